@@ -1,0 +1,196 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { cities } from './reference.js';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true });
+
+/**
+ * A case (案件) and everything the boards and reports read without joining the event log:
+ * its state and version (optimistic locking), the per-stage timestamps, the running deadline and
+ * its light, and the counters that evaluation needs.
+ */
+export const cases = pgTable(
+  'cases',
+  {
+    id: text('id').primaryKey(),
+    caseNo: text('case_no').notNull(),
+    city: text('city')
+      .notNull()
+      .references(() => cities.code),
+    source: text('source').notNull(),
+    state: text('state').notNull(),
+    version: integer('version').notNull().default(1),
+    categoryCode: text('category_code').notNull(),
+    urgency: text('urgency').notNull().default('normal'),
+    description: text('description').notNull(),
+    lat: doublePrecision('lat').notNull(),
+    lng: doublePrecision('lng').notNull(),
+    /** H3 cell of the location, for "open cases near here". */
+    h3Cell: text('h3_cell').notNull(),
+    address: text('address'),
+    gridCode: text('grid_code').notNull(),
+    districtCode: text('district_code').notNull(),
+    streetCode: text('street_code').notNull(),
+    communityCode: text('community_code').notNull(),
+    departmentId: text('department_id'),
+    suggestedDepartmentId: text('suggested_department_id'),
+    /** The department of the first dispatch: a return counts a dispatch error against it. */
+    firstDepartmentId: text('first_department_id'),
+    /** Username of the person who must act next on a personal task (verification, check). */
+    assignee: text('assignee'),
+    reporterUserId: text('reporter_user_id'),
+    reporterName: text('reporter_name'),
+    /** Encrypted (AES-GCM) reporter phone; never stored or logged in clear. */
+    reporterPhoneEnc: text('reporter_phone_enc'),
+    callId: text('call_id'),
+    wantsCallback: boolean('wants_callback').notNull().default(false),
+    selfHandled: boolean('self_handled').notNull().default(false),
+    /** Flags for the shift lead, e.g. photo taken far from the point or long before the report. */
+    flags: text('flags').array().notNull().default(sql`'{}'::text[]`),
+    duplicateOf: text('duplicate_of'),
+    /** 督办: a supervisor escalated the case. */
+    supervised: boolean('supervised').notNull().default(false),
+    /** A pending extension or suspension request: { kind, workMinutes?, reason, requestedBy, at }. */
+    pendingRequest: jsonb('pending_request'),
+    checkPassed: boolean('check_passed').notNull().default(false),
+    closureType: text('closure_type'),
+    // The running stage clock.
+    deadlineStage: text('deadline_stage'),
+    deadlineStartedAt: ts('deadline_started_at'),
+    deadlineLimitMinutes: integer('deadline_limit_minutes'),
+    deadlineDue: ts('deadline_due'),
+    light: text('light').notNull().default('green'),
+    /** When the current suspension began (the clock is stopped while set). */
+    suspendedAt: ts('suspended_at'),
+    // Counters (never decrease).
+    dispatchCount: integer('dispatch_count').notNull().default(0),
+    returnCount: integer('return_count').notNull().default(0),
+    reworkCount: integer('rework_count').notNull().default(0),
+    extensionCount: integer('extension_count').notNull().default(0),
+    suspensionCount: integer('suspension_count').notNull().default(0),
+    overdueCount: integer('overdue_count').notNull().default(0),
+    // Stage timestamps.
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+    verifiedAt: ts('verified_at'),
+    filedAt: ts('filed_at'),
+    dispatchedAt: ts('dispatched_at'),
+    acceptedAt: ts('accepted_at'),
+    handledAt: ts('handled_at'),
+    reviewedAt: ts('reviewed_at'),
+    closedAt: ts('closed_at'),
+    rejectedAt: ts('rejected_at'),
+    cancelledAt: ts('cancelled_at'),
+  },
+  (t) => [
+    uniqueIndex('cases_city_case_no_uq').on(t.city, t.caseNo),
+    index('cases_city_state_idx').on(t.city, t.state),
+    index('cases_grid_state_idx').on(t.gridCode, t.state),
+    index('cases_department_state_idx').on(t.departmentId, t.state),
+    index('cases_assignee_idx').on(t.assignee),
+    index('cases_h3_idx').on(t.h3Cell, t.categoryCode),
+    index('cases_deadline_idx').on(t.deadlineDue),
+    index('cases_created_idx').on(t.city, t.createdAt),
+  ],
+);
+
+/**
+ * The append-only case history. Each event stores the hash of the previous one of the same case,
+ * so an edited, reordered or deleted event breaks the chain.
+ */
+export const caseEvents = pgTable(
+  'case_events',
+  {
+    id: text('id').primaryKey(),
+    caseId: text('case_id').notNull(),
+    seq: integer('seq').notNull(),
+    city: text('city').notNull(),
+    command: text('command').notNull(),
+    fromState: text('from_state'),
+    toState: text('to_state').notNull(),
+    actorId: text('actor_id'),
+    actorName: text('actor_name').notNull(),
+    actorRole: text('actor_role'),
+    at: ts('at').notNull(),
+    data: jsonb('data').notNull().default(sql`'{}'::jsonb`),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [
+    uniqueIndex('case_events_case_seq_uq').on(t.caseId, t.seq),
+    index('case_events_at_idx').on(t.city, t.at),
+  ],
+);
+
+/** Personal work items: verification (核实) and check (核查) tasks for grid officers. */
+export const tasks = pgTable(
+  'tasks',
+  {
+    id: text('id').primaryKey(),
+    caseId: text('case_id').notNull(),
+    city: text('city').notNull(),
+    kind: text('kind', { enum: ['verification', 'check'] }).notNull(),
+    assigneeId: text('assignee_id').notNull(),
+    assignee: text('assignee').notNull(),
+    gridCode: text('grid_code').notNull(),
+    status: text('status', { enum: ['open', 'done', 'cancelled'] })
+      .notNull()
+      .default('open'),
+    /** True when nobody was on duty for the grid and the task went to another officer of the street. */
+    fallback: boolean('fallback').notNull().default(false),
+    /** Case version when the task was created: a replayed job finds the same row. */
+    caseVersion: integer('case_version').notNull(),
+    createdAt: ts('created_at').notNull(),
+    dueAt: ts('due_at'),
+    completedAt: ts('completed_at'),
+  },
+  (t) => [
+    uniqueIndex('tasks_case_kind_version_uq').on(t.caseId, t.kind, t.caseVersion),
+    index('tasks_assignee_status_idx').on(t.assigneeId, t.status),
+  ],
+);
+
+/** Uploaded photos, stored once per content hash. */
+export const media = pgTable(
+  'media',
+  {
+    id: text('id').primaryKey(),
+    city: text('city').notNull(),
+    sha256: text('sha256').notNull(),
+    contentType: text('content_type').notNull(),
+    size: bigint('size', { mode: 'number' }).notNull(),
+    storageKey: text('storage_key').notNull(),
+    takenAt: ts('taken_at'),
+    gpsLat: doublePrecision('gps_lat'),
+    gpsLng: doublePrecision('gps_lng'),
+    uploadedBy: text('uploaded_by'),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('media_city_sha256_uq').on(t.city, t.sha256)],
+);
+
+/** Which photos belong to which step of a case (report, verify, complete, check). */
+export const caseMedia = pgTable(
+  'case_media',
+  {
+    caseId: text('case_id').notNull(),
+    mediaId: text('media_id')
+      .notNull()
+      .references(() => media.id),
+    stage: text('stage').notNull(),
+    eventSeq: integer('event_seq').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.mediaId, t.stage] })],
+);

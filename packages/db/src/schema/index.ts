@@ -1,0 +1,5 @@
+export * from './cases.js';
+export * from './infrastructure.js';
+export * from './people.js';
+export * from './reference.js';
+export * from './rollups.js';

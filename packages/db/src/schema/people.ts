@@ -1,0 +1,72 @@
+import { sql } from 'drizzle-orm';
+import { boolean, index, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { areas, cities, departments, grids } from './reference.js';
+
+/**
+ * Staff accounts. `roles` use the role names of packages/domain; the jurisdiction is the department
+ * (handlers), the area (district or city supervisors) and, for officers, their grids (officer_grids).
+ * Region supervisors have no city.
+ */
+export const users = pgTable(
+  'users',
+  {
+    id: text('id').primaryKey(),
+    city: text('city').references(() => cities.code),
+    username: text('username').notNull().unique(),
+    displayName: text('display_name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    roles: text('roles').array().notNull().default(sql`'{}'::text[]`),
+    departmentId: text('department_id').references(() => departments.id),
+    areaCode: text('area_code').references(() => areas.code),
+    active: boolean('active').notNull().default(true),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('users_city_idx').on(t.city), index('users_department_idx').on(t.departmentId)],
+);
+
+/** The grids an officer (监督员) is responsible for. */
+export const officerGrids = pgTable(
+  'officer_grids',
+  {
+    officerId: text('officer_id')
+      .notNull()
+      .references(() => users.id),
+    gridCode: text('grid_code')
+      .notNull()
+      .references(() => grids.code),
+  },
+  (t) => [primaryKey({ columns: [t.officerId, t.gridCode] }), index('officer_grids_grid_idx').on(t.gridCode)],
+);
+
+/** On-duty shifts: verification and check tasks go to the officer on duty for the grid. */
+export const dutyShifts = pgTable(
+  'duty_shifts',
+  {
+    id: text('id').primaryKey(),
+    city: text('city')
+      .notNull()
+      .references(() => cities.code),
+    officerId: text('officer_id')
+      .notNull()
+      .references(() => users.id),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('duty_shifts_officer_idx').on(t.officerId, t.startsAt)],
+);
+
+/** Integration keys (hotline systems, Open311 apps, video analytics): stored as SHA-256, scoped to a city. */
+export const apiKeys = pgTable('api_keys', {
+  id: text('id').primaryKey(),
+  city: text('city')
+    .notNull()
+    .references(() => cities.code),
+  name: text('name').notNull(),
+  keyHash: text('key_hash').notNull().unique(),
+  /** e.g. ["report:create", "report:read"] */
+  scopes: text('scopes').array().notNull(),
+  /** The source its reports carry (public, video, hotline). */
+  source: text('source').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  revokedAt: timestamp('revoked_at', { withTimezone: true }),
+});

@@ -1,0 +1,185 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+/** A city (地级市) is a tenant: every operational row carries its code. */
+export const cities = pgTable('cities', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  nameEn: text('name_en').notNull(),
+  regionCode: text('region_code').notNull(),
+  timeZone: text('time_zone').notNull().default('Asia/Shanghai'),
+  /** Weights and bands of the evaluation (绩效评价), validated by packages/domain. */
+  evaluationConfig: jsonb('evaluation_config').notNull().default(sql`'{}'::jsonb`),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Administrative areas: district (区) → street (街道) → community (社区). `code` is the admin code. */
+export const areas = pgTable(
+  'areas',
+  {
+    code: text('code').primaryKey(),
+    city: text('city')
+      .notNull()
+      .references(() => cities.code),
+    level: text('level', { enum: ['district', 'street', 'community'] }).notNull(),
+    parentCode: text('parent_code'),
+    name: text('name').notNull(),
+    nameEn: text('name_en').notNull(),
+    /** GeoJSON Polygon outline ([lng, lat]) for maps. */
+    geometry: jsonb('geometry'),
+    areaKm2: doublePrecision('area_km2').notNull().default(0),
+    population: integer('population').notNull().default(0),
+  },
+  (t) => [index('areas_city_level_idx').on(t.city, t.level), index('areas_parent_idx').on(t.parentCode)],
+);
+
+/** Unit grids (单元网格): ~100 m cells with 15-digit codes; re-cut grids keep their history via validity dates. */
+export const grids = pgTable(
+  'grids',
+  {
+    code: text('code').primaryKey(),
+    city: text('city')
+      .notNull()
+      .references(() => cities.code),
+    districtCode: text('district_code').notNull(),
+    streetCode: text('street_code').notNull(),
+    communityCode: text('community_code').notNull(),
+    name: text('name').notNull(),
+    /** GeoJSON Polygon, [lng, lat]. */
+    geometry: jsonb('geometry').notNull(),
+    minLng: doublePrecision('min_lng').notNull(),
+    minLat: doublePrecision('min_lat').notNull(),
+    maxLng: doublePrecision('max_lng').notNull(),
+    maxLat: doublePrecision('max_lat').notNull(),
+    areaM2: doublePrecision('area_m2').notNull(),
+    validFrom: date('valid_from').notNull(),
+    validTo: date('valid_to'),
+  },
+  (t) => [index('grids_city_idx').on(t.city), index('grids_community_idx').on(t.communityCode)],
+);
+
+/** Catalogue versions (e.g. v2013 and the 2026 revision) coexist; each category belongs to one. */
+export const catalogueVersions = pgTable('catalogue_versions', {
+  version: text('version').primaryKey(),
+  name: text('name').notNull(),
+  active: boolean('active').notNull().default(true),
+});
+
+/** Category catalogue (部件/事件 分类): minor classes with their filing/closing conditions and limits. */
+export const categories = pgTable(
+  'categories',
+  {
+    code: text('code').primaryKey(),
+    catalogueVersion: text('catalogue_version')
+      .notNull()
+      .references(() => catalogueVersions.version),
+    kind: text('kind', { enum: ['component', 'event'] }).notNull(),
+    majorCode: text('major_code').notNull(),
+    minorCode: text('minor_code').notNull(),
+    majorName: text('major_name').notNull(),
+    name: text('name').notNull(),
+    nameEn: text('name_en').notNull(),
+    /** 立案条件 */
+    filingCondition: text('filing_condition').notNull(),
+    /** 结案条件 */
+    closingCondition: text('closing_condition').notNull(),
+    /** Working minutes per stage and urgency: { normal: {verify, file, dispatch, handle, check, close}, urgent: {...} }. */
+    timeLimits: jsonb('time_limits').notNull(),
+    /** Department code named when the responsibility matrix has no row (a fallback, never the only source). */
+    defaultDepartmentCode: text('default_department_code'),
+    /** Local extensions (9x classes) belong to one city; national categories have none. */
+    city: text('city').references(() => cities.code),
+    active: boolean('active').notNull().default(true),
+  },
+  (t) => [index('categories_version_idx').on(t.catalogueVersion, t.kind)],
+);
+
+/** Departments (专业部门) form a tree: city bureau → district unit → team. */
+export const departments = pgTable(
+  'departments',
+  {
+    id: text('id').primaryKey(),
+    city: text('city')
+      .notNull()
+      .references(() => cities.code),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    nameEn: text('name_en').notNull(),
+    parentId: text('parent_id'),
+    /** The calendar its handling clock runs on. */
+    calendarCode: text('calendar_code').notNull().default('office'),
+    /** Where notifications (webhooks) for this department go, if anywhere. */
+    webhookUrl: text('webhook_url'),
+  },
+  (t) => [
+    uniqueIndex('departments_city_code_uq').on(t.city, t.code),
+    index('departments_parent_idx').on(t.parentId),
+  ],
+);
+
+/** Responsibility matrix (权责清单): category × area → department. The most specific area wins. */
+export const responsibilities = pgTable(
+  'responsibilities',
+  {
+    city: text('city')
+      .notNull()
+      .references(() => cities.code),
+    categoryCode: text('category_code')
+      .notNull()
+      .references(() => categories.code),
+    areaCode: text('area_code')
+      .notNull()
+      .references(() => areas.code),
+    departmentId: text('department_id')
+      .notNull()
+      .references(() => departments.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.categoryCode, t.areaCode] }),
+    index('responsibilities_city_idx').on(t.city),
+  ],
+);
+
+/** Working-time calendars: weekly periods in a time zone, plus holidays and make-up working days (调休). */
+export const calendars = pgTable(
+  'calendars',
+  {
+    id: text('id').primaryKey(),
+    city: text('city')
+      .notNull()
+      .references(() => cities.code),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    timeZone: text('time_zone').notNull(),
+    /** { "1": [{start:"08:00", end:"12:00"}, ...], ... "7": [] } keyed by ISO weekday. */
+    weekly: jsonb('weekly').notNull(),
+    /** Periods of a make-up working day that falls on a rest day. */
+    makeUpPeriods: jsonb('make_up_periods').notNull(),
+  },
+  (t) => [uniqueIndex('calendars_city_code_uq').on(t.city, t.code)],
+);
+
+export const calendarDays = pgTable(
+  'calendar_days',
+  {
+    calendarId: text('calendar_id')
+      .notNull()
+      .references(() => calendars.id),
+    day: date('day').notNull(),
+    kind: text('kind', { enum: ['holiday', 'workday'] }).notNull(),
+    name: text('name').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.calendarId, t.day] })],
+);
