@@ -1,0 +1,74 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { startEmbeddedPostgres } from '@urbangrid/db';
+import { Redis } from 'ioredis';
+import type { Config } from './config.js';
+
+export interface Started {
+  url: string;
+  /** Stops what this process started; a server it merely connected to is left alone. */
+  stop(): Promise<void>;
+}
+
+export class InfrastructureError extends Error {}
+
+/** DATABASE_URL when set; otherwise the embedded PostgreSQL under DATA_DIR (architecture.md, "the local default"). */
+export async function startPostgres(
+  config: Config,
+  log: (line: string) => void = () => undefined,
+): Promise<Started> {
+  if (config.DATABASE_URL) return { url: config.DATABASE_URL, stop: async () => undefined };
+  return startEmbeddedPostgres({ dataDir: config.DATA_DIR, port: config.EMBEDDED_PG_PORT, log });
+}
+
+async function redisAnswers(url: string): Promise<boolean> {
+  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    return (await client.ping()) === 'PONG';
+  } catch {
+    return false;
+  } finally {
+    client.disconnect();
+  }
+}
+
+const LOCAL_REDIS = 'redis://127.0.0.1:6379';
+
+/**
+ * REDIS_URL when set; otherwise 127.0.0.1:6379, and when nothing answers there but a redis-server
+ * binary is on PATH, one started under DATA_DIR. Without either, one clear line says what to do.
+ */
+export async function startRedis(config: Config): Promise<Started> {
+  if (config.REDIS_URL) return { url: config.REDIS_URL, stop: async () => undefined };
+  if (await redisAnswers(LOCAL_REDIS)) return { url: LOCAL_REDIS, stop: async () => undefined };
+  if (spawnSync('redis-server', ['--version']).status !== 0) {
+    throw new InfrastructureError(
+      "No Redis at 127.0.0.1:6379 and no redis-server on PATH: run `docker compose up -d redis`, install your distribution's redis-server package, or set REDIS_URL.",
+    );
+  }
+  const dir = path.resolve(config.DATA_DIR, 'redis');
+  await mkdir(dir, { recursive: true });
+  const child = spawn(
+    'redis-server',
+    ['--bind', '127.0.0.1', '--port', '6379', '--dir', dir, '--save', '', '--appendonly', 'yes'],
+    { stdio: 'ignore' },
+  );
+  for (let i = 0; i < 100; i++) {
+    if (await redisAnswers(LOCAL_REDIS)) {
+      return {
+        url: LOCAL_REDIS,
+        stop: async () => {
+          child.kill('SIGTERM');
+        },
+      };
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill('SIGKILL');
+  throw new InfrastructureError(
+    `redis-server was started under ${dir} but did not answer on 127.0.0.1:6379.`,
+  );
+}
