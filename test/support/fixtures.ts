@@ -1,0 +1,59 @@
+import { randomBytes } from 'node:crypto';
+import { cloneDatabase, createDatabase, type Database, dropDatabase } from '@urbangrid/db';
+import { Redis } from 'ioredis';
+import { inject, test } from 'vitest';
+import { testEnvironment } from './environment.js';
+
+export interface TestDatabase extends Database {
+  url: string;
+  name: string;
+}
+
+export interface TestRedis {
+  url: string;
+  /** A BullMQ prefix / key prefix of this test file alone. */
+  prefix: string;
+  client: Redis;
+}
+
+const unique = () => `${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+
+/**
+ * `dbTest` hands each test file its own database cloned from the migrated and seeded template;
+ * `redisTest` adds a Redis connection and a queue prefix of its own. Both are file-scoped: tests of
+ * one file share them, files never do.
+ */
+export const dbTest = test.extend<object, { database: TestDatabase }>({
+  database: [
+    // biome-ignore lint/correctness/noEmptyPattern: vitest fixtures take a destructured context
+    async ({}, use) => {
+      const name = `urbangrid_test_${unique()}`;
+      const url = await cloneDatabase(testEnvironment.adminUrl, inject('templateDatabase'), name);
+      const database = createDatabase(url, { max: 10 });
+      await use({ ...database, url, name });
+      await database.close();
+      await dropDatabase(testEnvironment.adminUrl, name);
+    },
+    { scope: 'file' },
+  ],
+});
+
+export const redisTest = dbTest.extend<object, { redis: TestRedis }>({
+  redis: [
+    // biome-ignore lint/correctness/noEmptyPattern: vitest fixtures take a destructured context
+    async ({}, use) => {
+      const prefix = `ugtest:${unique()}`;
+      const client = new Redis(testEnvironment.redisUrl, { maxRetriesPerRequest: null });
+      await use({ url: testEnvironment.redisUrl, prefix, client });
+      // Leave nothing behind: every key this file made starts with its prefix.
+      let cursor = '0';
+      do {
+        const [next, keys] = await client.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+        cursor = next;
+        if (keys.length > 0) await client.del(...keys);
+      } while (cursor !== '0');
+      client.disconnect();
+    },
+    { scope: 'file' },
+  ],
+});
