@@ -15,6 +15,10 @@ export default defineConfig({
         find: /^@urbangrid\/(intake|dispatch|handling|supervision|app)$/,
         replacement: workspace('./services/$1/src/index.ts'),
       },
+      {
+        find: /^@urbangrid\/seeds$/,
+        replacement: workspace('./seeds/seed.ts'),
+      },
     ],
   },
   test: {
