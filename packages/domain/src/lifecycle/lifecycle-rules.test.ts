@@ -1,0 +1,448 @@
+/** The rules beyond the state table: who may act, guards, payload branches, counters, follow-ups. */
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { actors, snapshotIn } from '../test-support/lifecycle-fixtures.js';
+import { type Actor, roles, userActor } from './actors.js';
+import type { CaseCommand, CaseCommandType, HumanCommandType, SystemCommandType } from './commands.js';
+import { applyPlan, availableCommands, planTransition, type TransitionDecision } from './plan.js';
+import type { CaseSnapshot } from './snapshot.js';
+
+function planned(decision: TransitionDecision) {
+  if (!decision.ok) throw new Error(`expected an allowed plan, got ${decision.code}: ${decision.reason}`);
+  return decision;
+}
+
+describe('report (上报)', () => {
+  it('a hotline report starts reported and asks for a verification task', () => {
+    const plan = planned(planTransition(null, { type: 'report', source: 'hotline' }, actors.operator));
+    expect(plan.to).toBe('reported');
+    expect(plan.followUps).toContainEqual({ kind: 'assignTask', task: 'verification' });
+    expect(plan.followUps).toContainEqual({ kind: 'armDeadline', stage: 'verify' });
+    const created = applyPlan(null, plan);
+    expect(created).toMatchObject({
+      state: 'reported',
+      reporter: 'operator1',
+      source: 'hotline',
+      reworkCount: 0,
+    });
+  });
+
+  it('an integration may report and is recorded with no reporter', () => {
+    const plan = planned(planTransition(null, { type: 'report', source: 'public' }, actors.hotline));
+    expect(applyPlan(null, plan).reporter).toBeNull();
+  });
+
+  it('an officer report starts verified, waiting to be filed', () => {
+    const plan = planned(planTransition(null, { type: 'report', source: 'officer' }, actors.officer1));
+    expect(plan.to).toBe('verified');
+    expect(plan.followUps).toContainEqual({ kind: 'armDeadline', stage: 'file' });
+  });
+
+  it('a self-handled officer report starts reviewed with a passed check, so the shift lead can close it', () => {
+    const plan = planned(
+      planTransition(null, { type: 'report', source: 'officer', selfHandled: true }, actors.officer1),
+    );
+    const created = applyPlan(null, plan);
+    expect(created).toMatchObject({
+      state: 'reviewed',
+      checkPassed: true,
+      selfHandled: true,
+      reporter: 'officer1',
+    });
+    const close = planned(planTransition(created, { type: 'close' }, actors.shiftLead));
+    expect(close.to).toBe('closed');
+  });
+
+  it('refuses self-handling outside an officer report, and officer reports from non-officers', () => {
+    expect(
+      planTransition(null, { type: 'report', source: 'hotline', selfHandled: true }, actors.operator),
+    ).toMatchObject({ ok: false, code: 'VALIDATION_FAILED' });
+    expect(planTransition(null, { type: 'report', source: 'officer' }, actors.operator)).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+    });
+    expect(planTransition(null, { type: 'report', source: 'hotline' }, actors.officer1)).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+    });
+    for (const actor of [actors.shiftLead, actors.dispatcher, actors.admin, actors.system]) {
+      expect(planTransition(null, { type: 'report', source: 'app' }, actor)).toMatchObject({
+        code: 'FORBIDDEN',
+      });
+    }
+  });
+
+  it('other commands need an existing case', () => {
+    expect(planTransition(null, { type: 'file' }, actors.shiftLead)).toMatchObject({
+      code: 'TRANSITION_NOT_ALLOWED',
+    });
+  });
+});
+
+describe('who may issue what', () => {
+  const cases: Array<{ command: CaseCommand; snapshot: CaseSnapshot; allowed: readonly Actor[] }> = [
+    { command: { type: 'file' }, snapshot: snapshotIn('verified'), allowed: [actors.shiftLead] },
+    {
+      command: { type: 'reject', reason: 'dup' },
+      snapshot: snapshotIn('verified'),
+      allowed: [actors.shiftLead],
+    },
+    {
+      command: { type: 'cancel', reason: 'dup' },
+      snapshot: snapshotIn('handling'),
+      allowed: [actors.shiftLead],
+    },
+    { command: { type: 'close' }, snapshot: snapshotIn('reviewed'), allowed: [actors.shiftLead] },
+    {
+      command: { type: 'dispatch', departmentId: 'D1' },
+      snapshot: snapshotIn('filed'),
+      allowed: [actors.dispatcher, actors.system],
+    },
+    {
+      command: { type: 'decideExtension', approve: true },
+      snapshot: snapshotIn('handling', { pendingRequest: 'extension', requestedExtensionMinutes: 60 }),
+      allowed: [actors.dispatcher],
+    },
+    {
+      command: { type: 'decideSuspension', approve: false },
+      snapshot: snapshotIn('handling', { pendingRequest: 'suspension' }),
+      allowed: [actors.dispatcher],
+    },
+    {
+      command: { type: 'verify', found: true },
+      snapshot: snapshotIn('verifying'),
+      allowed: [actors.officer1],
+    },
+    {
+      command: { type: 'check', fixed: true },
+      snapshot: snapshotIn('reviewing'),
+      allowed: [actors.officer1],
+    },
+    { command: { type: 'accept' }, snapshot: snapshotIn('dispatched'), allowed: [actors.handlerD1] },
+    { command: { type: 'complete' }, snapshot: snapshotIn('handling'), allowed: [actors.handlerD1] },
+    {
+      command: { type: 'return', reason: 'not ours' },
+      snapshot: snapshotIn('handling'),
+      allowed: [actors.handlerD1],
+    },
+    {
+      command: { type: 'requestExtension', workMinutes: 60, reason: 'parts' },
+      snapshot: snapshotIn('handling'),
+      allowed: [actors.handlerD1],
+    },
+    {
+      command: { type: 'requestSuspension', reason: 'winter' },
+      snapshot: snapshotIn('handling'),
+      allowed: [actors.handlerD1],
+    },
+    { command: { type: 'resume' }, snapshot: snapshotIn('suspended'), allowed: [actors.handlerD1] },
+    {
+      command: { type: 'superviseOrder' },
+      snapshot: snapshotIn('handling', { light: 'red' }),
+      allowed: [actors.supervisor],
+    },
+    {
+      command: { type: 'assignVerification', assignee: 'officer1' },
+      snapshot: snapshotIn('reported'),
+      allowed: [actors.system],
+    },
+    {
+      command: { type: 'startReview', assignee: 'officer1' },
+      snapshot: snapshotIn('handled'),
+      allowed: [actors.system],
+    },
+    {
+      command: { type: 'markOverdue', stage: 'handle', light: 'yellow' },
+      snapshot: snapshotIn('handling'),
+      allowed: [actors.system],
+    },
+  ];
+
+  for (const { command, snapshot, allowed } of cases) {
+    it(`${command.type}: allowed for ${allowed.length} actor(s), FORBIDDEN for all others`, () => {
+      for (const actor of Object.values(actors)) {
+        const decision = planTransition(snapshot, command, actor);
+        if (allowed.includes(actor))
+          expect(decision.ok, `${command.type} by ${JSON.stringify(actor)}`).toBe(true);
+        else
+          expect(decision, `${command.type} by ${JSON.stringify(actor)}`).toMatchObject({
+            code: 'FORBIDDEN',
+          });
+      }
+    });
+  }
+
+  it('admin holds no command: every role is checked against the table, admin is not a bypass', () => {
+    const everything = userActor('root', [...roles]);
+    const onlyAdmin = actors.admin;
+    expect(planTransition(snapshotIn('verified'), { type: 'file' }, everything).ok).toBe(true);
+    expect(planTransition(snapshotIn('verified'), { type: 'file' }, onlyAdmin)).toMatchObject({
+      code: 'FORBIDDEN',
+    });
+  });
+
+  it('verify and check only by the assigned officer, not by another officer', () => {
+    expect(
+      planTransition(snapshotIn('verifying'), { type: 'verify', found: true }, actors.officer2),
+    ).toMatchObject({
+      code: 'FORBIDDEN',
+      reason: expect.stringContaining('officer1'),
+    });
+    expect(
+      planTransition(snapshotIn('reviewing'), { type: 'check', fixed: true }, actors.officer2),
+    ).toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    const unassigned = snapshotIn('verifying', { assignee: null });
+    expect(planTransition(unassigned, { type: 'verify', found: true }, actors.officer1)).toMatchObject({
+      code: 'FORBIDDEN',
+    });
+  });
+
+  it("department work only by a handler of the case's department", () => {
+    for (const command of [{ type: 'accept' }, { type: 'return', reason: 'x' }] as const) {
+      expect(planTransition(snapshotIn('dispatched'), command, actors.handlerD2)).toMatchObject({
+        code: 'FORBIDDEN',
+      });
+    }
+    const twoDepartments = userActor('handler-multi', ['department_handler'], ['D2', 'D1']);
+    expect(planTransition(snapshotIn('dispatched'), { type: 'accept' }, twoDepartments).ok).toBe(true);
+    const wrongRole = userActor('officer-in-D1', ['grid_officer'], ['D1']);
+    expect(planTransition(snapshotIn('dispatched'), { type: 'accept' }, wrongRole)).toMatchObject({
+      code: 'FORBIDDEN',
+    });
+  });
+
+  it('a wrong role is FORBIDDEN even when the state would not allow it either', () => {
+    expect(planTransition(snapshotIn('closed'), { type: 'file' }, actors.dispatcher)).toMatchObject({
+      code: 'FORBIDDEN',
+    });
+  });
+
+  it('malformed commands fail validation', () => {
+    expect(
+      planTransition(snapshotIn('handling'), { type: 'cancel', reason: '  ' }, actors.shiftLead),
+    ).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      reason: expect.stringContaining('reason'),
+    });
+    const badMinutes = { type: 'requestExtension', workMinutes: -5, reason: 'x' } as const;
+    expect(planTransition(snapshotIn('handling'), badMinutes, actors.handlerD1)).toMatchObject({
+      code: 'VALIDATION_FAILED',
+    });
+  });
+});
+
+describe('branches, counters and follow-ups', () => {
+  it('verify found=false rejects the case and releases the officer', () => {
+    const plan = planned(
+      planTransition(snapshotIn('verifying'), { type: 'verify', found: false }, actors.officer1),
+    );
+    expect(plan.to).toBe('rejected');
+    expect(applyPlan(snapshotIn('verifying'), plan).assignee).toBeNull();
+    expect(plan.followUps).toContainEqual({ kind: 'stopClock' });
+  });
+
+  it('file suggests a department and arms the dispatch deadline', () => {
+    const plan = planned(planTransition(snapshotIn('verified'), { type: 'file' }, actors.shiftLead));
+    expect(plan.followUps).toContainEqual({ kind: 'suggestDepartment' });
+    expect(plan.followUps).toContainEqual({ kind: 'armDeadline', stage: 'dispatch' });
+  });
+
+  it('dispatch sets the department, counts a dispatch and starts the handling clock', () => {
+    const before = snapshotIn('filed', { light: 'red' });
+    const plan = planned(planTransition(before, { type: 'dispatch', departmentId: 'D7' }, actors.dispatcher));
+    const after = applyPlan(before, plan);
+    expect(after).toMatchObject({
+      state: 'dispatched',
+      departmentId: 'D7',
+      dispatchCount: 1,
+      light: 'green',
+    });
+    expect(plan.followUps).toContainEqual({ kind: 'armDeadline', stage: 'handle' });
+  });
+
+  it('accept keeps the handling clock running (same stage, no new deadline)', () => {
+    const plan = planned(planTransition(snapshotIn('dispatched'), { type: 'accept' }, actors.handlerD1));
+    expect(plan.followUps.some((f) => f.kind === 'armDeadline')).toBe(false);
+  });
+
+  it('return goes back to filed, counts a return and a dispatch error, and drops the department', () => {
+    const before = snapshotIn('handling', { pendingRequest: 'extension', requestedExtensionMinutes: 30 });
+    const plan = planned(planTransition(before, { type: 'return', reason: 'not ours' }, actors.handlerD1));
+    expect(applyPlan(before, plan)).toMatchObject({
+      state: 'filed',
+      departmentId: null,
+      returnCount: 1,
+      dispatchErrorCount: 1,
+      pendingRequest: null,
+    });
+  });
+
+  it('extension: one pending request at a time, decided only when pending, granted minutes add up', () => {
+    const handling = snapshotIn('handling', { light: 'yellow' });
+    const request = { type: 'requestExtension', workMinutes: 240, reason: 'parts' } as const;
+    const requested = applyPlan(handling, planned(planTransition(handling, request, actors.handlerD1)));
+    expect(requested).toMatchObject({
+      state: 'handling',
+      pendingRequest: 'extension',
+      requestedExtensionMinutes: 240,
+    });
+    expect(planTransition(requested, request, actors.handlerD1)).toMatchObject({
+      code: 'TRANSITION_NOT_ALLOWED',
+      reason: expect.stringContaining('already pending'),
+    });
+    expect(
+      planTransition(requested, { type: 'requestSuspension', reason: 'x' }, actors.handlerD1),
+    ).toMatchObject({ code: 'TRANSITION_NOT_ALLOWED' });
+    expect(
+      planTransition(requested, { type: 'decideSuspension', approve: true }, actors.dispatcher),
+    ).toMatchObject({ code: 'TRANSITION_NOT_ALLOWED', reason: 'no suspension request is pending' });
+
+    const approve = planned(
+      planTransition(requested, { type: 'decideExtension', approve: true }, actors.dispatcher),
+    );
+    const approved = applyPlan(requested, approve);
+    expect(approved).toMatchObject({
+      state: 'handling',
+      pendingRequest: null,
+      extensionCount: 1,
+      extensionMinutes: 240,
+      light: 'green',
+    });
+    expect(approve.followUps).toContainEqual({ kind: 'armDeadline', stage: 'handle' });
+    expect(
+      planTransition(approved, { type: 'decideExtension', approve: true }, actors.dispatcher),
+    ).toMatchObject({
+      code: 'TRANSITION_NOT_ALLOWED',
+    });
+  });
+
+  it('a denied extension clears the request and counts nothing', () => {
+    const requested = snapshotIn('handling', { pendingRequest: 'extension', requestedExtensionMinutes: 60 });
+    const plan = planned(
+      planTransition(requested, { type: 'decideExtension', approve: false }, actors.dispatcher),
+    );
+    expect(applyPlan(requested, plan)).toMatchObject({
+      state: 'handling',
+      pendingRequest: null,
+      extensionCount: 0,
+    });
+  });
+
+  it('suspension stops the clock, resume restarts it', () => {
+    const requested = snapshotIn('handling', { pendingRequest: 'suspension' });
+    const approve = planned(
+      planTransition(requested, { type: 'decideSuspension', approve: true }, actors.dispatcher),
+    );
+    const suspended = applyPlan(requested, approve);
+    expect(suspended).toMatchObject({ state: 'suspended', suspensionCount: 1, pendingRequest: null });
+    expect(approve.followUps).toContainEqual({ kind: 'stopClock' });
+    const deny = planned(
+      planTransition(requested, { type: 'decideSuspension', approve: false }, actors.dispatcher),
+    );
+    expect(deny.to).toBe('handling');
+    const resume = planned(planTransition(suspended, { type: 'resume' }, actors.handlerD1));
+    expect(resume.to).toBe('handling');
+    expect(resume.followUps).toContainEqual({ kind: 'resumeClock' });
+  });
+
+  it('complete hands the case to a check task', () => {
+    const plan = planned(planTransition(snapshotIn('handling'), { type: 'complete' }, actors.handlerD1));
+    expect(plan.to).toBe('handled');
+    expect(plan.followUps).toContainEqual({ kind: 'assignTask', task: 'check' });
+    expect(plan.followUps).toContainEqual({ kind: 'armDeadline', stage: 'check' });
+  });
+
+  it('a failed check is rework: back to handling, same department, rework counted', () => {
+    const reviewing = snapshotIn('reviewing');
+    const plan = planned(planTransition(reviewing, { type: 'check', fixed: false }, actors.officer1));
+    expect(applyPlan(reviewing, plan)).toMatchObject({
+      state: 'handling',
+      departmentId: 'D1',
+      reworkCount: 1,
+      assignee: null,
+      checkPassed: false,
+    });
+    expect(plan.followUps).toContainEqual({ kind: 'armDeadline', stage: 'handle' });
+  });
+
+  it('close needs a passed check', () => {
+    expect(
+      planTransition(snapshotIn('reviewed', { checkPassed: false }), { type: 'close' }, actors.shiftLead),
+    ).toMatchObject({ code: 'TRANSITION_NOT_ALLOWED', reason: expect.stringContaining('passed check') });
+  });
+
+  it('cancel clears the task and the pending request and stops the clock', () => {
+    const before = snapshotIn('reviewing', { pendingRequest: null });
+    const plan = planned(planTransition(before, { type: 'cancel', reason: 'duplicate' }, actors.shiftLead));
+    expect(applyPlan(before, plan)).toMatchObject({ state: 'cancelled', assignee: null });
+    expect(plan.followUps).toContainEqual({ kind: 'stopClock' });
+  });
+
+  it('supervision order (督办) only on an overdue case, state unchanged', () => {
+    expect(
+      planTransition(snapshotIn('handling'), { type: 'superviseOrder' }, actors.supervisor),
+    ).toMatchObject({
+      code: 'TRANSITION_NOT_ALLOWED',
+    });
+    const overdue = snapshotIn('handling', { light: 'red' });
+    const plan = planned(
+      planTransition(overdue, { type: 'superviseOrder', note: 'hurry' }, actors.supervisor),
+    );
+    expect(applyPlan(overdue, plan)).toMatchObject({ state: 'handling', supervisionCount: 1 });
+    expect(plan.followUps).toContainEqual({
+      kind: 'notify',
+      audience: 'department',
+      event: 'case.supervised',
+    });
+  });
+
+  it('markOverdue raises the light once, ignores repeats and refuses stale timers', () => {
+    const handling = snapshotIn('handling');
+    const yellow = planned(
+      planTransition(handling, { type: 'markOverdue', stage: 'handle', light: 'yellow' }, actors.system),
+    );
+    const warned = applyPlan(handling, yellow);
+    expect(warned).toMatchObject({ light: 'yellow', overdueCount: 0 });
+    const red = planned(
+      planTransition(warned, { type: 'markOverdue', stage: 'handle', light: 'red' }, actors.system),
+    );
+    const overdue = applyPlan(warned, red);
+    expect(overdue).toMatchObject({ light: 'red', overdueCount: 1 });
+    const again = planned(
+      planTransition(overdue, { type: 'markOverdue', stage: 'handle', light: 'red' }, actors.system),
+    );
+    expect(again.changes).toEqual({ set: {}, increment: {} });
+    expect(again.followUps).toEqual([]);
+    expect(
+      planTransition(
+        snapshotIn('filed'),
+        { type: 'markOverdue', stage: 'handle', light: 'red' },
+        actors.system,
+      ),
+    ).toMatchObject({ code: 'TRANSITION_NOT_ALLOWED', reason: expect.stringContaining('stale') });
+  });
+
+  it('applyPlan refuses a plan made for another state', () => {
+    const plan = planned(planTransition(snapshotIn('verified'), { type: 'file' }, actors.shiftLead));
+    expect(() => applyPlan(snapshotIn('filed'), plan)).toThrow(/leaves from verified/);
+  });
+});
+
+describe('availableCommands', () => {
+  it("lists the buttons a handler sees on their department's case", () => {
+    expect(availableCommands(snapshotIn('handling'), actors.handlerD1)).toEqual([
+      'complete',
+      'return',
+      'requestExtension',
+      'requestSuspension',
+    ]);
+    expect(availableCommands(snapshotIn('handling'), actors.handlerD2)).toEqual([]);
+    expect(availableCommands(snapshotIn('reviewed'), actors.shiftLead)).toEqual(['cancel', 'close']);
+    expect(availableCommands(snapshotIn('closed'), actors.shiftLead)).toEqual([]);
+  });
+});
+
+it('the command lists cover the command union exactly', () => {
+  expectTypeOf<Exclude<CaseCommandType, HumanCommandType | SystemCommandType>>().toEqualTypeOf<never>();
+});
