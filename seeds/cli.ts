@@ -1,0 +1,31 @@
+import { createDatabase, runMigrations } from '@urbangrid/db';
+import { ConfigError, InfrastructureError, loadConfig, startPostgres } from '@urbangrid/platform';
+import { formatSeedSummary, seedDemoRegion } from './seed.js';
+
+/** `npm run db:seed`: migrate, then load the demo region (a no-op on a seeded database). */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const postgres = await startPostgres(config, (line) => console.error(line));
+  try {
+    await runMigrations(postgres.url);
+    const database = createDatabase(postgres.url, { max: 2, applicationName: 'urbangrid-seed' });
+    try {
+      const summary = await seedDemoRegion(database.db, { demoPassword: config.DEMO_PASSWORD });
+      console.log(formatSeedSummary(summary));
+    } finally {
+      await database.close();
+    }
+  } finally {
+    await postgres.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  // A bad environment or missing infrastructure is the operator's to fix: one line, no stack.
+  if (error instanceof ConfigError || error instanceof InfrastructureError) {
+    console.error(error.message);
+  } else {
+    console.error(error);
+  }
+  process.exitCode = 1;
+});

@@ -1,0 +1,109 @@
+import { buildApiKeys } from './api-keys.js';
+import { buildCityAreas } from './areas.js';
+import { buildCalendars } from './calendars.js';
+import { catalogueVersions, categories } from './catalogue.js';
+import { baotou, type CityPlan, cityPlans, hohhot } from './city-plans.js';
+import { buildDepartments, buildResponsibilities } from './departments.js';
+import {
+  type ApiKeyRow,
+  type AreaRow,
+  type CalendarDayRow,
+  type CalendarRow,
+  type CatalogueVersionRow,
+  type CategoryRow,
+  type CityRow,
+  type DepartmentRow,
+  type GridRow,
+  type OfficerGridRow,
+  type ResponsibilityRow,
+  SEEDED_AT,
+  type StaffMember,
+} from './rows.js';
+import { buildCityStaff, staffMember } from './staff.js';
+
+export { demoApiKeys } from './api-keys.js';
+export { baotou, cityPlans, hohhot } from './city-plans.js';
+export type * from './rows.js';
+
+/** Everything the demo region inserts, in foreign-key order; users still without password hashes. */
+export interface DemoRegion {
+  cities: CityRow[];
+  areas: AreaRow[];
+  grids: GridRow[];
+  catalogueVersions: CatalogueVersionRow[];
+  categories: CategoryRow[];
+  departments: DepartmentRow[];
+  responsibilities: ResponsibilityRow[];
+  calendars: CalendarRow[];
+  calendarDays: CalendarDayRow[];
+  users: StaffMember[];
+  officerGrids: OfficerGridRow[];
+  apiKeys: ApiKeyRow[];
+}
+
+const cityRow = (plan: CityPlan): CityRow => ({
+  code: plan.code,
+  name: plan.name,
+  nameEn: plan.nameEn,
+  regionCode: plan.regionCode,
+  timeZone: plan.timeZone,
+  createdAt: SEEDED_AT,
+});
+
+/** Staff who are not a city's desk, officers or handlers: the admin, a district supervisor, the region. */
+const regionStaff: StaffMember[] = [
+  staffMember({ username: 'admin', displayName: '系统管理员', roles: ['admin'], city: hohhot.code }),
+  staffMember({
+    username: 'supervisor-150102',
+    displayName: '陈静（新城区监督）',
+    roles: ['supervisor'],
+    city: hohhot.code,
+    areaCode: '150102',
+  }),
+  staffMember({
+    username: 'region1',
+    displayName: '巴特尔（自治区平台）',
+    roles: ['region_supervisor'],
+    city: null,
+  }),
+];
+
+const cityStaffPlans: Record<string, { prefix: string; deskNames: string[] }> = {
+  [hohhot.code]: { prefix: '', deskNames: ['王芳', '李建国', '张丽', '刘明'] },
+  [baotou.code]: { prefix: 'bt-', deskNames: ['赵敏', '孙强', '周洁', '吴刚'] },
+};
+
+/** Builds the demo region: a pure function, the same rows (ids, codes, geometry) on every call. */
+export function buildDemoRegion(): DemoRegion {
+  const region: DemoRegion = {
+    cities: cityPlans.map(cityRow),
+    areas: [],
+    grids: [],
+    catalogueVersions,
+    categories,
+    departments: [],
+    responsibilities: [],
+    calendars: [],
+    calendarDays: [],
+    users: [...regionStaff],
+    officerGrids: [],
+    apiKeys: buildApiKeys(hohhot.code),
+  };
+  for (const plan of cityPlans) {
+    const { areas, grids, communities } = buildCityAreas(plan);
+    const departments = buildDepartments(plan);
+    const { calendars, days } = buildCalendars(plan);
+    const staffOptions = cityStaffPlans[plan.code];
+    if (!staffOptions) throw new Error(`no staff plan for city ${plan.code}`);
+    const staff = buildCityStaff(plan, staffOptions, departments, communities);
+    region.areas.push(...areas);
+    region.grids.push(...grids);
+    region.departments.push(...departments);
+    region.responsibilities.push(...buildResponsibilities(plan, categories, departments));
+    region.calendars.push(...calendars);
+    region.calendarDays.push(...days);
+    region.users.push(...staff.users);
+    region.officerGrids.push(...staff.officerGrids);
+  }
+  return region;
+}

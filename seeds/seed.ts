@@ -1,0 +1,148 @@
+import { performance } from 'node:perf_hooks';
+import { hash } from '@node-rs/argon2';
+import {
+  apiKeys,
+  areas,
+  calendarDays,
+  calendars,
+  catalogueVersions,
+  categories,
+  cities,
+  type Db,
+  departments,
+  grids,
+  officerGrids,
+  responsibilities,
+  users,
+} from '@urbangrid/db';
+import { eq, inArray, sql } from 'drizzle-orm';
+import { buildDemoRegion, type DemoRegion, hohhot } from './demo-region/index.js';
+
+/**
+ * Loads the demo region (seeds/demo-region) into a migrated database. Idempotent: one transaction of
+ * `insert … on conflict do nothing`, so a seeded database is left exactly as it was — including
+ * users, whose passwords are hashed only when the user does not exist yet (argon2 salts differ per
+ * run, so re-hashing would change rows).
+ */
+
+export type SeedTable = keyof DemoRegion;
+export type SeedCounts = Record<SeedTable, number>;
+
+export interface SeedSummary {
+  /** Rows the demo region defines, per table. */
+  defined: SeedCounts;
+  /** Rows this run inserted, per table (all zero on an already seeded database). */
+  inserted: SeedCounts;
+  durationMs: number;
+}
+
+/** Rows per multi-row insert: 14 columns × 1,000 rows stays well under PostgreSQL's 65,535 parameters. */
+const BATCH_SIZE = 1_000;
+/** Serialises concurrent seeders (several processes starting on one empty database). */
+const SEED_LOCK = 7_710_003;
+
+async function inBatches<Row>(
+  rows: readonly Row[],
+  insert: (batch: Row[]) => Promise<{ rowCount: number | null }>,
+): Promise<number> {
+  let inserted = 0;
+  for (let at = 0; at < rows.length; at += BATCH_SIZE) {
+    const result = await insert(rows.slice(at, at + BATCH_SIZE));
+    inserted += result.rowCount ?? 0;
+  }
+  return inserted;
+}
+
+/** Password hashes for the demo users that do not exist yet; existing users keep theirs. */
+async function hashNewUsers(
+  db: Db,
+  region: DemoRegion,
+  demoPassword: string,
+): Promise<(typeof users.$inferInsert)[]> {
+  const usernames = region.users.map((u) => u.username);
+  const existing = await db
+    .select({ username: users.username })
+    .from(users)
+    .where(inArray(users.username, usernames));
+  const known = new Set(existing.map((u) => u.username));
+  const fresh = region.users.filter((u) => !known.has(u.username));
+  // @node-rs/argon2 defaults to argon2id; hashing runs on the libuv pool, so this runs in parallel.
+  return Promise.all(fresh.map(async (u) => ({ ...u, passwordHash: await hash(demoPassword) })));
+}
+
+export async function seedDemoRegion(db: Db, options: { demoPassword: string }): Promise<SeedSummary> {
+  const started = performance.now();
+  const region = buildDemoRegion();
+  const newUsers = await hashNewUsers(db, region, options.demoPassword);
+  const inserted = await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK})`);
+    const counts: SeedCounts = {
+      cities: await inBatches(region.cities, (b) => tx.insert(cities).values(b).onConflictDoNothing()),
+      areas: await inBatches(region.areas, (b) => tx.insert(areas).values(b).onConflictDoNothing()),
+      grids: await inBatches(region.grids, (b) => tx.insert(grids).values(b).onConflictDoNothing()),
+      catalogueVersions: await inBatches(region.catalogueVersions, (b) =>
+        tx.insert(catalogueVersions).values(b).onConflictDoNothing(),
+      ),
+      categories: await inBatches(region.categories, (b) =>
+        tx.insert(categories).values(b).onConflictDoNothing(),
+      ),
+      departments: await inBatches(region.departments, (b) =>
+        tx.insert(departments).values(b).onConflictDoNothing(),
+      ),
+      responsibilities: await inBatches(region.responsibilities, (b) =>
+        tx.insert(responsibilities).values(b).onConflictDoNothing(),
+      ),
+      calendars: await inBatches(region.calendars, (b) =>
+        tx.insert(calendars).values(b).onConflictDoNothing(),
+      ),
+      calendarDays: await inBatches(region.calendarDays, (b) =>
+        tx.insert(calendarDays).values(b).onConflictDoNothing(),
+      ),
+      users: await inBatches(newUsers, (b) => tx.insert(users).values(b).onConflictDoNothing()),
+      officerGrids: await inBatches(region.officerGrids, (b) =>
+        tx.insert(officerGrids).values(b).onConflictDoNothing(),
+      ),
+      apiKeys: await inBatches(region.apiKeys, (b) => tx.insert(apiKeys).values(b).onConflictDoNothing()),
+    };
+    return counts;
+  });
+  return { defined: definedCounts(region), inserted, durationMs: Math.round(performance.now() - started) };
+}
+
+function definedCounts(region: DemoRegion): SeedCounts {
+  return {
+    cities: region.cities.length,
+    areas: region.areas.length,
+    grids: region.grids.length,
+    catalogueVersions: region.catalogueVersions.length,
+    categories: region.categories.length,
+    departments: region.departments.length,
+    responsibilities: region.responsibilities.length,
+    calendars: region.calendars.length,
+    calendarDays: region.calendarDays.length,
+    users: region.users.length,
+    officerGrids: region.officerGrids.length,
+    apiKeys: region.apiKeys.length,
+  };
+}
+
+/** Whether the demo region is loaded (the seed is one transaction, so its first city tells). */
+export async function isSeeded(db: Db): Promise<boolean> {
+  const found = await db
+    .select({ code: cities.code })
+    .from(cities)
+    .where(eq(cities.code, hohhot.code))
+    .limit(1);
+  return found.length > 0;
+}
+
+/** One line for logs: what the demo region holds and what this run added. */
+export function formatSeedSummary(summary: SeedSummary): string {
+  const { defined, inserted } = summary;
+  const added = Object.values(inserted).reduce((sum, n) => sum + n, 0);
+  return (
+    `demo region: ${defined.cities} cities, ${defined.areas} areas, ${defined.grids} grids, ` +
+    `${defined.categories} categories, ${defined.departments} departments, ${defined.users} users; ` +
+    `${added === 0 ? 'already seeded, nothing changed' : `${added} rows inserted`} in ${summary.durationMs} ms`
+  );
+}
