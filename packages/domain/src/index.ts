@@ -3,6 +3,14 @@
  */
 
 export * from './calendar/lights.js';
+export * from './codes/admin-code.js';
+export * from './codes/catalogue.js';
+export * from './codes/catalogue-classes.js';
+export * from './codes/category-code.js';
+export * from './codes/code-error.js';
+export * from './codes/code-schemas.js';
+export * from './codes/component-code.js';
+export * from './codes/grid-code.js';
 export * from './codes/urgency.js';
 export * from './lifecycle/actors.js';
 export * from './lifecycle/commands.js';
