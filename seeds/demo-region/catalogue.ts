@@ -29,18 +29,23 @@ const majorNames: Record<string, Record<string, string>> = {
     '03': '施工管理',
     '04': '突发事件',
     '05': '街面秩序',
-    '06': '违法建设',
+    // GB/T 30428.2's 扩展事件; packages/domain's class table (01–05, 9x) does not list it yet.
+    '06': '扩展事件',
     '91': '地方扩展',
   },
   'v2026:C': { '01': '公用设施' },
   'v2026:M': { '01': '市容环境', '05': '街面秩序' },
 };
 
-/** Working minutes per stage: verification and check run on the patrol calendar, the rest on office. */
+/**
+ * Working minutes per stage: verification and check run on the patrol calendar, the rest on the
+ * office one. Normal limits other than handling are packages/domain's defaultStageLimits; urgent
+ * ones are half of them.
+ */
 function timeLimits([handle, urgentHandle]: readonly [number, number]) {
   return {
-    normal: { verify: 30, file: 30, dispatch: 30, handle, check: 30, close: 30 },
-    urgent: { verify: 15, file: 15, dispatch: 15, handle: urgentHandle, check: 15, close: 15 },
+    normal: { verify: 30, file: 30, dispatch: 30, handle, check: 30, close: 60 },
+    urgent: { verify: 15, file: 15, dispatch: 15, handle: urgentHandle, check: 15, close: 30 },
   };
 }
 

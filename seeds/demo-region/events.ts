@@ -176,6 +176,8 @@ export const eventsV2013: CategorySpec[] = [
     filing: '非机动车（含共享单车）未在停放区停放、堵塞通道',
     closing: '车辆已整理归位，通道畅通',
   },
+  // Illegal structures are handled in stages of 4 h / 7 days / 20 days (domain.md §5); timeLimits holds
+  // one handling limit, so this is the first stage (stop the works on site).
   {
     code: 'E0601',
     name: '违法建设',
@@ -184,15 +186,6 @@ export const eventsV2013: CategorySpec[] = [
     handle: [240, 120],
     filing: '未取得规划许可或未按许可建设的建（构）筑物（分阶段处置，此为第一阶段：现场制止）',
     closing: '已制止施工并依法立案查处，违建已拆除或整改',
-  },
-  {
-    code: 'E0602',
-    name: '毁绿占绿',
-    nameEn: 'Damage to or occupation of green space',
-    department: 'landscaping',
-    handle: [2 * DAY, DAY],
-    filing: '擅自砍伐树木、毁坏或占用绿地',
-    closing: '侵占已消除，绿地已恢复或依法处理',
   },
   {
     code: 'E9101',
