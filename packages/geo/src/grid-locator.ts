@@ -59,8 +59,11 @@ export function createGridLocator<G extends GridShape>(grids: readonly G[]): Gri
   // Sorted by code, so an item's index in the tree is its rank in the tie rule: lower index wins.
   indexed.sort((a, b) => (a.grid.code < b.grid.code ? -1 : a.grid.code > b.grid.code ? 1 : 0));
 
-  const codes = indexed.map((entry) => entry.grid.code);
-  const polygons = indexed.map((entry) => entry.polygon);
+  const rankedGrids = indexed.map((entry) => entry.grid);
+  const codes = rankedGrids.map((grid) => grid.code);
+  // Copied in one pass after validation, so the copies lie together in memory (see compactPolygon).
+  const vertices: VertexPool = new Map();
+  const polygons = indexed.map((entry) => compactPolygon(entry.polygon, vertices));
   const rankByCode = new Map(codes.map((code, rank) => [code, rank]));
   const tree = buildTree(polygons);
 
@@ -92,7 +95,7 @@ export function createGridLocator<G extends GridShape>(grids: readonly G[]): Gri
     },
     gridOf(code: string): G | undefined {
       const rank = rankByCode.get(code);
-      return rank === undefined ? undefined : indexed[rank]?.grid;
+      return rank === undefined ? undefined : rankedGrids[rank];
     },
   };
 }
@@ -101,12 +104,11 @@ function validateGrids<G extends GridShape>(grids: readonly G[]): IndexedGrid<G>
   const problems: string[] = [];
   const seen = new Set<string>();
   const indexed: IndexedGrid<G>[] = [];
-  const vertices: VertexPool = new Map();
   for (const grid of grids) {
     if (seen.has(grid.code)) problems.push(`duplicate grid code ${grid.code}`);
     seen.add(grid.code);
     const parsed = polygonSchema.safeParse(grid.polygon);
-    if (parsed.success) indexed.push({ grid, polygon: compactPolygon(parsed.data, vertices) });
+    if (parsed.success) indexed.push({ grid, polygon: parsed.data });
     else problems.push(`grid ${grid.code}: ${parsed.error.issues[0]?.message ?? 'invalid polygon'}`);
   }
   if (problems.length > 0) throw new InvalidGridLayerError(problems);
