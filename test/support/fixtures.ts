@@ -23,7 +23,7 @@ const unique = () => `${Date.now().toString(36)}_${randomBytes(4).toString('hex'
  * `redisTest` adds a Redis connection and a queue prefix of its own. Both are file-scoped: tests of
  * one file share them, files never do.
  */
-export const dbTest = test.extend<object, { database: TestDatabase }>({
+export const dbTest = test.extend<{ $file: { database: TestDatabase } }>({
   database: [
     // biome-ignore lint/correctness/noEmptyPattern: vitest fixtures take a destructured context
     async ({}, use) => {
@@ -38,7 +38,7 @@ export const dbTest = test.extend<object, { database: TestDatabase }>({
   ],
 });
 
-export const redisTest = dbTest.extend<object, { redis: TestRedis }>({
+export const redisTest = dbTest.extend<{ $file: { redis: TestRedis } }>({
   redis: [
     // biome-ignore lint/correctness/noEmptyPattern: vitest fixtures take a destructured context
     async ({}, use) => {

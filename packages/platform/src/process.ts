@@ -1,0 +1,100 @@
+import { createDatabase, type Db, runMigrations } from '@urbangrid/db';
+import type { FastifyInstance } from 'fastify';
+import { Redis } from 'ioredis';
+import pino, { type Logger } from 'pino';
+import { type Config, ConfigError, loadConfig } from './config.js';
+import { InfrastructureError, type Started, startPostgres, startRedis } from './local-infrastructure.js';
+
+export interface Stoppable {
+  stop(): Promise<void>;
+}
+
+/** What a process is made of: its HTTP app (if it serves one), its workers, and the demo seed. */
+export interface ProcessParts {
+  name: string;
+  buildHttp?: (ctx: ProcessContext) => Promise<FastifyInstance>;
+  startWorkers?: (ctx: ProcessContext) => Promise<Stoppable>;
+  seed?: {
+    isSeeded(db: Db): Promise<boolean>;
+    seedDemoRegion(db: Db, options: { demoPassword: string }): Promise<unknown>;
+  };
+}
+
+export interface ProcessContext {
+  config: Config;
+  db: Db;
+  redis: Redis;
+  redisUrl: string;
+  logger: Logger;
+}
+
+/**
+ * Start-up shared by the all-in-one process and every service run alone: configuration, the
+ * database (migrated, seeded when empty), Redis, workers, HTTP — and a clean stop on SIGINT/SIGTERM
+ * in the reverse order. Failures that a person can fix print one line and exit 1.
+ */
+export async function runProcess(parts: ProcessParts): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) exitWithLine(error.message);
+    throw error;
+  }
+  const logger = pino({ level: config.LOG_LEVEL, base: { service: parts.name } });
+  const stack: Array<() => Promise<void>> = [];
+  const stopAll = async () => {
+    for (const stop of stack.reverse())
+      await stop().catch((e: unknown) => logger.error({ err: e }, 'stop failed'));
+  };
+  try {
+    const postgres: Started = await startPostgres(config, (line) => logger.debug({ postgres: line }));
+    stack.push(postgres.stop);
+    await runMigrations(postgres.url);
+    const database = createDatabase(postgres.url);
+    stack.push(database.close);
+    if (config.SEED_DEMO && parts.seed && !(await parts.seed.isSeeded(database.db))) {
+      logger.info('empty database: loading the demo region');
+      await parts.seed.seedDemoRegion(database.db, { demoPassword: config.DEMO_PASSWORD });
+    }
+    const redisServer = await startRedis(config);
+    stack.push(redisServer.stop);
+    const redis = new Redis(redisServer.url, { maxRetriesPerRequest: null });
+    redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
+    stack.push(async () => {
+      redis.disconnect();
+    });
+    const ctx: ProcessContext = { config, db: database.db, redis, redisUrl: redisServer.url, logger };
+    if (config.WORKERS && parts.startWorkers) {
+      const workers = await parts.startWorkers(ctx);
+      stack.push(() => workers.stop());
+    }
+    if (config.HTTP && parts.buildHttp) {
+      const app = await parts.buildHttp(ctx);
+      stack.push(() => app.close());
+      await app.listen({ port: config.PORT, host: config.HOST });
+    }
+    logger.info({ port: config.PORT }, `${parts.name} started`);
+  } catch (error) {
+    await stopAll();
+    if (error instanceof InfrastructureError) exitWithLine(error.message);
+    if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') {
+      exitWithLine(`Port ${config.PORT} is already in use: set PORT to a free one.`);
+    }
+    throw error;
+  }
+  let stopping = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      logger.info({ signal }, 'shutting down');
+      void stopAll().then(() => process.exit(0));
+    });
+  }
+}
+
+function exitWithLine(line: string): never {
+  process.stderr.write(`${line}\n`);
+  process.exit(1);
+}

@@ -1,0 +1,22 @@
+import { dispatchService } from '@urbangrid/dispatch';
+import { startEngine } from '@urbangrid/engine';
+import { handlingService } from '@urbangrid/handling';
+import { intakeService } from '@urbangrid/intake';
+import { buildApp, runProcess } from '@urbangrid/platform';
+import { isSeeded, seedDemoRegion } from '@urbangrid/seeds';
+import { supervisionService } from '@urbangrid/supervision';
+
+const allServices = [intakeService, dispatchService, handlingService, supervisionService];
+
+/**
+ * The all-in-one process behind `npm start`: the four services (or those named in SERVICES), the
+ * engine's workers and, on an empty database, the demo region.
+ */
+await runProcess({
+  name: 'urbangrid',
+  buildHttp: (ctx) =>
+    buildApp({ ...ctx, services: allServices.filter((s) => ctx.config.SERVICES.includes(s.name)) }),
+  startWorkers: (ctx) =>
+    startEngine({ db: ctx.db, redisUrl: ctx.redisUrl, prefix: ctx.config.QUEUE_PREFIX, logger: ctx.logger }),
+  seed: { isSeeded, seedDemoRegion },
+});

@@ -1,0 +1,13 @@
+import { startEngine } from '@urbangrid/engine';
+import { buildApp, runProcess } from '@urbangrid/platform';
+import { isSeeded, seedDemoRegion } from '@urbangrid/seeds';
+import { dispatchService } from './index.js';
+
+/** The dispatch service run alone (docker-compose): its routes, the shared routes and the engine's workers. */
+await runProcess({
+  name: 'dispatch',
+  buildHttp: (ctx) => buildApp({ ...ctx, services: [dispatchService] }),
+  startWorkers: (ctx) =>
+    startEngine({ db: ctx.db, redisUrl: ctx.redisUrl, prefix: ctx.config.QUEUE_PREFIX, logger: ctx.logger }),
+  seed: { isSeeded, seedDemoRegion },
+});
