@@ -1,0 +1,72 @@
+import { type WorkingCalendar, workingCalendarSchema } from '@urbangrid/domain';
+import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../client.js';
+import { calendarDays, calendars, categories, departments, grids } from '../schema/index.js';
+
+/** Reference data (grids, catalogue, departments, calendars): read often, changed by admins. */
+
+export interface GridRecord {
+  code: string;
+  city: string;
+  name: string;
+  districtCode: string;
+  streetCode: string;
+  communityCode: string;
+  polygon: { type: 'Polygon'; coordinates: number[][][] };
+}
+
+const gridColumns = {
+  code: grids.code,
+  city: grids.city,
+  name: grids.name,
+  districtCode: grids.districtCode,
+  streetCode: grids.streetCode,
+  communityCode: grids.communityCode,
+  polygon: grids.geometry,
+};
+
+/** Grids valid today (re-cut grids keep their rows with a validTo in the past). */
+const validNow = or(isNull(grids.validTo), sql`${grids.validTo} > current_date`);
+
+export async function listValidGrids(db: DbOrTx): Promise<GridRecord[]> {
+  const rows = await db.select(gridColumns).from(grids).where(validNow).orderBy(asc(grids.code));
+  return rows as GridRecord[];
+}
+
+export async function findGrid(db: DbOrTx, code: string): Promise<GridRecord | undefined> {
+  const [row] = await db.select(gridColumns).from(grids).where(eq(grids.code, code));
+  return row as GridRecord | undefined;
+}
+
+export async function listCategories(db: DbOrTx) {
+  return db.select().from(categories).where(eq(categories.active, true)).orderBy(asc(categories.code));
+}
+
+export async function listDepartments(db: DbOrTx, city?: string) {
+  const query = db.select().from(departments);
+  return (city ? query.where(eq(departments.city, city)) : query).orderBy(
+    asc(departments.city),
+    asc(departments.code),
+  );
+}
+
+/** A city's calendar (`office`, `patrol`, …) in the shape packages/domain computes with. */
+export async function loadWorkingCalendar(
+  db: DbOrTx,
+  city: string,
+  code: string,
+): Promise<WorkingCalendar | undefined> {
+  const [calendar] = await db
+    .select()
+    .from(calendars)
+    .where(and(eq(calendars.city, city), eq(calendars.code, code)));
+  if (!calendar) return undefined;
+  const days = await db.select().from(calendarDays).where(eq(calendarDays.calendarId, calendar.id));
+  return workingCalendarSchema.parse({
+    timeZone: calendar.timeZone,
+    weekly: calendar.weekly,
+    makeUpPeriods: calendar.makeUpPeriods,
+    holidays: days.filter((d) => d.kind === 'holiday').map((d) => d.day),
+    makeUpWorkdays: days.filter((d) => d.kind === 'workday').map((d) => d.day),
+  });
+}
