@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { getResolution, isValidCell } from 'h3-js';
+import { cellToBoundary, cellToLatLng, getResolution, isValidCell } from 'h3-js';
 import { describe, expect, it } from 'vitest';
 import {
   cellsWithinRadius,
@@ -53,13 +53,15 @@ describe('cellsWithinRadius', () => {
         lat: fc.double({ min: 40.5, max: 41.2, noNaN: true }),
         lng: fc.double({ min: 111, max: 112.5, noNaN: true }),
       }),
-      // and anywhere outside the polar caps, where H3 cells are the most distorted
+      // and anywhere outside the polar caps (in microdegrees, for an even spread)
       fc.record({
-        lat: fc.double({ min: -70, max: 70, noNaN: true }),
-        lng: fc.double({ min: -180, max: 180, noNaN: true }),
+        lat: fc.integer({ min: -70_000_000, max: 70_000_000 }).map((micro) => micro / 1e6),
+        lng: fc.integer({ min: -180_000_000, max: 180_000_000 }).map((micro) => micro / 1e6),
       }),
     );
     // Bias towards the rim of the disk, where a too-small k would show.
+    // fc.double is uniform over representable doubles, so [0, 1] means mostly tiny values: the
+    // second arbitrary keeps half the points on the rim.
     const fraction = fc.oneof(
       fc.double({ min: 0, max: 1, noNaN: true }),
       fc.double({ min: 0.97, max: 1, noNaN: true }),
@@ -86,6 +88,37 @@ describe('cellsWithinRadius', () => {
         },
       ),
       { numRuns: 1_000 },
+    );
+  });
+
+  it('covers the whole rim of the disk even from the corner of a cell, the worst place to start', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 40.5, max: 41.2, noNaN: true }),
+        fc.double({ min: 111, max: 112.5, noNaN: true }),
+        fc.nat(5),
+        // Whole centimetres: fc.double would pick mostly tiny radii (it is uniform over doubles).
+        fc.integer({ min: 0, max: 40_000 }).map((centimetres) => centimetres / 100),
+        (seedLat, seedLng, corner, radius) => {
+          const cell = proximityCell(seedLat, seedLng);
+          const [centreLat, centreLng] = cellToLatLng(cell);
+          const [vertexLat, vertexLng] = cellToBoundary(cell)[corner] ?? [centreLat, centreLng];
+          // Just inside the cell, at one of its corners.
+          const lat = centreLat + (vertexLat - centreLat) * 0.999;
+          const lng = centreLng + (vertexLng - centreLng) * 0.999;
+          const cells = new Set(cellsWithinRadius(lat, lng, radius));
+          for (let degrees = 0; degrees < 360; degrees += 3) {
+            const bearing = (degrees * Math.PI) / 180;
+            const pointLat = lat + (0.9999 * radius * Math.cos(bearing)) / METRES_PER_DEGREE;
+            const pointLng =
+              lng +
+              (0.9999 * radius * Math.sin(bearing)) / (METRES_PER_DEGREE * Math.cos((lat * Math.PI) / 180));
+            if (distanceMetres(lat, lng, pointLat, pointLng) > radius) continue;
+            expect(cells.has(proximityCell(pointLat, pointLng))).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 });
