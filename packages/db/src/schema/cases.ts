@@ -51,6 +51,8 @@ export const cases = pgTable(
     /** Username of the person who must act next on a personal task (verification, check). */
     assignee: text('assignee'),
     reporterUserId: text('reporter_user_id'),
+    /** Username of the staff member who reported (an officer or an operator), null for integrations. */
+    reporterUsername: text('reporter_username'),
     reporterName: text('reporter_name'),
     /** Encrypted (AES-GCM) reporter phone; never stored or logged in clear. */
     reporterPhoneEnc: text('reporter_phone_enc'),
@@ -62,7 +64,7 @@ export const cases = pgTable(
     duplicateOf: text('duplicate_of'),
     /** 督办: a supervisor escalated the case. */
     supervised: boolean('supervised').notNull().default(false),
-    /** A pending extension or suspension request: { kind, workMinutes?, reason, requestedBy, at }. */
+    /** A pending extension or suspension request: { kind, workMinutes, reason, requestedBy, at }. */
     pendingRequest: jsonb('pending_request'),
     checkPassed: boolean('check_passed').notNull().default(false),
     closureType: text('closure_type'),
@@ -71,15 +73,29 @@ export const cases = pgTable(
     deadlineStartedAt: ts('deadline_started_at'),
     deadlineLimitMinutes: integer('deadline_limit_minutes'),
     deadlineDue: ts('deadline_due'),
+    /**
+     * The case version at which the running deadline was armed: a timer armed at another version
+     * (the stage moved on, an extension re-armed it, a suspension stopped it) is stale.
+     */
+    deadlineArmedVersion: integer('deadline_armed_version'),
+    /** Start of the clock's current running stretch (stage start, or the last resume). */
+    deadlineClockFrom: ts('deadline_clock_from'),
+    /** Working minutes of the stage used before `deadlineClockFrom` (before a suspension). */
+    deadlineUsedMinutes: doublePrecision('deadline_used_minutes').notNull().default(0),
     light: text('light').notNull().default('green'),
     /** When the current suspension began (the clock is stopped while set). */
     suspendedAt: ts('suspended_at'),
+    /** Hash of the latest event: the head of the chain, so a deleted tail event is noticed too. */
+    lastEventHash: text('last_event_hash'),
     // Counters (never decrease).
     dispatchCount: integer('dispatch_count').notNull().default(0),
+    dispatchErrorCount: integer('dispatch_error_count').notNull().default(0),
     returnCount: integer('return_count').notNull().default(0),
     reworkCount: integer('rework_count').notNull().default(0),
     extensionCount: integer('extension_count').notNull().default(0),
+    extensionMinutes: integer('extension_minutes').notNull().default(0),
     suspensionCount: integer('suspension_count').notNull().default(0),
+    supervisionCount: integer('supervision_count').notNull().default(0),
     overdueCount: integer('overdue_count').notNull().default(0),
     // Stage timestamps.
     createdAt: ts('created_at').notNull(),
@@ -108,7 +124,8 @@ export const cases = pgTable(
 
 /**
  * The append-only case history. Each event stores the hash of the previous one of the same case,
- * so an edited, reordered or deleted event breaks the chain.
+ * so an edited, reordered or deleted event breaks the chain. `seq` equals the case version the
+ * event produced (1 for the report). A trigger (migration 0002) refuses UPDATE and DELETE.
  */
 export const caseEvents = pgTable(
   'case_events',
@@ -159,6 +176,7 @@ export const tasks = pgTable(
   (t) => [
     uniqueIndex('tasks_case_kind_version_uq').on(t.caseId, t.kind, t.caseVersion),
     index('tasks_assignee_status_idx').on(t.assigneeId, t.status),
+    index('tasks_case_idx').on(t.caseId),
   ],
 );
 

@@ -36,10 +36,17 @@ export const outbox = pgTable(
     lastError: text('last_error'),
     relayedAt: ts('relayed_at'),
   },
-  (t) => [index('outbox_pending_idx').on(t.availableAt).where(sql`relayed_at is null`)],
+  (t) => [
+    index('outbox_pending_idx').on(t.availableAt).where(sql`relayed_at is null`),
+    index('outbox_case_idx').on(t.caseId),
+  ],
 );
 
-/** Stored responses for retried requests carrying an Idempotency-Key. */
+/**
+ * Stored responses for retried requests carrying an Idempotency-Key. The row is reserved (inserted)
+ * in the same transaction as the effect, so a concurrent duplicate waits on the primary key and
+ * then reads the first result.
+ */
 export const idempotencyKeys = pgTable(
   'idempotency_keys',
   {
