@@ -1,6 +1,10 @@
 export * from './client.js';
 export * from './embedded-postgres.js';
 export * from './migrate.js';
+export * from './repositories/api-keys.js';
+export * from './repositories/case-scope.js';
+export * from './repositories/reference.js';
+export * from './repositories/users.js';
 export * as schema from './schema/index.js';
 export * from './schema/index.js';
 export * from './test-database.js';

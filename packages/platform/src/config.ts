@@ -41,6 +41,20 @@ const envSchema = z.object({
     .string()
     .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes encoded as base64')
     .optional(),
+  /** How long an access token lasts: a working shift, so nobody is signed out mid-shift. */
+  ACCESS_TOKEN_TTL_MINUTES: z.coerce.number().int().min(1).default(600),
+  /** How long a refresh token lasts (a week by default). */
+  REFRESH_TOKEN_TTL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(7 * 24 * 60),
+  /** Largest JSON (or other non-multipart) request body; uploads have their own limits. */
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
   /** Secret for HMAC-signed webhooks. */
   WEBHOOK_SECRET: z.string().min(16).optional(),
   MEDIA_DIR: z.string().min(1).optional(),

@@ -1,0 +1,58 @@
+import { eq, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../client.js';
+import { users } from '../schema/people.js';
+
+/** Who a signed-in person is and where they act: what authentication and jurisdiction need. */
+export interface UserIdentity {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: string[];
+  /** Null only for region-level staff. */
+  city: string | null;
+  departmentId: string | null;
+  areaCode: string | null;
+  /** The grids of an officer (officer_grids), empty for everyone else. */
+  gridCodes: string[];
+}
+
+export interface UserCredentials extends UserIdentity {
+  passwordHash: string;
+  active: boolean;
+}
+
+const gridCodes = sql<string[]>`coalesce(
+  (select array_agg(og.grid_code order by og.grid_code) from officer_grids og where og.officer_id = ${users.id}),
+  '{}'::text[]
+)`;
+
+const identityColumns = {
+  id: users.id,
+  username: users.username,
+  displayName: users.displayName,
+  roles: users.roles,
+  city: users.city,
+  departmentId: users.departmentId,
+  areaCode: users.areaCode,
+  gridCodes,
+};
+
+/** The account behind a login attempt, active or not (the caller answers both the same way). */
+export async function findUserCredentials(db: DbOrTx, username: string): Promise<UserCredentials | null> {
+  const rows = await db
+    .select({ ...identityColumns, passwordHash: users.passwordHash, active: users.active })
+    .from(users)
+    .where(eq(users.username, username))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+/** An active user's identity, read fresh on every request so a deactivation or re-assignment counts at once. */
+export async function findActiveUserIdentity(db: DbOrTx, id: string): Promise<UserIdentity | null> {
+  const rows = await db
+    .select(identityColumns)
+    .from(users)
+    .where(sql`${users.id} = ${id} and ${users.active}`)
+    .limit(1);
+  return rows[0] ?? null;
+}

@@ -1,0 +1,48 @@
+/**
+ * Jurisdiction (管辖范围): which cases an actor may see, as a `CaseScope` that case repositories
+ * require and the live hub applies. A case outside the scope is answered 404, never with its
+ * contents, so a caller cannot even learn that it exists.
+ */
+import type { CaseScope } from '@urbangrid/db';
+import type { Actor, UserActor } from '../auth/actor.js';
+import type { Role } from '../auth/roles.js';
+
+const nothing: CaseScope = { kind: 'nothing' };
+
+/** What one role sees, for this user. */
+function scopeOfRole(user: UserActor, role: Role): CaseScope {
+  if (role === 'region_supervisor') return { kind: 'everything' };
+  if (user.city === null) return nothing;
+  switch (role) {
+    case 'supervisor':
+      return user.areaCode === null
+        ? { kind: 'city', city: user.city }
+        : { kind: 'district', city: user.city, districtCode: user.areaCode };
+    case 'admin':
+    case 'intake_operator':
+    case 'shift_lead':
+    case 'dispatcher':
+      return { kind: 'city', city: user.city };
+    case 'department_handler':
+      return user.departmentId === null ? nothing : { kind: 'department', departmentId: user.departmentId };
+    case 'grid_officer':
+      return { kind: 'officer', username: user.username, gridCodes: user.gridCodes };
+  }
+}
+
+/** Several roles see the union; `everything` and the whole city absorb the narrower ones. */
+function union(scopes: CaseScope[]): CaseScope {
+  const seen = scopes.filter((s) => s.kind !== 'nothing');
+  if (seen.length === 0) return nothing;
+  const everything = seen.find((s) => s.kind === 'everything');
+  if (everything) return everything;
+  const city = seen.find((s) => s.kind === 'city');
+  if (city) return city;
+  return seen.length === 1 && seen[0] ? seen[0] : { kind: 'union', scopes: seen };
+}
+
+/** The cases `actor` may see. An integration sees its city (Open311 lists a jurisdiction's requests). */
+export function caseScopeOf(actor: Actor): CaseScope {
+  if (actor.kind === 'integration') return { kind: 'city', city: actor.city };
+  return union(actor.roles.map((role) => scopeOfRole(actor, role)));
+}

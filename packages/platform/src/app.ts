@@ -1,0 +1,116 @@
+/**
+ * The app factory every process uses: one fastify instance with the zod type provider, the shared
+ * infrastructure decorators, problem+json errors, authentication, rate limits, metrics, OpenAPI,
+ * health, the auth routes and the live hub, and each service encapsulated under its prefix.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import fastifyWebsocket from '@fastify/websocket';
+import type { Db } from '@urbangrid/db';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type HTTPMethods,
+  LogController,
+  type RawServerDefault,
+} from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { authentication } from './auth/authenticate.js';
+import { warmUpPasswordDecoy } from './auth/passwords.js';
+import { authRoutes } from './auth/routes.js';
+import { tokens } from './auth/tokens.js';
+import type { Config } from './config.js';
+import { docs } from './docs.js';
+import { healthRoutes } from './health.js';
+import { infrastructure } from './infrastructure.js';
+import { liveHub } from './live/hub.js';
+import { createLogger, withRedaction } from './observability/logger.js';
+import { createMetrics, httpMetrics, type Metrics } from './observability/metrics.js';
+import { registerOpenCasesGauge } from './observability/open-cases.js';
+import { requestIdEcho, requestIdOf } from './observability/request-id.js';
+import { problemDetails } from './problem-details.js';
+import { type RateLimitSettings, rateLimits } from './rate-limits.js';
+import type { ServiceRegistration } from './service-plugin.js';
+
+export type App = FastifyInstance<
+  RawServerDefault,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+export interface BuildAppOptions {
+  config: Config;
+  db: Db;
+  redis: Redis;
+  /** Any pino logger; redaction and safe serializers are added to it. Default: `createLogger(config)`. */
+  logger?: Logger;
+  services?: readonly ServiceRegistration[];
+  /** Serve the live hub (`/api/live`); default true. */
+  live?: boolean;
+  /** A registry shared with the engine's gauges; default a fresh one. */
+  metrics?: Metrics;
+  /** Override limits (tests lower them). */
+  rateLimits?: Partial<RateLimitSettings>;
+  /** How long /health waits for each of PostgreSQL and Redis; default 2 s. */
+  healthTimeoutMs?: number;
+}
+
+export interface RouteSummary {
+  method: HTTPMethods;
+  url: string;
+  websocket: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route registered on the app (for fuzzing and role matrices in tests). */
+    registeredRoutes: RouteSummary[];
+  }
+}
+
+export async function buildApp(options: BuildAppOptions): Promise<App> {
+  const { config } = options;
+  const app = Fastify<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger>({
+    loggerInstance: withRedaction(options.logger ?? createLogger(config)),
+    genReqId: requestIdOf,
+    requestIdHeader: false,
+    logController: new LogController({ requestIdLogLabel: 'requestId' }),
+    bodyLimit: config.BODY_LIMIT_BYTES,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const routes: RouteSummary[] = [];
+  app.decorate('registeredRoutes', routes);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') routes.push({ method, url: route.url, websocket: route.websocket === true });
+    }
+  });
+
+  await app.register(infrastructure, { config, db: options.db, redis: options.redis });
+  await app.register(problemDetails);
+  await app.register(requestIdEcho);
+  const metrics = options.metrics ?? createMetrics();
+  await app.register(httpMetrics, { metrics });
+  registerOpenCasesGauge(metrics, options.db);
+  await app.register(docs);
+  await app.register(tokens, { config });
+  await app.register(rateLimits, { settings: options.rateLimits });
+  await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
+  await app.register(authentication);
+
+  await app.register(healthRoutes, { timeoutMs: options.healthTimeoutMs });
+  await app.register(authRoutes, { prefix: '/api/auth' });
+  if (options.live ?? true) await app.register(liveHub);
+  for (const service of options.services ?? []) {
+    await app.register(service.plugin, { prefix: service.prefix });
+  }
+
+  // The first failed login must not pay for (and reveal) the decoy hash's computation.
+  await warmUpPasswordDecoy();
+  return app;
+}

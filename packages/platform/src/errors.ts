@@ -1,0 +1,105 @@
+/**
+ * The error catalogue: the only place an HTTP error is born. Each entry is a stable `code` (api.md),
+ * its status and a title; routes and services throw these and the problem-details handler turns
+ * them (and everything else) into `application/problem+json`.
+ *
+ *   throw new NotFoundError('case 42 not found');
+ *   throw withProblemExtensions(new VersionConflictError('case moved on'), { currentVersion: 7 });
+ */
+import createError, { type FastifyError } from '@fastify/error';
+
+export const errorCatalogue = {
+  VALIDATION_FAILED: { status: 400, title: 'Validation failed' },
+  UNAUTHENTICATED: { status: 401, title: 'Authentication required' },
+  FORBIDDEN: { status: 403, title: 'Forbidden' },
+  NOT_FOUND: { status: 404, title: 'Not found' },
+  /** A point outside every unit grid (网格). */
+  OUTSIDE_GRID: { status: 404, title: 'Outside every grid' },
+  TRANSITION_NOT_ALLOWED: { status: 409, title: 'Transition not allowed' },
+  VERSION_CONFLICT: { status: 409, title: 'Version conflict' },
+  /** A conflict that is not about a case's version, e.g. an Idempotency-Key reused with another body. */
+  CONFLICT: { status: 409, title: 'Conflict' },
+  PAYLOAD_TOO_LARGE: { status: 413, title: 'Payload too large' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported media type' },
+  RATE_LIMITED: { status: 429, title: 'Too many requests' },
+  INTERNAL: { status: 500, title: 'Internal error' },
+  /** PostgreSQL or Redis does not answer. */
+  SERVICE_UNAVAILABLE: { status: 503, title: 'Service unavailable' },
+} as const satisfies Record<string, { status: number; title: string }>;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.hasOwn(errorCatalogue, value);
+}
+
+type StatusOf<C extends ErrorCode> = (typeof errorCatalogue)[C]['status'];
+
+// The message is the problem's `detail`: say what went wrong for this request, never internals.
+const define = <C extends ErrorCode>(code: C) =>
+  createError<C, StatusOf<C>, [detail: string]>(code, '%s', errorCatalogue[code].status);
+
+export const ValidationFailedError = define('VALIDATION_FAILED');
+export const UnauthenticatedError = define('UNAUTHENTICATED');
+export const ForbiddenError = define('FORBIDDEN');
+export const NotFoundError = define('NOT_FOUND');
+export const OutsideGridError = define('OUTSIDE_GRID');
+export const TransitionNotAllowedError = define('TRANSITION_NOT_ALLOWED');
+export const VersionConflictError = define('VERSION_CONFLICT');
+export const ConflictError = define('CONFLICT');
+export const PayloadTooLargeError = define('PAYLOAD_TOO_LARGE');
+export const UnsupportedMediaTypeError = define('UNSUPPORTED_MEDIA_TYPE');
+export const RateLimitedError = define('RATE_LIMITED');
+export const InternalError = define('INTERNAL');
+export const ServiceUnavailableError = define('SERVICE_UNAVAILABLE');
+
+/** The constructor of each code, for code that maps a domain refusal (e.g. a RuleRefusal) to HTTP. */
+export const errorsByCode = {
+  VALIDATION_FAILED: ValidationFailedError,
+  UNAUTHENTICATED: UnauthenticatedError,
+  FORBIDDEN: ForbiddenError,
+  NOT_FOUND: NotFoundError,
+  OUTSIDE_GRID: OutsideGridError,
+  TRANSITION_NOT_ALLOWED: TransitionNotAllowedError,
+  VERSION_CONFLICT: VersionConflictError,
+  CONFLICT: ConflictError,
+  PAYLOAD_TOO_LARGE: PayloadTooLargeError,
+  UNSUPPORTED_MEDIA_TYPE: UnsupportedMediaTypeError,
+  RATE_LIMITED: RateLimitedError,
+  INTERNAL: InternalError,
+  SERVICE_UNAVAILABLE: ServiceUnavailableError,
+} satisfies { [C in ErrorCode]: unknown };
+
+/** Builds the error of `code` with `detail`. */
+export function httpError(code: ErrorCode, detail: string): FastifyError & { code: ErrorCode } {
+  return new errorsByCode[code](detail);
+}
+
+/** One failing input field, as listed in a VALIDATION_FAILED problem's `errors`. */
+export interface FieldError {
+  /** Which part of the request: body, querystring, params or headers. */
+  in: string;
+  /** Dotted path inside that part, e.g. `location.lat`; empty for the part as a whole. */
+  path: string;
+  message: string;
+}
+
+const extensionsKey = Symbol.for('urbangrid.problemExtensions');
+
+type WithExtensions = { [extensionsKey]?: Record<string, unknown> };
+
+/** Adds members to the problem document of an error (RFC 9457 extensions), e.g. `errors` or `currentVersion`. */
+export function withProblemExtensions<E extends Error>(error: E, extensions: Record<string, unknown>): E {
+  (error as E & WithExtensions)[extensionsKey] = extensions;
+  return error;
+}
+
+export function problemExtensionsOf(error: unknown): Record<string, unknown> | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  return (error as WithExtensions)[extensionsKey];
+}
+
+/** VALIDATION_FAILED naming the fields that failed. */
+export function validationFailed(detail: string, errors: FieldError[]): FastifyError {
+  return withProblemExtensions(new ValidationFailedError(detail), { errors });
+}

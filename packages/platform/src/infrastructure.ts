@@ -1,0 +1,32 @@
+/**
+ * The shared infrastructure every service reads from its fastify instance: `app.db`, `app.redis`,
+ * `app.config`. Wrapped with fastify-plugin so the decorators reach every encapsulated service.
+ */
+import type { Db } from '@urbangrid/db';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Redis } from 'ioredis';
+import type { Config } from './config.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Db;
+    redis: Redis;
+    config: Config;
+  }
+}
+
+export interface Infrastructure {
+  config: Config;
+  db: Db;
+  redis: Redis;
+}
+
+export const infrastructure = fp(
+  async (app: FastifyInstance, options: Infrastructure) => {
+    app.decorate('config', options.config);
+    app.decorate('db', options.db);
+    app.decorate('redis', options.redis);
+  },
+  { name: 'urbangrid-infrastructure' },
+);

@@ -1,0 +1,140 @@
+/**
+ * The live hub: `GET /api/live` upgrades to a WebSocket for signed-in staff (token as `?token=`,
+ * checked by authentication before the upgrade, so a bad token is refused with 401). Each process
+ * subscribes once to the Redis channel `${QUEUE_PREFIX}:live` and relays every `case.changed` to
+ * the clients whose case scope includes that case; any number of processes can serve boards.
+ */
+import { type CaseScope, caseVisibleTo } from '@urbangrid/db';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Redis } from 'ioredis';
+import type { WebSocket } from 'ws';
+import { caseScopeOf } from '../access/case-scope.js';
+import { userOf } from '../auth/actor.js';
+import { caseChangedMessageSchema, liveChannel, toLiveEvent } from './messages.js';
+
+export interface LiveHub {
+  /** Resolves once this process listens on the channel (tests wait for it before publishing). */
+  subscribed(): Promise<void>;
+  clientCount(): number;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    liveHub: LiveHub;
+  }
+}
+
+interface Client {
+  scope: CaseScope;
+  alive: boolean;
+  expiry?: NodeJS.Timeout;
+}
+
+// A client that stops reading is skipped rather than buffered without bound.
+const maxBufferedBytes = 1024 * 1024;
+const heartbeatMs = 30_000;
+
+/** When the connection's token expires (seconds since the epoch), read from the upgrade URL. */
+function tokenExpiry(app: FastifyInstance, request: FastifyRequest): number | undefined {
+  const token = new URLSearchParams(request.url.split('?')[1] ?? '').get('token');
+  if (!token) return undefined;
+  return app.jwt.decode<{ exp?: number }>(token)?.exp;
+}
+
+export const liveHub = fp(
+  async (app: FastifyInstance) => {
+    const clients = new Map<WebSocket, Client>();
+    const channel = liveChannel(app.config.QUEUE_PREFIX);
+    let subscriber: Redis | undefined;
+    let subscription: Promise<void> | undefined;
+
+    const relay = (raw: string) => {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(raw);
+      } catch {
+        parsed = undefined;
+      }
+      const message = caseChangedMessageSchema.safeParse(parsed);
+      if (!message.success) {
+        app.log.warn({ channel }, 'ignored a malformed live message');
+        return;
+      }
+      const event = JSON.stringify(toLiveEvent(message.data));
+      for (const [socket, client] of clients) {
+        if (socket.readyState !== socket.OPEN || socket.bufferedAmount > maxBufferedBytes) continue;
+        if (caseVisibleTo(client.scope, message.data)) socket.send(event);
+      }
+    };
+
+    const subscribe = () => {
+      if (subscription) return subscription;
+      const connection = app.redis.duplicate();
+      connection.on('error', (err: Error) => app.log.warn({ err: err.message }, 'live hub: redis error'));
+      connection.on('message', (from: string, raw: string) => {
+        if (from === channel) relay(raw);
+      });
+      subscriber = connection;
+      // ioredis re-subscribes by itself after a reconnect.
+      subscription = connection.subscribe(channel).then(() => undefined);
+      subscription.catch((err: unknown) => app.log.warn({ err }, 'live hub: subscribe failed'));
+      return subscription;
+    };
+
+    const heartbeat = setInterval(() => {
+      for (const [socket, client] of clients) {
+        if (!client.alive) {
+          socket.terminate();
+          continue;
+        }
+        client.alive = false;
+        socket.ping();
+      }
+    }, heartbeatMs);
+    heartbeat.unref();
+
+    app.decorate('liveHub', {
+      subscribed: subscribe,
+      clientCount: () => clients.size,
+    } satisfies LiveHub);
+
+    app.addHook('onReady', async () => {
+      void subscribe().catch(() => undefined);
+    });
+    app.addHook('onClose', async () => {
+      clearInterval(heartbeat);
+      subscriber?.disconnect();
+    });
+
+    app.get(
+      '/api/live',
+      {
+        websocket: true,
+        // Integrations have no board; refused before the upgrade.
+        preHandler: async (request) => {
+          userOf(request);
+        },
+      },
+      (socket, request) => {
+        const client: Client = { scope: caseScopeOf(userOf(request)), alive: true };
+        const exp = tokenExpiry(app, request);
+        if (exp !== undefined) {
+          // Close when the token expires: the console reconnects with a fresh one.
+          const ms = Math.max(0, exp * 1000 - Date.now());
+          client.expiry = setTimeout(() => socket.close(4401, 'token expired'), Math.min(ms, 2 ** 31 - 1));
+          client.expiry.unref();
+        }
+        clients.set(socket, client);
+        socket.on('pong', () => {
+          client.alive = true;
+        });
+        socket.on('close', () => {
+          clearTimeout(client.expiry);
+          clients.delete(socket);
+        });
+      },
+    );
+  },
+  { name: 'urbangrid-live-hub', dependencies: ['urbangrid-infrastructure', 'urbangrid-authentication'] },
+);

@@ -1,0 +1,48 @@
+/**
+ * What the live hub relays: one `case.changed` message per committed state change, published on
+ * the Redis channel `${QUEUE_PREFIX}:live` by the engine after the command commits. The message
+ * carries the facts that decide who may see the case; clients receive only the public part.
+ */
+import type { Redis } from 'ioredis';
+import { z } from 'zod';
+
+export const caseChangedMessageSchema = z.object({
+  type: z.literal('case.changed'),
+  caseId: z.string().min(1),
+  caseNo: z.string().min(1),
+  state: z.string().min(1),
+  version: z.number().int().min(1),
+  /** When the change committed (ISO 8601 with offset). */
+  at: z.iso.datetime({ offset: true }),
+  // Jurisdiction facts (packages/db CaseScopeFacts): for filtering, never sent to clients.
+  city: z.string().min(1),
+  gridCode: z.string().min(1),
+  districtCode: z.string().min(1),
+  departmentId: z.string().nullable(),
+  assignee: z.string().nullable(),
+});
+
+export type CaseChangedMessage = z.infer<typeof caseChangedMessageSchema>;
+
+/** What a WebSocket client receives (api.md, Live). */
+export type LiveEvent = Pick<CaseChangedMessage, 'type' | 'caseId' | 'caseNo' | 'state' | 'version' | 'at'>;
+
+export const liveChannel = (prefix: string) => `${prefix}:live`;
+
+export function toLiveEvent(message: CaseChangedMessage): LiveEvent {
+  const { type, caseId, caseNo, state, version, at } = message;
+  return { type, caseId, caseNo, state, version, at };
+}
+
+/**
+ * Publishes a committed change for every process's live hub. Call it after the transaction commits
+ * (a rolled-back change must never be announced); losing one is harmless, boards re-read on reconnect.
+ */
+export async function publishCaseChanged(
+  redis: Redis,
+  prefix: string,
+  message: CaseChangedMessage,
+): Promise<void> {
+  const valid = caseChangedMessageSchema.parse(message);
+  await redis.publish(liveChannel(prefix), JSON.stringify(valid));
+}

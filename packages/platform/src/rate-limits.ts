@@ -1,0 +1,105 @@
+/**
+ * Rate limits (@fastify/rate-limit, counters in Redis so every process shares them), one named
+ * group per kind of route. Login counts failed attempts only, per IP and username: staff who sign in
+ * often are never locked out, a password guesser is after ten tries. Public and Open311 routes
+ * attach a named group with `routeRateLimit`:
+ *
+ *   app.get('/cases/:caseNo', { config: { rateLimit: routeRateLimit(app, 'public') } }, handler)
+ *
+ * When Redis does not answer, requests go through (skipOnError): Redis holds work in flight, and
+ * its outage must not take reporting down with it.
+ */
+import { createHash } from 'node:crypto';
+import fastifyRateLimit, { type RateLimitOptions } from '@fastify/rate-limit';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { apiKeyHeader } from './auth/api-keys.js';
+import { RateLimitedError } from './errors.js';
+
+export interface RateLimitSetting {
+  max: number;
+  /** Milliseconds. */
+  timeWindow: number;
+}
+
+export const defaultRateLimits = {
+  /** Failed logins per IP + username. */
+  login: { max: 10, timeWindow: 5 * 60_000 },
+  /** Public lookups (/api/public/*) per IP. */
+  public: { max: 60, timeWindow: 60_000 },
+  /** Public report submissions per IP (or per API key when one is sent). */
+  publicReport: { max: 10, timeWindow: 60_000 },
+  /** Open311 reads per IP. */
+  open311Read: { max: 120, timeWindow: 60_000 },
+  /** Open311 POST requests per API key header or IP. */
+  open311Write: { max: 30, timeWindow: 60_000 },
+} satisfies Record<string, RateLimitSetting>;
+
+export type RateLimitGroup = keyof typeof defaultRateLimits;
+export type RateLimitSettings = Record<RateLimitGroup, RateLimitSetting>;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    rateLimitSettings: RateLimitSettings;
+  }
+}
+
+const shortHash = (value: string) => createHash('sha256').update(value).digest('hex').slice(0, 16);
+
+/** Who a group's counter belongs to: the API key when one is sent, otherwise the client IP. */
+function callerKey(request: FastifyRequest): string {
+  const key = request.headers[apiKeyHeader];
+  return typeof key === 'string' ? `key:${shortHash(key)}` : `ip:${request.ip}`;
+}
+
+/** Route config (`config.rateLimit`) for a named group. */
+export function routeRateLimit(app: FastifyInstance, group: RateLimitGroup): RateLimitOptions {
+  const { max, timeWindow } = app.rateLimitSettings[group];
+  return { max, timeWindow, keyGenerator: (request) => `${group}:${callerKey(request)}` };
+}
+
+export interface LoginThrottle {
+  /** Throws RATE_LIMITED when this IP + username has used up its failed attempts. */
+  check(request: FastifyRequest, username: string): Promise<void>;
+  /** Counts one failed attempt. */
+  recordFailure(request: FastifyRequest, username: string): Promise<void>;
+}
+
+export function createLoginThrottle(app: FastifyInstance): LoginThrottle {
+  const { max, timeWindow } = app.rateLimitSettings.login;
+  const usernames = new WeakMap<FastifyRequest, string>();
+  const limiter = app.createRateLimit({
+    max,
+    timeWindow,
+    keyGenerator: (request) => `login:${request.ip}:${shortHash(usernames.get(request) ?? '')}`,
+  });
+  return {
+    async check(request, username) {
+      usernames.set(request, username.toLowerCase());
+      const state = await limiter(request, { increment: false });
+      if (!state.isAllowed && state.remaining <= 0) {
+        throw new RateLimitedError(`too many failed logins; retry in ${state.ttlInSeconds} s`);
+      }
+    },
+    async recordFailure(request, username) {
+      usernames.set(request, username.toLowerCase());
+      await limiter(request);
+    },
+  };
+}
+
+export const rateLimits = fp(
+  async (app: FastifyInstance, options: { settings?: Partial<RateLimitSettings> }) => {
+    app.decorate('rateLimitSettings', { ...defaultRateLimits, ...options.settings });
+    await app.register(fastifyRateLimit, {
+      // Only routes that name a group are limited.
+      global: false,
+      redis: app.redis,
+      nameSpace: `${app.config.QUEUE_PREFIX}:rate-limit:`,
+      skipOnError: true,
+      errorResponseBuilder: (_request, context) =>
+        new RateLimitedError(`rate limit of ${context.max} exceeded, retry in ${context.after}`),
+    });
+  },
+  { name: 'urbangrid-rate-limits', dependencies: ['urbangrid-infrastructure'] },
+);

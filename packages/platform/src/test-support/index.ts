@@ -1,0 +1,5 @@
+export * from './app.js';
+export * from './cases.js';
+export * from './fuzz.js';
+export * from './probe-routes.js';
+export * from './role-matrix.js';
