@@ -8,6 +8,8 @@ export interface MachineInfo {
   readonly platform: string;
   readonly arch: string;
   readonly hostname: string;
+  /** 1, 5 and 15-minute load averages when the run started: other work skews the figures. */
+  readonly loadAverage: readonly number[];
 }
 
 /** Enough to tell whether two recorded runs are comparable. */
@@ -21,5 +23,6 @@ export function machineInfo(): MachineInfo {
     platform: os.platform(),
     arch: os.arch(),
     hostname: os.hostname(),
+    loadAverage: os.loadavg().map((load) => Math.round(load * 100) / 100),
   };
 }

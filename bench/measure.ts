@@ -13,23 +13,39 @@ export interface Rate {
 }
 
 /**
- * Runs `round` once to warm up, then `rounds` more times, each doing `operations` operations, and
- * reports their rates. The median resists the odd round slowed by another process or a GC pause.
+ * Warms every subject up with one round, then runs `rounds` rounds of each, alternating between
+ * subjects, each round doing `operations` operations. Alternating keeps a change in the machine's
+ * load (other processes on a shared machine) from landing on one subject only; the median resists
+ * the odd round slowed by another process or a GC pause.
  */
-export function measureRate(operations: number, rounds: number, round: () => number): Rate {
-  let result = round();
-  const rates: number[] = [];
+export function measureRates<K extends string>(
+  operations: number,
+  rounds: number,
+  subjects: Readonly<Record<K, () => number>>,
+): Record<K, Rate> {
+  const names = Object.keys(subjects) as K[];
+  const rates = new Map<K, number[]>(names.map((name) => [name, []]));
+  const results = new Map<K, number>();
+  for (const name of names) results.set(name, subjects[name]());
   for (let i = 0; i < rounds; i++) {
-    const started = process.hrtime.bigint();
-    result = round();
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    rates.push(operations / seconds);
+    for (const name of names) {
+      const started = process.hrtime.bigint();
+      results.set(name, subjects[name]());
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      rates.get(name)?.push(operations / seconds);
+    }
   }
-  rates.sort((a, b) => a - b);
+  return Object.fromEntries(
+    names.map((name) => [name, summarise(rates.get(name) ?? [], results.get(name) ?? Number.NaN)]),
+  ) as Record<K, Rate>;
+}
+
+function summarise(rates: number[], result: number): Rate {
+  const sorted = [...rates].sort((a, b) => a - b);
   return {
-    median: rates[Math.floor(rates.length / 2)] ?? 0,
-    slowest: rates[0] ?? 0,
-    fastest: rates[rates.length - 1] ?? 0,
+    median: sorted[Math.floor(sorted.length / 2)] ?? 0,
+    slowest: sorted[0] ?? 0,
+    fastest: sorted[sorted.length - 1] ?? 0,
     result,
   };
 }

@@ -44,7 +44,9 @@ async function main(): Promise<void> {
     return;
   }
   const machine = machineInfo();
-  console.log(`${machine.cpuModel}, ${machine.cores} cores, node ${machine.node}`);
+  console.log(
+    `${machine.cpuModel}, ${machine.cores} cores, node ${machine.node}, load ${machine.loadAverage.join(' ')}`,
+  );
   const startedAt = new Date();
   const outcomes: BenchOutcome[] = [];
   for (const file of files) {
