@@ -102,7 +102,9 @@ export const reportRule: CreationRule = {
     return null;
   },
   outcome: (command, actor) => {
-    const reporter = actor.kind === 'user' ? actor.username : null;
+    // The reporter is the user who saw the problem: the officer. A hotline or public report comes
+    // from a citizen, whose contact details live with the report, not in the rules.
+    const reporter = command.source === 'officer' && actor.kind === 'user' ? actor.username : null;
     const base = { source: command.source, reporter, selfHandled: false, checkPassed: false } as const;
     if (command.source !== 'officer') {
       // Reports from outside the patrol are verified on site first (核实).

@@ -29,7 +29,7 @@ export type CaseCounters = Readonly<Record<CaseCounter, number>>;
 export interface CaseFields {
   readonly state: CaseState;
   readonly source: ReportSource;
-  /** Username of the person who reported, or null for hotline/public/integration reports. */
+  /** Username of the officer who reported it, or null when a citizen did (hotline, app, public, video). */
   readonly reporter: string | null;
   /** 自行处置: the officer fixed it on the spot. */
   readonly selfHandled: boolean;
