@@ -3,3 +3,4 @@ export * from './infrastructure.js';
 export * from './people.js';
 export * from './reference.js';
 export * from './rollups.js';
+export * from './gazetteer.js';
