@@ -27,6 +27,7 @@ export const majorClasses2013: Readonly<Record<CategoryKind, Readonly<Record<str
     '03': '施工管理 construction',
     '04': '突发事件 emergencies',
     '05': '街面秩序 street order',
+    '06': '扩展事件 extended events',
   },
 };
 

@@ -119,7 +119,7 @@ describe('category codes (分类代码)', () => {
     ['E05001', /E must be followed by 4 digits/],
     ['M0501', /M must be followed by 5 digits/],
     ['C01A1', /C must be followed by/],
-    ['E0601', /major class 06 is not an event class of catalogue 2013/],
+    ['E0701', /major class 07 is not an event class of catalogue 2013/],
     ['C0001', /major class 00 does not exist/],
     ['C0100', /minor class 00 does not exist/],
   ])('rejects %s', (code, message) => {
