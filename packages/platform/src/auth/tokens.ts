@@ -32,24 +32,18 @@ export interface IssuedTokens {
   expiresAt: string;
 }
 
-const minutes = (n: number) => n * 60_000;
-
+/** Issues an access and a refresh token for `userId`. */
 export function issueTokens(app: FastifyInstance, userId: string, now = Date.now()): IssuedTokens {
   const { ACCESS_TOKEN_TTL_MINUTES, REFRESH_TOKEN_TTL_MINUTES } = app.config;
   const iat = Math.floor(now / 1000);
-  const token = app.jwt.sign(
-    { sub: userId, typ: 'access', iat },
-    { expiresIn: minutes(ACCESS_TOKEN_TTL_MINUTES) },
-  );
+  // @fastify/jwt reads a numeric expiresIn as seconds (fast-jwt's own unit is milliseconds).
+  const accessSeconds = ACCESS_TOKEN_TTL_MINUTES * 60;
+  const token = app.jwt.sign({ sub: userId, typ: 'access', iat }, { expiresIn: accessSeconds });
   const refreshToken = app.jwt.sign(
     { sub: userId, typ: 'refresh', iat },
-    { expiresIn: minutes(REFRESH_TOKEN_TTL_MINUTES) },
+    { expiresIn: REFRESH_TOKEN_TTL_MINUTES * 60 },
   );
-  return {
-    token,
-    refreshToken,
-    expiresAt: new Date(iat * 1000 + minutes(ACCESS_TOKEN_TTL_MINUTES)).toISOString(),
-  };
+  return { token, refreshToken, expiresAt: new Date((iat + accessSeconds) * 1000).toISOString() };
 }
 
 function isClaims(value: unknown): value is TokenClaims {

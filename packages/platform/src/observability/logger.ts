@@ -32,13 +32,18 @@ export const redactPaths: string[] = [
   '*.reporter.phone',
 ];
 
-// Mainland mobile numbers (with an optional +86) and landlines with an area code (0471-1234567).
-const phonePattern = /(?<![\d])(?:\+?86[- ]?)?1[3-9]\d{9}(?![\d])|(?<![\d-])0\d{2,3}-?\d{7,8}(?![\d])/g;
-const urlSecretPattern = /([?&](?:token|api_key|apiKey|access_token|refreshToken)=)[^&#]*/gi;
+// Mainland mobile numbers (with an optional +86) and landlines written with their area code
+// (0471-6612345). Never after a '.', so the digits of a JSON number are left alone.
+const phonePattern = /(?<![\d.])(?:\+?86[- ]?)?1[3-9]\d{9}(?![\d])|(?<![\d.-])0\d{2,3}-\d{7,8}(?![\d])/g;
+const urlSecretPattern = /([?&](?:token|api_key|apiKey|access_token|refreshToken)=)[^&#"\s]*/gi;
+const jwtPattern = /eyJ[\w-]{5,}\.[\w-]{5,}\.[\w-]+/g;
 
-/** Replaces phone numbers and credentials in free text (messages, stacks, URLs). */
+/** Replaces phone numbers, JWTs and URL credentials in free text (messages, stacks, URLs, whole lines). */
 export function scrubText(text: string): string {
-  return text.replace(urlSecretPattern, '$1[Redacted]').replace(phonePattern, '[phone]');
+  return text
+    .replace(urlSecretPattern, '$1[Redacted]')
+    .replace(jwtPattern, '[jwt]')
+    .replace(phonePattern, '[phone]');
 }
 
 type RequestLike = Pick<FastifyRequest, 'method' | 'url' | 'id' | 'hostname'> & { ip?: string };
@@ -62,6 +67,22 @@ function serializeError(error: Error) {
   };
 }
 
+const secretKeys = new Set(secretFields.map((f) => f.toLowerCase()));
+
+/** Secret-named fields at any depth of plain objects (paths above only reach two levels). */
+function redactDeep(value: unknown, depth: number): unknown {
+  if (depth > 8 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v) => redactDeep(v, depth + 1));
+  const proto = Object.getPrototypeOf(value);
+  // Requests, replies and errors have serializers of their own; leave them to those.
+  if (proto !== Object.prototype && proto !== null) return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    out[k] = secretKeys.has(k.toLowerCase()) ? '[Redacted]' : redactDeep(v, depth + 1);
+  }
+  return out;
+}
+
 /** Options that make any pino logger safe to hand to fastify. */
 export const safeLoggerOptions = {
   redact: { paths: redactPaths, censor: '[Redacted]' },
@@ -70,7 +91,12 @@ export const safeLoggerOptions = {
     res: (reply: { statusCode: number }) => ({ statusCode: reply.statusCode }),
     err: serializeError,
   },
-} satisfies Pick<LoggerOptions, 'redact' | 'serializers'>;
+  formatters: { log: (object: Record<string, unknown>) => redactDeep(object, 0) as Record<string, unknown> },
+  // The last line of defence: whatever reached the line (a message, a field at any depth).
+  hooks: { streamWrite: scrubText },
+} satisfies Pick<LoggerOptions, 'redact' | 'serializers' | 'formatters' | 'hooks'>;
+
+const safeLoggers = new WeakSet<Logger>();
 
 export function createLogger(
   config: Pick<Config, 'LOG_LEVEL'>,
@@ -81,10 +107,23 @@ export function createLogger(
     base: options.service ? { service: options.service } : {},
     ...safeLoggerOptions,
   };
-  return options.destination ? pino(loggerOptions, options.destination) : pino(loggerOptions);
+  const logger = options.destination ? pino(loggerOptions, options.destination) : pino(loggerOptions);
+  safeLoggers.add(logger);
+  return logger;
 }
 
-/** A logger someone else built, with the same redaction and serializers (they override the parent's). */
+/**
+ * A logger someone else built, made safe: the same level, bindings and destination, with our
+ * redaction, serializers and line scrubbing. (A pino child cannot take `hooks`, hence a new root
+ * on the same stream.)
+ */
 export function withRedaction(logger: Logger): Logger {
-  return logger.child({}, safeLoggerOptions);
+  if (safeLoggers.has(logger)) return logger;
+  const stream = (logger as unknown as Record<symbol, DestinationStream | undefined>)[pino.symbols.streamSym];
+  const safe = pino(
+    { level: logger.level, base: logger.bindings(), ...safeLoggerOptions },
+    stream ?? pino.destination(1),
+  );
+  safeLoggers.add(safe);
+  return safe;
 }
