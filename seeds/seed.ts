@@ -17,6 +17,7 @@ import {
 } from '@urbangrid/db';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { buildDemoRegion, type DemoRegion, hohhot } from './demo-region/index.js';
+import { seedGazetteer } from './gazetteer/index.js';
 
 /**
  * Loads the demo region (seeds/demo-region) into a migrated database. Idempotent: one transaction of
@@ -104,6 +105,7 @@ export async function seedDemoRegion(db: Db, options: { demoPassword: string }):
       ),
       apiKeys: await inBatches(region.apiKeys, (b) => tx.insert(apiKeys).values(b).onConflictDoNothing()),
     };
+    await seedGazetteer(tx);
     return counts;
   });
   return { defined: definedCounts(region), inserted, durationMs: Math.round(performance.now() - started) };
