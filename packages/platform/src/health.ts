@@ -31,6 +31,7 @@ export const healthRoutes: FastifyPluginAsyncZod<{ timeoutMs?: number }> = async
       schema: {
         tags: ['operations'],
         summary: 'Whether PostgreSQL and Redis both answer',
+        security: [],
         response: { 200: z.object({ status: z.literal('ok') }) },
       },
     },

@@ -64,6 +64,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['auth'],
         summary: 'Sign in with username and password',
+        security: [],
         body: z.object({ username: z.string().min(1).max(128), password: z.string().min(1).max(1024) }),
         response: { 200: session },
       },
@@ -88,6 +89,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['auth'],
         summary: 'Exchange a refresh token for a new token pair',
+        security: [],
         body: z.object({ refreshToken: z.string().min(1).max(4096) }),
         response: { 200: session },
       },

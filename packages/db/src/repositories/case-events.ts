@@ -1,0 +1,86 @@
+import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../client.js';
+import { caseEvents, cases } from '../schema/cases.js';
+
+export type CaseEventRow = typeof caseEvents.$inferSelect;
+export type NewCaseEventRow = typeof caseEvents.$inferInsert;
+
+export async function insertCaseEvent(tx: DbOrTx, row: NewCaseEventRow): Promise<CaseEventRow> {
+  const rows = await tx.insert(caseEvents).values(row).returning();
+  const inserted = rows[0];
+  if (inserted === undefined) throw new Error(`event ${row.id} was not inserted`);
+  return inserted;
+}
+
+/** A case's history in order (the timeline). */
+export async function listCaseEvents(db: DbOrTx, caseId: string): Promise<CaseEventRow[]> {
+  return db.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(asc(caseEvents.seq));
+}
+
+export async function lastCaseEvent(db: DbOrTx, caseId: string): Promise<CaseEventRow | null> {
+  const rows = await db
+    .select()
+    .from(caseEvents)
+    .where(eq(caseEvents.caseId, caseId))
+    .orderBy(desc(caseEvents.seq))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+/** The events of several cases, ordered by case then seq. */
+export async function listEventsOfCases(db: DbOrTx, caseIds: readonly string[]): Promise<CaseEventRow[]> {
+  if (caseIds.length === 0) return [];
+  return db
+    .select()
+    .from(caseEvents)
+    .where(inArray(caseEvents.caseId, [...caseIds]))
+    .orderBy(asc(caseEvents.caseId), asc(caseEvents.seq));
+}
+
+/** What the chain verifier compares the history with: the case's version and chain head. */
+export interface CaseChainHead {
+  id: string;
+  city: string;
+  version: number;
+  lastEventHash: string | null;
+}
+
+export interface CaseChainFilter {
+  city?: string;
+  /** Cases created at or after. */
+  from?: Date;
+  /** Cases created before. */
+  to?: Date;
+  caseIds?: readonly string[];
+}
+
+/** One page of cases (keyset on id) to verify; pass the last id of the previous page as `after`. */
+export async function pageCaseChainHeads(
+  db: DbOrTx,
+  filter: CaseChainFilter,
+  after: string | null,
+  limit: number,
+): Promise<CaseChainHead[]> {
+  const conditions: SQL[] = [];
+  if (filter.city !== undefined) conditions.push(eq(cases.city, filter.city));
+  if (filter.from !== undefined) conditions.push(gte(cases.createdAt, filter.from));
+  if (filter.to !== undefined) conditions.push(lt(cases.createdAt, filter.to));
+  if (filter.caseIds !== undefined) conditions.push(inArray(cases.id, [...filter.caseIds]));
+  if (after !== null) conditions.push(gt(cases.id, after));
+  return db
+    .select({ id: cases.id, city: cases.city, version: cases.version, lastEventHash: cases.lastEventHash })
+    .from(cases)
+    .where(conditions.length === 0 ? undefined : and(...conditions))
+    .orderBy(asc(cases.id))
+    .limit(limit);
+}
+
+/** Case ids that have events but no case row (a whole case deleted behind the engine's back). */
+export async function eventCaseIdsWithoutCase(db: DbOrTx, city?: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ caseId: caseEvents.caseId })
+    .from(caseEvents)
+    .leftJoin(cases, eq(cases.id, caseEvents.caseId))
+    .where(and(isNull(cases.id), city === undefined ? undefined : eq(caseEvents.city, city)));
+  return rows.map((row) => row.caseId);
+}

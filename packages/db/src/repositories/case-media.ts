@@ -1,0 +1,25 @@
+import { inArray } from 'drizzle-orm';
+import type { DbOrTx } from '../client.js';
+import { caseMedia, media } from '../schema/cases.js';
+
+/** The ids among `ids` that name uploaded media. */
+export async function existingMediaIds(db: DbOrTx, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .select({ id: media.id })
+    .from(media)
+    .where(inArray(media.id, [...ids]));
+  return new Set(rows.map((row) => row.id));
+}
+
+/** Attaches photos to the step of a case that brought them (report, verify, complete, check). */
+export async function linkCaseMedia(
+  tx: DbOrTx,
+  rows: ReadonlyArray<{ caseId: string; mediaId: string; stage: string; eventSeq: number }>,
+): Promise<void> {
+  if (rows.length === 0) return;
+  await tx
+    .insert(caseMedia)
+    .values([...rows])
+    .onConflictDoNothing();
+}

@@ -1,0 +1,93 @@
+import { and, asc, count, eq, inArray, isNull, lte, min, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../client.js';
+import { outbox } from '../schema/infrastructure.js';
+
+export type OutboxRow = typeof outbox.$inferSelect;
+export type NewOutboxRow = typeof outbox.$inferInsert;
+
+/** Rows whose job id exists already are skipped: a replayed command enqueues nothing twice. */
+export async function insertOutboxRows(tx: DbOrTx, rows: readonly NewOutboxRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await tx
+    .insert(outbox)
+    .values([...rows])
+    .onConflictDoNothing({ target: outbox.jobId });
+}
+
+/**
+ * Claims up to `limit` rows that are due, oldest first, locking them until the transaction ends;
+ * rows another relay holds are skipped (`FOR UPDATE SKIP LOCKED`), so relays never wait on each other.
+ * Due-ness is judged by the database clock, the same clock that stamped the rows.
+ */
+export async function claimPendingOutbox(tx: DbOrTx, limit: number): Promise<OutboxRow[]> {
+  return tx
+    .select()
+    .from(outbox)
+    .where(and(isNull(outbox.relayedAt), lte(outbox.availableAt, sql`now()`)))
+    .orderBy(asc(outbox.availableAt), asc(outbox.id))
+    .limit(limit)
+    .for('update', { skipLocked: true });
+}
+
+export async function markOutboxRelayed(tx: DbOrTx, ids: readonly number[]): Promise<void> {
+  if (ids.length === 0) return;
+  await tx
+    .update(outbox)
+    .set({ relayedAt: sql`now()`, lastError: null })
+    .where(inArray(outbox.id, [...ids]));
+}
+
+/** Records a failed hand-over; the row waits `retryInMs` before it is tried again. */
+export async function markOutboxFailed(
+  tx: DbOrTx,
+  id: number,
+  error: string,
+  retryInMs: number,
+): Promise<void> {
+  await tx
+    .update(outbox)
+    .set({
+      attempts: sql`${outbox.attempts} + 1`,
+      lastError: error.slice(0, 2000),
+      availableAt: sql`now() + make_interval(secs => ${retryInMs / 1000})`,
+    })
+    .where(eq(outbox.id, id));
+}
+
+/** Marks every row as not yet relayed and due now: an operator's full replay (jobs are idempotent). */
+export async function resetOutboxForReplay(db: DbOrTx): Promise<number> {
+  const rows = await db
+    .update(outbox)
+    .set({ relayedAt: null, availableAt: sql`now()`, attempts: 0, lastError: null })
+    .returning({ id: outbox.id });
+  return rows.length;
+}
+
+/** Seconds since the oldest row still waiting was written, by the database clock; 0 when none waits. */
+export async function oldestPendingOutboxAgeSeconds(db: DbOrTx): Promise<number> {
+  const rows = await db
+    .select({
+      age: sql<number>`coalesce(extract(epoch from (now() - min(${outbox.createdAt}))), 0)::float8`,
+    })
+    .from(outbox)
+    .where(isNull(outbox.relayedAt));
+  return Math.max(0, rows[0]?.age ?? 0);
+}
+
+/** The creation time of the oldest row not yet relayed, or null when nothing waits. */
+export async function oldestPendingOutboxCreatedAt(db: DbOrTx): Promise<Date | null> {
+  const rows = await db
+    .select({ oldest: min(outbox.createdAt) })
+    .from(outbox)
+    .where(isNull(outbox.relayedAt));
+  return rows[0]?.oldest ?? null;
+}
+
+export async function countPendingOutbox(db: DbOrTx): Promise<number> {
+  const rows = await db.select({ n: count() }).from(outbox).where(isNull(outbox.relayedAt));
+  return rows[0]?.n ?? 0;
+}
+
+export async function listOutboxOfCase(db: DbOrTx, caseId: string): Promise<OutboxRow[]> {
+  return db.select().from(outbox).where(eq(outbox.caseId, caseId)).orderBy(asc(outbox.id));
+}

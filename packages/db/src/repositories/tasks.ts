@@ -1,0 +1,57 @@
+import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import type { DbOrTx } from '../client.js';
+import { tasks } from '../schema/cases.js';
+
+export type TaskRow = typeof tasks.$inferSelect;
+export type NewTaskRow = typeof tasks.$inferInsert;
+export type TaskKind = TaskRow['kind'];
+
+/** Inserts the task unless one exists for the same case, kind and case version (a replayed job). */
+export async function insertTask(tx: DbOrTx, row: NewTaskRow): Promise<TaskRow | null> {
+  const rows = await tx
+    .insert(tasks)
+    .values(row)
+    .onConflictDoNothing({ target: [tasks.caseId, tasks.kind, tasks.caseVersion] })
+    .returning();
+  return rows[0] ?? null;
+}
+
+/** Closes the case's open tasks (of one kind, or all): done when carried out, cancelled otherwise. */
+export async function closeOpenTasks(
+  tx: DbOrTx,
+  caseId: string,
+  status: 'done' | 'cancelled',
+  at: Date,
+  kind?: TaskKind,
+): Promise<void> {
+  await tx
+    .update(tasks)
+    .set({ status, completedAt: at })
+    .where(
+      and(
+        eq(tasks.caseId, caseId),
+        eq(tasks.status, 'open'),
+        kind === undefined ? undefined : eq(tasks.kind, kind),
+      ),
+    );
+}
+
+export async function listTasksOfCase(db: DbOrTx, caseId: string): Promise<TaskRow[]> {
+  return db.select().from(tasks).where(eq(tasks.caseId, caseId)).orderBy(asc(tasks.createdAt));
+}
+
+/** Open tasks per officer id, for spreading work among officers on duty. */
+export async function countOpenTasks(
+  db: DbOrTx,
+  officerIds: readonly string[],
+): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  if (officerIds.length === 0) return counts;
+  const rows = await db
+    .select({ officerId: tasks.assigneeId, n: count() })
+    .from(tasks)
+    .where(and(inArray(tasks.assigneeId, [...officerIds]), eq(tasks.status, 'open')))
+    .groupBy(tasks.assigneeId);
+  for (const row of rows) counts.set(row.officerId, row.n);
+  return counts;
+}

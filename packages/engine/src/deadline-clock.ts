@@ -1,0 +1,168 @@
+/**
+ * The stage clock (时限) of a case inside a command's transaction: arming a stage's deadline on
+ * entry (or re-arming it after an approved extension), stopping it on suspension and in a final
+ * state, resuming it with the working time that was left. Each arm writes the due instant on the
+ * case and two timers (80 % yellow, 100 % red) as outbox rows; a timer carries the version it was
+ * armed at, so any re-arm or stop makes the older timers harmless.
+ */
+import type { CaseChanges, CaseRow } from '@urbangrid/db';
+import {
+  type CaseState,
+  calendarOfStage,
+  isTerminal,
+  lightThresholdInstants,
+  type Stage,
+  stageOf,
+  type TransitionPlan,
+  type Urgency,
+  urgencies,
+  type WorkingCalendar,
+  workingMinutesBetween,
+} from '@urbangrid/domain';
+import type { ReferenceData } from './reference-data.js';
+
+export interface DeadlineTimer {
+  stage: Stage;
+  light: 'yellow' | 'red';
+  at: Date;
+  armedVersion: number;
+}
+
+export interface ClockInput {
+  reference: ReferenceData;
+  /** The case before the command (null for a report). */
+  before: CaseRow | null;
+  plan: TransitionPlan;
+  city: string;
+  categoryCode: string;
+  urgency: string;
+  /** The department after the command (the handling clock runs on its calendar). */
+  departmentId: string | null;
+  /** The version the command gives the case. */
+  newVersion: number;
+  now: Date;
+}
+
+export interface ClockChange {
+  columns: CaseChanges;
+  timers: DeadlineTimer[];
+}
+
+function urgencyOf(value: string): Urgency {
+  return (urgencies as readonly string[]).includes(value) ? (value as Urgency) : 'normal';
+}
+
+/** Which calendar counts a stage: the department's own for handling, else the stage's (patrol/office). */
+export async function stageCalendar(
+  reference: ReferenceData,
+  city: string,
+  stage: Stage,
+  departmentId: string | null,
+): Promise<WorkingCalendar> {
+  if (stage === 'handle' && departmentId !== null) {
+    const department = await reference.department(departmentId);
+    if (department !== null) return reference.calendar(city, department.calendarCode);
+  }
+  return reference.calendar(city, calendarOfStage[stage]);
+}
+
+/** The clock columns and timers a plan's follow-ups ask for (none when the clock is untouched). */
+export async function clockChanges(input: ClockInput): Promise<ClockChange> {
+  const columns: CaseChanges = {};
+  const timers: DeadlineTimer[] = [];
+  // The clock as it stands, updated as follow-ups apply in order.
+  let clock = {
+    stage: input.before?.deadlineStage ?? null,
+    startedAt: input.before?.deadlineStartedAt ?? null,
+    limit: input.before?.deadlineLimitMinutes ?? null,
+    clockFrom: input.before?.deadlineClockFrom ?? null,
+    used: input.before?.deadlineUsedMinutes ?? 0,
+  };
+  const arm = async (stage: Stage, from: Date, used: number, limit: number | null): Promise<void> => {
+    clock = { ...clock, stage, clockFrom: from, used, limit };
+    Object.assign(columns, {
+      deadlineStage: stage,
+      deadlineStartedAt: clock.startedAt,
+      deadlineLimitMinutes: limit,
+      deadlineClockFrom: from,
+      deadlineUsedMinutes: used,
+      suspendedAt: null,
+    } satisfies CaseChanges);
+    if (limit === null) {
+      // A category without a limit for this stage runs no clock.
+      Object.assign(columns, { deadlineDue: null, deadlineArmedVersion: null } satisfies CaseChanges);
+      return;
+    }
+    const calendar = await stageCalendar(input.reference, input.city, stage, input.departmentId);
+    const { yellowAt, redAt } = lightThresholdInstants(calendar, from, limit, used);
+    Object.assign(columns, { deadlineDue: redAt, deadlineArmedVersion: input.newVersion } satisfies CaseChanges);
+    timers.splice(0, timers.length);
+    timers.push(
+      { stage, light: 'yellow', at: yellowAt, armedVersion: input.newVersion },
+      { stage, light: 'red', at: redAt, armedVersion: input.newVersion },
+    );
+  };
+
+  for (const followUp of input.plan.followUps) {
+    if (followUp.kind === 'armDeadline') {
+      const sameStage =
+        input.plan.from !== null && stageOf(input.plan.from) === followUp.stage && clock.stage === followUp.stage;
+      if (sameStage && clock.limit !== null && clock.clockFrom !== null) {
+        // An approved extension (延期): the same stage, more working time, the clock keeps running.
+        await arm(followUp.stage, clock.clockFrom, clock.used, clock.limit + grantedMinutes(input));
+      } else {
+        const limit = await input.reference.stageLimit(
+          input.categoryCode,
+          urgencyOf(input.urgency),
+          followUp.stage,
+        );
+        clock = { ...clock, startedAt: input.now };
+        await arm(followUp.stage, input.now, 0, limit);
+      }
+    } else if (followUp.kind === 'stopClock') {
+      await stop(input, input.plan.to, clock, columns, timers);
+    } else if (followUp.kind === 'resumeClock' && clock.stage !== null) {
+      await arm(clock.stage, input.now, clock.used, clock.limit);
+    }
+  }
+  return { columns, timers };
+}
+
+function grantedMinutes(input: ClockInput): number {
+  // decideExtension increments extensionMinutes by exactly the granted working minutes.
+  return input.plan.changes.increment.extensionMinutes ?? 0;
+}
+
+async function stop(
+  input: ClockInput,
+  to: CaseState,
+  clock: { stage: Stage | null; clockFrom: Date | null; used: number },
+  columns: CaseChanges,
+  timers: DeadlineTimer[],
+): Promise<void> {
+  timers.splice(0, timers.length);
+  if (isTerminal(to)) {
+    Object.assign(columns, {
+      deadlineStage: null,
+      deadlineDue: null,
+      deadlineArmedVersion: null,
+      deadlineClockFrom: null,
+      suspendedAt: null,
+    } satisfies CaseChanges);
+    return;
+  }
+  // 挂账: bank the working time used so far; resuming re-arms with what is left.
+  let used = clock.used;
+  if (clock.stage !== null && clock.clockFrom !== null) {
+    const calendar = await stageCalendar(input.reference, input.city, clock.stage, input.departmentId);
+    used += workingMinutesBetween(calendar, clock.clockFrom, input.now);
+  }
+  clock.used = used;
+  Object.assign(columns, {
+    deadlineDue: null,
+    deadlineArmedVersion: null,
+    deadlineClockFrom: null,
+    deadlineUsedMinutes: used,
+    suspendedAt: input.now,
+  } satisfies CaseChanges);
+}

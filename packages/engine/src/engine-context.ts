@@ -1,0 +1,116 @@
+/**
+ * What every engine function needs, built once per process and passed around: the database, the
+ * clock (injectable, so tests move time instead of sleeping), cached reference data, and what to
+ * do after a commit (publish the live change, wake the outbox relay).
+ */
+import type { CaseRow, Db } from '@urbangrid/db';
+import { type CalendarOverride, createReferenceData, type ReferenceData } from './reference-data.js';
+
+/** The part of a pino logger the engine uses; a pino Logger fits as is. */
+export interface EngineLogger {
+  debug(obj: object, msg?: string): void;
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+export const silentLogger: EngineLogger = {
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+};
+
+/**
+ * One committed state change, as the live hub relays it (packages/platform live/messages.ts has the
+ * same shape): the public part plus the facts that decide who may see it.
+ */
+export interface CaseChangedMessage {
+  type: 'case.changed';
+  caseId: string;
+  caseNo: string;
+  state: string;
+  version: number;
+  /** ISO 8601. */
+  at: string;
+  city: string;
+  gridCode: string;
+  districtCode: string;
+  departmentId: string | null;
+  assignee: string | null;
+}
+
+export type PublishCaseChanged = (message: CaseChangedMessage) => Promise<void> | void;
+
+/** Point → unit grid code, or null outside every grid (packages/geo's locator fits). */
+export type LocateGrid = (lat: number, lng: number) => string | null;
+
+export interface EngineContext {
+  readonly db: Db;
+  readonly now: () => Date;
+  readonly reference: ReferenceData;
+  readonly logger: EngineLogger;
+  readonly locateGrid: LocateGrid | undefined;
+  /** Announces a committed change: live publish (best effort) and in-process listeners. */
+  committed(row: CaseRow): void;
+  /** Listens to commits in this process (the relay wakes on them); returns the unsubscribe. */
+  onCommitted(listener: (row: CaseRow) => void): () => void;
+}
+
+export interface EngineContextOptions {
+  db: Db;
+  now?: () => Date;
+  publish?: PublishCaseChanged;
+  logger?: EngineLogger;
+  locateGrid?: LocateGrid;
+  calendars?: CalendarOverride;
+  /** Use this instead of building one (shares its cache). */
+  reference?: ReferenceData;
+}
+
+export function caseChangedMessage(row: CaseRow): CaseChangedMessage {
+  return {
+    type: 'case.changed',
+    caseId: row.id,
+    caseNo: row.caseNo,
+    state: row.state,
+    version: row.version,
+    at: row.updatedAt.toISOString(),
+    city: row.city,
+    gridCode: row.gridCode,
+    districtCode: row.districtCode,
+    departmentId: row.departmentId,
+    assignee: row.assignee,
+  };
+}
+
+export function createEngineContext(options: EngineContextOptions): EngineContext {
+  const logger = options.logger ?? silentLogger;
+  const listeners = new Set<(row: CaseRow) => void>();
+  const publish = options.publish;
+  return {
+    db: options.db,
+    now: options.now ?? (() => new Date()),
+    reference: options.reference ?? createReferenceData({ db: options.db, calendars: options.calendars }),
+    logger,
+    locateGrid: options.locateGrid,
+    committed(row) {
+      for (const listener of listeners) {
+        try {
+          listener(row);
+        } catch (error) {
+          logger.warn({ err: error, caseId: row.id }, 'commit listener failed');
+        }
+      }
+      if (publish === undefined) return;
+      // Best effort: the change is committed; a board that misses it re-reads on reconnect or poll.
+      Promise.resolve()
+        .then(() => publish(caseChangedMessage(row)))
+        .catch((error: unknown) => logger.warn({ err: error, caseId: row.id }, 'live publish failed'));
+    },
+    onCommitted(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

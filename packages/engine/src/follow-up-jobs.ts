@@ -1,0 +1,106 @@
+/**
+ * Follow-ups (后续动作) of a transition as outbox rows: which stage queue does the work, under which
+ * job id. Job ids derive from the event id (and the follow-up's place in the plan), deadline timers
+ * from case + stage + armed version + light, so relaying a row twice adds nothing new.
+ */
+import type { CaseRow, NewOutboxRow } from '@urbangrid/db';
+import type { FollowUp } from '@urbangrid/domain';
+import type { DeadlineTimer } from './deadline-clock.js';
+import type { JobPayloads, QueueKind } from './queues.js';
+
+interface OutboxJob<K extends QueueKind> {
+  queue: K;
+  jobName: string;
+  jobId: string;
+  payload: JobPayloads[K];
+  runAt?: Date;
+}
+
+type AnyOutboxJob = { [K in QueueKind]: OutboxJob<K> }[QueueKind];
+
+export function deadlineJobId(caseId: string, timer: Pick<DeadlineTimer, 'stage' | 'armedVersion' | 'light'>): string {
+  return `deadline-${caseId}-${timer.stage}-v${timer.armedVersion}-${timer.light}`;
+}
+
+export interface FollowUpContext {
+  after: CaseRow;
+  eventId: string;
+  /** The department before the command (a notice about a return goes to the one that returned it). */
+  departmentBefore: string | null;
+}
+
+function jobFor(followUp: FollowUp, index: number, context: FollowUpContext): AnyOutboxJob | null {
+  const { after, eventId } = context;
+  const base = { caseId: after.id, city: after.city, eventId, caseVersion: after.version };
+  const jobId = `${eventId}-${index}`;
+  switch (followUp.kind) {
+    case 'assignTask':
+      return followUp.task === 'verification'
+        ? { queue: 'verify', jobName: 'assignVerification', jobId, payload: { ...base, task: 'verification' } }
+        : { queue: 'review', jobName: 'startReview', jobId, payload: { ...base, task: 'check' } };
+    case 'suggestDepartment':
+      return { queue: 'dispatch', jobName: 'dispatchStage', jobId, payload: base };
+    case 'notify': {
+      const departmentId = after.departmentId ?? context.departmentBefore;
+      const notice = { ...base, audience: followUp.audience, event: followUp.event, departmentId };
+      if (followUp.audience === 'department') {
+        return { queue: 'handle', jobName: 'notifyDepartment', jobId, payload: notice };
+      }
+      if (followUp.audience === 'reporter') {
+        return { queue: 'close', jobName: 'notifyReporter', jobId, payload: notice };
+      }
+      return {
+        queue: 'notify',
+        jobName: 'staffNotice',
+        jobId,
+        payload: { ...base, audience: followUp.audience, event: followUp.event, target: { kind: 'staff' } },
+      };
+    }
+    // The clock follow-ups are written by the deadline clock as timers.
+    case 'armDeadline':
+    case 'stopClock':
+    case 'resumeClock':
+      return null;
+  }
+}
+
+export function outboxRowsFor(
+  followUps: readonly FollowUp[],
+  timers: readonly DeadlineTimer[],
+  context: FollowUpContext,
+): NewOutboxRow[] {
+  const { after, eventId } = context;
+  const jobs: AnyOutboxJob[] = [];
+  followUps.forEach((followUp, index) => {
+    const job = jobFor(followUp, index, context);
+    if (job !== null) jobs.push(job);
+  });
+  for (const timer of timers) {
+    jobs.push({
+      queue: 'deadline',
+      jobName: `deadline.${timer.light}`,
+      jobId: deadlineJobId(after.id, timer),
+      payload: {
+        caseId: after.id,
+        city: after.city,
+        stage: timer.stage,
+        armedVersion: timer.armedVersion,
+        light: timer.light,
+        at: timer.at.toISOString(),
+      },
+      runAt: timer.at,
+    });
+  }
+  return jobs.map((job) => ({
+    city: after.city,
+    caseId: after.id,
+    eventId,
+    queue: job.queue,
+    jobName: job.jobName,
+    jobId: job.jobId,
+    payload: job.payload,
+    // createdAt and availableAt default to the database clock: the outbox runs on real time,
+    // whatever business clock the command used.
+    runAt: job.runAt ?? null,
+  }));
+}

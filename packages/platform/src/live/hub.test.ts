@@ -1,0 +1,151 @@
+import { describe, expect } from 'vitest';
+import type { WebSocket } from 'ws';
+import { redisTest } from '../../../../test/support/fixtures.js';
+import type { App } from '../app.js';
+import { buildTestApp, loginAs } from '../test-support/index.js';
+import { type CaseChangedMessage, liveChannel, publishCaseChanged } from './messages.js';
+
+/** Every message a client receives, read in order with `next`. */
+function inbox(socket: WebSocket) {
+  const received: Record<string, unknown>[] = [];
+  const waiters: (() => void)[] = [];
+  let read = 0;
+  socket.on('message', (data) => {
+    received.push(JSON.parse(String(data)));
+    for (const wake of waiters.splice(0)) wake();
+  });
+  return {
+    received,
+    /** The first message not read yet, waiting for it if need be. */
+    async next(timeoutMs = 2000): Promise<Record<string, unknown>> {
+      const seen = read;
+      read += 1;
+      const deadline = Date.now() + timeoutMs;
+      while (received.length <= seen) {
+        if (Date.now() > deadline) throw new Error('no live message arrived');
+        await new Promise<void>((resolve) => {
+          waiters.push(resolve);
+          setTimeout(resolve, 50);
+        });
+      }
+      return received[seen] ?? {};
+    },
+  };
+}
+
+let seq = 0;
+function change(fields: Partial<CaseChangedMessage>): CaseChangedMessage {
+  seq += 1;
+  return {
+    type: 'case.changed',
+    caseId: `case-live-${seq}`,
+    caseNo: `1501-20261125-${String(seq).padStart(4, '0')}`,
+    state: 'dispatched',
+    version: 3,
+    at: new Date().toISOString(),
+    city: '1501',
+    gridCode: '150102001001001',
+    districtCode: '150102',
+    departmentId: null,
+    assignee: null,
+    ...fields,
+  };
+}
+
+describe('the live hub', () => {
+  let app: App;
+  let second: App;
+  let prefix: string;
+  const sockets: WebSocket[] = [];
+  const connect = async (target: App, username: string) => {
+    const { token } = await loginAs(target, username);
+    const socket = await target.injectWS(`/api/live?token=${encodeURIComponent(token)}`);
+    sockets.push(socket);
+    return socket;
+  };
+
+  redisTest.beforeAll(async ({ database, redis }) => {
+    prefix = redis.prefix;
+    app = await buildTestApp({ database, redis });
+    // A second process on the same Redis channel.
+    second = await buildTestApp({ database, redis });
+    await Promise.all([app.ready(), second.ready()]);
+    await Promise.all([app.liveHub.subscribed(), second.liveHub.subscribed()]);
+  });
+  redisTest.afterAll(async () => {
+    for (const socket of sockets) socket.terminate();
+    await Promise.all([app.close(), second.close()]);
+  });
+
+  redisTest('refuses the upgrade without a valid token, and for API keys', async () => {
+    await expect(app.injectWS('/api/live')).rejects.toThrow(/401/);
+    await expect(app.injectWS('/api/live?token=not-a-token')).rejects.toThrow(/401/);
+    const { refreshToken } = await loginAs(app, 'dispatcher1');
+    await expect(app.injectWS(`/api/live?token=${refreshToken}`)).rejects.toThrow(/401/);
+    await expect(app.injectWS('/api/live', { headers: { 'x-api-key': 'hotline-demo-key' } })).rejects.toThrow(
+      /403/,
+    );
+  });
+
+  redisTest("a department's board gets its own cases and never another department's", async ({ redis }) => {
+    const mine = inbox(await connect(app, 'handler-sanitation-150102'));
+    const theirs = inbox(await connect(app, 'handler-sanitation-150103'));
+    const forMine = change({ departmentId: 'dept-1501-sanitation-150102' });
+    const forTheirs = change({ departmentId: 'dept-1501-sanitation-150103', districtCode: '150103' });
+
+    // One channel, one subscriber: order is kept, so the first message each board gets must be its own.
+    await publishCaseChanged(redis.client, prefix, forTheirs);
+    await publishCaseChanged(redis.client, prefix, forMine);
+    expect(await mine.next()).toEqual({
+      type: 'case.changed',
+      caseId: forMine.caseId,
+      caseNo: forMine.caseNo,
+      state: 'dispatched',
+      version: 3,
+      at: forMine.at,
+    });
+    expect(await theirs.next()).toMatchObject({ caseId: forTheirs.caseId });
+    await publishCaseChanged(redis.client, prefix, change({ departmentId: 'dept-1501-sanitation-150102' }));
+    await mine.next();
+    expect(mine.received.map((m) => m.caseId)).not.toContain(forTheirs.caseId);
+    expect(theirs.received.map((m) => m.caseId)).not.toContain(forMine.caseId);
+    // Jurisdiction facts stay on the server.
+    for (const message of [...mine.received, ...theirs.received]) {
+      expect(Object.keys(message).sort()).toEqual(['at', 'caseId', 'caseNo', 'state', 'type', 'version']);
+    }
+  });
+
+  redisTest(
+    'every process relays: boards on another process, an officer, the city desk',
+    async ({ redis }) => {
+      const desk = inbox(await connect(second, 'dispatcher1'));
+      const officer = inbox(await connect(second, 'officer1'));
+      const elsewhere = change({ gridCode: '150104001001001', districtCode: '150104' });
+      const assigned = change({ gridCode: '150104001001001', districtCode: '150104', assignee: 'officer1' });
+      await publishCaseChanged(redis.client, prefix, elsewhere);
+      await publishCaseChanged(redis.client, prefix, assigned);
+      expect((await desk.next()).caseId).toBe(elsewhere.caseId);
+      expect((await officer.next()).caseId).toBe(assigned.caseId);
+    },
+  );
+
+  redisTest('ignores malformed messages and keeps relaying', async ({ redis }) => {
+    const desk = inbox(await connect(app, 'shiftlead1'));
+    await redis.client.publish(liveChannel(prefix), 'not json');
+    await redis.client.publish(liveChannel(prefix), JSON.stringify({ type: 'case.changed', caseId: 1 }));
+    const good = change({});
+    await publishCaseChanged(redis.client, prefix, good);
+    expect((await desk.next()).caseId).toBe(good.caseId);
+    expect(desk.received).toHaveLength(1);
+    // The engine cannot publish a message the hub would drop.
+    await expect(publishCaseChanged(redis.client, prefix, { ...good, version: 0 })).rejects.toThrow();
+  });
+
+  redisTest('closes the connection when its token expires', async () => {
+    const shortLived = app.jwt.sign({ sub: 'user-dispatcher1', typ: 'access' }, { expiresIn: 1 });
+    const socket = await app.injectWS(`/api/live?token=${shortLived}`);
+    sockets.push(socket);
+    const code = await new Promise<number>((resolve) => socket.on('close', (c) => resolve(c)));
+    expect(code).toBe(4401);
+  });
+});

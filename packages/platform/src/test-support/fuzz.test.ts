@@ -1,0 +1,53 @@
+import { describe, expect } from 'vitest';
+import { redisTest } from '../../../../test/support/fixtures.js';
+import { buildTestApp, loginAs } from './app.js';
+import { fuzzRoutes } from './fuzz.js';
+import { probeRoutes } from './probe-routes.js';
+
+describe('fuzzRoutes', () => {
+  redisTest('finds no 5xx on any route of the platform', async ({ database, redis }) => {
+    const app = await buildTestApp({ database, redis }, { env: { BODY_LIMIT_BYTES: '65536' } });
+    // The probe routes minus the two that fail on purpose.
+    await app.register(probeRoutes, { prefix: '/api/probe' });
+    await app.ready();
+    try {
+      const { token } = await loginAs(app, 'operator1');
+      const fuzzed = app.registeredRoutes.filter(
+        (r) => !r.websocket && !r.url.startsWith('/docs') && !/crash|log-reporter|errors/.test(r.url),
+      );
+      expect(fuzzed.map((r) => `${r.method} ${r.url}`)).toEqual(
+        expect.arrayContaining([
+          'POST /api/auth/login',
+          'POST /api/auth/refresh',
+          'GET /api/auth/me',
+          'GET /health',
+        ]),
+      );
+      await fuzzRoutes(app, {
+        token,
+        apiKey: 'hotline-demo-key',
+        runs: 60,
+        include: (r) => fuzzed.includes(r),
+      });
+    } finally {
+      await app.close();
+    }
+  });
+
+  redisTest('reports a route that answers 5xx', async ({ database, redis }) => {
+    const app = await buildTestApp({ database, redis }, { live: false });
+    await app.register(probeRoutes, { prefix: '/api/probe' });
+    await app.ready();
+    try {
+      await expect(
+        fuzzRoutes(app, {
+          runs: 5,
+          include: (r) => r.url === '/api/probe/crash',
+          token: (await loginAs(app, 'admin')).token,
+        }),
+      ).rejects.toThrow(/GET \/api\/probe\/crash/);
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -1,0 +1,37 @@
+import { get } from './http';
+import type { CaseDetail, CasePage, CaseRecord, CaseState } from './types';
+
+export interface CaseQuery {
+  state?: CaseState;
+  gridCode?: string;
+  departmentId?: string;
+  overdue?: boolean;
+  page?: number;
+  pageSize?: number;
+}
+
+export const listCases = (query: CaseQuery) =>
+  get<CasePage>('/api/cases', { ...query, overdue: query.overdue === undefined ? undefined : query.overdue });
+
+export const fetchCase = (id: string) => get<CaseDetail>(`/api/cases/${encodeURIComponent(id)}`);
+
+/** Every case in the given states, page by page (boards show whole queues, not a first page). */
+export async function listCasesInStates(
+  states: readonly CaseState[],
+  filter: Omit<CaseQuery, 'state' | 'page' | 'pageSize'> = {},
+  pageSize = 100,
+  maxPages = 10,
+): Promise<CaseRecord[]> {
+  const pages = await Promise.all(
+    states.map(async (state) => {
+      const items: CaseRecord[] = [];
+      for (let page = 1; page <= maxPages; page++) {
+        const result = await listCases({ ...filter, state, page, pageSize });
+        items.push(...result.items);
+        if (items.length >= result.total || result.items.length < pageSize) break;
+      }
+      return items;
+    }),
+  );
+  return pages.flat();
+}

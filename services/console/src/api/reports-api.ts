@@ -1,0 +1,35 @@
+import { get, requestRaw, withQuery } from './http';
+import type {
+  AuditResult,
+  EvaluationReport,
+  EvaluationSubject,
+  TimelinessGroup,
+  TimelinessReport,
+} from './types';
+
+export interface Period {
+  from: string;
+  to: string;
+}
+
+const timelinessPath = '/api/supervision/reports/timeliness';
+
+export const fetchTimeliness = (period: Period, groupBy: TimelinessGroup) =>
+  get<TimelinessReport>(timelinessPath, { ...period, groupBy });
+
+export const fetchEvaluation = (period: Period, subject: EvaluationSubject) =>
+  get<EvaluationReport>('/api/supervision/reports/evaluation', { ...period, subject });
+
+/** Downloads the timeliness table as CSV or XLSX; the token goes in a header, so not a plain link. */
+export async function downloadTimeliness(
+  period: Period,
+  groupBy: TimelinessGroup,
+  format: 'csv' | 'xlsx',
+): Promise<{ blob: Blob; filename: string }> {
+  const response = await requestRaw('GET', withQuery(timelinessPath, { ...period, groupBy, format }));
+  const blob = await response.blob();
+  return { blob, filename: `timeliness-${groupBy}-${period.from}-${period.to}.${format}` };
+}
+
+/** API-NEEDS: verifies a case's hash-chained event log (the audit:verify check for one case). */
+export const auditCase = (id: string) => get<AuditResult>(`/api/supervision/cases/${encodeURIComponent(id)}/audit`);

@@ -1,0 +1,237 @@
+/**
+ * The shapes of api.md, as the console reads them. Fields the contract does not name yet but the
+ * console can use when the backend adds them (see API-NEEDS.md) are optional.
+ */
+
+export const caseStates = [
+  'reported',
+  'verifying',
+  'verified',
+  'filed',
+  'dispatched',
+  'handling',
+  'suspended',
+  'handled',
+  'reviewing',
+  'reviewed',
+  'closed',
+  'rejected',
+  'cancelled',
+] as const;
+export type CaseState = (typeof caseStates)[number];
+
+export const terminalStates: readonly CaseState[] = ['closed', 'rejected', 'cancelled'];
+export const openStates: readonly CaseState[] = caseStates.filter((s) => !terminalStates.includes(s));
+
+export const roles = [
+  'grid_officer',
+  'intake_operator',
+  'shift_lead',
+  'dispatcher',
+  'department_handler',
+  'supervisor',
+  'region_supervisor',
+  'admin',
+] as const;
+export type Role = (typeof roles)[number];
+
+export type Light = 'green' | 'yellow' | 'red';
+export type Urgency = 'normal' | 'urgent';
+export type ReportSource = 'hotline' | 'app' | 'officer' | 'public' | 'video';
+
+export interface LatLng {
+  lat: number;
+  lng: number;
+}
+
+export interface CaseDeadline {
+  stage: string;
+  due: string;
+  light: Light;
+}
+
+export interface CaseRecord {
+  id: string;
+  caseNo: string;
+  city: string;
+  source: ReportSource;
+  state: CaseState;
+  version: number;
+  categoryCode: string;
+  urgency: Urgency;
+  description: string;
+  location: LatLng;
+  address: string | null;
+  gridCode: string | null;
+  departmentId: string | null;
+  suggestedDepartmentId: string | null;
+  assignee: string | null;
+  deadline: CaseDeadline | null;
+  reworkCount: number;
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+  /** API-NEEDS: an open extension or suspension request awaiting the dispatcher. */
+  pendingRequest?: 'extension' | 'suspension' | null;
+  requestedExtensionMinutes?: number | null;
+  /** API-NEEDS: the photos attached to the report. */
+  mediaIds?: string[];
+}
+
+export interface TimelineEntry {
+  seq: number;
+  command: string;
+  fromState: CaseState | null;
+  toState: CaseState;
+  actor: string | null;
+  at: string;
+  data: Record<string, unknown> | null;
+}
+
+export interface CaseDetail extends CaseRecord {
+  timeline: TimelineEntry[];
+}
+
+export interface CasePage {
+  items: CaseRecord[];
+  total: number;
+}
+
+export interface PossibleDuplicate {
+  id: string;
+  caseNo: string;
+  state?: CaseState;
+  categoryCode?: string;
+  description?: string;
+  address?: string | null;
+  distanceMeters?: number;
+  createdAt?: string;
+}
+
+export interface ReportedCase extends CaseRecord {
+  possibleDuplicates?: PossibleDuplicate[];
+}
+
+export interface SessionUser {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: Role[];
+}
+
+export interface Session {
+  token: string;
+  user: SessionUser;
+  /** Beyond api.md, the backend also returns these; the console refreshes with them when present. */
+  refreshToken?: string;
+  expiresAt?: string;
+}
+
+export interface GridInfo {
+  code: string;
+  name: string;
+  districtCode: string;
+  streetCode: string;
+  communityCode: string;
+}
+
+export interface GeoJsonPolygon {
+  type: 'Polygon' | 'MultiPolygon';
+  coordinates: unknown;
+}
+
+export interface GridWithGeometry extends GridInfo {
+  geometry: GeoJsonPolygon;
+}
+
+export interface AreaFeature {
+  type: 'Feature';
+  geometry: GeoJsonPolygon;
+  properties: { code: string; name: string; level?: string };
+}
+
+export interface AreaCollection {
+  type: 'FeatureCollection';
+  features: AreaFeature[];
+}
+
+export interface Category {
+  code: string;
+  kind: 'component' | 'event';
+  name: string;
+  handlingLimitMinutes: number;
+}
+
+export interface Department {
+  id: string;
+  code: string;
+  name: string;
+  parentId: string | null;
+}
+
+export interface MediaRef {
+  id: string;
+  sha256: string;
+  contentType: string;
+  size: number;
+}
+
+export interface AddressHit {
+  label: string;
+  lat: number;
+  lng: number;
+  gridCode: string;
+}
+
+export type TimelinessGroup = 'department' | 'district' | 'street' | 'grid' | 'category' | 'officer';
+
+export interface TimelinessRow {
+  key: string;
+  name: string;
+  received: number;
+  dispatched: number;
+  handled: number;
+  handledOnTime: number;
+  overdue: number;
+  reworks: number;
+  extensions: number;
+  returns: number;
+  closed: number;
+  closedOnTime: number;
+}
+
+export interface TimelinessReport {
+  rows: TimelinessRow[];
+  totals: Omit<TimelinessRow, 'key' | 'name'> | null;
+}
+
+export type EvaluationSubject = 'officer' | 'department' | 'district';
+
+export interface EvaluationRow {
+  key: string;
+  name: string;
+  indicators: Record<string, number>;
+  score: number;
+  grade: string;
+  rank: number;
+}
+
+export interface EvaluationReport {
+  rows: EvaluationRow[];
+}
+
+/** A message of `/api/live`. */
+export interface CaseChanged {
+  type: 'case.changed';
+  caseId: string;
+  caseNo: string;
+  state: CaseState;
+  version: number;
+  at: string;
+}
+
+export interface AuditResult {
+  valid: boolean;
+  events?: number;
+  brokenAt?: number | null;
+}

@@ -1,0 +1,45 @@
+/** Which screens each role works in (domain.md §2), and where a user lands after signing in. */
+import type { Role } from '../api/types';
+
+export type Screen =
+  | 'officer'
+  | 'intake'
+  | 'shift-lead'
+  | 'dispatch'
+  | 'department'
+  | 'supervision'
+  | 'region';
+
+export const screenRoles: Record<Screen, readonly Role[]> = {
+  officer: ['grid_officer'],
+  intake: ['intake_operator'],
+  'shift-lead': ['shift_lead'],
+  dispatch: ['dispatcher'],
+  department: ['department_handler'],
+  supervision: ['supervisor'],
+  region: ['region_supervisor'],
+};
+
+/** Screen order decides the landing page of a user with several roles. */
+export const screenOrder: readonly Screen[] = [
+  'intake',
+  'shift-lead',
+  'dispatch',
+  'department',
+  'officer',
+  'supervision',
+  'region',
+];
+
+export function canUse(roles: readonly Role[], screen: Screen): boolean {
+  if (roles.includes('admin')) return true;
+  return screenRoles[screen].some((role) => roles.includes(role));
+}
+
+export function screensOf(roles: readonly Role[]): Screen[] {
+  return screenOrder.filter((screen) => canUse(roles, screen));
+}
+
+export function homeScreenOf(roles: readonly Role[]): Screen | null {
+  return screensOf(roles)[0] ?? null;
+}

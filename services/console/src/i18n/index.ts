@@ -1,0 +1,33 @@
+/**
+ * vue-i18n set-up: zh-CN by default, English as the switch, the choice kept in localStorage.
+ */
+import { createI18n } from 'vue-i18n';
+import type { ConsoleLocale } from '../domain/countdown';
+import en from './en';
+import zhCN, { type ConsoleMessages } from './zh-CN';
+
+export const locales: readonly ConsoleLocale[] = ['zh-CN', 'en'];
+const storageKey = 'urbangrid.locale';
+
+export function savedLocale(): ConsoleLocale {
+  const saved = globalThis.localStorage?.getItem(storageKey);
+  return saved === 'en' ? 'en' : 'zh-CN';
+}
+
+export function saveLocale(locale: ConsoleLocale): void {
+  globalThis.localStorage?.setItem(storageKey, locale);
+  if (globalThis.document) document.documentElement.lang = locale;
+}
+
+export function createConsoleI18n(locale: ConsoleLocale = savedLocale()) {
+  return createI18n<[ConsoleMessages], ConsoleLocale, false>({
+    legacy: false,
+    locale,
+    fallbackLocale: 'zh-CN',
+    messages: { 'zh-CN': zhCN, en },
+    missingWarn: false,
+    fallbackWarn: false,
+  });
+}
+
+export type ConsoleI18n = ReturnType<typeof createConsoleI18n>;

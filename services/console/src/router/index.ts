@@ -1,0 +1,75 @@
+/**
+ * Routes per role. Every screen but the login wants a session; a screen for other roles sends the
+ * user to their own home screen.
+ */
+import type { Pinia } from 'pinia';
+import { createRouter, createWebHistory, type RouteRecordRaw, type Router, type RouterHistory } from 'vue-router';
+import { canUse, homeScreenOf, type Screen } from '../domain/roles';
+import { useAuthStore } from '../stores/auth';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    screen?: Screen;
+    public?: boolean;
+  }
+}
+
+export const routes: RouteRecordRaw[] = [
+  { path: '/login', name: 'login', component: () => import('../views/LoginView.vue'), meta: { public: true } },
+  { path: '/officer', name: 'officer', component: () => import('../views/officer/OfficerTasks.vue'), meta: { screen: 'officer' } },
+  {
+    path: '/officer/report',
+    name: 'officer-report',
+    component: () => import('../views/officer/OfficerReport.vue'),
+    meta: { screen: 'officer' },
+  },
+  {
+    path: '/officer/tasks/:id',
+    name: 'officer-task',
+    component: () => import('../views/officer/FieldTask.vue'),
+    meta: { screen: 'officer' },
+  },
+  { path: '/intake', name: 'intake', component: () => import('../views/intake/IntakeView.vue'), meta: { screen: 'intake' } },
+  {
+    path: '/shift-lead',
+    name: 'shift-lead',
+    component: () => import('../views/boards/ShiftLeadBoard.vue'),
+    meta: { screen: 'shift-lead' },
+  },
+  {
+    path: '/dispatch',
+    name: 'dispatch',
+    component: () => import('../views/boards/DispatcherBoard.vue'),
+    meta: { screen: 'dispatch' },
+  },
+  {
+    path: '/department',
+    name: 'department',
+    component: () => import('../views/boards/DepartmentInbox.vue'),
+    meta: { screen: 'department' },
+  },
+  {
+    path: '/supervision',
+    name: 'supervision',
+    component: () => import('../views/supervision/SupervisorView.vue'),
+    meta: { screen: 'supervision' },
+  },
+  { path: '/region', name: 'region', component: () => import('../views/supervision/RegionView.vue'), meta: { screen: 'region' } },
+  { path: '/cases/:id', name: 'case', component: () => import('../views/CaseDetailView.vue') },
+  { path: '/', name: 'home', component: () => import('../views/LoginView.vue') },
+  { path: '/:rest(.*)*', redirect: '/' },
+];
+
+export function createConsoleRouter(pinia: Pinia, history: RouterHistory = createWebHistory('/')): Router {
+  const router = createRouter({ history, routes });
+  router.beforeEach((to) => {
+    const auth = useAuthStore(pinia);
+    if (to.meta.public) return true;
+    if (!auth.signedIn) return { name: 'login', query: to.fullPath === '/' ? {} : { next: to.fullPath } };
+    const home = homeScreenOf(auth.roles);
+    if (to.name === 'home') return home ? { name: home } : { name: 'login' };
+    if (to.meta.screen && !canUse(auth.roles, to.meta.screen)) return home ? { name: home } : { name: 'login' };
+    return true;
+  });
+  return router;
+}

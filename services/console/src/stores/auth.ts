@@ -1,0 +1,129 @@
+/**
+ * The signed-in session: token, who the user is, when the token expires. The token is refreshed a
+ * minute before it expires (and on demand when a request finds it stale); a session that cannot be
+ * refreshed ends and the router sends the user back to the login screen.
+ */
+import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import { login as loginRequest, refreshSession } from '../api/auth-api';
+import { configureHttp } from '../api/http';
+import type { Role, Session } from '../api/types';
+
+const storageKey = 'urbangrid.session';
+/** Refresh this long before the token expires. */
+export const refreshMarginMs = 60_000;
+
+interface StoredSession extends Session {
+  /** When the access token expires, in ms since the epoch; null when unknown. */
+  expiresAtMs: number | null;
+}
+
+/** The `exp` claim of a JWT in ms, or null when the token is not a readable JWT. */
+export function jwtExpiryMs(token: string): number | null {
+  const payload = token.split('.')[1];
+  if (!payload) return null;
+  try {
+    const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
+    const exp = (JSON.parse(json) as { exp?: unknown }).exp;
+    return typeof exp === 'number' ? exp * 1000 : null;
+  } catch {
+    return null;
+  }
+}
+
+function toStored(session: Session): StoredSession {
+  const fromBody = session.expiresAt ? Date.parse(session.expiresAt) : Number.NaN;
+  return { ...session, expiresAtMs: Number.isNaN(fromBody) ? jwtExpiryMs(session.token) : fromBody };
+}
+
+function loadStored(): StoredSession | null {
+  const raw = globalThis.localStorage?.getItem(storageKey);
+  if (!raw) return null;
+  try {
+    const parsed = JSON.parse(raw) as StoredSession;
+    return typeof parsed.token === 'string' && parsed.user ? parsed : null;
+  } catch {
+    return null;
+  }
+}
+
+export const useAuthStore = defineStore('auth', () => {
+  const session = ref<StoredSession | null>(loadStored());
+  const signedOutReason = ref<'expired' | null>(null);
+  let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  let refreshing: Promise<boolean> | null = null;
+
+  const user = computed(() => session.value?.user ?? null);
+  const roles = computed<Role[]>(() => session.value?.user.roles ?? []);
+  const signedIn = computed(() => session.value !== null);
+
+  function persist(next: StoredSession | null): void {
+    session.value = next;
+    if (next) globalThis.localStorage?.setItem(storageKey, JSON.stringify(next));
+    else globalThis.localStorage?.removeItem(storageKey);
+    scheduleRefresh();
+  }
+
+  function scheduleRefresh(): void {
+    clearTimeout(refreshTimer);
+    const expiresAt = session.value?.expiresAtMs;
+    if (!session.value?.refreshToken || expiresAt == null) return;
+    const wait = Math.max(0, expiresAt - refreshMarginMs - Date.now());
+    refreshTimer = setTimeout(() => void refresh(), Math.min(wait, 2 ** 31 - 1));
+  }
+
+  async function login(username: string, password: string): Promise<void> {
+    const next = await loginRequest(username, password);
+    signedOutReason.value = null;
+    persist(toStored(next));
+  }
+
+  function logout(reason: 'expired' | null = null): void {
+    signedOutReason.value = reason;
+    persist(null);
+  }
+
+  /** Exchanges the refresh token for a new pair; false (and signed out) when that fails. */
+  function refresh(): Promise<boolean> {
+    if (refreshing) return refreshing;
+    const current = session.value;
+    if (!current?.refreshToken) {
+      logout('expired');
+      return Promise.resolve(false);
+    }
+    refreshing = refreshSession(current.refreshToken)
+      .then((next) => {
+        persist(toStored(next));
+        return true;
+      })
+      .catch(() => {
+        logout('expired');
+        return false;
+      })
+      .finally(() => {
+        refreshing = null;
+      });
+    return refreshing;
+  }
+
+  function expiresSoon(now = Date.now()): boolean {
+    const expiresAt = session.value?.expiresAtMs;
+    return expiresAt != null && expiresAt - refreshMarginMs <= now;
+  }
+
+  /** The token to send now: refreshed first when it is about to expire; null when signed out. */
+  async function accessToken(): Promise<string | null> {
+    if (!session.value) return null;
+    if (expiresSoon()) {
+      const expired = (session.value.expiresAtMs ?? Number.POSITIVE_INFINITY) <= Date.now();
+      if (session.value.refreshToken) await refresh();
+      else if (expired) logout('expired');
+    }
+    return session.value?.token ?? null;
+  }
+
+  configureHttp({ accessToken, onUnauthenticated: () => logout('expired') });
+  scheduleRefresh();
+
+  return { session, user, roles, signedIn, signedOutReason, login, logout, refresh, accessToken, expiresSoon };
+});

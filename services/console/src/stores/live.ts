@@ -1,0 +1,132 @@
+/**
+ * The live connection to `/api/live`: one WebSocket per tab, reconnected with exponential backoff
+ * after any close. A close with 4401 means the token expired: the next attempt takes a fresh one.
+ * After a reconnect the boards reload their queues, since messages sent while away are lost.
+ */
+import { defineStore } from 'pinia';
+import { ref } from 'vue';
+import { liveUrl } from '../api/live-url';
+import { type CaseChanged, caseStates } from '../api/types';
+import { useAuthStore } from './auth';
+
+export type LiveEvent = CaseChanged | { type: 'resync' };
+export type LiveListener = (event: LiveEvent) => void;
+export type LiveStatus = 'idle' | 'connecting' | 'open' | 'closed';
+
+/** The part of WebSocket the store uses, so tests can hand it a fake. */
+export interface LiveSocket {
+  onopen: ((event: Event) => void) | null;
+  onmessage: ((event: MessageEvent) => void) | null;
+  onclose: ((event: CloseEvent) => void) | null;
+  onerror: ((event: Event) => void) | null;
+  close(code?: number, reason?: string): void;
+}
+
+export type SocketFactory = (url: string) => LiveSocket;
+
+export const backoffBaseMs = 1_000;
+export const backoffMaxMs = 30_000;
+
+/** Delay before reconnect attempt `attempt` (0-based): doubling from 1 s up to 30 s, ±20 % jitter. */
+export function reconnectDelay(attempt: number, random: () => number = Math.random): number {
+  const base = Math.min(backoffMaxMs, backoffBaseMs * 2 ** attempt);
+  return Math.round(base * (0.8 + 0.4 * random()));
+}
+
+export function parseLiveMessage(data: unknown): CaseChanged | null {
+  if (typeof data !== 'string') return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(data);
+  } catch {
+    return null;
+  }
+  if (typeof value !== 'object' || value === null) return null;
+  const m = value as Record<string, unknown>;
+  if (m.type !== 'case.changed' || typeof m.caseId !== 'string' || typeof m.version !== 'number') return null;
+  if (typeof m.state !== 'string' || !(caseStates as readonly string[]).includes(m.state)) return null;
+  return m as unknown as CaseChanged;
+}
+
+const browserSocket: SocketFactory = (url) => new WebSocket(url);
+
+export const useLiveStore = defineStore('live', () => {
+  const status = ref<LiveStatus>('idle');
+  const attempt = ref(0);
+  const listeners = new Set<LiveListener>();
+  let socketFactory: SocketFactory = browserSocket;
+  let socket: LiveSocket | null = null;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let wanted = false;
+  let hadConnection = false;
+
+  function emit(event: LiveEvent): void {
+    for (const listener of listeners) listener(event);
+  }
+
+  function scheduleReconnect(): void {
+    clearTimeout(retryTimer);
+    const delay = reconnectDelay(attempt.value);
+    attempt.value += 1;
+    retryTimer = setTimeout(() => void open(), delay);
+  }
+
+  async function open(): Promise<void> {
+    if (!wanted || socket) return;
+    const auth = useAuthStore();
+    const token = await auth.accessToken();
+    if (!wanted || socket) return;
+    if (!token) {
+      status.value = 'closed';
+      return;
+    }
+    status.value = 'connecting';
+    const ws = socketFactory(liveUrl(token));
+    socket = ws;
+    ws.onopen = () => {
+      status.value = 'open';
+      attempt.value = 0;
+      if (hadConnection) emit({ type: 'resync' });
+      hadConnection = true;
+    };
+    ws.onmessage = (event) => {
+      const message = parseLiveMessage(event.data);
+      if (message) emit(message);
+    };
+    ws.onclose = (event) => {
+      if (socket !== ws) return;
+      socket = null;
+      status.value = 'closed';
+      if (!wanted) return;
+      // The token expired on the server's side: refresh before the next attempt.
+      if (event.code === 4401) void auth.refresh();
+      scheduleReconnect();
+    };
+    ws.onerror = () => undefined;
+  }
+
+  function start(factory?: SocketFactory): void {
+    if (factory) socketFactory = factory;
+    if (wanted) return;
+    wanted = true;
+    void open();
+  }
+
+  function stop(): void {
+    wanted = false;
+    hadConnection = false;
+    clearTimeout(retryTimer);
+    attempt.value = 0;
+    const current = socket;
+    socket = null;
+    current?.close(1000, 'signed out');
+    status.value = 'idle';
+  }
+
+  function subscribe(listener: LiveListener): () => void {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  }
+
+  return { status, attempt, start, stop, subscribe };
+});
