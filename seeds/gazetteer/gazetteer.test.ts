@@ -1,4 +1,4 @@
-import { createGridLocator } from '@urbangrid/geo';
+import { createGridLocator, type PolygonLike } from '@urbangrid/geo';
 import { describe, expect, it } from 'vitest';
 import { buildDemoRegion } from '../demo-region/index.js';
 import { buildGazetteer } from './index.js';
@@ -30,7 +30,7 @@ describe('demo gazetteer (pure)', () => {
 
   it('labels every point with the grid a locator finds there, of its own city', () => {
     const locator = createGridLocator(
-      region.grids.map((g) => ({ code: g.code, polygon: g.geometry, city: g.city })),
+      region.grids.map((g) => ({ code: g.code, polygon: g.geometry as PolygonLike, city: g.city })),
     );
     for (const row of rows) {
       const code = locator.locate(row.lat, row.lng);

@@ -13,6 +13,7 @@ import {
   lightThresholdInstants,
   type Stage,
   stageOf,
+  stages,
   type TransitionPlan,
   type Urgency,
   urgencies,
@@ -48,6 +49,10 @@ export interface ClockChange {
   timers: DeadlineTimer[];
 }
 
+function stageOrNull(value: string | null): Stage | null {
+  return value !== null && (stages as readonly string[]).includes(value) ? (value as Stage) : null;
+}
+
 function urgencyOf(value: string): Urgency {
   return (urgencies as readonly string[]).includes(value) ? (value as Urgency) : 'normal';
 }
@@ -72,7 +77,7 @@ export async function clockChanges(input: ClockInput): Promise<ClockChange> {
   const timers: DeadlineTimer[] = [];
   // The clock as it stands, updated as follow-ups apply in order.
   let clock = {
-    stage: input.before?.deadlineStage ?? null,
+    stage: stageOrNull(input.before?.deadlineStage ?? null),
     startedAt: input.before?.deadlineStartedAt ?? null,
     limit: input.before?.deadlineLimitMinutes ?? null,
     clockFrom: input.before?.deadlineClockFrom ?? null,

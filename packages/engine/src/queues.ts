@@ -164,7 +164,7 @@ export function createStageQueues(options: StageQueuesOptions): StageQueues {
     get,
     async enqueue(kind, name, payload, jobOptions) {
       const data = payloadSchemas[kind].parse(payload);
-      await get(kind).add(name, data, { jobId: jobOptions.jobId, delay: jobOptions.delay });
+      await (get(kind) as Queue).add(name, data, { jobId: jobOptions.jobId, delay: jobOptions.delay });
     },
     async close() {
       await Promise.all([...queues.values()].map((queue) => queue.close()));

@@ -184,7 +184,7 @@ export async function recordTransition(
       departmentBefore: before?.departmentId ?? null,
     }),
   );
-  const photos = mediaIdsOf(input.event.data);
+  const photos = mediaIdsOf(input.event.data as EventData);
   await linkCaseMedia(
     tx,
     photos.map((mediaId) => ({ caseId: after.id, mediaId, stage: plan.command, eventSeq: event.seq })),

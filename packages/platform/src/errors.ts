@@ -19,6 +19,8 @@ export const errorCatalogue = {
   VERSION_CONFLICT: { status: 409, title: 'Version conflict' },
   /** A conflict that is not about a case's version, e.g. an Idempotency-Key reused with another body. */
   CONFLICT: { status: 409, title: 'Conflict' },
+  /** The same Idempotency-Key came back with a different request. */
+  IDEMPOTENCY_KEY_REUSED: { status: 409, title: 'Idempotency key reused' },
   PAYLOAD_TOO_LARGE: { status: 413, title: 'Payload too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported media type' },
   RATE_LIMITED: { status: 429, title: 'Too many requests' },
@@ -47,6 +49,7 @@ export const OutsideGridError = define('OUTSIDE_GRID');
 export const TransitionNotAllowedError = define('TRANSITION_NOT_ALLOWED');
 export const VersionConflictError = define('VERSION_CONFLICT');
 export const ConflictError = define('CONFLICT');
+export const IdempotencyKeyReusedError = define('IDEMPOTENCY_KEY_REUSED');
 export const PayloadTooLargeError = define('PAYLOAD_TOO_LARGE');
 export const UnsupportedMediaTypeError = define('UNSUPPORTED_MEDIA_TYPE');
 export const RateLimitedError = define('RATE_LIMITED');
@@ -63,6 +66,7 @@ export const errorsByCode = {
   TRANSITION_NOT_ALLOWED: TransitionNotAllowedError,
   VERSION_CONFLICT: VersionConflictError,
   CONFLICT: ConflictError,
+  IDEMPOTENCY_KEY_REUSED: IdempotencyKeyReusedError,
   PAYLOAD_TOO_LARGE: PayloadTooLargeError,
   UNSUPPORTED_MEDIA_TYPE: UnsupportedMediaTypeError,
   RATE_LIMITED: RateLimitedError,

@@ -1,0 +1,179 @@
+/**
+ * reportCase (上报 / 受理): creates a case in one transaction — idempotency key, case number, the
+ * case row, its first sealed event, rollups and follow-ups — so a report acknowledged to a caller
+ * is committed with everything that must happen next.
+ */
+import { createHash } from 'node:crypto';
+import {
+  type CaseEventRow,
+  type CaseRow,
+  completeIdempotencyKey,
+  findCaseById,
+  findGridPlace,
+  findIdempotencyKey,
+  insertCase,
+  nextCaseSequence,
+  reserveIdempotencyKey,
+  type Tx,
+} from '@urbangrid/db';
+import { type Actor, applyPlan, planTransition, type ReportSource, type Urgency } from '@urbangrid/domain';
+import { proximityCell } from '@urbangrid/geo';
+import { actorScope } from './actor-fields.js';
+import { canonicalJson } from './canonical-json.js';
+import { snapshotColumns } from './case-snapshot.js';
+import { clockChanges } from './deadline-clock.js';
+import type { EngineContext } from './engine-context.js';
+import { CommandRefusedError, EngineError, IdempotencyKeyReusedError, OutsideGridError } from './errors.js';
+import { genesisHash } from './event-chain.js';
+import { newId } from './ids.js';
+import { localDay } from './local-day.js';
+import { checkMedia, type EventData, recordTransition, sealDraft, stageTimestamps } from './transition-writes.js';
+
+export interface ReportRequest {
+  actor: Actor;
+  source: ReportSource;
+  categoryCode: string;
+  description: string;
+  location: { lat: number; lng: number };
+  /** The unit grid of the location (the caller's grid locator found it). */
+  gridCode: string;
+  address?: string | null;
+  urgency?: Urgency;
+  selfHandled?: boolean;
+  reporterName?: string | null;
+  /** Already encrypted (packages/platform personal-data); never the phone in clear. */
+  reporterPhoneEnc?: string | null;
+  /** The hotline system's call id. */
+  callId?: string | null;
+  wantsCallback?: boolean;
+  mediaIds?: string[];
+  /** Flags for the shift lead (photo far from the point, taken long before, ...). */
+  flags?: string[];
+  /** Facts for the first event beside the report's fields (never personal data). */
+  data?: EventData;
+  /** `Idempotency-Key`: the same key from the same caller returns the same case. */
+  idempotencyKey?: string;
+}
+
+export interface ReportResult {
+  case: CaseRow;
+  /** null when an earlier request with the same key created the case. */
+  event: CaseEventRow | null;
+  replayed: boolean;
+}
+
+export async function reportCase(context: EngineContext, request: ReportRequest): Promise<ReportResult> {
+  const result = await context.db.transaction((tx) => reportInTransaction(tx, context, request));
+  if (!result.replayed) context.committed(result.case);
+  return result;
+}
+
+/**
+ * A case number (案件编号) unique per city, sortable by time and easy to read out over the phone:
+ * the local date and the day's sequence, digits only, e.g. 20261125 00042 → `2026112500042`.
+ */
+export function formatCaseNumber(day: string, sequence: number): string {
+  return `${day.replaceAll('-', '')}${String(sequence).padStart(5, '0')}`;
+}
+
+/** What makes two requests "the same" for an idempotency key: the report's content. */
+function requestHash(request: ReportRequest): string {
+  const { actor: _actor, idempotencyKey: _key, ...content } = request;
+  return createHash('sha256').update(canonicalJson(content)).digest('hex');
+}
+
+async function reportInTransaction(tx: Tx, context: EngineContext, request: ReportRequest): Promise<ReportResult> {
+  const now = context.now();
+  const key = request.idempotencyKey;
+  if (key !== undefined) {
+    const scope = actorScope(request.actor);
+    const hash = requestHash(request);
+    if (!(await reserveIdempotencyKey(tx, { scope, key, requestHash: hash, createdAt: now }))) {
+      return replay(tx, scope, key, hash);
+    }
+  }
+  const decision = planTransition(
+    null,
+    { type: 'report', source: request.source, selfHandled: request.selfHandled, urgency: request.urgency },
+    request.actor,
+  );
+  if (!decision.ok) throw new CommandRefusedError(decision.code, decision.reason);
+  const plan = decision;
+  const place = await findGridPlace(tx, request.gridCode);
+  if (place === null) throw new OutsideGridError(request.location.lat, request.location.lng);
+  const category = await context.reference.category(request.categoryCode);
+  if (category === null || !category.active || (category.city !== null && category.city !== place.city)) {
+    throw new EngineError('VALIDATION_FAILED', `categoryCode: unknown category ${request.categoryCode}`);
+  }
+  const data: EventData = { ...(request.data ?? {}), ...(request.mediaIds?.length ? { mediaIds: request.mediaIds } : {}) };
+  await checkMedia(tx, data);
+
+  const id = newId(now);
+  const day = localDay(now, await context.reference.cityTimeZone(place.city));
+  const caseNo = formatCaseNumber(day, await nextCaseSequence(tx, place.city, day));
+  const snapshot = applyPlan(null, plan);
+  const urgency = request.urgency ?? 'normal';
+  const clock = await clockChanges({
+    reference: context.reference,
+    before: null,
+    plan,
+    city: place.city,
+    categoryCode: request.categoryCode,
+    urgency,
+    departmentId: null,
+    newVersion: 1,
+    now,
+  });
+  const sealed = sealDraft(
+    { id: newId(now), caseId: id, city: place.city, seq: 1, plan, actor: request.actor, at: now, data: {
+      source: request.source,
+      categoryCode: request.categoryCode,
+      urgency,
+      ...(request.selfHandled ? { selfHandled: true } : {}),
+      ...data,
+    } },
+    genesisHash,
+  );
+  const row = await insertCase(tx, {
+    ...snapshotColumns(snapshot),
+    ...stageTimestamps(plan, snapshot, now),
+    ...clock.columns,
+    id,
+    caseNo,
+    source: snapshot.source,
+    state: snapshot.state,
+    city: place.city,
+    version: 1,
+    categoryCode: request.categoryCode,
+    urgency,
+    description: request.description,
+    lat: request.location.lat,
+    lng: request.location.lng,
+    h3Cell: proximityCell(request.location.lat, request.location.lng),
+    address: request.address ?? null,
+    gridCode: place.code,
+    districtCode: place.districtCode,
+    streetCode: place.streetCode,
+    communityCode: place.communityCode,
+    reporterName: request.reporterName ?? null,
+    reporterPhoneEnc: request.reporterPhoneEnc ?? null,
+    callId: request.callId ?? null,
+    wantsCallback: request.wantsCallback ?? false,
+    flags: request.flags ?? [],
+    createdAt: now,
+    updatedAt: now,
+    lastEventHash: sealed.hash,
+  });
+  const event = await recordTransition(tx, context, { plan, before: null, after: row, event: sealed, timers: clock.timers });
+  if (key !== undefined) await completeIdempotencyKey(tx, actorScope(request.actor), key, 201, { caseId: row.id });
+  return { case: row, event, replayed: false };
+}
+
+async function replay(tx: Tx, scope: string, key: string, hash: string): Promise<ReportResult> {
+  const earlier = await findIdempotencyKey(tx, scope, key);
+  if (earlier === null || earlier.requestHash !== hash) throw new IdempotencyKeyReusedError(key);
+  const caseId = (earlier.response as { caseId?: unknown } | null)?.caseId;
+  const row = typeof caseId === 'string' ? await findCaseById(tx, caseId) : null;
+  if (row === null) throw new IdempotencyKeyReusedError(key);
+  return { case: row, event: null, replayed: true };
+}
