@@ -4,7 +4,14 @@
  * event, bump the rollups, queue the follow-ups in the outbox. After the commit the change is
  * announced (live hub, relay wake-up).
  */
-import { type CaseChanges, type CaseEventRow, type CaseRow, findCaseById, type Tx, updateCaseAtVersion } from '@urbangrid/db';
+import {
+  type CaseChanges,
+  type CaseEventRow,
+  type CaseRow,
+  findCaseById,
+  type Tx,
+  updateCaseAtVersion,
+} from '@urbangrid/db';
 import { type Actor, applyPlan, type CaseCommand, planTransition, type Urgency } from '@urbangrid/domain';
 import { snapshotColumns, snapshotOf } from './case-snapshot.js';
 import { clockChanges } from './deadline-clock.js';
@@ -122,7 +129,11 @@ async function applyCommandInTransaction(
 }
 
 /** Validates a filing amendment: only `file` may change category and urgency, to a known category. */
-async function amendment(context: EngineContext, before: CaseRow, request: CommandRequest): Promise<CaseAmendment> {
+async function amendment(
+  context: EngineContext,
+  before: CaseRow,
+  request: CommandRequest,
+): Promise<CaseAmendment> {
   const amend = request.amend;
   if (amend === undefined || (amend.categoryCode === undefined && amend.urgency === undefined)) return {};
   if (request.command.type !== 'file') {
@@ -143,7 +154,8 @@ async function amendment(context: EngineContext, before: CaseRow, request: Comma
 /** What the history records of an amendment: the old and new values. */
 function amendmentData(before: CaseRow, amended: CaseAmendment): EventData {
   const data: EventData = {};
-  if (amended.categoryCode !== undefined) data.categoryChange = { from: before.categoryCode, to: amended.categoryCode };
+  if (amended.categoryCode !== undefined)
+    data.categoryChange = { from: before.categoryCode, to: amended.categoryCode };
   if (amended.urgency !== undefined) data.urgencyChange = { from: before.urgency, to: amended.urgency };
   return data;
 }

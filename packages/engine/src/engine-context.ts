@@ -4,6 +4,7 @@
  * do after a commit (publish the live change, wake the outbox relay).
  */
 import type { CaseRow, Db } from '@urbangrid/db';
+import type { Redis } from 'ioredis';
 import { type CalendarOverride, createReferenceData, type ReferenceData } from './reference-data.js';
 
 /** The part of a pino logger the engine uses; a pino Logger fits as is. */
@@ -41,6 +42,13 @@ export interface CaseChangedMessage {
 }
 
 export type PublishCaseChanged = (message: CaseChangedMessage) => Promise<void> | void;
+
+/** Publishes on the Redis channel every process's live hub listens to (`${prefix}:live`). */
+export function publishToRedis(redis: Redis, prefix: string): PublishCaseChanged {
+  return async (message) => {
+    await redis.publish(`${prefix}:live`, JSON.stringify(message));
+  };
+}
 
 /** Point → unit grid code, or null outside every grid (packages/geo's locator fits). */
 export type LocateGrid = (lat: number, lng: number) => string | null;

@@ -27,7 +27,13 @@ import { CommandRefusedError, EngineError, IdempotencyKeyReusedError, OutsideGri
 import { genesisHash } from './event-chain.js';
 import { newId } from './ids.js';
 import { localDay } from './local-day.js';
-import { checkMedia, type EventData, recordTransition, sealDraft, stageTimestamps } from './transition-writes.js';
+import {
+  checkMedia,
+  type EventData,
+  recordTransition,
+  sealDraft,
+  stageTimestamps,
+} from './transition-writes.js';
 
 export interface ReportRequest {
   actor: Actor;
@@ -82,7 +88,11 @@ function requestHash(request: ReportRequest): string {
   return createHash('sha256').update(canonicalJson(content)).digest('hex');
 }
 
-async function reportInTransaction(tx: Tx, context: EngineContext, request: ReportRequest): Promise<ReportResult> {
+async function reportInTransaction(
+  tx: Tx,
+  context: EngineContext,
+  request: ReportRequest,
+): Promise<ReportResult> {
   const now = context.now();
   const key = request.idempotencyKey;
   if (key !== undefined) {
@@ -105,7 +115,10 @@ async function reportInTransaction(tx: Tx, context: EngineContext, request: Repo
   if (category === null || !category.active || (category.city !== null && category.city !== place.city)) {
     throw new EngineError('VALIDATION_FAILED', `categoryCode: unknown category ${request.categoryCode}`);
   }
-  const data: EventData = { ...(request.data ?? {}), ...(request.mediaIds?.length ? { mediaIds: request.mediaIds } : {}) };
+  const data: EventData = {
+    ...(request.data ?? {}),
+    ...(request.mediaIds?.length ? { mediaIds: request.mediaIds } : {}),
+  };
   await checkMedia(tx, data);
 
   const id = newId(now);
@@ -125,13 +138,22 @@ async function reportInTransaction(tx: Tx, context: EngineContext, request: Repo
     now,
   });
   const sealed = sealDraft(
-    { id: newId(now), caseId: id, city: place.city, seq: 1, plan, actor: request.actor, at: now, data: {
-      source: request.source,
-      categoryCode: request.categoryCode,
-      urgency,
-      ...(request.selfHandled ? { selfHandled: true } : {}),
-      ...data,
-    } },
+    {
+      id: newId(now),
+      caseId: id,
+      city: place.city,
+      seq: 1,
+      plan,
+      actor: request.actor,
+      at: now,
+      data: {
+        source: request.source,
+        categoryCode: request.categoryCode,
+        urgency,
+        ...(request.selfHandled ? { selfHandled: true } : {}),
+        ...data,
+      },
+    },
     genesisHash,
   );
   const row = await insertCase(tx, {
@@ -164,8 +186,15 @@ async function reportInTransaction(tx: Tx, context: EngineContext, request: Repo
     updatedAt: now,
     lastEventHash: sealed.hash,
   });
-  const event = await recordTransition(tx, context, { plan, before: null, after: row, event: sealed, timers: clock.timers });
-  if (key !== undefined) await completeIdempotencyKey(tx, actorScope(request.actor), key, 201, { caseId: row.id });
+  const event = await recordTransition(tx, context, {
+    plan,
+    before: null,
+    after: row,
+    event: sealed,
+    timers: clock.timers,
+  });
+  if (key !== undefined)
+    await completeIdempotencyKey(tx, actorScope(request.actor), key, 201, { caseId: row.id });
   return { case: row, event, replayed: false };
 }
 

@@ -7,6 +7,7 @@ export * from './auth/guards.js';
 export * from './auth/passwords.js';
 export * from './auth/roles.js';
 export * from './auth/tokens.js';
+export * from './cases/case-view.js';
 export * from './config.js';
 export * from './errors.js';
 export * from './infrastructure.js';

@@ -1,5 +1,5 @@
 import { dispatchService } from '@urbangrid/dispatch';
-import { startEngine } from '@urbangrid/engine';
+import { createEngineContext, publishToRedis, startEngine } from '@urbangrid/engine';
 import { handlingService } from '@urbangrid/handling';
 import { intakeService } from '@urbangrid/intake';
 import { buildApp, runProcess } from '@urbangrid/platform';
@@ -14,8 +14,15 @@ const allServices = [intakeService, dispatchService, handlingService, supervisio
  */
 await runProcess({
   name: 'urbangrid',
-  buildHttp: (ctx) =>
-    buildApp({ ...ctx, services: allServices.filter((s) => ctx.config.SERVICES.includes(s.name)) }),
+  buildHttp: (ctx) => {
+    const engine = createEngineContext({
+      db: ctx.db,
+      logger: ctx.logger,
+      publish: publishToRedis(ctx.redis, ctx.config.QUEUE_PREFIX),
+    });
+    const services = allServices.map((service) => service({ engine }));
+    return buildApp({ ...ctx, services: services.filter((s) => ctx.config.SERVICES.includes(s.name)) });
+  },
   startWorkers: (ctx) =>
     startEngine({ db: ctx.db, redisUrl: ctx.redisUrl, prefix: ctx.config.QUEUE_PREFIX, logger: ctx.logger }),
   seed: { isSeeded, seedDemoRegion },

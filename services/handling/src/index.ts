@@ -1,9 +1,16 @@
+import type { EngineContext } from '@urbangrid/engine';
 import type { ServiceRegistration } from '@urbangrid/platform';
 import { handlingRoutes } from './handling-routes.js';
 
+export interface HandlingServiceDeps {
+  engine: EngineContext;
+}
+
 /** The handling service (处置 — department work). */
-export const handlingService: ServiceRegistration = {
-  name: 'handling',
-  prefix: '/api/handling',
-  plugin: handlingRoutes,
-};
+export function handlingService(_deps: HandlingServiceDeps): ServiceRegistration {
+  return {
+    name: 'handling',
+    prefix: '/api/handling',
+    plugin: handlingRoutes,
+  };
+}

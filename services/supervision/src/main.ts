@@ -1,4 +1,4 @@
-import { startEngine } from '@urbangrid/engine';
+import { createEngineContext, publishToRedis, startEngine } from '@urbangrid/engine';
 import { buildApp, runProcess } from '@urbangrid/platform';
 import { isSeeded, seedDemoRegion } from '@urbangrid/seeds';
 import { supervisionService } from './index.js';
@@ -6,7 +6,14 @@ import { supervisionService } from './index.js';
 /** The supervision service run alone (docker-compose): its routes, the shared routes and the engine's workers. */
 await runProcess({
   name: 'supervision',
-  buildHttp: (ctx) => buildApp({ ...ctx, services: [supervisionService] }),
+  buildHttp: (ctx) => {
+    const engine = createEngineContext({
+      db: ctx.db,
+      logger: ctx.logger,
+      publish: publishToRedis(ctx.redis, ctx.config.QUEUE_PREFIX),
+    });
+    return buildApp({ ...ctx, services: [supervisionService({ engine })] });
+  },
   startWorkers: (ctx) =>
     startEngine({ db: ctx.db, redisUrl: ctx.redisUrl, prefix: ctx.config.QUEUE_PREFIX, logger: ctx.logger }),
   seed: { isSeeded, seedDemoRegion },

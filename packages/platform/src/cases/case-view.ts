@@ -1,0 +1,152 @@
+/**
+ * A case as every route returns it (api.md "Cases"), and its timeline. One serializer for all
+ * services, so a field means the same thing on every screen; the reporter's phone is shown as the
+ * caller may see it (in full to intake operators only, masked to everyone else).
+ */
+import type { CaseEventRow, CaseRow } from '@urbangrid/db';
+import { z } from 'zod';
+import type { Actor } from '../auth/actor.js';
+import { phoneFor } from '../personal-data/phone.js';
+
+const isoTime = z.iso.datetime({ offset: true });
+
+export const caseViewSchema = z.object({
+  id: z.string(),
+  caseNo: z.string(),
+  city: z.string(),
+  source: z.string(),
+  state: z.string(),
+  version: z.number().int(),
+  categoryCode: z.string(),
+  urgency: z.string(),
+  description: z.string(),
+  location: z.object({ lat: z.number(), lng: z.number() }),
+  address: z.string().nullable(),
+  gridCode: z.string(),
+  districtCode: z.string(),
+  streetCode: z.string(),
+  communityCode: z.string(),
+  departmentId: z.string().nullable(),
+  suggestedDepartmentId: z.string().nullable(),
+  /** Username who must act next on a personal task (verification, check), else null. */
+  assignee: z.string().nullable(),
+  deadline: z.object({ stage: z.string().nullable(), due: isoTime.nullable(), light: z.string() }),
+  reworkCount: z.number().int(),
+  returnCount: z.number().int(),
+  extensionCount: z.number().int(),
+  suspensionCount: z.number().int(),
+  /** 督办: a supervisor escalated the case. */
+  supervised: z.boolean(),
+  selfHandled: z.boolean(),
+  /** Flags for the shift lead (photo far from the point, taken long before the report, ...). */
+  flags: z.array(z.string()),
+  duplicateOf: z.string().nullable(),
+  /** A pending extension (延期) or suspension (挂账) request awaiting the dispatcher. */
+  pendingRequest: z
+    .object({
+      kind: z.string(),
+      workMinutes: z.number().nullable(),
+      reason: z.string(),
+      requestedBy: z.string(),
+      at: z.string(),
+    })
+    .nullable(),
+  reporter: z.object({ name: z.string().nullable(), phone: z.string().nullable() }).nullable(),
+  closureType: z.string().nullable(),
+  createdAt: isoTime,
+  updatedAt: isoTime,
+  closedAt: isoTime.nullable(),
+});
+
+export type CaseView = z.infer<typeof caseViewSchema>;
+
+export const timelineEntrySchema = z.object({
+  seq: z.number().int(),
+  command: z.string(),
+  fromState: z.string().nullable(),
+  toState: z.string(),
+  actor: z.string(),
+  at: isoTime,
+  data: z.record(z.string(), z.unknown()),
+});
+
+export const caseDetailSchema = caseViewSchema.extend({ timeline: z.array(timelineEntrySchema) });
+
+export type CaseDetail = z.infer<typeof caseDetailSchema>;
+
+const iso = (at: Date | null) => (at === null ? null : at.toISOString());
+
+function pendingRequestOf(value: unknown): CaseView['pendingRequest'] {
+  const parsed = caseViewSchema.shape.pendingRequest.safeParse(value ?? null);
+  return parsed.success ? parsed.data : null;
+}
+
+/** The case as `viewer` may see it; `phoneKey` decrypts the reporter's phone (config.phoneEncryptionKey). */
+export function toCaseView(row: CaseRow, viewer: Actor, phoneKey: Buffer): CaseView {
+  const phone = row.reporterPhoneEnc === null ? null : safePhone(viewer, phoneKey, row.reporterPhoneEnc);
+  return {
+    id: row.id,
+    caseNo: row.caseNo,
+    city: row.city,
+    source: row.source,
+    state: row.state,
+    version: row.version,
+    categoryCode: row.categoryCode,
+    urgency: row.urgency,
+    description: row.description,
+    location: { lat: row.lat, lng: row.lng },
+    address: row.address,
+    gridCode: row.gridCode,
+    districtCode: row.districtCode,
+    streetCode: row.streetCode,
+    communityCode: row.communityCode,
+    departmentId: row.departmentId,
+    suggestedDepartmentId: row.suggestedDepartmentId,
+    assignee: row.assignee,
+    deadline: { stage: row.deadlineStage, due: iso(row.deadlineDue), light: row.light },
+    reworkCount: row.reworkCount,
+    returnCount: row.returnCount,
+    extensionCount: row.extensionCount,
+    suspensionCount: row.suspensionCount,
+    supervised: row.supervised,
+    selfHandled: row.selfHandled,
+    flags: row.flags,
+    duplicateOf: row.duplicateOf,
+    pendingRequest: pendingRequestOf(row.pendingRequest),
+    reporter: row.reporterName === null && phone === null ? null : { name: row.reporterName, phone },
+    closureType: row.closureType,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    closedAt: iso(row.closedAt),
+  };
+}
+
+// A number that no longer decrypts (rotated key) is shown as hidden, never as a 500.
+function safePhone(viewer: Actor, key: Buffer, encrypted: string): string | null {
+  try {
+    return phoneFor(viewer, key, encrypted);
+  } catch {
+    return '****';
+  }
+}
+
+export function toTimelineEntry(event: CaseEventRow): CaseDetail['timeline'][number] {
+  return {
+    seq: event.seq,
+    command: event.command,
+    fromState: event.fromState,
+    toState: event.toState,
+    actor: event.actorName,
+    at: event.at.toISOString(),
+    data: (event.data ?? {}) as Record<string, unknown>,
+  };
+}
+
+export function toCaseDetail(
+  row: CaseRow,
+  events: readonly CaseEventRow[],
+  viewer: Actor,
+  phoneKey: Buffer,
+): CaseDetail {
+  return { ...toCaseView(row, viewer, phoneKey), timeline: events.map(toTimelineEntry) };
+}
