@@ -20,10 +20,12 @@ import { authentication } from './auth/authenticate.js';
 import { warmUpPasswordDecoy } from './auth/passwords.js';
 import { authRoutes } from './auth/routes.js';
 import { tokens } from './auth/tokens.js';
+import { caseRoutes } from './cases/case-routes.js';
 import type { Config } from './config.js';
 import { docs } from './docs.js';
 import { healthRoutes } from './health.js';
 import { infrastructure } from './infrastructure.js';
+import { frameworkErrorProblem, inputGuards } from './input-guards.js';
 import { liveHub } from './live/hub.js';
 import { createLogger, withRedaction } from './observability/logger.js';
 import { createMetrics, httpMetrics, type Metrics } from './observability/metrics.js';
@@ -79,6 +81,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     requestIdHeader: false,
     logController: new LogController({ requestIdLogLabel: 'requestId' }),
     bodyLimit: config.BODY_LIMIT_BYTES,
+    frameworkErrors: frameworkErrorProblem,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -93,6 +96,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
 
   await app.register(infrastructure, { config, db: options.db, redis: options.redis });
   await app.register(problemDetails);
+  await app.register(inputGuards);
   await app.register(requestIdEcho);
   const metrics = options.metrics ?? createMetrics();
   await app.register(httpMetrics, { metrics });
@@ -106,6 +110,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(healthRoutes, { timeoutMs: options.healthTimeoutMs });
   await app.register(authRoutes, { prefix: '/api/auth' });
   if (options.live ?? true) await app.register(liveHub);
+  await app.register(caseRoutes);
   for (const service of options.services ?? []) {
     await app.register(service.plugin, { prefix: service.prefix });
   }

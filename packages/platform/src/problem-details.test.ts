@@ -101,6 +101,26 @@ describe('errors as application/problem+json', () => {
     expectProblem(response, 413, 'PAYLOAD_TOO_LARGE');
   });
 
+  redisTest(
+    'a NUL character anywhere, or an over-long path parameter, is VALIDATION_FAILED, not a 500',
+    async () => {
+      const headers = bearer(token);
+      expectProblem(await app.inject({ url: '/api/probe/cases/a%00b', headers }), 400, 'VALIDATION_FAILED');
+      expectProblem(
+        await app.inject({ url: `/api/probe/cases/${'x'.repeat(400)}`, headers }),
+        400,
+        'VALIDATION_FAILED',
+      );
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/probe/validated',
+        headers,
+        payload: { name: 'a\u0000b', location: { lat: 1, lng: 1 } },
+      });
+      expectProblem(response, 400, 'VALIDATION_FAILED');
+    },
+  );
+
   redisTest('an unknown route is NOT_FOUND (and under /api, 401 first without a token)', async () => {
     expectProblem(await app.inject({ url: '/nowhere' }), 404, 'NOT_FOUND');
     expectProblem(await app.inject({ url: '/api/nowhere' }), 401, 'UNAUTHENTICATED');
