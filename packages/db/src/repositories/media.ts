@@ -49,3 +49,9 @@ export async function findMediaOfCity(db: DbOrTx, city: string, ids: readonly st
     .from(media)
     .where(and(eq(media.city, city), inArray(media.id, [...ids])));
 }
+
+/** A photo by id in any city (region-level staff, who belong to no city). */
+export async function findMediaById(db: DbOrTx, id: string): Promise<MediaRow | null> {
+  const rows = await db.select().from(media).where(eq(media.id, id)).limit(1);
+  return rows[0] ?? null;
+}
