@@ -26,3 +26,4 @@ export * from './repositories/duplicates.js';
 export * from './repositories/gazetteer.js';
 export * from './repositories/media.js';
 export * from './repositories/service-requests.js';
+export * from './repositories/notice-recipients.js';

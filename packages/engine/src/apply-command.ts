@@ -53,8 +53,24 @@ export interface CommandResult {
   event: CaseEventRow;
 }
 
-export async function applyCommand(context: EngineContext, request: CommandRequest): Promise<CommandResult> {
-  const result = await context.db.transaction((tx) => applyCommandInTransaction(tx, context, request));
+export interface CommandOptions {
+  /**
+   * More writes that must commit with the command or not at all (a worker's task row, say); runs
+   * in the command's transaction after the event is written.
+   */
+  within?: (tx: Tx, result: CommandResult) => Promise<void>;
+}
+
+export async function applyCommand(
+  context: EngineContext,
+  request: CommandRequest,
+  options: CommandOptions = {},
+): Promise<CommandResult> {
+  const result = await context.db.transaction(async (tx) => {
+    const applied = await applyCommandInTransaction(tx, context, request);
+    await options.within?.(tx, applied);
+    return applied;
+  });
   context.committed(result.case);
   return result;
 }

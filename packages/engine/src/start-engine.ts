@@ -1,0 +1,121 @@
+/**
+ * The engine's running part in a process: the context (what commands need), the stage queues, the
+ * outbox relay and one worker per queue. Nothing here is required for a command to commit: with
+ * Redis away, commands commit, outbox rows wait, and everything drains when Redis is back.
+ */
+import type { Db } from '@urbangrid/db';
+import { Redis } from 'ioredis';
+import {
+  type CaseChangedMessage,
+  createEngineContext,
+  type EngineContext,
+  type EngineLogger,
+  type LocateGrid,
+  type PublishCaseChanged,
+} from './engine-context.js';
+import { createOutboxRelay, type OutboxRelay } from './outbox-relay.js';
+import { createStageQueues, type StageQueues } from './queues.js';
+import { type DeliverNotice, logNotices } from './workers/notices.js';
+import { createStageWorkers, type StageWorkers } from './workers/stage-workers.js';
+
+/**
+ * Where the engine's gauges go. platform's `createMetrics()` fits (its `registerGauge`); the engine
+ * does not import platform.
+ */
+export interface GaugeRegistry {
+  registerGauge(config: {
+    name: string;
+    help: string;
+    collect?: (this: { set(value: number): void }) => void | Promise<void>;
+  }): unknown;
+}
+
+export interface StartEngineOptions {
+  db: Db;
+  redisUrl: string;
+  /** Key prefix of queues and the live channel (QUEUE_PREFIX). */
+  prefix: string;
+  logger: EngineLogger;
+  now?: () => Date;
+  /** Default: publish on the Redis channel `${prefix}:live` (what every live hub listens to). */
+  publish?: PublishCaseChanged;
+  /** Default: one log line per notice. */
+  deliverNotice?: DeliverNotice;
+  locateGrid?: LocateGrid;
+  metrics?: GaugeRegistry;
+  /** Start the queue workers (default true); false runs only the relay. */
+  workers?: boolean;
+  relay?: { pollIntervalMs?: number; retryDelayMs?: (attempts: number) => number; enqueueTimeoutMs?: number };
+}
+
+export interface RunningEngine {
+  context: EngineContext;
+  queues: StageQueues;
+  relay: OutboxRelay;
+  workers: StageWorkers | null;
+  stop(): Promise<void>;
+}
+
+/** The live publish with the message shape of platform's live/messages.ts. */
+function redisPublisher(redisUrl: string, prefix: string, logger: EngineLogger) {
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, lazyConnect: true });
+  redis.on('error', (error: Error) => logger.debug({ err: error.message }, 'live publisher: redis error'));
+  const publish = async (message: CaseChangedMessage) => {
+    await redis.publish(`${prefix}:live`, JSON.stringify(message));
+  };
+  return { publish, close: () => redis.quit().then(() => undefined, () => redis.disconnect()) };
+}
+
+export async function startEngine(options: StartEngineOptions): Promise<RunningEngine> {
+  const { logger } = options;
+  // ioredis reconnects for ever while Redis is away; BullMQ turns the URL into its connections.
+  const connection = { url: options.redisUrl };
+  const publisher = options.publish === undefined ? redisPublisher(options.redisUrl, options.prefix, logger) : null;
+  const context = createEngineContext({
+    db: options.db,
+    now: options.now,
+    logger,
+    locateGrid: options.locateGrid,
+    publish: options.publish ?? publisher?.publish,
+  });
+  const queues = createStageQueues({
+    connection,
+    prefix: options.prefix,
+    onError: (error, kind) => logger.debug({ err: error.message, queue: kind }, 'queue: redis error'),
+  });
+  const relay = createOutboxRelay({ context, queues, ...options.relay });
+  const workers =
+    options.workers === false
+      ? null
+      : createStageWorkers({
+          context,
+          connection,
+          prefix: options.prefix,
+          deliverNotice: options.deliverNotice ?? logNotices(logger),
+        });
+  options.metrics?.registerGauge({
+    name: 'urbangrid_outbox_oldest_pending_seconds',
+    help: 'Age of the oldest outbox row not yet handed to the queues (0 when none waits)',
+    async collect() {
+      try {
+        this.set(await relay.oldestPendingAgeSeconds());
+      } catch {
+        // PostgreSQL away during a scrape: keep the last value.
+      }
+    },
+  });
+  relay.start();
+  logger.info({ prefix: options.prefix }, 'engine started');
+  return {
+    context,
+    queues,
+    relay,
+    workers,
+    async stop() {
+      await relay.stop();
+      await workers?.close();
+      await queues.close();
+      await publisher?.close();
+    },
+  };
+}

@@ -1,0 +1,88 @@
+/**
+ * Notices (通知): who hears about a change, worked out when the job runs. A notice is delivered
+ * through the `deliverNotice` sink the process gives the engine (default: one log line); its id is
+ * the job id, so a job that runs twice delivers the same notice and a sink can drop the repeat.
+ */
+import { type CaseRow, findCaseById, listDepartmentStaff, listStaffWithRole } from '@urbangrid/db';
+import type { Audience } from '@urbangrid/domain';
+import type { EngineContext, EngineLogger } from '../engine-context.js';
+
+export interface Notice {
+  /** The job's id: the same for a replay. */
+  id: string;
+  caseId: string;
+  caseNo: string;
+  city: string;
+  audience: Audience;
+  /** e.g. `case.dispatched`, `deadline.overdue`. */
+  event: string;
+  departmentId: string | null;
+  /** Usernames addressed; empty for a citizen (reached through the hotline's callback). */
+  recipients: string[];
+  at: Date;
+}
+
+export type DeliverNotice = (notice: Notice) => Promise<void> | void;
+
+export function logNotices(logger: EngineLogger): DeliverNotice {
+  return (notice) => logger.info({ notice }, `notice ${notice.event} to ${notice.audience}`);
+}
+
+const desks: Partial<Record<Audience, string>> = {
+  dispatcher: 'dispatcher',
+  intake_operator: 'intake_operator',
+  shift_lead: 'shift_lead',
+  supervisor: 'supervisor',
+};
+
+/** The usernames an audience means for this case right now. */
+export async function recipientsOf(
+  context: EngineContext,
+  row: CaseRow,
+  audience: Audience,
+  departmentId: string | null,
+): Promise<string[]> {
+  const desk = desks[audience];
+  if (desk !== undefined) return listStaffWithRole(context.db, row.city, desk);
+  switch (audience) {
+    case 'department':
+      return departmentId === null ? [] : listDepartmentStaff(context.db, departmentId);
+    case 'assignee':
+      return row.assignee === null ? [] : [row.assignee];
+    case 'reporter':
+      return row.reporterUsername === null ? [] : [row.reporterUsername];
+    default:
+      return [];
+  }
+}
+
+export interface NoticeRequest {
+  id: string;
+  caseId: string;
+  audience: Audience;
+  event: string;
+  departmentId: string | null;
+}
+
+/** Builds and delivers one notice; a case that no longer exists has nobody left to tell. */
+export async function sendNotice(
+  context: EngineContext,
+  deliver: DeliverNotice,
+  request: NoticeRequest,
+): Promise<Notice | null> {
+  const row = await findCaseById(context.db, request.caseId);
+  if (row === null) return null;
+  const notice: Notice = {
+    id: request.id,
+    caseId: row.id,
+    caseNo: row.caseNo,
+    city: row.city,
+    audience: request.audience,
+    event: request.event,
+    departmentId: request.departmentId,
+    recipients: await recipientsOf(context, row, request.audience, request.departmentId),
+    at: context.now(),
+  };
+  await deliver(notice);
+  return notice;
+}

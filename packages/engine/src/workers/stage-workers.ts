@@ -1,0 +1,94 @@
+/**
+ * One BullMQ worker per queue kind, each running its stage's automatic part: verify and review hand
+ * a task to an officer, dispatch / handle / close / notify deliver notices, deadline fires a stage
+ * timer. Payloads are checked against the typed queue map before anything runs. Every handler is
+ * safe to run twice (jobs may be replayed): a replay finds the case moved on or re-delivers a notice
+ * under the same id.
+ */
+import { findCaseById } from '@urbangrid/db';
+import { type ConnectionOptions, type Job, Worker } from 'bullmq';
+import type { EngineContext } from '../engine-context.js';
+import { type JobPayloads, payloadSchemas, type QueueKind, queueKinds, queueName } from '../queues.js';
+import { fireDeadline } from './deadline-timer.js';
+import { type DeliverNotice, sendNotice } from './notices.js';
+import { assignTask } from './task-assignment.js';
+
+export type StageHandler<K extends QueueKind> = (payload: JobPayloads[K], jobId: string) => Promise<unknown>;
+export type StageHandlers = { readonly [K in QueueKind]: StageHandler<K> };
+
+/** What each queue's job does; the workers run these, tests may call them directly. */
+export function stageHandlers(context: EngineContext, deliver: DeliverNotice): StageHandlers {
+  return {
+    verify: (job) => assignTask(context, job),
+    review: (job) => assignTask(context, job),
+    async dispatch(job, jobId) {
+      // The suggested department was recorded at filing (权责清单); the dispatchers decide.
+      const row = await findCaseById(context.db, job.caseId);
+      if (row === null || row.state !== 'filed') return null;
+      return sendNotice(context, deliver, {
+        id: jobId,
+        caseId: job.caseId,
+        audience: 'dispatcher',
+        event: 'dispatch.suggested',
+        departmentId: row.suggestedDepartmentId,
+      });
+    },
+    handle: (job, jobId) => sendNotice(context, deliver, { ...job, id: jobId }),
+    close: (job, jobId) => sendNotice(context, deliver, { ...job, id: jobId }),
+    notify: (job, jobId) => sendNotice(context, deliver, { ...job, departmentId: null, id: jobId }),
+    deadline: (job) => fireDeadline(context, job),
+  };
+}
+
+/** Runs the handler of `kind` on an unchecked payload (what a worker received). */
+export async function runStageJob<K extends QueueKind>(
+  handlers: StageHandlers,
+  kind: K,
+  payload: unknown,
+  jobId: string,
+): Promise<unknown> {
+  const data = payloadSchemas[kind].parse(payload);
+  return (handlers[kind] as StageHandler<K>)(data, jobId);
+}
+
+export interface StageWorkersOptions {
+  context: EngineContext;
+  connection: ConnectionOptions;
+  prefix: string;
+  deliverNotice: DeliverNotice;
+  /** Jobs run at once per queue; default 4. */
+  concurrency?: number;
+  kinds?: readonly QueueKind[];
+}
+
+export interface StageWorkers {
+  readonly workers: ReadonlyMap<QueueKind, Worker>;
+  readonly handlers: StageHandlers;
+  close(): Promise<void>;
+}
+
+export function createStageWorkers(options: StageWorkersOptions): StageWorkers {
+  const { context } = options;
+  const handlers = stageHandlers(context, options.deliverNotice);
+  const workers = new Map<QueueKind, Worker>();
+  for (const kind of options.kinds ?? queueKinds) {
+    const worker = new Worker(
+      queueName(kind),
+      (job: Job) => runStageJob(handlers, kind, job.data, job.id ?? `${kind}:${job.name}`),
+      { connection: options.connection, prefix: options.prefix, concurrency: options.concurrency ?? 4 },
+    );
+    // Without an 'error' listener a Redis outage would take the whole process down.
+    worker.on('error', (error) => context.logger.warn({ err: error.message, queue: kind }, 'stage worker error'));
+    worker.on('failed', (job, error) =>
+      context.logger.warn({ err: error.message, queue: kind, jobId: job?.id }, 'stage job failed'),
+    );
+    workers.set(kind, worker);
+  }
+  return {
+    workers,
+    handlers,
+    async close() {
+      await Promise.all([...workers.values()].map((worker) => worker.close()));
+    },
+  };
+}

@@ -1,0 +1,68 @@
+/**
+ * The verify and review stages' automatic part: hand the verification (核实) or check (核查) task
+ * to an officer — the system command `assignVerification` / `startReview` and the officer's task
+ * row, in one transaction. A job that runs twice finds the case already moved on (the command is no
+ * longer allowed) and does nothing.
+ */
+import { findCaseById, insertTask } from '@urbangrid/db';
+import { type CaseCommand, systemActor } from '@urbangrid/domain';
+import { applyCommand } from '../apply-command.js';
+import type { EngineContext } from '../engine-context.js';
+import { isEngineError } from '../errors.js';
+import { newId } from '../ids.js';
+import type { TaskJob } from '../queues.js';
+import { chooseOfficer } from './officer-choice.js';
+
+export type TaskOutcome = { kind: 'assigned'; assignee: string; fallback: boolean } | { kind: 'done already' };
+
+const waitingState = { verification: 'reported', check: 'handled' } as const;
+
+export async function assignTask(context: EngineContext, job: TaskJob): Promise<TaskOutcome> {
+  const row = await findCaseById(context.db, job.caseId);
+  // Moved on since the job was written (assigned by an earlier run, cancelled, rejected...).
+  if (row === null || row.state !== waitingState[job.task]) return { kind: 'done already' };
+  const choice = await chooseOfficer(context.db, {
+    gridCode: row.gridCode,
+    streetCode: row.streetCode,
+    at: context.now(),
+    avoid: job.task === 'check' && row.reporterUsername !== null ? [row.reporterUsername] : [],
+  });
+  // Thrown, so the queue retries: an officer may be added to the grid meanwhile.
+  if (choice === null) throw new Error(`no officer for grid ${row.gridCode} or street ${row.streetCode}`);
+  const assignee = choice.officer.username;
+  const command: CaseCommand =
+    job.task === 'verification' ? { type: 'assignVerification', assignee } : { type: 'startReview', assignee };
+  try {
+    await applyCommand(
+      context,
+      {
+        caseId: row.id,
+        command,
+        actor: systemActor(job.task === 'verification' ? 'verify-stage' : 'review-stage'),
+        expectedVersion: row.version,
+        data: choice.fallback ? { fallback: true } : undefined,
+      },
+      {
+        within: async (tx, result) => {
+          await insertTask(tx, {
+            id: newId(result.event.at),
+            caseId: row.id,
+            city: row.city,
+            kind: job.task,
+            assigneeId: choice.officer.id,
+            assignee,
+            gridCode: row.gridCode,
+            fallback: choice.fallback,
+            caseVersion: job.caseVersion,
+            createdAt: result.event.at,
+            dueAt: result.case.deadlineDue,
+          });
+        },
+      },
+    );
+  } catch (error) {
+    if (isEngineError(error) && error.code === 'TRANSITION_NOT_ALLOWED') return { kind: 'done already' };
+    throw error;
+  }
+  return { kind: 'assigned', assignee, fallback: choice.fallback };
+}
