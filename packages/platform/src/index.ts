@@ -22,3 +22,6 @@ export * from './process.js';
 export * from './process.js';
 export * from './rate-limits.js';
 export * from './service-plugin.js';
+export * from './cases/case-in-scope.js';
+export * from './cases/case-routes.js';
+export * from './cases/case-command.js';

@@ -1,16 +1,17 @@
-import type { EngineContext } from '@urbangrid/engine';
-import type { ServiceRegistration } from '@urbangrid/platform';
+import type { ServicePlugin, ServiceRegistration } from '@urbangrid/platform';
+import type { DispatchServiceDeps } from './deps.js';
 import { dispatchRoutes } from './dispatch-routes.js';
+import { dutyRoutes } from './duty-routes.js';
+import { queueRoutes } from './queue-routes.js';
 
-export interface DispatchServiceDeps {
-  engine: EngineContext;
-}
+export type { DispatchServiceDeps } from './deps.js';
 
-/** The dispatch service (派遣 — verification, filing, dispatch, approvals). */
-export function dispatchService(_deps: DispatchServiceDeps): ServiceRegistration {
-  return {
-    name: 'dispatch',
-    prefix: '/api/dispatch',
-    plugin: dispatchRoutes,
+/** The dispatch service (派遣 — verification, filing, dispatch, approvals, duty, work queues). */
+export function dispatchService(deps: DispatchServiceDeps): ServiceRegistration {
+  const plugin: ServicePlugin = async (app) => {
+    await app.register(dispatchRoutes(deps));
+    await app.register(queueRoutes);
+    await app.register(dutyRoutes(deps));
   };
+  return { name: 'dispatch', prefix: '/api/dispatch', plugin };
 }

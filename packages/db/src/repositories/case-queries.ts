@@ -1,0 +1,116 @@
+/**
+ * Reading cases within a caller's jurisdiction: one case, a filtered page, and the slices the work
+ * queues (工作队列) show. Every function takes a `CaseScope` and adds `caseScopeCondition`, so a case
+ * outside the scope is never returned. Queries only; which slice means what is the services' call.
+ */
+import { and, asc, count, eq, gt, inArray, isNotNull, isNull, ne, type SQL, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../client.js';
+import { cases } from '../schema/cases.js';
+import { type CaseScope, caseScopeCondition } from './case-scope.js';
+import type { CaseRow } from './cases.js';
+
+/** The case with this id if the scope includes it, else null (answered 404 either way). */
+export async function findCaseInScope(db: DbOrTx, id: string, scope: CaseScope): Promise<CaseRow | null> {
+  const rows = await db
+    .select()
+    .from(cases)
+    .where(and(eq(cases.id, id), caseScopeCondition(scope)))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+/**
+ * A slice of cases. Every given field narrows the slice (AND); absent fields do not filter.
+ */
+export interface CaseFilter {
+  states?: readonly string[];
+  gridCode?: string;
+  departmentId?: string;
+  assignee?: string;
+  /** true: the current stage is past its limit (red light); false: it is not. */
+  overdue?: boolean;
+  /** true: the case carries at least one flag for the shift lead. */
+  flagged?: boolean;
+  /** true: a pending extension or suspension request; a kind narrows it to that request. */
+  pendingRequest?: boolean | 'extension' | 'suspension';
+  /** true: a department returned it at least once (回退); false: never. */
+  returned?: boolean;
+  /** true: sent back for rework at least once (返工); false: never. */
+  reworked?: boolean;
+  /** true: marked as a duplicate of another case. */
+  duplicate?: boolean;
+  supervised?: boolean;
+}
+
+function filterConditions(filter: CaseFilter): SQL[] {
+  const conditions: SQL[] = [];
+  if (filter.states !== undefined) conditions.push(inArray(cases.state, [...filter.states]));
+  if (filter.gridCode !== undefined) conditions.push(eq(cases.gridCode, filter.gridCode));
+  if (filter.departmentId !== undefined) conditions.push(eq(cases.departmentId, filter.departmentId));
+  if (filter.assignee !== undefined) conditions.push(eq(cases.assignee, filter.assignee));
+  if (filter.overdue !== undefined)
+    conditions.push(filter.overdue ? eq(cases.light, 'red') : ne(cases.light, 'red'));
+  if (filter.flagged === true) conditions.push(sql`cardinality(${cases.flags}) > 0`);
+  if (filter.flagged === false) conditions.push(sql`cardinality(${cases.flags}) = 0`);
+  if (filter.pendingRequest === true) conditions.push(isNotNull(cases.pendingRequest));
+  if (filter.pendingRequest === false) conditions.push(isNull(cases.pendingRequest));
+  if (typeof filter.pendingRequest === 'string')
+    conditions.push(sql`${cases.pendingRequest}->>'kind' = ${filter.pendingRequest}`);
+  if (filter.returned !== undefined)
+    conditions.push(filter.returned ? gt(cases.returnCount, 0) : eq(cases.returnCount, 0));
+  if (filter.reworked !== undefined)
+    conditions.push(filter.reworked ? gt(cases.reworkCount, 0) : eq(cases.reworkCount, 0));
+  if (filter.duplicate !== undefined)
+    conditions.push(filter.duplicate ? isNotNull(cases.duplicateOf) : isNull(cases.duplicateOf));
+  if (filter.supervised !== undefined) conditions.push(eq(cases.supervised, filter.supervised));
+  return conditions;
+}
+
+export interface CasePage {
+  rows: CaseRow[];
+  total: number;
+}
+
+/** Newest first: the plain case list (api.md `GET /api/cases`). */
+export async function listCasesInScope(
+  db: DbOrTx,
+  scope: CaseScope,
+  filter: CaseFilter,
+  page: { offset: number; limit: number },
+): Promise<CasePage> {
+  const where = and(caseScopeCondition(scope), ...filterConditions(filter));
+  const [rows, totals] = await Promise.all([
+    db
+      .select()
+      .from(cases)
+      .where(where)
+      .orderBy(sql`${cases.createdAt} desc`, asc(cases.id))
+      .offset(page.offset)
+      .limit(page.limit),
+    db.select({ n: count() }).from(cases).where(where),
+  ]);
+  return { rows, total: totals[0]?.n ?? 0 };
+}
+
+/**
+ * The most urgent first: the earliest deadline, cases without a running clock (suspended, no
+ * limit) last, then the oldest. What every work queue shows.
+ */
+export async function listCasesByDeadline(
+  db: DbOrTx,
+  scope: CaseScope,
+  filter: CaseFilter,
+  limit: number,
+): Promise<CasePage> {
+  const where = and(caseScopeCondition(scope), ...filterConditions(filter));
+  const [rows, totals] = await Promise.all([
+    db
+      .select()
+      .from(cases)
+      .where(where)
+      .orderBy(sql`${cases.deadlineDue} asc nulls last`, asc(cases.createdAt), asc(cases.id))
+      .limit(limit),
+    db.select({ n: count() }).from(cases).where(where),
+  ]);
+  return { rows, total: totals[0]?.n ?? 0 };
+}

@@ -1,0 +1,38 @@
+/**
+ * What every case command route shares (api.md "Commands"): the optional `expectedVersion` of the
+ * body, the case looked up within the caller's jurisdiction first (404 outside it, before any rule
+ * is consulted), and the answer as the case view. The service supplies the command itself; the
+ * engine's refusals (FORBIDDEN, TRANSITION_NOT_ALLOWED, VERSION_CONFLICT) map to HTTP by their code.
+ */
+import type { CaseRow } from '@urbangrid/db';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { type Actor, actorOf } from '../auth/actor.js';
+import { caseInScopeOr404 } from './case-in-scope.js';
+import { type CaseView, toCaseView } from './case-view.js';
+
+/** Every command body may carry the version the caller saw (409 VERSION_CONFLICT when stale). */
+export const commandBody = z.object({ expectedVersion: z.number().int().min(1).optional() });
+
+export const caseIdParams = z.object({ id: z.string().trim().min(1).max(100) });
+
+/** A short free text (notes, reasons): trimmed, not empty, bounded. */
+export const noteText = z.string().trim().min(1).max(2000);
+
+export const mediaIdList = z.array(z.string().trim().min(1).max(100)).max(20);
+
+/**
+ * Runs `apply` on the case `caseId` once the caller is known to see it, and answers the case as the
+ * caller may see it.
+ */
+export async function caseCommand(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  caseId: string,
+  apply: (actor: Actor, visible: CaseRow) => Promise<{ case: CaseRow }>,
+): Promise<CaseView> {
+  const actor = actorOf(request);
+  const visible = await caseInScopeOr404(app.db, actor, caseId);
+  const result = await apply(actor, visible);
+  return toCaseView(result.case, actor, app.config.phoneEncryptionKey);
+}

@@ -1,0 +1,125 @@
+/**
+ * The dispatch desk's commands (派遣): verification (核实), filing (立案), rejection (不予立案),
+ * dispatch (派遣), cancellation (作废), the decisions on extension (延期) and suspension (挂账)
+ * requests, and supervision orders (督办). Each is one engine command; the lifecycle table in
+ * packages/domain decides who may issue it and from which state.
+ */
+import { type CaseRow, findDepartment } from '@urbangrid/db';
+import type { Actor, Urgency } from '@urbangrid/domain';
+import { applyCommand, type CommandResult, type EngineContext, EngineError } from '@urbangrid/engine';
+
+/** Who issues a command on which case, and the version they saw. */
+export interface CommandCall {
+  case: CaseRow;
+  actor: Actor;
+  expectedVersion?: number;
+}
+
+/** A note and photos for the case's history. */
+export interface Evidence {
+  note?: string;
+  mediaIds?: string[];
+}
+
+function evidence(input: Evidence): Record<string, unknown> {
+  const data: Record<string, unknown> = {};
+  if (input.note !== undefined) data.note = input.note;
+  if (input.mediaIds !== undefined && input.mediaIds.length > 0) data.mediaIds = input.mediaIds;
+  return data;
+}
+
+const base = (call: CommandCall) => ({
+  caseId: call.case.id,
+  actor: call.actor,
+  expectedVersion: call.expectedVersion,
+});
+
+/** 核实: the assigned officer reports whether the problem is there; not found rejects the case. */
+export function verifyCase(
+  engine: EngineContext,
+  call: CommandCall,
+  input: { found: boolean } & Evidence,
+): Promise<CommandResult> {
+  return applyCommand(engine, {
+    ...base(call),
+    command: { type: 'verify', found: input.found },
+    data: evidence(input),
+  });
+}
+
+/** 立案: the shift lead files the case, correcting its category or urgency if need be. */
+export function fileCase(
+  engine: EngineContext,
+  call: CommandCall,
+  input: { categoryCode?: string; urgency?: Urgency },
+): Promise<CommandResult> {
+  return applyCommand(engine, {
+    ...base(call),
+    command: { type: 'file' },
+    amend: { categoryCode: input.categoryCode, urgency: input.urgency },
+  });
+}
+
+/** 不予立案 */
+export function rejectCase(engine: EngineContext, call: CommandCall, reason: string): Promise<CommandResult> {
+  return applyCommand(engine, { ...base(call), command: { type: 'reject', reason } });
+}
+
+/** 作废: always with a reason (the lifecycle refuses an empty one). */
+export function cancelCase(engine: EngineContext, call: CommandCall, reason: string): Promise<CommandResult> {
+  return applyCommand(engine, { ...base(call), command: { type: 'cancel', reason } });
+}
+
+/**
+ * 派遣: to a department of the case's own city. The rules do not know departments, so an unknown
+ * one (or one of another city) is refused here before the engine sees it.
+ */
+export async function dispatchCase(
+  engine: EngineContext,
+  call: CommandCall,
+  departmentId: string,
+): Promise<CommandResult> {
+  const department = await findDepartment(engine.db, departmentId);
+  if (department === null || department.city !== call.case.city) {
+    throw new EngineError('VALIDATION_FAILED', `departmentId: no department ${departmentId} in this city`);
+  }
+  return applyCommand(engine, { ...base(call), command: { type: 'dispatch', departmentId } });
+}
+
+/** 延期审批: an approval moves the handling deadline by the requested working minutes. */
+export function decideExtension(
+  engine: EngineContext,
+  call: CommandCall,
+  input: { approve: boolean; note?: string },
+): Promise<CommandResult> {
+  return applyCommand(engine, {
+    ...base(call),
+    command: { type: 'decideExtension', approve: input.approve },
+    data: evidence(input),
+  });
+}
+
+/** 挂账审批: an approval suspends the case and stops its clock until the department resumes. */
+export function decideSuspension(
+  engine: EngineContext,
+  call: CommandCall,
+  input: { approve: boolean; note?: string },
+): Promise<CommandResult> {
+  return applyCommand(engine, {
+    ...base(call),
+    command: { type: 'decideSuspension', approve: input.approve },
+    data: evidence(input),
+  });
+}
+
+/** 督办: a supervisor escalates an overdue case; the engine marks it supervised and urgent. */
+export function superviseCase(
+  engine: EngineContext,
+  call: CommandCall,
+  note: string | undefined,
+): Promise<CommandResult> {
+  return applyCommand(engine, {
+    ...base(call),
+    command: note === undefined ? { type: 'superviseOrder' } : { type: 'superviseOrder', note },
+  });
+}
