@@ -19,5 +19,7 @@ export const consoleServerPrefixes = ['/api/', '/open311/', '/docs', '/health', 
 /** Whether a GET for `url` that matched no file should be answered with the console's index.html. */
 export function isConsoleRoute(url) {
   const path = url.split('?')[0] ?? url;
-  return !consoleServerPrefixes.some((prefix) => path === prefix.replace(/\/$/, '') || path.startsWith(prefix));
+  return !consoleServerPrefixes.some(
+    (prefix) => path === prefix.replace(/\/$/, '') || path.startsWith(prefix),
+  );
 }

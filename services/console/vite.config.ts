@@ -1,5 +1,5 @@
-import vue from '@vitejs/plugin-vue';
 import { fileURLToPath } from 'node:url';
+import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vite';
 
 const backend = process.env.CONSOLE_BACKEND_URL ?? 'http://localhost:3000';

@@ -3,7 +3,7 @@ import './styles.css';
 import { createPinia } from 'pinia';
 import { createApp } from 'vue';
 import App from './App.vue';
-import { createConsoleI18n, saveLocale, savedLocale } from './i18n';
+import { createConsoleI18n, savedLocale, saveLocale } from './i18n';
 import { createConsoleRouter } from './router';
 
 const pinia = createPinia();

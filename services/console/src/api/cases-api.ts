@@ -10,8 +10,7 @@ export interface CaseQuery {
   pageSize?: number;
 }
 
-export const listCases = (query: CaseQuery) =>
-  get<CasePage>('/api/cases', { ...query, overdue: query.overdue === undefined ? undefined : query.overdue });
+export const listCases = (query: CaseQuery) => get<CasePage>('/api/cases', { ...query });
 
 export const fetchCase = (id: string) => get<CaseDetail>(`/api/cases/${encodeURIComponent(id)}`);
 
@@ -34,4 +33,14 @@ export async function listCasesInStates(
     }),
   );
   return pages.flat();
+}
+
+/**
+ * An officer's field tasks (核实 and 核查): the verifying and reviewing cases assigned to them. Only
+ * api.md's `GET /api/cases?state=` is needed — the caller sees their own grids — and the assignee
+ * is matched here.
+ */
+export async function listFieldTasks(username: string): Promise<CaseRecord[]> {
+  const items = await listCasesInStates(['verifying', 'reviewing']);
+  return items.filter((item) => item.assignee === username);
 }

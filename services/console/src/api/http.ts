@@ -114,7 +114,11 @@ async function send(method: string, path: string, options: RequestOptions): Prom
 }
 
 /** A raw response for downloads; throws ApiError when it is not 2xx. */
-export async function requestRaw(method: string, path: string, options: RequestOptions = {}): Promise<Response> {
+export async function requestRaw(
+  method: string,
+  path: string,
+  options: RequestOptions = {},
+): Promise<Response> {
   const response = await send(method, path, options);
   if (response.ok) return response;
   const error = await problemOf(response);

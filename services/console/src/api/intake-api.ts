@@ -1,5 +1,13 @@
 import { get, request } from './http';
-import type { AddressHit, LatLng, MediaRef, ReportedCase, ReportSource, Urgency } from './types';
+import type {
+  AddressHit,
+  LatLng,
+  MediaRef,
+  PossibleDuplicate,
+  ReportedCase,
+  ReportSource,
+  Urgency,
+} from './types';
 
 export interface ReportInput {
   source: ReportSource;
@@ -26,8 +34,19 @@ export function uploadMedia(file: Blob, name = 'photo.jpg'): Promise<MediaRef> {
   return request<MediaRef>('POST', '/api/intake/media', { form });
 }
 
-/** API-NEEDS: the image bytes of an uploaded photo (bearer token, so fetched, not <img src>). */
+/** Beyond api.md — `GET /api/intake/media/:id` → the image bytes (bearer token, so fetched, not <img src>). */
 export const mediaPath = (id: string) => `/api/intake/media/${encodeURIComponent(id)}`;
 
-/** API-NEEDS: address search for the hotline form. */
-export const searchAddresses = (q: string) => get<AddressHit[]>('/api/intake/addresses', { q });
+/**
+ * Beyond api.md — address search for the hotline form over the seeded gazetteer:
+ * `GET /api/intake/addresses?q=&limit=` → `AddressHit[]` (best match first).
+ */
+export const searchAddresses = (q: string, limit = 8) =>
+  get<AddressHit[]>('/api/intake/addresses', { q, limit });
+
+/**
+ * Beyond api.md — open cases of the same category near a point, asked before the report is saved:
+ * `GET /api/intake/duplicates?lat=&lng=&categoryCode=` → `PossibleDuplicate[]` (nearest first).
+ */
+export const findDuplicates = (at: LatLng, categoryCode: string) =>
+  get<PossibleDuplicate[]>('/api/intake/duplicates', { lat: at.lat, lng: at.lng, categoryCode });

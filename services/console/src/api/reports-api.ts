@@ -3,6 +3,7 @@ import type {
   AuditResult,
   EvaluationReport,
   EvaluationSubject,
+  RegionGroup,
   TimelinessGroup,
   TimelinessReport,
 } from './types';
@@ -14,7 +15,7 @@ export interface Period {
 
 const timelinessPath = '/api/supervision/reports/timeliness';
 
-export const fetchTimeliness = (period: Period, groupBy: TimelinessGroup) =>
+export const fetchTimeliness = (period: Period, groupBy: TimelinessGroup | RegionGroup) =>
   get<TimelinessReport>(timelinessPath, { ...period, groupBy });
 
 export const fetchEvaluation = (period: Period, subject: EvaluationSubject) =>
@@ -31,5 +32,9 @@ export async function downloadTimeliness(
   return { blob, filename: `timeliness-${groupBy}-${period.from}-${period.to}.${format}` };
 }
 
-/** API-NEEDS: verifies a case's hash-chained event log (the audit:verify check for one case). */
-export const auditCase = (id: string) => get<AuditResult>(`/api/supervision/cases/${encodeURIComponent(id)}/audit`);
+/**
+ * Beyond api.md — verifies one case's hash-chained event log (what `npm run audit:verify` does):
+ * `GET /api/supervision/cases/:id/audit` → `{valid, events, brokenAt}`.
+ */
+export const auditCase = (id: string) =>
+  get<AuditResult>(`/api/supervision/cases/${encodeURIComponent(id)}/audit`);

@@ -44,10 +44,20 @@ export interface LatLng {
   lng: number;
 }
 
+/** The running stage clock; `due` is null while no clock runs (e.g. suspended). */
 export interface CaseDeadline {
-  stage: string;
-  due: string;
+  stage: string | null;
+  due: string | null;
   light: Light;
+}
+
+/** An extension (延期) or suspension (挂账) request awaiting the dispatcher. */
+export interface PendingRequest {
+  kind: 'extension' | 'suspension' | string;
+  workMinutes: number | null;
+  reason: string;
+  requestedBy: string;
+  at: string;
 }
 
 export interface CaseRecord {
@@ -71,11 +81,19 @@ export interface CaseRecord {
   createdAt: string;
   updatedAt: string;
   closedAt: string | null;
-  /** API-NEEDS: an open extension or suspension request awaiting the dispatcher. */
-  pendingRequest?: 'extension' | 'suspension' | null;
-  requestedExtensionMinutes?: number | null;
-  /** API-NEEDS: the photos attached to the report. */
-  mediaIds?: string[];
+  // Beyond api.md: the platform's case view (packages/platform/src/cases/case-view.ts) adds these.
+  districtCode?: string;
+  streetCode?: string;
+  communityCode?: string;
+  returnCount?: number;
+  extensionCount?: number;
+  suspensionCount?: number;
+  /** 督办: a supervisor escalated the case. */
+  supervised?: boolean;
+  selfHandled?: boolean;
+  flags?: string[];
+  pendingRequest?: PendingRequest | null;
+  reporter?: { name: string | null; phone: string | null } | null;
 }
 
 export interface TimelineEntry {
@@ -85,6 +103,7 @@ export interface TimelineEntry {
   toState: CaseState;
   actor: string | null;
   at: string;
+  /** What the command carried (note, reason, mediaIds, departmentId, ...). */
   data: Record<string, unknown> | null;
 }
 
@@ -176,14 +195,21 @@ export interface MediaRef {
   size: number;
 }
 
+/** A gazetteer entry (road, building number, landmark, community) matching an address search. */
 export interface AddressHit {
+  id: string;
+  kind?: string;
   label: string;
+  /** Where it is (street, district), shown under the label. */
+  context?: string;
   lat: number;
   lng: number;
   gridCode: string;
 }
 
 export type TimelinessGroup = 'department' | 'district' | 'street' | 'grid' | 'category' | 'officer';
+/** `city` is beyond api.md: the region supervisor's side-by-side comparison. */
+export type RegionGroup = 'city';
 
 export interface TimelinessRow {
   key: string;

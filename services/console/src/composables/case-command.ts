@@ -23,7 +23,9 @@ export function useCaseCommand(onDone: (updated: CaseRecord) => void) {
       notice.value = successText;
       return true;
     } catch (e) {
-      error.value = isApiError(e) ? e : new ApiError(0, 'UNKNOWN', e instanceof Error ? e.message : String(e));
+      error.value = isApiError(e)
+        ? e
+        : new ApiError(0, 'UNKNOWN', e instanceof Error ? e.message : String(e));
       return false;
     } finally {
       busy.value = false;

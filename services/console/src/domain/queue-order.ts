@@ -11,14 +11,14 @@ const lightRank: Record<Light, number> = { red: 2, yellow: 1, green: 0 };
  * moment has passed is shown red even before the timer's message arrives.
  */
 export function effectiveLight(item: Pick<CaseRecord, 'deadline'>, nowMs: number): Light | null {
-  if (!item.deadline) return null;
+  if (!item.deadline?.due) return null;
   const due = Date.parse(item.deadline.due);
   if (!Number.isNaN(due) && due < nowMs) return 'red';
   return item.deadline.light;
 }
 
 function dueOf(item: Pick<CaseRecord, 'deadline'>): number {
-  const due = item.deadline ? Date.parse(item.deadline.due) : Number.NaN;
+  const due = item.deadline?.due ? Date.parse(item.deadline.due) : Number.NaN;
   return Number.isNaN(due) ? Number.POSITIVE_INFINITY : due;
 }
 

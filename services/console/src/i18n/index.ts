@@ -19,12 +19,24 @@ export function saveLocale(locale: ConsoleLocale): void {
   if (globalThis.document) document.documentElement.lang = locale;
 }
 
+/** Times are shown in the cities' own zone, whatever the browser's, as the calendars count in it. */
+const long = {
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+  timeZone: 'Asia/Shanghai',
+} as const;
+
 export function createConsoleI18n(locale: ConsoleLocale = savedLocale()) {
   return createI18n<[ConsoleMessages], ConsoleLocale, false>({
     legacy: false,
     locale,
     fallbackLocale: 'zh-CN',
     messages: { 'zh-CN': zhCN, en },
+    datetimeFormats: { 'zh-CN': { long }, en: { long } },
     missingWarn: false,
     fallbackWarn: false,
   });

@@ -63,6 +63,28 @@ const zhCN = {
   lights: { green: '绿灯', yellow: '黄灯', red: '红灯', none: '无时限' },
   urgency: { normal: '一般', urgent: '紧急' },
   sources: { hotline: '热线', app: 'App', officer: '监督员', public: '公众', video: '视频' },
+  kinds: { component: '部件', event: '事件' },
+  /** Shift-lead flags from the engine (photo checks); unknown flags show their code. */
+  flags: {
+    photoFarFromCase: '照片拍摄位置与案件位置相距较远',
+    photoTakenLongBefore: '照片拍摄时间早于上报时间较久',
+    possibleDuplicate: '可能与已有案件重复',
+  } as Record<string, string>,
+  /** Indicator names of domain.md §6; unknown ones show their key. */
+  indicators: {
+    validReportRate: '有效上报率',
+    missedReportRate: '漏报率',
+    onTimeVerifyRate: '按时核实率',
+    onTimeCheckRate: '按时核查率',
+    handlingRate: '处置率',
+    onTimeHandlingRate: '按时处置率',
+    reworkRate: '返工率',
+    overduePendingRate: '超时未处置率',
+    extensionRate: '延期率',
+    closingRate: '结案率',
+    onTimeClosingRate: '按时结案率',
+    publicReportRate: '公众举报率',
+  } as Record<string, string>,
   commands: {
     report: '上报',
     verify: '核实',
@@ -132,6 +154,8 @@ const zhCN = {
     count: '{n} 件',
     select: '上下键选择，Enter 查看详情',
     emptyQueue: '队列已清空，暂无待办案件',
+    nothingSelected: '请选择一件案件',
+    offline: '实时连接已断开，列表可能不是最新的；正在重连…',
     done: '已完成：{action} {caseNo}',
     tabs: {
       toFile: '待立案',
@@ -148,12 +172,14 @@ const zhCN = {
     pendingSuspension: '申请挂账',
   },
   dialog: {
+    noSuggestion: '权责清单未给出建议部门，请手动选择',
     reasonRequired: '请填写原因',
     noteRequired: '请填写处理说明',
     chooseDepartment: '选择处置部门',
     enterHint: 'Enter 提交，Esc 取消',
   },
   officer: {
+    taskDone: '此任务已完成（当前状态：{state}）',
     tasks: '我的任务',
     report: '我要上报',
     nearestFirst: '按距离由近到远',
@@ -171,6 +197,10 @@ const zhCN = {
     reported: '上报成功：{caseNo}',
   },
   intake: {
+    chooseCategory: '请选择类别',
+    missing: '尚未填写：{fields}',
+    duplicatesHint: '选择类别和位置后自动查找附近同类在办案件',
+    duplicatesUnavailable: '重复案件查询暂不可用',
     title: '热线受理',
     addressSearch: '搜索地址',
     addressPlaceholder: '输入地址关键字',
@@ -191,6 +221,11 @@ const zhCN = {
     legend: '图例',
   },
   supervision: {
+    supervised: '已督办',
+    noRows: '该时段暂无数据',
+    noOverdue: '暂无超时案件',
+    total: '合计',
+    tabs: { timeliness: '及时率', evaluation: '综合评价', map: '案件地图', overdue: '超时督办' },
     title: '监督考评',
     from: '开始日期',
     to: '结束日期',

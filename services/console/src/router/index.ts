@@ -3,7 +3,13 @@
  * user to their own home screen.
  */
 import type { Pinia } from 'pinia';
-import { createRouter, createWebHistory, type RouteRecordRaw, type Router, type RouterHistory } from 'vue-router';
+import {
+  createRouter,
+  createWebHistory,
+  type RouteRecordRaw,
+  type Router,
+  type RouterHistory,
+} from 'vue-router';
 import { canUse, homeScreenOf, type Screen } from '../domain/roles';
 import { useAuthStore } from '../stores/auth';
 
@@ -15,8 +21,18 @@ declare module 'vue-router' {
 }
 
 export const routes: RouteRecordRaw[] = [
-  { path: '/login', name: 'login', component: () => import('../views/LoginView.vue'), meta: { public: true } },
-  { path: '/officer', name: 'officer', component: () => import('../views/officer/OfficerTasks.vue'), meta: { screen: 'officer' } },
+  {
+    path: '/login',
+    name: 'login',
+    component: () => import('../views/LoginView.vue'),
+    meta: { public: true },
+  },
+  {
+    path: '/officer',
+    name: 'officer',
+    component: () => import('../views/officer/OfficerTasks.vue'),
+    meta: { screen: 'officer' },
+  },
   {
     path: '/officer/report',
     name: 'officer-report',
@@ -29,7 +45,12 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('../views/officer/FieldTask.vue'),
     meta: { screen: 'officer' },
   },
-  { path: '/intake', name: 'intake', component: () => import('../views/intake/IntakeView.vue'), meta: { screen: 'intake' } },
+  {
+    path: '/intake',
+    name: 'intake',
+    component: () => import('../views/intake/IntakeView.vue'),
+    meta: { screen: 'intake' },
+  },
   {
     path: '/shift-lead',
     name: 'shift-lead',
@@ -54,7 +75,12 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('../views/supervision/SupervisorView.vue'),
     meta: { screen: 'supervision' },
   },
-  { path: '/region', name: 'region', component: () => import('../views/supervision/RegionView.vue'), meta: { screen: 'region' } },
+  {
+    path: '/region',
+    name: 'region',
+    component: () => import('../views/supervision/RegionView.vue'),
+    meta: { screen: 'region' },
+  },
   { path: '/cases/:id', name: 'case', component: () => import('../views/CaseDetailView.vue') },
   { path: '/', name: 'home', component: () => import('../views/LoginView.vue') },
   { path: '/:rest(.*)*', redirect: '/' },
@@ -68,7 +94,8 @@ export function createConsoleRouter(pinia: Pinia, history: RouterHistory = creat
     if (!auth.signedIn) return { name: 'login', query: to.fullPath === '/' ? {} : { next: to.fullPath } };
     const home = homeScreenOf(auth.roles);
     if (to.name === 'home') return home ? { name: home } : { name: 'login' };
-    if (to.meta.screen && !canUse(auth.roles, to.meta.screen)) return home ? { name: home } : { name: 'login' };
+    if (to.meta.screen && !canUse(auth.roles, to.meta.screen))
+      return home ? { name: home } : { name: 'login' };
     return true;
   });
   return router;

@@ -125,5 +125,16 @@ export const useAuthStore = defineStore('auth', () => {
   configureHttp({ accessToken, onUnauthenticated: () => logout('expired') });
   scheduleRefresh();
 
-  return { session, user, roles, signedIn, signedOutReason, login, logout, refresh, accessToken, expiresSoon };
+  return {
+    session,
+    user,
+    roles,
+    signedIn,
+    signedOutReason,
+    login,
+    logout,
+    refresh,
+    accessToken,
+    expiresSoon,
+  };
 });

@@ -1,0 +1,34 @@
+/**
+ * Report periods as calendar dates (YYYY-MM-DD) in the cities' zone: the default is this month
+ * so far, which is what a supervision centre reviews day to day.
+ */
+import type { TimelinessRow } from '../api/types';
+
+const dateInShanghai = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+export function localDate(ms: number): string {
+  return dateInShanghai.format(new Date(ms));
+}
+
+export function monthToDate(nowMs: number): { from: string; to: string } {
+  const today = localDate(nowMs);
+  return { from: `${today.slice(0, 8)}01`, to: today };
+}
+
+/** A share as a whole percentage, or null when there is nothing to divide. */
+export function percent(part: number, whole: number): number | null {
+  return whole > 0 ? Math.round((part / whole) * 1000) / 10 : null;
+}
+
+export function closingRate(row: Pick<TimelinessRow, 'closed' | 'received'>): number | null {
+  return percent(row.closed, row.received);
+}
+
+export function onTimeClosingRate(row: Pick<TimelinessRow, 'closed' | 'closedOnTime'>): number | null {
+  return percent(row.closedOnTime, row.closed);
+}
