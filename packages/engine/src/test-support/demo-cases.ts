@@ -1,0 +1,40 @@
+/**
+ * Demo staff as engine actors and a report with plausible defaults (Hohhot, Xincheng district, the
+ * grid officer1 patrols), for tests that drive the engine directly.
+ */
+import { type Db, users } from '@urbangrid/db';
+import { type Role, type UserActor, userActor } from '@urbangrid/domain';
+import { eq } from 'drizzle-orm';
+import type { EngineContext } from '../engine-context.js';
+import { type ReportRequest, type ReportResult, reportCase } from '../report-case.js';
+
+export const demoGrid = { code: '150102001001001', lat: 40.85, lng: 111.7 };
+
+export const staff = {
+  operator: userActor('operator1', ['intake_operator']),
+  shiftLead: userActor('shiftlead1', ['shift_lead']),
+  dispatcher: userActor('dispatcher1', ['dispatcher']),
+  supervisor: userActor('supervisor1', ['supervisor']),
+  officer: (username: string) => userActor(username, ['grid_officer'] satisfies Role[]),
+};
+
+/** The demo handler of a department as an actor (`handler-<departmentCode>`). */
+export async function handlerOf(db: Db, departmentId: string): Promise<UserActor> {
+  const rows = await db.select().from(users).where(eq(users.departmentId, departmentId)).limit(1);
+  const user = rows[0];
+  if (user === undefined) throw new Error(`department ${departmentId} has no handler`);
+  return userActor(user.username, ['department_handler'], [departmentId]);
+}
+
+/** A hotline report of exposed garbage (E0101) in the demo grid, by operator1. */
+export function reportTestCase(context: EngineContext, fields: Partial<ReportRequest> = {}): Promise<ReportResult> {
+  return reportCase(context, {
+    actor: staff.operator,
+    source: 'hotline',
+    categoryCode: 'E0101',
+    description: 'garbage piled at the bus stop',
+    location: { lat: demoGrid.lat, lng: demoGrid.lng },
+    gridCode: demoGrid.code,
+    ...fields,
+  });
+}

@@ -1,0 +1,2 @@
+export * from './engine-harness.js';
+export * from './demo-cases.js';
