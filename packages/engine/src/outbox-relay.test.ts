@@ -1,0 +1,102 @@
+import { createServer } from 'node:net';
+import { countPendingOutbox, listOutboxOfCase, resetOutboxForReplay } from '@urbangrid/db';
+import { describe, expect } from 'vitest';
+import { redisTest as test } from '../../../test/support/fixtures.js';
+import { applyCommand } from './apply-command.js';
+import { createEngineContext } from './engine-context.js';
+import { createOutboxRelay } from './outbox-relay.js';
+import { createStageQueues, queueKinds } from './queues.js';
+import { type GaugeRegistry, startEngine } from './start-engine.js';
+import { reportTestCase, staff } from './test-support/index.js';
+
+/** A port nothing listens on: Redis "down". */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+describe('the outbox relay', () => {
+  test('with Redis down commands commit and rows wait; when Redis is back they drain once', async ({ database, redis }) => {
+    const context = createEngineContext({ db: database.db, now: () => new Date('2026-03-02T01:00:00Z') });
+    const prefix = `${redis.prefix}:relay`;
+    const down = createStageQueues({ connection: { host: '127.0.0.1', port: await closedPort() }, prefix });
+    const downRelay = createOutboxRelay({ context, queues: down, enqueueTimeoutMs: 300, retryDelayMs: () => 0 });
+
+    const { case: reported } = await reportTestCase(context);
+    expect(await downRelay.relayOnce()).toMatchObject({ relayed: 0 });
+    // The relay is down, the engine is not: a command still commits and adds its own rows.
+    const rejected = await applyCommand(context, {
+      caseId: reported.id,
+      command: { type: 'reject', reason: 'duplicate' },
+      actor: staff.shiftLead,
+    });
+    expect(rejected.case.state).toBe('rejected');
+    await downRelay.relayOnce();
+    const waiting = await listOutboxOfCase(database.db, reported.id);
+    expect(waiting.length).toBeGreaterThan(2);
+    expect(waiting.every((row) => row.relayedAt === null)).toBe(true);
+    expect(waiting[0]).toMatchObject({ attempts: 2, lastError: expect.stringMatching(/did not answer/) });
+    expect(await downRelay.oldestPendingAgeSeconds()).toBeGreaterThan(0);
+    await down.close();
+
+    const up = createStageQueues({ connection: { url: redis.url }, prefix });
+    const upRelay = createOutboxRelay({ context, queues: up });
+    expect(await upRelay.drain()).toBe(waiting.length);
+    expect(await countPendingOutbox(database.db)).toBe(0);
+    expect(await upRelay.oldestPendingAgeSeconds()).toBe(0);
+    const jobIds = async () => {
+      const ids: string[] = [];
+      for (const kind of queueKinds) {
+        for (const job of await up.get(kind).getJobs()) ids.push(String(job.id));
+      }
+      return ids.sort();
+    };
+    const enqueued = await jobIds();
+    expect(enqueued).toEqual(waiting.map((row) => row.jobId).sort());
+    // Deadline timers wait in the queue until their instant.
+    const timers = await up.get('deadline').getDelayed();
+    expect(timers.map((job) => job.name).sort()).toEqual(['deadline.red', 'deadline.yellow']);
+
+    // An operator's full replay relays every row again and adds no job.
+    await resetOutboxForReplay(database.db);
+    await upRelay.drain();
+    expect(await jobIds()).toEqual(enqueued);
+    await up.close();
+  });
+
+  test('a running engine relays on commit and reports the oldest waiting row as a gauge', async ({ database, redis }) => {
+    const gauges = new Map<string, () => Promise<number>>();
+    const metrics: GaugeRegistry = {
+      registerGauge(config) {
+        gauges.set(config.name, async () => {
+          let value = Number.NaN;
+          await config.collect?.call({ set: (v: number) => void (value = v) });
+          return value;
+        });
+      },
+    };
+    const engine = await startEngine({
+      db: database.db,
+      redisUrl: redis.url,
+      prefix: `${redis.prefix}:running`,
+      logger: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
+      publish: () => undefined,
+      workers: false,
+      metrics,
+      relay: { pollIntervalMs: 60_000 },
+    });
+    try {
+      const { case: reported } = await reportTestCase(engine.context);
+      // No poll for a minute: only the commit's wake-up can relay the rows.
+      await expect.poll(async () => (await listOutboxOfCase(database.db, reported.id)).every((r) => r.relayedAt !== null)).toBe(true);
+      const gauge = gauges.get('urbangrid_outbox_oldest_pending_seconds');
+      expect(await gauge?.()).toBe(0);
+    } finally {
+      await engine.stop();
+    }
+  });
+});
