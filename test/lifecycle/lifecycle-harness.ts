@@ -1,0 +1,103 @@
+/**
+ * One app with the dispatch and handling services (and supervision, intake when they are mounted
+ * elsewhere) over the test engine, a business clock the test moves, and small helpers to call
+ * routes as the demo staff and read a case back with its timeline.
+ */
+import { dispatchService } from '@urbangrid/dispatch';
+import { applyCommand, type CommandRequest } from '@urbangrid/engine';
+import { startTestEngine, type TestEngine } from '@urbangrid/engine/test-support';
+import { handlingService } from '@urbangrid/handling';
+import type { App, CaseDetail, CaseView } from '@urbangrid/platform';
+import { bearer, buildTestApp, loginAs } from '@urbangrid/platform/test-support';
+import { expect } from 'vitest';
+import type { TestDatabase, TestRedis } from '../support/fixtures.js';
+
+/** Monday 2 March 2026, 09:00 in Hohhot: a working day on the office and patrol calendars. */
+export const monday0900 = new Date('2026-03-02T09:00:00+08:00');
+
+export const people = [
+  'operator1',
+  'shiftlead1',
+  'dispatcher1',
+  'supervisor1',
+  'officer1',
+  'officer2',
+  'handler-sanitation-150102',
+  'handler-enforcement-150102',
+] as const;
+export type Person = (typeof people)[number];
+
+export const sanitation = 'dept-1501-sanitation-150102';
+export const enforcement = 'dept-1501-enforcement-150102';
+
+export interface Lifecycle {
+  app: App;
+  engine: TestEngine;
+  clock: { now: Date };
+  tokens: Record<Person, string>;
+  /** POSTs as `who`; answers status and JSON body. */
+  post(who: Person, url: string, body?: Record<string, unknown>): Promise<{ status: number; body: unknown }>;
+  get(who: Person, url: string): Promise<{ status: number; body: unknown }>;
+  /** A command route that must answer 200; returns the case view. */
+  command(who: Person, url: string, body?: Record<string, unknown>): Promise<CaseView>;
+  /** The case with its timeline, read as the shift lead. */
+  read(caseId: string): Promise<CaseDetail>;
+  /** A command issued straight to the engine (check and close belong to supervision's routes). */
+  direct(request: CommandRequest): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startLifecycle(infra: {
+  database: TestDatabase;
+  redis: TestRedis;
+}): Promise<Lifecycle> {
+  const clock = { now: new Date(monday0900) };
+  const engine = await startTestEngine({
+    database: infra.database,
+    redis: infra.redis,
+    now: () => clock.now,
+  });
+  const app = await buildTestApp(infra, {
+    services: [dispatchService({ engine: engine.context }), handlingService({ engine: engine.context })],
+  });
+  await app.ready();
+  const tokens = {} as Record<Person, string>;
+  for (const person of people) tokens[person] = (await loginAs(app, person)).token;
+
+  const send = async (method: 'GET' | 'POST', who: Person, url: string, body?: Record<string, unknown>) => {
+    const response = await app.inject({ method, url, headers: bearer(tokens[who]), payload: body });
+    return { status: response.statusCode, body: response.json() as unknown };
+  };
+  const lifecycle: Lifecycle = {
+    app,
+    engine,
+    clock,
+    tokens,
+    post: (who, url, body = {}) => send('POST', who, url, body),
+    get: (who, url) => send('GET', who, url),
+    async command(who, url, body = {}) {
+      const answer = await send('POST', who, url, body);
+      expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+      return answer.body as CaseView;
+    },
+    async read(caseId) {
+      const answer = await send('GET', 'shiftlead1', `/api/cases/${caseId}`);
+      expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+      return answer.body as CaseDetail;
+    },
+    async direct(request) {
+      await applyCommand(engine.context, request);
+    },
+    async close() {
+      await app.close();
+      await engine.stop();
+    },
+  };
+  return lifecycle;
+}
+
+/** The commands of the timeline, in order. */
+export const commandsOf = (detail: CaseDetail) => detail.timeline.map((entry) => entry.command);
+
+/** An ISO instant in Hohhot's offset for readable expectations. */
+export const at = (local: string) => new Date(`${local}+08:00`).toISOString();
