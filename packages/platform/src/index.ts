@@ -25,3 +25,4 @@ export * from './service-plugin.js';
 export * from './cases/case-in-scope.js';
 export * from './cases/case-routes.js';
 export * from './cases/case-command.js';
+export * from './reference/reference-cache.js';

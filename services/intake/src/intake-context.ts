@@ -1,0 +1,62 @@
+/**
+ * What every intake route and service function needs, built once when the service is mounted:
+ * the engine, the grid layer (point → grid), photo storage and the tunable rules.
+ */
+import type { Db } from '@urbangrid/db';
+import type { EngineContext } from '@urbangrid/engine';
+import type { ReferenceCache } from '@urbangrid/platform';
+import type { MediaStorage } from './media/media-storage.js';
+
+export interface IntakeSettings {
+  media: {
+    /** Largest photo accepted, in bytes. */
+    maxBytes: number;
+  };
+  photoChecks: {
+    /** A photo whose EXIF GPS lies further than this from the reported point is flagged. */
+    maxDistanceMetres: number;
+    /** A photo taken longer than this before the report is flagged. */
+    maxAgeMinutes: number;
+  };
+  duplicates: {
+    /** Open cases of the same category within this distance … */
+    radiusMetres: number;
+    /** … reported within this many hours are possible duplicates. */
+    windowHours: number;
+    /** At most this many are suggested. */
+    limit: number;
+  };
+  open311: {
+    /** The jurisdiction (city code) Open311 reads use when a client names none. */
+    defaultJurisdiction: string;
+  };
+}
+
+export const defaultIntakeSettings: IntakeSettings = {
+  media: { maxBytes: 10 * 1024 * 1024 },
+  photoChecks: { maxDistanceMetres: 200, maxAgeMinutes: 24 * 60 },
+  duplicates: { radiusMetres: 50, windowHours: 72, limit: 10 },
+  open311: { defaultJurisdiction: '1501' },
+};
+
+/** Settings with only the parts a caller wants to change. */
+export type IntakeSettingsOverride = { [K in keyof IntakeSettings]?: Partial<IntakeSettings[K]> };
+
+export function intakeSettings(override: IntakeSettingsOverride = {}): IntakeSettings {
+  return {
+    media: { ...defaultIntakeSettings.media, ...override.media },
+    photoChecks: { ...defaultIntakeSettings.photoChecks, ...override.photoChecks },
+    duplicates: { ...defaultIntakeSettings.duplicates, ...override.duplicates },
+    open311: { ...defaultIntakeSettings.open311, ...override.open311 },
+  };
+}
+
+export interface IntakeContext {
+  readonly db: Db;
+  readonly engine: EngineContext;
+  readonly reference: ReferenceCache;
+  readonly storage: MediaStorage;
+  readonly settings: IntakeSettings;
+  /** Decrypts and encrypts reporters' phones (config.phoneEncryptionKey). */
+  readonly phoneKey: Buffer;
+}

@@ -1,0 +1,86 @@
+import fastifyMultipart from '@fastify/multipart';
+import { actorOf, allow, httpError, type ServicePlugin } from '@urbangrid/platform';
+import { z } from 'zod';
+import { photoUsers, reportingCity } from '../intake-access.js';
+import type { IntakeContext } from '../intake-context.js';
+import { openPhoto, storePhoto } from './media-service.js';
+
+const mediaView = z.object({
+  id: z.string(),
+  sha256: z.string(),
+  contentType: z.string(),
+  size: z.number().int(),
+  takenAt: z.string().nullable(),
+  gps: z.object({ lat: z.number(), lng: z.number() }).nullable(),
+});
+
+/** `POST /media` (one photo, multipart) and `GET /media/:id` (its bytes). */
+export function mediaRoutes(ctx: IntakeContext): ServicePlugin {
+  return async (app) => {
+    await app.register(fastifyMultipart, {
+      limits: { fileSize: ctx.settings.media.maxBytes, files: 1, fields: 4, parts: 5, fieldSize: 1024 },
+      // Too large is an error, not a silently cut photo.
+      throwFileSizeLimit: true,
+    });
+
+    app.post(
+      '/media',
+      {
+        preHandler: allow(photoUsers),
+        schema: {
+          tags: ['intake'],
+          summary: 'Upload one photo (multipart/form-data, any field name): JPEG, PNG or WebP by content',
+          description:
+            'The type is read from the bytes; anything else answers 415. The same photo uploaded twice ' +
+            'returns the same id. EXIF time and GPS are kept and checked against reports that use the photo.',
+          consumes: ['multipart/form-data'],
+          response: { 201: mediaView },
+        },
+      },
+      async (request, reply) => {
+        const actor = actorOf(request);
+        const city = reportingCity(actor);
+        const file = await request.file();
+        if (!file) throw httpError('VALIDATION_FAILED', 'file: a multipart part with the photo is required');
+        const bytes = await file.toBuffer();
+        const photo = await storePhoto(ctx, {
+          city,
+          bytes,
+          uploadedBy: actor.kind === 'user' ? actor.username : actor.name,
+        });
+        return reply.code(201).send({
+          id: photo.id,
+          sha256: photo.sha256,
+          contentType: photo.contentType,
+          size: photo.size,
+          takenAt: photo.takenAt?.toISOString() ?? null,
+          gps:
+            photo.gpsLat === null || photo.gpsLng === null ? null : { lat: photo.gpsLat, lng: photo.gpsLng },
+        });
+      },
+    );
+
+    app.get(
+      '/media/:id',
+      {
+        preHandler: allow(photoUsers),
+        schema: {
+          tags: ['intake'],
+          summary:
+            'The bytes of an uploaded photo, with its content type (before/after photos in the console)',
+          params: z.object({ id: z.string().min(1).max(64) }),
+          produces: ['image/jpeg', 'image/png', 'image/webp'],
+        },
+      },
+      async (request, reply) => {
+        const { photo, stream } = await openPhoto(ctx, actorOf(request).city, request.params.id);
+        return reply
+          .type(photo.contentType)
+          .header('content-length', photo.size)
+          .header('cache-control', 'private, max-age=86400, immutable')
+          .header('x-content-type-options', 'nosniff')
+          .send(stream);
+      },
+    );
+  };
+}

@@ -1,0 +1,337 @@
+/**
+ * Open311 GeoReport v2 (http://wiki.open311.org/GeoReport_v2) under /open311/v2: discovery,
+ * services, service definitions, requests (GET and POST), one request and tokens, each as .json
+ * and .xml. Errors here are the spec's, not problem+json: `[{code, description}]` or
+ * `<errors><error>`, with 400 for bad arguments, 403 for a missing or invalid api_key and 404 for
+ * an unknown jurisdiction, service, request or token.
+ */
+import {
+  authenticateWithApiKey,
+  httpError,
+  type IntegrationActor,
+  problemOf,
+  routeRateLimit,
+  type ServicePlugin,
+} from '@urbangrid/platform';
+import type { FastifyError } from 'fastify';
+import { z } from 'zod';
+import { reportCreateScope } from '../intake-access.js';
+import type { IntakeContext } from '../intake-context.js';
+import { formatOfUrl, open311Formats, sendErrors, sendList, sendObject } from './open311-format.js';
+import {
+  cityServices,
+  createServiceRequest,
+  findServiceRequest,
+  findServiceRequests,
+  findToken,
+  jurisdiction,
+  open311Spec,
+  serviceOf,
+} from './open311-service.js';
+
+/** Our error codes as GeoReport v2 statuses. */
+const open311Status: Record<string, number> = {
+  VALIDATION_FAILED: 400,
+  OUTSIDE_GRID: 400,
+  UNAUTHENTICATED: 403,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  IDEMPOTENCY_KEY_REUSED: 409,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  RATE_LIMITED: 429,
+  SERVICE_UNAVAILABLE: 503,
+};
+
+const format = z.enum(open311Formats);
+const blankIsAbsent = (value: unknown) => (value === '' ? undefined : value);
+const optionalText = (max: number) =>
+  z.preprocess(blankIsAbsent, z.string().trim().min(1).max(max).optional());
+const optionalNumber = (min: number, max: number) =>
+  z.preprocess(blankIsAbsent, z.coerce.number().min(min).max(max).optional());
+const commaList = (max: number) =>
+  z.preprocess(
+    blankIsAbsent,
+    z
+      .string()
+      .max(4000)
+      .transform((v) =>
+        v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.string().min(1).max(64)).min(1).max(max))
+      .optional(),
+  );
+const w3cDate = z.preprocess(blankIsAbsent, z.iso.datetime({ offset: true }).optional());
+const jurisdictionId = optionalText(16);
+
+const postBody = z.preprocess(
+  (value) => value ?? {},
+  z.looseObject({
+    api_key: optionalText(512),
+    jurisdiction_id: jurisdictionId,
+    service_code: optionalText(32),
+    lat: optionalNumber(-90, 90),
+    long: optionalNumber(-180, 180),
+    address_string: optionalText(300),
+    address_id: optionalText(64),
+    email: optionalText(200),
+    device_id: optionalText(200),
+    account_id: optionalText(200),
+    first_name: optionalText(100),
+    last_name: optionalText(100),
+    phone: z.preprocess(
+      blankIsAbsent,
+      z
+        .string()
+        .trim()
+        .regex(/^\+?[0-9][0-9 ()-]{2,24}$/)
+        .optional(),
+    ),
+    description: optionalText(4000),
+    media_url: z.preprocess(
+      blankIsAbsent,
+      z
+        .url({ protocol: /^https?$/ })
+        .max(2000)
+        .optional(),
+    ),
+  }),
+);
+
+const discoveryChangeset = '2026-11-25T00:00:00+08:00';
+
+export function open311Routes(ctx: IntakeContext): ServicePlugin {
+  return async (app) => {
+    // GeoReport v2 clients POST application/x-www-form-urlencoded; repeated keys keep the last value.
+    app.addContentTypeParser(
+      'application/x-www-form-urlencoded',
+      { parseAs: 'string' },
+      (_request, body, done) => {
+        done(null, Object.fromEntries(new URLSearchParams(String(body))));
+      },
+    );
+
+    app.setErrorHandler((error: FastifyError, request, reply) => {
+      const problem = problemOf(error);
+      const fmt = formatOfUrl(request.url);
+      if (problem === null) {
+        request.log.error({ err: error }, 'unhandled error');
+        return sendErrors(reply, fmt, 500, 'an unexpected error occurred; it has been logged');
+      }
+      return sendErrors(reply, fmt, open311Status[problem.code] ?? 400, problem.detail);
+    });
+    app.setNotFoundHandler((request, reply) => {
+      sendErrors(reply, formatOfUrl(request.url), 404, `no resource ${request.url.split('?')[0] ?? ''}`);
+    });
+
+    const read = { rateLimit: routeRateLimit(app, 'open311Read') };
+    const tags = ['open311'];
+
+    app.get(
+      '/discovery.:format',
+      {
+        config: read,
+        schema: {
+          tags,
+          summary: 'Service discovery: the GeoReport v2 endpoint and its formats',
+          params: z.object({ format }),
+        },
+      },
+      async (request, reply) => {
+        const url = `${request.protocol}://${request.host}/open311/v2`;
+        const contact = 'Urban management command centre (城市管理指挥中心), hotline 12319';
+        const keyService = 'API keys are issued by the city’s urban management command centre';
+        const endpoint = {
+          specification: open311Spec,
+          url,
+          changeset: discoveryChangeset,
+          type: 'production',
+        };
+        const formats = ['text/xml', 'application/json'];
+        const common = { changeset: discoveryChangeset, contact, key_service: keyService };
+        if (request.params.format === 'json') {
+          return sendObject(reply, 'json', 'discovery', { ...common, endpoints: [{ ...endpoint, formats }] });
+        }
+        return sendObject(reply, 'xml', 'discovery', {
+          ...common,
+          endpoints: { endpoint: [{ ...endpoint, formats: { format: formats } }] },
+        });
+      },
+    );
+
+    app.get(
+      '/services.:format',
+      {
+        config: read,
+        schema: {
+          tags,
+          summary: 'GET Service List: the categories of a jurisdiction (city) as Open311 services',
+          params: z.object({ format }),
+          querystring: z.object({ jurisdiction_id: jurisdictionId }),
+        },
+      },
+      async (request, reply) => {
+        const city = await jurisdiction(ctx, request.query.jurisdiction_id);
+        const services = (await cityServices(ctx, city)).map(serviceOf);
+        return sendList(reply, request.params.format, { root: 'services', item: 'service' }, services);
+      },
+    );
+
+    app.get(
+      '/services/:service_code.:format',
+      {
+        config: read,
+        schema: {
+          tags,
+          summary: 'GET Service Definition: no extra attributes (every service has metadata false)',
+          params: z.object({ service_code: z.string().min(1).max(32), format }),
+          querystring: z.object({ jurisdiction_id: jurisdictionId }),
+        },
+      },
+      async (request, reply) => {
+        const city = await jurisdiction(ctx, request.query.jurisdiction_id);
+        const code = request.params.service_code;
+        const service = (await cityServices(ctx, city)).find((c) => c.code === code);
+        if (!service) return sendErrors(reply, request.params.format, 404, `service_code ${code} not found`);
+        if (request.params.format === 'json') {
+          return sendObject(reply, 'json', 'service_definition', { service_code: code, attributes: [] });
+        }
+        return sendObject(reply, 'xml', 'service_definition', { service_code: code, attributes: '' });
+      },
+    );
+
+    app.get(
+      '/requests.:format',
+      {
+        config: read,
+        schema: {
+          tags,
+          summary:
+            'GET Service Requests: by ids, or by service codes, dates (default last 90 days) and status',
+          params: z.object({ format }),
+          querystring: z.object({
+            jurisdiction_id: jurisdictionId,
+            service_request_id: commaList(100),
+            service_code: commaList(100),
+            start_date: w3cDate,
+            end_date: w3cDate,
+            status: z.preprocess(
+              blankIsAbsent,
+              z
+                .string()
+                .max(100)
+                .transform((v) => v.split(',').map((s) => s.trim()))
+                .pipe(z.array(z.enum(['open', 'closed'])).min(1))
+                .optional(),
+            ),
+          }),
+        },
+      },
+      async (request, reply) => {
+        const q = request.query;
+        const city = await jurisdiction(ctx, q.jurisdiction_id);
+        const items = await findServiceRequests(ctx, {
+          city,
+          serviceRequestIds: q.service_request_id,
+          serviceCodes: q.service_code,
+          startDate: q.start_date === undefined ? undefined : new Date(q.start_date),
+          endDate: q.end_date === undefined ? undefined : new Date(q.end_date),
+          statuses: q.status,
+        });
+        return sendList(reply, request.params.format, { root: 'service_requests', item: 'request' }, items);
+      },
+    );
+
+    app.get(
+      '/requests/:service_request_id.:format',
+      {
+        config: read,
+        schema: {
+          tags,
+          summary: 'GET Service Request: one request by its id (the case number)',
+          params: z.object({ service_request_id: z.string().min(1).max(64), format }),
+          querystring: z.object({ jurisdiction_id: jurisdictionId }),
+        },
+      },
+      async (request, reply) => {
+        const city = await jurisdiction(ctx, request.query.jurisdiction_id);
+        const item = await findServiceRequest(ctx, city, request.params.service_request_id);
+        return sendList(reply, request.params.format, { root: 'service_requests', item: 'request' }, [item]);
+      },
+    );
+
+    app.get(
+      '/tokens/:token.:format',
+      {
+        config: read,
+        schema: {
+          tags,
+          summary: 'GET service_request_id from a token',
+          params: z.object({ token: z.string().min(1).max(64), format }),
+          querystring: z.object({ jurisdiction_id: jurisdictionId }),
+        },
+      },
+      async (request, reply) => {
+        const city = await jurisdiction(ctx, request.query.jurisdiction_id);
+        const item = await findToken(ctx, city, request.params.token);
+        return sendList(reply, request.params.format, { root: 'service_requests', item: 'request' }, [item]);
+      },
+    );
+
+    app.post(
+      '/requests.:format',
+      {
+        config: { rateLimit: routeRateLimit(app, 'open311Write') },
+        schema: {
+          tags,
+          summary: 'POST Service Request: report a problem with an api_key (form-encoded, as the spec says)',
+          consumes: ['application/x-www-form-urlencoded', 'application/json'],
+          params: z.object({ format }),
+          querystring: z.looseObject({ api_key: optionalText(512) }),
+          body: postBody,
+        },
+      },
+      async (request, reply) => {
+        const actor = await open311Caller(request, request.body.api_key ?? request.query.api_key);
+        const asked = request.body.jurisdiction_id;
+        if (asked !== undefined && asked !== actor.city) {
+          return sendErrors(reply, request.params.format, 404, `jurisdiction_id ${asked} not found`);
+        }
+        const idempotencyKey = request.headers['idempotency-key'];
+        const created = await createServiceRequest(
+          ctx,
+          actor,
+          request.body,
+          typeof idempotencyKey === 'string' && idempotencyKey.length > 0 && idempotencyKey.length <= 200
+            ? idempotencyKey
+            : undefined,
+        );
+        return sendList(
+          reply,
+          request.params.format,
+          { root: 'service_requests', item: 'request' },
+          [created],
+          201,
+        );
+      },
+    );
+  };
+}
+
+/** The integration an api_key belongs to; 403 (the spec's status) when it is missing, unknown or may not report. */
+async function open311Caller(
+  request: Parameters<typeof authenticateWithApiKey>[0],
+  key: string | undefined,
+): Promise<IntegrationActor> {
+  if (key === undefined) throw httpError('FORBIDDEN', 'api_key was not provided');
+  const actor = await authenticateWithApiKey(request, key).catch(() => {
+    throw httpError('FORBIDDEN', 'api_key is not valid');
+  });
+  if (!actor.scopes.includes(reportCreateScope))
+    throw httpError('FORBIDDEN', 'this api_key may not post requests');
+  return actor;
+}

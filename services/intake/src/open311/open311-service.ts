@@ -1,0 +1,225 @@
+/**
+ * Open311 GeoReport v2 over our cases: a jurisdiction is a city, a service is a category of the
+ * catalogue, a service request is a case (service_request_id = case number, token = case id).
+ * Status is `open` for every non-terminal state and `closed` otherwise; no reporter data leaves.
+ */
+import {
+  type CaseRow,
+  findCaseById,
+  findCaseByNumber,
+  listCategories,
+  listCityTimeZones,
+  listServiceRequests,
+} from '@urbangrid/db';
+import { terminalStates } from '@urbangrid/domain';
+import { httpError, type IntegrationActor } from '@urbangrid/platform';
+import { addressById, placeAddress } from '../addresses/address-service.js';
+import type { IntakeContext } from '../intake-context.js';
+import { createReport } from '../reports/report-service.js';
+import type { Open311Value } from './open311-format.js';
+
+type Row = Record<string, Open311Value>;
+
+export const open311Spec = 'http://wiki.open311.org/GeoReport_v2';
+
+/** The spec's default window for GET requests without dates, and its result cap. */
+const defaultWindowDays = 90;
+export const maxRequests = 1000;
+
+export async function cityServices(ctx: IntakeContext, city: string) {
+  const categories = await listCategories(ctx.db);
+  return categories.filter((c) => c.city === null || c.city === city);
+}
+
+export function serviceOf(category: Awaited<ReturnType<typeof cityServices>>[number]): Row {
+  return {
+    service_code: category.code,
+    service_name: category.name,
+    description: `${category.nameEn}. ${category.filingCondition}`,
+    metadata: false,
+    type: 'realtime',
+    keywords: [category.nameEn, category.majorName, category.kind].join(', '),
+    group: category.majorName,
+  };
+}
+
+/** Cities served: the jurisdiction asked for, or the default one; 404 for any other. */
+export async function jurisdiction(ctx: IntakeContext, asked: string | undefined): Promise<string> {
+  const city = asked ?? ctx.settings.open311.defaultJurisdiction;
+  const cities = await listCityTimeZones(ctx.db);
+  if (!cities.some((c) => c.code === city)) {
+    throw httpError('NOT_FOUND', `jurisdiction_id ${city} not found`);
+  }
+  return city;
+}
+
+const terminal: readonly string[] = terminalStates;
+const statusOf = (row: CaseRow) => (terminal.includes(row.state) ? 'closed' : 'open');
+
+/** Why the status is what it is, in words a citizen understands (never notes or names). */
+const stateNotes: Record<string, string> = {
+  reported: 'Received; waiting for on-site verification.',
+  verifying: 'A grid officer is verifying the report on site.',
+  verified: 'Verified on site; waiting to be filed.',
+  filed: 'Filed; being sent to the responsible department.',
+  dispatched: 'Sent to the responsible department.',
+  handling: 'The responsible department is working on it.',
+  suspended: 'Postponed with approval (seasonal or engineering work).',
+  handled: 'The department reports it fixed; waiting for an on-site check.',
+  reviewing: 'A grid officer is checking the fix on site.',
+  reviewed: 'The fix was checked on site; about to be closed.',
+  closed: 'Fixed and closed.',
+  rejected: 'Not filed (not found on site, out of scope, or a duplicate).',
+  cancelled: 'Cancelled.',
+};
+
+export async function serviceRequestOf(
+  ctx: IntakeContext,
+  row: CaseRow,
+  serviceNames: Map<string, string>,
+): Promise<Row> {
+  const department =
+    row.departmentId === null ? null : await ctx.engine.reference.department(row.departmentId);
+  return {
+    service_request_id: row.caseNo,
+    status: statusOf(row),
+    status_notes: stateNotes[row.state] ?? null,
+    service_name: serviceNames.get(row.categoryCode) ?? null,
+    service_code: row.categoryCode,
+    description: row.description,
+    agency_responsible: department?.name ?? null,
+    service_notice: null,
+    requested_datetime: row.createdAt.toISOString(),
+    updated_datetime: row.updatedAt.toISOString(),
+    expected_datetime: row.deadlineDue?.toISOString() ?? null,
+    address: row.address,
+    address_id: null,
+    zipcode: null,
+    lat: row.lat,
+    long: row.lng,
+    media_url: null,
+  };
+}
+
+async function serviceNamesOf(ctx: IntakeContext, city: string): Promise<Map<string, string>> {
+  return new Map((await cityServices(ctx, city)).map((c) => [c.code, c.name]));
+}
+
+export interface RequestQuery {
+  city: string;
+  serviceRequestIds?: string[];
+  serviceCodes?: string[];
+  startDate?: Date;
+  endDate?: Date;
+  statuses?: Array<'open' | 'closed'>;
+}
+
+export async function findServiceRequests(ctx: IntakeContext, query: RequestQuery): Promise<Row[]> {
+  const names = await serviceNamesOf(ctx, query.city);
+  // The spec: with service_request_id, every other parameter is ignored.
+  const rows =
+    query.serviceRequestIds !== undefined
+      ? await listServiceRequests(ctx.db, {
+          city: query.city,
+          caseNos: query.serviceRequestIds,
+          limit: maxRequests,
+        })
+      : await listServiceRequests(ctx.db, {
+          city: query.city,
+          categoryCodes: query.serviceCodes,
+          ...dateWindow(ctx, query),
+          status: query.statuses?.length === 1 ? query.statuses[0] : undefined,
+          limit: maxRequests,
+        });
+  return Promise.all(rows.map((row) => serviceRequestOf(ctx, row, names)));
+}
+
+function dateWindow(ctx: IntakeContext, query: RequestQuery): { from?: Date; to?: Date } {
+  if (query.startDate === undefined && query.endDate === undefined) {
+    return { from: new Date(ctx.engine.now().getTime() - defaultWindowDays * 86_400_000) };
+  }
+  return { from: query.startDate, to: query.endDate };
+}
+
+export async function findServiceRequest(ctx: IntakeContext, city: string, id: string): Promise<Row> {
+  const row = await findCaseByNumber(ctx.db, city, id);
+  if (row === null) throw httpError('NOT_FOUND', `service_request_id ${id} not found`);
+  return serviceRequestOf(ctx, row, await serviceNamesOf(ctx, city));
+}
+
+export async function findToken(ctx: IntakeContext, city: string, token: string): Promise<Row> {
+  const row = await findCaseById(ctx.db, token);
+  if (row === null || row.city !== city) throw httpError('NOT_FOUND', `token ${token} not found`);
+  return { service_request_id: row.caseNo, token: row.id };
+}
+
+export interface Open311Post {
+  service_code?: string;
+  lat?: number;
+  long?: number;
+  address_string?: string;
+  address_id?: string;
+  email?: string;
+  device_id?: string;
+  account_id?: string;
+  first_name?: string;
+  last_name?: string;
+  phone?: string;
+  description?: string;
+  media_url?: string;
+}
+
+/** POST Service Request: a report from an Open311 app's key, placed by lat/long or a gazetteer address. */
+export async function createServiceRequest(
+  ctx: IntakeContext,
+  actor: IntegrationActor,
+  body: Open311Post,
+  idempotencyKey?: string,
+): Promise<Row> {
+  const city = actor.city;
+  if (body.service_code === undefined) throw httpError('VALIDATION_FAILED', 'service_code is required');
+  const category = (await cityServices(ctx, city)).find((c) => c.code === body.service_code);
+  if (!category) throw httpError('NOT_FOUND', `service_code ${body.service_code} not found`);
+  const place = await locationOf(ctx, city, body);
+  const name = [body.first_name, body.last_name].filter(Boolean).join(' ').trim();
+  const outcome = await createReport(
+    ctx,
+    actor,
+    {
+      source: actor.source === 'app' ? 'app' : 'public',
+      categoryCode: category.code,
+      description: body.description ?? category.name,
+      location: { lat: place.lat, lng: place.lng },
+      address: body.address_string ?? place.label ?? null,
+      reporter: name || body.phone ? { name: name || undefined, phone: body.phone } : undefined,
+      // What the app sent beyond the report itself; the email and ids are the reporter's, so they stay out.
+      data: body.media_url ? { mediaUrl: body.media_url } : undefined,
+    },
+    idempotencyKey,
+  );
+  return {
+    service_request_id: outcome.case.caseNo,
+    token: outcome.case.id,
+    service_notice: null,
+    account_id: body.account_id ?? null,
+  };
+}
+
+async function locationOf(
+  ctx: IntakeContext,
+  city: string,
+  body: Open311Post,
+): Promise<{ lat: number; lng: number; label?: string }> {
+  if (body.lat !== undefined && body.long !== undefined) return { lat: body.lat, lng: body.long };
+  if (body.address_id !== undefined) {
+    const entry = await addressById(ctx, city, body.address_id);
+    if (entry) return entry;
+    throw httpError('VALIDATION_FAILED', `address_id ${body.address_id} is not a known address`);
+  }
+  if (body.address_string !== undefined) {
+    const placed = await placeAddress(ctx, city, body.address_string);
+    if (placed) return placed;
+    throw httpError('VALIDATION_FAILED', 'address_string could not be placed; send lat and long');
+  }
+  throw httpError('VALIDATION_FAILED', 'a location is required: lat and long, address_string or address_id');
+}

@@ -1,0 +1,85 @@
+import { categoryCodeString, reportSources } from '@urbangrid/domain';
+import {
+  actorOf,
+  allow,
+  caseViewSchema,
+  routeRateLimit,
+  type ServicePlugin,
+  toCaseView,
+} from '@urbangrid/platform';
+import { z } from 'zod';
+import { possibleDuplicateSchema } from '../duplicates/duplicate-schemas.js';
+import { reporters } from '../intake-access.js';
+import type { IntakeContext } from '../intake-context.js';
+import { createReport } from './report-service.js';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const locationSchema = z.object({
+  lat: z.number().min(-90).max(90),
+  lng: z.number().min(-180).max(180),
+});
+
+export const reportBodySchema = z.object({
+  source: z.enum(reportSources),
+  categoryCode: categoryCodeString,
+  description: text(2000),
+  location: locationSchema,
+  address: text(300).optional(),
+  reporter: z
+    .object({
+      name: text(100).optional(),
+      phone: z
+        .string()
+        .trim()
+        .regex(/^\+?[0-9][0-9 -]{2,24}$/, 'a phone number of digits, spaces and dashes')
+        .optional(),
+    })
+    .optional(),
+  /** The hotline system's call id (12345 / 12319). */
+  callId: text(100).optional(),
+  /** The caller wants a call back with the outcome (回访). */
+  wantsCallback: z.boolean().optional(),
+  mediaIds: z.array(z.string().min(1).max(64)).max(20).optional(),
+  urgency: z.enum(['normal', 'urgent']).optional(),
+  /** 自行处置: an officer fixed it on the spot; the after-photo goes in mediaIds. */
+  selfHandled: z.boolean().optional(),
+});
+
+/** `POST /reports`: hotline operators, grid officers and integration keys (public app, video, hotline). */
+export function reportRoutes(ctx: IntakeContext): ServicePlugin {
+  return async (app) => {
+    const integrationLimit = routeRateLimit(app, 'publicReport');
+    app.post(
+      '/reports',
+      {
+        preHandler: allow(reporters),
+        config: {
+          // Staff at a call centre share one address; only integration keys are throttled.
+          rateLimit: {
+            ...integrationLimit,
+            allowList: (request) => request.headers['x-api-key'] === undefined,
+          },
+        },
+        schema: {
+          tags: ['intake'],
+          summary: 'Report a problem (上报): creates a case; an Idempotency-Key makes retries one case',
+          headers: z.looseObject({ 'idempotency-key': z.string().trim().min(1).max(200).optional() }),
+          body: reportBodySchema,
+          response: {
+            201: caseViewSchema.extend({ possibleDuplicates: z.array(possibleDuplicateSchema) }),
+          },
+        },
+      },
+      async (request, reply) => {
+        const actor = actorOf(request);
+        const outcome = await createReport(ctx, actor, request.body, request.headers['idempotency-key']);
+        if (outcome.replayed) reply.header('idempotent-replayed', 'true');
+        return reply.code(201).send({
+          ...toCaseView(outcome.case, actor, ctx.phoneKey),
+          possibleDuplicates: outcome.possibleDuplicates,
+        });
+      },
+    );
+  };
+}
