@@ -101,3 +101,54 @@ export const commandsOf = (detail: CaseDetail) => detail.timeline.map((entry) =>
 
 /** An ISO instant in Hohhot's offset for readable expectations. */
 export const at = (local: string) => new Date(`${local}+08:00`).toISOString();
+
+/** The states a walk can stop in on its way, in order. */
+export const walkStates = [
+  'verifying',
+  'verified',
+  'filed',
+  'dispatched',
+  'handling',
+  'reviewing',
+  'reviewed',
+] as const;
+export type WalkState = (typeof walkStates)[number];
+
+/**
+ * Reports a new case (hotline, exposed garbage, grid of officer1) and walks it over HTTP, at the
+ * current business clock, until it reaches `target`; returns its id.
+ */
+export async function walkTo(life: Lifecycle, target: WalkState): Promise<string> {
+  const { reportTestCase } = await import('@urbangrid/engine/test-support');
+  const { case: reported } = await reportTestCase(life.engine.context);
+  const id = reported.id;
+  await life.engine.settle();
+  const steps: Array<[WalkState, () => Promise<unknown>]> = [
+    ['verified', () => life.command('officer1', `/api/dispatch/cases/${id}/verify`, { found: true })],
+    ['filed', () => life.command('shiftlead1', `/api/dispatch/cases/${id}/file`)],
+    [
+      'dispatched',
+      () => life.command('dispatcher1', `/api/dispatch/cases/${id}/dispatch`, { departmentId: sanitation }),
+    ],
+    ['handling', () => life.command('handler-sanitation-150102', `/api/handling/cases/${id}/accept`)],
+    [
+      'reviewing',
+      async () => {
+        await life.command('handler-sanitation-150102', `/api/handling/cases/${id}/complete`, {
+          note: 'done',
+        });
+        await life.engine.settle();
+      },
+    ],
+    ['reviewed', () => life.direct({ caseId: id, command: { type: 'check', fixed: true }, actor: officer1 })],
+  ];
+  if (target === 'verifying') return id;
+  for (const [state, step] of steps) {
+    await step();
+    if (state === target) break;
+  }
+  expect((await life.read(id)).state).toBe(target);
+  return id;
+}
+
+const officer1 = { kind: 'user', username: 'officer1', roles: ['grid_officer'], departmentIds: [] } as const;
