@@ -5,6 +5,7 @@ import { intakeService } from '@urbangrid/intake';
 import { buildApp, runProcess } from '@urbangrid/platform';
 import { isSeeded, seedDemoRegion } from '@urbangrid/seeds';
 import { supervisionService } from '@urbangrid/supervision';
+import { withConsole } from './console-static.js';
 
 const allServices = [intakeService, dispatchService, handlingService, supervisionService];
 
@@ -21,7 +22,9 @@ await runProcess({
       publish: publishToRedis(ctx.redis, ctx.config.QUEUE_PREFIX),
     });
     const services = allServices.map((service) => service({ engine }));
-    return buildApp({ ...ctx, services: services.filter((s) => ctx.config.SERVICES.includes(s.name)) });
+    return buildApp({ ...ctx, services: services.filter((s) => ctx.config.SERVICES.includes(s.name)) }).then(
+      withConsole,
+    );
   },
   startWorkers: (ctx) =>
     startEngine({ db: ctx.db, redisUrl: ctx.redisUrl, prefix: ctx.config.QUEUE_PREFIX, logger: ctx.logger }),
