@@ -100,7 +100,10 @@ export function checkChain(head: CaseChainHead, events: readonly CaseEventRow[])
   const seqs = events.map((event) => event.seq);
   let expectedSeq = 1;
   let previous: CaseEventRow | null = null;
+  // A moved event breaks the links around it too; the move is the finding, not its echoes.
+  let previousMoved = false;
   for (const event of events) {
+    let moved = false;
     if (previous !== null && event.seq === previous.seq) {
       problems.push({ caseId, seq: event.seq, kind: 'duplicate', detail: `seq ${event.seq} appears twice` });
     } else if (event.seq > expectedSeq) {
@@ -114,6 +117,7 @@ export function checkChain(head: CaseChainHead, events: readonly CaseEventRow[])
     const recomputed = eventHash(event);
     if (recomputed !== event.hash) {
       const movedFrom = seqs.find((seq) => seq !== event.seq && eventHash({ ...event, seq }) === event.hash);
+      moved = movedFrom !== undefined;
       problems.push(
         movedFrom === undefined
           ? { caseId, seq: event.seq, kind: 'edited', detail: `event ${event.seq} (${event.command}) was changed` }
@@ -126,7 +130,7 @@ export function checkChain(head: CaseChainHead, events: readonly CaseEventRow[])
       );
     }
     const expectedPrev = previous === null ? genesisHash : previous.hash;
-    if (event.prevHash !== expectedPrev && event.seq === expectedSeq) {
+    if (event.prevHash !== expectedPrev && event.seq === expectedSeq && !moved && !previousMoved) {
       problems.push({
         caseId,
         seq: event.seq,
@@ -136,6 +140,7 @@ export function checkChain(head: CaseChainHead, events: readonly CaseEventRow[])
     }
     expectedSeq = event.seq + 1;
     previous = event;
+    previousMoved = moved;
   }
   const lastSeq = previous?.seq ?? 0;
   if (lastSeq < head.version) {
