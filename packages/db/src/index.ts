@@ -26,4 +26,5 @@ export * from './repositories/duplicates.js';
 export * from './repositories/gazetteer.js';
 export * from './repositories/media.js';
 export * from './repositories/service-requests.js';
-export * from './repositories/notice-recipients.js';
+export * from './repositories/case-event-actors.js';
+export * from './repositories/rollup-recount.js';

@@ -1,31 +1,73 @@
 /**
- * What a command adds to the report rollups (timeliness report, api.md), by dimension. Written in
- * the command's transaction so reports read counters, never the event log.
+ * What a command adds to the report rollups (timeliness report, api.md; evaluation, domain.md §6),
+ * by dimension. Written in the command's transaction so reports read counters, never the event log.
  *
  * Keys: department = the case's department (the one it left, for a return); district, street,
  * grid and category = the case's; officer = the officer holding (or who last held) the personal
- * task, else the reporting officer. Days are local days of the city.
+ * task, else the reporting officer; staff = the person responsible for the step (see staffKey).
+ * Days are local days of the city. "On time" for a step = the light of the stage it ends had not
+ * gone red.
  */
 import type { CaseRow, RollupCounts, RollupDimension, RollupIncrement } from '@urbangrid/db';
-import type { TransitionPlan } from '@urbangrid/domain';
+import { staffDimension } from '@urbangrid/db';
+import { isCaseState, stageOf, type TransitionPlan } from '@urbangrid/domain';
 
-export function rollupCounts(plan: TransitionPlan, before: CaseRow | null, after: CaseRow): Partial<RollupCounts> {
+/** Who did earlier steps the command judges (looked up in the history by the engine). */
+export interface StaffFacts {
+  /** Username of the staff member issuing the command, null for integrations and workers. */
+  actor: string | null;
+  /** Who filed the case (立案), for a cancellation of a filed case. */
+  filedBy?: string | null;
+  /** Who made the dispatch that a return sends back (a dispatch error). */
+  dispatchedBy?: string | null;
+}
+
+const onTime = (before: CaseRow | null): number => (before?.light === 'red' ? 0 : 1);
+
+export function rollupCounts(
+  plan: TransitionPlan,
+  before: CaseRow | null,
+  after: CaseRow,
+): Partial<RollupCounts> {
   const counts: Partial<RollupCounts> = {};
   const increment = plan.changes.increment;
   if (plan.command === 'report') counts.received = 1;
-  if (plan.command === 'dispatch') counts.dispatched = 1;
+  if (plan.command === 'dispatch') {
+    counts.dispatched = 1;
+    counts.dispatchedOnTime = onTime(before);
+  }
   if (plan.command === 'complete') {
     counts.handled = 1;
     // Handled on time: the handling clock had not gone red when the department reported back.
-    counts.handledOnTime = before?.light === 'red' ? 0 : 1;
+    counts.handledOnTime = onTime(before);
   }
-  if ((increment.overdueCount ?? 0) > 0) counts.overdue = increment.overdueCount;
+  if ((increment.overdueCount ?? 0) > 0) {
+    counts.overdue = increment.overdueCount;
+    if (before !== null && isCaseState(before.state) && stageOf(before.state) === 'handle') {
+      counts.handlingOverdue = increment.overdueCount;
+    }
+  }
   if ((increment.reworkCount ?? 0) > 0) counts.reworks = increment.reworkCount;
   if ((increment.extensionCount ?? 0) > 0) counts.extensions = increment.extensionCount;
   if ((increment.returnCount ?? 0) > 0) counts.returns = increment.returnCount;
+  // 立案: a filing, or a self-handled report (自行处置), which is filed and fixed at once.
+  if (plan.command === 'file' || (plan.command === 'report' && after.selfHandled)) {
+    counts.filed = 1;
+    counts.publicFiled = after.source === 'officer' ? 0 : 1;
+    if (plan.command === 'file') counts.filedOnTime = onTime(before);
+  }
+  if (plan.command === 'verify') {
+    counts.verifications = 1;
+    counts.verificationsOnTime = onTime(before);
+  }
+  if (plan.command === 'check') {
+    counts.checks = 1;
+    counts.checksOnTime = onTime(before);
+  }
   if (plan.to === 'closed' && plan.from !== 'closed') {
     counts.closed = 1;
     counts.closedOnTime = after.closureType === 'on_time' ? 1 : 0;
+    counts.closingsOnTime = onTime(before);
   }
   return counts;
 }
@@ -42,18 +84,69 @@ export function rollupKeys(before: CaseRow | null, after: CaseRow): Record<Rollu
   };
 }
 
+/**
+ * The staff member a command counts for, and what it counts (intake operator, shift lead,
+ * dispatcher evaluation). Task dispatch is done by workers here, so it counts for the operator who
+ * registered the case — the person whose job it is (domain.md §3, step 6).
+ */
+export function staffCounts(
+  plan: TransitionPlan,
+  before: CaseRow | null,
+  after: CaseRow,
+  staff: StaffFacts,
+): { key: string; counts: Partial<RollupCounts> } | null {
+  const registeringOperator = after.source === 'officer' ? null : after.reporterUsername;
+  const at = (key: string | null | undefined, counts: Partial<RollupCounts>) =>
+    key === null || key === undefined ? null : { key, counts };
+  switch (plan.command) {
+    case 'report':
+      return after.source === 'officer' ? null : at(staff.actor, { registered: 1 });
+    case 'assignVerification':
+      return at(registeringOperator, {
+        verificationDispatches: 1,
+        verificationDispatchesOnTime: onTime(before),
+      });
+    case 'startReview':
+      return at(registeringOperator, { checkDispatches: 1, checkDispatchesOnTime: onTime(before) });
+    case 'file':
+      return at(staff.actor, { filed: 1, filedOnTime: onTime(before) });
+    case 'close':
+      return at(staff.actor, { closed: 1, closingsOnTime: onTime(before) });
+    case 'dispatch':
+      return at(staff.actor, { dispatched: 1, dispatchedOnTime: onTime(before) });
+    case 'return':
+      return at(staff.dispatchedBy, { dispatchErrors: 1 });
+    case 'cancel':
+      return before?.filedAt == null ? null : at(staff.filedBy, { filedThenCancelled: 1 });
+    default:
+      return null;
+  }
+}
+
 export function rollupIncrements(
   plan: TransitionPlan,
   before: CaseRow | null,
   after: CaseRow,
   day: string,
+  staff: StaffFacts = { actor: null },
 ): RollupIncrement[] {
-  const counts = rollupCounts(plan, before, after);
-  if (Object.keys(counts).length === 0) return [];
-  const keys = rollupKeys(before, after);
   const increments: RollupIncrement[] = [];
-  for (const [dimension, key] of Object.entries(keys) as Array<[RollupDimension, string | null]>) {
-    if (key !== null) increments.push({ city: after.city, day, dimension, key, counts });
+  const counts = rollupCounts(plan, before, after);
+  if (Object.keys(counts).length > 0) {
+    const keys = rollupKeys(before, after);
+    for (const [dimension, key] of Object.entries(keys) as Array<[RollupDimension, string | null]>) {
+      if (key !== null) increments.push({ city: after.city, day, dimension, key, counts });
+    }
+  }
+  const forStaff = staffCounts(plan, before, after, staff);
+  if (forStaff !== null) {
+    increments.push({
+      city: after.city,
+      day,
+      dimension: staffDimension,
+      key: forStaff.key,
+      counts: forStaff.counts,
+    });
   }
   return increments;
 }

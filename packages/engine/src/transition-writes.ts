@@ -12,19 +12,20 @@ import {
   incrementRollups,
   insertCaseEvent,
   insertOutboxRows,
+  lastActorOfCommand,
   linkCaseMedia,
   type Tx,
 } from '@urbangrid/db';
+import type { Actor } from '@urbangrid/domain';
 import { type CaseCommand, type CaseSnapshot, isTerminal, type TransitionPlan } from '@urbangrid/domain';
 import { actorFields } from './actor-fields.js';
-import { rollupIncrements } from './case-rollups.js';
+import { rollupIncrements, type StaffFacts } from './case-rollups.js';
 import type { DeadlineTimer } from './deadline-clock.js';
 import type { EngineContext } from './engine-context.js';
 import { EngineError } from './errors.js';
 import { type EventContent, sealEvent } from './event-chain.js';
 import { outboxRowsFor } from './follow-up-jobs.js';
 import { localDay } from './local-day.js';
-import type { Actor } from '@urbangrid/domain';
 
 /** Extra facts a command carries for the history: notes, photos, reasons (api.md bodies). */
 export type EventData = Record<string, unknown>;
@@ -175,7 +176,8 @@ export async function recordTransition(
   const { plan, before, after } = input;
   const event = await insertCaseEvent(tx, input.event);
   const day = localDay(event.at, await context.reference.cityTimeZone(after.city));
-  await incrementRollups(tx, rollupIncrements(plan, before, after, day));
+  const staff = await staffFacts(tx, plan, before, input.event);
+  await incrementRollups(tx, rollupIncrements(plan, before, after, day, staff));
   await insertOutboxRows(
     tx,
     outboxRowsFor(plan.followUps, input.timers, {
@@ -193,4 +195,21 @@ export async function recordTransition(
   else if (plan.command === 'verify') await closeOpenTasks(tx, after.id, 'done', event.at, 'verification');
   else if (plan.command === 'check') await closeOpenTasks(tx, after.id, 'done', event.at, 'check');
   return event;
+}
+
+/** Who the staff rollups count a command for; a return or a cancellation judges an earlier step. */
+async function staffFacts(
+  tx: Tx,
+  plan: TransitionPlan,
+  before: CaseRow | null,
+  event: { actorName: string; actorRole?: string | null },
+): Promise<StaffFacts> {
+  const isStaff = event.actorRole !== 'integration' && event.actorRole !== 'system';
+  const facts: StaffFacts = { actor: isStaff ? event.actorName : null };
+  if (before === null) return facts;
+  if (plan.command === 'return') facts.dispatchedBy = await lastActorOfCommand(tx, before.id, 'dispatch');
+  if (plan.command === 'cancel' && before.filedAt !== null) {
+    facts.filedBy = await lastActorOfCommand(tx, before.id, 'file');
+  }
+  return facts;
 }

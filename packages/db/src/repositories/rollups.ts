@@ -1,8 +1,8 @@
-import { and, eq, gte, lte, sql } from 'drizzle-orm';
+import { and, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { reportRollups } from '../schema/rollups.js';
 
-/** The counters of a rollup row (timeliness report columns, api.md). */
+/** The counters of a rollup row: the timeliness report columns (api.md), then evaluation's. */
 export const rollupMetrics = [
   'received',
   'dispatched',
@@ -14,6 +14,23 @@ export const rollupMetrics = [
   'returns',
   'closed',
   'closedOnTime',
+  'filed',
+  'publicFiled',
+  'filedOnTime',
+  'verifications',
+  'verificationsOnTime',
+  'checks',
+  'checksOnTime',
+  'handlingOverdue',
+  'dispatchedOnTime',
+  'closingsOnTime',
+  'registered',
+  'verificationDispatches',
+  'verificationDispatchesOnTime',
+  'checkDispatches',
+  'checkDispatchesOnTime',
+  'filedThenCancelled',
+  'dispatchErrors',
 ] as const;
 
 export type RollupMetric = (typeof rollupMetrics)[number];
@@ -22,27 +39,25 @@ export type RollupCounts = Record<RollupMetric, number>;
 export const rollupDimensions = ['department', 'district', 'street', 'grid', 'category', 'officer'] as const;
 export type RollupDimension = (typeof rollupDimensions)[number];
 
+/**
+ * Counts of the person responsible for a step (intake operator, shift lead, dispatcher), keyed by
+ * username: what their evaluation reads. Kept apart from `rollupDimensions`, whose keys are places,
+ * departments, categories and officers.
+ */
+export const staffDimension = 'staff' as const;
+export type AnyRollupDimension = RollupDimension | typeof staffDimension;
+
 export interface RollupIncrement {
   city: string;
   /** Local day, YYYY-MM-DD. */
   day: string;
-  dimension: RollupDimension;
+  dimension: AnyRollupDimension;
   key: string;
   counts: Partial<RollupCounts>;
 }
 
-const zero = (): RollupCounts => ({
-  received: 0,
-  dispatched: 0,
-  handled: 0,
-  handledOnTime: 0,
-  overdue: 0,
-  reworks: 0,
-  extensions: 0,
-  returns: 0,
-  closed: 0,
-  closedOnTime: 0,
-});
+export const zeroRollupCounts = (): RollupCounts =>
+  Object.fromEntries(rollupMetrics.map((metric) => [metric, 0])) as RollupCounts;
 
 /** Adds to the rollup rows in one statement (upsert); call inside the command's transaction. */
 export async function incrementRollups(tx: DbOrTx, increments: readonly RollupIncrement[]): Promise<void> {
@@ -51,7 +66,7 @@ export async function incrementRollups(tx: DbOrTx, increments: readonly RollupIn
   const merged = new Map<string, RollupIncrement & { counts: RollupCounts }>();
   for (const increment of increments) {
     const id = `${increment.city}|${increment.day}|${increment.dimension}|${increment.key}`;
-    const entry = merged.get(id) ?? { ...increment, counts: zero() };
+    const entry = merged.get(id) ?? { ...increment, counts: zeroRollupCounts() };
     for (const metric of rollupMetrics) entry.counts[metric] += increment.counts[metric] ?? 0;
     merged.set(id, entry);
   }
@@ -64,25 +79,18 @@ export async function incrementRollups(tx: DbOrTx, increments: readonly RollupIn
     key,
     ...counts,
   }));
-  const added = (column: (typeof reportRollups)[RollupMetric], name: string) =>
-    sql`${column} + excluded.${sql.identifier(name)}`;
+  const set = Object.fromEntries(
+    rollupMetrics.map((metric) => {
+      const column = reportRollups[metric];
+      return [metric, sql`${column} + excluded.${sql.identifier(column.name)}`];
+    }),
+  ) as Record<RollupMetric, SQL>;
   await tx
     .insert(reportRollups)
     .values(values)
     .onConflictDoUpdate({
       target: [reportRollups.city, reportRollups.dimension, reportRollups.day, reportRollups.key],
-      set: {
-        received: added(reportRollups.received, 'received'),
-        dispatched: added(reportRollups.dispatched, 'dispatched'),
-        handled: added(reportRollups.handled, 'handled'),
-        handledOnTime: added(reportRollups.handledOnTime, 'handled_on_time'),
-        overdue: added(reportRollups.overdue, 'overdue'),
-        reworks: added(reportRollups.reworks, 'reworks'),
-        extensions: added(reportRollups.extensions, 'extensions'),
-        returns: added(reportRollups.returns, 'returns'),
-        closed: added(reportRollups.closed, 'closed'),
-        closedOnTime: added(reportRollups.closedOnTime, 'closed_on_time'),
-      },
+      set,
     });
 }
 
@@ -90,26 +98,22 @@ export interface RollupTotalsRow extends RollupCounts {
   key: string;
 }
 
+/** `sum(column)` of every metric of a rollups-shaped table, as integers. */
+export function rollupSums<T extends Record<RollupMetric, { name: string }>>(
+  table: T,
+): Record<RollupMetric, SQL<number>> {
+  return Object.fromEntries(
+    rollupMetrics.map((metric) => [metric, sql<number>`coalesce(sum(${table[metric]}), 0)::int`]),
+  ) as Record<RollupMetric, SQL<number>>;
+}
+
 /** Totals per key of one dimension over an inclusive range of local days. */
 export async function sumRollups(
   db: DbOrTx,
-  query: { city: string; dimension: RollupDimension; fromDay: string; toDay: string },
+  query: { city: string; dimension: AnyRollupDimension; fromDay: string; toDay: string },
 ): Promise<RollupTotalsRow[]> {
-  const total = (column: (typeof reportRollups)[RollupMetric]) => sql<number>`sum(${column})::int`;
   return db
-    .select({
-      key: reportRollups.key,
-      received: total(reportRollups.received),
-      dispatched: total(reportRollups.dispatched),
-      handled: total(reportRollups.handled),
-      handledOnTime: total(reportRollups.handledOnTime),
-      overdue: total(reportRollups.overdue),
-      reworks: total(reportRollups.reworks),
-      extensions: total(reportRollups.extensions),
-      returns: total(reportRollups.returns),
-      closed: total(reportRollups.closed),
-      closedOnTime: total(reportRollups.closedOnTime),
-    })
+    .select({ key: reportRollups.key, ...rollupSums(reportRollups) })
     .from(reportRollups)
     .where(
       and(

@@ -4,3 +4,4 @@ export * from './people.js';
 export * from './reference.js';
 export * from './rollups.js';
 export * from './gazetteer.js';
+export * from './publications.js';

@@ -1,9 +1,52 @@
 import { date, integer, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 
 /**
+ * The counters of a rollup row, as fresh column builders (the published copy has the same ones).
+ * "On time" for an acting person means the light of the stage they acted in had not gone red.
+ */
+export function rollupMetricColumns() {
+  const counter = (name: string) => integer(name).notNull().default(0);
+  return {
+    // Timeliness report (api.md).
+    received: counter('received'),
+    dispatched: counter('dispatched'),
+    handled: counter('handled'),
+    handledOnTime: counter('handled_on_time'),
+    overdue: counter('overdue'),
+    reworks: counter('reworks'),
+    extensions: counter('extensions'),
+    returns: counter('returns'),
+    closed: counter('closed'),
+    closedOnTime: counter('closed_on_time'),
+    // Evaluation (绩效评价, domain.md §6).
+    /** 立案数: filed, or self-handled (自行处置) reports, which skip filing. */
+    filed: counter('filed'),
+    /** Of `filed`, those not reported by an officer (the public saw it first: 漏报). */
+    publicFiled: counter('public_filed'),
+    filedOnTime: counter('filed_on_time'),
+    verifications: counter('verifications'),
+    verificationsOnTime: counter('verifications_on_time'),
+    checks: counter('checks'),
+    checksOnTime: counter('checks_on_time'),
+    /** The handling stage went red (a department's 超期). */
+    handlingOverdue: counter('handling_overdue'),
+    dispatchedOnTime: counter('dispatched_on_time'),
+    closingsOnTime: counter('closings_on_time'),
+    // The staff dimension only (keyed by the responsible person's username).
+    registered: counter('registered'),
+    verificationDispatches: counter('verification_dispatches'),
+    verificationDispatchesOnTime: counter('verification_dispatches_on_time'),
+    checkDispatches: counter('check_dispatches'),
+    checkDispatchesOnTime: counter('check_dispatches_on_time'),
+    filedThenCancelled: counter('filed_then_cancelled'),
+    dispatchErrors: counter('dispatch_errors'),
+  };
+}
+
+/**
  * Report rollups, updated in the same transaction as the command: one row per city, day (in the
- * city's time zone), dimension (department, district, street, grid, category, officer) and key.
- * A year's timeliness report reads thousands of these rows instead of millions of cases.
+ * city's time zone), dimension (department, district, street, grid, category, officer, staff) and
+ * key. A year's timeliness report reads thousands of these rows instead of millions of cases.
  */
 export const reportRollups = pgTable(
   'report_rollups',
@@ -12,16 +55,7 @@ export const reportRollups = pgTable(
     day: date('day').notNull(),
     dimension: text('dimension').notNull(),
     key: text('key').notNull(),
-    received: integer('received').notNull().default(0),
-    dispatched: integer('dispatched').notNull().default(0),
-    handled: integer('handled').notNull().default(0),
-    handledOnTime: integer('handled_on_time').notNull().default(0),
-    overdue: integer('overdue').notNull().default(0),
-    reworks: integer('reworks').notNull().default(0),
-    extensions: integer('extensions').notNull().default(0),
-    returns: integer('returns').notNull().default(0),
-    closed: integer('closed').notNull().default(0),
-    closedOnTime: integer('closed_on_time').notNull().default(0),
+    ...rollupMetricColumns(),
   },
   (t) => [primaryKey({ columns: [t.city, t.dimension, t.day, t.key] })],
 );
