@@ -43,13 +43,21 @@ describe('photos', () => {
   redisTest('the type comes from the bytes: a .jpg name with PNG bytes is a PNG', async () => {
     const response = await upload(operator, await pngPhoto('#010203'), 'holiday.jpg', 'image/jpeg');
     expect(response.statusCode, response.body).toBe(201);
-    expect(response.json()).toMatchObject({ contentType: 'image/png', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(response.json()).toMatchObject({
+      contentType: 'image/png',
+      sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     const webp = await upload(operator, await webpPhoto(), 'x.bin', 'application/octet-stream');
     expect(webp.json()).toMatchObject({ contentType: 'image/webp' });
   });
 
   redisTest('a text file is refused 415 whatever it is called; an empty or missing file is 400', async () => {
-    const text = await upload(operator, Buffer.from('hello, this is not a photo\n'), 'photo.jpg', 'image/jpeg');
+    const text = await upload(
+      operator,
+      Buffer.from('hello, this is not a photo\n'),
+      'photo.jpg',
+      'image/jpeg',
+    );
     expectProblem(text, 415, 'UNSUPPORTED_MEDIA_TYPE');
     const json = await harness.app.inject({
       method: 'POST',
@@ -58,7 +66,11 @@ describe('photos', () => {
       payload: { file: 'x' },
     });
     expectProblem(json, 415, 'UNSUPPORTED_MEDIA_TYPE');
-    expectProblem(await upload(operator, Buffer.alloc(0), 'empty.jpg', 'image/jpeg'), 400, 'VALIDATION_FAILED');
+    expectProblem(
+      await upload(operator, Buffer.alloc(0), 'empty.jpg', 'image/jpeg'),
+      400,
+      'VALIDATION_FAILED',
+    );
   });
 
   redisTest('a photo over the size limit is refused 413', async () => {
@@ -77,7 +89,11 @@ describe('photos', () => {
   redisTest('EXIF time and GPS are kept', async () => {
     const response = await upload(
       operator,
-      await jpegPhoto({ takenAt: '2026:11:20 09:30:00', gps: { lat: 40.8333, lng: 111.675 }, colour: '#101010' }),
+      await jpegPhoto({
+        takenAt: '2026:11:20 09:30:00',
+        gps: { lat: 40.8333, lng: 111.675 },
+        colour: '#101010',
+      }),
       'exif.jpg',
       'image/jpeg',
     );
@@ -124,11 +140,19 @@ describe('photos', () => {
   redisTest('a photo is served back with its content type to staff, not to strangers', async () => {
     const bytes = await pngPhoto('#505050');
     const { id } = (await upload(operator, bytes, 'p.png', 'image/png')).json();
-    const response = await harness.app.inject({ method: 'GET', url: `/api/intake/media/${id}`, headers: handler });
+    const response = await harness.app.inject({
+      method: 'GET',
+      url: `/api/intake/media/${id}`,
+      headers: handler,
+    });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('image/png');
     expect(Buffer.compare(response.rawPayload, bytes)).toBe(0);
-    expectProblem(await harness.app.inject({ method: 'GET', url: `/api/intake/media/${id}` }), 401, 'UNAUTHENTICATED');
+    expectProblem(
+      await harness.app.inject({ method: 'GET', url: `/api/intake/media/${id}` }),
+      401,
+      'UNAUTHENTICATED',
+    );
     expectProblem(
       await harness.app.inject({ method: 'GET', url: '/api/intake/media/nope', headers: operator }),
       404,
