@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import type { TimelineEntry } from '../api/types';
+import { aCase } from '../test-support/fake-api';
+import { casePhotos, timelineNote } from './case-photos';
+import { formatCountdown } from './countdown';
+import { newIdempotencyKey } from './idempotency';
+import { monthToDate, onTimeClosingRate } from './period';
+import { effectiveLight, sortQueue } from './queue-order';
+import { canUse, homeScreenOf } from './roles';
+
+const now = Date.parse('2026-07-01T02:00:00Z');
+
+describe('countdown', () => {
+  it('says how long is left or how long it is overdue, in Chinese and English', () => {
+    expect(formatCountdown('2026-07-01T03:05:00Z', now, 'zh-CN')).toBe('剩 1小时05分');
+    expect(formatCountdown('2026-06-28T23:00:00Z', now, 'zh-CN')).toBe('超时 2天3小时');
+    expect(formatCountdown('2026-07-01T02:10:00Z', now, 'en')).toBe('10 min left');
+  });
+});
+
+describe('queue order', () => {
+  it('puts red before yellow before green, then the earliest due; a passed due moment is red', () => {
+    const green = aCase({ deadline: { stage: 'handle', due: '2026-07-01T05:00:00Z', light: 'green' } });
+    const passed = aCase({ deadline: { stage: 'handle', due: '2026-07-01T01:00:00Z', light: 'green' } });
+    const yellow = aCase({ deadline: { stage: 'handle', due: '2026-07-01T06:00:00Z', light: 'yellow' } });
+    const none = aCase({ deadline: { stage: null, due: null, light: 'green' } });
+    expect(effectiveLight(passed, now)).toBe('red');
+    expect(sortQueue([none, green, yellow, passed], now).map((c) => c.id)).toEqual([
+      passed.id,
+      yellow.id,
+      green.id,
+      none.id,
+    ]);
+  });
+});
+
+describe('case photos', () => {
+  const entry = (seq: number, command: string, data: Record<string, unknown>): TimelineEntry => ({
+    seq,
+    command,
+    fromState: null,
+    toState: 'reported',
+    actor: 'x',
+    at: '',
+    data,
+  });
+
+  it('splits photos into before (report, verify) and after (complete, check)', () => {
+    const timeline = [
+      entry(1, 'report', { mediaIds: ['a'] }),
+      entry(2, 'verify', { mediaIds: ['b'], note: '属实' }),
+      entry(3, 'complete', { mediaIds: ['c'], note: '已修复' }),
+      entry(4, 'check', { mediaIds: ['d', 7] }),
+    ];
+    expect(casePhotos(timeline)).toEqual({ before: ['a', 'b'], after: ['c', 'd'] });
+    expect(timelineNote(timeline[2] as TimelineEntry)).toBe('已修复');
+  });
+});
+
+describe('roles', () => {
+  it('lands each role on its own screen and keeps others out', () => {
+    expect(homeScreenOf(['dispatcher'])).toBe('dispatch');
+    expect(homeScreenOf(['grid_officer'])).toBe('officer');
+    expect(canUse(['grid_officer'], 'dispatch')).toBe(false);
+    expect(canUse(['admin'], 'region')).toBe(true);
+    expect(homeScreenOf([])).toBeNull();
+  });
+});
+
+describe('reports', () => {
+  it('defaults to this month so far in Beijing time', () => {
+    expect(monthToDate(Date.parse('2026-06-30T17:00:00Z'))).toEqual({ from: '2026-07-01', to: '2026-07-01' });
+  });
+  it('has no on-time rate when nothing closed', () => {
+    expect(onTimeClosingRate({ closed: 0, closedOnTime: 0 })).toBeNull();
+    expect(onTimeClosingRate({ closed: 3, closedOnTime: 2 })).toBe(66.7);
+  });
+});
+
+describe('idempotency keys', () => {
+  it('are version-4 UUIDs without a secure origin', () => {
+    expect(newIdempotencyKey()).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
+    expect(newIdempotencyKey()).not.toBe(newIdempotencyKey());
+  });
+});
