@@ -1,0 +1,235 @@
+import { XMLParser } from 'fast-xml-parser';
+import { describe, expect } from 'vitest';
+import { redisTest } from '../../../../test/support/fixtures.js';
+import { buildIntakeTestApp, type IntakeTestApp, insideHohhot } from '../test/intake-test-app.js';
+
+const apiKey = 'open311-demo-key';
+// Repeated elements always as arrays, so one request and many look the same.
+const xml = new XMLParser({
+  isArray: (name) => ['service', 'request', 'error', 'endpoint', 'format'].includes(name),
+});
+
+const form = (fields: Record<string, string>) => ({
+  headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  payload: new URLSearchParams(fields).toString(),
+});
+
+describe('Open311 GeoReport v2', () => {
+  let harness: IntakeTestApp;
+
+  redisTest.beforeAll(async ({ database, redis }) => {
+    harness = await buildIntakeTestApp({ database, redis });
+  });
+  redisTest.afterAll(async () => harness.close());
+
+  const get = (url: string) => harness.app.inject({ method: 'GET', url: `/open311/v2/${url}` });
+  const post = (format: 'json' | 'xml', fields: Record<string, string>) =>
+    harness.app.inject({ method: 'POST', url: `/open311/v2/requests.${format}`, ...form(fields) });
+
+  function expectJsonError(response: Awaited<ReturnType<typeof get>>, status: number) {
+    expect(response.statusCode, response.body).toBe(status);
+    expect(response.headers['content-type']).toMatch(/^application\/json/);
+    const body = response.json();
+    expect(body).toEqual([{ code: status, description: expect.any(String) }]);
+    return body[0].description as string;
+  }
+
+  function expectXmlError(response: Awaited<ReturnType<typeof get>>, status: number) {
+    expect(response.statusCode, response.body).toBe(status);
+    expect(response.headers['content-type']).toMatch(/^text\/xml/);
+    expect(response.body.startsWith('<?xml version="1.0" encoding="utf-8"?>')).toBe(true);
+    const { errors } = xml.parse(response.body);
+    expect(errors.error).toEqual([{ code: status, description: expect.any(String) }]);
+  }
+
+  redisTest('discovery names the endpoint, specification and both formats', async () => {
+    const json = await get('discovery.json');
+    expect(json.statusCode).toBe(200);
+    expect(json.json()).toMatchObject({
+      changeset: expect.any(String),
+      contact: expect.any(String),
+      key_service: expect.any(String),
+      endpoints: [
+        {
+          specification: 'http://wiki.open311.org/GeoReport_v2',
+          url: expect.stringMatching(/\/open311\/v2$/),
+          type: 'production',
+          formats: ['text/xml', 'application/json'],
+        },
+      ],
+    });
+    const doc = xml.parse((await get('discovery.xml')).body);
+    expect(doc.discovery.endpoints.endpoint[0].formats.format).toEqual(['text/xml', 'application/json']);
+  });
+
+  redisTest('services list the catalogue of the jurisdiction, in JSON and XML', async () => {
+    const json = await get('services.json?jurisdiction_id=1501');
+    expect(json.statusCode).toBe(200);
+    const services = json.json();
+    expect(services.length).toBeGreaterThan(10);
+    expect(services.find((s: { service_code: string }) => s.service_code === 'C0101')).toEqual({
+      service_code: 'C0101',
+      service_name: '上水井盖',
+      description: expect.stringContaining('Water supply manhole cover'),
+      metadata: false,
+      type: 'realtime',
+      keywords: expect.any(String),
+      group: '公用设施',
+    });
+    const doc = xml.parse((await get('services.xml')).body);
+    expect(doc.services.service).toHaveLength(services.length);
+    expect(doc.services.service[0]).toMatchObject({
+      service_code: services[0].service_code,
+      metadata: false,
+    });
+    expectJsonError(await get('services.json?jurisdiction_id=9999'), 404);
+    expectXmlError(await get('services.xml?jurisdiction_id=9999'), 404);
+  });
+
+  redisTest('a service definition has no attributes; an unknown code is 404', async () => {
+    expect((await get('services/C0101.json')).json()).toEqual({ service_code: 'C0101', attributes: [] });
+    expect(xml.parse((await get('services/C0101.xml')).body)).toMatchObject({
+      service_definition: { service_code: 'C0101', attributes: '' },
+    });
+    expectJsonError(await get('services/C9999.json'), 404);
+    expectXmlError(await get('services/C9999.xml'), 404);
+  });
+
+  redisTest('POST needs a valid api_key: 403 otherwise', async () => {
+    const fields = { service_code: 'E0101', lat: String(insideHohhot.lat), long: String(insideHohhot.lng) };
+    expect(expectJsonError(await post('json', fields), 403)).toMatch(/api_key/);
+    expectXmlError(await post('xml', { ...fields, api_key: 'wrong' }), 403);
+  });
+
+  redisTest(
+    'POST creates a request; GET finds it by id, token and list, open then closed',
+    async ({ database }) => {
+      const created = await post('json', {
+        api_key: apiKey,
+        jurisdiction_id: '1501',
+        service_code: 'E0101',
+        lat: String(insideHohhot.lat),
+        long: String(insideHohhot.lng),
+        address_string: '新华大街101号',
+        description: 'Garbage piled by the bus stop',
+        first_name: 'Mei',
+        last_name: 'Zhang',
+        email: 'mei@example.com',
+        phone: '13811112222',
+        media_url: 'https://example.com/photo.jpg',
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      const [receipt] = created.json();
+      expect(receipt).toEqual({
+        service_request_id: expect.stringMatching(/^\d{13}$/),
+        token: expect.any(String),
+        service_notice: null,
+        account_id: null,
+      });
+      const id = receipt.service_request_id;
+
+      const one = await get(`requests/${id}.json`);
+      expect(one.statusCode).toBe(200);
+      const [request] = one.json();
+      expect(request).toEqual({
+        service_request_id: id,
+        status: 'open',
+        status_notes: expect.any(String),
+        service_name: expect.any(String),
+        service_code: 'E0101',
+        description: 'Garbage piled by the bus stop',
+        agency_responsible: null,
+        service_notice: null,
+        requested_datetime: expect.any(String),
+        updated_datetime: expect.any(String),
+        expected_datetime: expect.any(String),
+        address: '新华大街101号',
+        address_id: null,
+        zipcode: null,
+        lat: insideHohhot.lat,
+        long: insideHohhot.lng,
+        media_url: null,
+      });
+      // Nothing of the reporter leaves through Open311.
+      for (const secret of ['Mei', 'Zhang', 'mei@example.com', '13811112222'])
+        expect(one.body).not.toContain(secret);
+      const oneXml = xml.parse((await get(`requests/${id}.xml`)).body);
+      expect(oneXml.service_requests.request[0]).toMatchObject({
+        service_request_id: Number(id),
+        status: 'open',
+      });
+
+      expect((await get(`tokens/${receipt.token}.json`)).json()).toEqual([
+        { service_request_id: id, token: receipt.token },
+      ]);
+      const tokenXml = xml.parse((await get(`tokens/${receipt.token}.xml`)).body);
+      expect(tokenXml.service_requests.request[0].token).toBe(receipt.token);
+
+      const listed = (await get(`requests.json?service_code=E0101,C0101&status=open`)).json();
+      expect(listed.map((r: { service_request_id: string }) => r.service_request_id)).toContain(id);
+      expect((await get(`requests.json?status=closed`)).json()).toEqual([]);
+      const byIds = (await get(`requests.json?service_request_id=${id},2000010100001`)).json();
+      expect(byIds).toHaveLength(1);
+
+      await database.db.execute(
+        `update cases set state = 'closed', closed_at = now() where case_no = '${id}'`,
+      );
+      expect((await get(`requests/${id}.json`)).json()[0].status).toBe('closed');
+      expect(
+        (await get(`requests.json?status=closed`))
+          .json()
+          .map((r: { service_request_id: string }) => r.service_request_id),
+      ).toEqual([id]);
+      const listXml = xml.parse((await get('requests.xml?status=closed')).body);
+      expect(listXml.service_requests.request).toHaveLength(1);
+    },
+  );
+
+  redisTest('POST places a request by a gazetteer address when it has no lat/long', async () => {
+    const created = await post('xml', {
+      api_key: apiKey,
+      service_code: 'E0505',
+      address_string: '海拉尔东路15号',
+      description: 'Car parked on the pavement',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(xml.parse(created.body).service_requests.request[0].service_request_id).toBeTruthy();
+  });
+
+  redisTest(
+    'POST errors: missing or unknown service_code, no location, outside the city, bad jurisdiction',
+    async () => {
+      const at = { lat: String(insideHohhot.lat), long: String(insideHohhot.lng) };
+      expectJsonError(await post('json', { api_key: apiKey, ...at }), 400);
+      expectJsonError(await post('json', { api_key: apiKey, service_code: 'C9999', ...at }), 404);
+      expectXmlError(await post('xml', { api_key: apiKey, service_code: 'E0101' }), 400);
+      expectJsonError(
+        await post('json', { api_key: apiKey, service_code: 'E0101', lat: '39.9', long: '116.4' }),
+        400,
+      );
+      expectJsonError(
+        await post('json', { api_key: apiKey, service_code: 'E0101', lat: 'north', long: '1' }),
+        400,
+      );
+      expectXmlError(
+        await post('xml', { api_key: apiKey, jurisdiction_id: '1502', service_code: 'E0101', ...at }),
+        404,
+      );
+    },
+  );
+
+  redisTest(
+    'GET errors: unknown request, token or jurisdiction is 404, a bad date or status is 400',
+    async () => {
+      expectJsonError(await get('requests/2000010100001.json'), 404);
+      expectXmlError(await get('requests/2000010100001.xml'), 404);
+      expectJsonError(await get('tokens/nope.json'), 404);
+      expectXmlError(await get('tokens/nope.xml'), 404);
+      expectJsonError(await get('requests.json?jurisdiction_id=0000'), 404);
+      expectJsonError(await get('requests.json?start_date=yesterday'), 400);
+      expectXmlError(await get('requests.xml?status=pending'), 400);
+      expectXmlError(await get('nothing-here.xml'), 404);
+      expectJsonError(await get('services.html'), 400);
+    },
+  );
+});
