@@ -1,7 +1,7 @@
 /** Mounts a component the way the app runs it: pinia, vue-i18n (zh-CN), RouterLink as a plain link. */
 import { mount } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
-import type { Component } from 'vue';
+import type { Component, DefineComponent } from 'vue';
 import { createConsoleI18n } from '../i18n';
 
 export function mountWithApp<C extends Component>(
@@ -10,12 +10,13 @@ export function mountWithApp<C extends Component>(
 ) {
   const pinia = createPinia();
   setActivePinia(pinia);
-  return mount(component, {
+  // Props are checked by each test's expectations; the wrapper's own typing is the plain one.
+  return mount(component as DefineComponent, {
     props: options.props,
     attachTo: document.body,
     global: {
       plugins: [pinia, createConsoleI18n('zh-CN')],
       stubs: { RouterLink: { props: ['to'], template: '<a href="#"><slot /></a>' } },
     },
-  } as Parameters<typeof mount>[1]);
+  });
 }
