@@ -31,10 +31,17 @@ describe('a case through the closed loop', () => {
     let events = await listCaseEvents(database.db, reported.case.id);
     const assigned = events.at(-1);
     expect(assigned).toMatchObject({ command: 'assignVerification', toState: 'verifying' });
-    const afterAssign = await context.db.query.cases.findFirst({ where: (c, { eq }) => eq(c.id, reported.case.id) });
+    const afterAssign = await context.db.query.cases.findFirst({
+      where: (c, { eq }) => eq(c.id, reported.case.id),
+    });
     expect(afterAssign?.assignee).toBe('officer1');
     const [verificationTask] = await listTasksOfCase(database.db, reported.case.id);
-    expect(verificationTask).toMatchObject({ kind: 'verification', assignee: 'officer1', status: 'open', fallback: false });
+    expect(verificationTask).toMatchObject({
+      kind: 'verification',
+      assignee: 'officer1',
+      status: 'open',
+      fallback: false,
+    });
 
     minutes(10);
     const verified = await applyCommand(context, {
@@ -59,7 +66,12 @@ describe('a case through the closed loop', () => {
     if (departmentId === null) throw new Error('no suggested department');
     await engine.settle();
     expect(engine.notices).toContainEqual(
-      expect.objectContaining({ caseId: reported.case.id, audience: 'dispatcher', event: 'dispatch.suggested', departmentId }),
+      expect.objectContaining({
+        caseId: reported.case.id,
+        audience: 'dispatcher',
+        event: 'dispatch.suggested',
+        departmentId,
+      }),
     );
     expect(engine.notices.find((n) => n.event === 'dispatch.suggested')?.recipients).toContain('dispatcher1');
 
@@ -73,7 +85,11 @@ describe('a case through the closed loop', () => {
     await engine.settle();
     const handler = await handlerOf(database.db, departmentId);
     expect(engine.notices).toContainEqual(
-      expect.objectContaining({ event: 'case.dispatched', audience: 'department', recipients: expect.arrayContaining([handler.username]) }),
+      expect.objectContaining({
+        event: 'case.dispatched',
+        audience: 'department',
+        recipients: expect.arrayContaining([handler.username]),
+      }),
     );
 
     minutes(10);
@@ -88,7 +104,9 @@ describe('a case through the closed loop', () => {
     expect(completed.case.state).toBe('handled');
 
     await engine.settle();
-    const reviewing = await context.db.query.cases.findFirst({ where: (c, { eq }) => eq(c.id, reported.case.id) });
+    const reviewing = await context.db.query.cases.findFirst({
+      where: (c, { eq }) => eq(c.id, reported.case.id),
+    });
     expect(reviewing).toMatchObject({ state: 'reviewing', assignee: expect.any(String) });
     const checker = reviewing?.assignee ?? '';
     expect((await listTasksOfCase(database.db, reported.case.id)).map((t) => [t.kind, t.status])).toEqual([
@@ -103,7 +121,11 @@ describe('a case through the closed loop', () => {
       actor: staff.officer(checker),
     });
     minutes(5);
-    const closed = await applyCommand(context, { caseId: reported.case.id, command: { type: 'close' }, actor: staff.shiftLead });
+    const closed = await applyCommand(context, {
+      caseId: reported.case.id,
+      command: { type: 'close' },
+      actor: staff.shiftLead,
+    });
     expect(closed.case).toMatchObject({ state: 'closed', closureType: 'on_time', deadlineDue: null });
     await engine.settle();
 
@@ -121,16 +143,29 @@ describe('a case through the closed loop', () => {
       'close',
     ]);
     expect((await verifyCaseChain(database.db, reported.case.id)).ok).toBe(true);
-    expect(engine.published.filter((m) => m.caseId === reported.case.id).map((m) => m.state).at(-1)).toBe('closed');
+    expect(
+      engine.published
+        .filter((m) => m.caseId === reported.case.id)
+        .map((m) => m.state)
+        .at(-1),
+    ).toBe('closed');
   });
 
   test('a check goes to an officer who did not report the case', async ({ database }) => {
     const { context } = engine;
     const reported = await reportTestCase(context, { source: 'officer', actor: staff.officer('officer1') });
     expect(reported.case.state).toBe('verified');
-    const filed = await applyCommand(context, { caseId: reported.case.id, command: { type: 'file' }, actor: staff.shiftLead });
+    const filed = await applyCommand(context, {
+      caseId: reported.case.id,
+      command: { type: 'file' },
+      actor: staff.shiftLead,
+    });
     const departmentId = filed.case.suggestedDepartmentId ?? '';
-    await applyCommand(context, { caseId: reported.case.id, command: { type: 'dispatch', departmentId }, actor: staff.dispatcher });
+    await applyCommand(context, {
+      caseId: reported.case.id,
+      command: { type: 'dispatch', departmentId },
+      actor: staff.dispatcher,
+    });
     const handler = await handlerOf(database.db, departmentId);
     await applyCommand(context, { caseId: reported.case.id, command: { type: 'accept' }, actor: handler });
     await applyCommand(context, { caseId: reported.case.id, command: { type: 'complete' }, actor: handler });
@@ -168,7 +203,10 @@ describe('refusals', () => {
   test('of two concurrent commands on one case, one wins and the other gets VERSION_CONFLICT', async () => {
     const reported = await reportTestCase(engine.context);
     await engine.settle();
-    const [officerOf] = [(await engine.context.db.query.cases.findFirst({ where: (c, { eq }) => eq(c.id, reported.case.id) }))?.assignee ?? ''];
+    const [officerOf] = [
+      (await engine.context.db.query.cases.findFirst({ where: (c, { eq }) => eq(c.id, reported.case.id) }))
+        ?.assignee ?? '',
+    ];
     const verify = applyCommand(engine.context, {
       caseId: reported.case.id,
       command: { type: 'verify', found: true },
@@ -184,13 +222,19 @@ describe('refusals', () => {
     const lost = outcomes.filter((o) => o.status === 'rejected');
     expect(won).toHaveLength(1);
     expect(lost).toHaveLength(1);
-    expect(lost[0]?.status === 'rejected' ? lost[0].reason : null).toMatchObject({ code: 'VERSION_CONFLICT' });
+    expect(lost[0]?.status === 'rejected' ? lost[0].reason : null).toMatchObject({
+      code: 'VERSION_CONFLICT',
+    });
   });
 
   test('a command the state does not allow answers TRANSITION_NOT_ALLOWED', async () => {
     const reported = await reportTestCase(engine.context);
     await expect(
-      applyCommand(engine.context, { caseId: reported.case.id, command: { type: 'close' }, actor: staff.shiftLead }),
+      applyCommand(engine.context, {
+        caseId: reported.case.id,
+        command: { type: 'close' },
+        actor: staff.shiftLead,
+      }),
     ).rejects.toMatchObject({ code: 'TRANSITION_NOT_ALLOWED' });
     await expect(
       applyCommand(engine.context, {

@@ -100,7 +100,10 @@ export async function clockChanges(input: ClockInput): Promise<ClockChange> {
     }
     const calendar = await stageCalendar(input.reference, input.city, stage, input.departmentId);
     const { yellowAt, redAt } = lightThresholdInstants(calendar, from, limit, used);
-    Object.assign(columns, { deadlineDue: redAt, deadlineArmedVersion: input.newVersion } satisfies CaseChanges);
+    Object.assign(columns, {
+      deadlineDue: redAt,
+      deadlineArmedVersion: input.newVersion,
+    } satisfies CaseChanges);
     timers.splice(0, timers.length);
     timers.push(
       { stage, light: 'yellow', at: yellowAt, armedVersion: input.newVersion },
@@ -111,7 +114,9 @@ export async function clockChanges(input: ClockInput): Promise<ClockChange> {
   for (const followUp of input.plan.followUps) {
     if (followUp.kind === 'armDeadline') {
       const sameStage =
-        input.plan.from !== null && stageOf(input.plan.from) === followUp.stage && clock.stage === followUp.stage;
+        input.plan.from !== null &&
+        stageOf(input.plan.from) === followUp.stage &&
+        clock.stage === followUp.stage;
       if (sameStage && clock.limit !== null && clock.clockFrom !== null) {
         // An approved extension (延期): the same stage, more working time, the clock keeps running.
         await arm(followUp.stage, clock.clockFrom, clock.used, clock.limit + grantedMinutes(input));

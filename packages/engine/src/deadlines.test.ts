@@ -20,8 +20,15 @@ async function current(id: string): Promise<CaseRow> {
 
 /** An officer's report (starts verified), filed and dispatched at the current clock, then accepted. */
 async function caseInHandling() {
-  const reported = await reportTestCase(engine.context, { source: 'officer', actor: staff.officer('officer1') });
-  const filed = await applyCommand(engine.context, { caseId: reported.case.id, command: { type: 'file' }, actor: staff.shiftLead });
+  const reported = await reportTestCase(engine.context, {
+    source: 'officer',
+    actor: staff.officer('officer1'),
+  });
+  const filed = await applyCommand(engine.context, {
+    caseId: reported.case.id,
+    command: { type: 'file' },
+    actor: staff.shiftLead,
+  });
   const departmentId = filed.case.suggestedDepartmentId ?? '';
   await applyCommand(engine.context, {
     caseId: reported.case.id,
@@ -29,7 +36,11 @@ async function caseInHandling() {
     actor: staff.dispatcher,
   });
   const handler = await handlerOf(engine.context.db, departmentId);
-  await applyCommand(engine.context, { caseId: reported.case.id, command: { type: 'accept' }, actor: handler });
+  await applyCommand(engine.context, {
+    caseId: reported.case.id,
+    command: { type: 'accept' },
+    actor: handler,
+  });
   await engine.settle();
   return { id: reported.case.id, handler };
 }
@@ -125,8 +136,16 @@ describe('stage deadlines on the working-time calendar', () => {
       command: { type: 'requestSuspension', reason: 'pipe works first' },
       actor: handler,
     });
-    await applyCommand(engine.context, { caseId: id, command: { type: 'decideSuspension', approve: true }, actor: staff.dispatcher });
-    expect(await current(id)).toMatchObject({ state: 'suspended', deadlineDue: null, deadlineUsedMinutes: 60 });
+    await applyCommand(engine.context, {
+      caseId: id,
+      command: { type: 'decideSuspension', approve: true },
+      actor: staff.dispatcher,
+    });
+    expect(await current(id)).toMatchObject({
+      state: 'suspended',
+      deadlineDue: null,
+      deadlineUsedMinutes: 60,
+    });
 
     // A day later every old timer is due, but the clock was stopped.
     at('2026-03-03T10:00:00');
@@ -153,7 +172,11 @@ describe('stage deadlines on the working-time calendar', () => {
       command: { type: 'requestExtension', workMinutes: 60, reason: 'truck broke down' },
       actor: handler,
     });
-    await applyCommand(engine.context, { caseId: id, command: { type: 'decideExtension', approve: true }, actor: staff.dispatcher });
+    await applyCommand(engine.context, {
+      caseId: id,
+      command: { type: 'decideExtension', approve: true },
+      actor: staff.dispatcher,
+    });
     // 300 office minutes from Monday 10:00: due 17:00, yellow at 240 minutes = 16:00.
     expect(await current(id)).toMatchObject({ extensionCount: 1, light: 'green' });
     expect((await current(id)).deadlineDue?.toISOString()).toBe('2026-03-02T09:00:00.000Z');

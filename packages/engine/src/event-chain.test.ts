@@ -13,10 +13,21 @@ import { reportTestCase, staff } from './test-support/index.js';
 
 /** A case with five events: officer report, file, dispatch, accept, complete. */
 async function caseWithHistory(context: EngineContext): Promise<string> {
-  const { case: reported } = await reportTestCase(context, { source: 'officer', actor: staff.officer('officer1') });
-  const filed = await applyCommand(context, { caseId: reported.id, command: { type: 'file' }, actor: staff.shiftLead });
+  const { case: reported } = await reportTestCase(context, {
+    source: 'officer',
+    actor: staff.officer('officer1'),
+  });
+  const filed = await applyCommand(context, {
+    caseId: reported.id,
+    command: { type: 'file' },
+    actor: staff.shiftLead,
+  });
   const departmentId = filed.case.suggestedDepartmentId ?? '';
-  await applyCommand(context, { caseId: reported.id, command: { type: 'dispatch', departmentId }, actor: staff.dispatcher });
+  await applyCommand(context, {
+    caseId: reported.id,
+    command: { type: 'dispatch', departmentId },
+    actor: staff.dispatcher,
+  });
   const actor = userActor('handler-test', ['department_handler'], [departmentId]);
   await applyCommand(context, { caseId: reported.id, command: { type: 'accept' }, actor });
   await applyCommand(context, { caseId: reported.id, command: { type: 'complete' }, actor });
@@ -27,12 +38,16 @@ describe('the hash-chained event log', () => {
   test('refuses to change or delete an event', async ({ database }) => {
     const context = createEngineContext({ db: database.db });
     const id = await caseWithHistory(context);
-    await expect(database.db.execute(sql`update case_events set data = '{}' where case_id = ${id}`)).rejects.toThrow();
+    await expect(
+      database.db.execute(sql`update case_events set data = '{}' where case_id = ${id}`),
+    ).rejects.toThrow();
     await expect(database.db.execute(sql`delete from case_events where case_id = ${id}`)).rejects.toThrow();
     expect(await listCaseEvents(database.db, id)).toHaveLength(5);
   });
 
-  test('the verifier reports edited, reordered and deleted events, each in its case', async ({ database }) => {
+  test('the verifier reports edited, reordered and deleted events, each in its case', async ({
+    database,
+  }) => {
     const context = createEngineContext({ db: database.db });
     const untouched = await caseWithHistory(context);
     const edited = await caseWithHistory(context);
@@ -60,7 +75,8 @@ describe('the hash-chained event log', () => {
     const report = await verifyChains(db, { pageSize: 2 });
     expect(report.ok).toBe(false);
     expect(report.casesChecked).toBeGreaterThanOrEqual(5);
-    const kindsOf = (caseId: string) => report.problems.filter((p) => p.caseId === caseId).map((p) => [p.kind, p.seq]);
+    const kindsOf = (caseId: string) =>
+      report.problems.filter((p) => p.caseId === caseId).map((p) => [p.kind, p.seq]);
     expect(kindsOf(untouched)).toEqual([]);
     expect(kindsOf(edited)).toEqual([['edited', 3]]);
     expect(kindsOf(reordered)).toEqual([
@@ -82,7 +98,10 @@ describe('the hash-chained event log', () => {
     const run = promisify(execFile)(
       'npx',
       ['tsx', '--conditions=source', 'packages/engine/src/cli/audit-verify.ts', '--case', id],
-      { env: { ...process.env, DATABASE_URL: database.url }, cwd: new URL('../../..', import.meta.url).pathname },
+      {
+        env: { ...process.env, DATABASE_URL: database.url },
+        cwd: new URL('../../..', import.meta.url).pathname,
+      },
     );
     const failure = await run.then(
       (ok) => ({ code: 0, stdout: ok.stdout, stderr: ok.stderr }),

@@ -30,7 +30,16 @@ export type EventContent = Omit<NewCaseEventRow, 'prevHash' | 'hash'> & {
 
 type HashedFields = Pick<
   CaseEventRow,
-  'id' | 'caseId' | 'seq' | 'city' | 'command' | 'fromState' | 'toState' | 'actorId' | 'actorName' | 'actorRole'
+  | 'id'
+  | 'caseId'
+  | 'seq'
+  | 'city'
+  | 'command'
+  | 'fromState'
+  | 'toState'
+  | 'actorId'
+  | 'actorName'
+  | 'actorRole'
 > & { at: Date; data: unknown; prevHash: string };
 
 export function eventHash(fields: HashedFields): string {
@@ -120,7 +129,12 @@ export function checkChain(head: CaseChainHead, events: readonly CaseEventRow[])
       moved = movedFrom !== undefined;
       problems.push(
         movedFrom === undefined
-          ? { caseId, seq: event.seq, kind: 'edited', detail: `event ${event.seq} (${event.command}) was changed` }
+          ? {
+              caseId,
+              seq: event.seq,
+              kind: 'edited',
+              detail: `event ${event.seq} (${event.command}) was changed`,
+            }
           : {
               caseId,
               seq: event.seq,
@@ -173,7 +187,14 @@ export async function verifyCaseChain(db: DbOrTx, caseId: string): Promise<Chain
     const problems: ChainProblem[] =
       events.length === 0
         ? []
-        : [{ caseId, seq: null, kind: 'orphaned', detail: `${events.length} events of a case that does not exist` }];
+        : [
+            {
+              caseId,
+              seq: null,
+              kind: 'orphaned',
+              detail: `${events.length} events of a case that does not exist`,
+            },
+          ];
     return { casesChecked: 0, eventsChecked: events.length, ok: problems.length === 0, problems };
   }
   const problems = checkChain(row, events);
@@ -218,7 +239,12 @@ export async function verifyChains(db: DbOrTx, options: VerifyChainsOptions = {}
   }
   if (options.caseIds === undefined) {
     for (const caseId of await eventCaseIdsWithoutCase(db, options.city)) {
-      report.problems.push({ caseId, seq: null, kind: 'orphaned', detail: 'events of a case that does not exist' });
+      report.problems.push({
+        caseId,
+        seq: null,
+        kind: 'orphaned',
+        detail: 'events of a case that does not exist',
+      });
     }
   }
   report.ok = report.problems.length === 0;

@@ -18,7 +18,10 @@ interface OutboxJob<K extends QueueKind> {
 
 type AnyOutboxJob = { [K in QueueKind]: OutboxJob<K> }[QueueKind];
 
-export function deadlineJobId(caseId: string, timer: Pick<DeadlineTimer, 'stage' | 'armedVersion' | 'light'>): string {
+export function deadlineJobId(
+  caseId: string,
+  timer: Pick<DeadlineTimer, 'stage' | 'armedVersion' | 'light'>,
+): string {
   return `deadline-${caseId}-${timer.stage}-v${timer.armedVersion}-${timer.light}`;
 }
 
@@ -36,7 +39,12 @@ function jobFor(followUp: FollowUp, index: number, context: FollowUpContext): An
   switch (followUp.kind) {
     case 'assignTask':
       return followUp.task === 'verification'
-        ? { queue: 'verify', jobName: 'assignVerification', jobId, payload: { ...base, task: 'verification' } }
+        ? {
+            queue: 'verify',
+            jobName: 'assignVerification',
+            jobId,
+            payload: { ...base, task: 'verification' },
+          }
         : { queue: 'review', jobName: 'startReview', jobId, payload: { ...base, task: 'check' } };
     case 'suggestDepartment':
       return { queue: 'dispatch', jobName: 'dispatchStage', jobId, payload: base };

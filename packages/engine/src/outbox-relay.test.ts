@@ -20,11 +20,19 @@ async function closedPort(): Promise<number> {
 }
 
 describe('the outbox relay', () => {
-  test('with Redis down commands commit and rows wait; when Redis is back they drain once', async ({ database, redis }) => {
+  test('with Redis down commands commit and rows wait; when Redis is back they drain once', async ({
+    database,
+    redis,
+  }) => {
     const context = createEngineContext({ db: database.db, now: () => new Date('2026-03-02T01:00:00Z') });
     const prefix = `${redis.prefix}:relay`;
     const down = createStageQueues({ connection: { host: '127.0.0.1', port: await closedPort() }, prefix });
-    const downRelay = createOutboxRelay({ context, queues: down, enqueueTimeoutMs: 300, retryDelayMs: () => 0 });
+    const downRelay = createOutboxRelay({
+      context,
+      queues: down,
+      enqueueTimeoutMs: 300,
+      retryDelayMs: () => 0,
+    });
 
     const { case: reported } = await reportTestCase(context);
     expect(await downRelay.relayOnce()).toMatchObject({ relayed: 0 });
@@ -68,13 +76,20 @@ describe('the outbox relay', () => {
     await up.close();
   });
 
-  test('a running engine relays on commit and reports the oldest waiting row as a gauge', async ({ database, redis }) => {
+  test('a running engine relays on commit and reports the oldest waiting row as a gauge', async ({
+    database,
+    redis,
+  }) => {
     const gauges = new Map<string, () => Promise<number>>();
     const metrics: GaugeRegistry = {
       registerGauge(config) {
         gauges.set(config.name, async () => {
           let value = Number.NaN;
-          await config.collect?.call({ set: (v: number) => void (value = v) });
+          await config.collect?.call({
+            set: (v: number) => {
+              value = v;
+            },
+          });
           return value;
         });
       },
@@ -83,7 +98,12 @@ describe('the outbox relay', () => {
       db: database.db,
       redisUrl: redis.url,
       prefix: `${redis.prefix}:running`,
-      logger: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
+      logger: {
+        debug: () => undefined,
+        info: () => undefined,
+        warn: () => undefined,
+        error: () => undefined,
+      },
       publish: () => undefined,
       workers: false,
       metrics,
@@ -92,7 +112,11 @@ describe('the outbox relay', () => {
     try {
       const { case: reported } = await reportTestCase(engine.context);
       // No poll for a minute: only the commit's wake-up can relay the rows.
-      await expect.poll(async () => (await listOutboxOfCase(database.db, reported.id)).every((r) => r.relayedAt !== null)).toBe(true);
+      await expect
+        .poll(async () =>
+          (await listOutboxOfCase(database.db, reported.id)).every((r) => r.relayedAt !== null),
+        )
+        .toBe(true);
       const gauge = gauges.get('urbangrid_outbox_oldest_pending_seconds');
       expect(await gauge?.()).toBe(0);
     } finally {

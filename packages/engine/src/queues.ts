@@ -148,7 +148,11 @@ export function createStageQueues(options: StageQueuesOptions): StageQueues {
     const queue = new Queue(queueName(kind), {
       connection: options.connection,
       prefix: options.prefix,
-      defaultJobOptions: { ...defaultJobOptions[kind], removeOnComplete: keepCompleted, removeOnFail: keepFailed },
+      defaultJobOptions: {
+        ...defaultJobOptions[kind],
+        removeOnComplete: keepCompleted,
+        removeOnFail: keepFailed,
+      },
     });
     // An EventEmitter 'error' without a listener would crash the process while Redis is away.
     queue.on('error', (error: Error) => options.onError?.(error, kind));

@@ -100,7 +100,10 @@ export function createReferenceData(options: ReferenceDataOptions): ReferenceDat
     });
 
   const timeZones = () =>
-    cached('timeZones', async () => new Map((await listCityTimeZones(db)).map((row) => [row.code, row.timeZone])));
+    cached(
+      'timeZones',
+      async () => new Map((await listCityTimeZones(db)).map((row) => [row.code, row.timeZone])),
+    );
 
   const cityCalendars = (city: string) =>
     cached(`calendars:${city}`, async () => {

@@ -63,14 +63,22 @@ function redisPublisher(redisUrl: string, prefix: string, logger: EngineLogger) 
   const publish = async (message: CaseChangedMessage) => {
     await redis.publish(`${prefix}:live`, JSON.stringify(message));
   };
-  return { publish, close: () => redis.quit().then(() => undefined, () => redis.disconnect()) };
+  return {
+    publish,
+    close: () =>
+      redis.quit().then(
+        () => undefined,
+        () => redis.disconnect(),
+      ),
+  };
 }
 
 export async function startEngine(options: StartEngineOptions): Promise<RunningEngine> {
   const { logger } = options;
   // ioredis reconnects for ever while Redis is away; BullMQ turns the URL into its connections.
   const connection = { url: options.redisUrl };
-  const publisher = options.publish === undefined ? redisPublisher(options.redisUrl, options.prefix, logger) : null;
+  const publisher =
+    options.publish === undefined ? redisPublisher(options.redisUrl, options.prefix, logger) : null;
   const context = createEngineContext({
     db: options.db,
     now: options.now,

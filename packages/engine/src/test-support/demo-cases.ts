@@ -27,7 +27,10 @@ export async function handlerOf(db: Db, departmentId: string): Promise<UserActor
 }
 
 /** A hotline report of exposed garbage (E0101) in the demo grid, by operator1. */
-export function reportTestCase(context: EngineContext, fields: Partial<ReportRequest> = {}): Promise<ReportResult> {
+export function reportTestCase(
+  context: EngineContext,
+  fields: Partial<ReportRequest> = {},
+): Promise<ReportResult> {
   return reportCase(context, {
     actor: staff.operator,
     source: 'hotline',

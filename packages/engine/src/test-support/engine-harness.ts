@@ -6,6 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Db } from '@urbangrid/db';
+import type { JobType } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { CaseChangedMessage, EngineContext } from '../engine-context.js';
 import type { OutboxRelay } from '../outbox-relay.js';
@@ -69,7 +70,7 @@ export async function startTestEngine(options: TestEngineOptions): Promise<TestE
     for (const kind of queueKinds) {
       const queue = queues.get(kind);
       // Retries of stage jobs wait as delayed jobs; deadline timers are delayed by design.
-      const states: string[] = kind === 'deadline' ? [...busyStates] : [...busyStates, 'delayed'];
+      const states: JobType[] = kind === 'deadline' ? [...busyStates] : [...busyStates, 'delayed'];
       const counts = await queue.getJobCounts(...states);
       busy += Object.values(counts).reduce((sum, n) => sum + n, 0);
     }

@@ -1,2 +1,2 @@
-export * from './engine-harness.js';
 export * from './demo-cases.js';
+export * from './engine-harness.js';

@@ -4,7 +4,14 @@
  * same street (the task is flagged `fallback`). A check prefers an officer who did not report the
  * case, so nobody confirms their own report's fix (domain.md §7).
  */
-import { countOpenTasks, type DbOrTx, dutyOf, listGridOfficers, listStreetOfficers, type OfficerOfGrid } from '@urbangrid/db';
+import {
+  countOpenTasks,
+  type DbOrTx,
+  dutyOf,
+  listGridOfficers,
+  listStreetOfficers,
+  type OfficerOfGrid,
+} from '@urbangrid/db';
 
 export interface OfficerChoice {
   officer: OfficerOfGrid;

@@ -78,7 +78,9 @@ export function createStageWorkers(options: StageWorkersOptions): StageWorkers {
       { connection: options.connection, prefix: options.prefix, concurrency: options.concurrency ?? 4 },
     );
     // Without an 'error' listener a Redis outage would take the whole process down.
-    worker.on('error', (error) => context.logger.warn({ err: error.message, queue: kind }, 'stage worker error'));
+    worker.on('error', (error) =>
+      context.logger.warn({ err: error.message, queue: kind }, 'stage worker error'),
+    );
     worker.on('failed', (job, error) =>
       context.logger.warn({ err: error.message, queue: kind, jobId: job?.id }, 'stage job failed'),
     );

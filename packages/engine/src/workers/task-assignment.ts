@@ -13,7 +13,9 @@ import { newId } from '../ids.js';
 import type { TaskJob } from '../queues.js';
 import { chooseOfficer } from './officer-choice.js';
 
-export type TaskOutcome = { kind: 'assigned'; assignee: string; fallback: boolean } | { kind: 'done already' };
+export type TaskOutcome =
+  | { kind: 'assigned'; assignee: string; fallback: boolean }
+  | { kind: 'done already' };
 
 const waitingState = { verification: 'reported', check: 'handled' } as const;
 
@@ -31,7 +33,9 @@ export async function assignTask(context: EngineContext, job: TaskJob): Promise<
   if (choice === null) throw new Error(`no officer for grid ${row.gridCode} or street ${row.streetCode}`);
   const assignee = choice.officer.username;
   const command: CaseCommand =
-    job.task === 'verification' ? { type: 'assignVerification', assignee } : { type: 'startReview', assignee };
+    job.task === 'verification'
+      ? { type: 'assignVerification', assignee }
+      : { type: 'startReview', assignee };
   try {
     await applyCommand(
       context,
