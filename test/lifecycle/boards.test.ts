@@ -63,42 +63,39 @@ describe('lights, supervision orders and live boards', () => {
     life.clock.now = new Date(monday0900);
   });
 
-  redisTest(
-    'a case turns yellow then red; each board that may see it hears every change',
-    async () => {
-      const department = await connect('handler-sanitation-150102');
-      const supervisor = await connect('supervisor1');
-      const officer = await connect('officer1');
-      const stranger = await connect('officer2');
+  redisTest('a case turns yellow then red; each board that may see it hears every change', async () => {
+    const department = await connect('handler-sanitation-150102');
+    const supervisor = await connect('supervisor1');
+    const officer = await connect('officer1');
+    const stranger = await connect('officer2');
 
-      const id = await walkTo(life, 'handling');
-      const handling = await department.waitFor((e) => e.caseId === id && e.state === 'handling');
-      await supervisor.waitFor((e) => e.caseId === id && e.version === handling.version);
-      // The grid's officer sees cases of their grids.
-      await officer.waitFor((e) => e.caseId === id && e.state === 'handling');
+    const id = await walkTo(life, 'handling');
+    const handling = await department.waitFor((e) => e.caseId === id && e.state === 'handling');
+    await supervisor.waitFor((e) => e.caseId === id && e.version === handling.version);
+    // The grid's officer sees cases of their grids.
+    await officer.waitFor((e) => e.caseId === id && e.state === 'handling');
 
-      // 80 % of 240 working minutes from 09:00 is 14:12: yellow.
-      life.clock.now = new Date('2026-03-02T14:30:00+08:00');
-      await life.engine.fireDueDeadlines();
-      expect((await life.read(id)).deadline.light).toBe('yellow');
-      const yellow = await department.waitFor((e) => e.caseId === id && e.version > handling.version);
-      await supervisor.waitFor((e) => e.caseId === id && e.version === yellow.version);
+    // 80 % of 240 working minutes from 09:00 is 14:12: yellow.
+    life.clock.now = new Date('2026-03-02T14:30:00+08:00');
+    await life.engine.fireDueDeadlines();
+    expect((await life.read(id)).deadline.light).toBe('yellow');
+    const yellow = await department.waitFor((e) => e.caseId === id && e.version > handling.version);
+    await supervisor.waitFor((e) => e.caseId === id && e.version === yellow.version);
 
-      // Past 15:00: red, and the department's queue lists it as overdue.
-      life.clock.now = new Date('2026-03-02T15:30:00+08:00');
-      await life.engine.fireDueDeadlines();
-      expect((await life.read(id)).deadline).toMatchObject({ stage: 'handle', light: 'red' });
-      await department.waitFor((e) => e.caseId === id && e.version > yellow.version);
-      const queue = (await life.get('handler-sanitation-150102', '/api/handling/queues/department'))
-        .body as Record<string, unknown>;
-      expect(ids(queue.overdue)).toContain(id);
-      const overdueList = await life.get('supervisor1', '/api/cases?overdue=true&state=handling');
-      expect(ids(overdueList.body)).toContain(id);
+    // Past 15:00: red, and the department's queue lists it as overdue.
+    life.clock.now = new Date('2026-03-02T15:30:00+08:00');
+    await life.engine.fireDueDeadlines();
+    expect((await life.read(id)).deadline).toMatchObject({ stage: 'handle', light: 'red' });
+    await department.waitFor((e) => e.caseId === id && e.version > yellow.version);
+    const queue = (await life.get('handler-sanitation-150102', '/api/handling/queues/department'))
+      .body as Record<string, unknown>;
+    expect(ids(queue.overdue)).toContain(id);
+    const overdueList = await life.get('supervisor1', '/api/cases?overdue=true&state=handling');
+    expect(ids(overdueList.body)).toContain(id);
 
-      // Nothing of this reached an officer of other grids.
-      expect(stranger.received.map((e) => e.caseId)).not.toContain(id);
-    },
-  );
+    // Nothing of this reached an officer of other grids.
+    expect(stranger.received.map((e) => e.caseId)).not.toContain(id);
+  });
 
   redisTest(
     'a supervision order marks an overdue case supervised and urgent, and tells the department',

@@ -5,8 +5,15 @@
  * packages/domain decides who may issue it and from which state.
  */
 import { type CaseRow, findDepartment } from '@urbangrid/db';
-import type { Actor, Urgency } from '@urbangrid/domain';
-import { applyCommand, type CommandResult, type EngineContext, EngineError } from '@urbangrid/engine';
+import { type Actor, planTransition, type Urgency } from '@urbangrid/domain';
+import {
+  applyCommand,
+  CommandRefusedError,
+  type CommandResult,
+  type EngineContext,
+  EngineError,
+  snapshotOf,
+} from '@urbangrid/engine';
 
 /** Who issues a command on which case, and the version they saw. */
 export interface CommandCall {
@@ -72,18 +79,22 @@ export function cancelCase(engine: EngineContext, call: CommandCall, reason: str
 
 /**
  * 派遣: to a department of the case's own city. The rules do not know departments, so an unknown
- * one (or one of another city) is refused here before the engine sees it.
+ * one (or one of another city) is refused here — but only after the rules have had their say on the
+ * caller and the state, so a caller who may not dispatch learns nothing about departments.
  */
 export async function dispatchCase(
   engine: EngineContext,
   call: CommandCall,
   departmentId: string,
 ): Promise<CommandResult> {
+  const command = { type: 'dispatch', departmentId } as const;
+  const decision = planTransition(snapshotOf(call.case), command, call.actor);
+  if (!decision.ok) throw new CommandRefusedError(decision.code, decision.reason);
   const department = await findDepartment(engine.db, departmentId);
   if (department === null || department.city !== call.case.city) {
     throw new EngineError('VALIDATION_FAILED', `departmentId: no department ${departmentId} in this city`);
   }
-  return applyCommand(engine, { ...base(call), command: { type: 'dispatch', departmentId } });
+  return applyCommand(engine, { ...base(call), command });
 }
 
 /** 延期审批: an approval moves the handling deadline by the requested working minutes. */

@@ -1,0 +1,103 @@
+/**
+ * The dispatch and handling routes as a whole: every role that may not issue a command is refused
+ * in every state a case passes through, no input answers 5xx, and the shift lead's queue holds
+ * what it promises.
+ */
+import { cases } from '@urbangrid/db';
+import type { Role } from '@urbangrid/domain';
+import { reportTestCase } from '@urbangrid/engine/test-support';
+import { fuzzRoutes, roleMatrixViolations } from '@urbangrid/platform/test-support';
+import { eq } from 'drizzle-orm';
+import { describe, expect } from 'vitest';
+import { redisTest } from '../support/fixtures.js';
+import { type Lifecycle, monday0900, startLifecycle, walkStates, walkTo } from './lifecycle-harness.js';
+
+const ids = (section: unknown) => (section as { items: { id: string }[] }).items.map((c) => c.id);
+
+describe('dispatch and handling routes', () => {
+  let life: Lifecycle;
+  redisTest.beforeAll(async ({ database, redis }) => {
+    life = await startLifecycle({ database, redis });
+  });
+  redisTest.afterAll(async () => {
+    await life.close();
+  });
+  redisTest.beforeEach(() => {
+    life.clock.now = new Date(monday0900);
+  });
+
+  redisTest('no role outside the lifecycle table gets through, in any state', async () => {
+    const tokens: Partial<Record<Role, string>> = {
+      intake_operator: life.tokens.operator1,
+      shift_lead: life.tokens.shiftlead1,
+      dispatcher: life.tokens.dispatcher1,
+      supervisor: life.tokens.supervisor1,
+      grid_officer: life.tokens.officer1,
+      department_handler: life.tokens['handler-sanitation-150102'],
+    };
+    for (const state of walkStates) {
+      const caseId = await walkTo(life, state);
+      expect(await roleMatrixViolations(life.app, { caseId, tokens }), state).toEqual([]);
+    }
+  });
+
+  redisTest('no input answers 5xx', async () => {
+    const { case: reported } = await reportTestCase(life.engine.context);
+    const mine = life.app.registeredRoutes.filter(
+      (r) =>
+        !r.websocket &&
+        (r.url.startsWith('/api/dispatch') ||
+          r.url.startsWith('/api/handling') ||
+          r.url.startsWith('/api/cases')),
+    );
+    expect(mine.length).toBeGreaterThan(20);
+    for (const token of [life.tokens.shiftlead1, life.tokens['handler-sanitation-150102']]) {
+      await fuzzRoutes(life.app, { token, runs: 25, include: (r) => mine.includes(r) });
+    }
+    // The fuzzer never guesses a real id; a real one with random bodies must not break either.
+    for (const path of ['verify', 'file', 'dispatch', 'cancel', 'reject', 'supervise']) {
+      for (const body of [
+        {},
+        { expectedVersion: 0 },
+        { reason: 7 },
+        { departmentId: '' },
+        { found: 'yes' },
+      ]) {
+        const answer = await life.post('shiftlead1', `/api/dispatch/cases/${reported.id}/${path}`, body);
+        expect(answer.status).toBeLessThan(500);
+      }
+    }
+  });
+
+  redisTest(
+    "the shift lead's queue: awaiting filing, flagged reports, pending cancellations",
+    async ({ database }) => {
+      const verified = await walkTo(life, 'verified');
+      const { case: flagged } = await reportTestCase(life.engine.context, {
+        flags: ['photo_far_from_point'],
+      });
+      const duplicate = await walkTo(life, 'filed');
+      await database.db.update(cases).set({ duplicateOf: verified }).where(eq(cases.id, duplicate));
+
+      const answer = await life.get('shiftlead1', '/api/dispatch/queues/shift-lead');
+      expect(answer.status).toBe(200);
+      const queue = answer.body as Record<
+        string,
+        { items: { id: string; deadline: { due: string | null } }[] }
+      >;
+      expect(ids(queue.awaitingFiling)).toContain(verified);
+      expect(ids(queue.flaggedReports)).toContain(flagged.id);
+      expect(ids(queue.flaggedReports)).not.toContain(verified);
+      expect(ids(queue.pendingCancellations)).toEqual([duplicate]);
+      // Earliest deadline first.
+      const dues = (queue.awaitingFiling?.items ?? []).map((c) => c.deadline.due ?? '9999');
+      expect(dues).toEqual([...dues].sort());
+
+      // A queue is its role's alone.
+      expect((await life.get('dispatcher1', '/api/dispatch/queues/shift-lead')).status).toBe(403);
+      expect((await life.get('officer1', '/api/dispatch/queues/dispatcher')).status).toBe(403);
+      expect((await life.get('dispatcher1', '/api/dispatch/queues/officer')).status).toBe(403);
+      expect((await life.get('officer1', '/api/dispatch/queues/officer?lat=40.85')).status).toBe(400);
+    },
+  );
+});
