@@ -28,3 +28,5 @@ export * from './repositories/media.js';
 export * from './repositories/service-requests.js';
 export * from './repositories/case-event-actors.js';
 export * from './repositories/rollup-recount.js';
+export * from './repositories/publications.js';
+export * from './repositories/report-reads.js';

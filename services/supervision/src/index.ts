@@ -1,16 +1,12 @@
-import type { EngineContext } from '@urbangrid/engine';
 import type { ServiceRegistration } from '@urbangrid/platform';
+import type { SupervisionServiceDeps } from './deps.js';
 import { supervisionRoutes } from './supervision-routes.js';
 
-export interface SupervisionServiceDeps {
-  engine: EngineContext;
-}
+export type { SupervisionServiceDeps } from './deps.js';
+export { startPublicationScheduler } from './publication/publication-queue.js';
+export { publishFinishedDays } from './publication/publish-days.js';
 
-/** The supervision service (监督 — checks, closing, timeliness and evaluation reports). */
-export function supervisionService(_deps: SupervisionServiceDeps): ServiceRegistration {
-  return {
-    name: 'supervision',
-    prefix: '/api/supervision',
-    plugin: supervisionRoutes,
-  };
+/** The supervision service (监督 — checks, closing, timeliness and evaluation reports, rankings, audit). */
+export function supervisionService(deps: SupervisionServiceDeps): ServiceRegistration {
+  return { name: 'supervision', prefix: '/api/supervision', plugin: supervisionRoutes(deps) };
 }

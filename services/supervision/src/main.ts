@@ -1,7 +1,7 @@
 import { createEngineContext, publishToRedis, startEngine } from '@urbangrid/engine';
 import { buildApp, runProcess } from '@urbangrid/platform';
 import { isSeeded, seedDemoRegion } from '@urbangrid/seeds';
-import { supervisionService } from './index.js';
+import { startPublicationScheduler, supervisionService } from './index.js';
 
 /** The supervision service run alone (docker-compose): its routes, the shared routes and the engine's workers. */
 await runProcess({
@@ -14,7 +14,26 @@ await runProcess({
     });
     return buildApp({ ...ctx, services: [supervisionService({ engine })] });
   },
-  startWorkers: (ctx) =>
-    startEngine({ db: ctx.db, redisUrl: ctx.redisUrl, prefix: ctx.config.QUEUE_PREFIX, logger: ctx.logger }),
+  startWorkers: async (ctx) => {
+    const engine = await startEngine({
+      db: ctx.db,
+      redisUrl: ctx.redisUrl,
+      prefix: ctx.config.QUEUE_PREFIX,
+      logger: ctx.logger,
+    });
+    // The daily publication of indicators (每日公布) runs beside the engine's workers.
+    const publication = await startPublicationScheduler({
+      db: ctx.db,
+      redisUrl: ctx.redisUrl,
+      prefix: ctx.config.QUEUE_PREFIX,
+      logger: ctx.logger,
+    });
+    return {
+      stop: async () => {
+        await publication.stop();
+        await engine.stop();
+      },
+    };
+  },
   seed: { isSeeded, seedDemoRegion },
 });

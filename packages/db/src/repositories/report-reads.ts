@@ -1,0 +1,153 @@
+/**
+ * What the supervision reports read besides the rollups: the names of the things they group by,
+ * the people they evaluate, the areas' size, the cities of a region, and the case a check or close
+ * acts on within the caller's jurisdiction. Queries only.
+ */
+import { and, arrayContains, eq, inArray, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../client.js';
+import { officerGrids, users } from '../schema/people.js';
+import { areas, categories, cities, departments, grids } from '../schema/reference.js';
+
+export type NamedDimension = 'department' | 'district' | 'street' | 'grid' | 'category' | 'officer' | 'staff';
+
+/** Display names of the keys of one rollup dimension in a city (key → name). */
+export async function namesOfKeys(
+  db: DbOrTx,
+  city: string,
+  dimension: NamedDimension,
+  keys: readonly string[],
+): Promise<Map<string, string>> {
+  if (keys.length === 0) return new Map();
+  const list = [...keys];
+  let rows: Array<{ key: string; name: string }>;
+  switch (dimension) {
+    case 'department':
+      rows = await db
+        .select({ key: departments.id, name: departments.name })
+        .from(departments)
+        .where(inArray(departments.id, list));
+      break;
+    case 'district':
+    case 'street':
+      rows = await db
+        .select({ key: areas.code, name: areas.name })
+        .from(areas)
+        .where(inArray(areas.code, list));
+      break;
+    case 'grid':
+      rows = await db
+        .select({ key: grids.code, name: grids.name })
+        .from(grids)
+        .where(inArray(grids.code, list));
+      break;
+    case 'category':
+      rows = await db
+        .select({ key: categories.code, name: categories.name })
+        .from(categories)
+        .where(inArray(categories.code, list));
+      break;
+    case 'officer':
+    case 'staff':
+      rows = await db
+        .select({ key: users.username, name: users.displayName })
+        .from(users)
+        .where(and(inArray(users.username, list), eq(users.city, city)));
+      break;
+  }
+  return new Map(rows.map((row) => [row.key, row.name]));
+}
+
+export interface StaffMemberRow {
+  username: string;
+  displayName: string;
+}
+
+/** Active staff of a city holding `role`. */
+export async function listEvaluatedStaff(db: DbOrTx, city: string, role: string): Promise<StaffMemberRow[]> {
+  return db
+    .select({ username: users.username, displayName: users.displayName })
+    .from(users)
+    .where(and(eq(users.city, city), eq(users.active, true), arrayContains(users.roles, [role])))
+    .orderBy(users.username);
+}
+
+export interface OfficerWithGrids extends StaffMemberRow {
+  gridCodes: string[];
+}
+
+/** A city's grid officers and their grids (optionally only those with a grid in `districtCode`). */
+export async function listOfficersWithGrids(
+  db: DbOrTx,
+  city: string,
+  districtCode?: string,
+): Promise<OfficerWithGrids[]> {
+  const rows = await db
+    .select({
+      username: users.username,
+      displayName: users.displayName,
+      gridCodes: sql<
+        string[]
+      >`coalesce(array_agg(${officerGrids.gridCode}) filter (where ${officerGrids.gridCode} is not null), '{}')`,
+    })
+    .from(users)
+    .leftJoin(officerGrids, eq(officerGrids.officerId, users.id))
+    .where(and(eq(users.city, city), eq(users.active, true), arrayContains(users.roles, ['grid_officer'])))
+    .groupBy(users.id)
+    .orderBy(users.username);
+  return districtCode === undefined
+    ? rows
+    : rows.filter((row) => row.gridCodes.some((code) => code.startsWith(districtCode)));
+}
+
+export interface AreaRow {
+  code: string;
+  name: string;
+  areaKm2: number;
+  population: number;
+}
+
+/** Districts of a city with their size and population. */
+export async function listDistricts(db: DbOrTx, city: string): Promise<AreaRow[]> {
+  return db
+    .select({ code: areas.code, name: areas.name, areaKm2: areas.areaKm2, population: areas.population })
+    .from(areas)
+    .where(and(eq(areas.city, city), eq(areas.level, 'district')))
+    .orderBy(areas.code);
+}
+
+/** A city's departments (id, name). */
+export async function listCityDepartments(
+  db: DbOrTx,
+  city: string,
+): Promise<Array<{ id: string; name: string }>> {
+  return db
+    .select({ id: departments.id, name: departments.name })
+    .from(departments)
+    .where(eq(departments.city, city))
+    .orderBy(departments.id);
+}
+
+export interface CityRow {
+  code: string;
+  name: string;
+  regionCode: string;
+  timeZone: string;
+  evaluationConfig: unknown;
+}
+
+export async function listCities(db: DbOrTx): Promise<CityRow[]> {
+  return db
+    .select({
+      code: cities.code,
+      name: cities.name,
+      regionCode: cities.regionCode,
+      timeZone: cities.timeZone,
+      evaluationConfig: cities.evaluationConfig,
+    })
+    .from(cities)
+    .orderBy(cities.code);
+}
+
+export async function findCity(db: DbOrTx, code: string): Promise<CityRow | null> {
+  return (await listCities(db)).find((city) => city.code === code) ?? null;
+}

@@ -1,0 +1,59 @@
+/**
+ * The publication schedule: a BullMQ job scheduler (`upsertJobScheduler`) fires shortly after local
+ * midnight and a worker freezes the finished days. Upserting the scheduler is idempotent, so every
+ * process may start it; BullMQ runs each firing once.
+ */
+import type { Db } from '@urbangrid/db';
+import { queueHashTag } from '@urbangrid/engine';
+import { Queue, Worker } from 'bullmq';
+import { Redis } from 'ioredis';
+import { publishFinishedDays } from './publish-days.js';
+
+export const publicationQueueName = `${queueHashTag}.publication`;
+export const publicationSchedulerId = 'daily-publication';
+
+export interface PublicationScheduler {
+  queue: Queue;
+  worker: Worker;
+  stop(): Promise<void>;
+}
+
+export async function startPublicationScheduler(options: {
+  db: Db;
+  redisUrl: string;
+  prefix: string;
+  /** Cron pattern in `timeZone`; default five past midnight. */
+  pattern?: string;
+  timeZone?: string;
+  now?: () => Date;
+  logger?: { info(o: object, m: string): void; error(o: object, m: string): void };
+}): Promise<PublicationScheduler> {
+  const connection = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
+  const queue = new Queue(publicationQueueName, { connection, prefix: options.prefix });
+  await queue.upsertJobScheduler(
+    publicationSchedulerId,
+    { pattern: options.pattern ?? '5 0 * * *', tz: options.timeZone ?? 'Asia/Shanghai' },
+    { name: 'publish-finished-days', data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } },
+  );
+  const worker = new Worker(
+    publicationQueueName,
+    async () => {
+      const published = await publishFinishedDays(options.db, options.now?.() ?? new Date());
+      options.logger?.info({ published: published.length }, 'rollup days published');
+      return { published };
+    },
+    { connection: connection.duplicate({ maxRetriesPerRequest: null }), prefix: options.prefix },
+  );
+  worker.on('failed', (job, error) =>
+    options.logger?.error({ err: error, jobId: job?.id }, 'publication failed'),
+  );
+  return {
+    queue,
+    worker,
+    async stop() {
+      await worker.close();
+      await queue.close();
+      connection.disconnect();
+    },
+  };
+}

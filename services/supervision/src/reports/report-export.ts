@@ -1,0 +1,53 @@
+/**
+ * Report exports (导出): any report table as CSV (UTF-8 with a BOM, so spreadsheet programs read the
+ * Chinese headers) or XLSX (exceljs), with the title and period on the first row and Chinese column
+ * headers on the second.
+ */
+import { stringify } from 'csv-stringify/sync';
+import ExcelJS from 'exceljs';
+
+export type Cell = string | number | null;
+
+export interface ExportTable {
+  /** e.g. 案件时效报表（按部门） 2026-01-01 至 2026-12-31 */
+  title: string;
+  columns: ReadonlyArray<{ key: string; header: string; kind?: 'rate' }>;
+  rows: ReadonlyArray<Record<string, Cell>>;
+}
+
+export const exportFormats = ['json', 'csv', 'xlsx'] as const;
+export type ExportFormat = (typeof exportFormats)[number];
+
+export const contentTypes = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
+
+export function toCsv(table: ExportTable): string {
+  const header = table.columns.map((column) => column.header);
+  const body = table.rows.map((row) => table.columns.map((column) => row[column.key] ?? ''));
+  return `\uFEFF${stringify([[table.title], header, ...body])}`;
+}
+
+export async function toXlsx(table: ExportTable): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'urbangrid';
+  const sheet = workbook.addWorksheet('报表');
+  sheet.addRow([table.title]);
+  sheet.mergeCells(1, 1, 1, Math.max(1, table.columns.length));
+  sheet.getRow(1).font = { bold: true, size: 14 };
+  const header = sheet.addRow(table.columns.map((column) => column.header));
+  header.font = { bold: true };
+  for (const row of table.rows) sheet.addRow(table.columns.map((column) => row[column.key] ?? null));
+  table.columns.forEach((column, index) => {
+    const sheetColumn = sheet.getColumn(index + 1);
+    sheetColumn.width = Math.max(10, column.header.length * 2 + 2);
+    if (column.kind === 'rate') sheetColumn.numFmt = '0.00%';
+  });
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** A file name without characters that break a Content-Disposition header. */
+export function attachmentHeader(name: string): string {
+  return `attachment; filename="report.${name.split('.').pop()}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}

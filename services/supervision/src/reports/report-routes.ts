@@ -1,0 +1,116 @@
+/**
+ * Report routes (报表, api.md "Reports"): timeliness and evaluation for a city (or a district
+ * supervisor's district), and the region view that ranks the cities. `format=csv|xlsx` answers the
+ * same table as a file.
+ */
+import { rollupDimensions } from '@urbangrid/db';
+import { requireRoles, type ServicePlugin, userOf } from '@urbangrid/platform';
+import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { evaluationReport, evaluationReportSchema, evaluationSubjects } from './evaluation-report.js';
+import { regionReport, regionReportSchema } from './region-report.js';
+import {
+  attachmentHeader,
+  contentTypes,
+  type ExportFormat,
+  type ExportTable,
+  exportFormats,
+  toCsv,
+  toXlsx,
+} from './report-export.js';
+import { periodQuery, reportRoles, reportScopeOf } from './report-scope.js';
+import { evaluationTable, regionTable, timelinessTable } from './report-tables.js';
+import { timelinessReport, timelinessReportSchema } from './timeliness-report.js';
+
+const tags = ['supervision'];
+const format = z.enum(exportFormats).default('json');
+const subjects = Object.keys(evaluationSubjects) as [
+  keyof typeof evaluationSubjects,
+  ...(keyof typeof evaluationSubjects)[],
+];
+
+/** Sends the table as a file; null for JSON (the route answers the report itself). */
+async function sendFile(reply: FastifyReply, as: ExportFormat, name: string, table: () => ExportTable) {
+  if (as === 'json') return null;
+  const body = as === 'csv' ? toCsv(table()) : await toXlsx(table());
+  return reply
+    .header('content-disposition', attachmentHeader(`${name}.${as}`))
+    .type(contentTypes[as])
+    .send(body);
+}
+
+const fileNote =
+  '`format=csv` or `format=xlsx` answers the same table as a file (Chinese headers, the period in the title).';
+
+export const reportRoutes: ServicePlugin = async (app) => {
+  app.addHook('preHandler', requireRoles(...reportRoles));
+
+  app.get(
+    '/reports/timeliness',
+    {
+      schema: {
+        tags,
+        summary: '案件时效 — counts and rates per department, district, street, grid, category or officer',
+        description: `Reads the day rollups. ${fileNote}`,
+        querystring: periodQuery.and(z.object({ groupBy: z.enum(rollupDimensions), format })),
+        response: { 200: timelinessReportSchema },
+      },
+    },
+    async (request, reply) => {
+      const { from, to, city, groupBy, format: as } = request.query;
+      const report = await timelinessReport(app.db, reportScopeOf(userOf(request), city), {
+        from,
+        to,
+        groupBy,
+      });
+      return (
+        (await sendFile(reply, as, `时效报表-${groupBy}-${from}-${to}`, () => timelinessTable(report))) ??
+        report
+      );
+    },
+  );
+
+  app.get(
+    '/reports/evaluation',
+    {
+      schema: {
+        tags,
+        summary: '绩效评价 — indicators, score, grade and rank of each subject (domain.md §6)',
+        description: `Published days are read from their frozen copy; a row whose recount differs carries it in \`recount\`. ${fileNote}`,
+        querystring: periodQuery.and(z.object({ subject: z.enum(subjects), format })),
+        response: { 200: evaluationReportSchema },
+      },
+    },
+    async (request, reply) => {
+      const { from, to, city, subject, format: as } = request.query;
+      const report = await evaluationReport(app.db, reportScopeOf(userOf(request), city), {
+        from,
+        to,
+        subject,
+      });
+      return (
+        (await sendFile(reply, as, `绩效评价-${subject}-${from}-${to}`, () => evaluationTable(report))) ??
+        report
+      );
+    },
+  );
+
+  app.get(
+    '/reports/region',
+    {
+      preHandler: requireRoles('region_supervisor'),
+      schema: {
+        tags,
+        summary: '城市排名 — the region supervisor compares and ranks the cities on the same indicators',
+        description: fileNote,
+        querystring: periodQuery.and(z.object({ format })),
+        response: { 200: regionReportSchema },
+      },
+    },
+    async (request, reply) => {
+      const { from, to, format: as } = request.query;
+      const report = await regionReport(app.db, { from, to });
+      return (await sendFile(reply, as, `城市排名-${from}-${to}`, () => regionTable(report))) ?? report;
+    },
+  );
+};

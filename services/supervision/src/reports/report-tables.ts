@@ -1,0 +1,129 @@
+/** The reports as export tables: Chinese column headers, the period in the title. */
+import type { RollupDimension } from '@urbangrid/db';
+import type { EvaluationReport, EvaluationSubject } from './evaluation-report.js';
+import type { RegionRow } from './region-report.js';
+import type { Cell, ExportTable } from './report-export.js';
+import type { TimelinessReport } from './timeliness-report.js';
+
+const groupNames: Record<RollupDimension, string> = {
+  department: '部门',
+  district: '区',
+  street: '街道',
+  grid: '单元网格',
+  category: '案件类别',
+  officer: '监督员',
+};
+
+const timelinessColumns = [
+  { key: 'key', header: '编码' },
+  { key: 'name', header: '名称' },
+  { key: 'received', header: '受理数' },
+  { key: 'dispatched', header: '派遣数' },
+  { key: 'handled', header: '处置数' },
+  { key: 'handledOnTime', header: '按时处置数' },
+  { key: 'overdue', header: '超期数' },
+  { key: 'reworks', header: '返工数' },
+  { key: 'extensions', header: '延期数' },
+  { key: 'returns', header: '回退数' },
+  { key: 'closed', header: '结案数' },
+  { key: 'closedOnTime', header: '按时结案数' },
+  { key: 'onTimeHandlingRate', header: '按时处置率', kind: 'rate' },
+  { key: 'onTimeClosingRate', header: '按时结案率', kind: 'rate' },
+  { key: 'reworkRate', header: '返工率', kind: 'rate' },
+  { key: 'returnRate', header: '回退率', kind: 'rate' },
+  { key: 'extensionRate', header: '延期率', kind: 'rate' },
+] as const;
+
+const period = (from: string, to: string) => `${from} 至 ${to}`;
+
+export function timelinessTable(report: TimelinessReport): ExportTable {
+  const rows: Array<Record<string, Cell>> = report.rows.map((row) => ({ ...row }));
+  rows.push({ key: '合计', name: '', ...report.totals });
+  return {
+    title: `案件时效报表（按${groupNames[report.groupBy]}） ${period(report.from, report.to)}`,
+    columns: timelinessColumns,
+    rows,
+  };
+}
+
+const subjectNames: Record<EvaluationSubject, string> = {
+  officer: '监督员',
+  intake_operator: '受理员',
+  shift_lead: '值班长',
+  dispatcher: '派遣员',
+  department: '专业部门',
+  district: '区',
+};
+
+/** Chinese names of every indicator the evaluation shows. */
+export const indicatorNames: Record<string, string> = {
+  validReportRate: '有效上报率',
+  onTimeVerificationRate: '按时核实率',
+  onTimeCheckRate: '按时核查率',
+  missedReportRate: '漏报率',
+  volumeScore: '工作量得分',
+  onTimeVerificationDispatchRate: '核实派发按时率',
+  onTimeCheckDispatchRate: '核查派发按时率',
+  onTimeFilingRate: '按时立案率',
+  accurateFilingRate: '立案准确率',
+  onTimeClosingRate: '按时结案率',
+  onTimeDispatchRate: '按时派遣率',
+  accurateDispatchRate: '派遣准确率',
+  handlingRate: '处置率',
+  onTimeHandlingRate: '按时处置率',
+  reworkRate: '返工率',
+  overduePendingRate: '超期未处置率',
+  extensionRate: '延期率',
+  closingRate: '结案率',
+  publicReportRate: '公众举报率',
+  casesPerKm2: '每平方公里案件数',
+  casesPer10kPeople: '每万人案件数',
+};
+
+function scoredTable(
+  title: string,
+  rows: ReadonlyArray<{
+    key: string;
+    name: string;
+    indicators: Record<string, number | null>;
+    score: number | null;
+    grade: string | null;
+    rank: number | null;
+  }>,
+): ExportTable {
+  const indicatorKeys = rows[0] === undefined ? [] : Object.keys(rows[0].indicators);
+  return {
+    title,
+    columns: [
+      { key: 'rank', header: '排名' },
+      { key: 'key', header: '编码' },
+      { key: 'name', header: '名称' },
+      ...indicatorKeys.map((key) => ({
+        key,
+        header: indicatorNames[key] ?? key,
+        kind: key.startsWith('cases') ? undefined : ('rate' as const),
+      })),
+      { key: 'score', header: '综合得分' },
+      { key: 'grade', header: '等级' },
+    ],
+    rows: rows.map((row) => ({
+      rank: row.rank,
+      key: row.key,
+      name: row.name,
+      ...row.indicators,
+      score: row.score,
+      grade: row.grade,
+    })),
+  };
+}
+
+export function evaluationTable(report: EvaluationReport): ExportTable {
+  return scoredTable(
+    `绩效评价（${subjectNames[report.subject]}） ${period(report.from, report.to)}`,
+    report.rows,
+  );
+}
+
+export function regionTable(report: { from: string; to: string; rows: RegionRow[] }): ExportTable {
+  return scoredTable(`城市排名通报 ${period(report.from, report.to)}`, report.rows);
+}
