@@ -77,10 +77,14 @@ export function createStageWorkers(options: StageWorkersOptions): StageWorkers {
       (job: Job) => runStageJob(handlers, kind, job.data, job.id ?? `${kind}:${job.name}`),
       { connection: options.connection, prefix: options.prefix, concurrency: options.concurrency ?? 4 },
     );
-    // Without an 'error' listener a Redis outage would take the whole process down.
-    worker.on('error', (error) =>
-      context.logger.warn({ err: error.message, queue: kind }, 'stage worker error'),
-    );
+    // Without an 'error' listener a Redis outage would take the whole process down. While Redis is
+    // away the error repeats with every reconnect attempt: one line per half minute is enough.
+    let lastLogged = 0;
+    worker.on('error', (error) => {
+      if (Date.now() - lastLogged < 30_000) return;
+      lastLogged = Date.now();
+      context.logger.warn({ err: error.message, queue: kind }, 'stage worker error');
+    });
     worker.on('failed', (job, error) =>
       context.logger.warn({ err: error.message, queue: kind, jobId: job?.id }, 'stage job failed'),
     );
@@ -90,7 +94,25 @@ export function createStageWorkers(options: StageWorkersOptions): StageWorkers {
     workers,
     handlers,
     async close() {
-      await Promise.all([...workers.values()].map((worker) => worker.close()));
+      await Promise.all([...workers.values()].map((worker) => closeWorker(worker, context)));
     },
   };
+}
+
+/**
+ * Closing waits for the job in hand; with Redis away it would wait for ever, so after a while the
+ * worker's connections are dropped instead (an unfinished job is retried by another worker).
+ */
+async function closeWorker(worker: Worker, context: EngineContext, graceMs = 5_000): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const closed = worker.close().then(() => true);
+  const gaveUp = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), graceMs);
+  });
+  const inTime = await Promise.race([closed, gaveUp]);
+  clearTimeout(timer);
+  if (!inTime) {
+    context.logger.warn({ queue: worker.name }, 'stage worker did not close in time; disconnecting');
+    void worker.disconnect().catch(() => undefined);
+  }
 }
