@@ -1,5 +1,5 @@
-import { createEngineContext, publishToRedis, startEngine } from '@urbangrid/engine';
-import { buildApp, runProcess } from '@urbangrid/platform';
+import { processEngine } from '@urbangrid/engine';
+import { buildApp, createMetrics, runProcess } from '@urbangrid/platform';
 import { isSeeded, seedDemoRegion } from '@urbangrid/seeds';
 import { startPublicationScheduler, supervisionService } from './index.js';
 
