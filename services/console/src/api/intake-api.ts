@@ -39,14 +39,20 @@ export const mediaPath = (id: string) => `/api/intake/media/${encodeURIComponent
 
 /**
  * Beyond api.md — address search for the hotline form over the seeded gazetteer:
- * `GET /api/intake/addresses?q=&limit=` → `AddressHit[]` (best match first).
+ * `GET /api/intake/addresses?q=&limit=` → `{items: AddressHit[]}` (best match first; served by intake).
  */
-export const searchAddresses = (q: string, limit = 8) =>
-  get<AddressHit[]>('/api/intake/addresses', { q, limit });
+export const searchAddresses = async (q: string, limit = 8) =>
+  (await get<{ items: AddressHit[] }>('/api/intake/addresses', { q, limit })).items;
 
 /**
  * Beyond api.md — open cases of the same category near a point, asked before the report is saved:
- * `GET /api/intake/duplicates?lat=&lng=&categoryCode=` → `PossibleDuplicate[]` (nearest first).
+ * `GET /api/intake/duplicates?lat=&lng=&categoryCode=` → `{items: PossibleDuplicate[]}` (nearest first).
  */
-export const findDuplicates = (at: LatLng, categoryCode: string) =>
-  get<PossibleDuplicate[]>('/api/intake/duplicates', { lat: at.lat, lng: at.lng, categoryCode });
+export const findDuplicates = async (at: LatLng, categoryCode: string) =>
+  (
+    await get<{ items: PossibleDuplicate[] }>('/api/intake/duplicates', {
+      lat: at.lat,
+      lng: at.lng,
+      categoryCode,
+    })
+  ).items;

@@ -111,10 +111,12 @@ describe('AddressSearch', () => {
     vi.useFakeTimers();
     const { calls } = fakeApi({
       'GET /api/intake/addresses': () => ({
-        json: [
-          { id: 'a', label: '新华大街 1 号', lat: 40.81, lng: 111.66, gridCode: 'g1' },
-          { id: 'b', label: '新华大街 3 号', context: '新城区', lat: 40.82, lng: 111.67, gridCode: 'g2' },
-        ],
+        json: {
+          items: [
+            { id: 'a', label: '新华大街 1 号', lat: 40.81, lng: 111.66, gridCode: 'g1' },
+            { id: 'b', label: '新华大街 3 号', context: '新城区', lat: 40.82, lng: 111.67, gridCode: 'g2' },
+          ],
+        },
       }),
     });
     const wrapper = mountWithApp(AddressSearch, { props: { debounceMs: 10 } });

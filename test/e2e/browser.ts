@@ -1,0 +1,49 @@
+/** Headless Chromium (Debian's /usr/bin/chromium) through playwright-core, with this machine's flags. */
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** A Hohhot point inside the demo grids, where phones say they are. */
+export const inTheGrid = { latitude: 40.83, longitude: 111.67 };
+
+export async function newRoleContext(browser: Browser, phone = false): Promise<BrowserContext> {
+  return browser.newContext({
+    viewport: phone ? { width: 390, height: 844 } : { width: 1440, height: 900 },
+    deviceScaleFactor: 1,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    geolocation: inTheGrid,
+    permissions: ['geolocation'],
+    ...(phone ? { isMobile: true, hasTouch: true } : {}),
+  });
+}
+
+export async function signIn(page: Page, baseUrl: string, username: string): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.fill('input[name="username"]', username);
+  await page.fill('input[name="password"]', process.env.DEMO_PASSWORD ?? 'urbangrid');
+  await page.press('input[name="password"]', 'Enter');
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 30_000 });
+}
+
+/** A 2x2 PNG, the smallest photo the media route takes as an image. */
+export const tinyPng = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP4z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==',
+  'base64',
+);

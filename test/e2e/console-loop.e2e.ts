@@ -1,0 +1,225 @@
+/**
+ * One case through its whole loop in the browser, each step by the role whose job it is:
+ * hotline operator registers it → grid officer verifies with a photo → shift lead files it →
+ * dispatcher sends it to the suggested department (watching it arrive live) → handler signs for
+ * and completes it with a photo → officer checks it with a photo → shift lead closes it →
+ * supervisor reads its history and the reports. Every screen is saved under
+ * test-artifacts/console-e2e/.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, newRoleContext, signIn, tinyPng } from './browser.js';
+import { artifacts } from './server.js';
+
+const baseUrl = inject('consoleUrl');
+let browser: Browser;
+let shot = 0;
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  shot += 1;
+  await page.waitForLoadState('networkidle').catch(() => undefined);
+  await page.screenshot({ path: `${artifacts}${String(shot).padStart(2, '0')}-${name}.png`, fullPage: true });
+}
+
+async function asRole(username: string, phone = false): Promise<Page> {
+  const context = await newRoleContext(browser, phone);
+  const page = await context.newPage();
+  await signIn(page, baseUrl, username);
+  return page;
+}
+
+/** The case as the API shows it to `username` (to learn who is assigned next). */
+async function caseAs(username: string, id: string): Promise<Record<string, unknown>> {
+  const login = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: process.env.DEMO_PASSWORD ?? 'urbangrid' }),
+  });
+  const { token } = (await login.json()) as { token: string };
+  const response = await fetch(`${baseUrl}/api/cases/${id}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  return (await response.json()) as Record<string, unknown>;
+}
+
+async function selectRow(page: Page, caseNo: string): Promise<void> {
+  const row = page.locator(`tr[data-case-no="${caseNo}"]`);
+  await row.waitFor({ timeout: 30_000 });
+  await row.click();
+}
+
+describe('the console walks one case through the loop', () => {
+  let caseId = '';
+  let caseNo = '';
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('login screen', async () => {
+    const page = await (await newRoleContext(browser)).newPage();
+    await page.goto(`${baseUrl}/`);
+    await page.waitForSelector('[data-test="login-form"]');
+    await screenshot(page, 'login');
+  });
+
+  it('the hotline operator registers a report with the address search, the map and duplicates', async () => {
+    const page = await asRole('operator1');
+    await page.waitForSelector('[data-test="intake-form"]');
+    await page.fill('input[name="reporterName"]', '张先生');
+    await page.fill('input[name="reporterPhone"]', '13800000000');
+    const category = page.locator('select[name="categoryCode"]');
+    await expect.poll(() => category.locator('option').count(), { timeout: 30_000 }).toBeGreaterThan(1);
+    await category.selectOption({ index: 1 });
+    await page.fill('textarea[name="description"]', '人行道井盖缺失，行人易绊倒，请尽快处理。');
+    await page.fill('input[name="address"]', '新华大街与锡林路交叉口东南角');
+    await page.locator('.map').first().click();
+    await page.waitForSelector('[data-test="located-grid"]', { timeout: 30_000 });
+    await screenshot(page, 'intake-form');
+    await page.keyboard.press('Control+Enter');
+    const created = page.locator('[data-test="intake-created"]');
+    await created.waitFor({ timeout: 30_000 });
+    caseNo = (/\d{8,}/.exec((await created.textContent()) ?? '') ?? [''])[0];
+    const href = (await created.locator('a').first().getAttribute('href')) ?? '';
+    caseId = href.split('/').pop() ?? '';
+    expect(caseNo).not.toBe('');
+    expect(caseId).not.toBe('');
+    await screenshot(page, 'intake-created');
+  });
+
+  it('the grid officer verifies it on site with a photo (phone layout)', async () => {
+    const assignee = String((await caseAs('operator1', caseId)).assignee);
+    const page = await asRole(assignee, true);
+    const task = page.locator(`a[data-case-no="${caseNo}"]`);
+    await task.waitFor({ timeout: 30_000 });
+    await screenshot(page, 'officer-tasks');
+    await task.click();
+    await page.waitForSelector('[data-test="field-task-form"]');
+    await page.locator('label', { hasText: '问题属实' }).click();
+    await page.fill('textarea[name="note"]', '现场核实属实');
+    await page.setInputFiles('[data-test="photo-input"]', {
+      name: 'verify.png',
+      mimeType: 'image/png',
+      buffer: tinyPng,
+    });
+    await page.waitForSelector('.thumbs img');
+    await screenshot(page, 'officer-verify');
+    await page.click('button[type="submit"]');
+    await page.waitForURL(/\/officer$/);
+  });
+
+  it('the shift lead files it and the dispatcher sees it arrive without a reload', async () => {
+    const dispatcher = await asRole('dispatcher1');
+    await dispatcher.waitForSelector('[data-tab="toDispatch"]');
+
+    const lead = await asRole('shiftlead1');
+    await selectRow(lead, caseNo);
+    await screenshot(lead, 'shift-lead-board');
+    await lead.keyboard.press('f');
+    await lead.locator('.notice', { hasText: caseNo }).waitFor();
+
+    await selectRow(dispatcher, caseNo);
+    const suggested = String((await caseAs('dispatcher1', caseId)).suggestedDepartmentId);
+    await dispatcher.keyboard.press('d');
+    const select = dispatcher.locator('[data-test="dispatch-dialog"] select');
+    await expect.poll(() => select.inputValue()).toBe(suggested);
+    await screenshot(dispatcher, 'dispatcher-dialog');
+    await select.press('Enter');
+    await dispatcher.locator('.notice', { hasText: caseNo }).waitFor();
+    await screenshot(dispatcher, 'dispatcher-board');
+  });
+
+  it('the department handler signs for it and reports the fix with a photo', async () => {
+    const detail = await caseAs('dispatcher1', caseId);
+    const departments = (await (
+      await fetch(`${baseUrl}/api/departments`, {
+        headers: { authorization: `Bearer ${await tokenOf('dispatcher1')}` },
+      })
+    ).json()) as { id: string; code: string }[];
+    const code = departments.find((d) => d.id === detail.departmentId)?.code;
+    const page = await asRole(`handler-${code}`);
+    await selectRow(page, caseNo);
+    await screenshot(page, 'department-inbox');
+    await page.keyboard.press('a');
+    await page.locator('.notice', { hasText: caseNo }).waitFor();
+    await page.locator('[data-tab="inHandling"]').click();
+    await selectRow(page, caseNo);
+    await page.keyboard.press('c');
+    await page.fill('[data-test="complete-dialog"] textarea', '已更换新井盖并设置警示');
+    await page.setInputFiles('[data-test="photo-input"]', {
+      name: 'fixed.png',
+      mimeType: 'image/png',
+      buffer: tinyPng,
+    });
+    await page.waitForSelector('[data-test="complete-dialog"] .thumbs img');
+    await screenshot(page, 'department-complete');
+    await page.click('[data-test="complete-dialog"] button[type="submit"]');
+    await page.locator('.notice', { hasText: caseNo }).waitFor();
+  });
+
+  it('the officer checks the fix with a photo', async () => {
+    let assignee = 'null';
+    await expect
+      .poll(
+        async () => {
+          const item = await caseAs('shiftlead1', caseId);
+          assignee = String(item.assignee);
+          return item.state;
+        },
+        { timeout: 60_000 },
+      )
+      .toBe('reviewing');
+    const page = await asRole(assignee, true);
+    await page.locator(`a[data-case-no="${caseNo}"]`).click({ timeout: 30_000 });
+    await page.locator('label', { hasText: '已整改' }).click();
+    await page.setInputFiles('[data-test="photo-input"]', {
+      name: 'check.png',
+      mimeType: 'image/png',
+      buffer: tinyPng,
+    });
+    await page.waitForSelector('.thumbs img');
+    await screenshot(page, 'officer-check');
+    await page.click('button[type="submit"]');
+    await page.waitForURL(/\/officer$/);
+  });
+
+  it('the shift lead closes it', async () => {
+    const page = await asRole('shiftlead1');
+    await page.locator('[data-tab="toClose"]').click();
+    await selectRow(page, caseNo);
+    await page.keyboard.press('c');
+    await page.locator('.notice', { hasText: caseNo }).waitFor();
+    expect((await caseAs('shiftlead1', caseId)).state).toBe('closed');
+  });
+
+  it('the supervisor reads the case history and the reports', async () => {
+    const page = await asRole('supervisor1');
+    await page.waitForSelector('[data-test="timeliness"]');
+    await screenshot(page, 'supervisor-timeliness');
+    await page.locator('[data-tab="evaluation"]').click();
+    await page.waitForSelector('[data-test="evaluation"]');
+    await screenshot(page, 'supervisor-evaluation');
+    await page.locator('[data-tab="map"]').click();
+    await page.waitForSelector('[data-test="open-map"]');
+    await screenshot(page, 'supervisor-map');
+    await page.locator('[data-tab="overdue"]').click();
+    await page.waitForSelector('[data-test="overdue"]');
+    await screenshot(page, 'supervisor-overdue');
+    await page.goto(`${baseUrl}/cases/${caseId}`);
+    const timeline = page.locator('[data-test="timeline"] li');
+    await expect.poll(() => timeline.count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(8);
+    await screenshot(page, 'case-detail');
+  });
+});
+
+async function tokenOf(username: string): Promise<string> {
+  const login = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: process.env.DEMO_PASSWORD ?? 'urbangrid' }),
+  });
+  return ((await login.json()) as { token: string }).token;
+}

@@ -1,0 +1,78 @@
+/**
+ * Starts the all-in-one process (`services/app/src/main.ts`, console included) on a fresh
+ * database for the browser walk, or uses the one at CONSOLE_E2E_URL when given. The server's log
+ * goes to test-artifacts/console-e2e/server.log.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+export const artifacts = `${root}test-artifacts/console-e2e/`;
+const adminUrl = process.env.E2E_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    consoleUrl: string;
+  }
+}
+
+async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (child.exitCode !== null)
+      throw new Error(`the server exited with ${child.exitCode}; see ${artifacts}server.log`);
+    try {
+      const response = await fetch(`${url}/health`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  throw new Error(`the server did not answer /health within ${timeoutMs} ms`);
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  mkdirSync(artifacts, { recursive: true });
+  const given = process.env.CONSOLE_E2E_URL;
+  if (given) {
+    project.provide('consoleUrl', given.replace(/\/$/, ''));
+    return async () => undefined;
+  }
+  const database = `urbangrid_console_e2e_${process.pid}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${database}`);
+  await admin.end();
+  const port = 3900 + (process.pid % 90);
+  const url = `http://127.0.0.1:${port}`;
+  const log = createWriteStream(`${artifacts}server.log`);
+  const child = spawn('npx', ['tsx', '--conditions=source', 'services/app/src/main.ts'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: adminUrl.replace(/\/[^/]*$/, `/${database}`),
+      REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+      QUEUE_PREFIX: `console-e2e-${process.pid}`,
+      LOG_LEVEL: 'info',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+  await waitForHealth(url, child, 180_000);
+  project.provide('consoleUrl', url);
+  return async () => {
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+    const cleanup = new pg.Client({ connectionString: adminUrl });
+    await cleanup.connect();
+    await cleanup.query(`drop database if exists ${database} with (force)`);
+    await cleanup.end();
+  };
+}
