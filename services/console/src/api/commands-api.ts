@@ -60,6 +60,6 @@ export const checkCase = (seen: Seen, body: { fixed: boolean; note?: string; med
   command(`${supervision}/check`)(seen, body);
 /** 结案 */
 export const closeCase = (seen: Seen) => command(`${supervision}/close`)(seen, {});
-/** 督办 — beyond api.md: `POST /api/supervision/cases/:id/supervision-order` `{note}` → the case. */
+/** 督办 — beyond api.md, served by dispatch: `POST /api/dispatch/cases/:id/supervise` `{note?}` → the case. */
 export const orderSupervision = (seen: Seen, note: string) =>
-  command(`${supervision}/supervision-order`)(seen, { note });
+  command(`${dispatch}/supervise`)(seen, { note });

@@ -3,7 +3,7 @@ import type {
   AuditResult,
   EvaluationReport,
   EvaluationSubject,
-  RegionGroup,
+  RegionReport,
   TimelinessGroup,
   TimelinessReport,
 } from './types';
@@ -15,7 +15,7 @@ export interface Period {
 
 const timelinessPath = '/api/supervision/reports/timeliness';
 
-export const fetchTimeliness = (period: Period, groupBy: TimelinessGroup | RegionGroup) =>
+export const fetchTimeliness = (period: Period, groupBy: TimelinessGroup) =>
   get<TimelinessReport>(timelinessPath, { ...period, groupBy });
 
 export const fetchEvaluation = (period: Period, subject: EvaluationSubject) =>
@@ -33,8 +33,14 @@ export async function downloadTimeliness(
 }
 
 /**
- * Beyond api.md — verifies one case's hash-chained event log (what `npm run audit:verify` does):
- * `GET /api/supervision/cases/:id/audit` → `{valid, events, brokenAt}`.
+ * Beyond api.md, served by supervision — verifies one case's hash-chained event log (what
+ * `npm run audit:verify` does): `GET /api/supervision/audit?caseId=` → `AuditResult`.
  */
-export const auditCase = (id: string) =>
-  get<AuditResult>(`/api/supervision/cases/${encodeURIComponent(id)}/audit`);
+export const auditCase = (caseId: string) => get<AuditResult>('/api/supervision/audit', { caseId });
+
+/**
+ * Beyond api.md, served by supervision — the cities of the region ranked side by side:
+ * `GET /api/supervision/reports/region?from=&to=` → `RegionReport` (region supervisors only).
+ */
+export const fetchRegion = (period: Period) =>
+  get<RegionReport>('/api/supervision/reports/region', { ...period });

@@ -208,8 +208,6 @@ export interface AddressHit {
 }
 
 export type TimelinessGroup = 'department' | 'district' | 'street' | 'grid' | 'category' | 'officer';
-/** `city` is beyond api.md: the region supervisor's side-by-side comparison. */
-export type RegionGroup = 'city';
 
 export interface TimelinessRow {
   key: string;
@@ -236,10 +234,10 @@ export type EvaluationSubject = 'officer' | 'department' | 'district';
 export interface EvaluationRow {
   key: string;
   name: string;
-  indicators: Record<string, number>;
-  score: number;
-  grade: string;
-  rank: number;
+  indicators: Record<string, number | null>;
+  score: number | null;
+  grade: string | null;
+  rank: number | null;
 }
 
 export interface EvaluationReport {
@@ -256,8 +254,27 @@ export interface CaseChanged {
   at: string;
 }
 
+/** The event-chain audit (防篡改核验) of `GET /api/supervision/audit?caseId=`. */
 export interface AuditResult {
-  valid: boolean;
-  events?: number;
-  brokenAt?: number | null;
+  casesChecked: number;
+  eventsChecked: number;
+  ok: boolean;
+  problems: { caseId: string; seq: number | null; kind: string; detail: string }[];
+}
+
+/** One city in the region supervisor's ranking (`GET /api/supervision/reports/region`). */
+export interface RegionRow {
+  key: string;
+  name: string;
+  indicators: Record<string, number | null>;
+  score: number | null;
+  grade: string | null;
+  rank: number | null;
+  totals: Omit<TimelinessRow, 'key' | 'name'>;
+}
+
+export interface RegionReport {
+  from: string;
+  to: string;
+  rows: RegionRow[];
 }
