@@ -11,6 +11,7 @@ export * from './follow-up-jobs.js';
 export * from './ids.js';
 export * from './local-day.js';
 export * from './outbox-relay.js';
+export * from './process-engine.js';
 export * from './queues.js';
 export * from './reference-data.js';
 export * from './report-case.js';

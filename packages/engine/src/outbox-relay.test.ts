@@ -80,17 +80,20 @@ describe('the outbox relay', () => {
     database,
     redis,
   }) => {
-    const gauges = new Map<string, () => Promise<number>>();
+    // What a scrape reads: each gauge's values by label set ('' for a gauge without labels).
+    const gauges = new Map<string, () => Promise<Map<string, number>>>();
     const metrics: GaugeRegistry = {
       registerGauge(config) {
         gauges.set(config.name, async () => {
-          let value = Number.NaN;
-          await config.collect?.call({
-            set: (v: number) => {
-              value = v;
-            },
-          });
-          return value;
+          const values = new Map<string, number>();
+          function set(value: number): void;
+          function set(labels: Record<string, string>, value: number): void;
+          function set(first: number | Record<string, string>, second?: number): void {
+            if (typeof first === 'number') values.set('', first);
+            else values.set(JSON.stringify(first), second ?? Number.NaN);
+          }
+          await config.collect?.call({ set });
+          return values;
         });
       },
     };
@@ -117,8 +120,11 @@ describe('the outbox relay', () => {
           (await listOutboxOfCase(database.db, reported.id)).every((r) => r.relayedAt !== null),
         )
         .toBe(true);
-      const gauge = gauges.get('urbangrid_outbox_oldest_pending_seconds');
-      expect(await gauge?.()).toBe(0);
+      const outboxAge = await gauges.get('urbangrid_outbox_oldest_pending_seconds')?.();
+      expect(outboxAge?.get('')).toBe(0);
+      const queueJobs = await gauges.get('urbangrid_queue_jobs')?.();
+      // Without workers the verification job the report asked for waits in its queue.
+      expect(queueJobs?.get(JSON.stringify({ queue: 'verify', state: 'waiting' }))).toBe(1);
     } finally {
       await engine.stop();
     }

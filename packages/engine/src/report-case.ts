@@ -59,6 +59,12 @@ export interface ReportRequest {
   data?: EventData;
   /** `Idempotency-Key`: the same key from the same caller returns the same case. */
   idempotencyKey?: string;
+  /**
+   * What identifies the request behind the key, when the report's content cannot (an encrypted
+   * phone differs on every encryption): a keyed hash of the caller's request. Default: a hash of
+   * the report's content.
+   */
+  fingerprint?: string;
 }
 
 export interface ReportResult {
@@ -84,8 +90,8 @@ export function formatCaseNumber(day: string, sequence: number): string {
 
 /** What makes two requests "the same" for an idempotency key: the report's content. */
 function requestHash(request: ReportRequest): string {
-  const { actor: _actor, idempotencyKey: _key, ...content } = request;
-  return createHash('sha256').update(canonicalJson(content)).digest('hex');
+  const { actor: _actor, idempotencyKey: _key, fingerprint, ...content } = request;
+  return fingerprint ?? createHash('sha256').update(canonicalJson(content)).digest('hex');
 }
 
 async function reportInTransaction(

@@ -14,7 +14,7 @@ import {
   type PublishCaseChanged,
 } from './engine-context.js';
 import { createOutboxRelay, type OutboxRelay } from './outbox-relay.js';
-import { createStageQueues, type StageQueues } from './queues.js';
+import { createStageQueues, queueKinds, type StageQueues } from './queues.js';
 import { type DeliverNotice, logNotices } from './workers/notices.js';
 import { createStageWorkers, type StageWorkers } from './workers/stage-workers.js';
 
@@ -26,7 +26,11 @@ export interface GaugeRegistry {
   registerGauge(config: {
     name: string;
     help: string;
-    collect?: (this: { set(value: number): void }) => void | Promise<void>;
+    labelNames?: readonly string[];
+    collect?: (this: {
+      set(value: number): void;
+      set(labels: Record<string, string>, value: number): void;
+    }) => void | Promise<void>;
   }): unknown;
 }
 
@@ -121,6 +125,21 @@ export async function startEngine(options: StartEngineOptions): Promise<RunningE
         this.set(await relay.oldestPendingAgeSeconds());
       } catch {
         // PostgreSQL away during a scrape: keep the last value.
+      }
+    },
+  });
+  options.metrics?.registerGauge({
+    name: 'urbangrid_queue_jobs',
+    help: 'Jobs in each stage queue by state (waiting, active, delayed, failed)',
+    labelNames: ['queue', 'state'],
+    async collect() {
+      for (const kind of queueKinds) {
+        try {
+          const counts = await queues.get(kind).getJobCounts('waiting', 'active', 'delayed', 'failed');
+          for (const [state, value] of Object.entries(counts)) this.set({ queue: kind, state }, value);
+        } catch {
+          // Redis away during a scrape: keep the last values.
+        }
       }
     },
   });

@@ -1,13 +1,16 @@
 import { dispatchService } from '@urbangrid/dispatch';
-import { createEngineContext, publishToRedis, startEngine } from '@urbangrid/engine';
+import { processEngine } from '@urbangrid/engine';
 import { handlingService } from '@urbangrid/handling';
 import { intakeService } from '@urbangrid/intake';
-import { buildApp, runProcess } from '@urbangrid/platform';
+import { buildApp, createMetrics, runProcess } from '@urbangrid/platform';
 import { isSeeded, seedDemoRegion } from '@urbangrid/seeds';
-import { supervisionService } from '@urbangrid/supervision';
+import { startPublicationScheduler, supervisionService } from '@urbangrid/supervision';
 import { withConsole } from './console-static.js';
 
 const allServices = [intakeService, dispatchService, handlingService, supervisionService];
+// One registry and one engine context for the routes and the workers of this process.
+const metrics = createMetrics();
+const engine = processEngine({ metrics });
 
 /**
  * The all-in-one process behind `npm start`: the four services (or those named in SERVICES), the
@@ -16,17 +19,25 @@ const allServices = [intakeService, dispatchService, handlingService, supervisio
 await runProcess({
   name: 'urbangrid',
   buildHttp: (ctx) => {
-    const engine = createEngineContext({
-      db: ctx.db,
-      logger: ctx.logger,
-      publish: publishToRedis(ctx.redis, ctx.config.QUEUE_PREFIX),
-    });
-    const services = allServices.map((service) => service({ engine }));
-    return buildApp({ ...ctx, services: services.filter((s) => ctx.config.SERVICES.includes(s.name)) }).then(
-      withConsole,
-    );
+    const services = allServices.map((service) => service({ engine: engine.context(ctx) }));
+    const mounted = services.filter((s) => ctx.config.SERVICES.includes(s.name));
+    return buildApp({ ...ctx, metrics, services: mounted }).then(withConsole);
   },
-  startWorkers: (ctx) =>
-    startEngine({ db: ctx.db, redisUrl: ctx.redisUrl, prefix: ctx.config.QUEUE_PREFIX, logger: ctx.logger }),
+  startWorkers: async (ctx) => {
+    const running = await engine.startWorkers(ctx);
+    // The daily publication of indicators (每日公布) runs beside the engine's workers.
+    const publication = await startPublicationScheduler({
+      db: ctx.db,
+      redisUrl: ctx.redisUrl,
+      prefix: ctx.config.QUEUE_PREFIX,
+      logger: ctx.logger,
+    });
+    return {
+      stop: async () => {
+        await publication.stop();
+        await running.stop();
+      },
+    };
+  },
   seed: { isSeeded, seedDemoRegion },
 });

@@ -3,10 +3,11 @@
  * analytics and Open311 apps — turned into the engine's `reportCase`: the point placed on a grid,
  * photos checked, the phone encrypted, the Idempotency-Key honoured.
  */
-import { type CaseRow, findCaseById, findIdempotencyKey, findMediaOfCity } from '@urbangrid/db';
+import { createHmac } from 'node:crypto';
+import { type CaseRow, findMediaOfCity } from '@urbangrid/db';
 import type { ReportSource, Urgency } from '@urbangrid/domain';
-import { actorScope, isEngineError, reportCase } from '@urbangrid/engine';
-import { type Actor, decryptPhone, encryptPhone, httpError, toDomainActor } from '@urbangrid/platform';
+import { canonicalJson, reportCase } from '@urbangrid/engine';
+import { type Actor, encryptPhone, httpError, toDomainActor } from '@urbangrid/platform';
 import { findPossibleDuplicates, type PossibleDuplicate } from '../duplicates/duplicate-service.js';
 import { gridContaining } from '../grid-location.js';
 import { reportingCity } from '../intake-access.js';
@@ -63,35 +64,11 @@ async function reportPhotos(ctx: IntakeContext, city: string, ids: readonly stri
 }
 
 /**
- * The case an earlier request with this key created, if any. A replay must send the engine the
- * same content, but phone ciphertexts differ on every encryption and photo checks depend on the
- * clock, so a replay reuses the earlier case's ciphertext (when the number is the same) and flags.
+ * What identifies a report request behind its Idempotency-Key: the caller's validated body, keyed
+ * with the phone key so the stored hash reveals nothing of the phone number in it.
  */
-async function earlierCase(
-  ctx: IntakeContext,
-  actor: Actor,
-  key: string | undefined,
-): Promise<CaseRow | null> {
-  if (key === undefined) return null;
-  const earlier = await findIdempotencyKey(ctx.db, actorScope(toDomainActor(actor)), key);
-  const caseId = (earlier?.response as { caseId?: unknown } | null | undefined)?.caseId;
-  return typeof caseId === 'string' ? findCaseById(ctx.db, caseId) : null;
-}
-
-function phoneCiphertext(
-  ctx: IntakeContext,
-  phone: string | undefined,
-  earlier: CaseRow | null,
-): string | null {
-  if (phone === undefined) return null;
-  if (earlier?.reporterPhoneEnc) {
-    try {
-      if (decryptPhone(ctx.phoneKey, earlier.reporterPhoneEnc) === phone) return earlier.reporterPhoneEnc;
-    } catch {
-      // A ciphertext of an older key: encrypt afresh; the engine then reports the key as reused.
-    }
-  }
-  return encryptPhone(ctx.phoneKey, phone);
+function reportFingerprint(ctx: IntakeContext, input: ReportInput): string {
+  return createHmac('sha256', ctx.phoneKey).update(canonicalJson(input)).digest('hex');
 }
 
 export async function createReport(
@@ -105,41 +82,31 @@ export async function createReport(
   const grid = await gridContaining(ctx.reference, city, input.location);
   const { ids: mediaIds, photos } = await reportPhotos(ctx, city, input.mediaIds ?? []);
 
-  const attempt = async () => {
-    const earlier = await earlierCase(ctx, actor, idempotencyKey);
-    const flags =
-      earlier?.flags ??
-      photoCheckFlags(photos, { location: input.location, at: ctx.engine.now() }, ctx.settings.photoChecks);
-    return reportCase(ctx.engine, {
-      actor: toDomainActor(actor),
-      source: input.source,
-      categoryCode: input.categoryCode,
-      description: input.description,
-      location: input.location,
-      gridCode: grid.code,
-      address: input.address ?? null,
-      urgency: input.urgency,
-      selfHandled: input.selfHandled,
-      reporterName: input.reporter?.name ?? null,
-      reporterPhoneEnc: phoneCiphertext(ctx, input.reporter?.phone, earlier),
-      callId: input.callId ?? null,
-      wantsCallback: input.wantsCallback ?? false,
-      mediaIds,
-      flags,
-      data: input.data,
-      idempotencyKey,
-    });
-  };
-
-  let result: Awaited<ReturnType<typeof attempt>>;
-  try {
-    result = await attempt();
-  } catch (error) {
-    // Two requests with one key at once: the loser waited for the winner's commit and saw another
-    // ciphertext; now the winner's case exists, so one more try replays it.
-    if (!(isEngineError(error) && error.code === 'IDEMPOTENCY_KEY_REUSED')) throw error;
-    result = await attempt();
-  }
+  const result = await reportCase(ctx.engine, {
+    actor: toDomainActor(actor),
+    source: input.source,
+    categoryCode: input.categoryCode,
+    description: input.description,
+    location: input.location,
+    gridCode: grid.code,
+    address: input.address ?? null,
+    urgency: input.urgency,
+    selfHandled: input.selfHandled,
+    reporterName: input.reporter?.name ?? null,
+    reporterPhoneEnc:
+      input.reporter?.phone === undefined ? null : encryptPhone(ctx.phoneKey, input.reporter.phone),
+    callId: input.callId ?? null,
+    wantsCallback: input.wantsCallback ?? false,
+    mediaIds,
+    flags: photoCheckFlags(
+      photos,
+      { location: input.location, at: ctx.engine.now() },
+      ctx.settings.photoChecks,
+    ),
+    data: input.data,
+    idempotencyKey,
+    fingerprint: idempotencyKey === undefined ? undefined : reportFingerprint(ctx, input),
+  });
   const possibleDuplicates = await findPossibleDuplicates(ctx, {
     city,
     categoryCode: result.case.categoryCode,
