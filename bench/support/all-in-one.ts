@@ -1,0 +1,136 @@
+/**
+ * The all-in-one process (`services/app/src/main.ts`, what `npm start` runs) started as a child,
+ * so a benchmark or the fault suite measures the real thing: its own HTTP server, workers, relay
+ * and live hub, on the database and Redis it is given. Started with node itself (tsx as a loader)
+ * so the child's pid is the server's: its peak memory can be read and it can be killed with -9.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import path from 'node:path';
+
+export const repositoryRoot = path.resolve(import.meta.dirname, '../..');
+
+export interface AllInOneOptions {
+  databaseUrl: string;
+  redisUrl: string;
+  port: number;
+  queuePrefix: string;
+  /** Defaults to warn: request logs at info would cost the benchmark as much as a report. */
+  logLevel?: string;
+  /** Extra environment. */
+  env?: Record<string, string>;
+  /** Where the child's output goes (default: ignored). */
+  logFile?: NodeJS.WritableStream;
+}
+
+export interface AllInOne {
+  readonly pid: number;
+  readonly baseUrl: string;
+  readonly child: ChildProcess;
+  /** Resolves when /health answers 200 (PostgreSQL and Redis both up). */
+  healthy(timeoutMs?: number): Promise<void>;
+  /** Peak and current resident memory of the process, in bytes (Linux /proc). */
+  memory(): Promise<{ peakBytes: number; currentBytes: number }>;
+  /** SIGKILL, no goodbye. */
+  kill9(): Promise<void>;
+  /** SIGTERM and wait. */
+  stop(): Promise<void>;
+}
+
+/** A TCP port nothing listens on now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => {
+        if (typeof address === 'object' && address !== null) resolve(address.port);
+        else reject(new Error('no port'));
+      });
+    });
+  });
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function waitForHealth(
+  baseUrl: string,
+  timeoutMs: number,
+  exited?: () => boolean,
+): Promise<void> {
+  const giveUpAt = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < giveUpAt) {
+    if (exited?.()) throw new Error(`the process exited before ${baseUrl}/health answered`);
+    try {
+      const response = await fetch(`${baseUrl}/health`, { signal: AbortSignal.timeout(2_000) });
+      if (response.status === 200) return;
+      last = `HTTP ${response.status}`;
+    } catch (error) {
+      last = error instanceof Error ? error.message : String(error);
+    }
+    await sleep(250);
+  }
+  throw new Error(`${baseUrl}/health did not answer 200 within ${timeoutMs} ms (${last})`);
+}
+
+export function startAllInOne(options: AllInOneOptions): AllInOne {
+  const child = spawn(
+    process.execPath,
+    ['--conditions=source', '--import', 'tsx', path.join(repositoryRoot, 'services/app/src/main.ts')],
+    {
+      cwd: repositoryRoot,
+      env: {
+        ...process.env,
+        NODE_ENV: 'development',
+        PORT: String(options.port),
+        HOST: '127.0.0.1',
+        DATABASE_URL: options.databaseUrl,
+        REDIS_URL: options.redisUrl,
+        QUEUE_PREFIX: options.queuePrefix,
+        LOG_LEVEL: options.logLevel ?? 'warn',
+        ...options.env,
+      },
+      stdio: ['ignore', options.logFile ? 'pipe' : 'ignore', options.logFile ? 'pipe' : 'ignore'],
+    },
+  );
+  if (options.logFile) {
+    child.stdout?.pipe(options.logFile, { end: false });
+    child.stderr?.pipe(options.logFile, { end: false });
+  }
+  const pid = child.pid;
+  if (pid === undefined) throw new Error('could not start the all-in-one process');
+  let exited = false;
+  const exit = new Promise<void>((resolve) => {
+    child.once('exit', () => {
+      exited = true;
+      resolve();
+    });
+  });
+  const baseUrl = `http://127.0.0.1:${options.port}`;
+  return {
+    pid,
+    baseUrl,
+    child,
+    healthy: (timeoutMs = 180_000) => waitForHealth(baseUrl, timeoutMs, () => exited),
+    async memory() {
+      const status = await readFile(`/proc/${pid}/status`, 'utf8');
+      const kib = (field: string) =>
+        Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
+      return { peakBytes: kib('VmHWM') * 1024, currentBytes: kib('VmRSS') * 1024 };
+    },
+    async kill9() {
+      if (!exited) child.kill('SIGKILL');
+      await exit;
+    },
+    async stop() {
+      if (!exited) child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await exit;
+      clearTimeout(timer);
+    },
+  };
+}
