@@ -209,8 +209,8 @@ export async function run(): Promise<BenchFigure[]> {
         notes:
           `median of ${rounds} (rounds ${subject.map((r) => Math.round(r.rate)).join(', ')}/s): autocannon, ` +
           `${CONNECTIONS} connections, POST /api/intake/reports as operator1 with a new Idempotency-Key each, ` +
-          `against the all-in-one process (services + workers). ${acknowledged} answered 201 and ${stored.rows[0]?.n} ` +
-          `cases are stored; ${other} other answers or errors. Baseline: the stored case rows inserted again one ` +
+          `against the all-in-one process (services + workers). ${acknowledged} answered 201 within the rounds and ` +
+          `${stored.rows[0]?.n} cases are stored (a request in flight when a round ends is stored, not counted); ${other} other answers or errors. Baseline: the stored case rows inserted again one ` +
           `statement each (autocommit) by ${CONNECTIONS} pg clients into a copy of the cases table (no indexes), ` +
           `p99 ${median(raw.map((r) => r.p99)).toFixed(1)} ms; an empty fastify route took ` +
           `${Math.round(median(emptyRounds.map((r) => r.rate)))} req/s under the same load.`,
