@@ -33,6 +33,9 @@ import { registerOpenCasesGauge } from './observability/open-cases.js';
 import { requestIdEcho, requestIdOf } from './observability/request-id.js';
 import { problemDetails } from './problem-details.js';
 import { type RateLimitSettings, rateLimits } from './rate-limits.js';
+import { mapLayerRoutes } from './reference/map-layer-routes.js';
+import { createReferenceCache, type ReferenceCache } from './reference/reference-cache.js';
+import { referenceRoutes } from './reference/reference-routes.js';
 import type { ServiceRegistration } from './service-plugin.js';
 
 export type App = FastifyInstance<
@@ -70,6 +73,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Every route registered on the app (for fuzzing and role matrices in tests). */
     registeredRoutes: RouteSummary[];
+    /** The grid layer and calendars, loaded once per app and shared by every service. */
+    reference: ReferenceCache;
   }
 }
 
@@ -111,6 +116,10 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(authRoutes, { prefix: '/api/auth' });
   if (options.live ?? true) await app.register(liveHub);
   await app.register(caseRoutes);
+  const reference = createReferenceCache(options.db);
+  app.decorate('reference', reference);
+  await app.register(referenceRoutes(reference), { prefix: '/api' });
+  await app.register(mapLayerRoutes, { prefix: '/api' });
   for (const service of options.services ?? []) {
     await app.register(service.plugin, { prefix: service.prefix });
   }

@@ -1,4 +1,4 @@
-import { createReferenceCache, type ServicePlugin } from '@urbangrid/platform';
+import type { ServicePlugin } from '@urbangrid/platform';
 import { z } from 'zod';
 import { addressRoutes } from './addresses/address-routes.js';
 import { duplicateRoutes } from './duplicates/duplicate-routes.js';
@@ -34,7 +34,7 @@ export function intakeRoutes(deps: IntakeServiceDeps, settings: IntakeSettings):
     const ctx: IntakeContext = {
       db: app.db,
       engine: deps.engine,
-      reference: createReferenceCache(app.db),
+      reference: app.reference,
       storage: deps.storage ?? localDiskStorage(app.config.mediaDir),
       settings,
       phoneKey: app.config.phoneEncryptionKey,

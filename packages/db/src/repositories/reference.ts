@@ -1,7 +1,7 @@
 import { type WorkingCalendar, workingCalendarSchema } from '@urbangrid/domain';
-import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
-import { calendarDays, calendars, categories, departments, grids } from '../schema/index.js';
+import { areas, calendarDays, calendars, categories, departments, grids } from '../schema/index.js';
 
 /** Reference data (grids, catalogue, departments, calendars): read often, changed by admins. */
 
@@ -69,4 +69,60 @@ export async function loadWorkingCalendar(
     holidays: days.filter((d) => d.kind === 'holiday').map((d) => d.day),
     makeUpWorkdays: days.filter((d) => d.kind === 'workday').map((d) => d.day),
   });
+}
+
+export interface AreaOutline {
+  code: string;
+  name: string;
+  nameEn: string;
+  level: 'district' | 'street' | 'community';
+  parentCode: string | null;
+  geometry: unknown;
+}
+
+/** Administrative areas of a city at one level (optionally under one parent), for map outlines. */
+export async function listAreaOutlines(
+  db: DbOrTx,
+  filter: { city: string; level: AreaOutline['level']; parentCode?: string },
+): Promise<AreaOutline[]> {
+  const conditions = [eq(areas.city, filter.city), eq(areas.level, filter.level)];
+  if (filter.parentCode !== undefined) conditions.push(eq(areas.parentCode, filter.parentCode));
+  return db
+    .select({
+      code: areas.code,
+      name: areas.name,
+      nameEn: areas.nameEn,
+      level: areas.level,
+      parentCode: areas.parentCode,
+      geometry: areas.geometry,
+    })
+    .from(areas)
+    .where(and(...conditions))
+    .orderBy(asc(areas.code));
+}
+
+/** Valid grids of a city whose bounding box meets [minLng, minLat, maxLng, maxLat], at most `limit`. */
+export async function listGridsInBox(
+  db: DbOrTx,
+  city: string,
+  box: readonly [number, number, number, number],
+  limit: number,
+): Promise<GridRecord[]> {
+  const [minLng, minLat, maxLng, maxLat] = box;
+  const rows = await db
+    .select(gridColumns)
+    .from(grids)
+    .where(
+      and(
+        eq(grids.city, city),
+        validNow,
+        lte(grids.minLng, maxLng),
+        gte(grids.maxLng, minLng),
+        lte(grids.minLat, maxLat),
+        gte(grids.maxLat, minLat),
+      ),
+    )
+    .orderBy(asc(grids.code))
+    .limit(limit);
+  return rows as GridRecord[];
 }

@@ -1,0 +1,114 @@
+/**
+ * Outlines for the console's map, drawn as vector layers from our own data (no outside tile
+ * server): districts, streets and communities of the caller's city, and the unit grids inside a
+ * box (asked for at street zoom, so one answer stays small).
+ */
+import { listAreaOutlines, listGridsInBox } from '@urbangrid/db';
+import { z } from 'zod';
+import { actorOf } from '../auth/actor.js';
+import { ValidationFailedError } from '../errors.js';
+import type { ServicePlugin } from '../service-plugin.js';
+
+/** At most this many grids per answer: about 1.5 km × 1.5 km of 100 m cells. */
+const maxGrids = 2_000;
+
+const cityQuery = z
+  .string()
+  .regex(/^\d{4}$/)
+  .optional();
+
+const featureCollection = <P extends z.ZodType>(properties: P) =>
+  z.object({
+    type: z.literal('FeatureCollection'),
+    features: z.array(z.object({ type: z.literal('Feature'), geometry: z.unknown(), properties })),
+  });
+
+const bboxSchema = z
+  .string()
+  .transform((value) => value.split(',').map(Number))
+  .pipe(
+    z.tuple([
+      z.number().min(-180).max(180),
+      z.number().min(-90).max(90),
+      z.number().min(-180).max(180),
+      z.number().min(-90).max(90),
+    ]),
+  );
+
+export const mapLayerRoutes: ServicePlugin = async (app) => {
+  app.get(
+    '/areas',
+    {
+      schema: {
+        tags: ['reference'],
+        summary: 'District, street or community outlines of the caller’s city (GeoJSON, [lng, lat])',
+        querystring: z.object({
+          level: z.enum(['district', 'street', 'community']).default('district'),
+          parent: z
+            .string()
+            .regex(/^\d{6,12}$/)
+            .optional(),
+          city: cityQuery,
+        }),
+        response: {
+          200: featureCollection(
+            z.object({
+              code: z.string(),
+              name: z.string(),
+              nameEn: z.string(),
+              level: z.string(),
+              parentCode: z.string().nullable(),
+            }),
+          ),
+        },
+      },
+    },
+    async (request) => {
+      const city = actorOf(request).city ?? request.query.city ?? '1501';
+      const rows = await listAreaOutlines(app.db, {
+        city,
+        level: request.query.level,
+        parentCode: request.query.parent,
+      });
+      return {
+        type: 'FeatureCollection' as const,
+        features: rows
+          .filter((row) => row.geometry !== null)
+          .map(({ geometry, ...properties }) => ({ type: 'Feature' as const, geometry, properties })),
+      };
+    },
+  );
+
+  app.get(
+    '/grids',
+    {
+      schema: {
+        tags: ['reference'],
+        summary: `Unit grid outlines inside a box (minLng,minLat,maxLng,maxLat), at most ${maxGrids}`,
+        querystring: z.object({ bbox: bboxSchema, city: cityQuery }),
+        response: {
+          200: featureCollection(
+            z.object({ code: z.string(), name: z.string(), communityCode: z.string() }),
+          ).extend({ truncated: z.boolean() }),
+        },
+      },
+    },
+    async (request) => {
+      const [minLng, minLat, maxLng, maxLat] = request.query.bbox;
+      if (minLng > maxLng || minLat > maxLat) {
+        throw new ValidationFailedError('bbox: the minimum corner must lie south-west of the maximum');
+      }
+      const city = actorOf(request).city ?? request.query.city ?? '1501';
+      const rows = await listGridsInBox(app.db, city, request.query.bbox, maxGrids + 1);
+      return {
+        type: 'FeatureCollection' as const,
+        truncated: rows.length > maxGrids,
+        features: rows.slice(0, maxGrids).map((grid) => ({
+          type: 'Feature' as const,
+          geometry: grid.polygon,
+          properties: { code: grid.code, name: grid.name, communityCode: grid.communityCode },
+        })),
+      };
+    },
+  );
+};
