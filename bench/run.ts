@@ -8,6 +8,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type BenchFigure, isBenchModule } from './bench-figure.js';
+import { missingBenches } from './expected-benches.js';
 import { machineInfo } from './machine.js';
 import { type BenchOutcome, benchRecord, formatTable, writeRecord } from './report.js';
 
@@ -55,6 +56,11 @@ async function main(): Promise<void> {
   }
   const record = benchRecord(outcomes, { startedAt, finishedAt: new Date(), machine, filters });
   console.log(`\n${formatTable(outcomes)}\n`);
+  if (filters.length === 0) {
+    for (const missing of missingBenches(files)) {
+      console.log(`not measured yet: ${missing.figure} (no bench/${missing.prefix}*.bench.ts)`);
+    }
+  }
   console.log(
     `recorded in ${path.relative(process.cwd(), await writeRecord(path.join(benchDirectory, 'results'), record))}`,
   );
