@@ -1,5 +1,5 @@
-import vue from '@vitejs/plugin-vue';
 import { fileURLToPath } from 'node:url';
+import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vitest/config';
 
 const workspace = (dir: string) => fileURLToPath(new URL(dir, import.meta.url));

@@ -54,16 +54,16 @@ export async function searchGazetteer(
         sql`(${q} <% ${gazetteerEntries.searchText} or ${contains})`,
       ),
     )
-    .orderBy(
-      desc(score),
-      desc(sql`similarity(${q}, ${gazetteerEntries.searchText})`),
-      gazetteerEntries.label,
-    )
+    .orderBy(desc(score), desc(sql`similarity(${q}, ${gazetteerEntries.searchText})`), gazetteerEntries.label)
     .limit(options.limit);
 }
 
 /** One entry of `city` by id (Open311's `address_id`). */
-export async function findGazetteerEntry(db: DbOrTx, city: string, id: string): Promise<GazetteerEntry | null> {
+export async function findGazetteerEntry(
+  db: DbOrTx,
+  city: string,
+  id: string,
+): Promise<GazetteerEntry | null> {
   const rows = await db
     .select()
     .from(gazetteerEntries)
