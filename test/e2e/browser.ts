@@ -1,4 +1,5 @@
 /** Headless Chromium (Debian's /usr/bin/chromium) through playwright-core, with this machine's flags. */
+import { appendFileSync } from 'node:fs';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -22,8 +23,11 @@ export function launchBrowser(): Promise<Browser> {
 /** A Hohhot point inside the demo grids, where phones say they are. */
 export const inTheGrid = { latitude: 40.83, longitude: 111.67 };
 
+/** Waits are generous: a slow two-core machine runs the server, its workers and Chromium at once. */
+export const waitMs = 60_000;
+
 export async function newRoleContext(browser: Browser, phone = false): Promise<BrowserContext> {
-  return browser.newContext({
+  const context = await browser.newContext({
     viewport: phone ? { width: 390, height: 844 } : { width: 1440, height: 900 },
     deviceScaleFactor: 1,
     locale: 'zh-CN',
@@ -32,6 +36,29 @@ export async function newRoleContext(browser: Browser, phone = false): Promise<B
     permissions: ['geolocation'],
     ...(phone ? { isMobile: true, hasTouch: true } : {}),
   });
+  context.setDefaultTimeout(waitMs);
+  context.setDefaultNavigationTimeout(waitMs);
+  return context;
+}
+
+/**
+ * Appends what a page says to `file`: console warnings and errors, uncaught exceptions, failed
+ * requests and every API answer of 400 or more (the first place to look when a step times out).
+ */
+export function recordPage(page: Page, who: string, file: string): void {
+  const write = (line: string) => appendFileSync(file, `${new Date().toISOString()} [${who}] ${line}\n`);
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning')
+      write(`console.${message.type()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => write(`page error: ${error.stack ?? error.message}`));
+  page.on('requestfailed', (request) =>
+    write(`request failed: ${request.method()} ${request.url()} ${request.failure()?.errorText ?? ''}`),
+  );
+  page.on('response', (response) => {
+    if (response.status() >= 400)
+      write(`${response.status()} ${response.request().method()} ${response.url()}`);
+  });
 }
 
 export async function signIn(page: Page, baseUrl: string, username: string): Promise<void> {
@@ -39,7 +66,7 @@ export async function signIn(page: Page, baseUrl: string, username: string): Pro
   await page.fill('input[name="username"]', username);
   await page.fill('input[name="password"]', process.env.DEMO_PASSWORD ?? 'urbangrid');
   await page.press('input[name="password"]', 'Enter');
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 30_000 });
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
 
 /** A 2x2 PNG, the smallest photo the media route takes as an image. */

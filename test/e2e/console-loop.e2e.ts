@@ -6,24 +6,42 @@
  * supervisor reads its history and the reports. Every screen is saved under
  * test-artifacts/console-e2e/.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, newRoleContext, signIn, tinyPng } from './browser.js';
+import { writeFileSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, newRoleContext, recordPage, signIn, tinyPng, waitMs } from './browser.js';
 import { artifacts } from './server.js';
 
 const baseUrl = inject('consoleUrl');
-let browser: Browser;
+const browserLog = `${artifacts}browser.log`;
+let browser: Browser | undefined;
 let shot = 0;
+/** The contexts a step opened, closed after it (Chromium stays small on a small machine). */
+const open: BrowserContext[] = [];
 
 async function screenshot(page: Page, name: string): Promise<void> {
   shot += 1;
   await page.waitForLoadState('networkidle').catch(() => undefined);
+  // No spinner in a screenshot: what is loading is part of what the step shows.
+  await page
+    .locator('.loading')
+    .first()
+    .waitFor({ state: 'detached' })
+    .catch(() => undefined);
   await page.screenshot({ path: `${artifacts}${String(shot).padStart(2, '0')}-${name}.png`, fullPage: true });
 }
 
-async function asRole(username: string, phone = false): Promise<Page> {
+async function newPage(who: string, phone = false): Promise<Page> {
+  if (!browser) throw new Error('the browser did not start');
   const context = await newRoleContext(browser, phone);
+  open.push(context);
   const page = await context.newPage();
+  recordPage(page, who, browserLog);
+  return page;
+}
+
+async function asRole(username: string, phone = false): Promise<Page> {
+  const page = await newPage(username, phone);
   await signIn(page, baseUrl, username);
   return page;
 }
@@ -44,8 +62,8 @@ async function caseAs(username: string, id: string): Promise<Record<string, unkn
 
 async function selectRow(page: Page, caseNo: string): Promise<void> {
   const row = page.locator(`tr[data-case-no="${caseNo}"]`);
-  await row.waitFor({ timeout: 30_000 });
   await row.click();
+  await page.locator(`tr[data-case-no="${caseNo}"][aria-selected="true"]`).waitFor();
 }
 
 describe('the console walks one case through the loop', () => {
@@ -53,14 +71,18 @@ describe('the console walks one case through the loop', () => {
   let caseNo = '';
 
   beforeAll(async () => {
+    writeFileSync(browserLog, '');
     browser = await launchBrowser();
+  });
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((context) => context.close().catch(() => undefined)));
   });
   afterAll(async () => {
     await browser?.close();
   });
 
   it('login screen', async () => {
-    const page = await (await newRoleContext(browser)).newPage();
+    const page = await newPage('anonymous');
     await page.goto(`${baseUrl}/`);
     await page.waitForSelector('[data-test="login-form"]');
     await screenshot(page, 'login');
@@ -72,16 +94,16 @@ describe('the console walks one case through the loop', () => {
     await page.fill('input[name="reporterName"]', '张先生');
     await page.fill('input[name="reporterPhone"]', '13800000000');
     const category = page.locator('select[name="categoryCode"]');
-    await expect.poll(() => category.locator('option').count(), { timeout: 30_000 }).toBeGreaterThan(1);
+    await expect.poll(() => category.locator('option').count(), { timeout: waitMs }).toBeGreaterThan(1);
     await category.selectOption({ index: 1 });
     await page.fill('textarea[name="description"]', '人行道井盖缺失，行人易绊倒，请尽快处理。');
     await page.fill('input[name="address"]', '新华大街与锡林路交叉口东南角');
     await page.locator('.map').first().click();
-    await page.waitForSelector('[data-test="located-grid"]', { timeout: 30_000 });
+    await page.waitForSelector('[data-test="located-grid"]');
     await screenshot(page, 'intake-form');
     await page.keyboard.press('Control+Enter');
     const created = page.locator('[data-test="intake-created"]');
-    await created.waitFor({ timeout: 30_000 });
+    await created.waitFor();
     caseNo = (/\d{8,}/.exec((await created.textContent()) ?? '') ?? [''])[0];
     const href = (await created.locator('a').first().getAttribute('href')) ?? '';
     caseId = href.split('/').pop() ?? '';
@@ -94,7 +116,7 @@ describe('the console walks one case through the loop', () => {
     const assignee = String((await caseAs('operator1', caseId)).assignee);
     const page = await asRole(assignee, true);
     const task = page.locator(`a[data-case-no="${caseNo}"]`);
-    await task.waitFor({ timeout: 30_000 });
+    await task.waitFor();
     await screenshot(page, 'officer-tasks');
     await task.click();
     await page.waitForSelector('[data-test="field-task-form"]');
@@ -125,7 +147,7 @@ describe('the console walks one case through the loop', () => {
     const suggested = String((await caseAs('dispatcher1', caseId)).suggestedDepartmentId);
     await dispatcher.keyboard.press('d');
     const select = dispatcher.locator('[data-test="dispatch-dialog"] select');
-    await expect.poll(() => select.inputValue()).toBe(suggested);
+    await expect.poll(() => select.inputValue(), { timeout: waitMs }).toBe(suggested);
     await screenshot(dispatcher, 'dispatcher-dialog');
     await select.press('Enter');
     await dispatcher.locator('.notice', { hasText: caseNo }).waitFor();
@@ -169,11 +191,12 @@ describe('the console walks one case through the loop', () => {
           assignee = String(item.assignee);
           return item.state;
         },
-        { timeout: 60_000 },
+        { timeout: 2 * waitMs },
       )
       .toBe('reviewing');
     const page = await asRole(assignee, true);
-    await page.locator(`a[data-case-no="${caseNo}"]`).click({ timeout: 30_000 });
+    await page.locator(`a[data-case-no="${caseNo}"]`).click();
+    await page.waitForSelector('[data-test="field-task-form"]');
     await page.locator('label', { hasText: '已整改' }).click();
     await page.setInputFiles('[data-test="photo-input"]', {
       name: 'check.png',
@@ -203,15 +226,21 @@ describe('the console walks one case through the loop', () => {
     await page.waitForSelector('[data-test="evaluation"]');
     await screenshot(page, 'supervisor-evaluation');
     await page.locator('[data-tab="map"]').click();
-    await page.waitForSelector('[data-test="open-map"]');
+    await page.waitForSelector('[data-test="open-map"] [data-areas="ready"]');
     await screenshot(page, 'supervisor-map');
     await page.locator('[data-tab="overdue"]').click();
     await page.waitForSelector('[data-test="overdue"]');
     await screenshot(page, 'supervisor-overdue');
     await page.goto(`${baseUrl}/cases/${caseId}`);
     const timeline = page.locator('[data-test="timeline"] li');
-    await expect.poll(() => timeline.count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(8);
+    await expect.poll(() => timeline.count(), { timeout: waitMs }).toBeGreaterThanOrEqual(8);
     await screenshot(page, 'case-detail');
+  });
+
+  it('the region supervisor compares the cities', async () => {
+    const page = await asRole('region1');
+    await page.waitForSelector('[data-test="region"] .card');
+    await screenshot(page, 'region');
   });
 });
 

@@ -4,7 +4,8 @@
  * goes to test-artifacts/console-e2e/server.log.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
@@ -35,8 +36,33 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number
   throw new Error(`the server did not answer /health within ${timeoutMs} ms`);
 }
 
+/** SIGTERM (the server drains and stops its workers), SIGKILL when it is still there after 30 s. */
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** A port nothing listens on now (a fixed one could answer /health from a stray older server). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   mkdirSync(artifacts, { recursive: true });
+  // Screenshots of an earlier run would mix with this one's (they are numbered by order).
+  for (const name of readdirSync(artifacts)) if (name.endsWith('.png')) rmSync(`${artifacts}${name}`);
   const given = process.env.CONSOLE_E2E_URL;
   if (given) {
     project.provide('consoleUrl', given.replace(/\/$/, ''));
@@ -47,32 +73,44 @@ export default async function setup(project: TestProject): Promise<() => Promise
   await admin.connect();
   await admin.query(`create database ${database}`);
   await admin.end();
-  const port = 3900 + (process.pid % 90);
+  const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const log = createWriteStream(`${artifacts}server.log`);
-  const child = spawn('npx', ['tsx', '--conditions=source', 'services/app/src/main.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATABASE_URL: adminUrl.replace(/\/[^/]*$/, `/${database}`),
-      REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-      QUEUE_PREFIX: `console-e2e-${process.pid}`,
-      LOG_LEVEL: 'info',
+  // node itself, not npx: a signal to npx does not reach the server it starts, which then outlived
+  // the run (holding the log pipe open, so vitest never exited).
+  const child = spawn(
+    process.execPath,
+    ['--conditions=source', '--import', 'tsx', 'services/app/src/main.ts'],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATABASE_URL: adminUrl.replace(/\/[^/]*$/, `/${database}`),
+        REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+        QUEUE_PREFIX: `console-e2e-${process.pid}`,
+        LOG_LEVEL: 'info',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
-  await waitForHealth(url, child, 180_000);
-  project.provide('consoleUrl', url);
-  return async () => {
-    child.kill('SIGTERM');
-    await new Promise((resolve) => child.once('exit', resolve));
+  const teardown = async () => {
+    await stop(child);
+    log.end();
     const cleanup = new pg.Client({ connectionString: adminUrl });
     await cleanup.connect();
     await cleanup.query(`drop database if exists ${database} with (force)`);
     await cleanup.end();
   };
+  try {
+    await waitForHealth(url, child, 180_000);
+  } catch (error) {
+    await teardown();
+    throw error;
+  }
+  project.provide('consoleUrl', url);
+  return teardown;
 }

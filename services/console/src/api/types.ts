@@ -163,15 +163,30 @@ export interface GridWithGeometry extends GridInfo {
   geometry: GeoJsonPolygon;
 }
 
+/** `GET /api/areas`: a district, street or community outline. */
 export interface AreaFeature {
   type: 'Feature';
   geometry: GeoJsonPolygon;
-  properties: { code: string; name: string; level?: string };
+  properties: { code: string; name: string; nameEn: string; level: string; parentCode: string | null };
 }
 
 export interface AreaCollection {
   type: 'FeatureCollection';
   features: AreaFeature[];
+}
+
+/** `GET /api/grids?bbox=`: a unit grid outline. */
+export interface GridFeature {
+  type: 'Feature';
+  geometry: GeoJsonPolygon;
+  properties: { code: string; name: string; communityCode: string };
+}
+
+/** `truncated` when the box held more grids than one answer carries. */
+export interface GridCollection {
+  type: 'FeatureCollection';
+  features: GridFeature[];
+  truncated: boolean;
 }
 
 export interface Category {

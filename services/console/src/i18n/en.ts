@@ -216,7 +216,7 @@ const en: ConsoleMessages = {
     shortcutSubmit: 'Ctrl+Enter submits',
   },
   map: {
-    outlinesUnavailable: 'Area outlines not available yet',
+    outlinesUnavailable: 'Area outlines could not be loaded; the map shows cases only',
     myLocation: 'My location',
     legend: 'Legend',
   },

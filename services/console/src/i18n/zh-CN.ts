@@ -216,7 +216,7 @@ const zhCN = {
     shortcutSubmit: 'Ctrl+Enter 提交',
   },
   map: {
-    outlinesUnavailable: '区域轮廓暂不可用（后台尚未提供）',
+    outlinesUnavailable: '区域轮廓加载失败，地图仅显示案件',
     myLocation: '我的位置',
     legend: '图例',
   },
