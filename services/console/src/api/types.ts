@@ -94,6 +94,8 @@ export interface CaseRecord {
   flags?: string[];
   pendingRequest?: PendingRequest | null;
   reporter?: { name: string | null; phone: string | null } | null;
+  /** How a closed case ended: `on_time`, `overdue`, `special`; null while open. */
+  closureType?: string | null;
 }
 
 export interface TimelineEntry {

@@ -39,13 +39,13 @@ describe('DeadlineCell', () => {
   it('shows the light and the time left, red once the due moment has passed', () => {
     const soon = new Date(Date.now() + 65 * 60_000).toISOString();
     const ok = mountWithApp(DeadlineCell, {
-      props: { item: { deadline: { stage: 'handle', due: soon, light: 'green' } } },
+      props: { item: { state: 'handling', deadline: { stage: 'handle', due: soon, light: 'green' } } },
     });
     expect(ok.find('[data-light]').attributes('data-light')).toBe('green');
     expect(ok.text()).toMatch(/剩 1小时0[45]分/);
     const late = new Date(Date.now() - 2 * 3_600_000).toISOString();
     const overdue = mountWithApp(DeadlineCell, {
-      props: { item: { deadline: { stage: 'handle', due: late, light: 'yellow' } } },
+      props: { item: { state: 'handling', deadline: { stage: 'handle', due: late, light: 'yellow' } } },
     });
     expect(overdue.find('[data-light]').attributes('data-light')).toBe('red');
     expect(overdue.text()).toContain('超时');
@@ -53,9 +53,23 @@ describe('DeadlineCell', () => {
 
   it('says there is no limit when no clock runs', () => {
     const wrapper = mountWithApp(DeadlineCell, {
-      props: { item: { deadline: { stage: null, due: null, light: 'green' } } },
+      props: { item: { state: 'suspended', deadline: { stage: null, due: null, light: 'green' } } },
     });
     expect(wrapper.text()).toContain('无时限');
+  });
+
+  it('shows how a finished case ended instead of a light', () => {
+    const closed = mountWithApp(DeadlineCell, {
+      props: {
+        item: { state: 'closed', closureType: 'overdue', deadline: { stage: null, due: null, light: 'red' } },
+      },
+    });
+    expect(closed.text()).toBe('超时结案');
+    expect(closed.find('[data-light]').exists()).toBe(false);
+    const rejected = mountWithApp(DeadlineCell, {
+      props: { item: { state: 'rejected', deadline: { stage: null, due: null, light: 'green' } } },
+    });
+    expect(rejected.text()).toBe('不予立案');
   });
 });
 
@@ -91,6 +105,16 @@ describe('DispatchDialog', () => {
     expect(wrapper.find('option').text()).toContain('园林');
     await wrapper.find('form').trigger('submit');
     expect(wrapper.emitted('submit')?.[0]).toEqual(['d2']);
+  });
+
+  it('sends with Enter on the department list (a select does not submit a form by itself)', async () => {
+    useReferenceStore().departments = [{ id: 'd1', code: 'A', name: '市政', parentId: null }];
+    const wrapper = mountWithApp(DispatchDialog, {
+      props: { item: aCase({ state: 'filed', suggestedDepartmentId: 'd1' }) },
+    });
+    await flushPromises();
+    await wrapper.find('select').trigger('keydown', { key: 'Enter' });
+    expect(wrapper.emitted('submit')?.[0]).toEqual(['d1']);
   });
 });
 

@@ -25,8 +25,15 @@ export function percent(part: number, whole: number): number | null {
   return whole > 0 ? Math.round((part / whole) * 1000) / 10 : null;
 }
 
-export function closingRate(row: Pick<TimelinessRow, 'closed' | 'received'>): number | null {
-  return percent(row.closed, row.received);
+/**
+ * Closed over what the group had to close: the cases received in an area, or, for a department
+ * (which receives nothing itself: cases reach it by dispatch), the cases dispatched to it.
+ */
+export function closingRate(
+  row: Pick<TimelinessRow, 'closed' | 'received' | 'dispatched'>,
+  base: 'received' | 'dispatched' = 'received',
+): number | null {
+  return percent(row.closed, row[base]);
 }
 
 export function onTimeClosingRate(row: Pick<TimelinessRow, 'closed' | 'closedOnTime'>): number | null {

@@ -63,6 +63,19 @@ const en: ConsoleMessages = {
     close: 'Close',
   },
   lights: { green: 'Green', yellow: 'Yellow', red: 'Red', none: 'No limit' },
+  outcomes: {
+    on_time: 'Closed on time',
+    overdue: 'Closed late',
+    special: 'Closed (special)',
+    closed: 'Closed',
+    rejected: 'Not filed',
+    cancelled: 'Cancelled',
+  },
+  systemActors: {
+    verifyStage: 'System · verification task',
+    reviewStage: 'System · check task',
+    deadlineTimer: 'System · clock',
+  },
   urgency: { normal: 'Normal', urgent: 'Urgent' },
   sources: { hotline: 'Hotline', app: 'App', officer: 'Officer', public: 'Public', video: 'Video' },
   kinds: { component: 'Components', event: 'Events' },
@@ -222,6 +235,7 @@ const en: ConsoleMessages = {
   },
   supervision: {
     supervised: 'Under supervision order',
+    noScores: 'Nobody can be scored for this period yet (no cases due or closed)',
     noRows: 'No data for this period',
     noOverdue: 'No overdue cases',
     total: 'Total',

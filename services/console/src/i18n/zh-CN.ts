@@ -61,6 +61,21 @@ const zhCN = {
     close: '结案',
   },
   lights: { green: '绿灯', yellow: '黄灯', red: '红灯', none: '无时限' },
+  /** What a finished case shows where an open one shows its light. */
+  outcomes: {
+    on_time: '按时结案',
+    overdue: '超时结案',
+    special: '特殊结案',
+    closed: '已结案',
+    rejected: '不予立案',
+    cancelled: '已作废',
+  },
+  /** The engine's own steps in a timeline (its workers act as these names). */
+  systemActors: {
+    verifyStage: '系统 · 派发核实任务',
+    reviewStage: '系统 · 派发核查任务',
+    deadlineTimer: '系统 · 计时',
+  },
   urgency: { normal: '一般', urgent: '紧急' },
   sources: { hotline: '热线', app: 'App', officer: '监督员', public: '公众', video: '视频' },
   kinds: { component: '部件', event: '事件' },
@@ -222,6 +237,7 @@ const zhCN = {
   },
   supervision: {
     supervised: '已督办',
+    noScores: '该时段内尚无可评分的对象（没有应处置或已办结的案件）',
     noRows: '该时段暂无数据',
     noOverdue: '暂无超时案件',
     total: '合计',
