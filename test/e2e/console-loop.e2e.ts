@@ -109,6 +109,8 @@ describe('the console walks one case through the loop', () => {
     caseId = href.split('/').pop() ?? '';
     expect(caseNo).not.toBe('');
     expect(caseId).not.toBe('');
+    // The grid's officer is chosen just after the save; the banner follows the case live.
+    await expect.poll(() => created.textContent(), { timeout: waitMs }).toMatch(/核实任务已派给 \S+/);
     await screenshot(page, 'intake-created');
   });
 
