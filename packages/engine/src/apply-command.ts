@@ -66,6 +66,7 @@ export async function applyCommand(
   request: CommandRequest,
   options: CommandOptions = {},
 ): Promise<CommandResult> {
+  await context.reference.prepare();
   const result = await context.db.transaction(async (tx) => {
     const applied = await applyCommandInTransaction(tx, context, request);
     await options.within?.(tx, applied);

@@ -6,10 +6,10 @@
 import {
   type DbOrTx,
   type DepartmentRow,
-  findDepartment,
   listCategoryLimits,
   listCityCalendars,
   listCityTimeZones,
+  listDepartments,
 } from '@urbangrid/db';
 import {
   type CalendarName,
@@ -46,6 +46,12 @@ export interface ReferenceData {
   cityTimeZone(city: string): Promise<string>;
   calendar(city: string, code: string): Promise<WorkingCalendar>;
   department(id: string): Promise<DepartmentRow | null>;
+  /**
+   * Loads whatever is not loaded yet. Commands call it before opening their transaction: inside
+   * one, a cold cache would wait for a second pooled connection, and a pool full of transactions
+   * waiting so never frees one.
+   */
+  prepare(): Promise<void>;
   invalidate(): void;
 }
 
@@ -61,6 +67,9 @@ export interface ReferenceDataOptions {
 interface Cached<T> {
   value: Promise<T>;
   loadedAt: number;
+  /** The value has loaded: once expired it is still served while a refresh runs. */
+  settled: boolean;
+  refreshing: boolean;
 }
 
 export function createReferenceData(options: ReferenceDataOptions): ReferenceData {
@@ -69,14 +78,43 @@ export function createReferenceData(options: ReferenceDataOptions): ReferenceDat
   const clock = options.clock ?? Date.now;
   const cache = new Map<string, Cached<unknown>>();
 
+  /**
+   * Stale-while-revalidate: only the first load of a key is waited for; an expired value is served
+   * at once while one refresh runs in the background, so a command never waits on the database
+   * for reference data it has seen before.
+   */
   function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
-    const hit = cache.get(key);
-    if (hit !== undefined && clock() - hit.loadedAt < ttl) return hit.value as Promise<T>;
-    const value = load();
-    cache.set(key, { value, loadedAt: clock() });
-    // A failed load must not stick: the next call tries again.
-    value.catch(() => cache.delete(key));
-    return value;
+    const hit = cache.get(key) as Cached<T> | undefined;
+    if (hit !== undefined && (clock() - hit.loadedAt < ttl || !hit.settled)) return hit.value;
+    if (hit !== undefined) {
+      if (!hit.refreshing) {
+        hit.refreshing = true;
+        load().then(
+          (value) =>
+            cache.set(key, {
+              value: Promise.resolve(value),
+              loadedAt: clock(),
+              settled: true,
+              refreshing: false,
+            }),
+          () => {
+            // Keep serving the stale value; the next call tries again.
+            hit.refreshing = false;
+          },
+        );
+      }
+      return hit.value;
+    }
+    const entry: Cached<T> = { value: load(), loadedAt: clock(), settled: false, refreshing: false };
+    cache.set(key, entry);
+    entry.value.then(
+      () => {
+        entry.settled = true;
+      },
+      // A failed first load must not stick: the next call tries again.
+      () => cache.delete(key),
+    );
+    return entry.value;
   }
 
   const categories = () =>
@@ -126,6 +164,9 @@ export function createReferenceData(options: ReferenceDataOptions): ReferenceDat
       return result;
     });
 
+  const departments = () =>
+    cached('departments', async () => new Map((await listDepartments(db)).map((row) => [row.id, row])));
+
   const demoDefaults: Record<CalendarName, WorkingCalendar> = {
     office: officeCalendar(),
     patrol: patrolCalendar(),
@@ -150,8 +191,16 @@ export function createReferenceData(options: ReferenceDataOptions): ReferenceDat
       if (code === 'office' || code === 'patrol') return demoDefaults[code];
       throw new Error(`city ${city} has no calendar '${code}'`);
     },
-    department(id) {
-      return cached(`department:${id}`, () => findDepartment(db, id));
+    async department(id) {
+      return (await departments()).get(id) ?? null;
+    },
+    async prepare() {
+      const zones = await timeZones();
+      await Promise.all([
+        categories(),
+        departments(),
+        ...[...zones.keys()].map((city) => cityCalendars(city)),
+      ]);
     },
     invalidate() {
       cache.clear();

@@ -75,6 +75,7 @@ export interface ReportResult {
 }
 
 export async function reportCase(context: EngineContext, request: ReportRequest): Promise<ReportResult> {
+  await context.reference.prepare();
   const result = await context.db.transaction((tx) => reportInTransaction(tx, context, request));
   if (!result.replayed) context.committed(result.case);
   return result;
