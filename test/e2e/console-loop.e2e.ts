@@ -21,13 +21,14 @@ const open: BrowserContext[] = [];
 
 async function screenshot(page: Page, name: string): Promise<void> {
   shot += 1;
-  await page.waitForLoadState('networkidle').catch(() => undefined);
-  // No spinner in a screenshot: what is loading is part of what the step shows.
+  // No spinner in a screenshot: what is loading is part of what the step shows. (A spinner that
+  // never goes is a finding of its own, so the screenshot is still taken after the wait.)
   await page
     .locator('.loading')
     .first()
     .waitFor({ state: 'detached' })
     .catch(() => undefined);
+  await page.waitForFunction('document.fonts.status === "loaded"');
   await page.screenshot({ path: `${artifacts}${String(shot).padStart(2, '0')}-${name}.png`, fullPage: true });
 }
 
