@@ -58,7 +58,7 @@ export function aCase(overrides: Partial<CaseRecord> = {}): CaseRecord {
     source: 'hotline',
     state: 'verified',
     version: 1,
-    categoryCode: '0101',
+    categoryCode: 'C0101',
     urgency: 'normal',
     description: '井盖缺失',
     location: { lat: 40.83, lng: 111.67 },
