@@ -8,15 +8,24 @@ import {
   type CaseEventRow,
   type CaseRow,
   completeIdempotencyKey,
+  type DbOrTx,
   findCaseById,
   findGridPlace,
   findIdempotencyKey,
+  type GridPlace,
   insertCase,
   nextCaseSequence,
   reserveIdempotencyKey,
   type Tx,
 } from '@urbangrid/db';
-import { type Actor, applyPlan, planTransition, type ReportSource, type Urgency } from '@urbangrid/domain';
+import {
+  type Actor,
+  applyPlan,
+  planTransition,
+  type ReportSource,
+  type TransitionPlan,
+  type Urgency,
+} from '@urbangrid/domain';
 import { proximityCell } from '@urbangrid/geo';
 import { actorScope } from './actor-fields.js';
 import { canonicalJson } from './canonical-json.js';
@@ -76,9 +85,49 @@ export interface ReportResult {
 
 export async function reportCase(context: EngineContext, request: ReportRequest): Promise<ReportResult> {
   await context.reference.prepare();
-  const result = await context.db.transaction((tx) => reportInTransaction(tx, context, request));
+  const earlier = await replayOfCompletedKey(context, request);
+  if (earlier !== null) return earlier;
+  const plan = reportPlan(request);
+  const place = await findGridPlace(context.db, request.gridCode);
+  if (place === null) throw new OutsideGridError(request.location.lat, request.location.lng);
+  const category = await context.reference.category(request.categoryCode);
+  if (category === null || !category.active || (category.city !== null && category.city !== place.city)) {
+    throw new EngineError('VALIDATION_FAILED', `categoryCode: unknown category ${request.categoryCode}`);
+  }
+  const now = context.now();
+  // The number is taken in its own short statement, not in the report's transaction: every report
+  // of a city and day takes it, and holding its row lock until each commit would queue them all.
+  // A report that fails after this leaves a gap in the day's numbers, nothing worse.
+  const day = localDay(now, await context.reference.cityTimeZone(place.city));
+  const caseNo = formatCaseNumber(day, await nextCaseSequence(context.db, place.city, day));
+  const result = await context.db.transaction((tx) =>
+    reportInTransaction(tx, context, request, { plan, place, caseNo, now }),
+  );
   if (!result.replayed) context.committed(result.case);
   return result;
+}
+
+function reportPlan(request: ReportRequest): TransitionPlan {
+  const decision = planTransition(
+    null,
+    { type: 'report', source: request.source, selfHandled: request.selfHandled, urgency: request.urgency },
+    request.actor,
+  );
+  if (!decision.ok) throw new CommandRefusedError(decision.code, decision.reason);
+  return decision;
+}
+
+/** A retry of a report that was committed before: the same case, without taking a new number. */
+async function replayOfCompletedKey(
+  context: EngineContext,
+  request: ReportRequest,
+): Promise<ReportResult | null> {
+  const key = request.idempotencyKey;
+  if (key === undefined) return null;
+  const scope = actorScope(request.actor);
+  const earlier = await findIdempotencyKey(context.db, scope, key);
+  if (earlier === null || earlier.statusCode === null) return null;
+  return replay(context.db, scope, key, requestHash(request));
 }
 
 /**
@@ -95,12 +144,19 @@ function requestHash(request: ReportRequest): string {
   return fingerprint ?? createHash('sha256').update(canonicalJson(content)).digest('hex');
 }
 
+interface ReportPreparation {
+  plan: TransitionPlan;
+  place: GridPlace;
+  caseNo: string;
+  now: Date;
+}
+
 async function reportInTransaction(
   tx: Tx,
   context: EngineContext,
   request: ReportRequest,
+  { plan, place, caseNo, now }: ReportPreparation,
 ): Promise<ReportResult> {
-  const now = context.now();
   const key = request.idempotencyKey;
   if (key !== undefined) {
     const scope = actorScope(request.actor);
@@ -109,19 +165,6 @@ async function reportInTransaction(
       return replay(tx, scope, key, hash);
     }
   }
-  const decision = planTransition(
-    null,
-    { type: 'report', source: request.source, selfHandled: request.selfHandled, urgency: request.urgency },
-    request.actor,
-  );
-  if (!decision.ok) throw new CommandRefusedError(decision.code, decision.reason);
-  const plan = decision;
-  const place = await findGridPlace(tx, request.gridCode);
-  if (place === null) throw new OutsideGridError(request.location.lat, request.location.lng);
-  const category = await context.reference.category(request.categoryCode);
-  if (category === null || !category.active || (category.city !== null && category.city !== place.city)) {
-    throw new EngineError('VALIDATION_FAILED', `categoryCode: unknown category ${request.categoryCode}`);
-  }
   const data: EventData = {
     ...(request.data ?? {}),
     ...(request.mediaIds?.length ? { mediaIds: request.mediaIds } : {}),
@@ -129,8 +172,6 @@ async function reportInTransaction(
   await checkMedia(tx, data);
 
   const id = newId(now);
-  const day = localDay(now, await context.reference.cityTimeZone(place.city));
-  const caseNo = formatCaseNumber(day, await nextCaseSequence(tx, place.city, day));
   const snapshot = applyPlan(null, plan);
   const urgency = request.urgency ?? 'normal';
   const clock = await clockChanges({
@@ -205,11 +246,11 @@ async function reportInTransaction(
   return { case: row, event, replayed: false };
 }
 
-async function replay(tx: Tx, scope: string, key: string, hash: string): Promise<ReportResult> {
-  const earlier = await findIdempotencyKey(tx, scope, key);
+async function replay(db: DbOrTx, scope: string, key: string, hash: string): Promise<ReportResult> {
+  const earlier = await findIdempotencyKey(db, scope, key);
   if (earlier === null || earlier.requestHash !== hash) throw new IdempotencyKeyReusedError(key);
   const caseId = (earlier.response as { caseId?: unknown } | null)?.caseId;
-  const row = typeof caseId === 'string' ? await findCaseById(tx, caseId) : null;
+  const row = typeof caseId === 'string' ? await findCaseById(db, caseId) : null;
   if (row === null) throw new IdempotencyKeyReusedError(key);
   return { case: row, event: null, replayed: true };
 }

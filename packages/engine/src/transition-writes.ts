@@ -167,7 +167,7 @@ export interface RecordTransitionInput {
   timers: readonly DeadlineTimer[];
 }
 
-/** Everything after the case row is written: event, rollups, outbox, photos, tasks. */
+/** Everything after the case row is written: event, outbox, photos, tasks, rollups. */
 export async function recordTransition(
   tx: Tx,
   context: EngineContext,
@@ -175,9 +175,6 @@ export async function recordTransition(
 ): Promise<CaseEventRow> {
   const { plan, before, after } = input;
   const event = await insertCaseEvent(tx, input.event);
-  const day = localDay(event.at, await context.reference.cityTimeZone(after.city));
-  const staff = await staffFacts(tx, plan, before, input.event);
-  await incrementRollups(tx, rollupIncrements(plan, before, after, day, staff));
   await insertOutboxRows(
     tx,
     outboxRowsFor(plan.followUps, input.timers, {
@@ -194,6 +191,11 @@ export async function recordTransition(
   if (isTerminal(plan.to)) await closeOpenTasks(tx, after.id, 'cancelled', event.at);
   else if (plan.command === 'verify') await closeOpenTasks(tx, after.id, 'done', event.at, 'verification');
   else if (plan.command === 'check') await closeOpenTasks(tx, after.id, 'done', event.at, 'check');
+  // Last: the rollup rows are shared by every case of a day, district and category, and their row
+  // locks are held until the commit; taken last, concurrent commands wait for each other least.
+  const day = localDay(event.at, await context.reference.cityTimeZone(after.city));
+  const staff = await staffFacts(tx, plan, before, input.event);
+  await incrementRollups(tx, rollupIncrements(plan, before, after, day, staff));
   return event;
 }
 

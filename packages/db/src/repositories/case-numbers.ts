@@ -4,8 +4,8 @@ import { caseNumberCounters } from '../schema/infrastructure.js';
 
 /**
  * The next daily sequence number of a city (1, 2, …) for the local day `day` (YYYY-MM-DD). The
- * upsert locks the counter row until the transaction ends, so numbers are gapless among committed
- * cases and two reports never share one.
+ * upsert locks the counter row until its transaction ends, so two reports never share a number;
+ * run it in a transaction of its own (or none) so that lock is short.
  */
 export async function nextCaseSequence(tx: DbOrTx, city: string, day: string): Promise<number> {
   const rows = await tx
