@@ -25,6 +25,8 @@ import {
   type EventData,
   eventData,
   pendingRequestChange,
+  type RecordTransitionInput,
+  recordRollups,
   recordTransition,
   sealDraft,
   stageTimestamps,
@@ -68,8 +70,9 @@ export async function applyCommand(
 ): Promise<CommandResult> {
   await context.reference.prepare();
   const result = await context.db.transaction(async (tx) => {
-    const applied = await applyCommandInTransaction(tx, context, request);
+    const { result: applied, transition } = await applyCommandInTransaction(tx, context, request);
     await options.within?.(tx, applied);
+    await recordRollups(tx, context, transition);
     return applied;
   });
   context.committed(result.case);
@@ -80,7 +83,7 @@ async function applyCommandInTransaction(
   tx: Tx,
   context: EngineContext,
   request: CommandRequest,
-): Promise<CommandResult> {
+): Promise<{ result: CommandResult; transition: RecordTransitionInput }> {
   const before = await findCaseById(tx, request.caseId);
   if (before === null) throw new CaseNotFoundError(request.caseId);
   if (request.expectedVersion !== undefined && request.expectedVersion !== before.version) {
@@ -135,14 +138,9 @@ async function applyCommandInTransaction(
     const current = await findCaseById(tx, before.id);
     throw new VersionConflictError(before.id, current?.version ?? before.version, before.version);
   }
-  const event = await recordTransition(tx, context, {
-    plan,
-    before,
-    after: written,
-    event: sealed,
-    timers: clock.timers,
-  });
-  return { case: written, event };
+  const transition = { plan, before, after: written, event: sealed, timers: clock.timers };
+  const event = await recordTransition(tx, transition);
+  return { result: { case: written, event }, transition };
 }
 
 /** Validates a filing amendment: only `file` may change category and urgency, to a known category. */

@@ -7,7 +7,6 @@ import { createHash } from 'node:crypto';
 import {
   type CaseEventRow,
   type CaseRow,
-  completeIdempotencyKey,
   type DbOrTx,
   findCaseById,
   findGridPlace,
@@ -39,6 +38,7 @@ import { localDay } from './local-day.js';
 import {
   checkMedia,
   type EventData,
+  recordRollups,
   recordTransition,
   sealDraft,
   stageTimestamps,
@@ -52,6 +52,11 @@ export interface ReportRequest {
   location: { lat: number; lng: number };
   /** The unit grid of the location (the caller's grid locator found it). */
   gridCode: string;
+  /**
+   * That grid's place (city, district, street, community) when the caller's locator holds it
+   * already, from the valid grids: saves the lookup. Without it the engine reads the grid.
+   */
+  place?: GridPlace;
   address?: string | null;
   urgency?: Urgency;
   selfHandled?: boolean;
@@ -88,7 +93,10 @@ export async function reportCase(context: EngineContext, request: ReportRequest)
   const earlier = await replayOfCompletedKey(context, request);
   if (earlier !== null) return earlier;
   const plan = reportPlan(request);
-  const place = await findGridPlace(context.db, request.gridCode);
+  const place =
+    request.place?.code === request.gridCode
+      ? request.place
+      : await findGridPlace(context.db, request.gridCode);
   if (place === null) throw new OutsideGridError(request.location.lat, request.location.lng);
   const category = await context.reference.category(request.categoryCode);
   if (category === null || !category.active || (category.city !== null && category.city !== place.city)) {
@@ -140,7 +148,7 @@ export function formatCaseNumber(day: string, sequence: number): string {
 
 /** What makes two requests "the same" for an idempotency key: the report's content. */
 function requestHash(request: ReportRequest): string {
-  const { actor: _actor, idempotencyKey: _key, fingerprint, ...content } = request;
+  const { actor: _actor, idempotencyKey: _key, fingerprint, place: _place, ...content } = request;
   return fingerprint ?? createHash('sha256').update(canonicalJson(content)).digest('hex');
 }
 
@@ -157,13 +165,22 @@ async function reportInTransaction(
   request: ReportRequest,
   { plan, place, caseNo, now }: ReportPreparation,
 ): Promise<ReportResult> {
+  const id = newId(now);
   const key = request.idempotencyKey;
   if (key !== undefined) {
     const scope = actorScope(request.actor);
     const hash = requestHash(request);
-    if (!(await reserveIdempotencyKey(tx, { scope, key, requestHash: hash, createdAt: now }))) {
-      return replay(tx, scope, key, hash);
-    }
+    // Stored complete at once (the case's id is known): one statement less in every report, and
+    // no one sees the key before the commit that also writes the case.
+    const reservation = {
+      scope,
+      key,
+      requestHash: hash,
+      createdAt: now,
+      statusCode: 201,
+      response: { caseId: id },
+    };
+    if (!(await reserveIdempotencyKey(tx, reservation))) return replay(tx, scope, key, hash);
   }
   const data: EventData = {
     ...(request.data ?? {}),
@@ -171,7 +188,6 @@ async function reportInTransaction(
   };
   await checkMedia(tx, data);
 
-  const id = newId(now);
   const snapshot = applyPlan(null, plan);
   const urgency = request.urgency ?? 'normal';
   const clock = await clockChanges({
@@ -234,15 +250,9 @@ async function reportInTransaction(
     updatedAt: now,
     lastEventHash: sealed.hash,
   });
-  const event = await recordTransition(tx, context, {
-    plan,
-    before: null,
-    after: row,
-    event: sealed,
-    timers: clock.timers,
-  });
-  if (key !== undefined)
-    await completeIdempotencyKey(tx, actorScope(request.actor), key, 201, { caseId: row.id });
+  const transition = { plan, before: null, after: row, event: sealed, timers: clock.timers };
+  const event = await recordTransition(tx, transition);
+  await recordRollups(tx, context, transition);
   return { case: row, event, replayed: false };
 }
 

@@ -167,12 +167,11 @@ export interface RecordTransitionInput {
   timers: readonly DeadlineTimer[];
 }
 
-/** Everything after the case row is written: event, outbox, photos, tasks, rollups. */
-export async function recordTransition(
-  tx: Tx,
-  context: EngineContext,
-  input: RecordTransitionInput,
-): Promise<CaseEventRow> {
+/**
+ * Everything after the case row is written but the rollups: event, outbox, photos, tasks. The
+ * caller adds its own writes, then ends with `recordRollups`.
+ */
+export async function recordTransition(tx: Tx, input: RecordTransitionInput): Promise<CaseEventRow> {
   const { plan, before, after } = input;
   const event = await insertCaseEvent(tx, input.event);
   await insertOutboxRows(
@@ -191,12 +190,24 @@ export async function recordTransition(
   if (isTerminal(plan.to)) await closeOpenTasks(tx, after.id, 'cancelled', event.at);
   else if (plan.command === 'verify') await closeOpenTasks(tx, after.id, 'done', event.at, 'verification');
   else if (plan.command === 'check') await closeOpenTasks(tx, after.id, 'done', event.at, 'check');
-  // Last: the rollup rows are shared by every case of a day, district and category, and their row
-  // locks are held until the commit; taken last, concurrent commands wait for each other least.
-  const day = localDay(event.at, await context.reference.cityTimeZone(after.city));
+  return event;
+}
+
+/**
+ * The transition's rollups: the last write of every command's transaction. The rollup rows are
+ * shared by every case of a day, district, category and staff member, and their row locks are held
+ * until the commit; with nothing but the commit after them, concurrent commands wait for each
+ * other least (each further round trip would add an event-loop turn to every waiter's queue).
+ */
+export async function recordRollups(
+  tx: Tx,
+  context: EngineContext,
+  input: RecordTransitionInput,
+): Promise<void> {
+  const { plan, before, after } = input;
+  const day = localDay(input.event.at, await context.reference.cityTimeZone(after.city));
   const staff = await staffFacts(tx, plan, before, input.event);
   await incrementRollups(tx, rollupIncrements(plan, before, after, day, staff));
-  return event;
 }
 
 /** Who the staff rollups count a command for; a return or a cancellation judges an earlier step. */

@@ -11,7 +11,18 @@ export type IdempotencyKeyRow = typeof idempotencyKeys.$inferSelect;
  */
 export async function reserveIdempotencyKey(
   tx: DbOrTx,
-  reservation: { scope: string; key: string; requestHash: string; createdAt: Date },
+  reservation: {
+    scope: string;
+    key: string;
+    requestHash: string;
+    createdAt: Date;
+    /**
+     * The answer, when the caller knows it before its other writes (a new case's id): the key is
+     * then stored complete and needs no `completeIdempotencyKey`. Others see it only at the commit.
+     */
+    statusCode?: number;
+    response?: unknown;
+  },
 ): Promise<boolean> {
   const rows = await tx
     .insert(idempotencyKeys)

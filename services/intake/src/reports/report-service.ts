@@ -89,6 +89,7 @@ export async function createReport(
     description: input.description,
     location: input.location,
     gridCode: grid.code,
+    place: grid,
     address: input.address ?? null,
     urgency: input.urgency,
     selfHandled: input.selfHandled,
