@@ -4,8 +4,8 @@
  * requests, and supervision orders (督办). Each is one engine command; the lifecycle table in
  * packages/domain decides who may issue it and from which state.
  */
-import { type CaseRow, findDepartment } from '@urbangrid/db';
-import { type Actor, planTransition, type Urgency } from '@urbangrid/domain';
+import { findDepartment } from '@urbangrid/db';
+import { planTransition, type Urgency } from '@urbangrid/domain';
 import {
   applyCommand,
   CommandRefusedError,
@@ -14,13 +14,7 @@ import {
   EngineError,
   snapshotOf,
 } from '@urbangrid/engine';
-
-/** Who issues a command on which case, and the version they saw. */
-export interface CommandCall {
-  case: CaseRow;
-  actor: Actor;
-  expectedVersion?: number;
-}
+import type { CaseCommandCall as CommandCall } from '@urbangrid/platform';
 
 /** A note and photos for the case's history. */
 export interface Evidence {

@@ -4,16 +4,7 @@
  * outside it), then the lifecycle decides roles and guards (403, 409).
  */
 import { urgencySchema } from '@urbangrid/domain';
-import {
-  caseCommand,
-  caseIdParams,
-  caseViewSchema,
-  commandBody,
-  mediaIdList,
-  noteText,
-  type ServicePlugin,
-  toDomainActor,
-} from '@urbangrid/platform';
+import { caseCommandRoute, mediaIdList, noteText, type ServicePlugin } from '@urbangrid/platform';
 import { z } from 'zod';
 import type { DispatchServiceDeps } from './deps.js';
 import {
@@ -28,9 +19,8 @@ import {
 } from './dispatch-commands.js';
 
 const tags = ['dispatch'];
-const answers = { 200: caseViewSchema };
-const reasonBody = commandBody.extend({ reason: noteText });
-const decisionBody = commandBody.extend({ approve: z.boolean(), note: noteText.optional() });
+const reasonFields = { reason: noteText };
+const decisionFields = { approve: z.boolean(), note: noteText.optional() };
 
 export function dispatchRoutes(deps: DispatchServiceDeps): ServicePlugin {
   const { engine } = deps;
@@ -47,168 +37,76 @@ export function dispatchRoutes(deps: DispatchServiceDeps): ServicePlugin {
       async () => ({ service: 'dispatch' as const, status: 'ok' as const }),
     );
 
-    app.post(
-      '/cases/:id/verify',
-      {
-        schema: {
-          tags,
-          summary:
-            '核实 — the assigned officer verifies on site: verifying → verified, or → rejected when not found',
-          params: caseIdParams,
-          body: commandBody.extend({
-            found: z.boolean(),
-            note: noteText.optional(),
-            mediaIds: mediaIdList.optional(),
-          }),
-          response: answers,
-        },
-      },
-      async (request) => {
-        const { expectedVersion, ...input } = request.body;
-        return caseCommand(app, request, request.params.id, (actor, row) =>
-          verifyCase(engine, { case: row, actor: toDomainActor(actor), expectedVersion }, input),
-        );
-      },
-    );
+    caseCommandRoute(app, {
+      path: '/cases/:id/verify',
+      tags,
+      summary:
+        '核实 — the assigned officer verifies on site: verifying → verified, or → rejected when not found',
+      fields: { found: z.boolean(), note: noteText.optional(), mediaIds: mediaIdList.optional() },
+      apply: (call, input) => verifyCase(engine, call, input),
+    });
 
-    app.post(
-      '/cases/:id/file',
-      {
-        schema: {
-          tags,
-          summary:
-            '立案 — the shift lead files the case (verified → filed), optionally correcting category and urgency',
-          params: caseIdParams,
-          body: commandBody.extend({
-            categoryCode: z.string().trim().min(1).max(20).optional(),
-            urgency: urgencySchema.optional(),
-          }),
-          response: answers,
-        },
+    caseCommandRoute(app, {
+      path: '/cases/:id/file',
+      tags,
+      summary:
+        '立案 — the shift lead files the case (verified → filed), optionally correcting category and urgency',
+      fields: {
+        categoryCode: z.string().trim().min(1).max(20).optional(),
+        urgency: urgencySchema.optional(),
       },
-      async (request) => {
-        const { expectedVersion, ...input } = request.body;
-        return caseCommand(app, request, request.params.id, (actor, row) =>
-          fileCase(engine, { case: row, actor: toDomainActor(actor), expectedVersion }, input),
-        );
-      },
-    );
+      apply: (call, input) => fileCase(engine, call, input),
+    });
 
-    app.post(
-      '/cases/:id/reject',
-      {
-        schema: {
-          tags,
-          summary: '不予立案 — the shift lead rejects a report (reported, verifying, verified → rejected)',
-          params: caseIdParams,
-          body: reasonBody,
-          response: answers,
-        },
-      },
-      async (request) => {
-        const { expectedVersion, reason } = request.body;
-        return caseCommand(app, request, request.params.id, (actor, row) =>
-          rejectCase(engine, { case: row, actor: toDomainActor(actor), expectedVersion }, reason),
-        );
-      },
-    );
+    caseCommandRoute(app, {
+      path: '/cases/:id/reject',
+      tags,
+      summary: '不予立案 — the shift lead rejects a report (reported, verifying, verified → rejected)',
+      fields: reasonFields,
+      apply: (call, input) => rejectCase(engine, call, input.reason),
+    });
 
-    app.post(
-      '/cases/:id/dispatch',
-      {
-        schema: {
-          tags,
-          summary: '派遣 — the dispatcher sends a filed case to a department (filed → dispatched)',
-          params: caseIdParams,
-          body: commandBody.extend({ departmentId: z.string().trim().min(1).max(100) }),
-          response: answers,
-        },
-      },
-      async (request) => {
-        const { expectedVersion, departmentId } = request.body;
-        return caseCommand(app, request, request.params.id, (actor, row) =>
-          dispatchCase(engine, { case: row, actor: toDomainActor(actor), expectedVersion }, departmentId),
-        );
-      },
-    );
+    caseCommandRoute(app, {
+      path: '/cases/:id/dispatch',
+      tags,
+      summary: '派遣 — the dispatcher sends a filed case to a department (filed → dispatched)',
+      fields: { departmentId: z.string().trim().min(1).max(100) },
+      apply: (call, input) => dispatchCase(engine, call, input.departmentId),
+    });
 
-    app.post(
-      '/cases/:id/cancel',
-      {
-        schema: {
-          tags,
-          summary: '作废 — the shift lead cancels an open case, with a reason (any open state → cancelled)',
-          params: caseIdParams,
-          body: reasonBody,
-          response: answers,
-        },
-      },
-      async (request) => {
-        const { expectedVersion, reason } = request.body;
-        return caseCommand(app, request, request.params.id, (actor, row) =>
-          cancelCase(engine, { case: row, actor: toDomainActor(actor), expectedVersion }, reason),
-        );
-      },
-    );
+    caseCommandRoute(app, {
+      path: '/cases/:id/cancel',
+      tags,
+      summary: '作废 — the shift lead cancels an open case, with a reason (any open state → cancelled)',
+      fields: reasonFields,
+      apply: (call, input) => cancelCase(engine, call, input.reason),
+    });
 
-    app.post(
-      '/cases/:id/extension/decide',
-      {
-        schema: {
-          tags,
-          summary:
-            '延期审批 — the dispatcher decides a pending extension; approved, the handling deadline moves by the requested working minutes on the department’s calendar',
-          params: caseIdParams,
-          body: decisionBody,
-          response: answers,
-        },
-      },
-      async (request) => {
-        const { expectedVersion, ...input } = request.body;
-        return caseCommand(app, request, request.params.id, (actor, row) =>
-          decideExtension(engine, { case: row, actor: toDomainActor(actor), expectedVersion }, input),
-        );
-      },
-    );
+    caseCommandRoute(app, {
+      path: '/cases/:id/extension/decide',
+      tags,
+      summary:
+        '延期审批 — the dispatcher decides a pending extension; approved, the handling deadline moves by the requested working minutes on the department’s calendar',
+      fields: decisionFields,
+      apply: (call, input) => decideExtension(engine, call, input),
+    });
 
-    app.post(
-      '/cases/:id/suspension/decide',
-      {
-        schema: {
-          tags,
-          summary:
-            '挂账审批 — the dispatcher decides a pending suspension; approved, handling → suspended and the clock stops until resumed',
-          params: caseIdParams,
-          body: decisionBody,
-          response: answers,
-        },
-      },
-      async (request) => {
-        const { expectedVersion, ...input } = request.body;
-        return caseCommand(app, request, request.params.id, (actor, row) =>
-          decideSuspension(engine, { case: row, actor: toDomainActor(actor), expectedVersion }, input),
-        );
-      },
-    );
+    caseCommandRoute(app, {
+      path: '/cases/:id/suspension/decide',
+      tags,
+      summary:
+        '挂账审批 — the dispatcher decides a pending suspension; approved, handling → suspended and the clock stops until resumed',
+      fields: decisionFields,
+      apply: (call, input) => decideSuspension(engine, call, input),
+    });
 
-    app.post(
-      '/cases/:id/supervise',
-      {
-        schema: {
-          tags,
-          summary:
-            '督办 — a supervisor escalates an overdue (red) case: it is marked supervised and urgent and its owner is notified',
-          params: caseIdParams,
-          body: commandBody.extend({ note: noteText.optional() }),
-          response: answers,
-        },
-      },
-      async (request) => {
-        const { expectedVersion, note } = request.body;
-        return caseCommand(app, request, request.params.id, (actor, row) =>
-          superviseCase(engine, { case: row, actor: toDomainActor(actor), expectedVersion }, note),
-        );
-      },
-    );
+    caseCommandRoute(app, {
+      path: '/cases/:id/supervise',
+      tags,
+      summary:
+        '督办 — a supervisor escalates an overdue (red) case: it is marked supervised and urgent and its owner is notified',
+      fields: { note: noteText.optional() },
+      apply: (call, input) => superviseCase(engine, call, input.note),
+    });
   };
 }

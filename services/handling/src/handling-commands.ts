@@ -4,15 +4,8 @@
  * (恢复处置). The lifecycle table in packages/domain allows them only to a handler of the case's
  * department.
  */
-import type { CaseRow } from '@urbangrid/db';
-import type { Actor } from '@urbangrid/domain';
 import { applyCommand, type CommandResult, type EngineContext } from '@urbangrid/engine';
-
-export interface CommandCall {
-  case: CaseRow;
-  actor: Actor;
-  expectedVersion?: number;
-}
+import type { CaseCommandCall as CommandCall } from '@urbangrid/platform';
 
 const base = (call: CommandCall) => ({
   caseId: call.case.id,

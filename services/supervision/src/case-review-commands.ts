@@ -3,15 +3,8 @@
  * failed check sends the case back to the same department as rework (返工); the shift lead closes a
  * checked case, and the engine records the closure type (on time, overdue, special).
  */
-import type { CaseRow } from '@urbangrid/db';
-import type { Actor } from '@urbangrid/domain';
 import { applyCommand, type CommandResult, type EngineContext } from '@urbangrid/engine';
-
-export interface CommandCall {
-  case: CaseRow;
-  actor: Actor;
-  expectedVersion?: number;
-}
+import type { CaseCommandCall as CommandCall } from '@urbangrid/platform';
 
 /** 核查: reviewing → reviewed when fixed, else → handling with the same department (rework). */
 export function checkCase(
