@@ -114,6 +114,14 @@ export function eventData(command: CaseCommand, extra: EventData | undefined): E
   return { ...fields, ...(extra ?? {}) };
 }
 
+/** A note and photos a person adds to a step (核实, 处理反馈, 核查, decisions), as event data. */
+export function evidenceData(input: { note?: string; mediaIds?: readonly string[] }): EventData {
+  const data: EventData = {};
+  if (input.note !== undefined) data.note = input.note;
+  if (input.mediaIds !== undefined && input.mediaIds.length > 0) data.mediaIds = [...input.mediaIds];
+  return data;
+}
+
 export function mediaIdsOf(data: EventData): string[] {
   const ids = data.mediaIds;
   if (ids === undefined) return [];

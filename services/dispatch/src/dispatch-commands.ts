@@ -12,22 +12,10 @@ import {
   type CommandResult,
   type EngineContext,
   EngineError,
+  evidenceData,
   snapshotOf,
 } from '@urbangrid/engine';
 import type { CaseCommandCall as CommandCall } from '@urbangrid/platform';
-
-/** A note and photos for the case's history. */
-export interface Evidence {
-  note?: string;
-  mediaIds?: string[];
-}
-
-function evidence(input: Evidence): Record<string, unknown> {
-  const data: Record<string, unknown> = {};
-  if (input.note !== undefined) data.note = input.note;
-  if (input.mediaIds !== undefined && input.mediaIds.length > 0) data.mediaIds = input.mediaIds;
-  return data;
-}
 
 const base = (call: CommandCall) => ({
   caseId: call.case.id,
@@ -39,12 +27,12 @@ const base = (call: CommandCall) => ({
 export function verifyCase(
   engine: EngineContext,
   call: CommandCall,
-  input: { found: boolean } & Evidence,
+  input: { found: boolean; note?: string; mediaIds?: string[] },
 ): Promise<CommandResult> {
   return applyCommand(engine, {
     ...base(call),
     command: { type: 'verify', found: input.found },
-    data: evidence(input),
+    data: evidenceData(input),
   });
 }
 
@@ -100,7 +88,7 @@ export function decideExtension(
   return applyCommand(engine, {
     ...base(call),
     command: { type: 'decideExtension', approve: input.approve },
-    data: evidence(input),
+    data: evidenceData(input),
   });
 }
 
@@ -113,7 +101,7 @@ export function decideSuspension(
   return applyCommand(engine, {
     ...base(call),
     command: { type: 'decideSuspension', approve: input.approve },
-    data: evidence(input),
+    data: evidenceData(input),
   });
 }
 

@@ -4,7 +4,7 @@
  * (恢复处置). The lifecycle table in packages/domain allows them only to a handler of the case's
  * department.
  */
-import { applyCommand, type CommandResult, type EngineContext } from '@urbangrid/engine';
+import { applyCommand, type CommandResult, type EngineContext, evidenceData } from '@urbangrid/engine';
 import type { CaseCommandCall as CommandCall } from '@urbangrid/platform';
 
 const base = (call: CommandCall) => ({
@@ -24,9 +24,7 @@ export function completeCase(
   call: CommandCall,
   input: { note: string; mediaIds?: string[] },
 ): Promise<CommandResult> {
-  const data: Record<string, unknown> = { note: input.note };
-  if (input.mediaIds !== undefined && input.mediaIds.length > 0) data.mediaIds = input.mediaIds;
-  return applyCommand(engine, { ...base(call), command: { type: 'complete' }, data });
+  return applyCommand(engine, { ...base(call), command: { type: 'complete' }, data: evidenceData(input) });
 }
 
 /** 回退: not ours — back to `filed` for the dispatcher; the first dispatch counts as a dispatch error. */

@@ -3,7 +3,7 @@
  * failed check sends the case back to the same department as rework (返工); the shift lead closes a
  * checked case, and the engine records the closure type (on time, overdue, special).
  */
-import { applyCommand, type CommandResult, type EngineContext } from '@urbangrid/engine';
+import { applyCommand, type CommandResult, type EngineContext, evidenceData } from '@urbangrid/engine';
 import type { CaseCommandCall as CommandCall } from '@urbangrid/platform';
 
 /** 核查: reviewing → reviewed when fixed, else → handling with the same department (rework). */
@@ -12,15 +12,12 @@ export function checkCase(
   call: CommandCall,
   input: { fixed: boolean; note?: string; mediaIds?: string[] },
 ): Promise<CommandResult> {
-  const data: Record<string, unknown> = {};
-  if (input.note !== undefined) data.note = input.note;
-  if (input.mediaIds !== undefined && input.mediaIds.length > 0) data.mediaIds = input.mediaIds;
   return applyCommand(engine, {
     caseId: call.case.id,
     command: { type: 'check', fixed: input.fixed },
     actor: call.actor,
     expectedVersion: call.expectedVersion,
-    data,
+    data: evidenceData(input),
   });
 }
 
