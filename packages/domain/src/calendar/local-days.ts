@@ -114,7 +114,9 @@ function buildCompiled(calendar: WorkingCalendar): CompiledCalendar {
       if (hit !== undefined) return hit;
       const intervals: Interval[] = [];
       for (const [start, end] of minuteRangesOn(day)) {
-        const from = instantOf(day, start);
+        // A wall time inside a skipped DST hour maps an hour later, so a period ending there can
+        // reach into the next one: each period starts no earlier than the previous one ended.
+        const from = Math.max(instantOf(day, start), intervals.at(-1)?.[1] ?? Number.NEGATIVE_INFINITY);
         const to = instantOf(day, end);
         // A period inside a skipped DST hour has no length; drop it.
         if (to > from) intervals.push([from, to]);

@@ -256,4 +256,23 @@ describe('a time zone with daylight saving time (Europe/Berlin)', () => {
     expect(isWorkingTime(berlinOffice, new Date('2026-03-30T06:30Z'))).toBe(true); // 08:30 CEST
     expect(isWorkingTime(berlinOffice, new Date('2026-03-30T05:30Z'))).toBe(false); // 07:30 CEST
   });
+
+  it('a period ending inside the skipped hour does not overlap the next one', () => {
+    // Sun 2026-03-29: 00:00–02:15 and 03:00–03:15 local. 02:15 does not exist and reads as 03:15
+    // CEST (01:15Z), so the first period covers the second, which must not be counted again.
+    const sundayNights: WorkingCalendar = {
+      ...always,
+      weekly: {
+        7: [
+          { start: '00:00', end: '02:15' },
+          { start: '03:00', end: '03:15' },
+        ],
+      },
+    };
+    const day = [new Date('2026-03-28T23:00Z'), new Date('2026-03-29T22:00Z')] as const;
+    expect(workingMinutesBetween(sundayNights, ...day)).toBe(135);
+    const due = addWorkingMinutes(sundayNights, day[0], 135);
+    expect(due).toEqual(new Date('2026-03-29T01:15Z'));
+    expect(workingMinutesBetween(sundayNights, day[0], due)).toBe(135);
+  });
 });
