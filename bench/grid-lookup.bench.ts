@@ -2,7 +2,7 @@
  * Issue 3 item 5: point → grid lookups per second over a 40,000-grid layer (200 × 200 cells of
  * ~100 m, about 20 km × 20 km around Hohhot). Goal ≥ 1,000,000 lookups/s.
  */
-import { createGridLocator, polygonBbox, syntheticGridLayer } from '@urbangrid/geo';
+import { createGridLocator, gridIndexNodeSize, polygonBbox, syntheticGridLayer } from '@urbangrid/geo';
 import Flatbush from 'flatbush';
 import type { BenchFigure } from './bench-figure.js';
 import { measureRates, seededRandom, timeMilliseconds } from './measure.js';
@@ -30,7 +30,7 @@ export async function run(): Promise<BenchFigure[]> {
 
   // Baseline: the bare flatbush query the locator starts with (same boxes, same node size, a
   // filter that only counts candidates), i.e. the ceiling for an index-then-exact-test design.
-  const tree = new Flatbush(layer.grids.length);
+  const tree = new Flatbush(layer.grids.length, gridIndexNodeSize);
   for (const grid of layer.grids) {
     const [minLng, minLat, maxLng, maxLat] = polygonBbox(grid.polygon);
     tree.add(minLng, minLat, maxLng, maxLat);

@@ -1,5 +1,5 @@
-import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import Flatbush from 'flatbush';
+import pointInPolygon from 'point-in-polygon-hao';
 import {
   type GeoJsonPolygon,
   type PolygonLike,
@@ -10,8 +10,9 @@ import {
 
 /**
  * Point → unit grid (单元网格) lookup: a packed R-tree (flatbush) over the grids' bounding boxes
- * narrows a point to a few candidates, then @turf/boolean-point-in-polygon decides exactly (it uses
- * robust orientation predicates, so a point on an edge is on it for every grid sharing the edge).
+ * narrows a point to a few candidates, then point-in-polygon-hao decides exactly (it uses robust
+ * orientation predicates, so a point on an edge is on it for every grid sharing the edge; it is what
+ * @turf/boolean-point-in-polygon calls, without that wrapper's per-call checks and allocations).
  *
  * Tie rule: polygons are closed (their boundary belongs to them), and a point that lies in several
  * of them (a shared edge or corner, or overlapping grids) belongs to the one with the lowest code in
@@ -74,7 +75,8 @@ export function createGridLocator<G extends GridShape>(grids: readonly G[]): Gri
   const considerCandidate = (rank: number): boolean => {
     if (found !== -1 && rank > found) return false;
     const polygon = polygons[rank];
-    if (polygon !== undefined && booleanPointInPolygon(point, polygon)) found = rank;
+    // true inside, 0 on the boundary (which belongs to the grid), false outside.
+    if (polygon !== undefined && pointInPolygon(point, polygon.coordinates) !== false) found = rank;
     return false; // collect nothing: `found` is the answer
   };
 
@@ -136,9 +138,15 @@ function compactPolygon(polygon: GeoJsonPolygon, vertices: VertexPool): GeoJsonP
   return { type: 'Polygon', coordinates: polygon.coordinates.map((ring) => ring.map(sharedVertex)) };
 }
 
+/**
+ * Children per R-tree node. Point queries over ~100 m grids visit fewer boxes with small nodes:
+ * 4 looked up ~10 % faster than flatbush's default 16 in the grid-lookup bench.
+ */
+export const gridIndexNodeSize = 4;
+
 function buildTree(polygons: readonly GeoJsonPolygon[]): Flatbush | undefined {
   if (polygons.length === 0) return undefined; // flatbush refuses an empty index
-  const tree = new Flatbush(polygons.length);
+  const tree = new Flatbush(polygons.length, gridIndexNodeSize);
   for (const polygon of polygons) {
     const [minLng, minLat, maxLng, maxLat] = polygonBbox(polygon);
     tree.add(minLng, minLat, maxLng, maxLat);

@@ -19,6 +19,7 @@ export {
   createGridLocator,
   type GridLocator,
   type GridShape,
+  gridIndexNodeSize,
   InvalidGridLayerError,
 } from './grid-locator.js';
 export {
