@@ -24,18 +24,10 @@ export interface AllInOneOptions {
   logFile?: NodeJS.WritableStream;
 }
 
-export interface AllInOne {
-  readonly pid: number;
+export interface AllInOne extends SystemProcess {
   readonly baseUrl: string;
-  readonly child: ChildProcess;
   /** Resolves when /health answers 200 (PostgreSQL and Redis both up). */
   healthy(timeoutMs?: number): Promise<void>;
-  /** Peak and current resident memory of the process, in bytes (Linux /proc). */
-  memory(): Promise<{ peakBytes: number; currentBytes: number }>;
-  /** SIGKILL, no goodbye. */
-  kill9(): Promise<void>;
-  /** SIGTERM and wait. */
-  stop(): Promise<void>;
 }
 
 /** A TCP port nothing listens on now. */
@@ -77,7 +69,29 @@ export async function waitForHealth(
   throw new Error(`${baseUrl}/health did not answer 200 within ${timeoutMs} ms (${last})`);
 }
 
-export function startAllInOne(options: AllInOneOptions): AllInOne {
+/** A process of the system started as a child: the all-in-one, an API-only or a worker-only one. */
+export interface SystemProcess {
+  readonly pid: number;
+  readonly child: ChildProcess;
+  /** Whether the process has exited (crashed at start-up, or stopped). */
+  exited(): boolean;
+  /** Peak and current resident memory of the process, in bytes (Linux /proc). */
+  memory(): Promise<{ peakBytes: number; currentBytes: number }>;
+  /** CPU time the process has used so far (user + system), in seconds (Linux /proc). */
+  cpuSeconds(): Promise<number>;
+  /** SIGKILL, no goodbye. */
+  kill9(): Promise<void>;
+  /** SIGTERM and wait. */
+  stop(): Promise<void>;
+}
+
+/** Clock ticks per second of /proc/<pid>/stat (USER_HZ, 100 on Linux). */
+const USER_HZ = 100;
+
+export type SystemProcessOptions = Omit<AllInOneOptions, 'port'>;
+
+/** Spawns `services/app/src/main.ts` with the options' environment plus `env`. */
+function spawnSystemProcess(options: SystemProcessOptions, env: Record<string, string>): SystemProcess {
   const child = spawn(
     process.execPath,
     ['--conditions=source', '--import', 'tsx', path.join(repositoryRoot, 'services/app/src/main.ts')],
@@ -86,12 +100,12 @@ export function startAllInOne(options: AllInOneOptions): AllInOne {
       env: {
         ...process.env,
         NODE_ENV: 'development',
-        PORT: String(options.port),
         HOST: '127.0.0.1',
         DATABASE_URL: options.databaseUrl,
         REDIS_URL: options.redisUrl,
         QUEUE_PREFIX: options.queuePrefix,
         LOG_LEVEL: options.logLevel ?? 'warn',
+        ...env,
         ...options.env,
       },
       stdio: ['ignore', options.logFile ? 'pipe' : 'ignore', options.logFile ? 'pipe' : 'ignore'],
@@ -102,7 +116,7 @@ export function startAllInOne(options: AllInOneOptions): AllInOne {
     child.stderr?.pipe(options.logFile, { end: false });
   }
   const pid = child.pid;
-  if (pid === undefined) throw new Error('could not start the all-in-one process');
+  if (pid === undefined) throw new Error('could not start a process of the system');
   let exited = false;
   const exit = new Promise<void>((resolve) => {
     child.once('exit', () => {
@@ -110,17 +124,21 @@ export function startAllInOne(options: AllInOneOptions): AllInOne {
       resolve();
     });
   });
-  const baseUrl = `http://127.0.0.1:${options.port}`;
   return {
     pid,
-    baseUrl,
     child,
-    healthy: (timeoutMs = 180_000) => waitForHealth(baseUrl, timeoutMs, () => exited),
+    exited: () => exited,
     async memory() {
       const status = await readFile(`/proc/${pid}/status`, 'utf8');
       const kib = (field: string) =>
         Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
       return { peakBytes: kib('VmHWM') * 1024, currentBytes: kib('VmRSS') * 1024 };
+    },
+    async cpuSeconds() {
+      const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+      // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return (Number(fields[11]) + Number(fields[12])) / USER_HZ;
     },
     async kill9() {
       if (!exited) child.kill('SIGKILL');
@@ -133,4 +151,24 @@ export function startAllInOne(options: AllInOneOptions): AllInOne {
       clearTimeout(timer);
     },
   };
+}
+
+/** The all-in-one process (or, with `env: { WORKERS: 'false' }`, an API-only one) on `options.port`. */
+export function startAllInOne(options: AllInOneOptions): AllInOne {
+  const started = spawnSystemProcess(options, { PORT: String(options.port) });
+  const baseUrl = `http://127.0.0.1:${options.port}`;
+  return {
+    ...started,
+    baseUrl,
+    healthy: (timeoutMs = 180_000) => waitForHealth(baseUrl, timeoutMs, started.exited),
+  };
+}
+
+/**
+ * A worker-only process (HTTP=false): the engine's outbox relay and stage workers and the
+ * publication scheduler, no HTTP server and so no port. It has no /health: readiness is its
+ * workers showing up on the queues (see `support/bench-system.ts`).
+ */
+export function startWorkerProcess(options: SystemProcessOptions): SystemProcess {
+  return spawnSystemProcess(options, { HTTP: 'false', WORKERS: 'true' });
 }

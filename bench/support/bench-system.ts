@@ -1,7 +1,9 @@
 /**
  * A whole system for one benchmark: a database cloned from a migrated and demo-seeded template
  * (built once per migrations-and-seeds fingerprint), a queue prefix of its own on the machine's
- * Redis, and the all-in-one process on a free port. `close()` stops the process and drops the
+ * Redis, and the system's processes in one of two topologies: the all-in-one process on a free
+ * port, or one API process (HTTP, no workers) on a free port plus N worker processes (workers, no
+ * HTTP) on the same database and queue prefix. `close()` stops every process and drops the
  * database. BENCH_DATABASE_URL (an admin URL) and BENCH_REDIS_URL point elsewhere.
  */
 import { createHash } from 'node:crypto';
@@ -15,9 +17,18 @@ import {
   ensureTemplateDatabase,
   runMigrations,
 } from '@urbangrid/db';
+import { queueKinds, queueName } from '@urbangrid/engine';
 import { seedDemoRegion } from '@urbangrid/seeds';
+import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
-import { type AllInOne, freePort, repositoryRoot, startAllInOne } from './all-in-one.js';
+import {
+  type AllInOne,
+  freePort,
+  repositoryRoot,
+  type SystemProcess,
+  startAllInOne,
+  startWorkerProcess,
+} from './all-in-one.js';
 
 export const benchEnvironment = {
   adminUrl: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
@@ -56,39 +67,100 @@ export async function benchTemplate(): Promise<string> {
   );
 }
 
+/** How the system runs: one all-in-one process, or one API process and `workers` worker processes. */
+export type BenchTopology =
+  | { readonly kind: 'all-in-one' }
+  | { readonly kind: 'split'; readonly workers: number };
+
+export const allInOne: BenchTopology = { kind: 'all-in-one' };
+
 export interface BenchSystem {
+  /** The process that serves HTTP: the all-in-one, or the API process. */
   readonly app: AllInOne;
+  /** The worker-only processes (none in the all-in-one topology). */
+  readonly workers: readonly SystemProcess[];
+  readonly topology: BenchTopology;
   readonly databaseUrl: string;
   readonly redisUrl: string;
   readonly queuePrefix: string;
   close(): Promise<void>;
 }
 
-export async function startBenchSystem(name: string): Promise<BenchSystem> {
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Waits until every stage queue has `count` workers on it (BullMQ names its workers' Redis
+ * connections): a worker-only process has no /health, and this is what it is there for.
+ */
+async function stageWorkersReady(
+  processes: readonly SystemProcess[],
+  redisUrl: string,
+  prefix: string,
+  timeoutMs = 180_000,
+): Promise<void> {
+  const queues = queueKinds.map(
+    (kind) => new Queue(queueName(kind), { connection: { url: redisUrl }, prefix }),
+  );
+  try {
+    const giveUpAt = Date.now() + timeoutMs;
+    let counts: number[] = [];
+    while (Date.now() < giveUpAt) {
+      const crashed = processes.find((p) => p.exited());
+      if (crashed) throw new Error(`worker process ${crashed.pid} exited during start-up`);
+      counts = await Promise.all(queues.map((queue) => queue.getWorkersCount()));
+      if (counts.every((n) => n >= processes.length)) return;
+      await sleep(250);
+    }
+    throw new Error(
+      `the stage queues did not get ${processes.length} workers each within ${timeoutMs} ms (${counts.join(', ')})`,
+    );
+  } finally {
+    await Promise.all(queues.map((queue) => queue.close()));
+  }
+}
+
+export async function startBenchSystem(
+  name: string,
+  topology: BenchTopology = allInOne,
+): Promise<BenchSystem> {
   const template = await benchTemplate();
-  const database = `urbangrid_bench_${name}_${process.pid}`;
+  const suffix = topology.kind === 'all-in-one' ? name : `${name}_split${topology.workers}`;
+  const database = `urbangrid_bench_${suffix}_${process.pid}`;
   const url = await cloneDatabase(benchEnvironment.adminUrl, template, database);
-  const queuePrefix = `bench-${name}-${process.pid}`;
+  const queuePrefix = `bench-${suffix}-${process.pid}`;
+  const common = { databaseUrl: url, redisUrl: benchEnvironment.redisUrl, queuePrefix };
+  // The HTTP process first, alone, up to /health (migrations checked, seed checked): the worker
+  // processes then start on a database nobody is migrating or seeding any more.
   const app = startAllInOne({
-    databaseUrl: url,
-    redisUrl: benchEnvironment.redisUrl,
+    ...common,
     port: await freePort(),
-    queuePrefix,
+    env: topology.kind === 'split' ? { WORKERS: 'false' } : undefined,
   });
+  const workers: SystemProcess[] = [];
+  const stopAll = async () => {
+    await Promise.all([app, ...workers].map((p) => p.stop()));
+  };
   try {
     await app.healthy();
+    if (topology.kind === 'split') {
+      for (let n = 0; n < topology.workers; n++) workers.push(startWorkerProcess(common));
+      await stageWorkersReady(workers, benchEnvironment.redisUrl, queuePrefix);
+    }
   } catch (error) {
-    await app.stop();
+    await stopAll();
     await dropDatabase(benchEnvironment.adminUrl, database);
+    await dropRedisKeys(benchEnvironment.redisUrl, queuePrefix);
     throw error;
   }
   return {
     app,
+    workers,
+    topology,
     databaseUrl: databaseUrl(benchEnvironment.adminUrl, database),
     redisUrl: benchEnvironment.redisUrl,
     queuePrefix,
     async close() {
-      await app.stop();
+      await stopAll();
       await dropDatabase(benchEnvironment.adminUrl, database);
       await dropRedisKeys(benchEnvironment.redisUrl, queuePrefix);
     },
