@@ -12,7 +12,7 @@ export default defineConfig({
           // Tests run the TypeScript sources of the workspace packages, never a stale dist/.
           alias: [
             {
-              find: /^@urbangrid\/(domain|geo|db|engine|platform)$/,
+              find: /^@urbangrid\/(domain|geo|db|redis|engine|platform)$/,
               replacement: workspace('./packages/$1/src/index.ts'),
             },
             {

@@ -11,7 +11,7 @@ export default defineConfig({
   resolve: {
     alias: [
       {
-        find: /^@urbangrid\/(domain|geo|db|engine|platform)$/,
+        find: /^@urbangrid\/(domain|geo|db|redis|engine|platform)$/,
         replacement: workspace('../../packages/$1/src/index.ts'),
       },
       {

@@ -1,6 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { cloneDatabase, createDatabase, type Database, dropDatabase } from '@urbangrid/db';
-import { Redis } from 'ioredis';
+import {
+  connectRedis,
+  deleteKeysWithPrefix,
+  keyPrefixFor,
+  type RedisClient,
+  type RedisTarget,
+} from '@urbangrid/redis';
 import { inject, test } from 'vitest';
 import { testEnvironment } from './environment.js';
 
@@ -10,10 +16,11 @@ export interface TestDatabase extends Database {
 }
 
 export interface TestRedis {
-  url: string;
-  /** A BullMQ prefix / key prefix of this test file alone. */
+  /** The server or cluster (TEST_REDIS_CLUSTER_NODES) the tests run on. */
+  target: RedisTarget;
+  /** A BullMQ prefix / key prefix of this test file alone (hash-tagged on a cluster). */
   prefix: string;
-  client: Redis;
+  client: RedisClient;
 }
 
 const unique = () => `${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
@@ -42,16 +49,12 @@ export const redisTest = dbTest.extend<{ $file: { redis: TestRedis } }>({
   redis: [
     // biome-ignore lint/correctness/noEmptyPattern: vitest fixtures take a destructured context
     async ({}, use) => {
-      const prefix = `ugtest:${unique()}`;
-      const client = new Redis(testEnvironment.redisUrl, { maxRetriesPerRequest: null });
-      await use({ url: testEnvironment.redisUrl, prefix, client });
-      // Leave nothing behind: every key this file made starts with its prefix.
-      let cursor = '0';
-      do {
-        const [next, keys] = await client.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-        cursor = next;
-        if (keys.length > 0) await client.del(...keys);
-      } while (cursor !== '0');
+      const target = testEnvironment.redis;
+      const prefix = keyPrefixFor(target, `ugtest:${unique()}`);
+      const client = connectRedis(target, { maxRetriesPerRequest: null });
+      await use({ target, prefix, client });
+      // Leave nothing behind: every key this file made starts with its prefix (on every node).
+      await deleteKeysWithPrefix(client, prefix);
       client.disconnect();
     },
     { scope: 'file' },

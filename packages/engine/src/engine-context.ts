@@ -4,7 +4,7 @@
  * do after a commit (publish the live change, wake the outbox relay).
  */
 import type { CaseRow, Db } from '@urbangrid/db';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@urbangrid/redis';
 import { type CalendarOverride, createReferenceData, type ReferenceData } from './reference-data.js';
 
 /** The part of a pino logger the engine uses; a pino Logger fits as is. */
@@ -44,7 +44,7 @@ export interface CaseChangedMessage {
 export type PublishCaseChanged = (message: CaseChangedMessage) => Promise<void> | void;
 
 /** Publishes on the Redis channel every process's live hub listens to (`${prefix}:live`). */
-export function publishToRedis(redis: Redis, prefix: string): PublishCaseChanged {
+export function publishToRedis(redis: RedisClient, prefix: string): PublishCaseChanged {
   return async (message) => {
     await redis.publish(`${prefix}:live`, JSON.stringify(message));
   };

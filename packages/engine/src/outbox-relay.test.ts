@@ -5,6 +5,7 @@ import { redisTest as test } from '../../../test/support/fixtures.js';
 import { applyCommand } from './apply-command.js';
 import { createEngineContext } from './engine-context.js';
 import { createOutboxRelay } from './outbox-relay.js';
+import { queueConnection } from './queue-connection.js';
 import { createStageQueues, queueKinds } from './queues.js';
 import { type GaugeRegistry, startEngine } from './start-engine.js';
 import { reportTestCase, staff } from './test-support/index.js';
@@ -51,7 +52,8 @@ describe('the outbox relay', () => {
     expect(await downRelay.oldestPendingAgeSeconds()).toBeGreaterThan(0);
     await down.close();
 
-    const up = createStageQueues({ connection: { url: redis.url }, prefix });
+    const upRedis = queueConnection(redis.target, 'queues');
+    const up = createStageQueues({ connection: upRedis.connection, prefix });
     const upRelay = createOutboxRelay({ context, queues: up });
     expect(await upRelay.drain()).toBe(waiting.length);
     expect(await countPendingOutbox(database.db)).toBe(0);
@@ -74,6 +76,7 @@ describe('the outbox relay', () => {
     await upRelay.drain();
     expect(await jobIds()).toEqual(enqueued);
     await up.close();
+    await upRedis.close();
   });
 
   test('a running engine relays on commit and reports the oldest waiting row as a gauge', async ({
@@ -99,7 +102,7 @@ describe('the outbox relay', () => {
     };
     const engine = await startEngine({
       db: database.db,
-      redisUrl: redis.url,
+      redis: redis.target,
       prefix: `${redis.prefix}:running`,
       logger: {
         debug: () => undefined,

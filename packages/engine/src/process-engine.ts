@@ -5,7 +5,7 @@
  * context of its own that only publishes live changes.
  */
 import type { Db } from '@urbangrid/db';
-import type { Redis } from 'ioredis';
+import type { RedisClient, RedisTarget } from '@urbangrid/redis';
 import {
   createEngineContext,
   type EngineContext,
@@ -16,8 +16,8 @@ import { type GaugeRegistry, type RunningEngine, startEngine } from './start-eng
 
 export interface EngineProcessContext {
   db: Db;
-  redis: Redis;
-  redisUrl: string;
+  redis: RedisClient;
+  redisTarget: RedisTarget;
   logger: EngineLogger;
   config: { QUEUE_PREFIX: string };
 }
@@ -35,7 +35,7 @@ export function processEngine(options: { metrics?: GaugeRegistry } = {}): Proces
     async startWorkers(ctx) {
       running = await startEngine({
         db: ctx.db,
-        redisUrl: ctx.redisUrl,
+        redis: ctx.redisTarget,
         prefix: ctx.config.QUEUE_PREFIX,
         logger: ctx.logger,
         metrics: options.metrics,

@@ -4,7 +4,7 @@
  * Redis away, commands commit, outbox rows wait, and everything drains when Redis is back.
  */
 import type { Db } from '@urbangrid/db';
-import { Redis } from 'ioredis';
+import { connectRedis, type RedisTarget } from '@urbangrid/redis';
 import {
   type CaseChangedMessage,
   createEngineContext,
@@ -14,6 +14,7 @@ import {
   type PublishCaseChanged,
 } from './engine-context.js';
 import { createOutboxRelay, type OutboxRelay } from './outbox-relay.js';
+import { queueConnection } from './queue-connection.js';
 import { createStageQueues, queueKinds, type StageQueues } from './queues.js';
 import { type DeliverNotice, logNotices } from './workers/notices.js';
 import { createStageWorkers, type StageWorkers } from './workers/stage-workers.js';
@@ -36,7 +37,8 @@ export interface GaugeRegistry {
 
 export interface StartEngineOptions {
   db: Db;
-  redisUrl: string;
+  /** Where Redis is: one server or a cluster (where `keyPrefixFor` gives `prefix` a hash tag). */
+  redis: RedisTarget;
   /** Key prefix of queues and the live channel (QUEUE_PREFIX). */
   prefix: string;
   logger: EngineLogger;
@@ -61,8 +63,8 @@ export interface RunningEngine {
 }
 
 /** The live publish with the message shape of platform's live/messages.ts. */
-function redisPublisher(redisUrl: string, prefix: string, logger: EngineLogger) {
-  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, lazyConnect: true });
+function redisPublisher(target: RedisTarget, prefix: string, logger: EngineLogger) {
+  const redis = connectRedis(target, { maxRetriesPerRequest: 1, lazyConnect: true });
   redis.on('error', (error: Error) => logger.debug({ err: error.message }, 'live publisher: redis error'));
   const publish = async (message: CaseChangedMessage) => {
     await redis.publish(`${prefix}:live`, JSON.stringify(message));
@@ -91,10 +93,11 @@ async function settledWithin(work: Promise<unknown>, ms: number): Promise<void> 
 
 export async function startEngine(options: StartEngineOptions): Promise<RunningEngine> {
   const { logger } = options;
-  // ioredis reconnects for ever while Redis is away; BullMQ turns the URL into its connections.
-  const connection = { url: options.redisUrl };
+  // ioredis reconnects for ever while Redis is away; BullMQ turns a server's URL into its connections.
+  const queuesRedis = queueConnection(options.redis, 'queues');
+  const workersRedis = options.workers === false ? null : queueConnection(options.redis, 'workers');
   const publisher =
-    options.publish === undefined ? redisPublisher(options.redisUrl, options.prefix, logger) : null;
+    options.publish === undefined ? redisPublisher(options.redis, options.prefix, logger) : null;
   const context = createEngineContext({
     db: options.db,
     now: options.now,
@@ -103,17 +106,17 @@ export async function startEngine(options: StartEngineOptions): Promise<RunningE
     publish: options.publish ?? publisher?.publish,
   });
   const queues = createStageQueues({
-    connection,
+    connection: queuesRedis.connection,
     prefix: options.prefix,
     onError: (error, kind) => logger.debug({ err: error.message, queue: kind }, 'queue: redis error'),
   });
   const relay = createOutboxRelay({ context, queues, ...options.relay });
   const workers =
-    options.workers === false
+    workersRedis === null
       ? null
       : createStageWorkers({
           context,
-          connection,
+          connection: workersRedis.connection,
           prefix: options.prefix,
           deliverNotice: options.deliverNotice ?? logNotices(logger),
         });
@@ -155,6 +158,8 @@ export async function startEngine(options: StartEngineOptions): Promise<RunningE
       await workers?.close();
       // With Redis away a queue's close waits for a connection that never comes: bounded.
       await settledWithin(queues.close(), 5_000);
+      await queuesRedis.close();
+      await workersRedis?.close();
       await settledWithin(publisher?.close() ?? Promise.resolve(), 2_000);
     },
   };

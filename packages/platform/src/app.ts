@@ -6,6 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import fastifyWebsocket from '@fastify/websocket';
 import type { Db } from '@urbangrid/db';
+import type { RedisClient } from '@urbangrid/redis';
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
@@ -14,7 +15,6 @@ import Fastify, {
   type RawServerDefault,
 } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { authentication } from './auth/authenticate.js';
 import { warmUpPasswordDecoy } from './auth/passwords.js';
@@ -49,7 +49,7 @@ export type App = FastifyInstance<
 export interface BuildAppOptions {
   config: Config;
   db: Db;
-  redis: Redis;
+  redis: RedisClient;
   /** Any pino logger; redaction and safe serializers are added to it. Default: `createLogger(config)`. */
   logger?: Logger;
   services?: readonly ServiceRegistration[];

@@ -1,3 +1,4 @@
+import { clusterNodesSchema, hashTaggedPrefix } from '@urbangrid/redis';
 import { z } from 'zod';
 
 const flag = z
@@ -14,6 +15,11 @@ const envSchema = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  /**
+   * A Redis Cluster instead of one server: a comma list of host:port (any of its nodes; the rest
+   * is discovered). When set, REDIS_URL is ignored and QUEUE_PREFIX gets a hash tag.
+   */
+  REDIS_CLUSTER_NODES: clusterNodesSchema.optional(),
   DEMO_PASSWORD: z.string().min(1).default('urbangrid'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATA_DIR: z.string().min(1).default('.data'),
@@ -33,6 +39,7 @@ const envSchema = z.object({
   WORKERS: flag.default(true),
   /** Whether this process serves HTTP at all (a pure worker process sets false). */
   HTTP: flag.default(true),
+  /** Prefix of every Redis key and the live channel; on a cluster wrapped as `{urbangrid}` (a hash tag). */
   QUEUE_PREFIX: z.string().min(1).default('urbangrid'),
   /** Signs access tokens; a demo default outside production. */
   JWT_SECRET: z.string().min(16).optional(),
@@ -105,6 +112,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   return {
     ...c,
+    // On a cluster every key of a prefix shares one slot, so BullMQ's multi-key scripts run.
+    QUEUE_PREFIX: c.REDIS_CLUSTER_NODES ? hashTaggedPrefix(c.QUEUE_PREFIX) : c.QUEUE_PREFIX,
     jwtSecret: c.JWT_SECRET ?? demoSecrets.jwt,
     phoneEncryptionKey: Buffer.from(c.PHONE_ENCRYPTION_KEY ?? demoSecrets.phoneKey, 'base64'),
     webhookSecret: c.WEBHOOK_SECRET ?? demoSecrets.webhook,

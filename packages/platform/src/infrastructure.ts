@@ -3,15 +3,15 @@
  * `app.config`. Wrapped with fastify-plugin so the decorators reach every encapsulated service.
  */
 import type { Db } from '@urbangrid/db';
+import type { RedisClient } from '@urbangrid/redis';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import type { Redis } from 'ioredis';
 import type { Config } from './config.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
     db: Db;
-    redis: Redis;
+    redis: RedisClient;
     config: Config;
   }
 }
@@ -19,14 +19,14 @@ declare module 'fastify' {
 export interface Infrastructure {
   config: Config;
   db: Db;
-  redis: Redis;
+  redis: RedisClient;
 }
 
 export const infrastructure = fp(
   async (app: FastifyInstance, options: Infrastructure) => {
     app.decorate('config', options.config);
     app.decorate('db', options.db);
-    app.decorate('redis', options.redis);
+    app.decorate<RedisClient>('redis', options.redis);
   },
   { name: 'urbangrid-infrastructure' },
 );

@@ -2,11 +2,17 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { startEmbeddedPostgres } from '@urbangrid/db';
-import { Redis } from 'ioredis';
+import { connectRedis, type RedisTarget, redisTarget } from '@urbangrid/redis';
 import type { Config } from './config.js';
 
 export interface Started {
   url: string;
+  /** Stops what this process started; a server it merely connected to is left alone. */
+  stop(): Promise<void>;
+}
+
+export interface StartedRedis {
+  target: RedisTarget;
   /** Stops what this process started; a server it merely connected to is left alone. */
   stop(): Promise<void>;
 }
@@ -23,7 +29,10 @@ export async function startPostgres(
 }
 
 async function redisAnswers(url: string): Promise<boolean> {
-  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  const client = connectRedis(
+    { kind: 'server', url },
+    { lazyConnect: true, maxRetriesPerRequest: 0, reconnect: false },
+  );
   client.on('error', () => undefined);
   try {
     await client.connect();
@@ -37,13 +46,22 @@ async function redisAnswers(url: string): Promise<boolean> {
 
 const LOCAL_REDIS = 'redis://127.0.0.1:6379';
 
+const local: RedisTarget = { kind: 'server', url: LOCAL_REDIS };
+
 /**
- * REDIS_URL when set; otherwise 127.0.0.1:6379, and when nothing answers there but a redis-server
- * binary is on PATH, one started under DATA_DIR. Without either, one clear line says what to do.
+ * The cluster of REDIS_CLUSTER_NODES, or REDIS_URL, when set; otherwise 127.0.0.1:6379, and when
+ * nothing answers there but a redis-server binary is on PATH, one started under DATA_DIR. Without
+ * either, one clear line says what to do.
  */
-export async function startRedis(config: Config): Promise<Started> {
-  if (config.REDIS_URL) return { url: config.REDIS_URL, stop: async () => undefined };
-  if (await redisAnswers(LOCAL_REDIS)) return { url: LOCAL_REDIS, stop: async () => undefined };
+export async function startRedis(config: Config): Promise<StartedRedis> {
+  if (config.REDIS_CLUSTER_NODES || config.REDIS_URL) {
+    const target = redisTarget({
+      url: config.REDIS_URL ?? LOCAL_REDIS,
+      clusterNodes: config.REDIS_CLUSTER_NODES,
+    });
+    return { target, stop: async () => undefined };
+  }
+  if (await redisAnswers(LOCAL_REDIS)) return { target: local, stop: async () => undefined };
   if (spawnSync('redis-server', ['--version']).status !== 0) {
     throw new InfrastructureError(
       "No Redis at 127.0.0.1:6379 and no redis-server on PATH: run `docker compose up -d redis`, install your distribution's redis-server package, or set REDIS_URL.",
@@ -59,7 +77,7 @@ export async function startRedis(config: Config): Promise<Started> {
   for (let i = 0; i < 100; i++) {
     if (await redisAnswers(LOCAL_REDIS)) {
       return {
-        url: LOCAL_REDIS,
+        target: local,
         stop: async () => {
           child.kill('SIGTERM');
         },

@@ -1,6 +1,6 @@
 import { createDatabase, type Db, runMigrations } from '@urbangrid/db';
+import { connectRedis, describeRedisTarget, type RedisClient, type RedisTarget } from '@urbangrid/redis';
 import type { FastifyInstance } from 'fastify';
-import { Redis } from 'ioredis';
 import pino, { type Logger } from 'pino';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { InfrastructureError, type Started, startPostgres, startRedis } from './local-infrastructure.js';
@@ -23,8 +23,9 @@ export interface ProcessParts {
 export interface ProcessContext {
   config: Config;
   db: Db;
-  redis: Redis;
-  redisUrl: string;
+  redis: RedisClient;
+  /** Where `redis` connects (one server or a cluster): workers and queues open their own connections to it. */
+  redisTarget: RedisTarget;
   logger: Logger;
 }
 
@@ -59,12 +60,13 @@ export async function runProcess(parts: ProcessParts): Promise<void> {
     }
     const redisServer = await startRedis(config);
     stack.push(redisServer.stop);
-    const redis = new Redis(redisServer.url, { maxRetriesPerRequest: null });
-    redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
+    const redis = connectRedis(redisServer.target, { maxRetriesPerRequest: null });
+    redis.on('error', (err: Error) => logger.warn({ err: err.message }, 'redis connection error'));
+    logger.debug({ redis: describeRedisTarget(redisServer.target) }, 'redis');
     stack.push(async () => {
       redis.disconnect();
     });
-    const ctx: ProcessContext = { config, db: database.db, redis, redisUrl: redisServer.url, logger };
+    const ctx: ProcessContext = { config, db: database.db, redis, redisTarget: redisServer.target, logger };
     if (config.WORKERS && parts.startWorkers) {
       const workers = await parts.startWorkers(ctx);
       stack.push(() => workers.stop());

@@ -16,7 +16,7 @@ await runProcess({
     // The daily publication of indicators (每日公布) runs beside the engine's workers.
     const publication = await startPublicationScheduler({
       db: ctx.db,
-      redisUrl: ctx.redisUrl,
+      redis: ctx.redisTarget,
       prefix: ctx.config.QUEUE_PREFIX,
       logger: ctx.logger,
     });

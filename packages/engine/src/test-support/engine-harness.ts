@@ -6,8 +6,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Db } from '@urbangrid/db';
+import type { RedisClient, RedisTarget } from '@urbangrid/redis';
 import type { JobType } from 'bullmq';
-import type { Redis } from 'ioredis';
 import type { CaseChangedMessage, EngineContext } from '../engine-context.js';
 import type { OutboxRelay } from '../outbox-relay.js';
 import { deadlineJobSchema, type QueueKind, queueKinds, type StageQueues } from '../queues.js';
@@ -17,8 +17,8 @@ import type { StageWorkers } from '../workers/stage-workers.js';
 
 export interface TestEngineOptions {
   database: { db: Db };
-  /** The fixture's Redis (`redisTest`): its URL, client and the file's prefix. */
-  redis: { url: string; client: Redis; prefix: string };
+  /** The fixture's Redis (`redisTest`): where it is, a client and the file's prefix. */
+  redis: { target: RedisTarget; client: RedisClient; prefix: string };
   now?: () => Date;
   /** Give up settling after this long (a job that keeps failing); default 15 s. */
   settleTimeoutMs?: number;
@@ -48,7 +48,7 @@ export async function startTestEngine(options: TestEngineOptions): Promise<TestE
   const prefix = `${redis.prefix}:engine-${randomBytes(3).toString('hex')}`;
   const engine = await startEngine({
     db: options.database.db,
-    redisUrl: redis.url,
+    redis: redis.target,
     prefix,
     logger: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
     now: options.now,

@@ -5,9 +5,9 @@
  * the clients whose case scope includes that case; any number of processes can serve boards.
  */
 import { type CaseScope, caseVisibleTo } from '@urbangrid/db';
+import type { RedisClient } from '@urbangrid/redis';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import type { Redis } from 'ioredis';
 import type { WebSocket } from 'ws';
 import { caseScopeOf } from '../access/case-scope.js';
 import { userOf } from '../auth/actor.js';
@@ -46,7 +46,7 @@ export const liveHub = fp(
   async (app: FastifyInstance) => {
     const clients = new Map<WebSocket, Client>();
     const channel = liveChannel(app.config.QUEUE_PREFIX);
-    let subscriber: Redis | undefined;
+    let subscriber: RedisClient | undefined;
     let subscription: Promise<void> | undefined;
 
     const relay = (raw: string) => {
@@ -76,7 +76,8 @@ export const liveHub = fp(
         if (from === channel) relay(raw);
       });
       subscriber = connection;
-      // ioredis re-subscribes by itself after a reconnect.
+      // ioredis re-subscribes by itself after a reconnect; on a cluster, to whichever node answers
+      // (PUBLISH reaches every node of a cluster).
       subscription = connection.subscribe(channel).then(() => undefined);
       subscription.catch((err: unknown) => app.log.warn({ err }, 'live hub: subscribe failed'));
       return subscription;

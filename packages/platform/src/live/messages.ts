@@ -3,7 +3,7 @@
  * the Redis channel `${QUEUE_PREFIX}:live` by the engine after the command commits. The message
  * carries the facts that decide who may see the case; clients receive only the public part.
  */
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@urbangrid/redis';
 import { z } from 'zod';
 
 export const caseChangedMessageSchema = z.object({
@@ -39,7 +39,7 @@ export function toLiveEvent(message: CaseChangedMessage): LiveEvent {
  * (a rolled-back change must never be announced); losing one is harmless, boards re-read on reconnect.
  */
 export async function publishCaseChanged(
-  redis: Redis,
+  redis: RedisClient,
   prefix: string,
   message: CaseChangedMessage,
 ): Promise<void> {

@@ -4,7 +4,7 @@
  * the demo staff, and problem+json assertions.
  */
 import type { Db } from '@urbangrid/db';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@urbangrid/redis';
 import { expect } from 'vitest';
 import { type App, type BuildAppOptions, buildApp } from '../app.js';
 import { loadConfig } from '../config.js';
@@ -15,7 +15,7 @@ export const demoPassword = 'urbangrid';
 
 export interface TestInfrastructure {
   database: { db: Db };
-  redis: { client: Redis; prefix: string };
+  redis: { client: RedisClient; prefix: string };
 }
 
 /**

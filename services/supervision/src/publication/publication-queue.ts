@@ -5,8 +5,8 @@
  */
 import type { Db } from '@urbangrid/db';
 import { queueHashTag } from '@urbangrid/engine';
+import { connectRedis, type RedisTarget } from '@urbangrid/redis';
 import { Queue, Worker } from 'bullmq';
-import { Redis } from 'ioredis';
 import { publishFinishedDays } from './publish-days.js';
 
 export const publicationQueueName = `${queueHashTag}.publication`;
@@ -20,7 +20,8 @@ export interface PublicationScheduler {
 
 export async function startPublicationScheduler(options: {
   db: Db;
-  redisUrl: string;
+  /** Where Redis is: one server or a cluster. */
+  redis: RedisTarget;
   prefix: string;
   /** Cron pattern in `timeZone`; default five past midnight. */
   pattern?: string;
@@ -28,7 +29,8 @@ export async function startPublicationScheduler(options: {
   now?: () => Date;
   logger?: { info(o: object, m: string): void; error(o: object, m: string): void };
 }): Promise<PublicationScheduler> {
-  const connection = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
+  const connection = connectRedis(options.redis, { maxRetriesPerRequest: null });
+  const workerConnection = connectRedis(options.redis, { maxRetriesPerRequest: null });
   const queue = new Queue(publicationQueueName, { connection, prefix: options.prefix });
   await queue.upsertJobScheduler(
     publicationSchedulerId,
@@ -42,7 +44,7 @@ export async function startPublicationScheduler(options: {
       options.logger?.info({ published: published.length }, 'rollup days published');
       return { published };
     },
-    { connection: connection.duplicate({ maxRetriesPerRequest: null }), prefix: options.prefix },
+    { connection: workerConnection, prefix: options.prefix },
   );
   worker.on('failed', (job, error) =>
     options.logger?.error({ err: error, jobId: job?.id }, 'publication failed'),
@@ -54,6 +56,7 @@ export async function startPublicationScheduler(options: {
       await worker.close();
       await queue.close();
       connection.disconnect();
+      workerConnection.disconnect();
     },
   };
 }

@@ -35,7 +35,7 @@ describe('daily publication', () => {
   redisTest(
     'the schedule is one BullMQ job scheduler, upserted idempotently',
     async ({ database, redis }) => {
-      const options = { db: database.db, redisUrl: redis.url, prefix: redis.prefix };
+      const options = { db: database.db, redis: redis.target, prefix: redis.prefix };
       const a = await startPublicationScheduler(options);
       const b = await startPublicationScheduler({ ...options, pattern: '15 0 * * *' });
       const queue = new Queue(publicationQueueName, { connection: redis.client, prefix: redis.prefix });
