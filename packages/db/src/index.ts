@@ -9,6 +9,7 @@ export * from './repositories/case-media.js';
 export * from './repositories/case-numbers.js';
 export * from './repositories/case-queries.js';
 export * from './repositories/case-scope.js';
+export * from './repositories/case-write.js';
 export * from './repositories/cases.js';
 export * from './repositories/duplicates.js';
 export * from './repositories/duty-shifts.js';

@@ -1,16 +1,18 @@
 /**
- * applyCommand: one command on one existing case, in one transaction — load the case, ask
- * packages/domain for the plan, write the case at its version (optimistic lock), append the sealed
- * event, bump the rollups, queue the follow-ups in the outbox. After the commit the change is
- * announced (live hub, relay wake-up).
+ * applyCommand: one command on one existing case — load the case, ask packages/domain for the
+ * plan, then write the case at its version (optimistic lock) together with the sealed event, the
+ * rollups and the follow-ups in the outbox, as one statement (`writeCaseTogether`): all of it
+ * commits or none. After the commit the change is announced (live hub, relay wake-up).
  */
 import {
   type CaseChanges,
   type CaseEventRow,
   type CaseRow,
+  caseRowAfterUpdate,
+  caseUpdateAtVersionQuery,
   findCaseById,
-  type Tx,
-  updateCaseAtVersion,
+  type WriteQuery,
+  writeCaseTogether,
 } from '@urbangrid/db';
 import { type Actor, applyPlan, type CaseCommand, planTransition, type Urgency } from '@urbangrid/domain';
 import { snapshotColumns, snapshotOf } from './case-snapshot.js';
@@ -25,11 +27,11 @@ import {
   type EventData,
   eventData,
   pendingRequestChange,
-  type RecordTransitionInput,
-  recordRollups,
-  recordTransition,
   sealDraft,
   stageTimestamps,
+  transitionRollups,
+  transitionWrites,
+  writtenEvent,
 } from './transition-writes.js';
 
 /** Case fields the shift lead may correct when filing (立案): category and urgency. */
@@ -57,10 +59,15 @@ export interface CommandResult {
 
 export interface CommandOptions {
   /**
-   * More writes that must commit with the command or not at all (a worker's task row, say); runs
-   * in the command's transaction after the event is written.
+   * The case as the caller just read it (a route's scope check, a worker's job), so it is not read
+   * again. Safe: the write checks the version, so a case changed since answers VERSION_CONFLICT.
    */
-  within?: (tx: Tx, result: CommandResult) => Promise<void>;
+  loaded?: CaseRow;
+  /**
+   * More writes that must commit with the command or not at all (a worker's task row, say), given
+   * the case and event as the command will leave them; they join the command's statement.
+   */
+  alsoWrite?: (result: CommandResult) => readonly WriteQuery[];
 }
 
 export async function applyCommand(
@@ -69,32 +76,38 @@ export async function applyCommand(
   options: CommandOptions = {},
 ): Promise<CommandResult> {
   await context.reference.prepare();
-  const result = await context.db.transaction(async (tx) => {
-    const { result: applied, transition } = await applyCommandInTransaction(tx, context, request);
-    await options.within?.(tx, applied);
-    await recordRollups(tx, context, transition);
-    return applied;
-  });
-  context.committed(result.case);
-  return result;
-}
-
-async function applyCommandInTransaction(
-  tx: Tx,
-  context: EngineContext,
-  request: CommandRequest,
-): Promise<{ result: CommandResult; transition: RecordTransitionInput }> {
-  const before = await findCaseById(tx, request.caseId);
+  const before =
+    options.loaded?.id === request.caseId ? options.loaded : await findCaseById(context.db, request.caseId);
   if (before === null) throw new CaseNotFoundError(request.caseId);
   if (request.expectedVersion !== undefined && request.expectedVersion !== before.version) {
     throw new VersionConflictError(before.id, before.version, request.expectedVersion);
   }
+  const { changes, transition } = await planCommand(context, before, request);
+  const event = writtenEvent(transition.event);
+  const rollups = await transitionRollups(context, transition);
+  const extra = options.alsoWrite?.({ case: transition.after, event }) ?? [];
+  const db = context.db;
+  const written = await writeCaseTogether(
+    db,
+    caseUpdateAtVersionQuery(db, before.id, before.version, changes),
+    (caseId) => transitionWrites(db, transition, rollups, caseId, extra),
+  );
+  if (written === null) {
+    const current = await findCaseById(db, before.id);
+    throw new VersionConflictError(before.id, current?.version ?? before.version, before.version);
+  }
+  context.committed(written);
+  return { case: written, event };
+}
+
+/** The command's plan and everything it will write, computed from the case as loaded. */
+async function planCommand(context: EngineContext, before: CaseRow, request: CommandRequest) {
   const snapshot = snapshotOf(before);
   const decision = planTransition(snapshot, request.command, request.actor);
   if (!decision.ok) throw new CommandRefusedError(decision.code, decision.reason);
   const plan = decision;
   const data = eventData(request.command, request.data);
-  await checkMedia(tx, data);
+  await checkMedia(context.db, data);
 
   const now = context.now();
   const after = applyPlan(snapshot, plan);
@@ -128,19 +141,19 @@ async function applyCommandInTransaction(
     ...stageTimestamps(plan, after, now),
     ...clock.columns,
     ...amended,
-    ...(await departmentColumns(tx, context, before, plan.command, after.departmentId, amended)),
+    ...(await departmentColumns(context, before, plan.command, after.departmentId, amended)),
     ...(plan.command === 'superviseOrder' ? { supervised: true, urgency: 'urgent' } : {}),
     updatedAt: now,
     lastEventHash: sealed.hash,
   };
-  const written = await updateCaseAtVersion(tx, before.id, before.version, changes);
-  if (written === null) {
-    const current = await findCaseById(tx, before.id);
-    throw new VersionConflictError(before.id, current?.version ?? before.version, before.version);
-  }
-  const transition = { plan, before, after: written, event: sealed, timers: clock.timers };
-  const event = await recordTransition(tx, transition);
-  return { result: { case: written, event }, transition };
+  const transition = {
+    plan,
+    before,
+    after: caseRowAfterUpdate(before, changes),
+    event: sealed,
+    timers: clock.timers,
+  };
+  return { changes, transition };
 }
 
 /** Validates a filing amendment: only `file` may change category and urgency, to a known category. */
@@ -180,7 +193,6 @@ function amendmentData(before: CaseRow, amended: CaseAmendment): EventData {
  * first department (kept from the first dispatch, so a later return counts against it).
  */
 async function departmentColumns(
-  tx: Tx,
   context: EngineContext,
   before: CaseRow,
   command: CaseCommand['type'],
@@ -188,7 +200,7 @@ async function departmentColumns(
   amended: CaseAmendment,
 ): Promise<CaseChanges> {
   if (command === 'file') {
-    const suggested = await responsibleDepartment(tx, context.reference, {
+    const suggested = await responsibleDepartment(context.db, context.reference, {
       city: before.city,
       categoryCode: amended.categoryCode ?? before.categoryCode,
       communityCode: before.communityCode,

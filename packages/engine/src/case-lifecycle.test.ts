@@ -1,4 +1,4 @@
-import { listCaseEvents, listTasksOfCase } from '@urbangrid/db';
+import { listCaseEvents, listOutboxOfCase, listTasksOfCase } from '@urbangrid/db';
 import { systemActor } from '@urbangrid/domain';
 import { describe, expect } from 'vitest';
 import { redisTest as test } from '../../../test/support/fixtures.js';
@@ -200,7 +200,9 @@ describe('refusals', () => {
     ]);
   });
 
-  test('of two concurrent commands on one case, one wins and the other gets VERSION_CONFLICT', async () => {
+  test('of two concurrent commands on one case, one wins and the other gets VERSION_CONFLICT', async ({
+    database,
+  }) => {
     const reported = await reportTestCase(engine.context);
     await engine.settle();
     const [officerOf] = [
@@ -225,6 +227,29 @@ describe('refusals', () => {
     expect(lost[0]?.status === 'rejected' ? lost[0].reason : null).toMatchObject({
       code: 'VERSION_CONFLICT',
     });
+    // The loser wrote nothing: one event, one version, the winner's follow-ups only.
+    const winner = won[0]?.status === 'fulfilled' ? won[0].value : null;
+    const events = await listCaseEvents(database.db, reported.case.id);
+    expect(events.map((e) => e.seq)).toEqual([1, 2, 3]);
+    expect(events[2]?.command).toBe(winner?.event.command);
+    expect(winner?.case.version).toBe(3);
+    const outbox = await listOutboxOfCase(database.db, reported.case.id);
+    expect(outbox.filter((row) => row.eventId === events[2]?.id).length).toBeGreaterThan(0);
+    expect(new Set(outbox.map((row) => row.eventId))).toEqual(new Set(events.map((e) => e.id)));
+  });
+
+  test('concurrent reports with one Idempotency-Key make one case, and each caller gets it', async ({
+    database,
+  }) => {
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () => reportTestCase(engine.context, { idempotencyKey: 'call-race-1' })),
+    );
+    const ids = new Set(results.map((result) => result.case.id));
+    expect(ids.size).toBe(1);
+    expect(results.filter((result) => !result.replayed)).toHaveLength(1);
+    const [id] = [...ids];
+    const events = await listCaseEvents(database.db, id ?? '');
+    expect(events.filter((event) => event.command === 'report')).toHaveLength(1);
   });
 
   test('a command the state does not allow answers TRANSITION_NOT_ALLOWED', async () => {

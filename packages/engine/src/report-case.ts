@@ -1,21 +1,24 @@
 /**
- * reportCase (上报 / 受理): creates a case in one transaction — idempotency key, case number, the
- * case row, its first sealed event, rollups and follow-ups — so a report acknowledged to a caller
- * is committed with everything that must happen next.
+ * reportCase (上报 / 受理): creates a case in one statement (`writeCaseTogether`) — idempotency key,
+ * the case row, its first sealed event, rollups and follow-ups — so a report acknowledged to a
+ * caller is committed with everything that must happen next.
  */
 import { createHash } from 'node:crypto';
 import {
   type CaseEventRow,
   type CaseRow,
+  caseInsertQuery,
+  caseRowAsInserted,
+  completedKeyInsertQuery,
   type DbOrTx,
   findCaseById,
   findGridPlace,
   findIdempotencyKey,
   type GridPlace,
-  insertCase,
+  isTakenIdempotencyKey,
   nextCaseSequence,
-  reserveIdempotencyKey,
-  type Tx,
+  type WriteQuery,
+  writeCaseTogether,
 } from '@urbangrid/db';
 import {
   type Actor,
@@ -38,10 +41,11 @@ import { localDay } from './local-day.js';
 import {
   checkMedia,
   type EventData,
-  recordRollups,
-  recordTransition,
   sealDraft,
   stageTimestamps,
+  transitionRollups,
+  transitionWrites,
+  writtenEvent,
 } from './transition-writes.js';
 
 export interface ReportRequest {
@@ -108,9 +112,7 @@ export async function reportCase(context: EngineContext, request: ReportRequest)
   // A report that fails after this leaves a gap in the day's numbers, nothing worse.
   const day = localDay(now, await context.reference.cityTimeZone(place.city));
   const caseNo = formatCaseNumber(day, await nextCaseSequence(context.db, place.city, day));
-  const result = await context.db.transaction((tx) =>
-    reportInTransaction(tx, context, request, { plan, place, caseNo, now }),
-  );
+  const result = await writeReport(context, request, { plan, place, caseNo, now });
   if (!result.replayed) context.committed(result.case);
   return result;
 }
@@ -159,34 +161,18 @@ interface ReportPreparation {
   now: Date;
 }
 
-async function reportInTransaction(
-  tx: Tx,
+async function writeReport(
   context: EngineContext,
   request: ReportRequest,
   { plan, place, caseNo, now }: ReportPreparation,
 ): Promise<ReportResult> {
+  const { db } = context;
   const id = newId(now);
-  const key = request.idempotencyKey;
-  if (key !== undefined) {
-    const scope = actorScope(request.actor);
-    const hash = requestHash(request);
-    // Stored complete at once (the case's id is known): one statement less in every report, and
-    // no one sees the key before the commit that also writes the case.
-    const reservation = {
-      scope,
-      key,
-      requestHash: hash,
-      createdAt: now,
-      statusCode: 201,
-      response: { caseId: id },
-    };
-    if (!(await reserveIdempotencyKey(tx, reservation))) return replay(tx, scope, key, hash);
-  }
   const data: EventData = {
     ...(request.data ?? {}),
     ...(request.mediaIds?.length ? { mediaIds: request.mediaIds } : {}),
   };
-  await checkMedia(tx, data);
+  await checkMedia(db, data);
 
   const snapshot = applyPlan(null, plan);
   const urgency = request.urgency ?? 'normal';
@@ -220,7 +206,7 @@ async function reportInTransaction(
     },
     genesisHash,
   );
-  const row = await insertCase(tx, {
+  const values = {
     ...snapshotColumns(snapshot),
     ...stageTimestamps(plan, snapshot, now),
     ...clock.columns,
@@ -249,11 +235,47 @@ async function reportInTransaction(
     createdAt: now,
     updatedAt: now,
     lastEventHash: sealed.hash,
-  });
-  const transition = { plan, before: null, after: row, event: sealed, timers: clock.timers };
-  const event = await recordTransition(tx, transition);
-  await recordRollups(tx, context, transition);
-  return { case: row, event, replayed: false };
+  };
+  const transition = {
+    plan,
+    before: null,
+    after: caseRowAsInserted(values),
+    event: sealed,
+    timers: clock.timers,
+  };
+  const rollups = await transitionRollups(context, transition);
+  const key = keyOf(request);
+  // Stored complete at once (the case's id is known), in the report's own statement: a key taken
+  // meanwhile fails the statement, and the report answers as the earlier request did.
+  const keyWrite: WriteQuery[] =
+    key === null
+      ? []
+      : [
+          completedKeyInsertQuery(db, {
+            ...key,
+            createdAt: now,
+            statusCode: 201,
+            response: { caseId: id },
+          }),
+        ];
+  let row: CaseRow | null;
+  try {
+    row = await writeCaseTogether(db, caseInsertQuery(db, values), (caseId) => [
+      ...keyWrite,
+      ...transitionWrites(db, transition, rollups, caseId),
+    ]);
+  } catch (error) {
+    if (key !== null && isTakenIdempotencyKey(error)) return replay(db, key.scope, key.key, key.requestHash);
+    throw error;
+  }
+  if (row === null) throw new Error(`case ${id} was not inserted`);
+  return { case: row, event: writtenEvent(sealed), replayed: false };
+}
+
+/** The request's idempotency key, scoped to its caller, with what identifies the request. */
+function keyOf(request: ReportRequest): { scope: string; key: string; requestHash: string } | null {
+  if (request.idempotencyKey === undefined) return null;
+  return { scope: actorScope(request.actor), key: request.idempotencyKey, requestHash: requestHash(request) };
 }
 
 async function replay(db: DbOrTx, scope: string, key: string, hash: string): Promise<ReportResult> {

@@ -1,20 +1,23 @@
 /**
- * The writes every transition shares, report or command, inside its transaction: the derived case
- * columns (stage timestamps, closure type, pending request), the sealed event, the rollups, the
- * outbox rows, the photos, and closing tasks that the transition finished.
+ * The writes every transition shares, report or command, in the one statement of its case write:
+ * the derived case columns (stage timestamps, closure type, pending request), the sealed event, the
+ * rollups, the outbox rows, the photos, and closing tasks that the transition finished.
  */
 import {
   type CaseChanges,
   type CaseEventRow,
+  type CaseIdOfWrite,
   type CaseRow,
-  closeOpenTasks,
+  caseEventInsertQuery,
+  caseMediaLinkQuery,
+  type DbOrTx,
   existingMediaIds,
-  incrementRollups,
-  insertCaseEvent,
-  insertOutboxRows,
   lastActorOfCommand,
-  linkCaseMedia,
-  type Tx,
+  openTasksCloseQuery,
+  outboxInsertQuery,
+  type RollupIncrement,
+  rollupIncrementQuery,
+  type WriteQuery,
 } from '@urbangrid/db';
 import type { Actor } from '@urbangrid/domain';
 import { type CaseCommand, type CaseSnapshot, isTerminal, type TransitionPlan } from '@urbangrid/domain';
@@ -132,10 +135,10 @@ export function mediaIdsOf(data: EventData): string[] {
 }
 
 /** Refuses photos that were never uploaded, before anything is written. */
-export async function checkMedia(tx: Tx, data: EventData): Promise<void> {
+export async function checkMedia(db: DbOrTx, data: EventData): Promise<void> {
   const ids = mediaIdsOf(data);
   if (ids.length === 0) return;
-  const known = await existingMediaIds(tx, ids);
+  const known = await existingMediaIds(db, ids);
   const unknown = ids.filter((id) => !known.has(id));
   if (unknown.length > 0) throw new EngineError('VALIDATION_FAILED', `unknown media: ${unknown.join(', ')}`);
 }
@@ -170,57 +173,77 @@ export function sealDraft(draft: EventDraft, prevHash: string): ReturnType<typeo
 export interface RecordTransitionInput {
   plan: TransitionPlan;
   before: CaseRow | null;
+  /** The case as the write leaves it. */
   after: CaseRow;
   event: ReturnType<typeof sealEvent>;
   timers: readonly DeadlineTimer[];
 }
 
-/**
- * Everything after the case row is written but the rollups: event, outbox, photos, tasks. The
- * caller adds its own writes, then ends with `recordRollups`.
- */
-export async function recordTransition(tx: Tx, input: RecordTransitionInput): Promise<CaseEventRow> {
-  const { plan, before, after } = input;
-  const event = await insertCaseEvent(tx, input.event);
-  await insertOutboxRows(
-    tx,
-    outboxRowsFor(plan.followUps, input.timers, {
-      after,
-      eventId: event.id,
-      departmentBefore: before?.departmentId ?? null,
-    }),
-  );
-  const photos = mediaIdsOf(input.event.data as EventData);
-  await linkCaseMedia(
-    tx,
-    photos.map((mediaId) => ({ caseId: after.id, mediaId, stage: plan.command, eventSeq: event.seq })),
-  );
-  if (isTerminal(plan.to)) await closeOpenTasks(tx, after.id, 'cancelled', event.at);
-  else if (plan.command === 'verify') await closeOpenTasks(tx, after.id, 'done', event.at, 'verification');
-  else if (plan.command === 'check') await closeOpenTasks(tx, after.id, 'done', event.at, 'check');
-  return event;
+/** The event row as written: the sealed content is every column of it. */
+export function writtenEvent(sealed: ReturnType<typeof sealEvent>): CaseEventRow {
+  return { ...sealed, fromState: sealed.fromState ?? null, data: sealed.data ?? {} } as CaseEventRow;
 }
 
 /**
- * The transition's rollups: the last write of every command's transaction. The rollup rows are
- * shared by every case of a day, district, category and staff member, and their row locks are held
- * until the commit; with nothing but the commit after them, concurrent commands wait for each
- * other least (each further round trip would add an event-loop turn to every waiter's queue).
+ * What the transition adds to the rollups, read before the write: the city's day and who the staff
+ * counts go to (a return or a cancellation judges an earlier step, looked up in the history).
  */
-export async function recordRollups(
-  tx: Tx,
+export async function transitionRollups(
   context: EngineContext,
   input: RecordTransitionInput,
-): Promise<void> {
+): Promise<RollupIncrement[]> {
   const { plan, before, after } = input;
   const day = localDay(input.event.at, await context.reference.cityTimeZone(after.city));
-  const staff = await staffFacts(tx, plan, before, input.event);
-  await incrementRollups(tx, rollupIncrements(plan, before, after, day, staff));
+  const staff = await staffFacts(context.db, plan, before, input.event);
+  return rollupIncrements(plan, before, after, day, staff);
+}
+
+/**
+ * The writes that go with the case write in its statement (`writeCaseTogether`): the event (its
+ * case id read from the case write), follow-up jobs, photos, the tasks the transition finished, the
+ * caller's own writes, and the rollups last. The rollup rows are shared by every case of a day,
+ * district, category and staff member; in one statement their locks last only its run.
+ */
+export function transitionWrites(
+  db: DbOrTx,
+  input: RecordTransitionInput,
+  rollups: readonly RollupIncrement[],
+  caseIdOfWrite: CaseIdOfWrite,
+  extra: readonly WriteQuery[] = [],
+): Array<WriteQuery | null> {
+  const { plan, before, after, event } = input;
+  const photos = mediaIdsOf(event.data as EventData);
+  return [
+    caseEventInsertQuery(db, event, caseIdOfWrite),
+    outboxInsertQuery(
+      db,
+      outboxRowsFor(plan.followUps, input.timers, {
+        after,
+        eventId: event.id,
+        departmentBefore: before?.departmentId ?? null,
+      }),
+    ),
+    caseMediaLinkQuery(
+      db,
+      photos.map((mediaId) => ({ caseId: after.id, mediaId, stage: plan.command, eventSeq: event.seq })),
+    ),
+    closedTasks(db, plan, after.id, event.at),
+    ...extra,
+    rollupIncrementQuery(db, rollups),
+  ];
+}
+
+/** The tasks a transition finishes: all of a case that ends, the verification or check carried out. */
+function closedTasks(db: DbOrTx, plan: TransitionPlan, caseId: string, at: Date): WriteQuery | null {
+  if (isTerminal(plan.to)) return openTasksCloseQuery(db, caseId, 'cancelled', at);
+  if (plan.command === 'verify') return openTasksCloseQuery(db, caseId, 'done', at, 'verification');
+  if (plan.command === 'check') return openTasksCloseQuery(db, caseId, 'done', at, 'check');
+  return null;
 }
 
 /** Who the staff rollups count a command for; a return or a cancellation judges an earlier step. */
 async function staffFacts(
-  tx: Tx,
+  db: DbOrTx,
   plan: TransitionPlan,
   before: CaseRow | null,
   event: { actorName: string; actorRole?: string | null },
@@ -228,9 +251,9 @@ async function staffFacts(
   const isStaff = event.actorRole !== 'integration' && event.actorRole !== 'system';
   const facts: StaffFacts = { actor: isStaff ? event.actorName : null };
   if (before === null) return facts;
-  if (plan.command === 'return') facts.dispatchedBy = await lastActorOfCommand(tx, before.id, 'dispatch');
+  if (plan.command === 'return') facts.dispatchedBy = await lastActorOfCommand(db, before.id, 'dispatch');
   if (plan.command === 'cancel' && before.filedAt !== null) {
-    facts.filedBy = await lastActorOfCommand(tx, before.id, 'file');
+    facts.filedBy = await lastActorOfCommand(db, before.id, 'file');
   }
   return facts;
 }

@@ -5,6 +5,14 @@ import { caseEvents, cases } from '../schema/cases.js';
 export type CaseEventRow = typeof caseEvents.$inferSelect;
 export type NewCaseEventRow = typeof caseEvents.$inferInsert;
 
+/**
+ * The insert of an event, built but not run. `caseId`, when given, replaces the row's own: the id
+ * read from the case write of the same statement (see `writeCaseTogether`).
+ */
+export function caseEventInsertQuery(db: DbOrTx, row: NewCaseEventRow, caseId?: SQL) {
+  return db.insert(caseEvents).values(caseId === undefined ? row : { ...row, caseId });
+}
+
 export async function insertCaseEvent(tx: DbOrTx, row: NewCaseEventRow): Promise<CaseEventRow> {
   const rows = await tx.insert(caseEvents).values(row).returning();
   const inserted = rows[0];

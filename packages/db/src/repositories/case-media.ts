@@ -13,12 +13,21 @@ export async function existingMediaIds(db: DbOrTx, ids: readonly string[]): Prom
 }
 
 /** Attaches photos to the step of a case that brought them (report, verify, complete, check). */
-export async function linkCaseMedia(
-  tx: DbOrTx,
-  rows: ReadonlyArray<{ caseId: string; mediaId: string; stage: string; eventSeq: number }>,
-): Promise<void> {
-  if (rows.length === 0) return;
-  await tx
+export async function linkCaseMedia(tx: DbOrTx, rows: readonly CaseMediaLink[]): Promise<void> {
+  await caseMediaLinkQuery(tx, rows);
+}
+
+export interface CaseMediaLink {
+  caseId: string;
+  mediaId: string;
+  stage: string;
+  eventSeq: number;
+}
+
+/** The insert of photo links, built but not run; null for none. */
+export function caseMediaLinkQuery(db: DbOrTx, rows: readonly CaseMediaLink[]) {
+  if (rows.length === 0) return null;
+  return db
     .insert(caseMedia)
     .values([...rows])
     .onConflictDoNothing();

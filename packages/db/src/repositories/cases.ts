@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, getTableColumns, is, SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { cases } from '../schema/cases.js';
 
@@ -27,8 +27,25 @@ export async function lockCaseForUpdate(tx: DbOrTx, id: string): Promise<CaseRow
   return rows[0] ?? null;
 }
 
+/** The insert of a new case row, returning it, built but not run (see `writeCaseTogether`). */
+export function caseInsertQuery(db: DbOrTx, row: NewCaseRow) {
+  return db.insert(cases).values(row).returning();
+}
+
+/**
+ * The update of a case that is still at `version` (optimistic locking), bumping the version and
+ * returning the row; built but not run (see `writeCaseTogether`).
+ */
+export function caseUpdateAtVersionQuery(db: DbOrTx, id: string, version: number, changes: CaseChanges) {
+  return db
+    .update(cases)
+    .set({ ...changes, version: version + 1 })
+    .where(and(eq(cases.id, id), eq(cases.version, version)))
+    .returning();
+}
+
 export async function insertCase(tx: DbOrTx, row: NewCaseRow): Promise<CaseRow> {
-  const rows = await tx.insert(cases).values(row).returning();
+  const rows = await caseInsertQuery(tx, row);
   const inserted = rows[0];
   if (inserted === undefined) throw new Error(`case ${row.id} was not inserted`);
   return inserted;
@@ -44,10 +61,33 @@ export async function updateCaseAtVersion(
   version: number,
   changes: CaseChanges,
 ): Promise<CaseRow | null> {
-  const rows = await tx
-    .update(cases)
-    .set({ ...changes, version: version + 1 })
-    .where(and(eq(cases.id, id), eq(cases.version, version)))
-    .returning();
+  const rows = await caseUpdateAtVersionQuery(tx, id, version, changes);
   return rows[0] ?? null;
+}
+
+/**
+ * The row a case write leaves, known before it runs: what the follow-up writes of the same
+ * statement are computed from. An update: the case with its changes and the next version.
+ */
+export function caseRowAfterUpdate(before: CaseRow, changes: CaseChanges): CaseRow {
+  const set = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
+  return { ...before, ...set, version: before.version + 1 } as CaseRow;
+}
+
+/** An insert: the values with the schema's own defaults for the columns not given (null if none). */
+export function caseRowAsInserted(row: NewCaseRow): CaseRow {
+  const given: Record<string, unknown> = Object.fromEntries(
+    Object.entries(row).filter(([, value]) => value !== undefined),
+  );
+  const inserted: Record<string, unknown> = {};
+  for (const [name, column] of Object.entries(getTableColumns(cases))) {
+    if (name in given) {
+      inserted[name] = given[name];
+      continue;
+    }
+    const fallback = column.defaultFn?.() ?? column.default;
+    if (is(fallback, SQL)) throw new Error(`cases.${name} has an SQL default: give it a value`);
+    inserted[name] = fallback ?? null;
+  }
+  return inserted as CaseRow;
 }

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
+import { databaseErrorOf } from '../database-errors.js';
 import { idempotencyKeys } from '../schema/infrastructure.js';
 
 export type IdempotencyKeyRow = typeof idempotencyKeys.$inferSelect;
@@ -56,4 +57,29 @@ export async function completeIdempotencyKey(
     .update(idempotencyKeys)
     .set({ statusCode, response })
     .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)));
+}
+
+/**
+ * The insert of a key stored complete (its answer known before the writes it goes with), built but
+ * not run, with no conflict clause: a key already taken fails the whole statement it is part of,
+ * which `isTakenIdempotencyKey` recognises (see `writeCaseTogether`).
+ */
+export function completedKeyInsertQuery(
+  db: DbOrTx,
+  row: {
+    scope: string;
+    key: string;
+    requestHash: string;
+    createdAt: Date;
+    statusCode: number;
+    response: unknown;
+  },
+) {
+  return db.insert(idempotencyKeys).values(row);
+}
+
+/** Whether a write failed because its idempotency key was taken (by a concurrent or earlier request). */
+export function isTakenIdempotencyKey(error: unknown): boolean {
+  const cause = databaseErrorOf(error);
+  return cause?.code === '23505' && cause.table === 'idempotency_keys';
 }

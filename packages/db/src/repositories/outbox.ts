@@ -6,12 +6,17 @@ export type OutboxRow = typeof outbox.$inferSelect;
 export type NewOutboxRow = typeof outbox.$inferInsert;
 
 /** Rows whose job id exists already are skipped: a replayed command enqueues nothing twice. */
-export async function insertOutboxRows(tx: DbOrTx, rows: readonly NewOutboxRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  await tx
+/** The insert of follow-up jobs (a job already written is kept), built but not run; null for none. */
+export function outboxInsertQuery(db: DbOrTx, rows: readonly NewOutboxRow[]) {
+  if (rows.length === 0) return null;
+  return db
     .insert(outbox)
     .values([...rows])
     .onConflictDoNothing({ target: outbox.jobId });
+}
+
+export async function insertOutboxRows(tx: DbOrTx, rows: readonly NewOutboxRow[]): Promise<void> {
+  await outboxInsertQuery(tx, rows);
 }
 
 /**

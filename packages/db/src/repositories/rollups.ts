@@ -61,7 +61,12 @@ export const zeroRollupCounts = (): RollupCounts =>
 
 /** Adds to the rollup rows in one statement (upsert); call inside the command's transaction. */
 export async function incrementRollups(tx: DbOrTx, increments: readonly RollupIncrement[]): Promise<void> {
-  if (increments.length === 0) return;
+  await rollupIncrementQuery(tx, increments);
+}
+
+/** The upsert adding to the rollup rows, built but not run; null for no increments. */
+export function rollupIncrementQuery(db: DbOrTx, increments: readonly RollupIncrement[]) {
+  if (increments.length === 0) return null;
   // One statement may not touch a row twice: merge duplicates first.
   const merged = new Map<string, RollupIncrement & { counts: RollupCounts }>();
   for (const increment of increments) {
@@ -85,7 +90,7 @@ export async function incrementRollups(tx: DbOrTx, increments: readonly RollupIn
       return [metric, sql`${column} + excluded.${sql.identifier(column.name)}`];
     }),
   ) as Record<RollupMetric, SQL>;
-  await tx
+  return db
     .insert(reportRollups)
     .values(values)
     .onConflictDoUpdate({

@@ -1,10 +1,10 @@
 /**
  * The verify and review stages' automatic part: hand the verification (核实) or check (核查) task
  * to an officer — the system command `assignVerification` / `startReview` and the officer's task
- * row, in one transaction. A job that runs twice finds the case already moved on (the command is no
+ * row, committed together. A job that runs twice finds the case already moved on (the command is no
  * longer allowed) and does nothing.
  */
-import { findCaseById, insertTask } from '@urbangrid/db';
+import { findCaseById, taskInsertQuery } from '@urbangrid/db';
 import { type CaseCommand, systemActor } from '@urbangrid/domain';
 import { applyCommand } from '../apply-command.js';
 import type { EngineContext } from '../engine-context.js';
@@ -47,8 +47,9 @@ export async function assignTask(context: EngineContext, job: TaskJob): Promise<
         data: choice.fallback ? { fallback: true } : undefined,
       },
       {
-        within: async (tx, result) => {
-          await insertTask(tx, {
+        loaded: row,
+        alsoWrite: (result) => [
+          taskInsertQuery(context.db, {
             id: newId(result.event.at),
             caseId: row.id,
             city: row.city,
@@ -60,8 +61,8 @@ export async function assignTask(context: EngineContext, job: TaskJob): Promise<
             caseVersion: job.caseVersion,
             createdAt: result.event.at,
             dueAt: result.case.deadlineDue,
-          });
-        },
+          }),
+        ],
       },
     );
   } catch (error) {
