@@ -4,7 +4,7 @@
  * do after a commit (publish the live change, wake the outbox relay).
  */
 import type { CaseRow, Db } from '@urbangrid/db';
-import type { RedisClient } from '@urbangrid/redis';
+import { publish, type RedisClient } from '@urbangrid/redis';
 import { type CalendarOverride, createReferenceData, type ReferenceData } from './reference-data.js';
 
 /** The part of a pino logger the engine uses; a pino Logger fits as is. */
@@ -46,7 +46,7 @@ export type PublishCaseChanged = (message: CaseChangedMessage) => Promise<void> 
 /** Publishes on the Redis channel every process's live hub listens to (`${prefix}:live`). */
 export function publishToRedis(redis: RedisClient, prefix: string): PublishCaseChanged {
   return async (message) => {
-    await redis.publish(`${prefix}:live`, JSON.stringify(message));
+    await publish(redis, `${prefix}:live`, JSON.stringify(message));
   };
 }
 

@@ -4,7 +4,7 @@
  * Redis away, commands commit, outbox rows wait, and everything drains when Redis is back.
  */
 import type { Db } from '@urbangrid/db';
-import { connectRedis, type RedisTarget } from '@urbangrid/redis';
+import { connectRedis, publish, type RedisTarget } from '@urbangrid/redis';
 import {
   type CaseChangedMessage,
   createEngineContext,
@@ -66,11 +66,11 @@ export interface RunningEngine {
 function redisPublisher(target: RedisTarget, prefix: string, logger: EngineLogger) {
   const redis = connectRedis(target, { maxRetriesPerRequest: 1, lazyConnect: true });
   redis.on('error', (error: Error) => logger.debug({ err: error.message }, 'live publisher: redis error'));
-  const publish = async (message: CaseChangedMessage) => {
-    await redis.publish(`${prefix}:live`, JSON.stringify(message));
+  const publishChange = async (message: CaseChangedMessage) => {
+    await publish(redis, `${prefix}:live`, JSON.stringify(message));
   };
   return {
-    publish,
+    publish: publishChange,
     close: () =>
       redis.quit().then(
         () => undefined,

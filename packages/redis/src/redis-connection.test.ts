@@ -8,6 +8,7 @@ import {
   isCluster,
   keyHolders,
   keyPrefixFor,
+  publish,
   type RedisClient,
   redisTarget,
 } from './redis-connection.js';
@@ -136,6 +137,27 @@ describe('on a three-node Redis Cluster', () => {
     } finally {
       subscriber.disconnect();
       for (const publisher of publishers) publisher.disconnect();
+    }
+  });
+
+  it('keeps one publisher’s messages in order through the cluster', async () => {
+    const subscriber = connectRedis(cluster.target);
+    try {
+      const received: string[] = [];
+      const sent = Array.from({ length: 200 }, (_, i) => `change-${i}`);
+      const all = new Promise<void>((resolve) => {
+        subscriber.on('message', (_channel: string, message: string) => {
+          received.push(message);
+          if (received.length === sent.length) resolve();
+        });
+      });
+      await subscriber.subscribe('{ordered}:live');
+      // As the engine publishes: one message after the other, each awaited.
+      for (const message of sent) await publish(client, '{ordered}:live', message);
+      await all;
+      expect(received).toEqual(sent);
+    } finally {
+      subscriber.disconnect();
     }
   });
 });

@@ -108,6 +108,22 @@ export function connectRedis(target: RedisTarget, options: RedisConnectOptions =
   );
 }
 
+// PUBLISH from a script whose one key is the channel: a cluster routes it by that key.
+const publishOnChannelSlot = "return redis.call('PUBLISH', KEYS[1], ARGV[1])";
+
+/**
+ * PUBLISH that keeps one publisher's messages in order, on a cluster too. A cluster delivers a
+ * message published on any node to every subscriber, but ioredis sends a keyless PUBLISH to any
+ * node it likes, so two messages sent one after the other could travel different ways through
+ * the cluster bus and overtake each other. Here every message of a channel goes through the one
+ * node that owns the channel's slot (as a script whose key is the channel), so they arrive in the
+ * order sent, as on one server. Returns how many subscribers that node reached directly.
+ */
+export async function publish(client: RedisClient, channel: string, message: string): Promise<number> {
+  if (!isCluster(client)) return client.publish(channel, message);
+  return Number(await client.eval(publishOnChannelSlot, 1, channel, message));
+}
+
 /** Whether `client` talks to a cluster (its masters hold the keys, each a share of the slots). */
 export function isCluster(client: RedisClient): client is Cluster {
   return client instanceof Cluster;

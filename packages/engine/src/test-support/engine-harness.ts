@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Db } from '@urbangrid/db';
-import type { RedisClient, RedisTarget } from '@urbangrid/redis';
+import { publish, type RedisClient, type RedisTarget } from '@urbangrid/redis';
 import type { JobType } from 'bullmq';
 import type { CaseChangedMessage, EngineContext } from '../engine-context.js';
 import type { OutboxRelay } from '../outbox-relay.js';
@@ -54,7 +54,7 @@ export async function startTestEngine(options: TestEngineOptions): Promise<TestE
     now: options.now,
     publish: async (message) => {
       published.push(message);
-      await redis.client.publish(`${redis.prefix}:live`, JSON.stringify(message));
+      await publish(redis.client, `${redis.prefix}:live`, JSON.stringify(message));
     },
     deliverNotice: (notice) => {
       notices.push(notice);

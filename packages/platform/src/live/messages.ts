@@ -3,7 +3,7 @@
  * the Redis channel `${QUEUE_PREFIX}:live` by the engine after the command commits. The message
  * carries the facts that decide who may see the case; clients receive only the public part.
  */
-import type { RedisClient } from '@urbangrid/redis';
+import { publish, type RedisClient } from '@urbangrid/redis';
 import { z } from 'zod';
 
 export const caseChangedMessageSchema = z.object({
@@ -44,5 +44,5 @@ export async function publishCaseChanged(
   message: CaseChangedMessage,
 ): Promise<void> {
   const valid = caseChangedMessageSchema.parse(message);
-  await redis.publish(liveChannel(prefix), JSON.stringify(valid));
+  await publish(redis, liveChannel(prefix), JSON.stringify(valid));
 }
