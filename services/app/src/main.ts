@@ -2,10 +2,11 @@ import { dispatchService } from '@urbangrid/dispatch';
 import { processEngine } from '@urbangrid/engine';
 import { handlingService } from '@urbangrid/handling';
 import { intakeService } from '@urbangrid/intake';
-import { buildApp, createMetrics, runProcess } from '@urbangrid/platform';
+import { buildApp, createMetrics, liveChannel, runProcess } from '@urbangrid/platform';
 import { isSeeded, seedDemoRegion } from '@urbangrid/seeds';
 import { startPublicationScheduler, supervisionService } from '@urbangrid/supervision';
 import { withConsole } from './console-static.js';
+import { wakeRelayOnCommits } from './relay-wake.js';
 
 const allServices = [intakeService, dispatchService, handlingService, supervisionService];
 // One registry and one engine context for the routes and the workers of this process.
@@ -25,6 +26,10 @@ await runProcess({
   },
   startWorkers: async (ctx) => {
     const running = await engine.startWorkers(ctx);
+    // A worker-only process hears of the API processes' commits on the live channel.
+    const wake = ctx.config.HTTP
+      ? null
+      : await wakeRelayOnCommits(ctx.redis.duplicate(), liveChannel(ctx.config.QUEUE_PREFIX), running.relay);
     // The daily publication of indicators (每日公布) runs beside the engine's workers.
     const publication = await startPublicationScheduler({
       db: ctx.db,
@@ -34,6 +39,7 @@ await runProcess({
     });
     return {
       stop: async () => {
+        await wake?.stop();
         await publication.stop();
         await running.stop();
       },
