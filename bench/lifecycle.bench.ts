@@ -7,17 +7,24 @@
  * dispatched, accepted, completed, checked by the officer the review worker assigned and closed,
  * all over HTTP against the all-in-one process. The baseline adds the same number of BullMQ jobs
  * the run's outbox relayed (32 adders) and processes them with a worker that does nothing, on the
- * same Redis: the queueing ceiling under this design. BENCH_CASES (default 300) and BENCH_ROUNDS
- * (default 3) shorten a run.
+ * same Redis: the queueing ceiling under this design.
+ *
+ * The second figure is the same work against the system split in processes: one API process
+ * (HTTP=true, WORKERS=false) and BENCH_WORKER_PROCESSES (default 3) worker processes (HTTP=false)
+ * on the same database and queue prefix, their outbox relays sharing the rows (SKIP LOCKED) and
+ * their stage workers the queues. Its baseline is the all-in-one figure: whether splitting helps.
+ * Both systems run side by side and their rounds alternate, so a busy moment on the machine falls
+ * on both. BENCH_CASES (default 300) and BENCH_ROUNDS (default 3) shorten a run.
  */
 import { startSimulation } from '@urbangrid/simulator';
 import { Queue, Worker } from 'bullmq';
 import pg from 'pg';
 import type { BenchFigure } from './bench-figure.js';
-import { startBenchSystem } from './support/bench-system.js';
+import { type BenchSystem, startBenchSystem } from './support/bench-system.js';
 
 const CASES = Number(process.env.BENCH_CASES ?? 300);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const WORKER_PROCESSES = Number(process.env.BENCH_WORKER_PROCESSES ?? 3);
 const CONCURRENCY = 32;
 
 const median = (values: readonly number[]) => {
@@ -30,6 +37,8 @@ interface LifecycleRound {
   closed: number;
   jobs: number;
   abandoned: string;
+  /** CPU share of each process over the round (CPU seconds / wall seconds): the HTTP one first. */
+  cpu: number[];
 }
 
 /** Cases straight through at pace 0, `concurrency` at once; a system that stops answering ends the round. */
@@ -48,12 +57,15 @@ const simulate = (baseUrl: string, cases: number, concurrency: number, runId: st
     runId,
   });
 
-async function lifecycleRound(baseUrl: string, pool: pg.Pool, round: number): Promise<LifecycleRound> {
+async function lifecycleRound(system: BenchSystem, pool: pg.Pool, runId: string): Promise<LifecycleRound> {
+  const processes = [system.app, ...system.workers];
   const since = (await pool.query<{ now: Date }>('select now()')).rows[0]?.now ?? new Date();
+  const cpuBefore = await Promise.all(processes.map((p) => p.cpuSeconds()));
   const started = performance.now();
-  const simulation = await simulate(baseUrl, CASES, CONCURRENCY, `bench-lifecycle-${process.pid}-${round}`);
+  const simulation = await simulate(system.app.baseUrl, CASES, CONCURRENCY, runId);
   const tally = await simulation.finished;
   const seconds = (performance.now() - started) / 1000;
+  const cpuAfter = await Promise.all(processes.map((p) => p.cpuSeconds()));
   const closed = tally.finished.get('closed') ?? 0;
   const jobs = await pool.query<{ n: string }>('select count(*) as n from outbox where created_at >= $1', [
     since,
@@ -62,6 +74,7 @@ async function lifecycleRound(baseUrl: string, pool: pg.Pool, round: number): Pr
     casesPerSecond: closed / seconds,
     closed,
     jobs: Number(jobs.rows[0]?.n ?? 0),
+    cpu: cpuAfter.map((after, n) => (after - (cpuBefore[n] ?? 0)) / seconds),
     abandoned: [...tally.abandoned.entries()].map(([reason, n]) => `${reason} ×${n}`).join(', '),
   };
 }
@@ -100,27 +113,84 @@ async function rawBullmqRound(redisUrl: string, prefix: string, jobs: number): P
   return seconds;
 }
 
-export async function run(): Promise<BenchFigure[]> {
-  const system = await startBenchSystem('lifecycle');
+/** A started system with its pool, warmed up. */
+interface Subject {
+  readonly system: BenchSystem;
+  readonly pool: pg.Pool;
+  readonly label: string;
+  readonly rounds: LifecycleRound[];
+}
+
+async function startSubject(system: BenchSystem, label: string): Promise<Subject> {
   const pool = new pg.Pool({ connectionString: system.databaseUrl, max: 2 });
+  // Warm-up, one case at a time: sign-ins, JIT and the engine's reference cache. A cold cache
+  // under a burst of 32 reports has been seen to exhaust the pool (see notes).
   try {
-    // Warm-up, one case at a time: sign-ins, JIT and the engine's reference cache. A cold cache
-    // under a burst of 32 reports has been seen to exhaust the pool (see notes).
-    await (await simulate(system.app.baseUrl, 8, 1, `bench-lifecycle-${process.pid}-warm`)).finished;
-    const subject: LifecycleRound[] = [];
+    await (await simulate(system.app.baseUrl, 8, 1, `bench-lifecycle-${label}-${process.pid}-warm`)).finished;
+  } catch (error) {
+    await pool.end();
+    await system.close();
+    throw error;
+  }
+  return { system, pool, label, rounds: [] };
+}
+
+const casesPerSecond = (subject: Subject) =>
+  Math.round(median(subject.rounds.map((r) => r.casesPerSecond)) * 10) / 10;
+
+/** Each process's median CPU share over the rounds ("API 0.61, workers 0.11, 0.11, 0.10") and CPU per case. */
+const cpuNote = (subject: Subject) => {
+  const shares = (subject.rounds[0]?.cpu ?? []).map((_, n) =>
+    median(subject.rounds.map((r) => r.cpu[n] ?? 0)).toFixed(2),
+  );
+  const perCase = median(
+    subject.rounds.map((r) => (r.cpu.reduce((sum, share) => sum + share, 0) / r.casesPerSecond) * 1000),
+  );
+  const processes =
+    subject.system.workers.length === 0
+      ? `all-in-one ${shares[0]}`
+      : `API ${shares[0]}, workers ${shares.slice(1).join(', ')}`;
+  return `${processes}; node CPU per case ${Math.round(perCase)} ms`;
+};
+
+const roundsNote = (subject: Subject) => {
+  const abandoned = subject.rounds.map((r) => r.abandoned).filter(Boolean);
+  return (
+    `median of ${ROUNDS} rounds of ${CASES} cases (closed per round: ${subject.rounds.map((r) => r.closed).join(', ')}; ` +
+    `rounds ${subject.rounds.map((r) => r.casesPerSecond.toFixed(1)).join(', ')} cases/s; ` +
+    `cores busy, median per process: ${cpuNote(subject)})` +
+    (abandoned.length > 0 ? `; journeys abandoned: ${abandoned.join('; ')}` : '')
+  );
+};
+
+export async function run(): Promise<BenchFigure[]> {
+  const subjects: Subject[] = [];
+  try {
+    const whole = await startSubject(await startBenchSystem('lifecycle'), 'all-in-one');
+    subjects.push(whole);
+    const split = await startSubject(
+      await startBenchSystem('lifecycle', { kind: 'split', workers: WORKER_PROCESSES }),
+      'split',
+    );
+    subjects.push(split);
     const baseline: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
-      const measured = await lifecycleRound(system.app.baseUrl, pool, round);
-      subject.push(measured);
-      const seconds = await rawBullmqRound(system.redisUrl, `${system.queuePrefix}-raw`, measured.jobs);
+      // Alternating, the all-in-one first one round and second the next.
+      for (const subject of round % 2 === 0 ? [whole, split] : [split, whole]) {
+        const runId = `bench-lifecycle-${subject.label}-${process.pid}-${round}`;
+        subject.rounds.push(await lifecycleRound(subject.system, subject.pool, runId));
+      }
+      const jobs = whole.rounds[round]?.jobs ?? 0;
+      const seconds = await rawBullmqRound(whole.system.redisUrl, `${whole.system.queuePrefix}-raw`, jobs);
       baseline.push(CASES / seconds);
     }
-    const jobsPerCase = median(subject.map((r) => r.jobs)) / CASES;
-    const abandoned = subject.map((r) => r.abandoned).filter(Boolean);
+    const jobsPerCase = median(whole.rounds.map((r) => r.jobs)) / CASES;
+    const wholeValue = casesPerSecond(whole);
+    const splitValue = casesPerSecond(split);
     return [
       {
         name: 'lifecycle: whole cases/s, report to close',
-        value: Math.round(median(subject.map((r) => r.casesPerSecond)) * 10) / 10,
+        value: wholeValue,
         unit: 'cases/s',
         goal: { op: '>=', value: 300 },
         baseline: {
@@ -129,18 +199,30 @@ export async function run(): Promise<BenchFigure[]> {
           unit: 'cases/s',
         },
         notes:
-          `median of ${ROUNDS} rounds of ${CASES} cases (closed per round: ${subject.map((r) => r.closed).join(', ')}; ` +
-          `rounds ${subject.map((r) => r.casesPerSecond.toFixed(1)).join(', ')} cases/s): the simulator at pace 0, ` +
+          `${roundsNote(whole)}: the simulator at pace 0, ` +
           `${CONCURRENCY} cases under way, every command over HTTP (report, verify, file, dispatch, accept, complete, ` +
           `check, close) plus the reads that find the assignee, and every worker (verify and review assignment, ` +
           `dispatch suggestion, deadlines, notices) in the all-in-one process. Baseline: the ` +
           `${Math.round(jobsPerCase * 10) / 10} outbox jobs per case the run relayed, added by ${CONCURRENCY} adders ` +
-          'and processed by a no-op BullMQ worker (concurrency 32), expressed as cases per second.' +
-          (abandoned.length > 0 ? ` Journeys abandoned: ${abandoned.join('; ')}.` : ''),
+          'and processed by a no-op BullMQ worker (concurrency 32), expressed as cases per second.',
+      },
+      {
+        name: `lifecycle, 1 API + ${WORKER_PROCESSES} worker processes: whole cases/s`,
+        value: splitValue,
+        unit: 'cases/s',
+        goal: { op: '>=', value: 300 },
+        baseline: { name: 'the all-in-one process, same run', value: wholeValue, unit: 'cases/s' },
+        notes:
+          `${roundsNote(split)}; ${(splitValue / wholeValue).toFixed(2)}× the all-in-one. The same simulator ` +
+          `load against one API process (HTTP=true, WORKERS=false) and ${WORKER_PROCESSES} worker processes ` +
+          '(HTTP=false: outbox relay, stage workers, publication scheduler) on one database and queue prefix; ' +
+          'rounds alternate with the all-in-one system, which runs beside it idle meanwhile.',
       },
     ];
   } finally {
-    await pool.end();
-    await system.close();
+    for (const subject of subjects.reverse()) {
+      await subject.pool.end();
+      await subject.system.close();
+    }
   }
 }
