@@ -283,8 +283,18 @@ describe('refusals', () => {
 
   test('case numbers of one city and day are unique and sort in order of reporting', async () => {
     const numbers: string[] = [];
-    for (let i = 0; i < 3; i += 1) numbers.push((await reportTestCase(engine.context)).case.caseNo);
+    for (let i = 0; i < 3; i += 1) {
+      numbers.push((await reportTestCase(engine.context, { idempotencyKey: `numbered-${i}` })).case.caseNo);
+      // A retry answers with the same case and takes no number.
+      await reportTestCase(engine.context, { idempotencyKey: `numbered-${i}` });
+    }
     expect(new Set(numbers).size).toBe(3);
     expect([...numbers].sort()).toEqual(numbers);
+    // One day, consecutive sequences: 13 digits, YYYYMMDD then 5.
+    expect(numbers.every((no) => /^[0-9]{13}$/.test(no) && no.slice(0, 8) === numbers[0]?.slice(0, 8))).toBe(
+      true,
+    );
+    const sequences = numbers.map((no) => Number(no.slice(8)));
+    expect(sequences).toEqual([sequences[0], (sequences[0] ?? 0) + 1, (sequences[0] ?? 0) + 2]);
   });
 });

@@ -8,6 +8,7 @@ import {
   type CaseEventRow,
   type CaseRow,
   caseInsertQuery,
+  caseNumberOfStatement,
   caseRowAsInserted,
   completedKeyInsertQuery,
   type DbOrTx,
@@ -16,7 +17,6 @@ import {
   findIdempotencyKey,
   type GridPlace,
   isTakenIdempotencyKey,
-  nextCaseSequence,
   type WriteQuery,
   writeCaseTogether,
 } from '@urbangrid/db';
@@ -94,8 +94,6 @@ export interface ReportResult {
 
 export async function reportCase(context: EngineContext, request: ReportRequest): Promise<ReportResult> {
   await context.reference.prepare();
-  const earlier = await replayOfCompletedKey(context, request);
-  if (earlier !== null) return earlier;
   const plan = reportPlan(request);
   const place =
     request.place?.code === request.gridCode
@@ -107,12 +105,8 @@ export async function reportCase(context: EngineContext, request: ReportRequest)
     throw new EngineError('VALIDATION_FAILED', `categoryCode: unknown category ${request.categoryCode}`);
   }
   const now = context.now();
-  // The number is taken in its own short statement, not in the report's transaction: every report
-  // of a city and day takes it, and holding its row lock until each commit would queue them all.
-  // A report that fails after this leaves a gap in the day's numbers, nothing worse.
   const day = localDay(now, await context.reference.cityTimeZone(place.city));
-  const caseNo = formatCaseNumber(day, await nextCaseSequence(context.db, place.city, day));
-  const result = await writeReport(context, request, { plan, place, caseNo, now });
+  const result = await writeReport(context, request, { plan, place, day, now });
   if (!result.replayed) context.committed(result.case);
   return result;
 }
@@ -127,27 +121,6 @@ function reportPlan(request: ReportRequest): TransitionPlan {
   return decision;
 }
 
-/** A retry of a report that was committed before: the same case, without taking a new number. */
-async function replayOfCompletedKey(
-  context: EngineContext,
-  request: ReportRequest,
-): Promise<ReportResult | null> {
-  const key = request.idempotencyKey;
-  if (key === undefined) return null;
-  const scope = actorScope(request.actor);
-  const earlier = await findIdempotencyKey(context.db, scope, key);
-  if (earlier === null || earlier.statusCode === null) return null;
-  return replay(context.db, scope, key, requestHash(request));
-}
-
-/**
- * A case number (案件编号) unique per city, sortable by time and easy to read out over the phone:
- * the local date and the day's sequence, digits only, e.g. 20261125 00042 → `2026112500042`.
- */
-export function formatCaseNumber(day: string, sequence: number): string {
-  return `${day.replaceAll('-', '')}${String(sequence).padStart(5, '0')}`;
-}
-
 /** What makes two requests "the same" for an idempotency key: the report's content. */
 function requestHash(request: ReportRequest): string {
   const { actor: _actor, idempotencyKey: _key, fingerprint, place: _place, ...content } = request;
@@ -157,16 +130,18 @@ function requestHash(request: ReportRequest): string {
 interface ReportPreparation {
   plan: TransitionPlan;
   place: GridPlace;
-  caseNo: string;
+  /** The city's local day of the report: its case number's date. */
+  day: string;
   now: Date;
 }
 
 async function writeReport(
   context: EngineContext,
   request: ReportRequest,
-  { plan, place, caseNo, now }: ReportPreparation,
+  { plan, place, day, now }: ReportPreparation,
 ): Promise<ReportResult> {
   const { db } = context;
+  const number = caseNumberOfStatement(db, place.city, day);
   const id = newId(now);
   const data: EventData = {
     ...(request.data ?? {}),
@@ -211,7 +186,6 @@ async function writeReport(
     ...stageTimestamps(plan, snapshot, now),
     ...clock.columns,
     id,
-    caseNo,
     source: snapshot.source,
     state: snapshot.state,
     city: place.city,
@@ -239,14 +213,16 @@ async function writeReport(
   const transition = {
     plan,
     before: null,
-    after: caseRowAsInserted(values),
+    // Numbered by the statement itself; nothing the follow-ups write reads the number.
+    after: caseRowAsInserted({ ...values, caseNo: '' }),
     event: sealed,
     timers: clock.timers,
   };
   const rollups = await transitionRollups(context, transition);
   const key = keyOf(request);
-  // Stored complete at once (the case's id is known), in the report's own statement: a key taken
-  // meanwhile fails the statement, and the report answers as the earlier request did.
+  // Stored complete at once (the case's id is known), in the report's own statement: a key taken,
+  // earlier or meanwhile, fails the statement (no number taken, nothing written), and the report
+  // answers as the earlier request did.
   const keyWrite: WriteQuery[] =
     key === null
       ? []
@@ -260,10 +236,12 @@ async function writeReport(
         ];
   let row: CaseRow | null;
   try {
-    row = await writeCaseTogether(db, caseInsertQuery(db, values), (caseId) => [
-      ...keyWrite,
-      ...transitionWrites(db, transition, rollups, caseId),
-    ]);
+    row = await writeCaseTogether(
+      db,
+      caseInsertQuery(db, { ...values, caseNo: number.caseNo }),
+      (caseId) => [...keyWrite, ...transitionWrites(db, transition, rollups, caseId)],
+      [number.counter],
+    );
   } catch (error) {
     if (key !== null && isTakenIdempotencyKey(error)) return replay(db, key.scope, key.key, key.requestHash);
     throw error;

@@ -13,7 +13,7 @@
  * command on the same case at the same version that gets through first fails it the same way (or
  * on the event's unique (case, seq)); both read as `null`, the caller's version conflict.
  */
-import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
+import { type SQL, type SQLWrapper, sql, type WithSubquery } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { databaseErrorOf } from '../database-errors.js';
 import type { CaseRow, caseInsertQuery, caseUpdateAtVersionQuery } from './cases.js';
@@ -29,11 +29,13 @@ type CaseRowWrite = ReturnType<typeof caseInsertQuery> | ReturnType<typeof caseU
 /**
  * Runs the case write and `dependents(caseIdOfWrite)` as one statement; the written case row, or
  * null when the case had moved on (version check). `null` entries of the dependents are skipped.
+ * `leading` CTEs come first, for the case write to read (a new case's number).
  */
 export async function writeCaseTogether(
   db: DbOrTx,
   caseWrite: CaseRowWrite,
   dependents: (caseIdOfWrite: CaseIdOfWrite) => ReadonlyArray<WriteQuery | null>,
+  leading: readonly WithSubquery[] = [],
 ): Promise<CaseRow | null> {
   const written = db.$with('written_case').as(caseWrite as ReturnType<typeof caseInsertQuery>);
   const caseId = sql`(select ${sql.identifier('id')} from ${written})`;
@@ -42,7 +44,7 @@ export async function writeCaseTogether(
     .map((query, index) => db.$with(`write_${index + 1}`, {}).as(query.getSQL()));
   try {
     const rows = await db
-      .with(written, ...others)
+      .with(...leading, written, ...others)
       .select()
       .from(written);
     return rows[0] ?? null;

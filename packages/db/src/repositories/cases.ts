@@ -27,8 +27,11 @@ export async function lockCaseForUpdate(tx: DbOrTx, id: string): Promise<CaseRow
   return rows[0] ?? null;
 }
 
-/** The insert of a new case row, returning it, built but not run (see `writeCaseTogether`). */
-export function caseInsertQuery(db: DbOrTx, row: NewCaseRow) {
+/**
+ * The insert of a new case row, returning it, built but not run (see `writeCaseTogether`); its
+ * number may be an expression of the same statement (`caseNumberOfStatement`).
+ */
+export function caseInsertQuery(db: DbOrTx, row: Omit<NewCaseRow, 'caseNo'> & { caseNo: string | SQL }) {
   return db.insert(cases).values(row).returning();
 }
 

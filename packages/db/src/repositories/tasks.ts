@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { tasks } from '../schema/cases.js';
 
@@ -53,20 +53,4 @@ export function openTasksCloseQuery(
 
 export async function listTasksOfCase(db: DbOrTx, caseId: string): Promise<TaskRow[]> {
   return db.select().from(tasks).where(eq(tasks.caseId, caseId)).orderBy(asc(tasks.createdAt));
-}
-
-/** Open tasks per officer id, for spreading work among officers on duty. */
-export async function countOpenTasks(
-  db: DbOrTx,
-  officerIds: readonly string[],
-): Promise<Map<string, number>> {
-  const counts = new Map<string, number>();
-  if (officerIds.length === 0) return counts;
-  const rows = await db
-    .select({ officerId: tasks.assigneeId, n: count() })
-    .from(tasks)
-    .where(and(inArray(tasks.assigneeId, [...officerIds]), eq(tasks.status, 'open')))
-    .groupBy(tasks.assigneeId);
-  for (const row of rows) counts.set(row.officerId, row.n);
-  return counts;
 }

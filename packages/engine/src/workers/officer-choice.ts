@@ -4,17 +4,10 @@
  * same street (the task is flagged `fallback`). A check prefers an officer who did not report the
  * case, so nobody confirms their own report's fix (domain.md §7).
  */
-import {
-  countOpenTasks,
-  type DbOrTx,
-  dutyOf,
-  listGridOfficers,
-  listStreetOfficers,
-  type OfficerOfGrid,
-} from '@urbangrid/db';
+import { type DbOrTx, listOfficerCandidates, type OfficerCandidate } from '@urbangrid/db';
 
 export interface OfficerChoice {
-  officer: OfficerOfGrid;
+  officer: OfficerCandidate;
   /** Not an officer of the case's grid on duty. */
   fallback: boolean;
 }
@@ -29,18 +22,13 @@ export interface ChoiceInput {
 
 export async function chooseOfficer(db: DbOrTx, input: ChoiceInput): Promise<OfficerChoice | null> {
   const avoid = new Set(input.avoid ?? []);
-  const grid = await listGridOfficers(db, input.gridCode);
-  const street = await listStreetOfficers(db, input.streetCode, input.gridCode);
-  const everyone = [...grid, ...street];
-  const duty = await dutyOf(
-    db,
-    everyone.map((officer) => officer.id),
-    input.at,
-  );
+  const candidates = await listOfficerCandidates(db, input);
+  const grid = candidates.filter((officer) => officer.inGrid);
+  const street = candidates.filter((officer) => !officer.inGrid);
   // An officer without any shift rows is not on a roster: always on duty.
-  const onDuty = (officer: OfficerOfGrid) => duty.onShift.has(officer.id) || !duty.withShifts.has(officer.id);
-  const welcome = (officer: OfficerOfGrid) => !avoid.has(officer.username);
-  const tiers: Array<{ officers: OfficerOfGrid[]; fallback: boolean }> = [
+  const onDuty = (officer: OfficerCandidate) => officer.onShift || !officer.hasShifts;
+  const welcome = (officer: OfficerCandidate) => !avoid.has(officer.username);
+  const tiers: Array<{ officers: OfficerCandidate[]; fallback: boolean }> = [
     { officers: grid.filter((o) => onDuty(o) && welcome(o)), fallback: false },
     { officers: street.filter((o) => onDuty(o) && welcome(o)), fallback: true },
     { officers: grid.filter(onDuty), fallback: false },
@@ -50,13 +38,9 @@ export async function chooseOfficer(db: DbOrTx, input: ChoiceInput): Promise<Off
     { officers: street, fallback: true },
   ];
   for (const tier of tiers) {
-    if (tier.officers.length === 0) continue;
-    const load = await countOpenTasks(
-      db,
-      tier.officers.map((officer) => officer.id),
-    );
+    // The least loaded first.
     const [officer] = [...tier.officers].sort(
-      (a, b) => (load.get(a.id) ?? 0) - (load.get(b.id) ?? 0) || a.username.localeCompare(b.username),
+      (a, b) => a.openTasks - b.openTasks || a.username.localeCompare(b.username),
     );
     if (officer !== undefined) return { officer, fallback: tier.fallback };
   }
