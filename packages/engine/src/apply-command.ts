@@ -96,8 +96,8 @@ export async function applyCommand(
     const current = await findCaseById(db, before.id);
     throw new VersionConflictError(before.id, current?.version ?? before.version, before.version);
   }
-  context.committed(written);
-  return { case: written, event };
+  context.committed(transition.after);
+  return { case: transition.after, event };
 }
 
 /** The command's plan and everything it will write, computed from the case as loaded. */

@@ -18,6 +18,7 @@ import {
   type GridPlace,
   isTakenIdempotencyKey,
   type WriteQuery,
+  type WrittenCase,
   writeCaseTogether,
 } from '@urbangrid/db';
 import {
@@ -234,9 +235,9 @@ async function writeReport(
             response: { caseId: id },
           }),
         ];
-  let row: CaseRow | null;
+  let written: WrittenCase | null;
   try {
-    row = await writeCaseTogether(
+    written = await writeCaseTogether(
       db,
       caseInsertQuery(db, { ...values, caseNo: number.caseNo }),
       (caseId) => [...keyWrite, ...transitionWrites(db, transition, rollups, caseId)],
@@ -246,8 +247,12 @@ async function writeReport(
     if (key !== null && isTakenIdempotencyKey(error)) return replay(db, key.scope, key.key, key.requestHash);
     throw error;
   }
-  if (row === null) throw new Error(`case ${id} was not inserted`);
-  return { case: row, event: writtenEvent(sealed), replayed: false };
+  if (written === null) throw new Error(`case ${id} was not inserted`);
+  return {
+    case: { ...transition.after, caseNo: written.caseNo },
+    event: writtenEvent(sealed),
+    replayed: false,
+  };
 }
 
 /** The request's idempotency key, scoped to its caller, with what identifies the request. */

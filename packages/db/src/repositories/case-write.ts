@@ -16,7 +16,8 @@
 import { type SQL, type SQLWrapper, sql, type WithSubquery } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { databaseErrorOf } from '../database-errors.js';
-import type { CaseRow, caseInsertQuery, caseUpdateAtVersionQuery } from './cases.js';
+import { cases } from '../schema/cases.js';
+import type { caseInsertQuery, caseUpdateAtVersionQuery } from './cases.js';
 
 /** An insert, update or delete built but not run, to go with a case write. */
 export type WriteQuery = SQLWrapper;
@@ -26,18 +27,31 @@ export type CaseIdOfWrite = SQL;
 
 type CaseRowWrite = ReturnType<typeof caseInsertQuery> | ReturnType<typeof caseUpdateAtVersionQuery>;
 
+/** What the statement answers of the case it wrote; the caller knows the rest of the row. */
+export interface WrittenCase {
+  id: string;
+  /** Given by the statement for a new case (`caseNumberOfStatement`). */
+  caseNo: string;
+}
+
 /**
- * Runs the case write and `dependents(caseIdOfWrite)` as one statement; the written case row, or
- * null when the case had moved on (version check). `null` entries of the dependents are skipped.
- * `leading` CTEs come first, for the case write to read (a new case's number).
+ * Runs the case write and `dependents(caseIdOfWrite)` as one statement; the written case's id and
+ * number, or null when the case had moved on (version check). `null` entries of the dependents are
+ * skipped. `leading` CTEs come first, for the case write to read (a new case's number). The row
+ * is not sent back: the caller computed it to build the dependents (`caseRowAfterUpdate`,
+ * `caseRowAsInserted`), and ~65 columns returned and mapped twice cost more than the writes.
  */
 export async function writeCaseTogether(
   db: DbOrTx,
   caseWrite: CaseRowWrite,
   dependents: (caseIdOfWrite: CaseIdOfWrite) => ReadonlyArray<WriteQuery | null>,
   leading: readonly WithSubquery[] = [],
-): Promise<CaseRow | null> {
-  const written = db.$with('written_case').as(caseWrite as ReturnType<typeof caseInsertQuery>);
+): Promise<WrittenCase | null> {
+  const returning = (caseWrite as ReturnType<typeof caseInsertQuery>).returning({
+    id: cases.id,
+    caseNo: cases.caseNo,
+  });
+  const written = db.$with('written_case').as(returning);
   const caseId = sql`(select ${sql.identifier('id')} from ${written})`;
   const others = dependents(caseId)
     .filter((query): query is WriteQuery => query !== null)

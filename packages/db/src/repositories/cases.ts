@@ -28,27 +28,26 @@ export async function lockCaseForUpdate(tx: DbOrTx, id: string): Promise<CaseRow
 }
 
 /**
- * The insert of a new case row, returning it, built but not run (see `writeCaseTogether`); its
- * number may be an expression of the same statement (`caseNumberOfStatement`).
+ * The insert of a new case row, built but not run (see `writeCaseTogether`); its number may be an
+ * expression of the same statement (`caseNumberOfStatement`).
  */
 export function caseInsertQuery(db: DbOrTx, row: Omit<NewCaseRow, 'caseNo'> & { caseNo: string | SQL }) {
-  return db.insert(cases).values(row).returning();
+  return db.insert(cases).values(row);
 }
 
 /**
- * The update of a case that is still at `version` (optimistic locking), bumping the version and
- * returning the row; built but not run (see `writeCaseTogether`).
+ * The update of a case that is still at `version` (optimistic locking), bumping the version; built
+ * but not run (see `writeCaseTogether`).
  */
 export function caseUpdateAtVersionQuery(db: DbOrTx, id: string, version: number, changes: CaseChanges) {
   return db
     .update(cases)
     .set({ ...changes, version: version + 1 })
-    .where(and(eq(cases.id, id), eq(cases.version, version)))
-    .returning();
+    .where(and(eq(cases.id, id), eq(cases.version, version)));
 }
 
 export async function insertCase(tx: DbOrTx, row: NewCaseRow): Promise<CaseRow> {
-  const rows = await caseInsertQuery(tx, row);
+  const rows = await caseInsertQuery(tx, row).returning();
   const inserted = rows[0];
   if (inserted === undefined) throw new Error(`case ${row.id} was not inserted`);
   return inserted;
@@ -64,7 +63,7 @@ export async function updateCaseAtVersion(
   version: number,
   changes: CaseChanges,
 ): Promise<CaseRow | null> {
-  const rows = await caseUpdateAtVersionQuery(tx, id, version, changes);
+  const rows = await caseUpdateAtVersionQuery(tx, id, version, changes).returning();
   return rows[0] ?? null;
 }
 
