@@ -9,12 +9,12 @@
  * the run's outbox relayed (32 adders) and processes them with a worker that does nothing, on the
  * same Redis: the queueing ceiling under this design.
  *
- * The second figure is the same work against the system split in processes: one API process
- * (HTTP=true, WORKERS=false) and BENCH_WORKER_PROCESSES (default 3) worker processes (HTTP=false)
- * on the same database and queue prefix, their outbox relays sharing the rows (SKIP LOCKED) and
- * their stage workers the queues. Its baseline is the all-in-one figure: whether splitting helps.
- * Both systems run side by side and their rounds alternate, so a busy moment on the machine falls
- * on both. BENCH_CASES (default 300) and BENCH_ROUNDS (default 3) shorten a run.
+ * The further figures are the same work against the system split in processes: one API process
+ * (HTTP=true, WORKERS=false) and N worker processes (HTTP=false) on the same database and queue
+ * prefix, their outbox relays sharing the rows (SKIP LOCKED) and their stage workers the queues,
+ * one figure per N in BENCH_WORKER_PROCESSES (default "1,3"). Their baseline is the all-in-one
+ * figure: whether splitting helps. All systems run side by side and their rounds rotate, so a busy
+ * moment on the machine falls on each. BENCH_CASES (default 300) and BENCH_ROUNDS (default 3) shorten a run.
  */
 import { startSimulation } from '@urbangrid/simulator';
 import { Queue, Worker } from 'bullmq';
@@ -24,7 +24,7 @@ import { type BenchSystem, startBenchSystem } from './support/bench-system.js';
 
 const CASES = Number(process.env.BENCH_CASES ?? 300);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const WORKER_PROCESSES = Number(process.env.BENCH_WORKER_PROCESSES ?? 3);
+const WORKER_PROCESSES = (process.env.BENCH_WORKER_PROCESSES ?? '1,3').split(',').map(Number);
 const CONCURRENCY = 32;
 
 const median = (values: readonly number[]) => {
@@ -168,15 +168,19 @@ export async function run(): Promise<BenchFigure[]> {
   try {
     const whole = await startSubject(await startBenchSystem('lifecycle'), 'all-in-one');
     subjects.push(whole);
-    const split = await startSubject(
-      await startBenchSystem('lifecycle', { kind: 'split', workers: WORKER_PROCESSES }),
-      'split',
-    );
-    subjects.push(split);
+    const splits: Subject[] = [];
+    for (const workers of WORKER_PROCESSES) {
+      const system = await startBenchSystem('lifecycle', { kind: 'split', workers });
+      const split = await startSubject(system, `split${workers}`);
+      splits.push(split);
+      subjects.push(split);
+    }
     const baseline: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
-      // Alternating, the all-in-one first one round and second the next.
-      for (const subject of round % 2 === 0 ? [whole, split] : [split, whole]) {
+      // Rotating: each system goes first in its turn.
+      const order = [whole, ...splits];
+      for (let turn = 0; turn < order.length; turn++) {
+        const subject = order[(round + turn) % order.length] as Subject;
         const runId = `bench-lifecycle-${subject.label}-${process.pid}-${round}`;
         subject.rounds.push(await lifecycleRound(subject.system, subject.pool, runId));
       }
@@ -186,7 +190,6 @@ export async function run(): Promise<BenchFigure[]> {
     }
     const jobsPerCase = median(whole.rounds.map((r) => r.jobs)) / CASES;
     const wholeValue = casesPerSecond(whole);
-    const splitValue = casesPerSecond(split);
     return [
       {
         name: 'lifecycle: whole cases/s, report to close',
@@ -206,18 +209,22 @@ export async function run(): Promise<BenchFigure[]> {
           `${Math.round(jobsPerCase * 10) / 10} outbox jobs per case the run relayed, added by ${CONCURRENCY} adders ` +
           'and processed by a no-op BullMQ worker (concurrency 32), expressed as cases per second.',
       },
-      {
-        name: `lifecycle, 1 API + ${WORKER_PROCESSES} worker processes: whole cases/s`,
-        value: splitValue,
-        unit: 'cases/s',
-        goal: { op: '>=', value: 300 },
-        baseline: { name: 'the all-in-one process, same run', value: wholeValue, unit: 'cases/s' },
-        notes:
-          `${roundsNote(split)}; ${(splitValue / wholeValue).toFixed(2)}× the all-in-one. The same simulator ` +
-          `load against one API process (HTTP=true, WORKERS=false) and ${WORKER_PROCESSES} worker processes ` +
-          '(HTTP=false: outbox relay, stage workers, publication scheduler) on one database and queue prefix; ' +
-          'rounds alternate with the all-in-one system, which runs beside it idle meanwhile.',
-      },
+      ...splits.map((split): BenchFigure => {
+        const workers = split.system.workers.length;
+        const value = casesPerSecond(split);
+        return {
+          name: `lifecycle, 1 API + ${workers} worker process${workers === 1 ? '' : 'es'}: whole cases/s`,
+          value,
+          unit: 'cases/s',
+          goal: { op: '>=', value: 300 },
+          baseline: { name: 'the all-in-one process, same run', value: wholeValue, unit: 'cases/s' },
+          notes:
+            `${roundsNote(split)}; ${(value / wholeValue).toFixed(2)}× the all-in-one. The same simulator ` +
+            `load against one API process (HTTP=true, WORKERS=false) and ${workers} worker process(es) ` +
+            '(HTTP=false: outbox relay, stage workers, publication scheduler) on one database and queue prefix; ' +
+            'rounds rotate with the other systems, which run beside it idle meanwhile.',
+        };
+      }),
     ];
   } finally {
     for (const subject of subjects.reverse()) {
