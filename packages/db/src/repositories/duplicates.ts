@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, ne, notInArray } from 'drizzle-orm';
+import { and, desc, eq, gte, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { cases } from '../schema/cases.js';
 
@@ -13,7 +13,8 @@ export interface NearbyCase {
   createdAt: Date;
 }
 
-const terminal = ['closed', 'rejected', 'cancelled'];
+/** Closed, rejected and cancelled cases are no one's duplicate; a constant, so written once. */
+const notTerminal = sql.raw(`"cases"."state" not in ('closed', 'rejected', 'cancelled')`);
 
 /**
  * Open cases of one category in a set of H3 cells reported since `since` (the index
@@ -46,10 +47,11 @@ export async function findOpenCasesInCells(
     .from(cases)
     .where(
       and(
-        inArray(cases.h3Cell, [...options.cells]),
+        // One array parameter, not one per cell: a ring of cells is dozens of them.
+        sql`${cases.h3Cell} = any(${sql.param([...options.cells])}::text[])`,
         eq(cases.categoryCode, options.categoryCode),
         eq(cases.city, options.city),
-        notInArray(cases.state, terminal),
+        notTerminal,
         gte(cases.createdAt, options.since),
         options.excludeId === undefined ? undefined : ne(cases.id, options.excludeId),
       ),
