@@ -42,6 +42,11 @@ export interface CaseAmendment {
 
 export interface CommandRequest {
   caseId: string;
+  /**
+   * The case as the caller just read it (a route's scope check, a worker's job), so it is not read
+   * again. Safe: the write checks the version, so a case changed since answers VERSION_CONFLICT.
+   */
+  loaded?: CaseRow;
   command: CaseCommand;
   actor: Actor;
   /** The version the caller saw; a different current version answers VERSION_CONFLICT. */
@@ -59,11 +64,6 @@ export interface CommandResult {
 
 export interface CommandOptions {
   /**
-   * The case as the caller just read it (a route's scope check, a worker's job), so it is not read
-   * again. Safe: the write checks the version, so a case changed since answers VERSION_CONFLICT.
-   */
-  loaded?: CaseRow;
-  /**
    * More writes that must commit with the command or not at all (a worker's task row, say), given
    * the case and event as the command will leave them; they join the command's statement.
    */
@@ -77,7 +77,7 @@ export async function applyCommand(
 ): Promise<CommandResult> {
   await context.reference.prepare();
   const before =
-    options.loaded?.id === request.caseId ? options.loaded : await findCaseById(context.db, request.caseId);
+    request.loaded?.id === request.caseId ? request.loaded : await findCaseById(context.db, request.caseId);
   if (before === null) throw new CaseNotFoundError(request.caseId);
   if (request.expectedVersion !== undefined && request.expectedVersion !== before.version) {
     throw new VersionConflictError(before.id, before.version, request.expectedVersion);

@@ -7,8 +7,10 @@
 import { applyCommand, type CommandResult, type EngineContext, evidenceData } from '@urbangrid/engine';
 import type { CaseCommandCall as CommandCall } from '@urbangrid/platform';
 
+/** The case, as the route just read it within the caller's jurisdiction, and who acts at which version. */
 const base = (call: CommandCall) => ({
   caseId: call.case.id,
+  loaded: call.case,
   actor: call.actor,
   expectedVersion: call.expectedVersion,
 });

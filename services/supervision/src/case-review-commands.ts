@@ -14,6 +14,7 @@ export function checkCase(
 ): Promise<CommandResult> {
   return applyCommand(engine, {
     caseId: call.case.id,
+    loaded: call.case,
     command: { type: 'check', fixed: input.fixed },
     actor: call.actor,
     expectedVersion: call.expectedVersion,
@@ -25,6 +26,7 @@ export function checkCase(
 export function closeCase(engine: EngineContext, call: CommandCall): Promise<CommandResult> {
   return applyCommand(engine, {
     caseId: call.case.id,
+    loaded: call.case,
     command: { type: 'close' },
     actor: call.actor,
     expectedVersion: call.expectedVersion,

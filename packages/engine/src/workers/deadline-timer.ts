@@ -24,6 +24,7 @@ export async function fireDeadline(context: EngineContext, job: DeadlineJob): Pr
   try {
     await applyCommand(context, {
       caseId: row.id,
+      loaded: row,
       command: { type: 'markOverdue', stage: job.stage, light: job.light },
       actor: systemActor('deadline-timer'),
       expectedVersion: row.version,

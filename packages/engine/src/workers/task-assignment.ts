@@ -41,13 +41,13 @@ export async function assignTask(context: EngineContext, job: TaskJob): Promise<
       context,
       {
         caseId: row.id,
+        loaded: row,
         command,
         actor: systemActor(job.task === 'verification' ? 'verify-stage' : 'review-stage'),
         expectedVersion: row.version,
         data: choice.fallback ? { fallback: true } : undefined,
       },
       {
-        loaded: row,
         alsoWrite: (result) => [
           taskInsertQuery(context.db, {
             id: newId(result.event.at),

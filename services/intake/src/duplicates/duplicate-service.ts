@@ -109,6 +109,7 @@ export async function rejectAsDuplicate(
   }
   await applyCommand(ctx.engine, {
     caseId: duplicate.id,
+    loaded: duplicate,
     command: { type: 'reject', reason: `duplicate of case ${original.caseNo}` },
     actor: toDomainActor(request.actor),
     expectedVersion: request.expectedVersion,
