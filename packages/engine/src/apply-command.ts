@@ -9,7 +9,7 @@ import {
   type CaseEventRow,
   type CaseRow,
   caseRowAfterUpdate,
-  caseUpdateAtVersionQuery,
+  caseUpdateAtVersion,
   findCaseById,
   type WriteQuery,
   writeCaseTogether,
@@ -89,7 +89,7 @@ export async function applyCommand(
   const db = context.db;
   const written = await writeCaseTogether(
     db,
-    caseUpdateAtVersionQuery(db, before.id, before.version, changes),
+    caseUpdateAtVersion(db, before.id, before.version, changes),
     (caseId) => transitionWrites(db, transition, rollups, caseId, extra),
   );
   if (written === null) {

@@ -7,7 +7,6 @@ import { createHash } from 'node:crypto';
 import {
   type CaseEventRow,
   type CaseRow,
-  caseInsertQuery,
   caseNumberOfStatement,
   caseRowAsInserted,
   completedKeyInsertQuery,
@@ -17,6 +16,7 @@ import {
   findIdempotencyKey,
   type GridPlace,
   isTakenIdempotencyKey,
+  newCaseInsert,
   type WriteQuery,
   type WrittenCase,
   writeCaseTogether,
@@ -239,7 +239,7 @@ async function writeReport(
   try {
     written = await writeCaseTogether(
       db,
-      caseInsertQuery(db, { ...values, caseNo: number.caseNo }),
+      newCaseInsert(transition.after, number.caseNo),
       (caseId) => [...keyWrite, ...transitionWrites(db, transition, rollups, caseId)],
       [number.counter],
     );

@@ -214,7 +214,7 @@ export function transitionWrites(
   const { plan, before, after, event } = input;
   const photos = mediaIdsOf(event.data as EventData);
   return [
-    caseEventInsertQuery(db, event, caseIdOfWrite),
+    caseEventInsertQuery(writtenEvent(event), caseIdOfWrite),
     outboxInsertQuery(
       db,
       outboxRowsFor(plan.followUps, input.timers, {

@@ -1,16 +1,17 @@
 import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { caseEvents, cases } from '../schema/cases.js';
+import { jsonRowsInsert } from './json-rows.js';
 
 export type CaseEventRow = typeof caseEvents.$inferSelect;
 export type NewCaseEventRow = typeof caseEvents.$inferInsert;
 
 /**
- * The insert of an event, built but not run. `caseId`, when given, replaces the row's own: the id
- * read from the case write of the same statement (see `writeCaseTogether`).
+ * The insert of an event, every column given, built but not run; its case id is the one the case
+ * write of the same statement returns (see `writeCaseTogether`).
  */
-export function caseEventInsertQuery(db: DbOrTx, row: NewCaseEventRow, caseId?: SQL) {
-  return db.insert(caseEvents).values(caseId === undefined ? row : { ...row, caseId });
+export function caseEventInsertQuery(row: CaseEventRow, caseId: SQL): SQL {
+  return jsonRowsInsert(caseEvents, [row], { caseId });
 }
 
 export async function insertCaseEvent(tx: DbOrTx, row: NewCaseEventRow): Promise<CaseEventRow> {

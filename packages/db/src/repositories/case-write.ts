@@ -17,7 +17,6 @@ import { type SQL, type SQLWrapper, sql, type WithSubquery } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { databaseErrorOf } from '../database-errors.js';
 import { cases } from '../schema/cases.js';
-import type { caseInsertQuery, caseUpdateAtVersionQuery } from './cases.js';
 
 /** An insert, update or delete built but not run, to go with a case write. */
 export type WriteQuery = SQLWrapper;
@@ -25,7 +24,8 @@ export type WriteQuery = SQLWrapper;
 /** The id of the case row that the statement's case write returns, as an SQL expression. */
 export type CaseIdOfWrite = SQL;
 
-type CaseRowWrite = ReturnType<typeof caseInsertQuery> | ReturnType<typeof caseUpdateAtVersionQuery>;
+/** The case row's own write, returning its `id` and `case_no` (`newCaseInsert`, `caseUpdateAtVersion`). */
+export type CaseRowWrite = SQLWrapper;
 
 /** What the statement answers of the case it wrote; the caller knows the rest of the row. */
 export interface WrittenCase {
@@ -47,11 +47,7 @@ export async function writeCaseTogether(
   dependents: (caseIdOfWrite: CaseIdOfWrite) => ReadonlyArray<WriteQuery | null>,
   leading: readonly WithSubquery[] = [],
 ): Promise<WrittenCase | null> {
-  const returning = (caseWrite as ReturnType<typeof caseInsertQuery>).returning({
-    id: cases.id,
-    caseNo: cases.caseNo,
-  });
-  const written = db.$with('written_case').as(returning);
+  const written = db.$with('written_case', { id: cases.id, caseNo: cases.caseNo }).as(caseWrite.getSQL());
   const caseId = sql`(select ${sql.identifier('id')} from ${written})`;
   const others = dependents(caseId)
     .filter((query): query is WriteQuery => query !== null)

@@ -1,6 +1,7 @@
 import { and, eq, getTableColumns, is, SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { cases } from '../schema/cases.js';
+import { jsonRowsInsert } from './json-rows.js';
 
 export type CaseRow = typeof cases.$inferSelect;
 export type NewCaseRow = typeof cases.$inferInsert;
@@ -28,11 +29,16 @@ export async function lockCaseForUpdate(tx: DbOrTx, id: string): Promise<CaseRow
 }
 
 /**
- * The insert of a new case row, built but not run (see `writeCaseTogether`); its number may be an
- * expression of the same statement (`caseNumberOfStatement`).
+ * The insert of a new case, every column given (`caseRowAsInserted`), its number an expression of
+ * the same statement (`caseNumberOfStatement`); built but not run, for `writeCaseTogether`.
  */
-export function caseInsertQuery(db: DbOrTx, row: Omit<NewCaseRow, 'caseNo'> & { caseNo: string | SQL }) {
-  return db.insert(cases).values(row);
+export function newCaseInsert(row: CaseRow, caseNo: SQL): SQL {
+  return jsonRowsInsert(cases, [row], { caseNo }, ' returning "id", "case_no"');
+}
+
+/** A version-checked update (`caseUpdateAtVersionQuery`) as the case write of `writeCaseTogether`. */
+export function caseUpdateAtVersion(db: DbOrTx, id: string, version: number, changes: CaseChanges) {
+  return caseUpdateAtVersionQuery(db, id, version, changes).returning({ id: cases.id, caseNo: cases.caseNo });
 }
 
 /**
@@ -47,7 +53,7 @@ export function caseUpdateAtVersionQuery(db: DbOrTx, id: string, version: number
 }
 
 export async function insertCase(tx: DbOrTx, row: NewCaseRow): Promise<CaseRow> {
-  const rows = await caseInsertQuery(tx, row).returning();
+  const rows = await tx.insert(cases).values(row).returning();
   const inserted = rows[0];
   if (inserted === undefined) throw new Error(`case ${row.id} was not inserted`);
   return inserted;
