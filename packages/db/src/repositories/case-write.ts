@@ -1,10 +1,11 @@
 /**
  * A case write and everything that must commit with it, sent as ONE SQL statement: the case row's
  * insert or version-checked update, and beside it the event, follow-up jobs, photos, tasks and
- * rollups as data-modifying CTEs (`with w0 as (update cases …), w1 as (insert into case_events …)
- * … select * from w0`). A statement is atomic on its own, so this is one transaction in one round
- * trip: the rollup rows every case of a day shares are locked for the statement's run only, never
- * while the process works between statements (what made concurrent reports queue on them).
+ * rollups as data-modifying CTEs (`with written_case as (update cases … returning id, case_no),
+ * write_1 as (insert into case_events …), … select … from written_case`). A statement is atomic on
+ * its own, so this is one transaction in one round trip: the rollup rows every case of a day
+ * shares are locked for the statement's run only, never while the process works between
+ * statements (what made concurrent reports queue on them).
  *
  * The case write runs first (the main query reads it), so row locks are taken case first, rollups
  * last, as before. The event takes its case id from the case write (`caseIdOfWrite`): when a
