@@ -1,5 +1,6 @@
-import { and, eq, getTableColumns, is, SQL } from 'drizzle-orm';
+import { and, eq, getTableColumns, is, SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
+import { preparedPerDatabase } from '../prepared.js';
 import { cases } from '../schema/cases.js';
 import { jsonRowsInsert } from './json-rows.js';
 
@@ -8,8 +9,17 @@ export type NewCaseRow = typeof cases.$inferInsert;
 /** Columns a command may change; id, number, city and version are the engine's to set. */
 export type CaseChanges = Partial<Omit<NewCaseRow, 'id' | 'caseNo' | 'city' | 'version' | 'createdAt'>>;
 
+const caseById = preparedPerDatabase((db) =>
+  db
+    .select()
+    .from(cases)
+    .where(eq(cases.id, sql.placeholder('id')))
+    .limit(1)
+    .prepare('urbangrid_case_by_id'),
+);
+
 export async function findCaseById(db: DbOrTx, id: string): Promise<CaseRow | null> {
-  const rows = await db.select().from(cases).where(eq(cases.id, id)).limit(1);
+  const rows = await caseById(db).execute({ id });
   return rows[0] ?? null;
 }
 

@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
+import { preparedPerDatabase } from '../prepared.js';
 import { users } from '../schema/people.js';
 
 /** Who a signed-in person is and where they act: what authentication and jurisdiction need. */
@@ -48,11 +49,17 @@ export async function findUserCredentials(db: DbOrTx, username: string): Promise
 }
 
 /** An active user's identity, read fresh on every request so a deactivation or re-assignment counts at once. */
-export async function findActiveUserIdentity(db: DbOrTx, id: string): Promise<UserIdentity | null> {
-  const rows = await db
+const activeIdentityById = preparedPerDatabase((db) =>
+  db
     .select(identityColumns)
     .from(users)
-    .where(sql`${users.id} = ${id} and ${users.active}`)
-    .limit(1);
+    .where(sql`${users.id} = ${sql.placeholder('id')} and ${users.active}`)
+    .limit(1)
+    .prepare('urbangrid_active_identity_by_id'),
+);
+
+/** Read on every authenticated request: an account deactivated stops working at once. */
+export async function findActiveUserIdentity(db: DbOrTx, id: string): Promise<UserIdentity | null> {
+  const rows = await activeIdentityById(db).execute({ id });
   return rows[0] ?? null;
 }
