@@ -1,23 +1,40 @@
-import { and, arrayContains, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
+import { preparedPerDatabase } from '../prepared.js';
 import { users } from '../schema/people.js';
 
 /** Usernames of the active staff of a city holding a role (who hears a desk's notices). */
-export async function listStaffWithRole(db: DbOrTx, city: string, role: string): Promise<string[]> {
-  const rows = await db
+const staffWithRole = preparedPerDatabase((db) =>
+  db
     .select({ username: users.username })
     .from(users)
-    .where(and(eq(users.city, city), eq(users.active, true), arrayContains(users.roles, [role])))
-    .orderBy(asc(users.username));
+    .where(
+      and(
+        eq(users.city, sql.placeholder('city')),
+        eq(users.active, true),
+        sql`${users.roles} @> array[${sql.placeholder('role')}]::text[]`,
+      ),
+    )
+    .orderBy(asc(users.username))
+    .prepare('urbangrid_staff_with_role'),
+);
+
+export async function listStaffWithRole(db: DbOrTx, city: string, role: string): Promise<string[]> {
+  const rows = await staffWithRole(db).execute({ city, role });
   return rows.map((row) => row.username);
 }
 
 /** Usernames of the active members of a department (its handlers). */
-export async function listDepartmentStaff(db: DbOrTx, departmentId: string): Promise<string[]> {
-  const rows = await db
+const departmentStaff = preparedPerDatabase((db) =>
+  db
     .select({ username: users.username })
     .from(users)
-    .where(and(eq(users.departmentId, departmentId), eq(users.active, true)))
-    .orderBy(asc(users.username));
+    .where(and(eq(users.departmentId, sql.placeholder('departmentId')), eq(users.active, true)))
+    .orderBy(asc(users.username))
+    .prepare('urbangrid_department_staff'),
+);
+
+export async function listDepartmentStaff(db: DbOrTx, departmentId: string): Promise<string[]> {
+  const rows = await departmentStaff(db).execute({ departmentId });
   return rows.map((row) => row.username);
 }
