@@ -6,10 +6,13 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import path from 'node:path';
+import getPort from 'get-port';
 
 export const repositoryRoot = path.resolve(import.meta.dirname, '../..');
+
+/** A TCP port nothing listens on now (get-port). */
+export const freePort = (): Promise<number> => getPort({ host: '127.0.0.1' });
 
 export interface AllInOneOptions {
   databaseUrl: string;
@@ -28,22 +31,6 @@ export interface AllInOne extends SystemProcess {
   readonly baseUrl: string;
   /** Resolves when /health answers 200 (PostgreSQL and Redis both up). */
   healthy(timeoutMs?: number): Promise<void>;
-}
-
-/** A TCP port nothing listens on now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => {
-        if (typeof address === 'object' && address !== null) resolve(address.port);
-        else reject(new Error('no port'));
-      });
-    });
-  });
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -3,10 +3,11 @@
  * database for the browser walk, or uses the one at CONSOLE_E2E_URL when given. The server's log
  * goes to test-artifacts/console-e2e/server.log.
  */
+
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import getPort from 'get-port';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 
@@ -46,19 +47,6 @@ async function stop(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-/** A port nothing listens on now (a fixed one could answer /health from a stray older server). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   mkdirSync(artifacts, { recursive: true });
   // Screenshots of an earlier run would mix with this one's (they are numbered by order).
@@ -73,7 +61,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   await admin.connect();
   await admin.query(`create database ${database}`);
   await admin.end();
-  const port = await freePort();
+  const port = await getPort({ host: '127.0.0.1' });
   const url = `http://127.0.0.1:${port}`;
   const log = createWriteStream(`${artifacts}server.log`);
   // node itself, not npx: a signal to npx does not reach the server it starts, which then outlived
