@@ -19,4 +19,4 @@ WORKDIR /app
 ENV NODE_ENV=production
 COPY --from=build /app /app
 EXPOSE 3000
-CMD ["node", "services/app/dist/main.js"]
+CMD ["node", "--max-old-space-size=256", "services/app/dist/main.js"]

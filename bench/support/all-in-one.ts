@@ -81,7 +81,14 @@ export type SystemProcessOptions = Omit<AllInOneOptions, 'port'>;
 function spawnSystemProcess(options: SystemProcessOptions, env: Record<string, string>): SystemProcess {
   const child = spawn(
     process.execPath,
-    ['--conditions=source', '--import', 'tsx', path.join(repositoryRoot, 'services/app/src/main.ts')],
+    // The heap budget `npm start` and the Docker image give the process (package.json, Dockerfile).
+    [
+      '--max-old-space-size=256',
+      '--conditions=source',
+      '--import',
+      'tsx',
+      path.join(repositoryRoot, 'services/app/src/main.ts'),
+    ],
     {
       cwd: repositoryRoot,
       env: {
