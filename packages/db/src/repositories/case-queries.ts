@@ -1,22 +1,20 @@
 /**
  * Reading cases within a caller's jurisdiction: one case, a filtered page, and the slices the work
- * queues (工作队列) show. Every function takes a `CaseScope` and adds `caseScopeCondition`, so a case
- * outside the scope is never returned. Queries only; which slice means what is the services' call.
+ * queues (工作队列) show. Every function takes a `CaseScope` and adds `caseScopeCondition` (or, for
+ * one case in hand, `caseVisibleTo`), so a case outside the scope is never returned. Queries only; which slice means what is the services' call.
  */
 import { and, asc, count, eq, gt, inArray, isNotNull, isNull, ne, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { cases } from '../schema/cases.js';
-import { type CaseScope, caseScopeCondition } from './case-scope.js';
-import type { CaseRow } from './cases.js';
+import { type CaseScope, caseScopeCondition, caseVisibleTo } from './case-scope.js';
+import { type CaseRow, findCaseById } from './cases.js';
 
 /** The case with this id if the scope includes it, else null (answered 404 either way). */
 export async function findCaseInScope(db: DbOrTx, id: string, scope: CaseScope): Promise<CaseRow | null> {
-  const rows = await db
-    .select()
-    .from(cases)
-    .where(and(eq(cases.id, id), caseScopeCondition(scope)))
-    .limit(1);
-  return rows[0] ?? null;
+  // One case by id: the prepared read, then the scope's in-memory form (the same rule, see
+  // case-scope.ts), rather than a query built per call with the caller's scope in it.
+  const row = await findCaseById(db, id);
+  return row !== null && caseVisibleTo(scope, row) ? row : null;
 }
 
 /**
