@@ -10,6 +10,7 @@ import {
   type CaseRow,
   caseRowAfterUpdate,
   caseUpdateAtVersion,
+  changedColumns,
   findCaseById,
   type WriteQuery,
   writeCaseTogether,
@@ -153,7 +154,8 @@ async function planCommand(context: EngineContext, before: CaseRow, request: Com
     event: sealed,
     timers: clock.timers,
   };
-  return { changes, transition };
+  // Only what differs is sent: most snapshot columns stay as they were.
+  return { changes: changedColumns(before, changes), transition };
 }
 
 /** Validates a filing amendment: only `file` may change category and urgency, to a known category. */

@@ -83,6 +83,19 @@ export async function updateCaseAtVersion(
   return rows[0] ?? null;
 }
 
+/** The changes that differ from the case as it is: what an update needs to send. */
+export function changedColumns(before: CaseRow, changes: CaseChanges): CaseChanges {
+  const same = (a: unknown, b: unknown) =>
+    a instanceof Date && b instanceof Date
+      ? a.getTime() === b.getTime()
+      : a === b || (typeof a === 'object' && a !== null && JSON.stringify(a) === JSON.stringify(b));
+  return Object.fromEntries(
+    Object.entries(changes).filter(
+      ([key, value]) => value !== undefined && !same(value, before[key as keyof CaseRow]),
+    ),
+  ) as CaseChanges;
+}
+
 /**
  * The row a case write leaves, known before it runs: what the follow-up writes of the same
  * statement are computed from. An update: the case with its changes and the next version.
