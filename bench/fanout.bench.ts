@@ -4,8 +4,9 @@
  * 1,000 clients hold `/api/live` open (as the city-wide shift lead, dispatcher and supervisor, in
  * turn); then reports are sent one at a time and each client notes when the report's first
  * `case.changed` arrives (after three reports not counted: the first after start-up pays for cold
- * caches and JIT, ~270 ms, which alone was over 1 % of the deliveries). A latency is that arrival minus the moment the report request was sent,
- * so it covers the command's transaction, the Redis channel and the hub's send to every client.
+ * caches and JIT, ~270 ms, which alone was over 1 % of the deliveries). A latency is that arrival
+ * minus the moment the report request was sent, so it covers the command's transaction, the Redis
+ * channel and the hub's send to every client.
  * Baseline: a bare `ws` server in a child process broadcasting to the same number of clients on an
  * HTTP request, measured the same way. BENCH_CLIENTS (default 1,000) and BENCH_COMMANDS (default
  * 40) shorten a run.
