@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, isNull, lte, min, sql } from 'drizzle-orm';
+import { and, asc, count, eq, isNull, lte, min, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { outbox } from '../schema/infrastructure.js';
 
@@ -39,7 +39,8 @@ export async function markOutboxRelayed(tx: DbOrTx, ids: readonly number[]): Pro
   await tx
     .update(outbox)
     .set({ relayedAt: sql`now()`, lastError: null })
-    .where(inArray(outbox.id, [...ids]));
+    // One array parameter for a batch of up to a hundred ids.
+    .where(sql`${outbox.id} = any(${sql.param([...ids])}::bigint[])`);
 }
 
 /** Records a failed hand-over; the row waits `retryInMs` before it is tried again. */
