@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vitest/config';
+import { workspaceAliases } from './test/support/workspace-aliases.js';
 
 const workspace = (dir: string) => fileURLToPath(new URL(dir, import.meta.url));
 
@@ -8,23 +9,8 @@ export default defineConfig({
   test: {
     projects: [
       {
-        resolve: {
-          // Tests run the TypeScript sources of the workspace packages, never a stale dist/.
-          alias: [
-            {
-              find: /^@urbangrid\/(domain|geo|db|redis|engine|platform)$/,
-              replacement: workspace('./packages/$1/src/index.ts'),
-            },
-            {
-              find: /^@urbangrid\/(intake|dispatch|handling|supervision|app)$/,
-              replacement: workspace('./services/$1/src/index.ts'),
-            },
-            {
-              find: /^@urbangrid\/seeds$/,
-              replacement: workspace('./seeds/seed.ts'),
-            },
-          ],
-        },
+        // Tests run the TypeScript sources of the workspace packages, never a stale dist/.
+        resolve: { alias: workspaceAliases },
         test: {
           name: 'node',
           include: [

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { workspaceAliases } from '../support/workspace-aliases.js';
 
 const workspace = (dir: string) => fileURLToPath(new URL(dir, import.meta.url));
 
@@ -10,19 +11,7 @@ const workspace = (dir: string) => fileURLToPath(new URL(dir, import.meta.url));
  * instead of the machine's single Redis. Each test file keeps its own database and its own (hash-tagged) prefix.
  */
 export default defineConfig({
-  resolve: {
-    alias: [
-      {
-        find: /^@urbangrid\/(domain|geo|db|redis|engine|platform)$/,
-        replacement: workspace('../../packages/$1/src/index.ts'),
-      },
-      {
-        find: /^@urbangrid\/(intake|dispatch|handling|supervision|app)$/,
-        replacement: workspace('../../services/$1/src/index.ts'),
-      },
-      { find: /^@urbangrid\/seeds$/, replacement: workspace('../../seeds/seed.ts') },
-    ],
-  },
+  resolve: { alias: workspaceAliases },
   test: {
     name: 'cluster',
     root: workspace('../..'),

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { workspaceAliases } from '../support/workspace-aliases.js';
 
 const workspace = (dir: string) => fileURLToPath(new URL(dir, import.meta.url));
 
@@ -8,19 +9,7 @@ const workspace = (dir: string) => fileURLToPath(new URL(dir, import.meta.url));
  * runs its own PostgreSQL, Redis and all-in-one process, so it needs no shared fixtures.
  */
 export default defineConfig({
-  resolve: {
-    alias: [
-      {
-        find: /^@urbangrid\/(domain|geo|db|redis|engine|platform)$/,
-        replacement: workspace('../../packages/$1/src/index.ts'),
-      },
-      {
-        find: /^@urbangrid\/(intake|dispatch|handling|supervision|app|simulator)$/,
-        replacement: workspace('../../services/$1/src/index.ts'),
-      },
-      { find: /^@urbangrid\/seeds$/, replacement: workspace('../../seeds/seed.ts') },
-    ],
-  },
+  resolve: { alias: workspaceAliases },
   test: {
     name: 'faults',
     root: workspace('.'),

@@ -1,0 +1,19 @@
+import { fileURLToPath } from 'node:url';
+
+const root = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
+
+/**
+ * The workspace packages as their TypeScript sources, for every vitest config: tests never run a
+ * stale dist/.
+ */
+export const workspaceAliases = [
+  {
+    find: /^@urbangrid\/(domain|geo|db|redis|engine|platform)$/,
+    replacement: root('packages/$1/src/index.ts'),
+  },
+  {
+    find: /^@urbangrid\/(intake|dispatch|handling|supervision|app|simulator)$/,
+    replacement: root('services/$1/src/index.ts'),
+  },
+  { find: /^@urbangrid\/seeds$/, replacement: root('seeds/seed.ts') },
+];
