@@ -11,6 +11,7 @@ import {
   insertDutyShift,
   listDutyShifts,
   listGridOfficers,
+  lockOfficerRota,
   officerCoverage,
 } from '@urbangrid/db';
 import { type EngineContext, EngineError, newId } from '@urbangrid/engine';
@@ -103,6 +104,8 @@ export async function addShift(engine: EngineContext, input: NewShift): Promise<
     );
   }
   return engine.db.transaction(async (tx) => {
+    // Two shift leads adding overlapping shifts at once: the second waits here, then sees the first.
+    await lockOfficerRota(tx, officer.id);
     const clash = await findOverlappingShift(tx, officer.id, input.startsAt, input.endsAt);
     if (clash !== null) {
       throw httpError(

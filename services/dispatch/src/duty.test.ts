@@ -85,6 +85,31 @@ describe('the duty rota (值班)', () => {
     expectProblem(again, 404, 'NOT_FOUND');
   });
 
+  redisTest(
+    'of overlapping shifts added at once for one officer, one is kept and the rest answer 409',
+    async () => {
+      const answers = await Promise.all(
+        [8, 9, 10, 11, 12].map((hour) =>
+          addShift(lead, {
+            officer: 'officer4',
+            startsAt: iso(`2026-03-05T${String(hour).padStart(2, '0')}:00:00`),
+            endsAt: iso(`2026-03-05T${String(hour + 6).padStart(2, '0')}:00:00`),
+          }),
+        ),
+      );
+      expect(answers.map((answer) => answer.statusCode).sort()).toEqual([201, 409, 409, 409, 409]);
+      const listing = await app.inject({
+        method: 'GET',
+        url: `/api/dispatch/duty?from=${encodeURIComponent(iso('2026-03-05T00:00:00'))}&to=${encodeURIComponent(iso('2026-03-06T00:00:00'))}`,
+        headers: bearer(dispatcher),
+      });
+      expect(listing.statusCode, listing.body).toBe(200);
+      expect(listing.json().shifts.filter((s: { officer: string }) => s.officer === 'officer4')).toHaveLength(
+        1,
+      );
+    },
+  );
+
   redisTest('refuses what is not a shift, and anyone but the shift lead', async () => {
     const base = { startsAt: iso('2026-03-04T08:00:00'), endsAt: iso('2026-03-04T16:00:00') };
     expectProblem(await addShift(dispatcher, { officer: 'officer3', ...base }), 403, 'FORBIDDEN');

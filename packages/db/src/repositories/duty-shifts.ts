@@ -70,6 +70,14 @@ export async function listDutyShifts(db: DbOrTx, query: DutyShiftQuery): Promise
   return rows.map((row) => ({ ...row.shift, username: row.username, displayName: row.displayName }));
 }
 
+/**
+ * Locks the officer's account row until the transaction ends: concurrent changes to one officer's
+ * rota queue here, so an overlap check and the insert after it cannot interleave with another's.
+ */
+export async function lockOfficerRota(tx: DbOrTx, officerId: string): Promise<void> {
+  await tx.select({ id: users.id }).from(users).where(eq(users.id, officerId)).for('update');
+}
+
 /** A shift of the same officer that overlaps [startsAt, endsAt), other than `exceptId`. */
 export async function findOverlappingShift(
   db: DbOrTx,
