@@ -1,8 +1,10 @@
-import { listCaseEvents, listOutboxOfCase, listTasksOfCase } from '@urbangrid/db';
+import { categories, listCaseEvents, listOutboxOfCase, listTasksOfCase } from '@urbangrid/db';
 import { systemActor } from '@urbangrid/domain';
+import { eq } from 'drizzle-orm';
 import { describe, expect } from 'vitest';
 import { redisTest as test } from '../../../test/support/fixtures.js';
 import { applyCommand } from './apply-command.js';
+import { createEngineContext } from './engine-context.js';
 import { verifyCaseChain } from './event-chain.js';
 import { handlerOf, reportTestCase, staff, startTestEngine, type TestEngine } from './test-support/index.js';
 
@@ -236,6 +238,25 @@ describe('refusals', () => {
     const outbox = await listOutboxOfCase(database.db, reported.case.id);
     expect(outbox.filter((row) => row.eventId === events[2]?.id).length).toBeGreaterThan(0);
     expect(new Set(outbox.map((row) => row.eventId))).toEqual(new Set(events.map((e) => e.id)));
+  });
+
+  test('a retry answers with the acknowledged report even after its category was withdrawn', async ({
+    database,
+  }) => {
+    const first = await reportTestCase(engine.context, {
+      idempotencyKey: 'call-withdrawn',
+      categoryCode: 'E0102',
+    });
+    await database.db.update(categories).set({ active: false }).where(eq(categories.code, 'E0102'));
+    // A process started since: its reference data knows the category is withdrawn.
+    const later = createEngineContext({ db: database.db, now: () => clock });
+    await expect(reportTestCase(later, { categoryCode: 'E0102' })).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+    });
+    const retry = await reportTestCase(later, { idempotencyKey: 'call-withdrawn', categoryCode: 'E0102' });
+    expect(retry).toMatchObject({ replayed: true });
+    expect(retry.case.id).toBe(first.case.id);
+    await database.db.update(categories).set({ active: true }).where(eq(categories.code, 'E0102'));
   });
 
   test('concurrent reports with one Idempotency-Key make one case, and each caller gets it', async ({

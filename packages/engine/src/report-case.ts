@@ -35,7 +35,13 @@ import { canonicalJson } from './canonical-json.js';
 import { snapshotColumns } from './case-snapshot.js';
 import { clockChanges } from './deadline-clock.js';
 import type { EngineContext } from './engine-context.js';
-import { CommandRefusedError, EngineError, IdempotencyKeyReusedError, OutsideGridError } from './errors.js';
+import {
+  CommandRefusedError,
+  EngineError,
+  IdempotencyKeyReusedError,
+  isEngineError,
+  OutsideGridError,
+} from './errors.js';
 import { genesisHash } from './event-chain.js';
 import { newId } from './ids.js';
 import { localDay } from './local-day.js';
@@ -94,6 +100,20 @@ export interface ReportResult {
 }
 
 export async function reportCase(context: EngineContext, request: ReportRequest): Promise<ReportResult> {
+  try {
+    return await newReport(context, request);
+  } catch (error) {
+    // A retry of a report acknowledged before answers with that report, even if something it was
+    // checked against has changed since (a category withdrawn, say).
+    const key = keyOf(request);
+    if (key === null || !isEngineError(error) || error instanceof IdempotencyKeyReusedError) throw error;
+    const earlier = await findIdempotencyKey(context.db, key.scope, key.key);
+    if (earlier === null) throw error;
+    return replay(context.db, key.scope, key.key, key.requestHash);
+  }
+}
+
+async function newReport(context: EngineContext, request: ReportRequest): Promise<ReportResult> {
   await context.reference.prepare();
   const plan = reportPlan(request);
   const place =
