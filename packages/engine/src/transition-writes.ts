@@ -170,7 +170,8 @@ export function sealDraft(draft: EventDraft, prevHash: string): ReturnType<typeo
   return sealEvent(content, prevHash);
 }
 
-export interface RecordTransitionInput {
+/** A planned transition, ready to be written: the plan, the case before and after, the event. */
+export interface TransitionToWrite {
   plan: TransitionPlan;
   before: CaseRow | null;
   /** The case as the write leaves it. */
@@ -190,7 +191,7 @@ export function writtenEvent(sealed: ReturnType<typeof sealEvent>): CaseEventRow
  */
 export async function transitionRollups(
   context: EngineContext,
-  input: RecordTransitionInput,
+  input: TransitionToWrite,
 ): Promise<RollupIncrement[]> {
   const { plan, before, after } = input;
   const day = localDay(input.event.at, await context.reference.cityTimeZone(after.city));
@@ -206,7 +207,7 @@ export async function transitionRollups(
  */
 export function transitionWrites(
   db: DbOrTx,
-  input: RecordTransitionInput,
+  input: TransitionToWrite,
   rollups: readonly RollupIncrement[],
   caseIdOfWrite: CaseIdOfWrite,
   extra: readonly WriteQuery[] = [],
