@@ -1,5 +1,5 @@
 import { createServer } from 'node:net';
-import { countPendingOutbox, listOutboxOfCase, resetOutboxForReplay } from '@urbangrid/db';
+import { countPendingOutbox, insertOutboxRows, listOutboxOfCase, resetOutboxForReplay } from '@urbangrid/db';
 import { describe, expect } from 'vitest';
 import { redisTest as test } from '../../../test/support/fixtures.js';
 import { applyCommand } from './apply-command.js';
@@ -130,6 +130,48 @@ describe('the outbox relay', () => {
       expect(queueJobs?.get(JSON.stringify({ queue: 'verify', state: 'waiting' }))).toBe(1);
     } finally {
       await engine.stop();
+    }
+  });
+
+  test('a row its queue refuses waits alone; the rows beside it are handed over', async ({
+    database,
+    redis,
+  }) => {
+    const context = createEngineContext({ db: database.db, now: () => new Date('2026-03-02T01:00:00Z') });
+    const { case: reported } = await reportTestCase(context);
+    await insertOutboxRows(database.db, [
+      {
+        city: reported.city,
+        caseId: reported.id,
+        queue: 'verify',
+        jobName: 'assignVerification',
+        jobId: `broken-${reported.id}`,
+        payload: { caseId: 42 },
+      },
+    ]);
+    const connection = queueConnection(redis.target, 'queues');
+    const queues = createStageQueues({
+      connection: connection.connection,
+      prefix: `${redis.prefix}:refused`,
+    });
+    try {
+      const relay = createOutboxRelay({ context, queues, retryDelayMs: () => 60_000 });
+      const pass = await relay.relayOnce();
+      const rows = await listOutboxOfCase(database.db, reported.id);
+      expect(pass).toEqual({ relayed: rows.length - 1, failed: 1 });
+      const broken = rows.find((row) => row.jobId === `broken-${reported.id}`);
+      expect(broken).toMatchObject({
+        relayedAt: null,
+        attempts: 1,
+        lastError: expect.stringMatching(/caseId/),
+      });
+      expect(rows.filter((row) => row.relayedAt !== null)).toHaveLength(rows.length - 1);
+      expect((await queues.get('verify').getWaiting()).map((job) => job.id)).not.toContain(
+        `broken-${reported.id}`,
+      );
+    } finally {
+      await queues.close();
+      await connection.close();
     }
   });
 });

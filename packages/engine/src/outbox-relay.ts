@@ -13,11 +13,11 @@ import {
   oldestPendingOutboxAgeSeconds,
 } from '@urbangrid/db';
 import type { EngineContext } from './engine-context.js';
-import { isQueueKind, type StageQueues } from './queues.js';
+import { isQueueKind, type JobToAdd, payloadSchemas, type StageQueues } from './queues.js';
 
 export interface OutboxRelayOptions {
   context: EngineContext;
-  queues: Pick<StageQueues, 'enqueue'>;
+  queues: Pick<StageQueues, 'enqueueMany'>;
   /** Rows claimed per pass; default 100. */
   batchSize?: number;
   /** How often to look for rows when no commit in this process woke the relay; default 1 s. */
@@ -72,32 +72,56 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const enqueueTimeoutMs = options.enqueueTimeoutMs ?? 5_000;
   const retryDelayMs = options.retryDelayMs ?? defaultRetryDelayMs;
 
-  async function handOver(row: OutboxRow): Promise<void> {
-    if (!isQueueKind(row.queue)) throw new Error(`unknown queue '${row.queue}'`);
-    // Deadline timers are delayed on the engine's clock (the one that armed them).
-    const delay = row.runAt === null ? undefined : Math.max(0, row.runAt.getTime() - context.now().getTime());
-    await withTimeout(
-      queues.enqueue(row.queue, row.jobName, row.payload, { jobId: row.jobId, delay }),
-      enqueueTimeoutMs,
-    );
+  /**
+   * Hands the rows of one queue over in one round trip. A row whose payload the queue refuses
+   * fails alone (it is left out and the others go); Redis away fails them all.
+   */
+  async function handOver(kind: string, rows: readonly OutboxRow[]): Promise<Map<number, unknown>> {
+    const failures = new Map<number, unknown>();
+    if (!isQueueKind(kind)) {
+      for (const row of rows) failures.set(row.id, new Error(`unknown queue '${kind}'`));
+      return failures;
+    }
+    const jobs: JobToAdd[] = [];
+    const sent: OutboxRow[] = [];
+    for (const row of rows) {
+      const check = payloadSchemas[kind].safeParse(row.payload);
+      if (!check.success) {
+        failures.set(row.id, check.error);
+        continue;
+      }
+      // Deadline timers are delayed on the engine's clock (the one that armed them).
+      const delay =
+        row.runAt === null ? undefined : Math.max(0, row.runAt.getTime() - context.now().getTime());
+      jobs.push({ name: row.jobName, payload: row.payload, jobId: row.jobId, delay });
+      sent.push(row);
+    }
+    try {
+      await withTimeout(queues.enqueueMany(kind, jobs), enqueueTimeoutMs);
+    } catch (error) {
+      for (const row of sent) failures.set(row.id, error);
+    }
+    return failures;
   }
 
   async function relayOnce(): Promise<RelayPass> {
     return context.db.transaction(async (tx) => {
       const rows = await claimPendingOutbox(tx, batchSize);
       if (rows.length === 0) return { relayed: 0, failed: 0 };
-      const outcomes = await Promise.allSettled(rows.map(handOver));
+      const byQueue = new Map<string, OutboxRow[]>();
+      for (const row of rows) byQueue.set(row.queue, [...(byQueue.get(row.queue) ?? []), row]);
+      const failures = new Map<number, unknown>();
+      const passes = await Promise.all([...byQueue].map(([kind, group]) => handOver(kind, group)));
+      for (const pass of passes) for (const [id, error] of pass) failures.set(id, error);
       const relayed: number[] = [];
       let failed = 0;
-      for (const [index, outcome] of outcomes.entries()) {
-        const row = rows[index];
-        if (row === undefined) continue;
-        if (outcome.status === 'fulfilled') {
+      for (const row of rows) {
+        if (!failures.has(row.id)) {
           relayed.push(row.id);
           continue;
         }
         failed += 1;
-        await markOutboxFailed(tx, row.id, errorText(outcome.reason), retryDelayMs(row.attempts + 1));
+        await markOutboxFailed(tx, row.id, errorText(failures.get(row.id)), retryDelayMs(row.attempts + 1));
       }
       await markOutboxRelayed(tx, relayed);
       if (failed > 0) {

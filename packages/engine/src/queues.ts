@@ -133,7 +133,19 @@ export interface StageQueues {
     payload: unknown,
     options: { jobId: string; delay?: number },
   ): Promise<void>;
+  /**
+   * Adds jobs of one queue in one round trip (BullMQ's addBulk), payloads checked first: a payload
+   * the schema refuses throws before anything is added.
+   */
+  enqueueMany<K extends QueueKind>(kind: K, jobs: readonly JobToAdd[]): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface JobToAdd {
+  name: string;
+  payload: unknown;
+  jobId: string;
+  delay?: number;
 }
 
 export interface StageQueuesOptions {
@@ -169,6 +181,14 @@ export function createStageQueues(options: StageQueuesOptions): StageQueues {
     async enqueue(kind, name, payload, jobOptions) {
       const data = payloadSchemas[kind].parse(payload);
       await (get(kind) as Queue).add(name, data, { jobId: jobOptions.jobId, delay: jobOptions.delay });
+    },
+    async enqueueMany(kind, jobs) {
+      const bulk = jobs.map((job) => ({
+        name: job.name,
+        data: payloadSchemas[kind].parse(job.payload),
+        opts: { jobId: job.jobId, delay: job.delay },
+      }));
+      if (bulk.length > 0) await (get(kind) as Queue).addBulk(bulk);
     },
     async close() {
       await Promise.all([...queues.values()].map((queue) => queue.close()));
