@@ -2,8 +2,11 @@
  * The stage clock (时限) of a case inside a command's transaction: arming a stage's deadline on
  * entry (or re-arming it after an approved extension), stopping it on suspension and in a final
  * state, resuming it with the working time that was left. Each arm writes the due instant on the
- * case and two timers (80 % yellow, 100 % red) as outbox rows; a timer carries the version it was
- * armed at, so any re-arm or stop makes the older timers harmless.
+ * case and ONE timer as an outbox row: the next light the stage can turn (yellow at 80 %, or red at
+ * 100 % when the light is yellow already, as after a resume). The yellow timer, once it raises the
+ * light, arms the red one in the same statement (`markOverdue`), so a stage done before 80 % of its
+ * time — most of them — costs one timer, not two. A timer carries the version it was armed at, so
+ * any re-arm or stop makes the older timers harmless.
  */
 import type { CaseChanges, CaseRow } from '@urbangrid/db';
 import {
@@ -105,10 +108,13 @@ export async function clockChanges(input: ClockInput): Promise<ClockChange> {
       deadlineArmedVersion: input.newVersion,
     } satisfies CaseChanges);
     timers.splice(0, timers.length);
-    timers.push(
-      { stage, light: 'yellow', at: yellowAt, armedVersion: input.newVersion },
-      { stage, light: 'red', at: redAt, armedVersion: input.newVersion },
-    );
+    // The light as the command leaves it: green on entering a stage or after an extension; a
+    // resumed stage keeps the light it had when suspended.
+    const light = input.plan.changes.set.light ?? input.before?.light ?? 'green';
+    if (light === 'green')
+      timers.push({ stage, light: 'yellow', at: yellowAt, armedVersion: input.newVersion });
+    else if (light === 'yellow')
+      timers.push({ stage, light: 'red', at: redAt, armedVersion: input.newVersion });
   };
 
   for (const followUp of input.plan.followUps) {
@@ -135,7 +141,18 @@ export async function clockChanges(input: ClockInput): Promise<ClockChange> {
       await arm(clock.stage, input.now, clock.used, clock.limit);
     }
   }
+  const red = redAfterYellow(input);
+  if (red !== null) timers.push(red);
   return { columns, timers };
+}
+
+/** The red timer of the deadline as armed, when this command is its yellow timer turning the light. */
+function redAfterYellow(input: ClockInput): DeadlineTimer | null {
+  const { plan, before } = input;
+  if (plan.command !== 'markOverdue' || plan.changes.set.light !== 'yellow' || before === null) return null;
+  const stage = stageOrNull(before.deadlineStage);
+  if (stage === null || before.deadlineDue === null || before.deadlineArmedVersion === null) return null;
+  return { stage, light: 'red', at: before.deadlineDue, armedVersion: before.deadlineArmedVersion };
 }
 
 function grantedMinutes(input: ClockInput): number {

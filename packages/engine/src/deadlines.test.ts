@@ -164,6 +164,38 @@ describe('stage deadlines on the working-time calendar', () => {
     expect(await current(id)).toMatchObject({ state: 'handling', light: 'red' });
   });
 
+  test('a stage suspended after its yellow light resumes straight to the red timer', async () => {
+    at('2026-03-02T10:00:00');
+    const { id, handler } = await caseInHandling();
+    // 240 office minutes from Monday 10:00: yellow at 192 minutes (15:12), due 16:00.
+    await engine.settle();
+    at('2026-03-02T15:20:00');
+    await engine.fireDueDeadlines();
+    expect(await current(id)).toMatchObject({ light: 'yellow', overdueCount: 0 });
+    await applyCommand(engine.context, {
+      caseId: id,
+      command: { type: 'requestSuspension', reason: 'waiting for the power company' },
+      actor: handler,
+    });
+    await applyCommand(engine.context, {
+      caseId: id,
+      command: { type: 'decideSuspension', approve: true },
+      actor: staff.dispatcher,
+    });
+    at('2026-03-03T10:00:00');
+    await applyCommand(engine.context, { caseId: id, command: { type: 'resume' }, actor: handler });
+    // 40 minutes were left: due Tuesday 10:40, and the light it resumes with is yellow already.
+    expect((await current(id)).deadlineDue?.toISOString()).toBe('2026-03-03T02:40:00.000Z');
+    await engine.settle();
+    const pending = (await engine.queues.get('deadline').getDelayed()).filter(
+      (job) => (job.data as { caseId?: string }).caseId === id,
+    );
+    expect(pending.filter((job) => job.name === 'deadline.red').length).toBeGreaterThan(0);
+    at('2026-03-03T10:41:00');
+    await engine.fireDueDeadlines();
+    expect(await current(id)).toMatchObject({ state: 'handling', light: 'red', overdueCount: 1 });
+  });
+
   test('an approved extension moves the due time and makes the old timers stale', async () => {
     at('2026-03-02T10:00:00');
     const { id, handler } = await caseInHandling();
