@@ -1,5 +1,5 @@
-import { createServer } from 'node:net';
 import { countPendingOutbox, insertOutboxRows, listOutboxOfCase, resetOutboxForReplay } from '@urbangrid/db';
+import getPort from 'get-port';
 import { describe, expect } from 'vitest';
 import { redisTest as test } from '../../../test/support/fixtures.js';
 import { applyCommand } from './apply-command.js';
@@ -10,16 +10,6 @@ import { createStageQueues, queueKinds } from './queues.js';
 import { type GaugeRegistry, startEngine } from './start-engine.js';
 import { reportTestCase, staff } from './test-support/index.js';
 
-/** A port nothing listens on: Redis "down". */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
-
 describe('the outbox relay', () => {
   test('with Redis down commands commit and rows wait; when Redis is back they drain once', async ({
     database,
@@ -27,7 +17,11 @@ describe('the outbox relay', () => {
   }) => {
     const context = createEngineContext({ db: database.db, now: () => new Date('2026-03-02T01:00:00Z') });
     const prefix = `${redis.prefix}:relay`;
-    const down = createStageQueues({ connection: { host: '127.0.0.1', port: await closedPort() }, prefix });
+    // A port nothing listens on: Redis "down".
+    const down = createStageQueues({
+      connection: { host: '127.0.0.1', port: await getPort({ host: '127.0.0.1' }) },
+      prefix,
+    });
     const downRelay = createOutboxRelay({
       context,
       queues: down,

@@ -14,13 +14,6 @@ export function caseEventInsertQuery(row: CaseEventRow, caseId: SQL): SQL {
   return jsonRowsInsert(caseEvents, [row], { caseId });
 }
 
-export async function insertCaseEvent(tx: DbOrTx, row: NewCaseEventRow): Promise<CaseEventRow> {
-  const rows = await tx.insert(caseEvents).values(row).returning();
-  const inserted = rows[0];
-  if (inserted === undefined) throw new Error(`event ${row.id} was not inserted`);
-  return inserted;
-}
-
 /** A case's history in order (the timeline). */
 export async function listCaseEvents(db: DbOrTx, caseId: string): Promise<CaseEventRow[]> {
   return db.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(asc(caseEvents.seq));

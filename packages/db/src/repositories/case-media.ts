@@ -12,11 +12,6 @@ export async function existingMediaIds(db: DbOrTx, ids: readonly string[]): Prom
   return new Set(rows.map((row) => row.id));
 }
 
-/** Attaches photos to the step of a case that brought them (report, verify, complete, check). */
-export async function linkCaseMedia(tx: DbOrTx, rows: readonly CaseMediaLink[]): Promise<void> {
-  await caseMediaLinkQuery(tx, rows);
-}
-
 export interface CaseMediaLink {
   caseId: string;
   mediaId: string;

@@ -32,12 +32,6 @@ export async function findCaseByNumber(db: DbOrTx, city: string, caseNo: string)
   return rows[0] ?? null;
 }
 
-/** The case row locked until the transaction ends: concurrent commands on one case queue here. */
-export async function lockCaseForUpdate(tx: DbOrTx, id: string): Promise<CaseRow | null> {
-  const rows = await tx.select().from(cases).where(eq(cases.id, id)).limit(1).for('update');
-  return rows[0] ?? null;
-}
-
 /**
  * The insert of a new case, every column given (`caseRowAsInserted`), its number an expression of
  * the same statement (`caseNumberOfStatement`); built but not run, for `writeCaseTogether`.
@@ -60,27 +54,6 @@ export function caseUpdateAtVersionQuery(db: DbOrTx, id: string, version: number
     .update(cases)
     .set({ ...changes, version: version + 1 })
     .where(and(eq(cases.id, id), eq(cases.version, version)));
-}
-
-export async function insertCase(tx: DbOrTx, row: NewCaseRow): Promise<CaseRow> {
-  const rows = await tx.insert(cases).values(row).returning();
-  const inserted = rows[0];
-  if (inserted === undefined) throw new Error(`case ${row.id} was not inserted`);
-  return inserted;
-}
-
-/**
- * Writes the changes and bumps the version, but only if the case is still at `version`
- * (optimistic locking); null when another command got there first.
- */
-export async function updateCaseAtVersion(
-  tx: DbOrTx,
-  id: string,
-  version: number,
-  changes: CaseChanges,
-): Promise<CaseRow | null> {
-  const rows = await caseUpdateAtVersionQuery(tx, id, version, changes).returning();
-  return rows[0] ?? null;
 }
 
 /** The changes that differ from the case as it is: what an update needs to send. */

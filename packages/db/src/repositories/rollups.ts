@@ -59,12 +59,6 @@ export interface RollupIncrement {
 export const zeroRollupCounts = (): RollupCounts =>
   Object.fromEntries(rollupMetrics.map((metric) => [metric, 0])) as RollupCounts;
 
-/** Adds to the rollup rows in one statement (upsert); call inside the command's transaction. */
-export async function incrementRollups(tx: DbOrTx, increments: readonly RollupIncrement[]): Promise<void> {
-  const query = rollupIncrementQuery(tx, increments);
-  if (query !== null) await tx.execute(query);
-}
-
 const metricColumns = rollupMetrics.map((metric) => reportRollups[metric].name);
 
 /**

@@ -6,29 +6,12 @@ export type TaskRow = typeof tasks.$inferSelect;
 export type NewTaskRow = typeof tasks.$inferInsert;
 export type TaskKind = TaskRow['kind'];
 
-/** Inserts the task unless one exists for the same case, kind and case version (a replayed job). */
-export async function insertTask(tx: DbOrTx, row: NewTaskRow): Promise<TaskRow | null> {
-  const rows = await taskInsertQuery(tx, row).returning();
-  return rows[0] ?? null;
-}
-
 /** The insert of a task (none when the replayed job wrote it already), built but not run. */
 export function taskInsertQuery(db: DbOrTx, row: NewTaskRow) {
   return db
     .insert(tasks)
     .values(row)
     .onConflictDoNothing({ target: [tasks.caseId, tasks.kind, tasks.caseVersion] });
-}
-
-/** Closes the case's open tasks (of one kind, or all): done when carried out, cancelled otherwise. */
-export async function closeOpenTasks(
-  tx: DbOrTx,
-  caseId: string,
-  status: 'done' | 'cancelled',
-  at: Date,
-  kind?: TaskKind,
-): Promise<void> {
-  await openTasksCloseQuery(tx, caseId, status, at, kind);
 }
 
 /** The update closing a case's open tasks (of one kind, or all), built but not run. */
