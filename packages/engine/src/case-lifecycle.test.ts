@@ -207,17 +207,21 @@ describe('refusals', () => {
   }) => {
     const reported = await reportTestCase(engine.context);
     await engine.settle();
-    const [officerOf] = [
-      (await engine.context.db.query.cases.findFirst({ where: (c, { eq }) => eq(c.id, reported.case.id) }))
-        ?.assignee ?? '',
-    ];
+    // Both commands start from the same read of the case, as two operators' requests do when they
+    // arrive together; which one reaches the database first is left to the race.
+    const read = await engine.context.db.query.cases.findFirst({
+      where: (c, { eq }) => eq(c.id, reported.case.id),
+    });
+    if (read === undefined) throw new Error('the reported case is missing');
     const verify = applyCommand(engine.context, {
-      caseId: reported.case.id,
+      caseId: read.id,
+      loaded: read,
       command: { type: 'verify', found: true },
-      actor: staff.officer(officerOf),
+      actor: staff.officer(read.assignee ?? ''),
     });
     const reject = applyCommand(engine.context, {
-      caseId: reported.case.id,
+      caseId: read.id,
+      loaded: read,
       command: { type: 'reject', reason: 'duplicate' },
       actor: staff.shiftLead,
     });
