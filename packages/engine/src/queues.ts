@@ -110,11 +110,29 @@ export function queueName(kind: QueueKind): string {
 const keepCompleted = { age: 14 * 24 * 3600, count: 100_000 };
 const keepFailed = { age: 30 * 24 * 3600 };
 
+/** The retry rule the task queues name: doubling from the job's `backoff.delay`, at most a minute. */
+export const cappedBackoff = 'capped-exponential';
+const longestRetryWaitMs = 60_000;
+
+/** The wait before retry `attemptsMade` of a job whose backoff is `cappedBackoff`. */
+export function cappedBackoffMs(attemptsMade: number, delayMs: number): number {
+  return Math.min(longestRetryWaitMs, delayMs * 2 ** Math.max(0, attemptsMade - 1));
+}
+
+/**
+ * A task waits for an officer as long as it takes (no officer covers the grid or its street yet):
+ * it is tried again every minute for a week, while the shift lead's queue shows the case waiting.
+ */
+const waitForAnOfficer: DefaultJobOptions = {
+  attempts: 7 * 24 * 60,
+  backoff: { type: cappedBackoff, delay: 2_000 },
+};
+
 export const defaultJobOptions: { readonly [K in QueueKind]: DefaultJobOptions } = {
-  verify: { attempts: 10, backoff: { type: 'exponential', delay: 2_000 } },
+  verify: waitForAnOfficer,
   dispatch: { attempts: 10, backoff: { type: 'exponential', delay: 2_000 } },
   handle: { attempts: 10, backoff: { type: 'exponential', delay: 2_000 } },
-  review: { attempts: 10, backoff: { type: 'exponential', delay: 2_000 } },
+  review: waitForAnOfficer,
   close: { attempts: 10, backoff: { type: 'exponential', delay: 2_000 } },
   deadline: { attempts: 10, backoff: { type: 'exponential', delay: 5_000 } },
   // A receiver that is down for a while still gets the webhook: 5 s, 10 s, … about 20 minutes.

@@ -10,7 +10,7 @@ export type { DispatchServiceDeps } from './deps.js';
 export function dispatchService(deps: DispatchServiceDeps): ServiceRegistration {
   const plugin: ServicePlugin = async (app) => {
     await app.register(dispatchRoutes(deps));
-    await app.register(queueRoutes);
+    await app.register(queueRoutes(deps));
     await app.register(dutyRoutes(deps));
   };
   return { name: 'dispatch', prefix: '/api/dispatch', plugin };

@@ -14,6 +14,7 @@ import {
   userOf,
 } from '@urbangrid/platform';
 import { z } from 'zod';
+import type { DispatchServiceDeps } from './deps.js';
 import { dispatcherQueue, officerQueue, shiftLeadQueue } from './work-queues.js';
 
 const tags = ['dispatch', 'queues'];
@@ -24,100 +25,108 @@ const officerTask = caseViewSchema.extend({
 });
 const limitQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) });
 
-export const queueRoutes: ServicePlugin = async (app) => {
-  const key = app.config.phoneEncryptionKey;
-  const view = (actor: Actor, page: CasePage) => ({
-    items: page.rows.map((row) => toCaseView(row, actor, key)),
-    total: page.total,
-  });
+export const queueRoutes =
+  (deps: DispatchServiceDeps): ServicePlugin =>
+  async (app) => {
+    const key = app.config.phoneEncryptionKey;
+    const view = (actor: Actor, page: CasePage) => ({
+      items: page.rows.map((row) => toCaseView(row, actor, key)),
+      total: page.total,
+    });
 
-  app.get(
-    '/queues/shift-lead',
-    {
-      preHandler: requireRoles('shift_lead'),
-      schema: {
-        tags,
-        summary:
-          '值班长 queue: reports awaiting filing, flagged reports, pending cancellations (open cases marked duplicate)',
-        querystring: limitQuery,
-        response: {
-          200: z.object({ awaitingFiling: section, flaggedReports: section, pendingCancellations: section }),
+    app.get(
+      '/queues/shift-lead',
+      {
+        preHandler: requireRoles('shift_lead'),
+        schema: {
+          tags,
+          summary:
+            '值班长 queue: reports awaiting filing, flagged reports, pending cancellations (open cases marked duplicate), and cases whose verification or check task found no officer for two minutes',
+          querystring: limitQuery,
+          response: {
+            200: z.object({
+              awaitingFiling: section,
+              flaggedReports: section,
+              pendingCancellations: section,
+              awaitingOfficer: section,
+            }),
+          },
         },
       },
-    },
-    async (request) => {
-      const user = userOf(request);
-      const found = await shiftLeadQueue(app.db, caseScopeOf(user), request.query.limit);
-      return {
-        awaitingFiling: view(user, found.awaitingFiling),
-        flaggedReports: view(user, found.flaggedReports),
-        pendingCancellations: view(user, found.pendingCancellations),
-      };
-    },
-  );
+      async (request) => {
+        const user = userOf(request);
+        const found = await shiftLeadQueue(app.db, caseScopeOf(user), request.query.limit, deps.engine.now());
+        return {
+          awaitingFiling: view(user, found.awaitingFiling),
+          flaggedReports: view(user, found.flaggedReports),
+          pendingCancellations: view(user, found.pendingCancellations),
+          awaitingOfficer: view(user, found.awaitingOfficer),
+        };
+      },
+    );
 
-  app.get(
-    '/queues/dispatcher',
-    {
-      preHandler: requireRoles('dispatcher'),
-      schema: {
-        tags,
-        summary:
-          '派遣员 queue: filed cases awaiting dispatch (with suggestedDepartmentId), pending extension/suspension approvals, returned cases',
-        querystring: limitQuery,
-        response: {
-          200: z.object({ awaitingDispatch: section, pendingApprovals: section, returns: section }),
+    app.get(
+      '/queues/dispatcher',
+      {
+        preHandler: requireRoles('dispatcher'),
+        schema: {
+          tags,
+          summary:
+            '派遣员 queue: filed cases awaiting dispatch (with suggestedDepartmentId), pending extension/suspension approvals, returned cases',
+          querystring: limitQuery,
+          response: {
+            200: z.object({ awaitingDispatch: section, pendingApprovals: section, returns: section }),
+          },
         },
       },
-    },
-    async (request) => {
-      const user = userOf(request);
-      const found = await dispatcherQueue(app.db, caseScopeOf(user), request.query.limit);
-      return {
-        awaitingDispatch: view(user, found.awaitingDispatch),
-        pendingApprovals: view(user, found.pendingApprovals),
-        returns: view(user, found.returns),
-      };
-    },
-  );
+      async (request) => {
+        const user = userOf(request);
+        const found = await dispatcherQueue(app.db, caseScopeOf(user), request.query.limit);
+        return {
+          awaitingDispatch: view(user, found.awaitingDispatch),
+          pendingApprovals: view(user, found.pendingApprovals),
+          returns: view(user, found.returns),
+        };
+      },
+    );
 
-  app.get(
-    '/queues/officer',
-    {
-      preHandler: requireRoles('grid_officer'),
-      schema: {
-        tags,
-        summary:
-          '监督员 queue: my verification and check tasks; with lat and lng the nearest first, else the earliest deadline first',
-        querystring: limitQuery
-          .extend({
-            lat: z.coerce.number().min(-90).max(90).optional(),
-            lng: z.coerce.number().min(-180).max(180).optional(),
-          })
-          .refine((q) => (q.lat === undefined) === (q.lng === undefined), {
-            message: 'give both lat and lng, or neither',
-          }),
-        response: {
-          200: z.object({
-            verificationTasks: z.object({ items: z.array(officerTask), total: z.number().int() }),
-            checkTasks: z.object({ items: z.array(officerTask), total: z.number().int() }),
-          }),
+    app.get(
+      '/queues/officer',
+      {
+        preHandler: requireRoles('grid_officer'),
+        schema: {
+          tags,
+          summary:
+            '监督员 queue: my verification and check tasks; with lat and lng the nearest first, else the earliest deadline first',
+          querystring: limitQuery
+            .extend({
+              lat: z.coerce.number().min(-90).max(90).optional(),
+              lng: z.coerce.number().min(-180).max(180).optional(),
+            })
+            .refine((q) => (q.lat === undefined) === (q.lng === undefined), {
+              message: 'give both lat and lng, or neither',
+            }),
+          response: {
+            200: z.object({
+              verificationTasks: z.object({ items: z.array(officerTask), total: z.number().int() }),
+              checkTasks: z.object({ items: z.array(officerTask), total: z.number().int() }),
+            }),
+          },
         },
       },
-    },
-    async (request) => {
-      const user = userOf(request);
-      const { lat, lng, limit } = request.query;
-      const position = lat !== undefined && lng !== undefined ? { lat, lng } : undefined;
-      const found = await officerQueue(app.db, caseScopeOf(user), user.username, position, limit);
-      const tasks = (page: (typeof found)['checkTasks']) => ({
-        items: page.rows.map((row, i) => ({
-          ...toCaseView(row, user, key),
-          distanceMetres: page.distances[i] ?? null,
-        })),
-        total: page.total,
-      });
-      return { verificationTasks: tasks(found.verificationTasks), checkTasks: tasks(found.checkTasks) };
-    },
-  );
-};
+      async (request) => {
+        const user = userOf(request);
+        const { lat, lng, limit } = request.query;
+        const position = lat !== undefined && lng !== undefined ? { lat, lng } : undefined;
+        const found = await officerQueue(app.db, caseScopeOf(user), user.username, position, limit);
+        const tasks = (page: (typeof found)['checkTasks']) => ({
+          items: page.rows.map((row, i) => ({
+            ...toCaseView(row, user, key),
+            distanceMetres: page.distances[i] ?? null,
+          })),
+          total: page.total,
+        });
+        return { verificationTasks: tasks(found.verificationTasks), checkTasks: tasks(found.checkTasks) };
+      },
+    );
+  };

@@ -24,11 +24,18 @@ async function sections<Name extends string>(
 }
 
 /**
- * 值班长: reports waiting to be filed (立案), reports carrying flags (photo far from the point,
- * taken long before, ...), and open cases marked as duplicates — the candidates for cancellation
- * (作废) the shift lead must decide on.
+ * How long a verification or check task may go without an officer before the shift lead sees it:
+ * the stage workers hand one over within seconds when anyone of the grid or street can go.
  */
-export function shiftLeadQueue(db: Db, scope: CaseScope, limit: number) {
+export const officerWaitBeforeShown = 2 * 60_000;
+
+/**
+ * 值班长: reports waiting to be filed (立案), reports carrying flags (photo far from the point,
+ * taken long before, ...), open cases marked as duplicates — the candidates for cancellation
+ * (作废) the shift lead must decide on — and cases whose verification or check found no officer
+ * to send (no officer covers the grid or its street; the task is retried every minute).
+ */
+export function shiftLeadQueue(db: Db, scope: CaseScope, limit: number, now: Date) {
   return sections(
     db,
     scope,
@@ -36,6 +43,7 @@ export function shiftLeadQueue(db: Db, scope: CaseScope, limit: number) {
       awaitingFiling: { states: ['verified'] },
       flaggedReports: { states: beforeFiling, flagged: true },
       pendingCancellations: { states: openStates, duplicate: true },
+      awaitingOfficer: { awaitingOfficerSince: new Date(now.getTime() - officerWaitBeforeShown) },
     },
     limit,
   );

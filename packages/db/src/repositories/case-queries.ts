@@ -3,7 +3,7 @@
  * queues (工作队列) show. Every function takes a `CaseScope` and adds `caseScopeCondition` (or, for
  * one case in hand, `caseVisibleTo`), so a case outside the scope is never returned. Queries only; which slice means what is the services' call.
  */
-import { and, asc, count, eq, gt, inArray, isNotNull, isNull, ne, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, isNotNull, isNull, lt, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { cases } from '../schema/cases.js';
 import { type CaseScope, caseScopeCondition, caseVisibleTo } from './case-scope.js';
@@ -38,6 +38,11 @@ export interface CaseFilter {
   /** true: marked as a duplicate of another case. */
   duplicate?: boolean;
   supervised?: boolean;
+  /**
+   * Cases whose verification (核实, state reported) or check (核查, state handled) has waited for an
+   * officer since before this instant: the stage's task was not handed to anyone in time.
+   */
+  awaitingOfficerSince?: Date;
 }
 
 function filterConditions(filter: CaseFilter): SQL[] {
@@ -61,6 +66,15 @@ function filterConditions(filter: CaseFilter): SQL[] {
   if (filter.duplicate !== undefined)
     conditions.push(filter.duplicate ? isNotNull(cases.duplicateOf) : isNull(cases.duplicateOf));
   if (filter.supervised !== undefined) conditions.push(eq(cases.supervised, filter.supervised));
+  if (filter.awaitingOfficerSince !== undefined) {
+    const since = filter.awaitingOfficerSince;
+    conditions.push(
+      or(
+        and(eq(cases.state, 'reported'), lt(cases.createdAt, since)),
+        and(eq(cases.state, 'handled'), lt(cases.handledAt, since)),
+      ) as SQL,
+    );
+  }
   return conditions;
 }
 

@@ -6,36 +6,49 @@
  * under the same id.
  */
 import { findCaseById } from '@urbangrid/db';
-import { type ConnectionOptions, type Job, Worker } from 'bullmq';
+import { type ConnectionOptions, type Job, type MinimalJob, Worker } from 'bullmq';
 import type { EngineContext } from '../engine-context.js';
-import { type JobPayloads, payloadSchemas, type QueueKind, queueKinds, queueName } from '../queues.js';
+import {
+  cappedBackoffMs,
+  type JobPayloads,
+  payloadSchemas,
+  type QueueKind,
+  queueKinds,
+  queueName,
+} from '../queues.js';
 import { fireDeadline } from './deadline-timer.js';
 import { type DeliverNotice, sendNotice } from './notices.js';
 import { assignTask } from './task-assignment.js';
 
-export type StageHandler<K extends QueueKind> = (payload: JobPayloads[K], jobId: string) => Promise<unknown>;
+/** The run of a job a handler is doing: the job's id (the same for a replay) and the tries before this one. */
+export interface JobRun {
+  id: string;
+  attemptsMade: number;
+}
+
+export type StageHandler<K extends QueueKind> = (payload: JobPayloads[K], run: JobRun) => Promise<unknown>;
 export type StageHandlers = { readonly [K in QueueKind]: StageHandler<K> };
 
 /** What each queue's job does; the workers run these, tests may call them directly. */
 export function stageHandlers(context: EngineContext, deliver: DeliverNotice): StageHandlers {
   return {
-    verify: (job) => assignTask(context, job),
-    review: (job) => assignTask(context, job),
-    async dispatch(job, jobId) {
+    verify: (job, run) => assignTask(context, deliver, job, run),
+    review: (job, run) => assignTask(context, deliver, job, run),
+    async dispatch(job, { id }) {
       // The suggested department was recorded at filing (权责清单); the dispatchers decide.
       const row = await findCaseById(context.db, job.caseId);
       if (row === null || row.state !== 'filed') return null;
       return sendNotice(context, deliver, {
-        id: jobId,
+        id,
         caseId: job.caseId,
         audience: 'dispatcher',
         event: 'dispatch.suggested',
         departmentId: row.suggestedDepartmentId,
       });
     },
-    handle: (job, jobId) => sendNotice(context, deliver, { ...job, id: jobId }),
-    close: (job, jobId) => sendNotice(context, deliver, { ...job, id: jobId }),
-    notify: (job, jobId) => sendNotice(context, deliver, { ...job, departmentId: null, id: jobId }),
+    handle: (job, { id }) => sendNotice(context, deliver, { ...job, id }),
+    close: (job, { id }) => sendNotice(context, deliver, { ...job, id }),
+    notify: (job, { id }) => sendNotice(context, deliver, { ...job, departmentId: null, id }),
     deadline: (job) => fireDeadline(context, job),
   };
 }
@@ -46,9 +59,16 @@ export async function runStageJob<K extends QueueKind>(
   kind: K,
   payload: unknown,
   jobId: string,
+  attemptsMade = 0,
 ): Promise<unknown> {
   const data = payloadSchemas[kind].parse(payload);
-  return (handlers[kind] as StageHandler<K>)(data, jobId);
+  return (handlers[kind] as StageHandler<K>)(data, { id: jobId, attemptsMade });
+}
+
+/** The `backoff.delay` a job was added with (a bare number is the delay too). */
+function backoffDelayOf(job: MinimalJob | undefined): number {
+  const backoff = job?.opts.backoff;
+  return typeof backoff === 'number' ? backoff : (backoff?.delay ?? 1_000);
 }
 
 export interface StageWorkersOptions {
@@ -74,8 +94,17 @@ export function createStageWorkers(options: StageWorkersOptions): StageWorkers {
   for (const kind of options.kinds ?? queueKinds) {
     const worker = new Worker(
       queueName(kind),
-      (job: Job) => runStageJob(handlers, kind, job.data, job.id ?? `${kind}:${job.name}`),
-      { connection: options.connection, prefix: options.prefix, concurrency: options.concurrency ?? 4 },
+      (job: Job) => runStageJob(handlers, kind, job.data, job.id ?? `${kind}:${job.name}`, job.attemptsMade),
+      {
+        connection: options.connection,
+        prefix: options.prefix,
+        concurrency: options.concurrency ?? 4,
+        // The one custom retry rule (`cappedBackoff`, the task queues'): BullMQ asks the worker for it.
+        settings: {
+          backoffStrategy: (attemptsMade, _type, _error, job) =>
+            cappedBackoffMs(attemptsMade, backoffDelayOf(job)),
+        },
+      },
     );
     // Without an 'error' listener a Redis outage would take the whole process down. While Redis is
     // away the error repeats with every reconnect attempt: one line per half minute is enough.

@@ -2,7 +2,9 @@
  * The verify and review stages' automatic part: hand the verification (核实) or check (核查) task
  * to an officer — the system command `assignVerification` / `startReview` and the officer's task
  * row, committed together. A job that runs twice finds the case already moved on (the command is no
- * longer allowed) and does nothing.
+ * longer allowed) and does nothing. With nobody to send (no officer of the grid or its street), the
+ * job fails and is tried again (every minute, see `queues.ts`); the shift lead hears of it at the
+ * first try, and the case waits in their queue (`awaitingOfficer`) meanwhile.
  */
 import { findCaseById, taskInsertQuery } from '@urbangrid/db';
 import { type CaseCommand, systemActor } from '@urbangrid/domain';
@@ -11,7 +13,9 @@ import type { EngineContext } from '../engine-context.js';
 import { isEngineError } from '../errors.js';
 import { newId } from '../ids.js';
 import type { TaskJob } from '../queues.js';
+import { type DeliverNotice, sendNotice } from './notices.js';
 import { chooseOfficer } from './officer-choice.js';
+import type { JobRun } from './stage-workers.js';
 
 export type TaskOutcome =
   | { kind: 'assigned'; assignee: string; fallback: boolean }
@@ -19,7 +23,20 @@ export type TaskOutcome =
 
 const waitingState = { verification: 'reported', check: 'handled' } as const;
 
-export async function assignTask(context: EngineContext, job: TaskJob): Promise<TaskOutcome> {
+/** Nobody can be sent: the job fails, so the queue tries again later. */
+export class NoOfficerError extends Error {
+  override readonly name = 'NoOfficerError';
+  constructor(gridCode: string, streetCode: string) {
+    super(`no officer for grid ${gridCode} or street ${streetCode}`);
+  }
+}
+
+export async function assignTask(
+  context: EngineContext,
+  deliver: DeliverNotice,
+  job: TaskJob,
+  run: JobRun,
+): Promise<TaskOutcome> {
   const row = await findCaseById(context.db, job.caseId);
   // Moved on since the job was written (assigned by an earlier run, cancelled, rejected...).
   if (row === null || row.state !== waitingState[job.task]) return { kind: 'done already' };
@@ -29,8 +46,18 @@ export async function assignTask(context: EngineContext, job: TaskJob): Promise<
     at: context.now(),
     avoid: job.task === 'check' && row.reporterUsername !== null ? [row.reporterUsername] : [],
   });
-  // Thrown, so the queue retries: an officer may be added to the grid meanwhile.
-  if (choice === null) throw new Error(`no officer for grid ${row.gridCode} or street ${row.streetCode}`);
+  if (choice === null) {
+    if (run.attemptsMade === 0) {
+      await sendNotice(context, deliver, {
+        id: `${run.id}-no-officer`,
+        caseId: row.id,
+        audience: 'shift_lead',
+        event: `${job.task}.noOfficer`,
+        departmentId: null,
+      });
+    }
+    throw new NoOfficerError(row.gridCode, row.streetCode);
+  }
   const assignee = choice.officer.username;
   const command: CaseCommand =
     job.task === 'verification'
