@@ -10,6 +10,7 @@ export * from './event-chain.js';
 export * from './follow-up-jobs.js';
 export * from './ids.js';
 export * from './local-day.js';
+export * from './officer-tasks.js';
 export * from './outbox-relay.js';
 export * from './process-engine.js';
 export * from './queues.js';

@@ -234,9 +234,14 @@ export function transitionWrites(
   ];
 }
 
-/** The tasks a transition finishes: all of a case that ends, the verification or check carried out. */
+/**
+ * The tasks a transition finishes: all of a case that ends, the verification or check carried out,
+ * the one an officer held when the shift lead sent someone else (改派; the new task joins the same
+ * statement, which the close does not see).
+ */
 function closedTasks(db: DbOrTx, plan: TransitionPlan, caseId: string, at: Date): WriteQuery | null {
-  if (isTerminal(plan.to)) return openTasksCloseQuery(db, caseId, 'cancelled', at);
+  if (isTerminal(plan.to) || plan.command === 'reassign')
+    return openTasksCloseQuery(db, caseId, 'cancelled', at);
   if (plan.command === 'verify') return openTasksCloseQuery(db, caseId, 'done', at, 'verification');
   if (plan.command === 'check') return openTasksCloseQuery(db, caseId, 'done', at, 'check');
   return null;

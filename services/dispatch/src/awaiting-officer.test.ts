@@ -81,4 +81,40 @@ describe('a report that no officer can take (no officer covers its grid or stree
       expect(await awaitingOfficer()).not.toContain(reported.id);
     },
   );
+
+  redisTest(
+    'the shift lead may send an officer meanwhile; the waiting job then finds it done',
+    async ({ database }) => {
+      clock = reportedAt;
+      const coverage = await database.db.delete(officerGrids).returning();
+      try {
+        const { case: reported } = await reportTestCase(engine.context);
+        await expect
+          .poll(() => noOfficerNotices().some((n) => n.caseId === reported.id), { timeout: 10_000 })
+          .toBe(true);
+        const sent = await app.inject({
+          method: 'POST',
+          url: `/api/dispatch/cases/${reported.id}/reassign`,
+          headers: bearer(lead),
+          payload: { officer: 'officer3' },
+        });
+        expect(sent.statusCode, sent.body).toBe(200);
+        expect(sent.json()).toMatchObject({ state: 'verifying', assignee: 'officer3' });
+
+        const [retry] = (await verifyQueue().getJobs(['delayed'])).filter(
+          (job) => job.data.caseId === reported.id,
+        );
+        await retry?.promote();
+        await expect
+          .poll(async () => verifyQueue().getJobState(retry?.id ?? ''), { timeout: 10_000 })
+          .toBe('completed');
+        const tasks = await listTasksOfCase(database.db, reported.id);
+        expect(tasks.map((task) => [task.assignee, task.status, task.fallback])).toEqual([
+          ['officer3', 'open', true],
+        ]);
+      } finally {
+        await database.db.insert(officerGrids).values(coverage);
+      }
+    },
+  );
 });

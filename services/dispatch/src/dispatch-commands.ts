@@ -1,7 +1,7 @@
 /**
  * The dispatch desk's commands (派遣): verification (核实), filing (立案), rejection (不予立案),
  * dispatch (派遣), cancellation (作废), the decisions on extension (延期) and suspension (挂账)
- * requests, and supervision orders (督办). Each is one engine command; the lifecycle table in
+ * requests, supervision orders (督办) and reassigning an officer's task (改派). Each is one engine command; the lifecycle table in
  * packages/domain decides who may issue it and from which state.
  */
 import { findDepartment } from '@urbangrid/db';
@@ -13,6 +13,7 @@ import {
   type EngineContext,
   EngineError,
   evidenceData,
+  reassignTask,
   snapshotOf,
 } from '@urbangrid/engine';
 import type { CaseCommandCall as CommandCall } from '@urbangrid/platform';
@@ -117,4 +118,13 @@ export function superviseCase(
     ...base(call),
     command: note === undefined ? { type: 'superviseOrder' } : { type: 'superviseOrder', note },
   });
+}
+
+/** 改派: the shift lead sends an officer to the case's verification or check, with a note if any. */
+export function reassignCase(
+  engine: EngineContext,
+  call: CommandCall,
+  input: { officer: string; note?: string },
+): Promise<CommandResult> {
+  return reassignTask(engine, { ...base(call), officer: input.officer, data: evidenceData(input) });
 }

@@ -13,6 +13,7 @@ import {
   decideSuspension,
   dispatchCase,
   fileCase,
+  reassignCase,
   rejectCase,
   superviseCase,
   verifyCase,
@@ -80,6 +81,15 @@ export function dispatchRoutes(deps: DispatchServiceDeps): ServicePlugin {
       summary: '作废 — the shift lead cancels an open case, with a reason (any open state → cancelled)',
       fields: reasonFields,
       apply: (call, input) => cancelCase(engine, call, input.reason),
+    });
+
+    caseCommandRoute(app, {
+      path: '/cases/:id/reassign',
+      tags,
+      summary:
+        '改派 — the shift lead sends an officer of the city to the verification (reported, verifying → verifying) or the check (handled, reviewing → reviewing); the earlier officer’s task is cancelled',
+      fields: { officer: z.string().trim().min(1).max(100), note: noteText.optional() },
+      apply: (call, input) => reassignCase(engine, call, input),
     });
 
     caseCommandRoute(app, {

@@ -1,4 +1,4 @@
-import { and, asc, eq, or, sql } from 'drizzle-orm';
+import { and, arrayContains, asc, eq, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { tasks } from '../schema/cases.js';
 import { dutyShifts, officerGrids, users } from '../schema/people.js';
@@ -60,4 +60,62 @@ export async function listOfficerCandidates(
     )
     .groupBy(users.id, users.username)
     .orderBy(asc(users.username));
+}
+
+/** An officer of the city as the shift lead weighs them for a case (改派). */
+export interface OfficerForCase extends OfficerOfGrid {
+  name: string;
+  /** Responsible for the case's own grid. */
+  coversGrid: boolean;
+  /** Responsible for another grid of the case's street. */
+  coversStreet: boolean;
+  /** On a shift at `at`, or keeps no roster at all (always on duty). */
+  onDuty: boolean;
+  openTasks: number;
+}
+
+/**
+ * The active grid officers (监督员) of a city, best first for a case at this grid and street: those
+ * of the grid, then of the street, then on duty, then the least loaded. With `username`, that one
+ * officer (or none, when they are not an active officer of the city).
+ */
+export async function listOfficersForCase(
+  db: DbOrTx,
+  input: { city: string; gridCode: string; streetCode: string; at: Date; username?: string },
+): Promise<OfficerForCase[]> {
+  const at = sql`${input.at.toISOString()}::timestamptz`;
+  // Qualified by hand: drizzle writes a single-table selection's columns bare, and a bare "id" in
+  // the subqueries below would mean the subquery's own table.
+  const userId = sql`${users}.${sql.identifier(users.id.name)}`;
+  const coverage = (condition: SQL) =>
+    sql<boolean>`exists (select 1 from ${officerGrids} join ${grids} on ${grids.code} = ${officerGrids.gridCode} where ${officerGrids.officerId} = ${userId} and ${condition})`;
+  const rows = await db
+    .select({
+      id: users.id,
+      username: users.username,
+      name: users.displayName,
+      coversGrid: coverage(sql`${officerGrids.gridCode} = ${input.gridCode}`),
+      coversStreet: coverage(sql`${grids.streetCode} = ${input.streetCode}`),
+      onDuty: sql<boolean>`(not exists (select 1 from ${dutyShifts} where ${dutyShifts.officerId} = ${userId}) or exists (select 1 from ${dutyShifts} where ${dutyShifts.officerId} = ${userId} and ${dutyShifts.startsAt} <= ${at} and ${dutyShifts.endsAt} > ${at}))`,
+      openTasks: sql<number>`(select count(*) from ${tasks} where ${tasks.assigneeId} = ${userId} and ${tasks.status} = 'open')::int`,
+    })
+    .from(users)
+    .where(
+      and(
+        eq(users.city, input.city),
+        eq(users.active, true),
+        arrayContains(users.roles, ['grid_officer']),
+        input.username === undefined ? undefined : eq(users.username, input.username),
+      ),
+    );
+  const rank = (o: OfficerForCase) => (o.coversGrid ? 0 : o.coversStreet ? 1 : 2);
+  return rows
+    .map((row) => ({ ...row, coversStreet: row.coversStreet && !row.coversGrid }))
+    .sort(
+      (a, b) =>
+        rank(a) - rank(b) ||
+        Number(b.onDuty) - Number(a.onDuty) ||
+        a.openTasks - b.openTasks ||
+        a.username.localeCompare(b.username),
+    );
 }

@@ -55,6 +55,8 @@ export const caseCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('close') }),
   /** 督办 */
   z.object({ type: z.literal('superviseOrder'), note: z.string().optional() }),
+  /** 改派: the shift lead sends an officer to the verification or check (nobody was sent, or cannot go). */
+  z.object({ type: z.literal('reassign'), assignee: username }),
   /** System: the verify worker hands the verification task (核实任务) to an officer. */
   z.object({ type: z.literal('assignVerification'), assignee: username }),
   /** System: the review worker hands the check task (核查任务) to an officer. */
@@ -86,6 +88,7 @@ export const humanCommands = [
   'check',
   'close',
   'superviseOrder',
+  'reassign',
 ] as const satisfies readonly CaseCommandType[];
 
 /** Commands only workers issue. */

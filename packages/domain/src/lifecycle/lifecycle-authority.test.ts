@@ -69,6 +69,11 @@ describe('who may issue what', () => {
       allowed: [actors.supervisor],
     },
     {
+      command: { type: 'reassign', assignee: 'officer2' },
+      snapshot: snapshotIn('verifying'),
+      allowed: [actors.shiftLead],
+    },
+    {
       command: { type: 'assignVerification', assignee: 'officer1' },
       snapshot: snapshotIn('reported'),
       allowed: [actors.system],

@@ -241,6 +241,25 @@ describe('branches, counters and follow-ups', () => {
     });
   });
 
+  it('改派: the shift lead sends another officer; the stage and its clock go on, the officer is told', () => {
+    const waiting = snapshotIn('reported');
+    const sent = planned(
+      planTransition(waiting, { type: 'reassign', assignee: 'officer2' }, actors.shiftLead),
+    );
+    expect(applyPlan(waiting, sent)).toMatchObject({ state: 'verifying', assignee: 'officer2' });
+    expect(sent.followUps).toEqual([{ kind: 'notify', audience: 'assignee', event: 'task.verification' }]);
+
+    const checking = snapshotIn('reviewing');
+    const other = planned(
+      planTransition(checking, { type: 'reassign', assignee: 'officer2' }, actors.shiftLead),
+    );
+    expect(applyPlan(checking, other)).toMatchObject({ state: 'reviewing', assignee: 'officer2' });
+    expect(other.followUps).not.toContainEqual(expect.objectContaining({ kind: 'armDeadline' }));
+    expect(
+      planTransition(checking, { type: 'reassign', assignee: 'officer1' }, actors.shiftLead),
+    ).toMatchObject({ ok: false, code: 'TRANSITION_NOT_ALLOWED', reason: expect.stringMatching(/already/) });
+  });
+
   it('markOverdue raises the light once, ignores repeats and refuses stale timers', () => {
     const handling = snapshotIn('handling');
     const yellow = planned(

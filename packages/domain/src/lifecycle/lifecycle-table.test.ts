@@ -33,6 +33,7 @@ const expected: Record<CaseCommandType, Partial<Record<CaseState, CaseState>>> =
   check: { reviewing: 'reviewed' },
   close: { reviewed: 'closed' },
   superviseOrder: sameState(openStates),
+  reassign: { reported: 'verifying', verifying: 'verifying', handled: 'reviewing', reviewing: 'reviewing' },
   assignVerification: { reported: 'verifying' },
   startReview: { handled: 'reviewing' },
   markOverdue: sameState(openStates.filter((state) => state !== 'suspended')),
@@ -50,6 +51,7 @@ function rightActor(type: CaseCommandType): Actor {
     case 'reject':
     case 'cancel':
     case 'close':
+    case 'reassign':
       return actors.shiftLead;
     case 'dispatch':
     case 'decideExtension':
@@ -94,6 +96,9 @@ function sampleCommand(type: CaseCommandType, state: CaseState): CaseCommand {
     case 'assignVerification':
     case 'startReview':
       return { type, assignee: 'officer1' };
+    case 'reassign':
+      // Someone other than the officer a verifying or reviewing case already has.
+      return { type, assignee: 'officer2' };
     case 'markOverdue':
       return { type, stage: stageOf(state) ?? 'verify', light: 'red' };
     case 'superviseOrder':

@@ -46,6 +46,8 @@ const commandVariants: readonly CaseCommand[] = [
   { type: 'assignVerification', assignee: 'officer2' },
   { type: 'startReview', assignee: 'officer1' },
   { type: 'startReview', assignee: 'officer2' },
+  { type: 'reassign', assignee: 'officer1' },
+  { type: 'reassign', assignee: 'officer2' },
   ...stages.flatMap((stage) =>
     (['yellow', 'red'] as const).map((light): CaseCommand => ({ type: 'markOverdue', stage, light })),
   ),

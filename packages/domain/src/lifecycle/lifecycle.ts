@@ -310,6 +310,28 @@ export const lifecycle: LifecycleTable = {
       followUps: [notify(ownerOf(snapshot), 'case.supervised')],
     }),
   },
+  reassign: {
+    term: '改派',
+    // The personal tasks (核实, 核查): not handed to anyone yet, or to someone who cannot go.
+    from: ['reported', 'verifying', 'handled', 'reviewing'],
+    issuers: { roles: ['shift_lead'] },
+    accepts: (snapshot, command) =>
+      snapshot.assignee === command.assignee
+        ? { code: 'TRANSITION_NOT_ALLOWED', reason: `the task is already ${command.assignee}'s` }
+        : null,
+    outcome: (snapshot, command) =>
+      snapshot.state === 'reported' || snapshot.state === 'verifying'
+        ? {
+            to: 'verifying',
+            set: { assignee: command.assignee },
+            followUps: [notify('assignee', 'task.verification')],
+          }
+        : {
+            to: 'reviewing',
+            set: { assignee: command.assignee, checkPassed: false },
+            followUps: [notify('assignee', 'task.check')],
+          },
+  },
   assignVerification: {
     term: '派发核实任务',
     from: ['reported'],

@@ -6,12 +6,12 @@
  * job fails and is tried again (every minute, see `queues.ts`); the shift lead hears of it at the
  * first try, and the case waits in their queue (`awaitingOfficer`) meanwhile.
  */
-import { findCaseById, taskInsertQuery } from '@urbangrid/db';
+import { findCaseById } from '@urbangrid/db';
 import { type CaseCommand, systemActor } from '@urbangrid/domain';
 import { applyCommand } from '../apply-command.js';
 import type { EngineContext } from '../engine-context.js';
 import { isEngineError } from '../errors.js';
-import { newId } from '../ids.js';
+import { officerTaskWrite } from '../officer-tasks.js';
 import type { TaskJob } from '../queues.js';
 import { type DeliverNotice, sendNotice } from './notices.js';
 import { chooseOfficer } from './officer-choice.js';
@@ -76,18 +76,11 @@ export async function assignTask(
       },
       {
         alsoWrite: (result) => [
-          taskInsertQuery(context.db, {
-            id: newId(result.event.at),
-            caseId: row.id,
-            city: row.city,
+          officerTaskWrite(context.db, result, {
             kind: job.task,
-            assigneeId: choice.officer.id,
-            assignee,
-            gridCode: row.gridCode,
+            officerId: choice.officer.id,
             fallback: choice.fallback,
             caseVersion: job.caseVersion,
-            createdAt: result.event.at,
-            dueAt: result.case.deadlineDue,
           }),
         ],
       },

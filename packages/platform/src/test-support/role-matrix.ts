@@ -32,6 +32,8 @@ export const commandRoutes: readonly CommandRoute[] = [
   { command: 'reject', path: '/api/dispatch/cases/:id/reject', body: { reason: 'not real' } },
   { command: 'dispatch', path: '/api/dispatch/cases/:id/dispatch', body: { departmentId: 'dept-x' } },
   { command: 'cancel', path: '/api/dispatch/cases/:id/cancel', body: { reason: 'duplicate' } },
+  { command: 'reassign', path: '/api/dispatch/cases/:id/reassign', body: { officer: 'officer2' } },
+  { command: 'superviseOrder', path: '/api/dispatch/cases/:id/supervise', body: {} },
   { command: 'decideExtension', path: '/api/dispatch/cases/:id/extension/decide', body: { approve: true } },
   { command: 'decideSuspension', path: '/api/dispatch/cases/:id/suspension/decide', body: { approve: true } },
   { command: 'accept', path: '/api/handling/cases/:id/accept', body: {} },
