@@ -260,6 +260,22 @@ describe('branches, counters and follow-ups', () => {
     ).toMatchObject({ ok: false, code: 'TRANSITION_NOT_ALLOWED', reason: expect.stringMatching(/already/) });
   });
 
+  it('改派 never sends the officer who reported the case to check its fix', () => {
+    const reportedByOfficer2 = snapshotIn('handled', { reporter: 'officer2' });
+    expect(
+      planTransition(reportedByOfficer2, { type: 'reassign', assignee: 'officer2' }, actors.shiftLead),
+    ).toMatchObject({
+      ok: false,
+      code: 'VALIDATION_FAILED',
+      reason: expect.stringMatching(/reported this case/),
+    });
+    // Their own report's verification is not a check: the rule is about confirming a fix.
+    const verifying = snapshotIn('verifying', { reporter: 'officer2' });
+    expect(planTransition(verifying, { type: 'reassign', assignee: 'officer2' }, actors.shiftLead).ok).toBe(
+      true,
+    );
+  });
+
   it('markOverdue raises the light once, ignores repeats and refuses stale timers', () => {
     const handling = snapshotIn('handling');
     const yellow = planned(

@@ -315,12 +315,22 @@ export const lifecycle: LifecycleTable = {
     // The personal tasks (核实, 核查): not handed to anyone yet, or to someone who cannot go.
     from: ['reported', 'verifying', 'handled', 'reviewing'],
     issuers: { roles: ['shift_lead'] },
-    accepts: (snapshot, command) =>
-      snapshot.assignee === command.assignee
-        ? { code: 'TRANSITION_NOT_ALLOWED', reason: `the task is already ${command.assignee}'s` }
-        : null,
+    accepts: (snapshot, command) => {
+      if (snapshot.assignee === command.assignee) {
+        return { code: 'TRANSITION_NOT_ALLOWED', reason: `the task is already ${command.assignee}'s` };
+      }
+      // Nobody confirms the fix of a problem they reported (§7): the worker only avoids it when
+      // it can, a person choosing may not choose it.
+      if (isCheck(snapshot) && snapshot.reporter === command.assignee) {
+        return {
+          code: 'VALIDATION_FAILED',
+          reason: `${command.assignee} reported this case and may not check its fix`,
+        };
+      }
+      return null;
+    },
     outcome: (snapshot, command) =>
-      snapshot.state === 'reported' || snapshot.state === 'verifying'
+      !isCheck(snapshot)
         ? {
             to: 'verifying',
             set: { assignee: command.assignee },
@@ -379,6 +389,11 @@ export const lifecycle: LifecycleTable = {
     },
   },
 };
+
+/** The personal task waiting or under way is the check (核查), not the verification. */
+function isCheck(snapshot: CaseSnapshot): boolean {
+  return snapshot.state === 'handled' || snapshot.state === 'reviewing';
+}
 
 function noPendingRequest(snapshot: CaseSnapshot): string | null {
   return snapshot.pendingRequest === null ? null : `a ${snapshot.pendingRequest} request is already pending`;
