@@ -32,6 +32,13 @@ export const dispatchCase = (seen: Seen, departmentId: string) =>
   command(`${dispatch}/dispatch`)(seen, { departmentId });
 /** 作废 */
 export const cancelCase = (seen: Seen, reason: string) => command(`${dispatch}/cancel`)(seen, { reason });
+/**
+ * 改派 — beyond api.md: `POST /api/dispatch/cases/:id/reassign` `{officer, note?}` → the case. Sends
+ * the officer (a username) to the verification (reported, verifying → verifying) or the check
+ * (handled, reviewing → reviewing); the earlier officer's task is cancelled.
+ */
+export const reassignCase = (seen: Seen, officer: string, note?: string) =>
+  command(`${dispatch}/reassign`)(seen, note ? { officer, note } : { officer });
 /** 延期审批 */
 export const decideExtension = (seen: Seen, approve: boolean) =>
   command(`${dispatch}/extension/decide`)(seen, { approve });

@@ -113,6 +113,22 @@ export interface CaseDetail extends CaseRecord {
   timeline: TimelineEntry[];
 }
 
+/**
+ * A grid officer (监督员) the shift lead can send to a case's verification or check (改派), as
+ * `GET /api/dispatch/cases/:id/officers` lists them: every active officer of the case's city.
+ */
+export interface CandidateOfficer {
+  username: string;
+  name: string;
+  /** Responsible for the case's own grid. */
+  coversGrid: boolean;
+  /** Responsible for another grid of the case's street. */
+  coversStreet: boolean;
+  onDuty: boolean;
+  /** Verification and check tasks the officer has not finished yet. */
+  openTasks: number;
+}
+
 export interface CasePage {
   items: CaseRecord[];
   total: number;

@@ -32,5 +32,12 @@ export function useCaseCommand(onDone: (updated: CaseRecord) => void) {
     }
   }
 
-  return { busy, error, notice, run };
+  /** A command a dialog sent itself (showing its own problem) succeeded: the same as run's success. */
+  function succeeded(updated: CaseRecord, successText: string): void {
+    error.value = null;
+    onDone(updated);
+    notice.value = successText;
+  }
+
+  return { busy, error, notice, run, succeeded };
 }

@@ -120,6 +120,7 @@ const zhCN = {
     superviseOrder: '督办',
     assignVerification: '派发核实任务',
     startReview: '派发核查任务',
+    reassign: '改派',
     markOverdue: '超时预警',
     approve: '批准',
     deny: '驳回',
@@ -175,6 +176,7 @@ const zhCN = {
     tabs: {
       toFile: '待立案',
       verifying: '核实中',
+      awaitingOfficer: '待派人员',
       toClose: '待结案',
       open: '全部在办',
       toDispatch: '待派遣',
@@ -192,6 +194,20 @@ const zhCN = {
     noteRequired: '请填写处理说明',
     chooseDepartment: '选择处置部门',
     enterHint: 'Enter 提交，Esc 取消',
+  },
+  /** 改派: the shift lead sends an officer to a case's verification or check. */
+  reassign: {
+    action: '改派',
+    chooseOfficer: '选择监督员',
+    noOfficers: '本市暂无在册的监督员',
+    noOther: '除当前处理人外没有可派的监督员',
+    coversGrid: '本网格',
+    coversStreet: '本街道',
+    onDuty: '在岗',
+    current: '当前处理人',
+    openTasks: '在办 {n}',
+    note: '说明（选填）',
+    hint: '↑↓ 选择，Enter 改派，Esc 取消',
   },
   officer: {
     taskDone: '此任务已完成（当前状态：{state}）',

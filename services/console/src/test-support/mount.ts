@@ -1,12 +1,12 @@
 /** Mounts a component the way the app runs it: pinia, vue-i18n (zh-CN), RouterLink as a plain link. */
 import { mount } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
-import type { Component, DefineComponent } from 'vue';
+import type { Component, DefineComponent, Plugin } from 'vue';
 import { createConsoleI18n } from '../i18n';
 
 export function mountWithApp<C extends Component>(
   component: C,
-  options: { props?: Record<string, unknown> } = {},
+  options: { props?: Record<string, unknown>; plugins?: Plugin[] } = {},
 ) {
   const pinia = createPinia();
   setActivePinia(pinia);
@@ -15,7 +15,7 @@ export function mountWithApp<C extends Component>(
     props: options.props,
     attachTo: document.body,
     global: {
-      plugins: [pinia, createConsoleI18n('zh-CN')],
+      plugins: [pinia, createConsoleI18n('zh-CN'), ...(options.plugins ?? [])],
       stubs: { RouterLink: { props: ['to'], template: '<a href="#"><slot /></a>' } },
     },
   });

@@ -1,0 +1,15 @@
+import { get } from './http';
+import type { CandidateOfficer } from './types';
+
+/**
+ * Beyond api.md — the officers a shift lead can send to a case's verification or check (改派):
+ * `GET /api/dispatch/cases/:id/officers` → `{officers: CandidateOfficer[]}`, every active grid
+ * officer of the case's city, best first (covers the case's grid, then its street, then on duty,
+ * then fewest open tasks). Shift lead only.
+ */
+export async function listCaseOfficers(caseId: string): Promise<CandidateOfficer[]> {
+  const answer = await get<{ officers: CandidateOfficer[] }>(
+    `/api/dispatch/cases/${encodeURIComponent(caseId)}/officers`,
+  );
+  return answer.officers;
+}
