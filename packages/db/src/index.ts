@@ -17,6 +17,7 @@ export * from './repositories/gazetteer.js';
 export * from './repositories/idempotency.js';
 export * from './repositories/media.js';
 export * from './repositories/notice-recipients.js';
+export * from './repositories/notices.js';
 export * from './repositories/officer-duty.js';
 export * from './repositories/outbox.js';
 export * from './repositories/publications.js';

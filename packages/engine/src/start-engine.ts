@@ -16,7 +16,12 @@ import {
 import { createOutboxRelay, type OutboxRelay } from './outbox-relay.js';
 import { queueConnection } from './queue-connection.js';
 import { createStageQueues, queueKinds, type StageQueues } from './queues.js';
-import { type DeliverNotice, logNotices } from './workers/notices.js';
+import {
+  type AnnounceNotice,
+  type DeliverNotice,
+  type NoticeMessage,
+  storeNotices,
+} from './workers/notices.js';
 import { createStageWorkers, type StageWorkers } from './workers/stage-workers.js';
 
 /**
@@ -45,8 +50,10 @@ export interface StartEngineOptions {
   now?: () => Date;
   /** Default: publish on the Redis channel `${prefix}:live` (what every live hub listens to). */
   publish?: PublishCaseChanged;
-  /** Default: one log line per notice. */
+  /** Default: each recipient's inbox (`storeNotices`), announced live with `announceNotice`. */
   deliverNotice?: DeliverNotice;
+  /** Default: on the live channel, as `publish` does (none when `publish` is given instead). */
+  announceNotice?: AnnounceNotice;
   locateGrid?: LocateGrid;
   metrics?: GaugeRegistry;
   /** Start the queue workers (default true); false runs only the relay. */
@@ -66,7 +73,7 @@ export interface RunningEngine {
 function redisPublisher(target: RedisTarget, prefix: string, logger: EngineLogger) {
   const redis = connectRedis(target, { maxRetriesPerRequest: 1, lazyConnect: true });
   redis.on('error', (error: Error) => logger.debug({ err: error.message }, 'live publisher: redis error'));
-  const publishChange = async (message: CaseChangedMessage) => {
+  const publishChange = async (message: CaseChangedMessage | NoticeMessage) => {
     await publish(redis, `${prefix}:live`, JSON.stringify(message));
   };
   return {
@@ -118,7 +125,9 @@ export async function startEngine(options: StartEngineOptions): Promise<RunningE
           context,
           connection: workersRedis.connection,
           prefix: options.prefix,
-          deliverNotice: options.deliverNotice ?? logNotices(logger),
+          deliverNotice:
+            options.deliverNotice ??
+            storeNotices(options.db, options.announceNotice ?? publisher?.publish, logger),
         });
   options.metrics?.registerGauge({
     name: 'urbangrid_outbox_oldest_pending_seconds',

@@ -27,6 +27,7 @@ import { healthRoutes } from './health.js';
 import { infrastructure } from './infrastructure.js';
 import { frameworkErrorProblem, inputGuards } from './input-guards.js';
 import { liveHub } from './live/hub.js';
+import { noticeRoutes } from './notices/notice-routes.js';
 import { createLogger, withRedaction } from './observability/logger.js';
 import { createMetrics, httpMetrics, type Metrics } from './observability/metrics.js';
 import { registerOpenCasesGauge } from './observability/open-cases.js';
@@ -116,6 +117,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(authRoutes, { prefix: '/api/auth' });
   if (options.live ?? true) await app.register(liveHub);
   await app.register(caseRoutes);
+  await app.register(noticeRoutes);
   const reference = createReferenceCache(options.db);
   app.decorate('reference', reference);
   await app.register(referenceRoutes(reference), { prefix: '/api' });

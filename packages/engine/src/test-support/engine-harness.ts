@@ -12,7 +12,7 @@ import type { CaseChangedMessage, EngineContext } from '../engine-context.js';
 import type { OutboxRelay } from '../outbox-relay.js';
 import { deadlineJobSchema, type QueueKind, queueKinds, type StageQueues } from '../queues.js';
 import { startEngine } from '../start-engine.js';
-import type { Notice } from '../workers/notices.js';
+import { type Notice, storeNotices } from '../workers/notices.js';
 import type { StageWorkers } from '../workers/stage-workers.js';
 
 export interface TestEngineOptions {
@@ -46,6 +46,9 @@ export async function startTestEngine(options: TestEngineOptions): Promise<TestE
   const published: CaseChangedMessage[] = [];
   // Queues of this engine alone (tests of one file may start several); live on the file's channel.
   const prefix = `${redis.prefix}:engine-${randomBytes(3).toString('hex')}`;
+  const inboxes = storeNotices(options.database.db, async (message) => {
+    await publish(redis.client, `${redis.prefix}:live`, JSON.stringify(message));
+  });
   const engine = await startEngine({
     db: options.database.db,
     redis: redis.target,
@@ -56,8 +59,10 @@ export async function startTestEngine(options: TestEngineOptions): Promise<TestE
       published.push(message);
       await publish(redis.client, `${redis.prefix}:live`, JSON.stringify(message));
     },
+    // Kept as a process keeps them (inboxes, live), and listed here for the test to read.
     deliverNotice: (notice) => {
       notices.push(notice);
+      return inboxes(notice);
     },
     relay: { pollIntervalMs: 100, retryDelayMs: () => 100 },
   });

@@ -1,9 +1,17 @@
 /**
  * Notices (通知): who hears about a change, worked out when the job runs. A notice is delivered
- * through the `deliverNotice` sink the process gives the engine (default: one log line); its id is
- * the job id, so a job that runs twice delivers the same notice and a sink can drop the repeat.
+ * through the `deliverNotice` sink the process gives the engine (default: `storeNotices`, each
+ * recipient's inbox plus a live announcement); its id is the job id, so a job that runs twice
+ * delivers the same notice and the inbox keeps it once.
  */
-import { type CaseRow, findCaseById, listDepartmentStaff, listStaffWithRole } from '@urbangrid/db';
+import {
+  type CaseRow,
+  type DbOrTx,
+  findCaseById,
+  listDepartmentStaff,
+  listStaffWithRole,
+  storeNotice,
+} from '@urbangrid/db';
 import type { Audience } from '@urbangrid/domain';
 import type { EngineContext, EngineLogger } from '../engine-context.js';
 
@@ -24,8 +32,48 @@ export interface Notice {
 
 export type DeliverNotice = (notice: Notice) => Promise<void> | void;
 
-export function logNotices(logger: EngineLogger): DeliverNotice {
-  return (notice) => logger.info({ notice }, `notice ${notice.event} to ${notice.audience}`);
+/**
+ * A notice on the live channel (platform live/messages.ts has the same shape): the hubs hand it to
+ * the open consoles of its recipients.
+ */
+export interface NoticeMessage {
+  type: 'notice';
+  id: string;
+  caseId: string;
+  caseNo: string;
+  audience: Audience;
+  event: string;
+  /** ISO 8601. */
+  at: string;
+  recipients: string[];
+}
+
+export type AnnounceNotice = (message: NoticeMessage) => Promise<void> | void;
+
+/**
+ * Keeps each notice in its recipients' inboxes, then announces it live (best effort: the inbox is
+ * what counts, a console that missed the announcement finds the notice there).
+ */
+export function storeNotices(db: DbOrTx, announce?: AnnounceNotice, logger?: EngineLogger): DeliverNotice {
+  return async (notice) => {
+    await storeNotice(db, notice);
+    if (announce === undefined || notice.recipients.length === 0) return;
+    const { id, caseId, caseNo, audience, event, recipients } = notice;
+    try {
+      await announce({
+        type: 'notice',
+        id,
+        caseId,
+        caseNo,
+        audience,
+        event,
+        at: notice.at.toISOString(),
+        recipients,
+      });
+    } catch (error) {
+      logger?.debug({ err: (error as Error).message, notice: id }, 'notice not announced live');
+    }
+  };
 }
 
 const desks: Partial<Record<Audience, string>> = {

@@ -140,6 +140,32 @@ describe('the live hub', () => {
     },
   );
 
+  redisTest(
+    'a notice reaches the consoles of its recipients only, without the recipient list',
+    async ({ redis }) => {
+      const addressed = inbox(await connect(second, 'dispatcher1'));
+      const bystander = inbox(await connect(app, 'shiftlead1'));
+      const notice = {
+        type: 'notice',
+        id: `notice-live-${++seq}`,
+        caseId: `case-live-${seq}`,
+        caseNo: '1501-20261125-0999',
+        audience: 'dispatcher',
+        event: 'case.filed',
+        at: new Date().toISOString(),
+        recipients: ['dispatcher1', 'dispatcher2'],
+      };
+      const after = change({});
+      await redis.client.publish(liveChannel(prefix), JSON.stringify(notice));
+      await publishCaseChanged(redis.client, prefix, after);
+      const { recipients: _recipients, ...shown } = notice;
+      expect(await addressed.nextOf([notice.caseId])).toEqual(shown);
+      // The shift lead's board gets the change published after the notice, and never the notice.
+      await bystander.nextOf([after.caseId]);
+      expect(bystander.received.some((m) => m.type === 'notice')).toBe(false);
+    },
+  );
+
   redisTest('ignores malformed messages and keeps relaying', async ({ redis }) => {
     const desk = inbox(await connect(app, 'shiftlead1'));
     await redis.client.publish(liveChannel(prefix), 'not json');

@@ -2,7 +2,8 @@
  * The live hub: `GET /api/live` upgrades to a WebSocket for signed-in staff (token as `?token=`,
  * checked by authentication before the upgrade, so a bad token is refused with 401). Each process
  * subscribes once to the Redis channel `${QUEUE_PREFIX}:live` and relays every `case.changed` to
- * the clients whose case scope includes that case; any number of processes can serve boards.
+ * the clients whose case scope includes that case, and every `notice` to the clients of its
+ * recipients; any number of processes can serve boards.
  */
 import { type CaseScope, caseVisibleTo } from '@urbangrid/db';
 import type { RedisClient } from '@urbangrid/redis';
@@ -11,7 +12,7 @@ import fp from 'fastify-plugin';
 import type { WebSocket } from 'ws';
 import { caseScopeOf } from '../access/case-scope.js';
 import { userOf } from '../auth/actor.js';
-import { caseChangedMessageSchema, liveChannel, toLiveEvent } from './messages.js';
+import { liveChannel, liveMessageSchema, toLiveEvent, toLiveNotice } from './messages.js';
 
 export interface LiveHub {
   /** Resolves once this process listens on the channel (tests wait for it before publishing). */
@@ -27,6 +28,7 @@ declare module 'fastify' {
 
 interface Client {
   scope: CaseScope;
+  username: string;
   alive: boolean;
   expiry?: NodeJS.Timeout;
 }
@@ -56,15 +58,20 @@ export const liveHub = fp(
       } catch {
         parsed = undefined;
       }
-      const message = caseChangedMessageSchema.safeParse(parsed);
+      const message = liveMessageSchema.safeParse(parsed);
       if (!message.success) {
         app.log.warn({ channel }, 'ignored a malformed live message');
         return;
       }
-      const event = JSON.stringify(toLiveEvent(message.data));
+      const data = message.data;
+      const event = JSON.stringify(data.type === 'notice' ? toLiveNotice(data) : toLiveEvent(data));
+      const addressedTo = (client: Client) =>
+        data.type === 'notice'
+          ? data.recipients.includes(client.username)
+          : caseVisibleTo(client.scope, data);
       for (const [socket, client] of clients) {
         if (socket.readyState !== socket.OPEN || socket.bufferedAmount > maxBufferedBytes) continue;
-        if (caseVisibleTo(client.scope, message.data)) socket.send(event);
+        if (addressedTo(client)) socket.send(event);
       }
     };
 
@@ -118,7 +125,8 @@ export const liveHub = fp(
         },
       },
       (socket, request) => {
-        const client: Client = { scope: caseScopeOf(userOf(request)), alive: true };
+        const user = userOf(request);
+        const client: Client = { scope: caseScopeOf(user), username: user.username, alive: true };
         const exp = tokenExpiry(app, request);
         if (exp !== undefined) {
           // Close when the token expires: the console reconnects with a fresh one.

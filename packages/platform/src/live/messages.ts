@@ -1,7 +1,8 @@
 /**
  * What the live hub relays: one `case.changed` message per committed state change, published on
- * the Redis channel `${QUEUE_PREFIX}:live` by the engine after the command commits. The message
- * carries the facts that decide who may see the case; clients receive only the public part.
+ * the Redis channel `${QUEUE_PREFIX}:live` by the engine after the command commits, and one
+ * `notice` per notice delivered. A message carries the facts that decide who may see it (the case's
+ * jurisdiction, the notice's recipients); clients receive only the public part.
  */
 import { publish, type RedisClient } from '@urbangrid/redis';
 import { z } from 'zod';
@@ -23,6 +24,35 @@ export const caseChangedMessageSchema = z.object({
 });
 
 export type CaseChangedMessage = z.infer<typeof caseChangedMessageSchema>;
+
+/** A notice (通知) stored in its recipients' inboxes; the hubs pass it to their open consoles. */
+export const noticeMessageSchema = z.object({
+  type: z.literal('notice'),
+  id: z.string().min(1),
+  caseId: z.string().min(1),
+  caseNo: z.string().min(1),
+  audience: z.string().min(1),
+  event: z.string().min(1),
+  at: z.iso.datetime({ offset: true }),
+  /** Usernames: for filtering, never sent to clients. */
+  recipients: z.array(z.string()),
+});
+
+export type NoticeMessage = z.infer<typeof noticeMessageSchema>;
+
+/** Everything the live channel carries. */
+export const liveMessageSchema = z.discriminatedUnion('type', [
+  caseChangedMessageSchema,
+  noticeMessageSchema,
+]);
+
+/** What a WebSocket client receives of a notice addressed to them. */
+export type LiveNotice = Omit<NoticeMessage, 'recipients'>;
+
+export function toLiveNotice(message: NoticeMessage): LiveNotice {
+  const { recipients: _recipients, ...notice } = message;
+  return notice;
+}
 
 /** What a WebSocket client receives (api.md, Live). */
 export type LiveEvent = Pick<CaseChangedMessage, 'type' | 'caseId' | 'caseNo' | 'state' | 'version' | 'at'>;

@@ -1,0 +1,69 @@
+/** Notices (通知) as their recipients read them: written once per recipient, listed, marked read. */
+import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
+import type { DbOrTx } from '../client.js';
+import { notices } from '../schema/notices.js';
+
+export type NoticeRow = typeof notices.$inferSelect;
+
+export interface NoticeToStore {
+  id: string;
+  city: string;
+  caseId: string;
+  caseNo: string;
+  audience: string;
+  event: string;
+  departmentId: string | null;
+  at: Date;
+  recipients: readonly string[];
+}
+
+/** One row per recipient; a notice stored before (a replayed job) adds nothing. */
+export async function storeNotice(db: DbOrTx, notice: NoticeToStore): Promise<void> {
+  if (notice.recipients.length === 0) return;
+  const { recipients, ...fields } = notice;
+  await db
+    .insert(notices)
+    .values(recipients.map((recipient) => ({ ...fields, recipient })))
+    .onConflictDoNothing();
+}
+
+/** A person's notices, newest first; `unreadOnly` leaves out those already read. */
+export async function listNoticesOf(
+  db: DbOrTx,
+  recipient: string,
+  options: { unreadOnly: boolean; limit: number },
+): Promise<NoticeRow[]> {
+  return db
+    .select()
+    .from(notices)
+    .where(and(eq(notices.recipient, recipient), options.unreadOnly ? isNull(notices.readAt) : undefined))
+    .orderBy(desc(notices.at), desc(notices.id))
+    .limit(options.limit);
+}
+
+export async function countUnreadNotices(db: DbOrTx, recipient: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(notices)
+    .where(and(eq(notices.recipient, recipient), isNull(notices.readAt)));
+  return row?.n ?? 0;
+}
+
+/** Marks a person's notices read: these ids, or all of them. Others' notices are never touched. */
+export async function markNoticesRead(
+  db: DbOrTx,
+  recipient: string,
+  ids: readonly string[] | 'all',
+  at: Date,
+): Promise<void> {
+  await db
+    .update(notices)
+    .set({ readAt: at })
+    .where(
+      and(
+        eq(notices.recipient, recipient),
+        isNull(notices.readAt),
+        ids === 'all' ? undefined : inArray(notices.id, [...ids]),
+      ),
+    );
+}

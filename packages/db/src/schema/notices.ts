@@ -1,0 +1,34 @@
+import { index, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { cities } from './reference.js';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true });
+
+/**
+ * Notices (通知) as each person receives them: one row per notice and recipient, written by the
+ * stage worker that delivers the notice. The id is the notice's (its job's), so a job that runs
+ * twice writes nothing new. A citizen's notice has no row (the hotline calls back, 回访).
+ */
+export const notices = pgTable(
+  'notices',
+  {
+    id: text('id').notNull(),
+    /** The username it is addressed to. */
+    recipient: text('recipient').notNull(),
+    city: text('city')
+      .notNull()
+      .references(() => cities.code),
+    caseId: text('case_id').notNull(),
+    caseNo: text('case_no').notNull(),
+    /** Who it was meant for as a group: department, dispatcher, assignee, supervisor, ... */
+    audience: text('audience').notNull(),
+    /** What happened, e.g. `case.dispatched`, `deadline.overdue`, `verification.noOfficer`. */
+    event: text('event').notNull(),
+    departmentId: text('department_id'),
+    at: ts('at').notNull(),
+    readAt: ts('read_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.id, t.recipient] }),
+    index('notices_recipient_at_idx').on(t.recipient, t.at),
+  ],
+);

@@ -1,0 +1,85 @@
+/**
+ * A person's notices (通知): `GET /api/notices` (newest first, with the unread count) and
+ * `POST /api/notices/read` (these ids, or all). Each signed-in staff member sees only the notices
+ * addressed to them; new ones also arrive on `/api/live` as `{type: "notice", ...}`.
+ */
+import { countUnreadNotices, listNoticesOf, markNoticesRead, type NoticeRow } from '@urbangrid/db';
+import { z } from 'zod';
+import { userOf } from '../auth/actor.js';
+import type { ServicePlugin } from '../service-plugin.js';
+
+const tags = ['notices'];
+
+const noticeSchema = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  caseNo: z.string(),
+  /** What happened, e.g. `case.dispatched`, `task.verification`, `deadline.overdue`. */
+  event: z.string(),
+  /** The group it went to: department, dispatcher, assignee, supervisor, ... */
+  audience: z.string(),
+  at: z.string(),
+  read: z.boolean(),
+});
+
+const toNotice = (row: NoticeRow) => ({
+  id: row.id,
+  caseId: row.caseId,
+  caseNo: row.caseNo,
+  event: row.event,
+  audience: row.audience,
+  at: row.at.toISOString(),
+  read: row.readAt !== null,
+});
+
+const listQuery = z.object({
+  unread: z.enum(['true', 'false']).default('false'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+const readBody = z.object({
+  /** The notices read; none given marks every notice read. */
+  ids: z.array(z.string().min(1).max(200)).min(1).max(500).optional(),
+});
+
+export const noticeRoutes: ServicePlugin = async (app) => {
+  app.get(
+    '/api/notices',
+    {
+      schema: {
+        tags,
+        summary: 'My notices, newest first, and how many are unread',
+        querystring: listQuery,
+        response: { 200: z.object({ items: z.array(noticeSchema), unread: z.number().int() }) },
+      },
+    },
+    async (request) => {
+      const { username } = userOf(request);
+      const [rows, unread] = await Promise.all([
+        listNoticesOf(app.db, username, {
+          unreadOnly: request.query.unread === 'true',
+          limit: request.query.limit,
+        }),
+        countUnreadNotices(app.db, username),
+      ]);
+      return { items: rows.map(toNotice), unread };
+    },
+  );
+
+  app.post(
+    '/api/notices/read',
+    {
+      schema: {
+        tags,
+        summary: 'Marks my notices read: the ids given, or all of them',
+        body: readBody,
+        response: { 200: z.object({ unread: z.number().int() }) },
+      },
+    },
+    async (request) => {
+      const { username } = userOf(request);
+      await markNoticesRead(app.db, username, request.body.ids ?? 'all', new Date());
+      return { unread: await countUnreadNotices(app.db, username) };
+    },
+  );
+};

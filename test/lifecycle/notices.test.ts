@@ -1,0 +1,105 @@
+/**
+ * Notices (通知) reach the people they are for: each step of a case leaves a notice in the inboxes
+ * of those who must act next, nobody else's, once even when its job runs twice; each person reads
+ * and clears their own.
+ */
+import { notices } from '@urbangrid/db';
+import { storeNotices } from '@urbangrid/engine';
+import { eq } from 'drizzle-orm';
+import { describe, expect } from 'vitest';
+import { redisTest } from '../support/fixtures.js';
+import { type Lifecycle, monday0900, type Person, startLifecycle, walkTo } from './lifecycle-harness.js';
+
+interface InboxItem {
+  id: string;
+  caseId: string;
+  caseNo: string;
+  event: string;
+  audience: string;
+  at: string;
+  read: boolean;
+}
+
+describe('notices', () => {
+  let life: Lifecycle;
+  redisTest.beforeAll(async ({ database, redis }) => {
+    life = await startLifecycle({ database, redis });
+  });
+  redisTest.afterAll(async () => {
+    await life.close();
+  });
+  redisTest.beforeEach(() => {
+    life.clock.now = new Date(monday0900);
+  });
+
+  const inboxOf = async (who: Person, query = '') => {
+    const answer = await life.get(who, `/api/notices${query}`);
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    return answer.body as { items: InboxItem[]; unread: number };
+  };
+  const eventsAbout = (inbox: { items: InboxItem[] }, caseId: string) =>
+    inbox.items.filter((item) => item.caseId === caseId).map((item) => item.event);
+
+  redisTest('each step tells those who act next, and only them', async () => {
+    const id = await walkTo(life, 'dispatched');
+    await life.engine.settle();
+    expect(eventsAbout(await inboxOf('operator1'), id)).toContain('case.reported');
+    expect(eventsAbout(await inboxOf('officer1'), id)).toEqual(['task.verification']);
+    expect(eventsAbout(await inboxOf('dispatcher1'), id)).toEqual(
+      expect.arrayContaining(['case.filed', 'dispatch.suggested']),
+    );
+    expect(eventsAbout(await inboxOf('handler-sanitation-150102'), id)).toEqual(['case.dispatched']);
+    // Another department, and a desk the steps did not concern, hear nothing of it.
+    expect(eventsAbout(await inboxOf('handler-enforcement-150102'), id)).toEqual([]);
+    expect(eventsAbout(await inboxOf('supervisor1'), id)).toEqual([]);
+
+    const handler = await inboxOf('handler-sanitation-150102');
+    const dispatched = handler.items.find((item) => item.caseId === id);
+    expect(dispatched).toMatchObject({ audience: 'department', read: false, caseNo: expect.any(String) });
+    expect(handler.unread).toBeGreaterThanOrEqual(1);
+  });
+
+  redisTest('a notice delivered twice is kept once per recipient', async ({ database }) => {
+    await walkTo(life, 'verifying');
+    await life.engine.settle();
+    const notice = life.engine.notices.find((n) => n.event === 'case.reported' && n.recipients.length > 0);
+    if (notice === undefined) throw new Error('no notice of the report to an operator');
+    await storeNotices(database.db)(notice);
+    await storeNotices(database.db)(notice);
+    const rows = await database.db.select().from(notices).where(eq(notices.id, notice.id));
+    expect(rows.map((row) => row.recipient).sort()).toEqual([...notice.recipients].sort());
+  });
+
+  redisTest('each reads and clears their own notices', async () => {
+    const id = await walkTo(life, 'dispatched');
+    await life.engine.settle();
+    const before = await inboxOf('dispatcher1');
+    const [first] = before.items.filter((item) => item.caseId === id);
+    if (first === undefined) throw new Error('the dispatcher has no notice of the case');
+
+    // Someone else marking the dispatcher's notice as read changes nothing for the dispatcher.
+    await life.post('handler-sanitation-150102', '/api/notices/read', { ids: [first.id] });
+    expect((await inboxOf('dispatcher1')).unread).toBe(before.unread);
+
+    const marked = await life.post('dispatcher1', '/api/notices/read', { ids: [first.id] });
+    expect(marked).toMatchObject({ status: 200, body: { unread: before.unread - 1 } });
+    const after = await inboxOf('dispatcher1');
+    expect(after.items.find((item) => item.id === first.id)?.read).toBe(true);
+    expect((await inboxOf('dispatcher1', '?unread=true')).items.map((item) => item.id)).not.toContain(
+      first.id,
+    );
+
+    expect(await life.post('dispatcher1', '/api/notices/read', {})).toMatchObject({ body: { unread: 0 } });
+    expect((await inboxOf('dispatcher1', '?unread=true')).items).toEqual([]);
+    // Newest first.
+    const times = after.items.map((item) => item.at);
+    expect(times).toEqual([...times].sort().reverse());
+  });
+
+  redisTest('refuses what is not a notice request', async () => {
+    expect((await life.post('dispatcher1', '/api/notices/read', { ids: [] })).status).toBe(400);
+    expect((await life.get('dispatcher1', '/api/notices?limit=0')).status).toBe(400);
+    const anonymous = await life.app.inject({ method: 'GET', url: '/api/notices' });
+    expect(anonymous.statusCode).toBe(401);
+  });
+});
