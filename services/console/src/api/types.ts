@@ -287,6 +287,38 @@ export interface CaseChanged {
   at: string;
 }
 
+/**
+ * A notice (通知) in the signed-in person's own inbox (`GET /api/notices`): something that
+ * happened to a case they work on, named by `event` (`case.dispatched`, `task.verification`,
+ * `deadline.overdue`, ...).
+ */
+export interface Notice {
+  id: string;
+  caseId: string;
+  caseNo: string;
+  event: string;
+  /** The group it was sent to (department, dispatcher, assignee, ...). */
+  audience: string;
+  at: string;
+  read: boolean;
+}
+
+export interface NoticeList {
+  items: Notice[];
+  unread: number;
+}
+
+/** A message of `/api/live`: a notice just stored for this person (so not read yet). */
+export interface LiveNotice {
+  type: 'notice';
+  id: string;
+  caseId: string;
+  caseNo: string;
+  audience: string;
+  event: string;
+  at: string;
+}
+
 /** The event-chain audit (防篡改核验) of `GET /api/supervision/audit?caseId=`. */
 export interface AuditResult {
   casesChecked: number;

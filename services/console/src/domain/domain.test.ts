@@ -4,6 +4,7 @@ import { aCase } from '../test-support/fake-api';
 import { casePhotos, timelineNote } from './case-photos';
 import { formatCountdown } from './countdown';
 import { newIdempotencyKey } from './idempotency';
+import { noticeAge } from './notice-time';
 import { monthToDate, onTimeClosingRate } from './period';
 import { effectiveLight, sortQueue } from './queue-order';
 import { canUse, homeScreenOf } from './roles';
@@ -83,5 +84,20 @@ describe('idempotency keys', () => {
       /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
     );
     expect(newIdempotencyKey()).not.toBe(newIdempotencyKey());
+  });
+});
+
+describe('notice age', () => {
+  const ago = (ms: number) => new Date(now - ms).toISOString();
+  it('says how long ago within a day, and leaves older ones to a date', () => {
+    expect(noticeAge(ago(20_000), now, 'zh-CN')).toBe('刚刚');
+    expect(noticeAge(ago(-90_000), now, 'zh-CN')).toBe('刚刚');
+    expect(noticeAge(ago(59 * 60_000), now, 'zh-CN')).toBe('59 分钟前');
+    expect(noticeAge(ago(23 * 3_600_000 + 59 * 60_000), now, 'zh-CN')).toBe('23 小时前');
+    expect(noticeAge(ago(24 * 3_600_000), now, 'zh-CN')).toBeNull();
+    expect(noticeAge(ago(20_000), now, 'en')).toBe('just now');
+    expect(noticeAge(ago(5 * 60_000), now, 'en')).toBe('5 min ago');
+    expect(noticeAge(ago(2 * 3_600_000), now, 'en')).toBe('2 h ago');
+    expect(noticeAge('not a time', now, 'en')).toBeNull();
   });
 });

@@ -33,6 +33,16 @@ const message = {
   at: '2026-07-01T08:00:00Z',
 };
 
+const notice = {
+  type: 'notice',
+  id: 'n1',
+  caseId: '7',
+  caseNo: 'N7',
+  audience: 'department',
+  event: 'case.dispatched',
+  at: '2026-07-01T08:00:00.000Z',
+};
+
 describe('live store', () => {
   let sockets: FakeSocket[];
 
@@ -71,6 +81,18 @@ describe('live store', () => {
     expect(live.status).toBe('open');
     sockets[0]?.send(JSON.stringify(message));
     sockets[0]?.send('not json');
+    expect(events).toEqual([message]);
+  });
+
+  it('hands notices to the inbox and not to the boards', async () => {
+    const { live, events } = start();
+    const notices: unknown[] = [];
+    live.subscribeNotices((n) => notices.push(n));
+    await vi.waitFor(() => expect(sockets).toHaveLength(1));
+    sockets[0]?.open();
+    sockets[0]?.send(JSON.stringify(notice));
+    sockets[0]?.send(JSON.stringify(message));
+    expect(notices).toEqual([notice]);
     expect(events).toEqual([message]);
   });
 
@@ -115,5 +137,11 @@ describe('live messages', () => {
     expect(parseLiveMessage(JSON.stringify({ ...message, state: 'lost' }))).toBeNull();
     expect(parseLiveMessage(JSON.stringify({ type: 'hello' }))).toBeNull();
     expect(parseLiveMessage('{')).toBeNull();
+  });
+
+  it('reads a notice, keeps only its public fields, and refuses an incomplete one', () => {
+    expect(parseLiveMessage(JSON.stringify({ ...notice, recipients: ['handler1'] }))).toEqual(notice);
+    expect(parseLiveMessage(JSON.stringify({ ...notice, caseNo: undefined }))).toBeNull();
+    expect(parseLiveMessage(JSON.stringify({ ...notice, id: 5 }))).toBeNull();
   });
 });

@@ -2,15 +2,20 @@
  * The live connection to `/api/live`: one WebSocket per tab, reconnected with exponential backoff
  * after any close. A close with 4401 means the token expired: the next attempt takes a fresh one.
  * After a reconnect the boards reload their queues, since messages sent while away are lost.
+ * The socket carries two kinds of message: `case.changed` (to the boards, with `subscribe`) and
+ * `notice` (to the notice inbox, with `subscribeNotices`); anything else is ignored.
  */
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import { liveUrl } from '../api/live-url';
-import { type CaseChanged, caseStates } from '../api/types';
+import { type CaseChanged, caseStates, type LiveNotice } from '../api/types';
 import { useAuthStore } from './auth';
 
 export type LiveEvent = CaseChanged | { type: 'resync' };
 export type LiveListener = (event: LiveEvent) => void;
+export type NoticeListener = (notice: LiveNotice) => void;
+/** What the socket may carry, once read. */
+export type LiveMessage = CaseChanged | LiveNotice;
 export type LiveStatus = 'idle' | 'connecting' | 'open' | 'closed';
 
 /** The part of WebSocket the store uses, so tests can hand it a fake. */
@@ -33,7 +38,10 @@ export function reconnectDelay(attempt: number, random: () => number = Math.rand
   return Math.round(base * (0.8 + 0.4 * random()));
 }
 
-export function parseLiveMessage(data: unknown): CaseChanged | null {
+const noticeFields = ['id', 'caseId', 'caseNo', 'audience', 'event', 'at'] as const;
+
+/** A `case.changed` with a known state or a complete `notice`; null for anything else. */
+export function parseLiveMessage(data: unknown): LiveMessage | null {
   if (typeof data !== 'string') return null;
   let value: unknown;
   try {
@@ -43,6 +51,12 @@ export function parseLiveMessage(data: unknown): CaseChanged | null {
   }
   if (typeof value !== 'object' || value === null) return null;
   const m = value as Record<string, unknown>;
+  if (m.type === 'notice') {
+    if (!noticeFields.every((field) => typeof m[field] === 'string' && m[field] !== '')) return null;
+    // Only the public fields, whatever else the message carries.
+    const { id, caseId, caseNo, audience, event, at } = m as Record<(typeof noticeFields)[number], string>;
+    return { type: 'notice', id, caseId, caseNo, audience, event, at };
+  }
   if (m.type !== 'case.changed' || typeof m.caseId !== 'string' || typeof m.version !== 'number') return null;
   if (typeof m.state !== 'string' || !(caseStates as readonly string[]).includes(m.state)) return null;
   return m as unknown as CaseChanged;
@@ -54,6 +68,7 @@ export const useLiveStore = defineStore('live', () => {
   const status = ref<LiveStatus>('idle');
   const attempt = ref(0);
   const listeners = new Set<LiveListener>();
+  const noticeListeners = new Set<NoticeListener>();
   let socketFactory: SocketFactory = browserSocket;
   let socket: LiveSocket | null = null;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -91,7 +106,8 @@ export const useLiveStore = defineStore('live', () => {
     };
     ws.onmessage = (event) => {
       const message = parseLiveMessage(event.data);
-      if (message) emit(message);
+      if (message?.type === 'notice') for (const listener of noticeListeners) listener(message);
+      else if (message) emit(message);
     };
     ws.onclose = (event) => {
       if (socket !== ws) return;
@@ -128,5 +144,11 @@ export const useLiveStore = defineStore('live', () => {
     return () => listeners.delete(listener);
   }
 
-  return { status, attempt, start, stop, subscribe };
+  /** New notices for the signed-in person; a reconnect is told to `subscribe`rs as `resync`. */
+  function subscribeNotices(listener: NoticeListener): () => void {
+    noticeListeners.add(listener);
+    return () => noticeListeners.delete(listener);
+  }
+
+  return { status, attempt, start, stop, subscribe, subscribeNotices };
 });
