@@ -108,6 +108,19 @@ export function staffCounts(
       });
     case 'startReview':
       return at(registeringOperator, { checkDispatches: 1, checkDispatchesOnTime: onTime(before) });
+    case 'reassign':
+      // The shift lead sent the first officer (the stage worker found nobody): that is the task's
+      // hand-over. Sending someone else later is not another one.
+      if (plan.from === 'reported') {
+        return at(registeringOperator, {
+          verificationDispatches: 1,
+          verificationDispatchesOnTime: onTime(before),
+        });
+      }
+      if (plan.from === 'handled') {
+        return at(registeringOperator, { checkDispatches: 1, checkDispatchesOnTime: onTime(before) });
+      }
+      return null;
     case 'file':
       return at(staff.actor, { filed: 1, filedOnTime: onTime(before) });
     case 'close':

@@ -51,7 +51,7 @@ with ev as (
          when to_state in ('closed', 'rejected', 'cancelled') then 0
          when from_state is null or ${stageOf('from_state')} <> ${stageOf('to_state')} then 1 else 0 end as is_reset,
     (command = 'markOverdue' and data->>'light' = 'red')::int as is_red,
-    (command in ('assignVerification', 'startReview', 'verify', 'check')
+    (command in ('assignVerification', 'startReview', 'reassign', 'verify', 'check')
       or to_state in ('closed', 'rejected', 'cancelled'))::int as assignee_change,
     (command in ('dispatch', 'return'))::int as department_change,
     (data ? 'categoryChange')::int as category_change
@@ -69,7 +69,7 @@ with ev as (
   select grouped.*,
     coalesce(sum(is_red) over (partition by case_id, resets_before order by seq
       rows between unbounded preceding and 1 preceding), 0) as reds_before,
-    first_value(case when command in ('assignVerification', 'startReview') then data->>'assignee' end)
+    first_value(case when command in ('assignVerification', 'startReview', 'reassign') then data->>'assignee' end)
       over (partition by case_id, assignee_group order by seq) as assignee_after,
     first_value(case when command = 'dispatch' then data->>'departmentId' end)
       over (partition by case_id, department_group order by seq) as department_after,
@@ -89,7 +89,12 @@ with ev as (
     (is_red = 1 and reds_before = 0)::int as overdue_now,
     ${stageOf('from_state')} as stage_before,
     (command = 'file' or (command = 'report' and to_state = 'reviewed'))::int as filed_now,
-    (file_group > 0) as was_filed
+    (file_group > 0) as was_filed,
+    -- The first hand-over of a verification or check: by the stage worker, or by the shift lead (改派)
+    -- when the worker found nobody.
+    (command = 'assignVerification' or (command = 'reassign' and from_state = 'reported'))::int
+      as verification_dispatch_now,
+    (command = 'startReview' or (command = 'reassign' and from_state = 'handled'))::int as check_dispatch_now
   from state_of window w as (partition by case_id order by seq)
 ), counted as (
   select day, case_id, seq,
@@ -124,7 +129,7 @@ with ev as (
   select day,
     case
       when command = 'report' and source <> 'officer' then staff
-      when command in ('assignVerification', 'startReview') and source <> 'officer' then reporter_username
+      when verification_dispatch_now + check_dispatch_now > 0 and source <> 'officer' then reporter_username
       when command in ('file', 'close', 'dispatch') then staff
       when command = 'return' then dispatched_by
       when command = 'cancel' and was_filed then filed_by
@@ -140,10 +145,10 @@ with ev as (
     (command = 'dispatch')::int * on_time as dispatched_on_time,
     (command = 'close')::int * on_time as closings_on_time,
     (command = 'report')::int as registered,
-    (command = 'assignVerification')::int as verification_dispatches,
-    (command = 'assignVerification')::int * on_time as verification_dispatches_on_time,
-    (command = 'startReview')::int as check_dispatches,
-    (command = 'startReview')::int * on_time as check_dispatches_on_time,
+    verification_dispatch_now as verification_dispatches,
+    verification_dispatch_now * on_time as verification_dispatches_on_time,
+    check_dispatch_now as check_dispatches,
+    check_dispatch_now * on_time as check_dispatches_on_time,
     (command = 'cancel')::int as filed_then_cancelled,
     (command = 'return')::int as dispatch_errors
   from facts

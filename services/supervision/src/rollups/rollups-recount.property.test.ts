@@ -78,6 +78,12 @@ function nextCommand(
     actor: worker,
   };
   const cancel = { command: { type: 'cancel', reason: 'duplicate' } as const, actor: shiftLead };
+  // 改派: another officer than the one holding the task, and never the reporter to check a fix.
+  const others = officers.filter((o) => o !== row.assignee && o !== row.reporterUsername);
+  const reassign = others.map((assignee) => ({
+    command: { type: 'reassign', assignee } as const,
+    actor: shiftLead,
+  }));
   const options: Array<{ command: CaseCommand; actor: Actor }> = (() => {
     switch (row.state) {
       case 'reported':
@@ -85,9 +91,14 @@ function nextCommand(
           { command: { type: 'assignVerification', assignee: pickOf(officers, s.pick) }, actor: worker },
           { command: { type: 'reject', reason: 'not real' }, actor: shiftLead },
           overdue,
+          ...reassign,
         ];
       case 'verifying':
-        return [{ command: { type: 'verify', found: s.flag || s.pick % 5 > 0 }, actor: assigned }, overdue];
+        return [
+          { command: { type: 'verify', found: s.flag || s.pick % 5 > 0 }, actor: assigned },
+          overdue,
+          ...reassign,
+        ];
       case 'verified':
         return [{ command: { type: 'file' }, actor: shiftLead }, overdue, cancel];
       case 'filed':
@@ -116,9 +127,16 @@ function nextCommand(
       case 'suspended':
         return [{ command: { type: 'resume' }, actor: handler }];
       case 'handled':
-        return [{ command: { type: 'startReview', assignee: pickOf(officers, s.pick) }, actor: worker }];
+        return [
+          { command: { type: 'startReview', assignee: pickOf(officers, s.pick) }, actor: worker },
+          ...reassign,
+        ];
       case 'reviewing':
-        return [{ command: { type: 'check', fixed: s.flag || s.pick % 3 > 0 }, actor: assigned }, overdue];
+        return [
+          { command: { type: 'check', fixed: s.flag || s.pick % 3 > 0 }, actor: assigned },
+          overdue,
+          ...reassign,
+        ];
       case 'reviewed':
         return [{ command: { type: 'close' }, actor: shiftLead }, overdue];
       default:
