@@ -45,6 +45,7 @@ const router = () =>
     routes: [
       { path: '/', component: { template: '<div />' } },
       { path: '/cases/:id', name: 'case', component: { template: '<div />' } },
+      { path: '/officer/tasks/:id', name: 'officer-task', component: { template: '<div />' } },
     ],
   });
 
@@ -129,6 +130,16 @@ describe('NoticeBell', () => {
     expect(appRouter.currentRoute.value.params.id).toBe('case-1');
     expect(wrapper.find('[data-test="notice-panel"]').exists()).toBe(false);
     expect(badge(wrapper).text()).toBe('1');
+  });
+
+  it("opens an officer's task screen for a task handed to them", async () => {
+    inboxServer([notice('1', { event: 'task.check', audience: 'assignee' })]);
+    const { wrapper, appRouter } = await bellWith();
+    const panel = await openPanel(wrapper);
+    await panel.find('[data-notice-id="1"]').trigger('click');
+    await flushPromises();
+    expect(appRouter.currentRoute.value.name).toBe('officer-task');
+    expect(appRouter.currentRoute.value.params.id).toBe('case-1');
   });
 
   it('marks all read at once', async () => {
