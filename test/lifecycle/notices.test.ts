@@ -45,9 +45,9 @@ describe('notices', () => {
     await life.engine.settle();
     expect(eventsAbout(await inboxOf('operator1'), id)).toContain('case.reported');
     expect(eventsAbout(await inboxOf('officer1'), id)).toEqual(['task.verification']);
-    expect(eventsAbout(await inboxOf('dispatcher1'), id)).toEqual(
-      expect.arrayContaining(['case.filed', 'dispatch.suggested']),
-    );
+    // (The dispatch stage's suggestion notice is sent only while the case still waits for dispatch,
+    // and this walk dispatches at once, so it may or may not have gone out.)
+    expect(eventsAbout(await inboxOf('dispatcher1'), id)).toContain('case.filed');
     expect(eventsAbout(await inboxOf('handler-sanitation-150102'), id)).toEqual(['case.dispatched']);
     // Another department, and a desk the steps did not concern, hear nothing of it.
     expect(eventsAbout(await inboxOf('handler-enforcement-150102'), id)).toEqual([]);
