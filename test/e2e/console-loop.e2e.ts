@@ -166,6 +166,13 @@ describe('the console walks one case through the loop', () => {
     ).json()) as { id: string; code: string }[];
     const code = departments.find((d) => d.id === detail.departmentId)?.code;
     const page = await asRole(`handler-${code}`);
+    // The department was notified of the dispatch: its notice waits behind the bell.
+    await page.click('[data-test="notice-bell"]');
+    const dispatched = page.locator('[data-test="notice-panel"] .inbox-item', { hasText: caseNo });
+    await dispatched.waitFor();
+    await expect.poll(() => dispatched.textContent(), { timeout: waitMs }).toContain('已派遣');
+    await screenshot(page, 'department-notices');
+    await page.keyboard.press('Escape');
     await selectRow(page, caseNo);
     await screenshot(page, 'department-inbox');
     await page.keyboard.press('a');
