@@ -38,6 +38,13 @@ describe('a report that no officer can take (no officer covers its grid or stree
     return (answer.json().awaitingOfficer.items as { id: string }[]).map((item) => item.id);
   };
   const verifyQueue = () => engine.queues.get('verify');
+  /** The case's verification job once it waits, failed, for its next try. */
+  const waitingRetries = async (caseId: string) => {
+    const retries = async () =>
+      (await verifyQueue().getJobs(['delayed'])).filter((job) => job.data.caseId === caseId);
+    await expect.poll(async () => (await retries()).length, { timeout: 10_000 }).toBe(1);
+    return retries();
+  };
   const noOfficerNotices = () => engine.notices.filter((notice) => notice.event === 'verification.noOfficer');
 
   redisTest(
@@ -55,7 +62,8 @@ describe('a report that no officer can take (no officer covers its grid or stree
         audience: 'shift_lead',
         recipients: expect.arrayContaining(['shiftlead1']),
       });
-      const [retry] = await verifyQueue().getJobs(['delayed']);
+      // The notice goes out just before the failed try is put back to wait for its retry.
+      const [retry] = await waitingRetries(reported.id);
       expect(retry?.data).toMatchObject({ caseId: reported.id, task: 'verification' });
       expect(retry?.attemptsMade).toBe(1);
       expect((await findCaseById(database.db, reported.id))?.state).toBe('reported');
@@ -67,8 +75,12 @@ describe('a report that no officer can take (no officer covers its grid or stree
 
       // The next try fails again, with no second notice.
       await retry?.promote();
-      await expect.poll(async () => (await verifyQueue().getJob(retry?.id ?? ''))?.attemptsMade).toBe(2);
-      expect(await verifyQueue().getJobState(retry?.id ?? '')).toBe('delayed');
+      await expect
+        .poll(async () => [
+          (await verifyQueue().getJob(retry?.id ?? ''))?.attemptsMade,
+          await verifyQueue().getJobState(retry?.id ?? ''),
+        ])
+        .toEqual([2, 'delayed']);
       expect(noOfficerNotices()).toHaveLength(1);
 
       // An officer covers the grid again: the following try hands them the verification.
@@ -101,9 +113,7 @@ describe('a report that no officer can take (no officer covers its grid or stree
         expect(sent.statusCode, sent.body).toBe(200);
         expect(sent.json()).toMatchObject({ state: 'verifying', assignee: 'officer3' });
 
-        const [retry] = (await verifyQueue().getJobs(['delayed'])).filter(
-          (job) => job.data.caseId === reported.id,
-        );
+        const [retry] = await waitingRetries(reported.id);
         await retry?.promote();
         await expect
           .poll(async () => verifyQueue().getJobState(retry?.id ?? ''), { timeout: 10_000 })
