@@ -192,6 +192,33 @@ describe('the console walks one case through the loop', () => {
     await page.locator('.notice', { hasText: caseNo }).waitFor();
   });
 
+  it('the shift lead sends another officer to check the fix (改派)', async () => {
+    let first = 'null';
+    await expect
+      .poll(
+        async () => {
+          const item = await caseAs('shiftlead1', caseId);
+          first = String(item.assignee);
+          return item.state;
+        },
+        { timeout: 2 * waitMs },
+      )
+      .toBe('reviewing');
+    const lead = await asRole('shiftlead1');
+    await lead.locator('[data-tab="open"]').click();
+    await selectRow(lead, caseNo);
+    await lead.keyboard.press('a');
+    const dialog = lead.locator('[data-test="reassign-dialog"]');
+    const chosen = dialog.locator('[role="option"][aria-selected="true"]');
+    await chosen.waitFor();
+    const next = String(await chosen.getAttribute('data-officer'));
+    expect(next).not.toBe(first);
+    await screenshot(lead, 'shift-lead-reassign');
+    await lead.keyboard.press('Enter');
+    await lead.locator('.notice', { hasText: caseNo }).waitFor();
+    expect(await caseAs('shiftlead1', caseId)).toMatchObject({ state: 'reviewing', assignee: next });
+  });
+
   it('the officer checks the fix with a photo', async () => {
     let assignee = 'null';
     await expect
