@@ -30,3 +30,9 @@ export function timelineNote(entry: TimelineEntry): string {
     .filter((v): v is string => typeof v === 'string' && v !== '');
   return parts.join(' · ');
 }
+
+/** The officer a step handed the verification or check to (派发, 改派), if it did. */
+export function timelineAssignee(entry: TimelineEntry): string | null {
+  const assignee = entry.data?.assignee;
+  return typeof assignee === 'string' && assignee !== '' ? assignee : null;
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TimelineEntry } from '../api/types';
 import { aCase } from '../test-support/fake-api';
-import { casePhotos, timelineNote } from './case-photos';
+import { casePhotos, timelineAssignee, timelineNote } from './case-photos';
 import { formatCountdown } from './countdown';
 import { newIdempotencyKey } from './idempotency';
 import { noticeAge } from './notice-time';
@@ -55,6 +55,11 @@ describe('case photos', () => {
     ];
     expect(casePhotos(timeline)).toEqual({ before: ['a', 'b'], after: ['c', 'd'] });
     expect(timelineNote(timeline[2] as TimelineEntry)).toBe('已修复');
+  });
+
+  it('names the officer a step handed the task to', () => {
+    expect(timelineAssignee(entry(5, 'reassign', { assignee: 'officer2', note: '病假' }))).toBe('officer2');
+    expect(timelineAssignee(entry(6, 'check', { fixed: true }))).toBeNull();
   });
 });
 
