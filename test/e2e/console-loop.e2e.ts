@@ -70,6 +70,20 @@ async function selectRow(page: Page, caseNo: string): Promise<void> {
 describe('the console walks one case through the loop', () => {
   let caseId = '';
   let caseNo = '';
+  /** The walk's case once it has reached `state` (workers move it on by themselves). */
+  const caseWhen = async (state: string) => {
+    let item: Record<string, unknown> = {};
+    await expect
+      .poll(
+        async () => {
+          item = await caseAs('shiftlead1', caseId);
+          return item.state;
+        },
+        { timeout: 2 * waitMs },
+      )
+      .toBe(state);
+    return item;
+  };
 
   beforeAll(async () => {
     writeFileSync(browserLog, '');
@@ -193,17 +207,7 @@ describe('the console walks one case through the loop', () => {
   });
 
   it('the shift lead sends another officer to check the fix (改派)', async () => {
-    let first = 'null';
-    await expect
-      .poll(
-        async () => {
-          const item = await caseAs('shiftlead1', caseId);
-          first = String(item.assignee);
-          return item.state;
-        },
-        { timeout: 2 * waitMs },
-      )
-      .toBe('reviewing');
+    const first = String((await caseWhen('reviewing')).assignee);
     const lead = await asRole('shiftlead1');
     await lead.locator('[data-tab="open"]').click();
     await selectRow(lead, caseNo);
@@ -220,17 +224,7 @@ describe('the console walks one case through the loop', () => {
   });
 
   it('the officer checks the fix with a photo', async () => {
-    let assignee = 'null';
-    await expect
-      .poll(
-        async () => {
-          const item = await caseAs('shiftlead1', caseId);
-          assignee = String(item.assignee);
-          return item.state;
-        },
-        { timeout: 2 * waitMs },
-      )
-      .toBe('reviewing');
+    const assignee = String((await caseWhen('reviewing')).assignee);
     const page = await asRole(assignee, true);
     await page.locator(`a[data-case-no="${caseNo}"]`).click();
     await page.waitForSelector('[data-test="field-task-form"]');

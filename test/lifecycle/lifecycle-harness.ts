@@ -10,7 +10,7 @@ import { handlingService } from '@urbangrid/handling';
 import type { App, CaseDetail, CaseView } from '@urbangrid/platform';
 import { bearer, buildTestApp, loginAs } from '@urbangrid/platform/test-support';
 import { expect } from 'vitest';
-import type { TestDatabase, TestRedis } from '../support/fixtures.js';
+import { redisTest, type TestDatabase, type TestRedis } from '../support/fixtures.js';
 
 /** Monday 2 March 2026, 09:00 in Hohhot: a working day on the office and patrol calendars. */
 export const monday0900 = new Date('2026-03-02T09:00:00+08:00');
@@ -94,6 +94,30 @@ export async function startLifecycle(infra: {
     },
   };
   return lifecycle;
+}
+
+/**
+ * The lifecycle of a test file: started before its tests, closed after them, its clock back at
+ * Monday 09:00 before each test. Usable in the tests themselves (it forwards to the lifecycle
+ * `beforeAll` started).
+ */
+export function lifecycleForFile(): Lifecycle {
+  let started: Lifecycle | undefined;
+  redisTest.beforeAll(async ({ database, redis }) => {
+    started = await startLifecycle({ database, redis });
+  });
+  redisTest.afterAll(async () => {
+    await started?.close();
+  });
+  redisTest.beforeEach(() => {
+    if (started) started.clock.now = new Date(monday0900);
+  });
+  return new Proxy({} as Lifecycle, {
+    get: (_target, key) => {
+      if (started === undefined) throw new Error('the lifecycle starts in beforeAll; use it inside a test');
+      return Reflect.get(started, key);
+    },
+  });
 }
 
 /** The commands of the timeline, in order. */

@@ -8,7 +8,7 @@ import { storeNotices } from '@urbangrid/engine';
 import { eq } from 'drizzle-orm';
 import { describe, expect } from 'vitest';
 import { redisTest } from '../support/fixtures.js';
-import { type Lifecycle, monday0900, type Person, startLifecycle, walkTo } from './lifecycle-harness.js';
+import { lifecycleForFile, type Person, walkTo } from './lifecycle-harness.js';
 
 interface InboxItem {
   id: string;
@@ -21,16 +21,7 @@ interface InboxItem {
 }
 
 describe('notices', () => {
-  let life: Lifecycle;
-  redisTest.beforeAll(async ({ database, redis }) => {
-    life = await startLifecycle({ database, redis });
-  });
-  redisTest.afterAll(async () => {
-    await life.close();
-  });
-  redisTest.beforeEach(() => {
-    life.clock.now = new Date(monday0900);
-  });
+  const life = lifecycleForFile();
 
   const inboxOf = async (who: Person, query = '') => {
     const answer = await life.get(who, `/api/notices${query}`);

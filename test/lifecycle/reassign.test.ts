@@ -6,7 +6,7 @@
 import { listTasksOfCase } from '@urbangrid/db';
 import { describe, expect } from 'vitest';
 import { redisTest } from '../support/fixtures.js';
-import { commandsOf, type Lifecycle, monday0900, startLifecycle, walkTo } from './lifecycle-harness.js';
+import { commandsOf, lifecycleForFile, walkTo } from './lifecycle-harness.js';
 
 interface Officer {
   username: string;
@@ -18,16 +18,7 @@ interface Officer {
 }
 
 describe('the shift lead reassigns an officer task (改派)', () => {
-  let life: Lifecycle;
-  redisTest.beforeAll(async ({ database, redis }) => {
-    life = await startLifecycle({ database, redis });
-  });
-  redisTest.afterAll(async () => {
-    await life.close();
-  });
-  redisTest.beforeEach(() => {
-    life.clock.now = new Date(monday0900);
-  });
+  const life = lifecycleForFile();
 
   const officersFor = async (caseId: string) => {
     const answer = await life.get('shiftlead1', `/api/dispatch/cases/${caseId}/officers`);

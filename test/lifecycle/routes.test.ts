@@ -10,21 +10,12 @@ import { fuzzRoutes, roleMatrixViolations } from '@urbangrid/platform/test-suppo
 import { eq } from 'drizzle-orm';
 import { describe, expect } from 'vitest';
 import { redisTest } from '../support/fixtures.js';
-import { type Lifecycle, monday0900, startLifecycle, walkStates, walkTo } from './lifecycle-harness.js';
+import { lifecycleForFile, walkStates, walkTo } from './lifecycle-harness.js';
 
 const ids = (section: unknown) => (section as { items: { id: string }[] }).items.map((c) => c.id);
 
 describe('dispatch and handling routes', () => {
-  let life: Lifecycle;
-  redisTest.beforeAll(async ({ database, redis }) => {
-    life = await startLifecycle({ database, redis });
-  });
-  redisTest.afterAll(async () => {
-    await life.close();
-  });
-  redisTest.beforeEach(() => {
-    life.clock.now = new Date(monday0900);
-  });
+  const life = lifecycleForFile();
 
   redisTest('no role outside the lifecycle table gets through, in any state', async () => {
     const tokens: Partial<Record<Role, string>> = {

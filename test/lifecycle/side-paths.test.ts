@@ -10,10 +10,8 @@ import {
   at,
   commandsOf,
   enforcement,
-  type Lifecycle,
-  monday0900,
+  lifecycleForFile,
   sanitation,
-  startLifecycle,
   walkStates,
   walkTo,
 } from './lifecycle-harness.js';
@@ -21,16 +19,7 @@ import {
 const ids = (section: unknown) => (section as { items: { id: string }[] }).items.map((c) => c.id);
 
 describe('side paths of a case', () => {
-  let life: Lifecycle;
-  redisTest.beforeAll(async ({ database, redis }) => {
-    life = await startLifecycle({ database, redis });
-  });
-  redisTest.afterAll(async () => {
-    await life.close();
-  });
-  redisTest.beforeEach(() => {
-    life.clock.now = new Date(monday0900);
-  });
+  const life = lifecycleForFile();
 
   redisTest('returned by the wrong department and dispatched again (回退)', async ({ database }) => {
     const id = await walkTo(life, 'filed');

@@ -5,26 +5,10 @@
 import { reportTestCase, staff } from '@urbangrid/engine/test-support';
 import { describe, expect } from 'vitest';
 import { redisTest } from '../support/fixtures.js';
-import {
-  at,
-  commandsOf,
-  type Lifecycle,
-  monday0900,
-  sanitation,
-  startLifecycle,
-} from './lifecycle-harness.js';
+import { at, commandsOf, lifecycleForFile, sanitation } from './lifecycle-harness.js';
 
 describe('a case walked straight through', () => {
-  let life: Lifecycle;
-  redisTest.beforeAll(async ({ database, redis }) => {
-    life = await startLifecycle({ database, redis });
-  });
-  redisTest.afterAll(async () => {
-    await life.close();
-  });
-  redisTest.beforeEach(() => {
-    life.clock.now = new Date(monday0900);
-  });
+  const life = lifecycleForFile();
 
   redisTest('report → verify → file → dispatch → accept → complete → check → close', async () => {
     const { case: reported } = await reportTestCase(life.engine.context);
