@@ -1,11 +1,11 @@
 import { flushPromises } from '@vue/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createMemoryHistory, createRouter } from 'vue-router';
 import type { Notice } from '../api/types';
 import { createConsoleI18n } from '../i18n';
 import { useNoticeInboxStore } from '../stores/notice-inbox';
 import { fakeApi, problem } from '../test-support/fake-api';
 import { mountWithApp } from '../test-support/mount';
+import { testRouter } from '../test-support/router';
 import NoticeBell from './NoticeBell.vue';
 
 afterEach(() => {
@@ -39,19 +39,9 @@ function inboxServer(stored: Notice[], unreadBeyond = 0) {
   });
 }
 
-const router = () =>
-  createRouter({
-    history: createMemoryHistory(),
-    routes: [
-      { path: '/', component: { template: '<div />' } },
-      { path: '/cases/:id', name: 'case', component: { template: '<div />' } },
-      { path: '/officer/tasks/:id', name: 'officer-task', component: { template: '<div />' } },
-    ],
-  });
-
 /** The bell in the header after the inbox's first load, as the app starts it at sign-in. */
 async function bellWith() {
-  const appRouter = router();
+  const appRouter = testRouter();
   await appRouter.push('/');
   const wrapper = mountWithApp(NoticeBell, { plugins: [appRouter] });
   const inbox = useNoticeInboxStore();

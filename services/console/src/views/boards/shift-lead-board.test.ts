@@ -1,9 +1,9 @@
 import { flushPromises } from '@vue/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createMemoryHistory, createRouter } from 'vue-router';
 import type { CaseRecord } from '../../api/types';
 import { aCase, fakeApi } from '../../test-support/fake-api';
 import { mountWithApp } from '../../test-support/mount';
+import { testRouter } from '../../test-support/router';
 import ShiftLeadBoard from './ShiftLeadBoard.vue';
 
 afterEach(() => {
@@ -47,16 +47,6 @@ function backend(cases: CaseRecord[]) {
   });
 }
 
-/** A board opens a case by name; the screens themselves are not under test here. */
-const router = () =>
-  createRouter({
-    history: createMemoryHistory(),
-    routes: [
-      { path: '/', component: { template: '<div />' } },
-      { path: '/cases/:id', name: 'case', component: { template: '<div />' } },
-    ],
-  });
-
 const press = (key: string) => window.dispatchEvent(new KeyboardEvent('keydown', { key }));
 
 describe('ShiftLeadBoard 改派', () => {
@@ -65,7 +55,7 @@ describe('ShiftLeadBoard 改派', () => {
     const checked = aCase({ state: 'handled' });
     const filed = aCase({ state: 'filed' });
     const { calls } = backend([waiting, checked, filed]);
-    const wrapper = mountWithApp(ShiftLeadBoard, { plugins: [router()] });
+    const wrapper = mountWithApp(ShiftLeadBoard, { plugins: [testRouter()] });
     await flushPromises();
 
     await wrapper.find('[data-tab="awaitingOfficer"]').trigger('click');
@@ -93,7 +83,7 @@ describe('ShiftLeadBoard 改派', () => {
   it('offers 改派 only where a verification or check is to be done', async () => {
     const verified = aCase({ state: 'verified' });
     backend([verified]);
-    const wrapper = mountWithApp(ShiftLeadBoard, { plugins: [router()] });
+    const wrapper = mountWithApp(ShiftLeadBoard, { plugins: [testRouter()] });
     await flushPromises();
     const button = wrapper.findAll('button').find((b) => b.text().startsWith('改派'));
     expect(button?.attributes('disabled')).toBeDefined();
