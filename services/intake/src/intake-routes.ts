@@ -1,6 +1,7 @@
 import type { ServicePlugin } from '@urbangrid/platform';
 import { z } from 'zod';
 import { addressRoutes } from './addresses/address-routes.js';
+import { callbackRoutes } from './callbacks/callback-routes.js';
 import { duplicateRoutes } from './duplicates/duplicate-routes.js';
 import type { IntakeServiceDeps } from './index.js';
 import type { IntakeContext, IntakeSettings } from './intake-context.js';
@@ -45,6 +46,7 @@ export function intakeRoutes(deps: IntakeServiceDeps, settings: IntakeSettings):
     await app.register(mediaRoutes(ctx), { prefix: intake });
     await app.register(addressRoutes(ctx), { prefix: intake });
     await app.register(duplicateRoutes(ctx), { prefix: intake });
+    await app.register(callbackRoutes(ctx), { prefix: intake });
     await app.register(publicRoutes(ctx), { prefix: '/api/public' });
     await app.register(open311Routes(ctx), { prefix: '/open311/v2' });
   };

@@ -1,0 +1,126 @@
+import { applyCommand, createEngineContext } from '@urbangrid/engine';
+import { staff } from '@urbangrid/engine/test-support';
+import { bearer, expectProblem, loginAs } from '@urbangrid/platform/test-support';
+import { describe, expect } from 'vitest';
+import { redisTest } from '../../../../test/support/fixtures.js';
+import { buildIntakeTestApp, type IntakeTestApp, insideHohhot } from '../test/intake-test-app.js';
+
+interface DueItem {
+  case: {
+    id: string;
+    caseNo: string;
+    state: string;
+    reporter: { name: string | null; phone: string | null };
+  };
+  attempts: number;
+  lastAttemptAt: string | null;
+}
+
+describe('callbacks (回访)', () => {
+  let harness: IntakeTestApp;
+  let operator: Record<string, string>;
+  let shiftLead: Record<string, string>;
+
+  redisTest.beforeAll(async ({ database, redis }) => {
+    harness = await buildIntakeTestApp({ database, redis });
+    operator = bearer((await loginAs(harness.app, 'operator1')).token);
+    shiftLead = bearer((await loginAs(harness.app, 'shiftlead1')).token);
+  });
+  redisTest.afterAll(async () => harness.close());
+
+  const report = async (wantsCallback: boolean, phone: string) => {
+    const response = await harness.app.inject({
+      method: 'POST',
+      url: '/api/intake/reports',
+      headers: operator,
+      payload: {
+        source: 'hotline',
+        categoryCode: 'E0101',
+        description: 'garbage piled at the corner',
+        location: insideHohhot,
+        reporter: { name: '王先生', phone },
+        wantsCallback,
+      },
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    return response.json() as { id: string; caseNo: string };
+  };
+  const end = (database: Parameters<typeof createEngineContext>[0]['db'], caseId: string) =>
+    applyCommand(createEngineContext({ db: database }), {
+      caseId,
+      command: { type: 'reject', reason: 'not in our remit' },
+      actor: staff.shiftLead,
+    });
+  const due = async () => {
+    const response = await harness.app.inject({
+      method: 'GET',
+      url: '/api/intake/callbacks',
+      headers: operator,
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    return (response.json() as { items: DueItem[] }).items;
+  };
+  const call = (caseId: string, body: Record<string, unknown>, headers = operator) =>
+    harness.app.inject({
+      method: 'POST',
+      url: `/api/intake/cases/${caseId}/callback`,
+      headers,
+      payload: body,
+    });
+
+  redisTest(
+    'lists ended cases whose caller asked for a call until one reaches them',
+    async ({ database }) => {
+      const asked = await report(true, '13911112222');
+      const stillOpen = await report(true, '13911113333');
+      const notAsked = await report(false, '13911114444');
+      await end(database.db, asked.id);
+      await end(database.db, notAsked.id);
+
+      const listed = await due();
+      const ids = listed.map((item) => item.case.id);
+      expect(ids).toContain(asked.id);
+      expect(ids).not.toContain(stillOpen.id);
+      expect(ids).not.toContain(notAsked.id);
+      // The operator calls, so sees the number in full.
+      expect(listed.find((item) => item.case.id === asked.id)).toMatchObject({
+        case: { state: 'rejected', reporter: { name: '王先生', phone: '13911112222' } },
+        attempts: 0,
+        lastAttemptAt: null,
+      });
+
+      const noAnswer = await call(asked.id, { outcome: 'unreachable' });
+      expect(noAnswer.statusCode, noAnswer.body).toBe(201);
+      expect(noAnswer.json()).toMatchObject({
+        caseId: asked.id,
+        outcome: 'unreachable',
+        calledBy: 'operator1',
+      });
+      const retry = (await due()).find((item) => item.case.id === asked.id);
+      expect(retry).toMatchObject({ attempts: 1, lastAttemptAt: expect.any(String) });
+
+      const reached = await call(asked.id, { outcome: 'satisfied', note: '对处理结果满意' });
+      expect(reached.statusCode, reached.body).toBe(201);
+      expect(reached.json()).toMatchObject({ outcome: 'satisfied', note: '对处理结果满意' });
+      expect((await due()).map((item) => item.case.id)).not.toContain(asked.id);
+
+      // A second operator who reaches the same caller learns it was done; nothing more is kept.
+      expectProblem(await call(asked.id, { outcome: 'unsatisfied' }), 409, 'CONFLICT');
+      expectProblem(await call(asked.id, { outcome: 'unreachable' }), 409, 'CONFLICT');
+    },
+  );
+
+  redisTest('refuses an open case, another role, an unknown case and a made-up outcome', async () => {
+    const open = await report(true, '13911115555');
+    expectProblem(await call(open.id, { outcome: 'satisfied' }), 409, 'TRANSITION_NOT_ALLOWED');
+    expectProblem(await call(open.id, { outcome: 'satisfied' }, shiftLead), 403, 'FORBIDDEN');
+    expectProblem(await call('no-such-case', { outcome: 'satisfied' }), 404, 'NOT_FOUND');
+    expectProblem(await call(open.id, { outcome: 'happy' }), 400, 'VALIDATION_FAILED');
+    const listing = await harness.app.inject({
+      method: 'GET',
+      url: '/api/intake/callbacks',
+      headers: shiftLead,
+    });
+    expect(listing.statusCode).toBe(403);
+  });
+});

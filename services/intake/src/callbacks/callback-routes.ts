@@ -1,0 +1,119 @@
+/**
+ * Callbacks (回访): `GET /api/intake/callbacks` lists the ended cases of the operator's city whose
+ * caller asked to be called back and has not been reached yet; `POST /api/intake/cases/:id/callback`
+ * records a call — satisfied, unsatisfied, or unreachable (the case stays on the list to be tried
+ * again). One answered call per case: a second answers 409 CONFLICT.
+ */
+
+import { listCallbacksDue, recordCallback } from '@urbangrid/db';
+import { isCaseState, isTerminal } from '@urbangrid/domain';
+import { newId } from '@urbangrid/engine';
+import {
+  caseIdParams,
+  caseInScopeOr404,
+  caseScopeOf,
+  caseViewSchema,
+  httpError,
+  requireRoles,
+  type ServicePlugin,
+  toCaseView,
+  userOf,
+} from '@urbangrid/platform';
+import { z } from 'zod';
+import type { IntakeContext } from '../intake-context.js';
+
+const tags = ['intake', 'callbacks'];
+const outcomes = ['satisfied', 'unsatisfied', 'unreachable'] as const;
+
+const callbackSchema = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  outcome: z.enum(outcomes),
+  note: z.string().nullable(),
+  /** The operator who called. */
+  calledBy: z.string(),
+  at: z.string(),
+});
+
+export function callbackRoutes(ctx: IntakeContext): ServicePlugin {
+  return async (app) => {
+    app.get(
+      '/callbacks',
+      {
+        preHandler: requireRoles('intake_operator'),
+        schema: {
+          tags,
+          summary:
+            '回访 due: ended cases whose caller asked for a callback and was not reached yet, waiting longest first',
+          querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
+          response: {
+            200: z.object({
+              items: z.array(
+                z.object({
+                  case: caseViewSchema,
+                  /** Calls that reached nobody so far. */
+                  attempts: z.number().int(),
+                  lastAttemptAt: z.string().nullable(),
+                }),
+              ),
+            }),
+          },
+        },
+      },
+      async (request) => {
+        const user = userOf(request);
+        const due = await listCallbacksDue(app.db, caseScopeOf(user), request.query.limit);
+        return {
+          items: due.map((item) => ({
+            case: toCaseView(item.case, user, ctx.phoneKey),
+            attempts: item.attempts,
+            lastAttemptAt: item.lastAttemptAt?.toISOString() ?? null,
+          })),
+        };
+      },
+    );
+
+    app.post(
+      '/cases/:id/callback',
+      {
+        preHandler: requireRoles('intake_operator'),
+        schema: {
+          tags,
+          summary:
+            '回访: records a call to the caller of an ended case; satisfied or unsatisfied ends its callback, unreachable keeps it due',
+          params: caseIdParams,
+          body: z.object({
+            outcome: z.enum(outcomes),
+            note: z.string().trim().min(1).max(500).optional(),
+          }),
+          response: { 201: callbackSchema },
+        },
+      },
+      async (request, reply) => {
+        const user = userOf(request);
+        const row = await caseInScopeOr404(app.db, user, request.params.id);
+        if (!isCaseState(row.state) || !isTerminal(row.state)) {
+          throw httpError(
+            'TRANSITION_NOT_ALLOWED',
+            `case ${row.caseNo} is still open: call back once it has ended`,
+          );
+        }
+        const at = ctx.engine.now();
+        const recorded = await recordCallback(app.db, {
+          id: newId(at),
+          caseId: row.id,
+          city: row.city,
+          outcome: request.body.outcome,
+          note: request.body.note ?? null,
+          calledBy: user.username,
+          at,
+        });
+        if (recorded === null) {
+          throw httpError('CONFLICT', `the caller of case ${row.caseNo} has been reached already`);
+        }
+        reply.code(201);
+        return { ...recorded, at: recorded.at.toISOString() };
+      },
+    );
+  };
+}
