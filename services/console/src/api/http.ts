@@ -12,6 +12,7 @@ export type ProblemCode =
   | 'OUTSIDE_GRID'
   | 'TRANSITION_NOT_ALLOWED'
   | 'VERSION_CONFLICT'
+  | 'CONFLICT'
   | 'PAYLOAD_TOO_LARGE'
   | 'RATE_LIMITED'
   | 'NETWORK'

@@ -277,6 +277,32 @@ export interface EvaluationReport {
   rows: EvaluationRow[];
 }
 
+/** How a callback (回访) call went: the caller was satisfied, was not, or did not answer. */
+export type CallbackOutcome = 'satisfied' | 'unsatisfied' | 'unreachable';
+
+/**
+ * An ended case whose caller asked to be called back and has not been reached yet
+ * (`GET /api/intake/callbacks`). For the operator `case.reporter` carries the caller's name and
+ * unmasked phone.
+ */
+export interface CallbackDue {
+  case: CaseRecord;
+  /** Earlier calls that reached nobody. */
+  attempts: number;
+  lastAttemptAt: string | null;
+}
+
+/** One recorded callback call (`POST /api/intake/cases/:id/callback`). */
+export interface CallbackCall {
+  id: string;
+  caseId: string;
+  outcome: CallbackOutcome;
+  note: string | null;
+  /** The operator who called. */
+  calledBy: string;
+  at: string;
+}
+
 /** A message of `/api/live`. */
 export interface CaseChanged {
   type: 'case.changed';
