@@ -113,6 +113,7 @@ describe('the console walks one case through the loop', () => {
     await category.selectOption({ index: 1 });
     await page.fill('textarea[name="description"]', '人行道井盖缺失，行人易绊倒，请尽快处理。');
     await page.fill('input[name="address"]', '新华大街与锡林路交叉口东南角');
+    await page.check('input[name="wantsCallback"]');
     await page.locator('.map').first().click();
     await page.waitForSelector('[data-test="located-grid"]');
     await screenshot(page, 'intake-form');
@@ -247,6 +248,17 @@ describe('the console walks one case through the loop', () => {
     await page.keyboard.press('c');
     await page.locator('.notice', { hasText: caseNo }).waitFor();
     expect((await caseAs('shiftlead1', caseId)).state).toBe('closed');
+  });
+
+  it('the hotline operator calls the caller back (回访)', async () => {
+    const page = await asRole('operator1');
+    const row = page.locator(`[data-test="callbacks"] li[data-case-no="${caseNo}"]`);
+    await row.waitFor();
+    await expect.poll(() => row.locator('[data-test="callback-phone"]').textContent()).toBe('13800000000');
+    await row.locator('input[name="callbackNote"]').fill('对处理结果满意');
+    await screenshot(page, 'intake-callbacks');
+    await row.locator('button[data-outcome="satisfied"]').click();
+    await row.waitFor({ state: 'detached' });
   });
 
   it('the supervisor reads the case history and the reports', async () => {

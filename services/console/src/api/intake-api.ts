@@ -18,6 +18,8 @@ export interface ReportInput {
   reporter?: { name?: string; phone?: string };
   mediaIds?: string[];
   urgency?: Urgency;
+  /** 回访: the caller asks to be called back once the case has ended. */
+  wantsCallback?: boolean;
   selfHandled?: boolean;
 }
 

@@ -226,6 +226,7 @@ const en: ConsoleMessages = {
     reported: 'Reported: {caseNo}',
   },
   intake: {
+    wantsCallback: 'Caller asks for a callback',
     chooseCategory: 'Choose a category',
     missing: 'Still missing: {fields}',
     duplicatesHint: 'Choose a category and a place to see open cases of the same kind nearby',

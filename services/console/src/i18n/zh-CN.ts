@@ -229,6 +229,7 @@ const zhCN = {
     reported: '上报成功：{caseNo}',
   },
   intake: {
+    wantsCallback: '来电人要求回访',
     chooseCategory: '请选择类别',
     missing: '尚未填写：{fields}',
     duplicatesHint: '选择类别和位置后自动查找附近同类在办案件',
