@@ -1,8 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { index, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { index, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { cases } from './cases.js';
-
-const ts = (name: string) => timestamp(name, { withTimezone: true });
+import { ts } from './columns.js';
 
 /**
  * Callbacks (回访): the hotline calling back a citizen who asked for it once their case has ended.

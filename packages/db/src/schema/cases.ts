@@ -9,12 +9,10 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { ts } from './columns.js';
 import { cities } from './reference.js';
-
-const ts = (name: string) => timestamp(name, { withTimezone: true });
 
 /**
  * A case (案件) and everything the boards and reports read without joining the event log:

@@ -1,7 +1,6 @@
-import { index, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { index, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { ts } from './columns.js';
 import { cities } from './reference.js';
-
-const ts = (name: string) => timestamp(name, { withTimezone: true });
 
 /**
  * Notices (通知) as each person receives them: one row per notice and recipient, written by the
