@@ -87,6 +87,8 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     requestIdHeader: false,
     logController: new LogController({ requestIdLogLabel: 'requestId' }),
     bodyLimit: config.BODY_LIMIT_BYTES,
+    // request.ip (login throttling, rate limits) reads X-Forwarded-For only from the proxies named.
+    trustProxy: config.TRUST_PROXY,
     frameworkErrors: frameworkErrorProblem,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);

@@ -28,3 +28,99 @@ describe('the Redis configuration', () => {
     );
   });
 });
+
+describe('production configuration', () => {
+  const strong = {
+    NODE_ENV: 'production',
+    JWT_SECRET: 'k6Xq0v3W9bT2mN8rY5pL1sD4fG7hJ0aZ',
+    PHONE_ENCRYPTION_KEY: Buffer.alloc(32, 42).toString('base64'),
+    WEBHOOK_SECRET: 'w-9f8e7d6c5b4a3928-17',
+  } as const;
+
+  it('starts with secrets of its own and no demo data', () => {
+    const config = loadConfig(strong);
+    expect(config.SEED_DEMO).toBe(false);
+    expect(config.jwtSecret).toBe(strong.JWT_SECRET);
+  });
+
+  it('outside production the demo region loads unless SEED_DEMO=false', () => {
+    expect(loadConfig({}).SEED_DEMO).toBe(true);
+    expect(loadConfig({ SEED_DEMO: 'false' }).SEED_DEMO).toBe(false);
+  });
+
+  it.each([
+    ['JWT_SECRET', 'change-me-jwt-secret-please'],
+    ['JWT_SECRET', 'urbangrid-demo-jwt-secret-not-for-production'],
+    ['PHONE_ENCRYPTION_KEY', 'BwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwc='],
+    ['WEBHOOK_SECRET', 'change-me-webhook-secret'],
+    ['WEBHOOK_SECRET', 'urbangrid-demo-webhook-secret'],
+    ['METRICS_TOKEN', 'replace-with-a-metrics-token'],
+    ['DATABASE_URL', 'postgres://urbangrid:urbangrid@postgres:5432/urbangrid'],
+  ])('refuses the publicly known %s "%s" with one line naming it', (name, value) => {
+    const attempt = () => loadConfig({ ...strong, [name]: value });
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(
+      new RegExp(`^Invalid environment variable ${name}: a publicly known value[^\\n]*$`),
+    );
+  });
+
+  it.each(['JWT_SECRET', 'PHONE_ENCRYPTION_KEY', 'WEBHOOK_SECRET'])('requires %s', (name) => {
+    const env: Record<string, string> = { ...strong };
+    delete env[name];
+    expect(() => loadConfig(env)).toThrow(`Invalid environment variable ${name}: required in production`);
+  });
+
+  it('wants a token key of at least 32 characters', () => {
+    expect(() => loadConfig({ ...strong, JWT_SECRET: 'sixteen-chars-ok-elsewhere' })).toThrow(
+      /^Invalid environment variable JWT_SECRET: at least 32 characters/,
+    );
+  });
+
+  it('loads demo data only when SEED_DEMO=true names it, and then not with the public demo password', () => {
+    expect(
+      loadConfig({ ...strong, SEED_DEMO: 'true', DEMO_PASSWORD: 'a-demo-password-of-its-own' }).SEED_DEMO,
+    ).toBe(true);
+    expect(() => loadConfig({ ...strong, SEED_DEMO: 'true' })).toThrow(
+      /^Invalid environment variable DEMO_PASSWORD: a publicly known value/,
+    );
+    expect(() => loadConfig({ ...strong, SEED_DEMO: 'true', DEMO_PASSWORD: 'urbangrid' })).toThrow(
+      /^Invalid environment variable DEMO_PASSWORD/,
+    );
+  });
+
+  it('never shows a secret in the error line', () => {
+    try {
+      loadConfig({ ...strong, JWT_SECRET: 'change-me-jwt-secret-please' });
+      expect.unreachable();
+    } catch (error) {
+      expect(String(error)).not.toContain('change-me');
+    }
+  });
+});
+
+describe('the access token lifetime and the proxies', () => {
+  it('keeps access tokens at 30 minutes at most', () => {
+    expect(loadConfig({}).ACCESS_TOKEN_TTL_MINUTES).toBeLessThanOrEqual(30);
+    expect(() => loadConfig({ ACCESS_TOKEN_TTL_MINUTES: '600' })).toThrow(
+      /^Invalid environment variable ACCESS_TOKEN_TTL_MINUTES: at most 30/,
+    );
+  });
+
+  it('TRUST_PROXY is off by default or names the proxies, never `true` or a hop count', () => {
+    expect(loadConfig({}).TRUST_PROXY).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '172.30.10.10' }).TRUST_PROXY).toEqual(['172.30.10.10']);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, loopback' }).TRUST_PROXY).toEqual([
+      '10.0.0.0/8',
+      'loopback',
+    ]);
+    for (const value of ['true', '1']) {
+      expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(
+        /^Invalid environment variable TRUST_PROXY: name the proxies' addresses/,
+      );
+    }
+    expect(() => loadConfig({ TRUST_PROXY: 'gateway' })).toThrow(/^Invalid environment variable TRUST_PROXY/);
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/99' })).toThrow(
+      /^Invalid environment variable TRUST_PROXY/,
+    );
+  });
+});

@@ -1,5 +1,7 @@
+import { isIP } from 'node:net';
 import { clusterNodesSchema, hashTaggedPrefix } from '@urbangrid/redis';
 import { z } from 'zod';
+import { developmentSecrets, isKnownSecret } from './known-secrets.js';
 
 const flag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -41,21 +43,71 @@ const envSchema = z.object({
   HTTP: flag.default(true),
   /** Prefix of every Redis key and the live channel; on a cluster wrapped as `{urbangrid}` (a hash tag). */
   QUEUE_PREFIX: z.string().min(1).default('urbangrid'),
-  /** Signs access tokens; a demo default outside production. */
+  /** Signs access and refresh tokens; a development default outside production. */
   JWT_SECRET: z.string().min(16).optional(),
   /** 32 bytes, base64: encrypts reporters' phone numbers; a demo default outside production. */
   PHONE_ENCRYPTION_KEY: z
     .string()
     .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes encoded as base64')
     .optional(),
-  /** How long an access token lasts: a working shift, so nobody is signed out mid-shift. */
-  ACCESS_TOKEN_TTL_MINUTES: z.coerce.number().int().min(1).default(600),
-  /** How long a refresh token lasts (a week by default). */
+  /**
+   * How long an access token lasts. Short, because a stolen one works until it expires; the console
+   * refreshes it silently, so nobody is signed out mid-shift.
+   */
+  ACCESS_TOKEN_TTL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(30, 'at most 30 (minutes): a stolen access token works until it expires')
+    .default(15),
+  /** How long a session lasts unused: each refresh extends it by this much (a day by default). */
   REFRESH_TOKEN_TTL_MINUTES: z.coerce
     .number()
     .int()
     .min(1)
-    .default(7 * 24 * 60),
+    .default(24 * 60),
+  /**
+   * The proxies in front of the process whose X-Forwarded-For to believe about the client's
+   * address: unset or `false` none, else a comma list of their addresses, CIDR ranges or
+   * `loopback`/`linklocal`/`uniquelocal` (the shipped gateway has a fixed address in
+   * docker-compose). Only the entries these proxies appended count, so a client cannot pass off
+   * an address of its choosing.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((v, ctx): false | string[] => {
+      const value = v.trim();
+      if (value === 'false') return false;
+      if (value === 'true' || /^\d+$/.test(value)) {
+        ctx.addIssue({
+          code: 'custom',
+          message:
+            "name the proxies' addresses (e.g. 172.30.10.10 or 10.0.0.0/8): `true` or a hop count would also believe a client that connects directly and writes its own X-Forwarded-For",
+        });
+        return z.NEVER;
+      }
+      const entries = value
+        .split(',')
+        .map((e) => e.trim())
+        .filter(Boolean);
+      if (entries.length === 0 || !entries.every(isProxyAddress)) {
+        ctx.addIssue({
+          code: 'custom',
+          message:
+            'expected false or a comma list of proxy addresses, CIDR ranges or loopback/linklocal/uniquelocal',
+        });
+        return z.NEVER;
+      }
+      return entries;
+    }),
+  /** Most open `/api/live` connections one user may hold in this process (tabs, the big screen). */
+  LIVE_CONNECTIONS_PER_USER: z.coerce.number().int().min(1).max(1000).default(8),
+  /** When set, `/metrics` on the public port answers only `Authorization: Bearer <METRICS_TOKEN>`. */
+  METRICS_TOKEN: z.string().min(16).optional(),
+  /** When set, `/metrics` is served on this port (of METRICS_HOST) and not on the public one. */
+  METRICS_PORT: z.coerce.number({ error: 'expected a port number' }).int().min(0).max(65535).optional(),
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   /** Largest JSON (or other non-multipart) request body; uploads have their own limits. */
   BODY_LIMIT_BYTES: z.coerce
     .number()
@@ -65,20 +117,47 @@ const envSchema = z.object({
   /** Secret for HMAC-signed webhooks. */
   WEBHOOK_SECRET: z.string().min(16).optional(),
   MEDIA_DIR: z.string().min(1).optional(),
-  /** Load the demo region into an empty database at start-up. */
-  SEED_DEMO: flag.default(true),
+  /**
+   * Load the demo region (its staff share DEMO_PASSWORD, its API keys are public) into an empty
+   * database at start-up. Default: yes in development and tests, no in production, where it must
+   * be asked for explicitly.
+   */
+  SEED_DEMO: flag.optional(),
 });
 
-export type Config = z.infer<typeof envSchema> & {
+type Env = z.infer<typeof envSchema>;
+
+export type Config = Omit<Env, 'SEED_DEMO' | 'TRUST_PROXY'> & {
+  /** Whether an empty database gets the demo region (SEED_DEMO, resolved per NODE_ENV). */
+  SEED_DEMO: boolean;
+  /** fastify's `trustProxy`, parsed from TRUST_PROXY. */
+  TRUST_PROXY: false | string[];
   jwtSecret: string;
   phoneEncryptionKey: Buffer;
   webhookSecret: string;
   mediaDir: string;
 };
 
+const proxyKeywords = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isProxyAddress(entry: string): boolean {
+  if (proxyKeywords.has(entry)) return true;
+  const [address, bits, ...rest] = entry.split('/');
+  if (address === undefined || rest.length > 0 || isIP(address) === 0) return false;
+  if (bits === undefined) return true;
+  const max = isIP(address) === 4 ? 32 : 128;
+  return /^\d+$/.test(bits) && Number(bits) <= max;
+}
+
 export class ConfigError extends Error {}
 
-const secretNames = new Set(['JWT_SECRET', 'PHONE_ENCRYPTION_KEY', 'WEBHOOK_SECRET', 'DEMO_PASSWORD']);
+const secretNames = new Set([
+  'JWT_SECRET',
+  'PHONE_ENCRYPTION_KEY',
+  'WEBHOOK_SECRET',
+  'DEMO_PASSWORD',
+  'METRICS_TOKEN',
+]);
 
 /** The value as it may appear in an error line: secrets hidden, URL passwords masked. */
 function shownValue(name: string, value: string | undefined): string | undefined {
@@ -86,11 +165,54 @@ function shownValue(name: string, value: string | undefined): string | undefined
   return value.replace(/\/\/([^:/@]+):[^@/]*@/, '//$1:***@');
 }
 
-const demoSecrets = {
-  jwt: 'urbangrid-demo-jwt-secret-not-for-production',
-  phoneKey: Buffer.alloc(32, 7).toString('base64'),
-  webhook: 'urbangrid-demo-webhook-secret',
-};
+const required = (name: string) => `Invalid environment variable ${name}: required in production`;
+const publiclyKnown = (name: string, hint: string) =>
+  `Invalid environment variable ${name}: a publicly known value (it is written in the repository, docker-compose or the development defaults); ${hint}`;
+const randomHint = 'generate one, e.g. `openssl rand -base64 48`';
+
+/**
+ * What production refuses, as the one line naming the variable: a missing or publicly known
+ * secret, a short token key, demo data not asked for by name, a database password from the
+ * repository.
+ */
+function productionProblem(c: Env, env: Record<string, string>): string | undefined {
+  for (const name of ['JWT_SECRET', 'PHONE_ENCRYPTION_KEY', 'WEBHOOK_SECRET'] as const) {
+    const value = c[name];
+    if (value === undefined) return required(name);
+    if (isKnownSecret(value)) return publiclyKnown(name, randomHint);
+  }
+  if (Buffer.from(c.PHONE_ENCRYPTION_KEY ?? '', 'base64').equals(developmentPhoneKey)) {
+    return publiclyKnown('PHONE_ENCRYPTION_KEY', randomHint);
+  }
+  if ((c.JWT_SECRET ?? '').length < 32) {
+    return 'Invalid environment variable JWT_SECRET: at least 32 characters in production (it signs every session)';
+  }
+  if (c.METRICS_TOKEN !== undefined && isKnownSecret(c.METRICS_TOKEN)) {
+    return publiclyKnown('METRICS_TOKEN', randomHint);
+  }
+  const databasePassword = passwordOf(c.DATABASE_URL);
+  if (databasePassword !== undefined && isKnownSecret(databasePassword)) {
+    return publiclyKnown('DATABASE_URL', "give the database's role a password of its own");
+  }
+  if (c.SEED_DEMO === true) {
+    if (env.DEMO_PASSWORD === undefined || isKnownSecret(c.DEMO_PASSWORD)) {
+      return publiclyKnown('DEMO_PASSWORD', 'SEED_DEMO=true in production needs a demo password of its own');
+    }
+  }
+  return undefined;
+}
+
+const developmentPhoneKey = Buffer.from(developmentSecrets.phoneKey, 'base64');
+
+function passwordOf(url: string | undefined): string | undefined {
+  if (url === undefined) return undefined;
+  try {
+    const password = new URL(url).password;
+    return password === '' ? undefined : decodeURIComponent(password);
+  } catch {
+    return undefined;
+  }
+}
 
 /** Parses the environment; a bad value throws a ConfigError whose message is one line naming it. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -105,18 +227,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const c = parsed.data;
-  if (c.NODE_ENV === 'production') {
-    for (const name of ['JWT_SECRET', 'PHONE_ENCRYPTION_KEY', 'WEBHOOK_SECRET'] as const) {
-      if (!c[name]) throw new ConfigError(`Invalid environment variable ${name}: required in production`);
-    }
+  const production = c.NODE_ENV === 'production';
+  if (production) {
+    const problem = productionProblem(c, present as Record<string, string>);
+    if (problem !== undefined) throw new ConfigError(problem);
   }
   return {
     ...c,
+    SEED_DEMO: c.SEED_DEMO ?? !production,
     // On a cluster every key of a prefix shares one slot, so BullMQ's multi-key scripts run.
     QUEUE_PREFIX: c.REDIS_CLUSTER_NODES ? hashTaggedPrefix(c.QUEUE_PREFIX) : c.QUEUE_PREFIX,
-    jwtSecret: c.JWT_SECRET ?? demoSecrets.jwt,
-    phoneEncryptionKey: Buffer.from(c.PHONE_ENCRYPTION_KEY ?? demoSecrets.phoneKey, 'base64'),
-    webhookSecret: c.WEBHOOK_SECRET ?? demoSecrets.webhook,
+    jwtSecret: c.JWT_SECRET ?? developmentSecrets.jwt,
+    phoneEncryptionKey: Buffer.from(c.PHONE_ENCRYPTION_KEY ?? developmentSecrets.phoneKey, 'base64'),
+    webhookSecret: c.WEBHOOK_SECRET ?? developmentSecrets.webhook,
     mediaDir: c.MEDIA_DIR ?? `${c.DATA_DIR}/media`,
   };
 }

@@ -54,9 +54,15 @@ export async function runProcess(parts: ProcessParts): Promise<void> {
     await runMigrations(postgres.url);
     const database = createDatabase(postgres.url);
     stack.push(database.close);
-    if (config.SEED_DEMO && parts.seed && !(await parts.seed.isSeeded(database.db))) {
-      logger.info('empty database: loading the demo region');
-      await parts.seed.seedDemoRegion(database.db, { demoPassword: config.DEMO_PASSWORD });
+    if (parts.seed && !(await parts.seed.isSeeded(database.db))) {
+      if (config.SEED_DEMO) {
+        logger.info('empty database: loading the demo region');
+        await parts.seed.seedDemoRegion(database.db, { demoPassword: config.DEMO_PASSWORD });
+      } else {
+        logger.info(
+          'empty database and no demo data (SEED_DEMO): create the first admin with `npm run admin:create`',
+        );
+      }
     }
     const redisServer = await startRedis(config);
     stack.push(redisServer.stop);

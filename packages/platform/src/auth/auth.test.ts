@@ -40,16 +40,16 @@ describe('authentication', () => {
         roles: ['dispatcher'],
       },
     });
-    // A working shift (10 h by default), not minutes.
-    const hours = (Date.parse(body.expiresAt) - Date.now()) / 3_600_000;
-    expect(hours).toBeGreaterThan(9.9);
-    expect(hours).toBeLessThanOrEqual(10);
+    // Short-lived (15 min by default, 30 at most): a stolen token works until it expires.
+    const minutes = (Date.parse(body.expiresAt) - Date.now()) / 60_000;
+    expect(minutes).toBeGreaterThan(14);
+    expect(minutes).toBeLessThanOrEqual(15);
     // The token itself says the same.
     const claims = app.jwt.decode<{ exp: number; typ: string }>(body.token);
     expect(claims?.typ).toBe('access');
     expect((claims?.exp ?? 0) * 1000).toBe(Date.parse(body.expiresAt));
     const refreshClaims = app.jwt.decode<{ exp: number }>(body.refreshToken);
-    expect(((refreshClaims?.exp ?? 0) * 1000 - Date.now()) / 86_400_000).toBeCloseTo(7, 1);
+    expect(((refreshClaims?.exp ?? 0) * 1000 - Date.now()) / 86_400_000).toBeCloseTo(1, 1);
 
     const me = await app.inject({ url: '/api/auth/me', headers: bearer(body.token) });
     expect(me.statusCode).toBe(200);

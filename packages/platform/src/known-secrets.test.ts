@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config.js';
+import { isKnownSecret } from './known-secrets.js';
+
+const repoFile = (name: string) =>
+  readFileSync(fileURLToPath(new URL(`../../../${name}`, import.meta.url)), 'utf8');
+
+const secretVariables = [
+  'JWT_SECRET',
+  'PHONE_ENCRYPTION_KEY',
+  'WEBHOOK_SECRET',
+  'METRICS_TOKEN',
+  'POSTGRES_PASSWORD',
+  'DEMO_PASSWORD',
+];
+
+describe('the one list of publicly known secrets', () => {
+  it('holds every secret value .env.example shows', () => {
+    const values = [...repoFile('.env.example').matchAll(/^#?\s*([A-Z_]+)=(.*)$/gm)]
+      .filter(([, name]) => secretVariables.includes(name ?? ''))
+      .map(([, name, value]) => ({ name, value: value?.trim() ?? '' }));
+    expect(values.map((v) => v.name)).toEqual(
+      expect.arrayContaining(['JWT_SECRET', 'PHONE_ENCRYPTION_KEY', 'WEBHOOK_SECRET', 'POSTGRES_PASSWORD']),
+    );
+    for (const { name, value } of values) expect(isKnownSecret(value), `${name}=${value}`).toBe(true);
+  });
+
+  it('docker-compose gives no secret a fallback or a value of its own, and its database password is known', () => {
+    const compose = repoFile('docker-compose.yml');
+    for (const name of secretVariables) {
+      // `${NAME:-x}` / `${NAME-x}` would start production with a value written here.
+      const fallback = new RegExp(`\\$\\{${name}:?-([^}]*)\\}`).exec(compose);
+      if (name === 'DEMO_PASSWORD') expect(fallback?.[1] ?? '').toBe('');
+      else expect(fallback, `${name} has a fallback in docker-compose.yml`).toBeNull();
+      const literal = new RegExp(`^\\s*${name}:\\s*(?!\\$\\{)(\\S+)`, 'm').exec(compose);
+      expect(literal, `${name} is written into docker-compose.yml`).toBeNull();
+    }
+    const databaseUrl = /DATABASE_URL:\s*(\S+)/.exec(compose)?.[1] ?? '';
+    expect(databaseUrl).toContain('${POSTGRES_PASSWORD:?');
+  });
+
+  it('each is refused in production wherever a secret goes', () => {
+    const strong = {
+      NODE_ENV: 'production',
+      JWT_SECRET: 'k6Xq0v3W9bT2mN8rY5pL1sD4fG7hJ0aZ',
+      PHONE_ENCRYPTION_KEY: Buffer.alloc(32, 42).toString('base64'),
+      WEBHOOK_SECRET: 'w-9f8e7d6c5b4a3928-17',
+    };
+    for (const value of ['change-me-jwt-secret-please', 'replace-with-at-least-32-random-characters']) {
+      expect(() => loadConfig({ ...strong, JWT_SECRET: value })).toThrow(
+        /JWT_SECRET: a publicly known value/,
+      );
+      expect(() => loadConfig({ ...strong, WEBHOOK_SECRET: value })).toThrow(/WEBHOOK_SECRET/);
+    }
+    const compose = `postgres://urbangrid:replace-with-a-database-password@postgres:5432/urbangrid`;
+    expect(() => loadConfig({ ...strong, DATABASE_URL: compose })).toThrow(
+      /DATABASE_URL: a publicly known value/,
+    );
+  });
+});
