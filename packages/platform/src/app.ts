@@ -68,6 +68,8 @@ export interface RouteSummary {
   method: HTTPMethods;
   url: string;
   websocket: boolean;
+  /** The route's input schemas as declared (zod), for tests that derive requests from them. */
+  schema: { body?: unknown; querystring?: unknown; params?: unknown };
 }
 
 declare module 'fastify' {
@@ -98,7 +100,10 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   app.decorate('registeredRoutes', routes);
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) {
-      if (method !== 'HEAD') routes.push({ method, url: route.url, websocket: route.websocket === true });
+      if (method === 'HEAD') continue;
+      const { body, querystring, params } = route.schema ?? {};
+      const schema = { body, querystring, params };
+      routes.push({ method, url: route.url, websocket: route.websocket === true, schema });
     }
   });
 

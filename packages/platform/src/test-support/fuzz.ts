@@ -70,6 +70,14 @@ const oddStrings = fc.constantFrom(
   '%',
   '%00',
   '\u0000',
+  // What the text guard refuses: controls and unpaired surrogates; and what it lets through.
+  '\u0001',
+  '\u001b[2J',
+  '\u007f',
+  '\u0085',
+  '\ud800',
+  'a\udfffb',
+  'tab\tline\r\nbreak',
   '😀',
   '呼和浩特',
   "' or 1=1 --",
@@ -119,9 +127,12 @@ const query = fc.dictionary(
 
 const paramPattern = /:[A-Za-z0-9_]+(\([^)]*\))?|\*/g;
 
+// A URL is UTF-8: an unpaired surrogate cannot be sent in one (it arrives as U+FFFD, as a browser sends it).
+const wellFormed = (text: string) => text.replace(/\p{Cs}/gu, '\ufffd');
+
 function fillPath(url: string, segments: string[]): string {
   let i = 0;
-  return url.replace(paramPattern, () => encodeURIComponent(segments[i++] ?? 'x') || 'x');
+  return url.replace(paramPattern, () => encodeURIComponent(wellFormed(segments[i++] ?? 'x')) || 'x');
 }
 
 export interface FuzzFailure {

@@ -3,3 +3,4 @@ export * from './cases.js';
 export * from './fuzz.js';
 export * from './probe-routes.js';
 export * from './role-matrix.js';
+export * from './text-inputs.js';

@@ -73,6 +73,47 @@ describe('photos', () => {
     );
   });
 
+  redisTest('a malformed multipart body is 400 VALIDATION_FAILED, never a 500', async () => {
+    const photo = await pngPhoto('#0a0b0c');
+    const whole = multipartBody(photo, 'p.png', 'image/png');
+    const boundary = whole.headers['content-type']?.split('boundary=')[1] ?? '';
+    const malformed: Array<[string, Buffer | string, string]> = [
+      [
+        'cut off inside the photo',
+        whole.payload.subarray(0, whole.payload.length - 40),
+        whole.headers['content-type'] ?? '',
+      ],
+      [
+        'no closing boundary',
+        whole.payload.subarray(0, whole.payload.length - `--${boundary}--\r\n`.length),
+        whole.headers['content-type'] ?? '',
+      ],
+      [
+        'a part header without its end',
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"`,
+        whole.headers['content-type'] ?? '',
+      ],
+      [
+        'a part header that is not a header',
+        `--${boundary}\r\n\u0000garbage\r\n\r\nabc\r\n--${boundary}--\r\n`,
+        whole.headers['content-type'] ?? '',
+      ],
+      ['another boundary than announced', whole.payload, 'multipart/form-data; boundary=somethingelse'],
+      ['no boundary at all', whole.payload, 'multipart/form-data'],
+      ['an empty body', '', whole.headers['content-type'] ?? ''],
+    ];
+    for (const [what, payload, contentType] of malformed) {
+      const response = await harness.app.inject({
+        method: 'POST',
+        url: '/api/intake/media',
+        headers: { ...operator, 'content-type': contentType },
+        payload,
+      });
+      expect(response.statusCode, `${what}: ${response.body}`).toBe(400);
+      expectProblem(response, 400, 'VALIDATION_FAILED');
+    }
+  });
+
   redisTest('a photo over the size limit is refused 413', async () => {
     const big = Buffer.concat([await pngPhoto(), Buffer.alloc(80 * 1024)]);
     expectProblem(await upload(operator, big, 'big.png', 'image/png'), 413, 'PAYLOAD_TOO_LARGE');

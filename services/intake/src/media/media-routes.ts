@@ -1,5 +1,6 @@
 import fastifyMultipart from '@fastify/multipart';
 import { actorOf, allow, httpError, type ServicePlugin } from '@urbangrid/platform';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { photoUsers, reportingCity } from '../intake-access.js';
 import type { IntakeContext } from '../intake-context.js';
@@ -13,6 +14,23 @@ const mediaView = z.object({
   takenAt: z.string().nullable(),
   gps: z.object({ lat: z.number(), lng: z.number() }).nullable(),
 });
+
+/**
+ * The bytes of the request's one file part. Reading fails either with @fastify/multipart's own
+ * errors, which carry their status (413 for a limit, 415 for a body that is not multipart), or
+ * with busboy's parse errors, which carry none and meant a 500: a body cut short, a part header
+ * without its end, a boundary that never comes. Those are the client's malformed body (400).
+ */
+async function receivePhoto(request: FastifyRequest): Promise<Buffer> {
+  try {
+    const file = await request.file();
+    if (!file) throw httpError('VALIDATION_FAILED', 'file: a multipart part with the photo is required');
+    return await file.toBuffer();
+  } catch (error) {
+    if (error instanceof Error && 'statusCode' in error) throw error;
+    throw httpError('VALIDATION_FAILED', 'the multipart body is malformed');
+  }
+}
 
 /** `POST /media` (one photo, multipart) and `GET /media/:id` (its bytes). */
 export function mediaRoutes(ctx: IntakeContext): ServicePlugin {
@@ -40,9 +58,7 @@ export function mediaRoutes(ctx: IntakeContext): ServicePlugin {
       async (request, reply) => {
         const actor = actorOf(request);
         const city = reportingCity(actor);
-        const file = await request.file();
-        if (!file) throw httpError('VALIDATION_FAILED', 'file: a multipart part with the photo is required');
-        const bytes = await file.toBuffer();
+        const bytes = await receivePhoto(request);
         const photo = await storePhoto(ctx, {
           city,
           bytes,

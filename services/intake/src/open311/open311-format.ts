@@ -20,9 +20,18 @@ const builder = new XMLBuilder({ format: true, ignoreAttributes: false, suppress
 type Scalar = string | number | boolean | null | undefined;
 export type Open311Value = Scalar | Open311Value[] | { [key: string]: Open311Value };
 
+/**
+ * What XML 1.0 cannot carry at all (outside its Char production: most controls, unpaired
+ * surrogates, U+FFFE/U+FFFF), not even escaped. The text guard refuses them on input, but rows
+ * stored before it may hold some, and one such character would make the whole list unreadable to
+ * every client; dropped here, while JSON keeps them escaped.
+ */
+const notXmlCharacter = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
 /** XML has no null: an absent value is an empty element, as the spec's examples show. */
 function forXml(value: Open311Value): unknown {
   if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value.replace(notXmlCharacter, '');
   if (Array.isArray(value)) return value.map(forXml);
   if (typeof value === 'object')
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, forXml(v)]));

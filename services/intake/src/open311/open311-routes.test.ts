@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { XMLParser } from 'fast-xml-parser';
+import { SaxesParser } from 'saxes';
 import { describe, expect } from 'vitest';
 import { redisTest } from '../../../../test/support/fixtures.js';
 import { buildIntakeTestApp, type IntakeTestApp, insideHohhot } from '../test/intake-test-app.js';
@@ -182,6 +184,43 @@ describe('Open311 GeoReport v2', () => {
       ).toEqual([id]);
       const listXml = xml.parse((await get('requests.xml?status=closed')).body);
       expect(listXml.service_requests.request).toHaveLength(1);
+    },
+  );
+
+  redisTest(
+    'a description stored with control characters (before the text guard) leaves the XML list well-formed',
+    async ({ database }) => {
+      const created = await post('json', {
+        api_key: apiKey,
+        service_code: 'E0101',
+        lat: String(insideHohhot.lat),
+        long: String(insideHohhot.lng),
+        description: 'Bins overflowing',
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      const id: string = created.json()[0].service_request_id;
+      // What older rows may hold: controls XML 1.0 cannot carry, and a noncharacter.
+      const stored = 'Bins\u0001 over\u0008flowing\u001b by\u000b the\u000c gate\uffff\ttab\nline';
+      await database.db.execute(sql`update cases set description = ${stored} where case_no = ${id}`);
+
+      for (const url of ['requests.xml', `requests/${id}.xml`]) {
+        const answer = await get(url);
+        expect(answer.statusCode, answer.body).toBe(200);
+        // A strict XML 1.0 parser (as Open311 clients use) reads the whole document.
+        const descriptions: string[] = [];
+        let element = '';
+        const parser = new SaxesParser();
+        parser.on('opentag', (tag) => {
+          element = tag.name;
+        });
+        parser.on('text', (text) => {
+          if (element === 'description') descriptions.push(text);
+        });
+        parser.write(answer.body).close();
+        expect(descriptions).toContain('Bins overflowing by the gate\ttab\nline');
+      }
+      // JSON carries them escaped, as they are.
+      expect((await get(`requests/${id}.json`)).json()[0].description).toBe(stored);
     },
   );
 
