@@ -1,3 +1,6 @@
+export * from './backup/backup.js';
+export * from './backup/backup-error.js';
+export * from './backup/pg-tools.js';
 export * from './client.js';
 export * from './embedded-postgres.js';
 export * from './migrate.js';

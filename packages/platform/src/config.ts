@@ -26,6 +26,8 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATA_DIR: z.string().min(1).default('.data'),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  /** Where `npm run db:backup` / `db:restore` find pg_dump and pg_restore; else PATH. */
+  PG_BIN_DIR: z.string().min(1).optional(),
   /** Which services this process mounts (comma list); all by default, one in docker-compose. */
   SERVICES: z
     .string()

@@ -1,5 +1,6 @@
-import { and, asc, count, eq, isNull, lte, min, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, isNotNull, isNull, lte, max, min, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
+import { cases } from '../schema/cases.js';
 import { outbox } from '../schema/infrastructure.js';
 
 export type OutboxRow = typeof outbox.$inferSelect;
@@ -65,6 +66,39 @@ export async function resetOutboxForReplay(db: DbOrTx): Promise<number> {
   const rows = await db
     .update(outbox)
     .set({ relayedAt: null, availableAt: sql`now()`, attempts: 0, lastError: null })
+    .returning({ id: outbox.id });
+  return rows.length;
+}
+
+/**
+ * After a restore from a backup, the queues' work of that moment is gone (Redis held it, the backup
+ * did not): hands again every row of the cases still in `caseStates` (their stage jobs and armed
+ * deadlines) and every row written in the `recentSeconds` before the newest row (follow-ups of
+ * cases that ended just before the backup). Jobs are idempotent, so those already done change nothing.
+ */
+export async function reopenOutboxAfterRestore(
+  db: DbOrTx,
+  options: { caseStates: readonly string[]; recentSeconds: number },
+): Promise<number> {
+  const newest = db.select({ at: max(outbox.createdAt) }).from(outbox);
+  const rows = await db
+    .update(outbox)
+    .set({ relayedAt: null, availableAt: sql`now()`, attempts: 0, lastError: null })
+    .where(
+      and(
+        isNotNull(outbox.relayedAt),
+        or(
+          inArray(
+            outbox.caseId,
+            db
+              .select({ id: cases.id })
+              .from(cases)
+              .where(inArray(cases.state, [...options.caseStates])),
+          ),
+          gte(outbox.createdAt, sql`(${newest}) - make_interval(secs => ${options.recentSeconds})`),
+        ),
+      ),
+    )
     .returning({ id: outbox.id });
   return rows.length;
 }
