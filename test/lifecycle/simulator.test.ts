@@ -73,7 +73,7 @@ describe('the city simulator', () => {
 
       // The people's side paths are in the history, not only in the simulator's own counts.
       const events = await database.db.select().from(caseEvents).where(inArray(caseEvents.caseId, ids));
-      const commands = new Set(events.map((event) => event.command));
+      const commands = new Set<string>(events.map((event) => event.command));
       for (const command of [
         'report',
         'verify',

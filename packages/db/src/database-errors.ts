@@ -1,6 +1,6 @@
 /**
  * PostgreSQL's own error fields (SQLSTATE, table, column, constraint) under drizzle's wrapper, for
- * the few failures the system expects and answers (a key taken, a case moved on).
+ * the few failures the system expects and answers (a key taken, a callback answered twice).
  */
 export interface DatabaseErrorFields {
   code?: string;

@@ -1,6 +1,7 @@
 export * from './backup/backup.js';
 export * from './backup/backup-error.js';
 export * from './backup/pg-tools.js';
+export * from './case-snapshot.js';
 export * from './client.js';
 export * from './embedded-postgres.js';
 export * from './migrate.js';

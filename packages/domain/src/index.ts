@@ -26,6 +26,7 @@ export * from './lifecycle/actors.js';
 export * from './lifecycle/commands.js';
 export * from './lifecycle/follow-ups.js';
 export * from './lifecycle/lifecycle.js';
+export * from './lifecycle/outcome.js';
 export * from './lifecycle/plan.js';
 export * from './lifecycle/snapshot.js';
 export * from './lifecycle/states.js';

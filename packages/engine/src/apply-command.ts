@@ -1,35 +1,44 @@
 /**
  * applyCommand: one command on one existing case — load the case, ask packages/domain for the
- * plan, then write the case at its version (optimistic lock) together with the sealed event, the
- * rollups and the follow-ups in the outbox, as one statement (`writeCaseTogether`): all of it
- * commits or none. After the commit the change is announced (live hub, relay wake-up).
+ * plan, make the checks the rules cannot (transition-checks.ts), then write the case at its version
+ * (optimistic lock) together with the sealed event, the rollups, the follow-ups in the outbox and
+ * the rest of the plan's outcome, as one statement (`writeCaseTogether`): all of it commits or
+ * none. After the commit the change is announced (live hub, relay wake-up). What a command changes
+ * is the plan's to say; this file only carries it out.
  */
 import {
   type CaseChanges,
   type CaseEventRow,
   type CaseRow,
   caseRowAfterUpdate,
+  caseSnapshotColumns,
+  caseSnapshotOf,
   caseUpdateAtVersion,
   changedColumns,
   findCaseById,
   type WriteQuery,
   writeCaseTogether,
 } from '@urbangrid/db';
-import { type Actor, applyPlan, type CaseCommand, planTransition, type Urgency } from '@urbangrid/domain';
-import { snapshotColumns, snapshotOf } from './case-snapshot.js';
+import {
+  type Actor,
+  applyPlan,
+  type CaseCommand,
+  planTransition,
+  type TransitionPlan,
+  type Urgency,
+} from '@urbangrid/domain';
 import { clockChanges } from './deadline-clock.js';
 import type { EngineContext } from './engine-context.js';
 import { CaseNotFoundError, CommandRefusedError, EngineError, VersionConflictError } from './errors.js';
 import { genesisHash } from './event-chain.js';
 import { newId } from './ids.js';
 import { responsibleDepartment } from './responsibility.js';
+import { checkDepartment, checkMedia, type EventData } from './transition-checks.js';
 import {
-  checkMedia,
-  type EventData,
   eventData,
   pendingRequestChange,
   sealDraft,
-  stageTimestamps,
+  stampColumns,
   transitionRollups,
   transitionWrites,
   writtenEvent,
@@ -61,14 +70,18 @@ export interface CommandRequest {
 export interface CommandResult {
   case: CaseRow;
   event: CaseEventRow;
+  /** What the rules decided (the lifecycle row's outcome). */
+  plan: TransitionPlan;
 }
 
 export interface CommandOptions {
   /**
    * More writes that must commit with the command or not at all (a worker's task row, say), given
-   * the case and event as the command will leave them; they join the command's statement.
+   * the case and event as the command will leave them; they join the command's statement. Made
+   * once the rules have allowed the command, so it may also check what the rules cannot see (and
+   * throw an EngineError) before anything is written.
    */
-  alsoWrite?: (result: CommandResult) => readonly WriteQuery[];
+  alsoWrite?: (result: CommandResult) => readonly WriteQuery[] | Promise<readonly WriteQuery[]>;
 }
 
 export async function applyCommand(
@@ -84,34 +97,35 @@ export async function applyCommand(
     throw new VersionConflictError(before.id, before.version, request.expectedVersion);
   }
   const { changes, transition } = await planCommand(context, before, request);
-  const event = writtenEvent(transition.event);
+  const result = { case: transition.after, event: writtenEvent(transition.event), plan: transition.plan };
+  const extra = (await options.alsoWrite?.(result)) ?? [];
   const rollups = await transitionRollups(context, transition);
-  const extra = options.alsoWrite?.({ case: transition.after, event }) ?? [];
   const db = context.db;
   const written = await writeCaseTogether(
     db,
     caseUpdateAtVersion(db, before.id, before.version, changes),
-    (caseId) => transitionWrites(db, transition, rollups, caseId, extra),
+    transitionWrites(db, transition, rollups, extra),
   );
   if (written === null) {
     const current = await findCaseById(db, before.id);
     throw new VersionConflictError(before.id, current?.version ?? before.version, before.version);
   }
   context.committed(transition.after);
-  return { case: transition.after, event };
+  return result;
 }
 
 /** The command's plan and everything it will write, computed from the case as loaded. */
 async function planCommand(context: EngineContext, before: CaseRow, request: CommandRequest) {
-  const snapshot = snapshotOf(before);
+  const snapshot = caseSnapshotOf(before);
   const decision = planTransition(snapshot, request.command, request.actor);
   if (!decision.ok) throw new CommandRefusedError(decision.code, decision.reason);
   const plan = decision;
+  const after = applyPlan(snapshot, plan);
+  await checkDepartment(context.db, before, after);
   const data = eventData(request.command, request.data);
-  await checkMedia(context.db, data);
+  await checkMedia(context.db, before.city, data);
 
   const now = context.now();
-  const after = applyPlan(snapshot, plan);
   const amended = await amendment(context, before, request);
   const newVersion = before.version + 1;
   const clock = await clockChanges({
@@ -120,7 +134,7 @@ async function planCommand(context: EngineContext, before: CaseRow, request: Com
     plan,
     city: before.city,
     categoryCode: amended.categoryCode ?? before.categoryCode,
-    urgency: amended.urgency ?? before.urgency,
+    urgency: amended.urgency ?? after.urgency,
     departmentId: after.departmentId,
     newVersion,
     now,
@@ -137,13 +151,14 @@ async function planCommand(context: EngineContext, before: CaseRow, request: Com
   };
   const sealed = sealDraft(draft, before.lastEventHash ?? genesisHash);
   const changes: CaseChanges = {
-    ...snapshotColumns(after),
+    ...caseSnapshotColumns(after),
     ...pendingRequestChange(snapshot, after, request.command, request.actor, now),
-    ...stageTimestamps(plan, after, now),
+    ...stampColumns(plan, now),
     ...clock.columns,
     ...amended,
-    ...(await departmentColumns(context, before, plan.command, after.departmentId, amended)),
-    ...(plan.command === 'superviseOrder' ? { supervised: true, urgency: 'urgent' } : {}),
+    ...(plan.suggestsDepartment
+      ? { suggestedDepartmentId: await suggestedDepartment(context, before, amended) }
+      : {}),
     updatedAt: now,
     lastEventHash: sealed.hash,
   };
@@ -190,27 +205,17 @@ function amendmentData(before: CaseRow, amended: CaseAmendment): EventData {
   return data;
 }
 
-/**
- * The suggested department (filing looks it up in the responsibility matrix, 权责清单) and the
- * first department (kept from the first dispatch, so a later return counts against it).
- */
-async function departmentColumns(
+/** The department the responsibility matrix (权责清单) names for the case, with its category as amended. */
+function suggestedDepartment(
   context: EngineContext,
   before: CaseRow,
-  command: CaseCommand['type'],
-  departmentId: string | null,
   amended: CaseAmendment,
-): Promise<CaseChanges> {
-  if (command === 'file') {
-    const suggested = await responsibleDepartment(context.db, context.reference, {
-      city: before.city,
-      categoryCode: amended.categoryCode ?? before.categoryCode,
-      communityCode: before.communityCode,
-      streetCode: before.streetCode,
-      districtCode: before.districtCode,
-    });
-    return { suggestedDepartmentId: suggested };
-  }
-  if (command === 'dispatch' && before.firstDepartmentId === null) return { firstDepartmentId: departmentId };
-  return {};
+): Promise<string | null> {
+  return responsibleDepartment(context.db, context.reference, {
+    city: before.city,
+    categoryCode: amended.categoryCode ?? before.categoryCode,
+    communityCode: before.communityCode,
+    streetCode: before.streetCode,
+    districtCode: before.districtCode,
+  });
 }

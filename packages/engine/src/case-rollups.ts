@@ -10,7 +10,7 @@
  */
 import type { CaseRow, RollupCounts, RollupDimension, RollupIncrement } from '@urbangrid/db';
 import { staffDimension } from '@urbangrid/db';
-import { isCaseState, stageOf, type TransitionPlan } from '@urbangrid/domain';
+import { stageOf, type TransitionPlan } from '@urbangrid/domain';
 
 /** Who did earlier steps the command judges (looked up in the history by the engine). */
 export interface StaffFacts {
@@ -43,7 +43,7 @@ export function rollupCounts(
   }
   if ((increment.overdueCount ?? 0) > 0) {
     counts.overdue = increment.overdueCount;
-    if (before !== null && isCaseState(before.state) && stageOf(before.state) === 'handle') {
+    if (before !== null && stageOf(before.state) === 'handle') {
       counts.handlingOverdue = increment.overdueCount;
     }
   }

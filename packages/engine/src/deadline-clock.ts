@@ -16,10 +16,8 @@ import {
   lightThresholdInstants,
   type Stage,
   stageOf,
-  stages,
   type TransitionPlan,
   type Urgency,
-  urgencies,
   type WorkingCalendar,
   workingMinutesBetween,
 } from '@urbangrid/domain';
@@ -39,7 +37,7 @@ export interface ClockInput {
   plan: TransitionPlan;
   city: string;
   categoryCode: string;
-  urgency: string;
+  urgency: Urgency;
   /** The department after the command (the handling clock runs on its calendar). */
   departmentId: string | null;
   /** The version the command gives the case. */
@@ -50,14 +48,6 @@ export interface ClockInput {
 export interface ClockChange {
   columns: CaseChanges;
   timers: DeadlineTimer[];
-}
-
-function stageOrNull(value: string | null): Stage | null {
-  return value !== null && (stages as readonly string[]).includes(value) ? (value as Stage) : null;
-}
-
-function urgencyOf(value: string): Urgency {
-  return (urgencies as readonly string[]).includes(value) ? (value as Urgency) : 'normal';
 }
 
 /** Which calendar counts a stage: the department's own for handling, else the stage's (patrol/office). */
@@ -80,7 +70,7 @@ export async function clockChanges(input: ClockInput): Promise<ClockChange> {
   const timers: DeadlineTimer[] = [];
   // The clock as it stands, updated as follow-ups apply in order.
   let clock = {
-    stage: stageOrNull(input.before?.deadlineStage ?? null),
+    stage: input.before?.deadlineStage ?? null,
     startedAt: input.before?.deadlineStartedAt ?? null,
     limit: input.before?.deadlineLimitMinutes ?? null,
     clockFrom: input.before?.deadlineClockFrom ?? null,
@@ -127,11 +117,7 @@ export async function clockChanges(input: ClockInput): Promise<ClockChange> {
         // An approved extension (延期): the same stage, more working time, the clock keeps running.
         await arm(followUp.stage, clock.clockFrom, clock.used, clock.limit + grantedMinutes(input));
       } else {
-        const limit = await input.reference.stageLimit(
-          input.categoryCode,
-          urgencyOf(input.urgency),
-          followUp.stage,
-        );
+        const limit = await input.reference.stageLimit(input.categoryCode, input.urgency, followUp.stage);
         clock = { ...clock, startedAt: input.now };
         await arm(followUp.stage, input.now, 0, limit);
       }
@@ -150,7 +136,7 @@ export async function clockChanges(input: ClockInput): Promise<ClockChange> {
 function redAfterYellow(input: ClockInput): DeadlineTimer | null {
   const { plan, before } = input;
   if (plan.command !== 'markOverdue' || plan.changes.set.light !== 'yellow' || before === null) return null;
-  const stage = stageOrNull(before.deadlineStage);
+  const stage = before.deadlineStage;
   if (stage === null || before.deadlineDue === null || before.deadlineArmedVersion === null) return null;
   return { stage, light: 'red', at: before.deadlineDue, armedVersion: before.deadlineArmedVersion };
 }

@@ -2,7 +2,6 @@ export * from './actor-fields.js';
 export * from './apply-command.js';
 export * from './canonical-json.js';
 export * from './case-rollups.js';
-export * from './case-snapshot.js';
 export * from './deadline-clock.js';
 export * from './engine-context.js';
 export * from './errors.js';

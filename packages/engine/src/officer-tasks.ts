@@ -2,32 +2,21 @@
  * The personal tasks of officers (核实 verification, 核查 check): the task row a command hands over
  * with it, whether a stage worker chose the officer or the shift lead did (改派).
  */
-import {
-  type CaseRow,
-  type DbOrTx,
-  findCaseById,
-  listOfficersForCase,
-  taskInsertQuery,
-  type WriteQuery,
-} from '@urbangrid/db';
-import { type Actor, planTransition } from '@urbangrid/domain';
+import { type CaseRow, listOfficersForCase, taskInsertQuery, type WriteQuery } from '@urbangrid/db';
+import type { Actor, OfficerTaskKind } from '@urbangrid/domain';
 import { applyCommand, type CommandResult } from './apply-command.js';
-import { snapshotOf } from './case-snapshot.js';
 import type { EngineContext } from './engine-context.js';
-import { CaseNotFoundError, CommandRefusedError, EngineError } from './errors.js';
+import { EngineError } from './errors.js';
 import { newId } from './ids.js';
-import type { EventData } from './transition-writes.js';
-
-export type OfficerTaskKind = 'verification' | 'check';
+import type { EventData } from './transition-checks.js';
 
 /** The task row for the officer the command named, built to join the command's statement. */
 export function officerTaskWrite(
-  db: DbOrTx,
   result: CommandResult,
   task: { kind: OfficerTaskKind; officerId: string; fallback: boolean; caseVersion: number },
 ): WriteQuery {
   const after = result.case;
-  return taskInsertQuery(db, {
+  return taskInsertQuery({
     id: newId(result.event.at),
     caseId: after.id,
     city: after.city,
@@ -60,45 +49,45 @@ export interface ReassignRequest {
  * worker's choice from the street would be. The earlier officer's open task is cancelled.
  */
 export async function reassignTask(context: EngineContext, request: ReassignRequest): Promise<CommandResult> {
-  const before =
-    request.loaded?.id === request.caseId ? request.loaded : await findCaseById(context.db, request.caseId);
-  if (before === null) throw new CaseNotFoundError(request.caseId);
-  // The rules first: a caller who may not reassign (or a case in the wrong state) learns nothing of officers.
-  const command = { type: 'reassign', assignee: request.officer } as const;
-  const decision = planTransition(snapshotOf(before), command, request.actor);
-  if (!decision.ok) throw new CommandRefusedError(decision.code, decision.reason);
-  const [officer] = await listOfficersForCase(context.db, {
-    city: before.city,
-    gridCode: before.gridCode,
-    streetCode: before.streetCode,
-    at: context.now(),
-    username: request.officer,
-  });
-  if (officer === undefined) {
-    throw new EngineError(
-      'VALIDATION_FAILED',
-      `${request.officer} is not an active grid officer of this city`,
-    );
-  }
   return applyCommand(
     context,
     {
-      caseId: before.id,
-      loaded: before,
-      command,
+      caseId: request.caseId,
+      loaded: request.loaded,
+      command: { type: 'reassign', assignee: request.officer },
       actor: request.actor,
       expectedVersion: request.expectedVersion,
       data: request.data,
     },
     {
-      alsoWrite: (result) => [
-        officerTaskWrite(context.db, result, {
-          kind: result.case.state === 'verifying' ? 'verification' : 'check',
-          officerId: officer.id,
-          fallback: !officer.coversGrid,
-          caseVersion: result.case.version,
-        }),
-      ],
+      // Only once the rules allow it: a caller who may not reassign (or a case in the wrong state)
+      // learns nothing of officers.
+      alsoWrite: async (result) => {
+        const after = result.case;
+        const [officer] = await listOfficersForCase(context.db, {
+          city: after.city,
+          gridCode: after.gridCode,
+          streetCode: after.streetCode,
+          at: context.now(),
+          username: request.officer,
+        });
+        if (officer === undefined) {
+          throw new EngineError(
+            'VALIDATION_FAILED',
+            `${request.officer} is not an active grid officer of this city`,
+          );
+        }
+        return result.plan.opensTask === null
+          ? []
+          : [
+              officerTaskWrite(result, {
+                kind: result.plan.opensTask,
+                officerId: officer.id,
+                fallback: !officer.coversGrid,
+                caseVersion: after.version,
+              }),
+            ];
+      },
     },
   );
 }

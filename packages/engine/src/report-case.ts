@@ -9,6 +9,7 @@ import {
   type CaseRow,
   caseNumberOfStatement,
   caseRowAsInserted,
+  caseSnapshotColumns,
   completedKeyInsertQuery,
   type DbOrTx,
   findCaseById,
@@ -32,7 +33,6 @@ import {
 import { proximityCell } from '@urbangrid/geo';
 import { actorScope } from './actor-fields.js';
 import { canonicalJson } from './canonical-json.js';
-import { snapshotColumns } from './case-snapshot.js';
 import { clockChanges } from './deadline-clock.js';
 import type { EngineContext } from './engine-context.js';
 import {
@@ -45,11 +45,10 @@ import {
 import { genesisHash } from './event-chain.js';
 import { newId } from './ids.js';
 import { localDay } from './local-day.js';
+import { checkMedia, type EventData } from './transition-checks.js';
 import {
-  checkMedia,
-  type EventData,
   sealDraft,
-  stageTimestamps,
+  stampColumns,
   transitionRollups,
   transitionWrites,
   writtenEvent,
@@ -168,10 +167,10 @@ async function writeReport(
     ...(request.data ?? {}),
     ...(request.mediaIds?.length ? { mediaIds: request.mediaIds } : {}),
   };
-  await checkMedia(db, data);
+  await checkMedia(db, place.city, data);
 
   const snapshot = applyPlan(null, plan);
-  const urgency = request.urgency ?? 'normal';
+  const urgency = snapshot.urgency;
   const clock = await clockChanges({
     reference: context.reference,
     before: null,
@@ -203,8 +202,8 @@ async function writeReport(
     genesisHash,
   );
   const values = {
-    ...snapshotColumns(snapshot),
-    ...stageTimestamps(plan, snapshot, now),
+    ...caseSnapshotColumns(snapshot),
+    ...stampColumns(plan, now),
     ...clock.columns,
     id,
     source: snapshot.source,
@@ -248,7 +247,7 @@ async function writeReport(
     key === null
       ? []
       : [
-          completedKeyInsertQuery(db, {
+          completedKeyInsertQuery({
             ...key,
             createdAt: now,
             statusCode: 201,
@@ -260,7 +259,7 @@ async function writeReport(
     written = await writeCaseTogether(
       db,
       newCaseInsert(transition.after, number.caseNo),
-      (caseId) => [...keyWrite, ...transitionWrites(db, transition, rollups, caseId)],
+      [...keyWrite, ...transitionWrites(db, transition, rollups)],
       [number.counter],
     );
   } catch (error) {

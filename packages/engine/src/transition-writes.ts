@@ -1,17 +1,16 @@
 /**
  * The writes every transition shares, report or command, in the one statement of its case write:
- * the derived case columns (stage timestamps, closure type, pending request), the sealed event, the
- * rollups, the outbox rows, the photos, and closing tasks that the transition finished.
+ * the derived case columns (the plan's stamps, the pending request), the sealed event, the rollups,
+ * the outbox rows, the photos, and the officer tasks the plan finishes. What to write comes from
+ * the plan (packages/domain); this file only turns it into rows.
  */
 import {
   type CaseChanges,
   type CaseEventRow,
-  type CaseIdOfWrite,
   type CaseRow,
   caseEventInsertQuery,
   caseMediaLinkQuery,
   type DbOrTx,
-  existingMediaIds,
   lastActorOfCommand,
   openTasksCloseQuery,
   outboxInsertQuery,
@@ -19,69 +18,34 @@ import {
   rollupIncrementQuery,
   type WriteQuery,
 } from '@urbangrid/db';
-import type { Actor } from '@urbangrid/domain';
-import { type CaseCommand, type CaseSnapshot, isTerminal, type TransitionPlan } from '@urbangrid/domain';
+import type { Actor, CaseCommand, CaseSnapshot, StageStamp, TransitionPlan } from '@urbangrid/domain';
 import { actorFields } from './actor-fields.js';
 import { rollupIncrements, type StaffFacts } from './case-rollups.js';
 import type { DeadlineTimer } from './deadline-clock.js';
 import type { EngineContext } from './engine-context.js';
-import { EngineError } from './errors.js';
 import { type EventContent, sealEvent } from './event-chain.js';
 import { outboxRowsFor } from './follow-up-jobs.js';
 import { localDay } from './local-day.js';
+import { type EventData, mediaIdsOf } from './transition-checks.js';
 
-/** Extra facts a command carries for the history: notes, photos, reasons (api.md bodies). */
-export type EventData = Record<string, unknown>;
+/** The column of each moment a plan records. */
+const stampColumn = {
+  verified: 'verifiedAt',
+  filed: 'filedAt',
+  dispatched: 'dispatchedAt',
+  accepted: 'acceptedAt',
+  handled: 'handledAt',
+  reviewed: 'reviewedAt',
+  closed: 'closedAt',
+  rejected: 'rejectedAt',
+  cancelled: 'cancelledAt',
+} as const satisfies Record<StageStamp, keyof CaseChanges>;
 
-/** When a case entered each stage (the latest entry): what timeliness evaluation measures. */
-export function stageTimestamps(plan: TransitionPlan, snapshot: CaseSnapshot, now: Date): CaseChanges {
-  if (plan.from === plan.to) return {};
+/** The plan's moments (its `stamps`) as columns, at the command's time. */
+export function stampColumns(plan: TransitionPlan, now: Date): CaseChanges {
   const changes: CaseChanges = {};
-  switch (plan.to) {
-    case 'verified':
-      changes.verifiedAt = now;
-      break;
-    case 'filed':
-      if (plan.command === 'file') changes.filedAt = now;
-      break;
-    case 'dispatched':
-      changes.dispatchedAt = now;
-      break;
-    case 'handling':
-      if (plan.command === 'accept') changes.acceptedAt = now;
-      break;
-    case 'handled':
-      changes.handledAt = now;
-      break;
-    case 'reviewed':
-      changes.reviewedAt = now;
-      // 自行处置: the officer's report is the verification, the fix and the check at once.
-      if (plan.command === 'report') Object.assign(changes, { verifiedAt: now, handledAt: now });
-      break;
-    case 'closed':
-      changes.closedAt = now;
-      changes.closureType = closureType(snapshot);
-      break;
-    case 'rejected':
-      changes.rejectedAt = now;
-      break;
-    case 'cancelled':
-      changes.cancelledAt = now;
-      break;
-    default:
-      break;
-  }
+  for (const stamp of plan.stamps) changes[stampColumn[stamp]] = now;
   return changes;
-}
-
-/**
- * 结案类型: `special` when the case was ever suspended (挂账, closed under an approved exception),
- * `overdue` when any stage went red, else `on_time`.
- */
-export function closureType(snapshot: CaseSnapshot): 'on_time' | 'overdue' | 'special' {
-  if (snapshot.suspensionCount > 0) return 'special';
-  if (snapshot.overdueCount > 0) return 'overdue';
-  return 'on_time';
 }
 
 /** The stored pending request when the plan changed it; {} when it stays as it was. */
@@ -123,24 +87,6 @@ export function evidenceData(input: { note?: string; mediaIds?: readonly string[
   if (input.note !== undefined) data.note = input.note;
   if (input.mediaIds !== undefined && input.mediaIds.length > 0) data.mediaIds = [...input.mediaIds];
   return data;
-}
-
-export function mediaIdsOf(data: EventData): string[] {
-  const ids = data.mediaIds;
-  if (ids === undefined) return [];
-  if (!Array.isArray(ids) || !ids.every((id): id is string => typeof id === 'string')) {
-    throw new EngineError('VALIDATION_FAILED', 'mediaIds must be a list of media ids');
-  }
-  return ids;
-}
-
-/** Refuses photos that were never uploaded, before anything is written. */
-export async function checkMedia(db: DbOrTx, data: EventData): Promise<void> {
-  const ids = mediaIdsOf(data);
-  if (ids.length === 0) return;
-  const known = await existingMediaIds(db, ids);
-  const unknown = ids.filter((id) => !known.has(id));
-  if (unknown.length > 0) throw new EngineError('VALIDATION_FAILED', `unknown media: ${unknown.join(', ')}`);
 }
 
 export interface EventDraft {
@@ -201,23 +147,22 @@ export async function transitionRollups(
 
 /**
  * The writes that go with the case write in its statement (`writeCaseTogether`): the event (its
- * case id read from the case write), follow-up jobs, photos, the tasks the transition finished, the
- * caller's own writes, and the rollups last. The rollup rows are shared by every case of a day,
- * district, category and staff member; in one statement their locks last only its run.
+ * case id read from the case write), follow-up jobs, photos, the officer tasks the plan finishes
+ * (a task the caller's own writes open is not seen by this update: one statement, one snapshot),
+ * the caller's own writes, and the rollups last. The rollup rows are shared by every case of a day, district, category and staff
+ * member; in one statement their locks last only its run.
  */
 export function transitionWrites(
   db: DbOrTx,
   input: TransitionToWrite,
   rollups: readonly RollupIncrement[],
-  caseIdOfWrite: CaseIdOfWrite,
   extra: readonly WriteQuery[] = [],
 ): Array<WriteQuery | null> {
   const { plan, before, after, event } = input;
   const photos = mediaIdsOf(event.data as EventData);
   return [
-    caseEventInsertQuery(writtenEvent(event), caseIdOfWrite),
+    caseEventInsertQuery(writtenEvent(event)),
     outboxInsertQuery(
-      db,
       outboxRowsFor(plan.followUps, input.timers, {
         after,
         eventId: event.id,
@@ -225,26 +170,14 @@ export function transitionWrites(
       }),
     ),
     caseMediaLinkQuery(
-      db,
       photos.map((mediaId) => ({ caseId: after.id, mediaId, stage: plan.command, eventSeq: event.seq })),
     ),
-    closedTasks(db, plan, after.id, event.at),
+    plan.closesTasks === null
+      ? null
+      : openTasksCloseQuery(db, after.id, plan.closesTasks.status, event.at, plan.closesTasks.kind),
     ...extra,
-    rollupIncrementQuery(db, rollups),
+    rollupIncrementQuery(rollups),
   ];
-}
-
-/**
- * The tasks a transition finishes: all of a case that ends, the verification or check carried out,
- * the one an officer held when the shift lead sent someone else (改派; the new task joins the same
- * statement, which the close does not see).
- */
-function closedTasks(db: DbOrTx, plan: TransitionPlan, caseId: string, at: Date): WriteQuery | null {
-  if (isTerminal(plan.to) || plan.command === 'reassign')
-    return openTasksCloseQuery(db, caseId, 'cancelled', at);
-  if (plan.command === 'verify') return openTasksCloseQuery(db, caseId, 'done', at, 'verification');
-  if (plan.command === 'check') return openTasksCloseQuery(db, caseId, 'done', at, 'check');
-  return null;
 }
 
 /** Who the staff rollups count a command for; a return or a cancellation judges an earlier step. */

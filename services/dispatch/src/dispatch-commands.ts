@@ -4,17 +4,13 @@
  * requests, supervision orders (督办) and reassigning an officer's task (改派). Each is one engine command; the lifecycle table in
  * packages/domain decides who may issue it and from which state.
  */
-import { findDepartment } from '@urbangrid/db';
-import { planTransition, type Urgency } from '@urbangrid/domain';
+import type { Urgency } from '@urbangrid/domain';
 import {
   applyCommand,
-  CommandRefusedError,
   type CommandResult,
   type EngineContext,
-  EngineError,
   evidenceData,
   reassignTask,
-  snapshotOf,
 } from '@urbangrid/engine';
 import type { CaseCommandCall as CommandCall } from '@urbangrid/platform';
 
@@ -62,24 +58,13 @@ export function cancelCase(engine: EngineContext, call: CommandCall, reason: str
   return applyCommand(engine, { ...base(call), command: { type: 'cancel', reason } });
 }
 
-/**
- * 派遣: to a department of the case's own city. The rules do not know departments, so an unknown
- * one (or one of another city) is refused here — but only after the rules have had their say on the
- * caller and the state, so a caller who may not dispatch learns nothing about departments.
- */
-export async function dispatchCase(
+/** 派遣: to a department of the case's own city (the engine refuses any other). */
+export function dispatchCase(
   engine: EngineContext,
   call: CommandCall,
   departmentId: string,
 ): Promise<CommandResult> {
-  const command = { type: 'dispatch', departmentId } as const;
-  const decision = planTransition(snapshotOf(call.case), command, call.actor);
-  if (!decision.ok) throw new CommandRefusedError(decision.code, decision.reason);
-  const department = await findDepartment(engine.db, departmentId);
-  if (department === null || department.city !== call.case.city) {
-    throw new EngineError('VALIDATION_FAILED', `departmentId: no department ${departmentId} in this city`);
-  }
-  return applyCommand(engine, { ...base(call), command });
+  return applyCommand(engine, { ...base(call), command: { type: 'dispatch', departmentId } });
 }
 
 /** 延期审批: an approval moves the handling deadline by the requested working minutes. */

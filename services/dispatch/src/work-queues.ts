@@ -4,11 +4,11 @@
  * packages/db (case-queries.ts) and always apply the caller's jurisdiction.
  */
 import { type CaseFilter, type CasePage, type CaseScope, type Db, listCasesByDeadline } from '@urbangrid/db';
-import { openStates } from '@urbangrid/domain';
+import { type CaseState, openStates } from '@urbangrid/domain';
 import { distanceMetres } from '@urbangrid/geo';
 
 /** States in which a report has not been filed yet (立案前). */
-const beforeFiling = ['reported', 'verifying', 'verified'];
+const beforeFiling: readonly CaseState[] = ['reported', 'verifying', 'verified'];
 
 export type Sections<Name extends string> = Record<Name, CasePage>;
 

@@ -1,3 +1,4 @@
+import type { CaseCommandType } from '@urbangrid/domain';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { caseEvents } from '../schema/cases.js';
@@ -9,7 +10,7 @@ import { caseEvents } from '../schema/cases.js';
 export async function lastActorOfCommand(
   db: DbOrTx,
   caseId: string,
-  command: string,
+  command: CaseCommandType,
 ): Promise<string | null> {
   const rows = await db
     .select({ actorName: caseEvents.actorName, actorRole: caseEvents.actorRole })
@@ -23,7 +24,7 @@ export async function lastActorOfCommand(
 }
 
 /** Every event of the given commands in a city (a recount's input; tests and audits only). */
-export async function listEventsOfCommands(db: DbOrTx, city: string, commands: readonly string[]) {
+export async function listEventsOfCommands(db: DbOrTx, city: string, commands: readonly CaseCommandType[]) {
   return db
     .select()
     .from(caseEvents)

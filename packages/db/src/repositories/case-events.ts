@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { caseEvents, cases } from '../schema/cases.js';
+import type { WriteQuery } from './case-write.js';
 import { jsonRowsInsert } from './json-rows.js';
 
 export type CaseEventRow = typeof caseEvents.$inferSelect;
@@ -10,8 +11,9 @@ export type NewCaseEventRow = typeof caseEvents.$inferInsert;
  * The insert of an event, every column given, built but not run; its case id is the one the case
  * write of the same statement returns (see `writeCaseTogether`).
  */
-export function caseEventInsertQuery(row: CaseEventRow, caseId: SQL): SQL {
-  return jsonRowsInsert(caseEvents, [row], { caseId });
+export function caseEventInsertQuery(row: CaseEventRow): WriteQuery {
+  return (caseWrite) =>
+    jsonRowsInsert(caseEvents, [row], { filled: { caseId: caseWrite.id }, where: caseWrite.written });
 }
 
 /** A case's history in order (the timeline). */

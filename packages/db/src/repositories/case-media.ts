@@ -1,16 +1,6 @@
-import { inArray } from 'drizzle-orm';
-import type { DbOrTx } from '../client.js';
-import { caseMedia, media } from '../schema/cases.js';
-
-/** The ids among `ids` that name uploaded media. */
-export async function existingMediaIds(db: DbOrTx, ids: readonly string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await db
-    .select({ id: media.id })
-    .from(media)
-    .where(inArray(media.id, [...ids]));
-  return new Set(rows.map((row) => row.id));
-}
+import { caseMedia } from '../schema/cases.js';
+import type { WriteQuery } from './case-write.js';
+import { jsonRowsInsert } from './json-rows.js';
 
 export interface CaseMediaLink {
   caseId: string;
@@ -19,11 +9,9 @@ export interface CaseMediaLink {
   eventSeq: number;
 }
 
-/** The insert of photo links, built but not run; null for none. */
-export function caseMediaLinkQuery(db: DbOrTx, rows: readonly CaseMediaLink[]) {
+/** The insert of photo links with their case write, built but not run; null for none. */
+export function caseMediaLinkQuery(rows: readonly CaseMediaLink[]): WriteQuery | null {
   if (rows.length === 0) return null;
-  return db
-    .insert(caseMedia)
-    .values([...rows])
-    .onConflictDoNothing();
+  return (caseWrite) =>
+    jsonRowsInsert(caseMedia, rows, { where: caseWrite.written, suffix: ' on conflict do nothing' });
 }

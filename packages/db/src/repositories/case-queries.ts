@@ -3,6 +3,7 @@
  * queues (工作队列) show. Every function takes a `CaseScope` and adds `caseScopeCondition` (or, for
  * one case in hand, `caseVisibleTo`), so a case outside the scope is never returned. Queries only; which slice means what is the services' call.
  */
+import type { CaseState } from '@urbangrid/domain';
 import { and, asc, count, eq, gt, inArray, isNotNull, isNull, lt, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { cases } from '../schema/cases.js';
@@ -21,7 +22,7 @@ export async function findCaseInScope(db: DbOrTx, id: string, scope: CaseScope):
  * A slice of cases. Every given field narrows the slice (AND); absent fields do not filter.
  */
 export interface CaseFilter {
-  states?: readonly string[];
+  states?: readonly CaseState[];
   gridCode?: string;
   departmentId?: string;
   assignee?: string;

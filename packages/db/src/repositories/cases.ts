@@ -37,7 +37,7 @@ export async function findCaseByNumber(db: DbOrTx, city: string, caseNo: string)
  * the same statement (`caseNumberOfStatement`); built but not run, for `writeCaseTogether`.
  */
 export function newCaseInsert(row: CaseRow, caseNo: SQL): SQL {
-  return jsonRowsInsert(cases, [row], { caseNo }, ' returning "id", "case_no"');
+  return jsonRowsInsert(cases, [row], { filled: { caseNo }, suffix: ' returning "id", "case_no"' });
 }
 
 /** A version-checked update (`caseUpdateAtVersionQuery`) as the case write of `writeCaseTogether`. */

@@ -2,6 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { databaseErrorOf } from '../database-errors.js';
 import { idempotencyKeys } from '../schema/infrastructure.js';
+import type { WriteQuery } from './case-write.js';
+import { jsonRowsInsert } from './json-rows.js';
 
 export type IdempotencyKeyRow = typeof idempotencyKeys.$inferSelect;
 
@@ -19,22 +21,19 @@ export async function findIdempotencyKey(
 }
 
 /**
- * The insert of a key stored complete (its answer known before the writes it goes with), built but
- * not run, with no conflict clause: a key already taken fails the whole statement it is part of,
- * which `isTakenIdempotencyKey` recognises (see `writeCaseTogether`).
+ * The insert of a key stored complete (its answer known before the writes it goes with) with its
+ * case write, built but not run, with no conflict clause: a key already taken fails the whole
+ * statement it is part of, which `isTakenIdempotencyKey` recognises.
  */
-export function completedKeyInsertQuery(
-  db: DbOrTx,
-  row: {
-    scope: string;
-    key: string;
-    requestHash: string;
-    createdAt: Date;
-    statusCode: number;
-    response: unknown;
-  },
-) {
-  return db.insert(idempotencyKeys).values(row);
+export function completedKeyInsertQuery(row: {
+  scope: string;
+  key: string;
+  requestHash: string;
+  createdAt: Date;
+  statusCode: number;
+  response: unknown;
+}): WriteQuery {
+  return (caseWrite) => jsonRowsInsert(idempotencyKeys, [row], { where: caseWrite.written });
 }
 
 /** Whether a write failed because its idempotency key was taken (by a concurrent or earlier request). */

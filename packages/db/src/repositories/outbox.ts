@@ -2,22 +2,28 @@ import { and, asc, count, eq, gte, inArray, isNotNull, isNull, lte, max, min, or
 import type { DbOrTx } from '../client.js';
 import { cases } from '../schema/cases.js';
 import { outbox } from '../schema/infrastructure.js';
+import type { WriteQuery } from './case-write.js';
+import { jsonRowsInsert } from './json-rows.js';
 
 export type OutboxRow = typeof outbox.$inferSelect;
 export type NewOutboxRow = typeof outbox.$inferInsert;
 
-/** Rows whose job id exists already are skipped: a replayed command enqueues nothing twice. */
-/** The insert of follow-up jobs (a job already written is kept), built but not run; null for none. */
-export function outboxInsertQuery(db: DbOrTx, rows: readonly NewOutboxRow[]) {
+/**
+ * The insert of a case write's follow-up jobs, built but not run; null for none. A job whose id is
+ * written already is kept as it is: a replayed command enqueues nothing twice.
+ */
+export function outboxInsertQuery(rows: readonly NewOutboxRow[]): WriteQuery | null {
   if (rows.length === 0) return null;
-  return db
-    .insert(outbox)
-    .values([...rows])
-    .onConflictDoNothing({ target: outbox.jobId });
+  return (caseWrite) =>
+    jsonRowsInsert(outbox, rows, { where: caseWrite.written, suffix: ' on conflict ("job_id") do nothing' });
 }
 
 export async function insertOutboxRows(tx: DbOrTx, rows: readonly NewOutboxRow[]): Promise<void> {
-  await outboxInsertQuery(tx, rows);
+  if (rows.length === 0) return;
+  await tx
+    .insert(outbox)
+    .values([...rows])
+    .onConflictDoNothing({ target: outbox.jobId });
 }
 
 /**

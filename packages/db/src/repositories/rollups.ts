@@ -1,6 +1,7 @@
 import { and, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { reportRollups } from '../schema/rollups.js';
+import type { WriteQuery } from './case-write.js';
 
 /** The counters of a rollup row: the timeliness report columns (api.md), then evaluation's. */
 export const rollupMetrics = [
@@ -71,16 +72,18 @@ select r.city, r.day::date, r.dimension, r.key, ${rollupMetrics
     .map((metric) => `coalesce((r.counts->>'${metric}')::int, 0)`)
     .join(', ')}
 from rows from (jsonb_to_recordset(`,
-  tail: `) as (city text, day text, dimension text, key text, counts jsonb))
+  rows: `) as (city text, day text, dimension text, key text, counts jsonb))
   with ordinality as r(city, day, dimension, key, counts, n)
+where `,
+  tail: `
 order by r.n
 on conflict (city, dimension, day, key) do update set ${metricColumns
     .map((column) => `${column} = report_rollups.${column} + excluded.${column}`)
     .join(', ')}`,
 };
 
-/** The upsert adding to the rollup rows, built but not run; null for no increments. */
-export function rollupIncrementQuery(_db: DbOrTx, increments: readonly RollupIncrement[]): SQL | null {
+/** The upsert adding to the rollup rows with their case write, built but not run; null for no increments. */
+export function rollupIncrementQuery(increments: readonly RollupIncrement[]): WriteQuery | null {
   if (increments.length === 0) return null;
   // One statement may not touch a row twice: merge duplicates first.
   const merged = new Map<string, RollupIncrement & { counts: Partial<RollupCounts> }>();
@@ -97,7 +100,9 @@ export function rollupIncrementQuery(_db: DbOrTx, increments: readonly RollupInc
   const rows = [...merged.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([, { city, day, dimension, key, counts }]) => ({ city, day, dimension, key, counts }));
-  return sql`${sql.raw(upsertText.head)}${JSON.stringify(rows)}::jsonb${sql.raw(upsertText.tail)}`;
+  const json = JSON.stringify(rows);
+  return (caseWrite) =>
+    sql`${sql.raw(upsertText.head)}${json}::jsonb${sql.raw(upsertText.rows)}${caseWrite.written}${sql.raw(upsertText.tail)}`;
 }
 
 export interface RollupTotalsRow extends RollupCounts {

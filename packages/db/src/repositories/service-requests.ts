@@ -1,9 +1,8 @@
+import { terminalStates } from '@urbangrid/domain';
 import { and, desc, eq, gte, inArray, lte, notInArray, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { cases } from '../schema/cases.js';
 import type { CaseRow } from './cases.js';
-
-const terminal = ['closed', 'rejected', 'cancelled'];
 
 export interface ServiceRequestFilter {
   city: string;
@@ -29,8 +28,8 @@ export async function listServiceRequests(db: DbOrTx, filter: ServiceRequestFilt
     filter.status === undefined
       ? undefined
       : filter.status === 'open'
-        ? notInArray(cases.state, terminal)
-        : inArray(cases.state, terminal),
+        ? notInArray(cases.state, [...terminalStates])
+        : inArray(cases.state, [...terminalStates]),
   ];
   return db
     .select()

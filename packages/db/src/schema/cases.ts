@@ -1,3 +1,14 @@
+// Types only: drizzle-kit loads this file without the workspace packages.
+import type {
+  CaseCommandType,
+  CaseState,
+  ClosureType,
+  Light,
+  PendingRequest,
+  ReportSource,
+  Stage,
+  Urgency,
+} from '@urbangrid/domain';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
@@ -14,6 +25,18 @@ import {
 import { ts } from './columns.js';
 import { cities } from './reference.js';
 
+/** The pending side request (延期 / 挂账) as `cases.pending_request` holds it. */
+export interface StoredPendingRequest {
+  kind: PendingRequest;
+  /** Working minutes asked for (extension only). */
+  workMinutes: number | null;
+  reason: string;
+  /** The requesting handler's username. */
+  requestedBy: string;
+  /** ISO 8601. */
+  at: string;
+}
+
 /**
  * A case (案件) and everything the boards and reports read without joining the event log:
  * its state and version (optimistic locking), the per-stage timestamps, the running deadline and
@@ -27,11 +50,11 @@ export const cases = pgTable(
     city: text('city')
       .notNull()
       .references(() => cities.code),
-    source: text('source').notNull(),
-    state: text('state').notNull(),
+    source: text('source').$type<ReportSource>().notNull(),
+    state: text('state').$type<CaseState>().notNull(),
     version: integer('version').notNull().default(1),
     categoryCode: text('category_code').notNull(),
-    urgency: text('urgency').notNull().default('normal'),
+    urgency: text('urgency').$type<Urgency>().notNull().default('normal'),
     description: text('description').notNull(),
     lat: doublePrecision('lat').notNull(),
     lng: doublePrecision('lng').notNull(),
@@ -63,11 +86,11 @@ export const cases = pgTable(
     /** 督办: a supervisor escalated the case. */
     supervised: boolean('supervised').notNull().default(false),
     /** A pending extension or suspension request: { kind, workMinutes, reason, requestedBy, at }. */
-    pendingRequest: jsonb('pending_request'),
+    pendingRequest: jsonb('pending_request').$type<StoredPendingRequest>(),
     checkPassed: boolean('check_passed').notNull().default(false),
-    closureType: text('closure_type'),
+    closureType: text('closure_type').$type<ClosureType>(),
     // The running stage clock.
-    deadlineStage: text('deadline_stage'),
+    deadlineStage: text('deadline_stage').$type<Stage>(),
     deadlineStartedAt: ts('deadline_started_at'),
     deadlineLimitMinutes: integer('deadline_limit_minutes'),
     deadlineDue: ts('deadline_due'),
@@ -80,7 +103,7 @@ export const cases = pgTable(
     deadlineClockFrom: ts('deadline_clock_from'),
     /** Working minutes of the stage used before `deadlineClockFrom` (before a suspension). */
     deadlineUsedMinutes: doublePrecision('deadline_used_minutes').notNull().default(0),
-    light: text('light').notNull().default('green'),
+    light: text('light').$type<Light>().notNull().default('green'),
     /** When the current suspension began (the clock is stopped while set). */
     suspendedAt: ts('suspended_at'),
     /** Hash of the latest event: the head of the chain, so a deleted tail event is noticed too. */
@@ -132,9 +155,9 @@ export const caseEvents = pgTable(
     caseId: text('case_id').notNull(),
     seq: integer('seq').notNull(),
     city: text('city').notNull(),
-    command: text('command').notNull(),
-    fromState: text('from_state'),
-    toState: text('to_state').notNull(),
+    command: text('command').$type<CaseCommandType>().notNull(),
+    fromState: text('from_state').$type<CaseState>(),
+    toState: text('to_state').$type<CaseState>().notNull(),
     actorId: text('actor_id'),
     actorName: text('actor_name').notNull(),
     actorRole: text('actor_role'),

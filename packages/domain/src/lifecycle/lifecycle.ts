@@ -21,8 +21,9 @@ import {
   stopClock,
   suggestDepartment,
 } from './follow-ups.js';
-import type { CaseCounter, CaseSnapshot, FieldChanges } from './snapshot.js';
-import { type CaseState, isOpen, type OpenState, openStates, stageOf } from './states.js';
+import type { Outcome } from './outcome.js';
+import { type CaseSnapshot, closureTypeOf } from './snapshot.js';
+import { isOpen, type OpenState, openStates, stageOf } from './states.js';
 
 /** Per-case guards beyond the role: the right person, not just the right job. */
 export type CaseGuard =
@@ -39,14 +40,6 @@ export interface Issuers {
   /** Our own workers. */
   readonly system?: boolean;
   readonly guard?: CaseGuard;
-}
-
-/** What a command does when it is allowed. */
-export interface Outcome {
-  readonly to: CaseState;
-  readonly set?: FieldChanges;
-  readonly increment?: Partial<Record<CaseCounter, number>>;
-  readonly followUps?: readonly FollowUp[];
 }
 
 /** A refusal a rule can raise beyond role and state (the codes of api.md). */
@@ -105,7 +98,13 @@ export const reportRule: CreationRule = {
     // The reporter is the user who saw the problem: the officer. A hotline or public report comes
     // from a citizen, whose contact details live with the report, not in the rules.
     const reporter = command.source === 'officer' && actor.kind === 'user' ? actor.username : null;
-    const base = { source: command.source, reporter, selfHandled: false, checkPassed: false } as const;
+    const base = {
+      source: command.source,
+      reporter,
+      selfHandled: false,
+      checkPassed: false,
+      urgency: command.urgency ?? 'normal',
+    } as const;
     if (command.source !== 'officer') {
       // Reports from outside the patrol are verified on site first (核实).
       return {
@@ -115,15 +114,22 @@ export const reportRule: CreationRule = {
       };
     }
     if (command.selfHandled === true) {
-      // The officer's after-photo is the check: the case waits only for the shift lead to close it.
+      // The officer's after-photo is the check: the report is the verification, the fix and the
+      // check at once, and the case waits only for the shift lead to close it.
       return {
         to: 'reviewed',
         set: { ...base, selfHandled: true, checkPassed: true },
+        stamps: ['verified', 'handled', 'reviewed'],
         followUps: [notify('shift_lead', 'case.selfHandled')],
       };
     }
     // An officer saw it: no verification needed.
-    return { to: 'verified', set: base, followUps: [notify('shift_lead', 'case.verified')] };
+    return {
+      to: 'verified',
+      set: base,
+      stamps: ['verified'],
+      followUps: [notify('shift_lead', 'case.verified')],
+    };
   },
 };
 
@@ -137,29 +143,49 @@ export const lifecycle: LifecycleTable = {
     issuers: { roles: ['grid_officer'], guard: 'assignedOfficer' },
     outcome: (_snapshot, command) =>
       command.found
-        ? { to: 'verified', set: { assignee: null }, followUps: [notify('shift_lead', 'case.verified')] }
-        : { to: 'rejected', followUps: [notify('reporter', 'case.rejected')] },
+        ? {
+            to: 'verified',
+            set: { assignee: null },
+            stamps: ['verified'],
+            closesTasks: { status: 'done', kind: 'verification' },
+            followUps: [notify('shift_lead', 'case.verified')],
+          }
+        : { to: 'rejected', stamps: ['rejected'], followUps: [notify('reporter', 'case.rejected')] },
   },
   file: {
     term: '立案',
     from: ['verified'],
     issuers: { roles: ['shift_lead'] },
-    outcome: () => ({ to: 'filed', followUps: [suggestDepartment, notify('dispatcher', 'case.filed')] }),
+    outcome: () => ({
+      to: 'filed',
+      stamps: ['filed'],
+      suggestsDepartment: true,
+      followUps: [suggestDepartment, notify('dispatcher', 'case.filed')],
+    }),
   },
   reject: {
     term: '不予立案',
     from: ['reported', 'verifying', 'verified'],
     issuers: { roles: ['shift_lead'] },
-    outcome: () => ({ to: 'rejected', followUps: [notify('reporter', 'case.rejected')] }),
+    outcome: () => ({
+      to: 'rejected',
+      stamps: ['rejected'],
+      followUps: [notify('reporter', 'case.rejected')],
+    }),
   },
   dispatch: {
     term: '派遣',
     from: ['filed'],
     // Workers may dispatch straight from the responsibility matrix (architecture.md: "propose or perform").
     issuers: { roles: ['dispatcher'], system: true },
-    outcome: (_snapshot, command) => ({
+    outcome: (snapshot, command) => ({
       to: 'dispatched',
-      set: { departmentId: command.departmentId },
+      // The first department stays: a return counts as a dispatch error against it.
+      set: {
+        departmentId: command.departmentId,
+        firstDepartmentId: snapshot.firstDepartmentId ?? command.departmentId,
+      },
+      stamps: ['dispatched'],
       increment: { dispatchCount: 1 },
       followUps: [notify('department', 'case.dispatched')],
     }),
@@ -170,6 +196,7 @@ export const lifecycle: LifecycleTable = {
     issuers: { roles: ['shift_lead'] },
     outcome: (snapshot) => ({
       to: 'cancelled',
+      stamps: ['cancelled'],
       followUps: [
         ...notifyDepartmentIfDispatched(snapshot, 'case.cancelled'),
         notify('reporter', 'case.cancelled'),
@@ -180,7 +207,11 @@ export const lifecycle: LifecycleTable = {
     term: '签收',
     from: ['dispatched'],
     issuers: { roles: ['department_handler'], guard: 'caseDepartmentHandler' },
-    outcome: () => ({ to: 'handling', followUps: [notify('dispatcher', 'case.accepted')] }),
+    outcome: () => ({
+      to: 'handling',
+      stamps: ['accepted'],
+      followUps: [notify('dispatcher', 'case.accepted')],
+    }),
   },
   complete: {
     term: '处理反馈',
@@ -190,6 +221,7 @@ export const lifecycle: LifecycleTable = {
     outcome: () => ({
       to: 'handled',
       set: { pendingRequest: null, requestedExtensionMinutes: null },
+      stamps: ['handled'],
       followUps: [assignTask('check'), notify('intake_operator', 'case.handled')],
     }),
   },
@@ -280,12 +312,15 @@ export const lifecycle: LifecycleTable = {
         ? {
             to: 'reviewed',
             set: { assignee: null, checkPassed: true },
+            stamps: ['reviewed'],
+            closesTasks: { status: 'done', kind: 'check' },
             followUps: [notify('shift_lead', 'case.checked')],
           }
         : {
             // 返工: back to the same department, handling clock starts over.
             to: 'handling',
             set: { assignee: null, checkPassed: false },
+            closesTasks: { status: 'done', kind: 'check' },
             increment: { reworkCount: 1 },
             followUps: [notify('department', 'case.rework')],
           },
@@ -296,7 +331,12 @@ export const lifecycle: LifecycleTable = {
     issuers: { roles: ['shift_lead'] },
     requires: (snapshot) =>
       snapshot.checkPassed ? null : 'a case is closed only after a passed check (核查)',
-    outcome: () => ({ to: 'closed', followUps: [notify('reporter', 'case.closed')] }),
+    outcome: (snapshot) => ({
+      to: 'closed',
+      set: { closureType: closureTypeOf(snapshot) },
+      stamps: ['closed'],
+      followUps: [notify('reporter', 'case.closed')],
+    }),
   },
   superviseOrder: {
     term: '督办',
@@ -304,8 +344,10 @@ export const lifecycle: LifecycleTable = {
     issuers: { roles: ['supervisor'] },
     requires: (snapshot) =>
       snapshot.light === 'red' ? null : 'only an overdue (red) case can be supervised',
+    // An escalated case is marked and handled as urgent from now on.
     outcome: (snapshot) => ({
       to: snapshot.state,
+      set: { supervised: true, urgency: 'urgent' },
       increment: { supervisionCount: 1 },
       followUps: [notify(ownerOf(snapshot), 'case.supervised')],
     }),
@@ -329,16 +371,21 @@ export const lifecycle: LifecycleTable = {
       }
       return null;
     },
+    // The earlier officer's task is cancelled; the officer sent gets a new one.
     outcome: (snapshot, command) =>
       !isCheck(snapshot)
         ? {
             to: 'verifying',
             set: { assignee: command.assignee },
+            closesTasks: { status: 'cancelled' },
+            opensTask: 'verification',
             followUps: [notify('assignee', 'task.verification')],
           }
         : {
             to: 'reviewing',
             set: { assignee: command.assignee, checkPassed: false },
+            closesTasks: { status: 'cancelled' },
+            opensTask: 'check',
             followUps: [notify('assignee', 'task.check')],
           },
   },
@@ -349,6 +396,7 @@ export const lifecycle: LifecycleTable = {
     outcome: (_snapshot, command) => ({
       to: 'verifying',
       set: { assignee: command.assignee },
+      opensTask: 'verification',
       followUps: [notify('assignee', 'task.verification')],
     }),
   },
@@ -359,6 +407,7 @@ export const lifecycle: LifecycleTable = {
     outcome: (_snapshot, command) => ({
       to: 'reviewing',
       set: { assignee: command.assignee, checkPassed: false },
+      opensTask: 'check',
       followUps: [notify('assignee', 'task.check')],
     }),
   },

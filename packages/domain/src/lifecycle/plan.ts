@@ -3,7 +3,7 @@
  * the engine loads the snapshot, asks for a plan, writes it in one transaction; the property tests
  * run the very same two functions.
  */
-import type { Actor } from './actors.js';
+import type { Actor, Role } from './actors.js';
 import { describeActor } from './actors.js';
 import {
   type CaseCommand,
@@ -14,14 +14,8 @@ import {
   humanCommands,
 } from './commands.js';
 import { armDeadline, type FollowUp, stopClock } from './follow-ups.js';
-import {
-  type CaseGuard,
-  type Issuers,
-  lifecycle,
-  type Outcome,
-  reportRule,
-  type TransitionRule,
-} from './lifecycle.js';
+import { type CaseGuard, type Issuers, lifecycle, reportRule, type TransitionRule } from './lifecycle.js';
+import type { OfficerTaskKind, Outcome, StageStamp, TaskClosure } from './outcome.js';
 import {
   type CaseCounter,
   type CaseSnapshot,
@@ -39,7 +33,10 @@ export interface TransitionChanges {
   readonly increment: Partial<Record<CaseCounter, number>>;
 }
 
-/** An allowed command: where the case goes, what changes, and the work that must follow. */
+/**
+ * An allowed command: where the case goes, what changes, what the write records beside the case
+ * (the row's outcome, see outcome.ts), and the work that must follow.
+ */
 export interface TransitionPlan {
   readonly ok: true;
   readonly command: CaseCommandType;
@@ -47,6 +44,10 @@ export interface TransitionPlan {
   readonly from: CaseState | null;
   readonly to: CaseState;
   readonly changes: TransitionChanges;
+  readonly stamps: readonly StageStamp[];
+  readonly closesTasks: TaskClosure | null;
+  readonly opensTask: OfficerTaskKind | null;
+  readonly suggestsDepartment: boolean;
   readonly followUps: readonly FollowUp[];
 }
 
@@ -121,6 +122,21 @@ interface Denial {
   readonly reason: string;
 }
 
+/**
+ * Why `actor` may not issue `type` at all, whatever the case (its role or kind), or null when it
+ * may: the first check of `planTransition`, which a route can make before reading anything.
+ */
+export function issuerRefusalOf(type: CaseCommandType, actor: Actor): TransitionRefusal | null {
+  const issuers = type === 'report' ? reportRule.issuers : lifecycle[type].issuers;
+  const denied = issuerRefusal(type, issuers, actor);
+  return denied === null ? null : refuse(denied.code, denied.reason);
+}
+
+/** The roles the lifecycle table lets issue `type` (admin is in none, see README). */
+export function issuerRoles(type: CaseCommandType): readonly Role[] {
+  return type === 'report' ? reportRule.issuers.roles : lifecycle[type].issuers.roles;
+}
+
 function issuerRefusal(type: CaseCommandType, issuers: Issuers, actor: Actor): Denial | null {
   const allowed =
     (actor.kind === 'system' && issuers.system === true) ||
@@ -191,14 +207,20 @@ function conditionRefusal(
   return why === null ? null : { code: 'TRANSITION_NOT_ALLOWED', reason: why };
 }
 
-/** Adds what every transition into a new stage or a final state needs, so no row can forget it. */
+/**
+ * Adds what every transition into a new stage or a final state needs, so no row can forget it:
+ * a new stage arms its deadline with the light green again; a final state clears the task and the
+ * pending request, stops the clock and cancels every open officer task.
+ */
 function finish(type: CaseCommandType, snapshot: CaseSnapshot | null, outcome: Outcome): TransitionPlan {
   const from = snapshot?.state ?? null;
   let set: FieldChanges = outcome.set ?? {};
+  let closesTasks = outcome.closesTasks ?? null;
   const followUps = [...(outcome.followUps ?? [])];
   const toStage = stageOf(outcome.to);
   if (isTerminal(outcome.to)) {
     set = { ...set, assignee: null, pendingRequest: null, requestedExtensionMinutes: null };
+    closesTasks = { status: 'cancelled' };
     followUps.push(stopClock);
   } else if (toStage !== null && (from === null || stageOf(from) !== toStage)) {
     set = { ...set, light: 'green' };
@@ -210,6 +232,10 @@ function finish(type: CaseCommandType, snapshot: CaseSnapshot | null, outcome: O
     from,
     to: outcome.to,
     changes: { set, increment: outcome.increment ?? {} },
+    stamps: outcome.stamps ?? [],
+    closesTasks,
+    opensTask: outcome.opensTask ?? null,
+    suggestsDepartment: outcome.suggestsDepartment ?? false,
     followUps,
   };
 }
@@ -246,6 +272,10 @@ function newCaseSnapshot(plan: TransitionPlan): CaseSnapshot {
     requestedExtensionMinutes: null,
     checkPassed: false,
     light: 'green',
+    urgency: 'normal',
+    supervised: false,
+    firstDepartmentId: null,
+    closureType: null,
   };
 }
 

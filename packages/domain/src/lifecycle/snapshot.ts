@@ -3,11 +3,19 @@
  * the case row and writes back after applying a plan.
  */
 import type { Light } from '../calendar/lights.js';
+import type { Urgency } from '../codes/urgency.js';
 import type { ReportSource } from './commands.js';
 import type { CaseState } from './states.js';
 
 /** A side request waiting for the dispatcher: 延期 (extension) or 挂账 (suspension). */
 export type PendingRequest = 'extension' | 'suspension';
+
+/**
+ * 结案类型: `special` when the case was ever suspended (挂账, closed under an approved exception),
+ * `overdue` when any stage went red, else `on_time`.
+ */
+export const closureTypes = ['on_time', 'overdue', 'special'] as const;
+export type ClosureType = (typeof closureTypes)[number];
 
 /** Counters only ever go up; reports and evaluation read them. */
 export const caseCounters = [
@@ -44,6 +52,14 @@ export interface CaseFields {
   readonly checkPassed: boolean;
   /** Light of the current stage's deadline; reset to green when the stage changes. */
   readonly light: Light;
+  /** Urgency (紧急程度): picks the time limits; a supervision order (督办) makes a case urgent. */
+  readonly urgency: Urgency;
+  /** 督办: a supervisor escalated the case. */
+  readonly supervised: boolean;
+  /** The department of the first dispatch: a later return counts a dispatch error against it. */
+  readonly firstDepartmentId: string | null;
+  /** Set when the case is closed (结案). */
+  readonly closureType: ClosureType | null;
 }
 
 export type CaseSnapshot = CaseFields & CaseCounters;
@@ -62,6 +78,13 @@ export const zeroCounters: CaseCounters = {
   supervisionCount: 0,
   overdueCount: 0,
 };
+
+/** The closure type (结案类型) of a case closed as it is now. */
+export function closureTypeOf(snapshot: Pick<CaseSnapshot, 'suspensionCount' | 'overdueCount'>): ClosureType {
+  if (snapshot.suspensionCount > 0) return 'special';
+  if (snapshot.overdueCount > 0) return 'overdue';
+  return 'on_time';
+}
 
 /** Whether the current stage is past its limit (红灯 / 超期). */
 export function isOverdue(snapshot: Pick<CaseSnapshot, 'light'>): boolean {

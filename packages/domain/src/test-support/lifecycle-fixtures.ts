@@ -43,6 +43,10 @@ export function snapshotIn(state: CaseState, overrides: Partial<CaseSnapshot> = 
     requestedExtensionMinutes: null,
     checkPassed: state === 'reviewed' || state === 'closed',
     light: 'green',
+    urgency: 'normal',
+    supervised: false,
+    firstDepartmentId: withDepartment.includes(state) ? 'D1' : null,
+    closureType: state === 'closed' ? 'on_time' : null,
     dispatchCount: withDepartment.includes(state) ? 1 : 0,
     ...overrides,
   };

@@ -5,13 +5,11 @@
  * the light and the overdue event, and the commit publishes the change.
  */
 import { findCaseById } from '@urbangrid/db';
-import { type Light, lightRank, lights, systemActor } from '@urbangrid/domain';
+import { lightRank, systemActor } from '@urbangrid/domain';
 import { applyCommand } from '../apply-command.js';
 import type { EngineContext } from '../engine-context.js';
 import { isEngineError } from '../errors.js';
 import type { DeadlineJob } from '../queues.js';
-
-const isLight = (value: string): value is Light => (lights as readonly string[]).includes(value);
 
 export type DeadlineOutcome = 'raised' | 'stale' | 'unchanged';
 
@@ -20,7 +18,7 @@ export async function fireDeadline(context: EngineContext, job: DeadlineJob): Pr
   if (row === null || row.deadlineStage !== job.stage || row.deadlineArmedVersion !== job.armedVersion) {
     return 'stale';
   }
-  if (isLight(row.light) && lightRank(row.light) >= lightRank(job.light)) return 'unchanged';
+  if (lightRank(row.light) >= lightRank(job.light)) return 'unchanged';
   try {
     await applyCommand(context, {
       caseId: row.id,

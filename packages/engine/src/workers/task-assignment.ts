@@ -76,7 +76,7 @@ export async function assignTask(
       },
       {
         alsoWrite: (result) => [
-          officerTaskWrite(context.db, result, {
+          officerTaskWrite(result, {
             kind: job.task,
             officerId: choice.officer.id,
             fallback: choice.fallback,
