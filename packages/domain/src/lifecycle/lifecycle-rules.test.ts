@@ -1,8 +1,10 @@
 /** The rules beyond the state table: who may act, guards, payload branches, counters, follow-ups. */
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { actors, snapshotIn } from '../test-support/lifecycle-fixtures.js';
-import type { CaseCommandType, HumanCommandType, SystemCommandType } from './commands.js';
+import type { Actor } from './actors.js';
+import type { CaseCommand, CaseCommandType, HumanCommandType, SystemCommandType } from './commands.js';
 import { applyPlan, availableCommands, planTransition, type TransitionDecision } from './plan.js';
+import type { CaseSnapshot } from './snapshot.js';
 
 function planned(decision: TransitionDecision) {
   if (!decision.ok) throw new Error(`expected an allowed plan, got ${decision.code}: ${decision.reason}`);
@@ -305,6 +307,93 @@ describe('branches, counters and follow-ups', () => {
   it('applyPlan refuses a plan made for another state', () => {
     const plan = planned(planTransition(snapshotIn('verified'), { type: 'file' }, actors.shiftLead));
     expect(() => applyPlan(snapshotIn('filed'), plan)).toThrow(/leaves from verified/);
+  });
+});
+
+describe('what the write records beside the state (the outcome the engine carries out)', () => {
+  const walk = (state: Parameters<typeof snapshotIn>[0], command: CaseCommand, actor: Actor) =>
+    planned(planTransition(snapshotIn(state), command, actor));
+
+  it('each step records its moment, and a self-handled report records three at once', () => {
+    expect(walk('verifying', { type: 'verify', found: true }, actors.officer1).stamps).toEqual(['verified']);
+    expect(walk('verified', { type: 'file' }, actors.shiftLead).stamps).toEqual(['filed']);
+    expect(walk('dispatched', { type: 'accept' }, actors.handlerD1).stamps).toEqual(['accepted']);
+    // Back to filed or handling by another road records nothing: the moments are the steps'.
+    expect(walk('handling', { type: 'return', reason: 'x' }, actors.handlerD1).stamps).toEqual([]);
+    expect(walk('reviewing', { type: 'check', fixed: false }, actors.officer1).stamps).toEqual([]);
+    const selfHandled = planned(
+      planTransition(null, { type: 'report', source: 'officer', selfHandled: true }, actors.officer1),
+    );
+    expect(selfHandled.stamps).toEqual(['verified', 'handled', 'reviewed']);
+  });
+
+  it('every road into a final state records it and cancels the open officer tasks', () => {
+    const roads: Array<[Parameters<typeof snapshotIn>[0], CaseCommand, Actor, string]> = [
+      ['verifying', { type: 'verify', found: false }, actors.officer1, 'rejected'],
+      ['verified', { type: 'reject', reason: 'x' }, actors.shiftLead, 'rejected'],
+      ['reviewing', { type: 'cancel', reason: 'x' }, actors.shiftLead, 'cancelled'],
+      ['reviewed', { type: 'close' }, actors.shiftLead, 'closed'],
+    ];
+    for (const [state, command, actor, stamp] of roads) {
+      const plan = walk(state, command, actor);
+      expect(plan.stamps, command.type).toContain(stamp);
+      expect(plan.closesTasks, command.type).toEqual({ status: 'cancelled' });
+    }
+  });
+
+  it('a verification or check done finishes its task; 改派 cancels the earlier one and opens one for the officer sent', () => {
+    expect(walk('verifying', { type: 'verify', found: true }, actors.officer1).closesTasks).toEqual({
+      status: 'done',
+      kind: 'verification',
+    });
+    expect(walk('reviewing', { type: 'check', fixed: false }, actors.officer1).closesTasks).toEqual({
+      status: 'done',
+      kind: 'check',
+    });
+    const reassigned = walk('reviewing', { type: 'reassign', assignee: 'officer2' }, actors.shiftLead);
+    expect(reassigned).toMatchObject({ closesTasks: { status: 'cancelled' }, opensTask: 'check' });
+    expect(walk('reported', { type: 'reassign', assignee: 'officer2' }, actors.shiftLead).opensTask).toBe(
+      'verification',
+    );
+    expect(walk('handled', { type: 'startReview', assignee: 'officer2' }, actors.system).opensTask).toBe(
+      'check',
+    );
+  });
+
+  it('filing looks up the suggested department; the first dispatch stays the first department', () => {
+    expect(walk('verified', { type: 'file' }, actors.shiftLead).suggestsDepartment).toBe(true);
+    expect(
+      walk('filed', { type: 'dispatch', departmentId: 'D1' }, actors.dispatcher).suggestsDepartment,
+    ).toBe(false);
+    const first = planned(
+      planTransition(
+        snapshotIn('filed', { firstDepartmentId: null }),
+        { type: 'dispatch', departmentId: 'D1' },
+        actors.dispatcher,
+      ),
+    );
+    expect(first.changes.set.firstDepartmentId).toBe('D1');
+    const again = planned(
+      planTransition(
+        snapshotIn('filed', { firstDepartmentId: 'D1' }),
+        { type: 'dispatch', departmentId: 'D2' },
+        actors.dispatcher,
+      ),
+    );
+    expect(again.changes.set).toMatchObject({ departmentId: 'D2', firstDepartmentId: 'D1' });
+  });
+
+  it('a supervision order makes the case supervised and urgent; closing records the closure type', () => {
+    const red = planned(
+      planTransition(snapshotIn('handling', { light: 'red' }), { type: 'superviseOrder' }, actors.supervisor),
+    );
+    expect(red.changes.set).toMatchObject({ supervised: true, urgency: 'urgent' });
+    const closeWith = (counts: Partial<CaseSnapshot>) =>
+      planned(planTransition(snapshotIn('reviewed', counts), { type: 'close' }, actors.shiftLead)).changes.set
+        .closureType;
+    expect(closeWith({})).toBe('on_time');
+    expect(closeWith({ overdueCount: 1 })).toBe('overdue');
+    expect(closeWith({ overdueCount: 1, suspensionCount: 1 })).toBe('special');
   });
 });
 

@@ -6,7 +6,7 @@
  */
 
 import { listCallbacksDue, recordCallback } from '@urbangrid/db';
-import { isCaseState, isTerminal } from '@urbangrid/domain';
+import { isTerminal } from '@urbangrid/domain';
 import { newId } from '@urbangrid/engine';
 import {
   caseIdParams,
@@ -92,7 +92,7 @@ export function callbackRoutes(ctx: IntakeContext): ServicePlugin {
       async (request, reply) => {
         const user = userOf(request);
         const row = await caseInScopeOr404(app.db, user, request.params.id);
-        if (!isCaseState(row.state) || !isTerminal(row.state)) {
+        if (!isTerminal(row.state)) {
           throw httpError(
             'TRANSITION_NOT_ALLOWED',
             `case ${row.caseNo} is still open: call back once it has ended`,

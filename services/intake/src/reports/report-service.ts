@@ -1,7 +1,8 @@
 /**
  * Reports (上报 / 受理) from every source — hotline operators, grid officers, the public app, video
  * analytics and Open311 apps — turned into the engine's `reportCase`: the point placed on a grid,
- * photos checked, the phone encrypted, the Idempotency-Key honoured.
+ * the photos' EXIF compared with the report (the engine refuses unknown photos), the phone
+ * encrypted, the Idempotency-Key honoured.
  */
 import { createHmac } from 'node:crypto';
 import { type CaseRow, findMediaOfCity } from '@urbangrid/db';
@@ -53,15 +54,6 @@ function checkSource(actor: Actor, input: ReportInput): void {
   }
 }
 
-async function reportPhotos(ctx: IntakeContext, city: string, ids: readonly string[]) {
-  const unique = [...new Set(ids)];
-  const photos = await findMediaOfCity(ctx.db, city, unique);
-  const found = new Set(photos.map((p) => p.id));
-  const unknown = unique.filter((id) => !found.has(id));
-  if (unknown.length > 0)
-    throw httpError('VALIDATION_FAILED', `mediaIds: unknown photo ${unknown.join(', ')}`);
-  return { ids: unique, photos };
-}
 
 /**
  * What identifies a report request behind its Idempotency-Key: the caller's validated body, keyed
@@ -80,7 +72,9 @@ export async function createReport(
   const city = reportingCity(actor);
   checkSource(actor, input);
   const grid = await gridContaining(ctx.reference, city, input.location);
-  const { ids: mediaIds, photos } = await reportPhotos(ctx, city, input.mediaIds ?? []);
+  const mediaIds = [...new Set(input.mediaIds ?? [])];
+  // Read for their EXIF only: whether they exist in the city is the engine's check (one home).
+  const photos = await findMediaOfCity(ctx.db, city, mediaIds);
 
   const result = await reportCase(ctx.engine, {
     actor: toDomainActor(actor),
