@@ -1,14 +1,15 @@
 /**
- * One app with the dispatch and handling services (and supervision, intake when they are mounted
- * elsewhere) over the test engine, a business clock the test moves, and small helpers to call
- * routes as the demo staff and read a case back with its timeline.
+ * One app with the four services over the test engine, a business clock the test moves, and small
+ * helpers to call routes as the demo staff and read a case back with its timeline.
  */
 import { dispatchService } from '@urbangrid/dispatch';
 import { applyCommand, type CommandRequest } from '@urbangrid/engine';
 import { startTestEngine, type TestEngine } from '@urbangrid/engine/test-support';
 import { handlingService } from '@urbangrid/handling';
+import { intakeService } from '@urbangrid/intake';
 import type { App, CaseDetail, CaseView } from '@urbangrid/platform';
 import { bearer, buildTestApp, loginAs } from '@urbangrid/platform/test-support';
+import { supervisionService } from '@urbangrid/supervision';
 import { expect } from 'vitest';
 import { redisTest, type TestDatabase, type TestRedis } from '../support/fixtures.js';
 
@@ -42,7 +43,7 @@ export interface Lifecycle {
   command(who: Person, url: string, body?: Record<string, unknown>): Promise<CaseView>;
   /** The case with its timeline, read as the shift lead. */
   read(caseId: string): Promise<CaseDetail>;
-  /** A command issued straight to the engine (check and close belong to supervision's routes). */
+  /** A command issued straight to the engine, past the routes. */
   direct(request: CommandRequest): Promise<void>;
   close(): Promise<void>;
 }
@@ -58,7 +59,9 @@ export async function startLifecycle(infra: {
     now: () => clock.now,
   });
   const app = await buildTestApp(infra, {
-    services: [dispatchService({ engine: engine.context }), handlingService({ engine: engine.context })],
+    services: [intakeService, dispatchService, handlingService, supervisionService].map((service) =>
+      service({ engine: engine.context }),
+    ),
   });
   await app.ready();
   const tokens = {} as Record<Person, string>;

@@ -4,18 +4,26 @@
  * what it promises.
  */
 import { cases } from '@urbangrid/db';
-import type { Role } from '@urbangrid/domain';
+import { humanCommands, type Role } from '@urbangrid/domain';
 import { reportTestCase } from '@urbangrid/engine/test-support';
-import { fuzzRoutes, roleMatrixViolations } from '@urbangrid/platform/test-support';
+import { commandRoutesOf, fuzzRoutes, roleMatrixViolations } from '@urbangrid/platform/test-support';
 import { eq } from 'drizzle-orm';
 import { describe, expect } from 'vitest';
 import { redisTest } from '../support/fixtures.js';
-import { lifecycleForFile, walkStates, walkTo } from './lifecycle-harness.js';
+import { lifecycleForFile, type Person, sanitation, walkStates, walkTo } from './lifecycle-harness.js';
 
 const ids = (section: unknown) => (section as { items: { id: string }[] }).items.map((c) => c.id);
 
 describe('dispatch and handling routes', () => {
   const life = lifecycleForFile();
+
+  redisTest(
+    'every human command of the lifecycle has a route, found among the routes fastify registered',
+    () => {
+      const commands = new Set(commandRoutesOf(life.app).map((route) => route.command));
+      expect([...commands].sort()).toEqual([...humanCommands].sort());
+    },
+  );
 
   redisTest('no role outside the lifecycle table gets through, in any state', async () => {
     const tokens: Partial<Record<Role, string>> = {
@@ -31,6 +39,53 @@ describe('dispatch and handling routes', () => {
       expect(await roleMatrixViolations(life.app, { caseId, tokens }), state).toEqual([]);
     }
   });
+
+  redisTest(
+    'each case view carries the commands its caller may apply now: lists, detail, answers',
+    async () => {
+      const id = await walkTo(life, 'verified');
+      const allowed = async (who: Person, url: string) => {
+        const answer = await life.get(who, url);
+        expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+        return answer.body as { allowedCommands: string[] };
+      };
+      expect((await allowed('shiftlead1', `/api/cases/${id}`)).allowedCommands).toEqual([
+        'file',
+        'reject',
+        'cancel',
+      ]);
+      expect((await allowed('dispatcher1', `/api/cases/${id}`)).allowedCommands).toEqual([]);
+      const listed = (await life.get('shiftlead1', '/api/cases?state=verified')).body as {
+        items: { id: string; allowedCommands: string[] }[];
+      };
+      expect(listed.items.find((item) => item.id === id)?.allowedCommands).toEqual([
+        'file',
+        'reject',
+        'cancel',
+      ]);
+      const queue = (await life.get('shiftlead1', '/api/dispatch/queues/shift-lead')).body as {
+        awaitingFiling: { items: { id: string; allowedCommands: string[] }[] };
+      };
+      expect(queue.awaitingFiling.items.find((item) => item.id === id)?.allowedCommands).toContain('file');
+
+      // A command's answer is the case as its caller may now act on it.
+      const filed = await life.command('shiftlead1', `/api/dispatch/cases/${id}/file`);
+      expect(filed.allowedCommands).toEqual(['cancel']);
+      const dispatched = await life.command('dispatcher1', `/api/dispatch/cases/${id}/dispatch`, {
+        departmentId: sanitation,
+      });
+      expect(dispatched.allowedCommands).toEqual([]);
+      const handling = await life.command('handler-sanitation-150102', `/api/handling/cases/${id}/accept`);
+      expect(handling.allowedCommands).toEqual([
+        'complete',
+        'return',
+        'requestExtension',
+        'requestSuspension',
+      ]);
+      // Another department's handler sees nothing to do (its own case scope answers 404 first).
+      expect((await life.get('handler-enforcement-150102', `/api/cases/${id}`)).status).toBe(404);
+    },
+  );
 
   redisTest('no input answers 5xx', async () => {
     const { case: reported } = await reportTestCase(life.engine.context);

@@ -6,6 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import fastifyWebsocket from '@fastify/websocket';
 import type { Db } from '@urbangrid/db';
+import type { HumanCommandType } from '@urbangrid/domain';
 import type { RedisClient } from '@urbangrid/redis';
 import Fastify, {
   type FastifyBaseLogger,
@@ -70,6 +71,8 @@ export interface RouteSummary {
   websocket: boolean;
   /** The route's input schemas as declared (zod), for tests that derive requests from them. */
   schema: { body?: unknown; querystring?: unknown; params?: unknown };
+  /** The lifecycle command a command route issues (its `config.command`). */
+  command?: HumanCommandType;
 }
 
 declare module 'fastify' {
@@ -103,7 +106,14 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
       if (method === 'HEAD') continue;
       const { body, querystring, params } = route.schema ?? {};
       const schema = { body, querystring, params };
-      routes.push({ method, url: route.url, websocket: route.websocket === true, schema });
+      const command = route.config?.command;
+      routes.push({
+        method,
+        url: route.url,
+        websocket: route.websocket === true,
+        schema,
+        ...(command ? { command } : {}),
+      });
     }
   });
 

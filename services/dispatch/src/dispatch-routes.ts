@@ -1,26 +1,17 @@
 /**
- * The dispatch desk's command routes (api.md "Commands"), mounted under /api/dispatch. Any signed-in
- * staff member may call them: the case is first looked up within the caller's jurisdiction (404
- * outside it), then the lifecycle decides roles and guards (403, 409).
+ * The dispatch desk's command routes (api.md "Commands"), mounted under /api/dispatch: verification
+ * (核实), filing (立案), rejection (不予立案), dispatch (派遣), cancellation (作废), reassigning an
+ * officer's task (改派), the decisions on extension (延期) and suspension (挂账) requests and
+ * supervision orders (督办). Each is one declaration from its command's name: the lifecycle table
+ * in packages/domain decides who may issue it and from which state, the engine carries it out.
  */
 import { urgencySchema } from '@urbangrid/domain';
+import { applyCommand, evidenceData, reassignTask } from '@urbangrid/engine';
 import { caseCommandRoute, mediaIdList, noteText, type ServicePlugin } from '@urbangrid/platform';
 import { z } from 'zod';
 import type { DispatchServiceDeps } from './deps.js';
-import {
-  cancelCase,
-  decideExtension,
-  decideSuspension,
-  dispatchCase,
-  fileCase,
-  reassignCase,
-  rejectCase,
-  superviseCase,
-  verifyCase,
-} from './dispatch-commands.js';
 
 const tags = ['dispatch'];
-const reasonFields = { reason: noteText };
 const decisionFields = { approve: z.boolean(), note: noteText.optional() };
 
 export function dispatchRoutes(deps: DispatchServiceDeps): ServicePlugin {
@@ -38,17 +29,16 @@ export function dispatchRoutes(deps: DispatchServiceDeps): ServicePlugin {
       async () => ({ service: 'dispatch' as const, status: 'ok' as const }),
     );
 
-    caseCommandRoute(app, {
-      path: '/cases/:id/verify',
+    caseCommandRoute(app, 'verify', {
       tags,
       summary:
         '核实 — the assigned officer verifies on site: verifying → verified, or → rejected when not found',
       fields: { found: z.boolean(), note: noteText.optional(), mediaIds: mediaIdList.optional() },
-      apply: (call, input) => verifyCase(engine, call, input),
+      apply: (call, { found, ...evidence }) =>
+        applyCommand(engine, { ...call, command: { type: 'verify', found }, data: evidenceData(evidence) }),
     });
 
-    caseCommandRoute(app, {
-      path: '/cases/:id/file',
+    caseCommandRoute(app, 'file', {
       tags,
       summary:
         '立案 — the shift lead files the case (verified → filed), optionally correcting category and urgency',
@@ -56,67 +46,79 @@ export function dispatchRoutes(deps: DispatchServiceDeps): ServicePlugin {
         categoryCode: z.string().trim().min(1).max(20).optional(),
         urgency: urgencySchema.optional(),
       },
-      apply: (call, input) => fileCase(engine, call, input),
+      apply: (call, amend) => applyCommand(engine, { ...call, command: { type: 'file' }, amend }),
     });
 
-    caseCommandRoute(app, {
-      path: '/cases/:id/reject',
+    caseCommandRoute(app, 'reject', {
       tags,
       summary: '不予立案 — the shift lead rejects a report (reported, verifying, verified → rejected)',
-      fields: reasonFields,
-      apply: (call, input) => rejectCase(engine, call, input.reason),
+      fields: { reason: noteText },
+      apply: (call, { reason }) => applyCommand(engine, { ...call, command: { type: 'reject', reason } }),
     });
 
-    caseCommandRoute(app, {
-      path: '/cases/:id/dispatch',
+    caseCommandRoute(app, 'dispatch', {
       tags,
-      summary: '派遣 — the dispatcher sends a filed case to a department (filed → dispatched)',
+      summary: '派遣 — the dispatcher sends a filed case to a department of its city (filed → dispatched)',
       fields: { departmentId: z.string().trim().min(1).max(100) },
-      apply: (call, input) => dispatchCase(engine, call, input.departmentId),
+      apply: (call, { departmentId }) =>
+        applyCommand(engine, { ...call, command: { type: 'dispatch', departmentId } }),
     });
 
-    caseCommandRoute(app, {
-      path: '/cases/:id/cancel',
+    caseCommandRoute(app, 'cancel', {
       tags,
       summary: '作废 — the shift lead cancels an open case, with a reason (any open state → cancelled)',
-      fields: reasonFields,
-      apply: (call, input) => cancelCase(engine, call, input.reason),
+      fields: { reason: noteText },
+      apply: (call, { reason }) => applyCommand(engine, { ...call, command: { type: 'cancel', reason } }),
     });
 
-    caseCommandRoute(app, {
-      path: '/cases/:id/reassign',
+    caseCommandRoute(app, 'reassign', {
       tags,
       summary:
         '改派 — the shift lead sends an officer of the city to the verification (reported, verifying → verifying) or the check (handled, reviewing → reviewing); the earlier officer’s task is cancelled',
       fields: { officer: z.string().trim().min(1).max(100), note: noteText.optional() },
-      apply: (call, input) => reassignCase(engine, call, input),
+      apply: (call, { officer, ...evidence }) =>
+        reassignTask(engine, { ...call, officer, data: evidenceData(evidence) }),
     });
 
-    caseCommandRoute(app, {
+    caseCommandRoute(app, 'decideExtension', {
       path: '/cases/:id/extension/decide',
       tags,
       summary:
         '延期审批 — the dispatcher decides a pending extension; approved, the handling deadline moves by the requested working minutes on the department’s calendar',
       fields: decisionFields,
-      apply: (call, input) => decideExtension(engine, call, input),
+      apply: (call, { approve, ...evidence }) =>
+        applyCommand(engine, {
+          ...call,
+          command: { type: 'decideExtension', approve },
+          data: evidenceData(evidence),
+        }),
     });
 
-    caseCommandRoute(app, {
+    caseCommandRoute(app, 'decideSuspension', {
       path: '/cases/:id/suspension/decide',
       tags,
       summary:
         '挂账审批 — the dispatcher decides a pending suspension; approved, handling → suspended and the clock stops until resumed',
       fields: decisionFields,
-      apply: (call, input) => decideSuspension(engine, call, input),
+      apply: (call, { approve, ...evidence }) =>
+        applyCommand(engine, {
+          ...call,
+          command: { type: 'decideSuspension', approve },
+          data: evidenceData(evidence),
+        }),
     });
 
-    caseCommandRoute(app, {
+    caseCommandRoute(app, 'superviseOrder', {
       path: '/cases/:id/supervise',
       tags,
       summary:
         '督办 — a supervisor escalates an overdue (red) case: it is marked supervised and urgent and its owner is notified',
       fields: { note: noteText.optional() },
-      apply: (call, input) => superviseCase(engine, call, input.note),
+      apply: (call, { note }) =>
+        applyCommand(engine, {
+          ...call,
+          command: note === undefined ? { type: 'superviseOrder' } : { type: 'superviseOrder', note },
+        }),
     });
   };
 }

@@ -1,19 +1,14 @@
 /**
- * A department's command routes (api.md "Commands"), mounted under /api/handling. Any signed-in
- * staff member may call them: the case is first looked up within the caller's jurisdiction (404
- * outside it), then the lifecycle decides roles and guards (403, 409).
+ * A department's command routes (api.md "Commands"), mounted under /api/handling: sign for a case
+ * (签收), report the fix (处理反馈), send it back (回退), ask for more time (延期申请) or to park it
+ * (挂账申请), and resume after a suspension (恢复处置). Each is one declaration from its command's
+ * name: the lifecycle table in packages/domain allows them only to a handler of the case's
+ * department, the engine carries them out.
  */
+import { applyCommand, evidenceData } from '@urbangrid/engine';
 import { caseCommandRoute, mediaIdList, noteText, type ServicePlugin } from '@urbangrid/platform';
 import { z } from 'zod';
 import type { HandlingServiceDeps } from './deps.js';
-import {
-  acceptCase,
-  completeCase,
-  requestExtension,
-  requestSuspension,
-  resumeCase,
-  returnCase,
-} from './handling-commands.js';
 
 const tags = ['handling'];
 /** Ten working days of 480 minutes: more is a suspension (挂账), not an extension. */
@@ -34,54 +29,53 @@ export function handlingRoutes(deps: HandlingServiceDeps): ServicePlugin {
       async () => ({ service: 'handling' as const, status: 'ok' as const }),
     );
 
-    caseCommandRoute(app, {
-      path: '/cases/:id/accept',
+    caseCommandRoute(app, 'accept', {
       tags,
       summary: '签收 — a handler of the case’s department signs for it (dispatched → handling)',
       fields: {},
-      apply: (call) => acceptCase(engine, call),
+      apply: (call) => applyCommand(engine, { ...call, command: { type: 'accept' } }),
     });
 
-    caseCommandRoute(app, {
-      path: '/cases/:id/complete',
+    caseCommandRoute(app, 'complete', {
       tags,
       summary: '处理反馈 — the handler reports the fix (handling → handled; a check task follows)',
       fields: { note: noteText, mediaIds: mediaIdList.optional() },
-      apply: (call, input) => completeCase(engine, call, input),
+      apply: (call, evidence) =>
+        applyCommand(engine, { ...call, command: { type: 'complete' }, data: evidenceData(evidence) }),
     });
 
-    caseCommandRoute(app, {
-      path: '/cases/:id/return',
+    caseCommandRoute(app, 'return', {
       tags,
       summary:
         '回退 — not this department’s case: dispatched or handling → filed; the first dispatch counts as a dispatch error',
       fields: { reason: noteText },
-      apply: (call, input) => returnCase(engine, call, input.reason),
+      apply: (call, { reason }) => applyCommand(engine, { ...call, command: { type: 'return', reason } }),
     });
 
-    caseCommandRoute(app, {
+    caseCommandRoute(app, 'requestExtension', {
       path: '/cases/:id/extension',
       tags,
       summary:
         '延期申请 — asks for more working minutes on the handling deadline (pending the dispatcher’s decision)',
       fields: { workMinutes: z.number().int().min(1).max(maxExtensionMinutes), reason: noteText },
-      apply: (call, input) => requestExtension(engine, call, input),
+      apply: (call, { workMinutes, reason }) =>
+        applyCommand(engine, { ...call, command: { type: 'requestExtension', workMinutes, reason } }),
     });
 
-    caseCommandRoute(app, {
+    caseCommandRoute(app, 'requestSuspension', {
       path: '/cases/:id/suspension',
       tags,
       summary: '挂账申请 — asks to park the case with its clock stopped (pending the dispatcher’s decision)',
       fields: { reason: noteText },
-      apply: (call, input) => requestSuspension(engine, call, input.reason),
+      apply: (call, { reason }) =>
+        applyCommand(engine, { ...call, command: { type: 'requestSuspension', reason } }),
     });
 
-    caseCommandRoute(app, {
-      path: '/cases/:id/resume',
+    caseCommandRoute(app, 'resume', {
       tags,
       summary: '恢复处置 — suspended → handling; the clock runs again with the working time that was left',
       fields: {},
-      apply: (call) => resumeCase(engine, call),
+      apply: (call) => applyCommand(engine, { ...call, command: { type: 'resume' } }),
     });
   };
 }

@@ -1,17 +1,27 @@
 /**
- * What every case command route shares (api.md "Commands"): the optional `expectedVersion` of the
- * body, the case looked up within the caller's jurisdiction first (404 outside it, before any rule
- * is consulted), and the answer as the case view. The service supplies the command itself; the
- * engine's refusals (FORBIDDEN, TRANSITION_NOT_ALLOWED, VERSION_CONFLICT) map to HTTP by their code.
+ * A case command route (api.md "Commands"), declared from the command's name: one declaration
+ * gives the path (`/cases/:id/<command>` under the service's prefix unless it names another), the
+ * body (its fields plus the optional `expectedVersion`), the roles (the lifecycle row's issuers,
+ * refused with 403 before the body is read, and documented), and the handler that applies it. The
+ * case is looked up within the caller's jurisdiction first (404 outside it, before any rule of the
+ * case is consulted), and the answer is the case view. The engine's refusals (FORBIDDEN,
+ * TRANSITION_NOT_ALLOWED, VERSION_CONFLICT) map to HTTP by their code.
  */
 import type { CaseRow } from '@urbangrid/db';
-import type { Actor as DomainActor } from '@urbangrid/domain';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import {
+  type Actor as DomainActor,
+  type HumanCommandType,
+  issuerRefusalOf,
+  issuerRoles,
+  lifecycle,
+} from '@urbangrid/domain';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { App } from '../app.js';
-import { type Actor, actorOf, toDomainActor } from '../auth/actor.js';
+import { actorOf, toDomainActor } from '../auth/actor.js';
+import { ForbiddenError } from '../errors.js';
 import { caseInScopeOr404 } from './case-in-scope.js';
-import { type CaseView, caseViewSchema, toCaseView } from './case-view.js';
+import { caseViewSchema, toCaseView } from './case-view.js';
 
 /** Every command body may carry the version the caller saw (409 VERSION_CONFLICT when stale). */
 export const commandBody = z.object({ expectedVersion: z.number().int().min(1).optional() });
@@ -23,32 +33,31 @@ export const noteText = z.string().trim().min(1).max(2000);
 
 export const mediaIdList = z.array(z.string().trim().min(1).max(100)).max(20);
 
-/**
- * Runs `apply` on the case `caseId` once the caller is known to see it, and answers the case as the
- * caller may see it.
- */
-export async function caseCommand(
-  app: FastifyInstance,
-  request: FastifyRequest,
-  caseId: string,
-  apply: (actor: Actor, visible: CaseRow) => Promise<{ case: CaseRow }>,
-): Promise<CaseView> {
-  const actor = actorOf(request);
-  const visible = await caseInScopeOr404(app.db, actor, caseId);
-  const result = await apply(actor, visible);
-  return toCaseView(result.case, actor, app.config.phoneEncryptionKey);
+/** The commands applied to an existing case (all human ones but `report`, which creates one). */
+export type CaseCommandName = Exclude<HumanCommandType, 'report'>;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The lifecycle command this route issues (the role matrix finds command routes by it). */
+    command?: HumanCommandType;
+  }
 }
 
-/** Who issues a command on which case, and the version they saw: what a service function gets. */
+/**
+ * Who issues a command on which case, and the version they saw: what a handler gets, shaped to
+ * spread into the engine's command request (`applyCommand(engine, { ...call, command })`).
+ */
 export interface CaseCommandCall {
-  case: CaseRow;
+  caseId: string;
+  /** The case as just read within the caller's jurisdiction. */
+  loaded: CaseRow;
   actor: DomainActor;
   expectedVersion?: number;
 }
 
 export interface CaseCommandRoute<F extends z.ZodRawShape> {
-  /** Under the service's prefix, with `:id` for the case, e.g. `/cases/:id/verify`. */
-  path: string;
+  /** Under the service's prefix, with `:id` for the case; default `/cases/:id/<command>`. */
+  path?: string;
   tags: string[];
   /** The OpenAPI summary: the Chinese term, who, and the transition. */
   summary: string;
@@ -57,33 +66,44 @@ export interface CaseCommandRoute<F extends z.ZodRawShape> {
   apply: (call: CaseCommandCall, input: z.output<z.ZodObject<F>>) => Promise<{ case: CaseRow }>;
 }
 
-/**
- * Declares one case command route (api.md "Commands"): `POST path` with the case id, the body of
- * `fields` plus `expectedVersion`, the case looked up within the caller's jurisdiction, and the
- * answer as the case view.
- */
-export function caseCommandRoute<F extends z.ZodRawShape>(app: App, route: CaseCommandRoute<F>): void {
+/** A preValidation hook refusing (403) whoever the lifecycle table does not let issue `command`. */
+export function commandIssuers(command: HumanCommandType) {
+  return async (request: FastifyRequest) => {
+    const refusal = issuerRefusalOf(command, toDomainActor(actorOf(request)));
+    if (refusal !== null) throw new ForbiddenError(refusal.reason);
+  };
+}
+
+/** Declares the route of `command` (see the file's comment). */
+export function caseCommandRoute<F extends z.ZodRawShape>(
+  app: App,
+  command: CaseCommandName,
+  route: CaseCommandRoute<F>,
+): void {
   const body = commandBody.extend(route.fields);
+  const row = lifecycle[command];
   app.post(
-    route.path,
+    route.path ?? `/cases/:id/${command}`,
     {
+      config: { command },
+      preValidation: commandIssuers(command),
       schema: {
         tags: route.tags,
         summary: route.summary,
+        description: `\`${command}\` (${row.term}): issued by ${issuerRoles(command).join(', ')}; from ${row.from.join(', ')}.`,
         params: caseIdParams,
         body,
         response: { 200: caseViewSchema },
       },
     },
     async (request) => {
+      const actor = actorOf(request);
+      const loaded = await caseInScopeOr404(app.db, actor, request.params.id);
       // The body passed `body`'s validation; its generic type is too deep for TypeScript to narrow.
       const { expectedVersion, ...input } = request.body as { expectedVersion?: number };
-      return caseCommand(app, request, request.params.id, (actor, row) =>
-        route.apply(
-          { case: row, actor: toDomainActor(actor), expectedVersion },
-          input as z.output<z.ZodObject<F>>,
-        ),
-      );
+      const call = { caseId: loaded.id, loaded, actor: toDomainActor(actor), expectedVersion };
+      const result = await route.apply(call, input as z.output<z.ZodObject<F>>);
+      return toCaseView(result.case, actor, app.config.phoneEncryptionKey);
     },
   );
 }

@@ -1,11 +1,14 @@
 /**
  * A case as every route returns it (api.md "Cases"), and its timeline. One serializer for all
  * services, so a field means the same thing on every screen; the reporter's phone is shown as the
- * caller may see it (in full to intake operators only, masked to everyone else).
+ * caller may see it (in full to intake operators only, masked to everyone else), and
+ * `allowedCommands` are the commands the lifecycle table lets the caller apply to it now (what a
+ * screen shows as buttons).
  */
-import type { CaseEventRow, CaseRow } from '@urbangrid/db';
+import { type CaseEventRow, type CaseRow, caseSnapshotOf } from '@urbangrid/db';
+import { availableCommands, humanCommands } from '@urbangrid/domain';
 import { z } from 'zod';
-import type { Actor } from '../auth/actor.js';
+import { type Actor, toDomainActor } from '../auth/actor.js';
 import { phoneFor } from '../personal-data/phone.js';
 
 const isoTime = z.iso.datetime({ offset: true });
@@ -56,6 +59,8 @@ export const caseViewSchema = z.object({
   createdAt: isoTime,
   updatedAt: isoTime,
   closedAt: isoTime.nullable(),
+  /** The commands the caller may apply to the case now (api.md), payload aside. */
+  allowedCommands: z.array(z.enum(humanCommands)),
 });
 
 export type CaseView = z.infer<typeof caseViewSchema>;
@@ -75,11 +80,6 @@ export const caseDetailSchema = caseViewSchema.extend({ timeline: z.array(timeli
 export type CaseDetail = z.infer<typeof caseDetailSchema>;
 
 const iso = (at: Date | null) => (at === null ? null : at.toISOString());
-
-function pendingRequestOf(value: unknown): CaseView['pendingRequest'] {
-  const parsed = caseViewSchema.shape.pendingRequest.safeParse(value ?? null);
-  return parsed.success ? parsed.data : null;
-}
 
 /** The case as `viewer` may see it; `phoneKey` decrypts the reporter's phone (config.phoneEncryptionKey). */
 export function toCaseView(row: CaseRow, viewer: Actor, phoneKey: Buffer): CaseView {
@@ -112,12 +112,13 @@ export function toCaseView(row: CaseRow, viewer: Actor, phoneKey: Buffer): CaseV
     selfHandled: row.selfHandled,
     flags: row.flags,
     duplicateOf: row.duplicateOf,
-    pendingRequest: pendingRequestOf(row.pendingRequest),
+    pendingRequest: row.pendingRequest ?? null,
     reporter: row.reporterName === null && phone === null ? null : { name: row.reporterName, phone },
     closureType: row.closureType,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     closedAt: iso(row.closedAt),
+    allowedCommands: availableCommands(caseSnapshotOf(row), toDomainActor(viewer)),
   };
 }
 

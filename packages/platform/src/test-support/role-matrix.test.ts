@@ -2,9 +2,10 @@ import { humanCommands, roles } from '@urbangrid/domain';
 import { describe, expect } from 'vitest';
 import { redisTest } from '../../../../test/support/fixtures.js';
 import type { App } from '../app.js';
-import { requireRoles } from '../auth/guards.js';
+import { type CaseCommandName, caseCommandRoute } from '../cases/case-command.js';
+import type { ServicePlugin } from '../service-plugin.js';
 import { buildTestApp, loginAs } from './app.js';
-import { commandRoutes, issuerRoles, roleMatrixViolations } from './role-matrix.js';
+import { commandRoutesOf, roleMatrixViolations } from './role-matrix.js';
 
 /** One demo user per role (seeds/README.md). */
 const demoUserOf = {
@@ -18,24 +19,52 @@ const demoUserOf = {
   admin: 'admin',
 } as const;
 
-/** Stand-ins for the command routes of later issues, guarded by the lifecycle table's roles. */
-async function fakeCommandRoutes(app: App, broken?: string) {
-  for (const route of commandRoutes) {
-    const allowed = route.command === broken ? [...roles] : [...issuerRoles(route.command)];
-    app.post(route.path, { preHandler: requireRoles(...allowed) }, async () => ({ ok: true }));
-  }
+const caseCommands = humanCommands.filter((command): command is CaseCommandName => command !== 'report');
+
+/**
+ * Every case command declared the way the services declare theirs, under /api/test; `broken` is
+ * registered as a command route that forgot its issuers.
+ */
+async function declareCommandRoutes(app: App, broken?: CaseCommandName): Promise<void> {
+  const plugin: ServicePlugin = async (scoped) => {
+    for (const command of caseCommands) {
+      if (command === broken) {
+        scoped.post(`/cases/:id/${command}`, { config: { command } }, async () => ({ ok: true }));
+        continue;
+      }
+      caseCommandRoute(scoped, command, {
+        tags: ['test'],
+        summary: command,
+        fields: {},
+        apply: () => Promise.reject(new Error('a refused caller never gets here')),
+      });
+    }
+  };
+  await app.register(plugin, { prefix: '/api/test' });
 }
 
 describe('the role matrix', () => {
-  redisTest('covers every human command of the lifecycle with a route', () => {
-    expect(commandRoutes.map((r) => r.command).sort()).toEqual([...humanCommands].sort());
-  });
+  redisTest(
+    'reads the command routes fastify registered, each with its command',
+    async ({ database, redis }) => {
+      const app = await buildTestApp({ database, redis }, { live: false });
+      await declareCommandRoutes(app);
+      await app.ready();
+      try {
+        const found = commandRoutesOf(app);
+        expect(found.map((route) => route.command).sort()).toEqual([...caseCommands].sort());
+        expect(found.find((route) => route.command === 'verify')?.url).toBe('/api/test/cases/:id/verify');
+      } finally {
+        await app.close();
+      }
+    },
+  );
 
   redisTest(
     'finds no role that may issue a command the lifecycle table denies it',
     async ({ database, redis }) => {
       const app = await buildTestApp({ database, redis }, { live: false });
-      await fakeCommandRoutes(app);
+      await declareCommandRoutes(app);
       await app.ready();
       try {
         const tokens = Object.fromEntries(
@@ -52,7 +81,7 @@ describe('the role matrix', () => {
 
   redisTest('reports a route that lets the wrong roles through', async ({ database, redis }) => {
     const app = await buildTestApp({ database, redis }, { live: false });
-    await fakeCommandRoutes(app, 'close');
+    await declareCommandRoutes(app, 'close');
     await app.ready();
     try {
       const tokens = { dispatcher: (await loginAs(app, 'dispatcher1')).token };

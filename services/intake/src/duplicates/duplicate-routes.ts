@@ -3,7 +3,7 @@ import {
   actorOf,
   allow,
   caseViewSchema,
-  requireRoles,
+  commandIssuers,
   type ServicePlugin,
   toCaseView,
 } from '@urbangrid/platform';
@@ -54,7 +54,8 @@ export function duplicateRoutes(ctx: IntakeContext): ServicePlugin {
     app.post(
       '/cases/:id/duplicate-of',
       {
-        preHandler: requireRoles('shift_lead'),
+        config: { command: 'reject' },
+        preValidation: commandIssuers('reject'),
         schema: {
           tags: ['intake'],
           summary:

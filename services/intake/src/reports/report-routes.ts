@@ -53,8 +53,10 @@ export function reportRoutes(ctx: IntakeContext): ServicePlugin {
     app.post(
       '/reports',
       {
-        preHandler: allow(reporters),
+        // Who may report is refused before the body is read, like every command route.
+        preValidation: allow(reporters),
         config: {
+          command: 'report',
           // Staff at a call centre share one address; only integration keys are throttled.
           rateLimit: {
             ...integrationLimit,

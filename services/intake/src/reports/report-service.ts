@@ -54,7 +54,6 @@ function checkSource(actor: Actor, input: ReportInput): void {
   }
 }
 
-
 /**
  * What identifies a report request behind its Idempotency-Key: the caller's validated body, keyed
  * with the phone key so the stored hash reveals nothing of the phone number in it.
