@@ -1,3 +1,4 @@
+import type { CaseState } from '@urbangrid/domain';
 import { and, asc, count, eq, gte, inArray, isNotNull, isNull, lte, max, min, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { cases } from '../schema/cases.js';
@@ -84,7 +85,7 @@ export async function resetOutboxForReplay(db: DbOrTx): Promise<number> {
  */
 export async function reopenOutboxAfterRestore(
   db: DbOrTx,
-  options: { caseStates: readonly string[]; recentSeconds: number },
+  options: { caseStates: readonly CaseState[]; recentSeconds: number },
 ): Promise<number> {
   const newest = db.select({ at: max(outbox.createdAt) }).from(outbox);
   const rows = await db
