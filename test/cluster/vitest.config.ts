@@ -7,8 +7,10 @@ const workspace = (dir: string) => fileURLToPath(new URL(dir, import.meta.url));
 /**
  * `npm run test:cluster`: the tests that carry a case around the closed loop through Redis —
  * stage queues, workers, outbox relay, deadline timers, the live channel, rate limits, /health,
- * the publication schedule — on a three-node Redis Cluster started for the run (cluster-setup.ts)
- * instead of the machine's single Redis. Each test file keeps its own database and its own (hash-tagged) prefix.
+ * the publication schedule — on a Redis Cluster of three masters with a replica each, started for
+ * the run (cluster-setup.ts) instead of the machine's single Redis, and a master killed under load
+ * on a cluster of its own (failover.cluster.ts). Each test file keeps its own database and its own
+ * (hash-tagged) prefix.
  */
 export default defineConfig({
   resolve: { alias: workspaceAliases },
