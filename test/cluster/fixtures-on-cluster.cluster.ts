@@ -4,7 +4,9 @@ import { redisTest as test } from '../support/fixtures.js';
 
 /** The rest of the run proves nothing about a cluster unless the fixtures really are on one. */
 describe('the test fixtures under npm run test:cluster', () => {
-  test('hand out a cluster connection of three masters (each with a replica) and a hash-tagged prefix', async ({ redis }) => {
+  test('hand out a cluster connection of three masters (each with a replica) and a hash-tagged prefix', async ({
+    redis,
+  }) => {
     expect(redis.target.kind).toBe('cluster');
     expect(isCluster(redis.client)).toBe(true);
     expect(keyHolders(redis.client)).toHaveLength(3);
