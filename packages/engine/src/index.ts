@@ -1,25 +1,40 @@
-export * from './actor-fields.js';
-export * from './apply-command.js';
-export * from './canonical-json.js';
-export * from './case-rollups.js';
-export * from './deadline-clock.js';
-export * from './engine-context.js';
-export * from './errors.js';
-export * from './event-chain.js';
-export * from './follow-up-jobs.js';
-export * from './ids.js';
-export * from './local-day.js';
-export * from './officer-tasks.js';
-export * from './outbox-relay.js';
-export * from './process-engine.js';
-export * from './queues.js';
-export * from './reference-data.js';
-export * from './report-case.js';
-export * from './responsibility.js';
-export * from './start-engine.js';
-export * from './transition-writes.js';
-export * from './workers/deadline-timer.js';
-export * from './workers/notices.js';
-export * from './workers/officer-choice.js';
-export * from './workers/stage-workers.js';
-export * from './workers/task-assignment.js';
+/**
+ * @urbangrid/engine, as other packages see it: commands and reports (the one way a case changes),
+ * the context and the process's engine, the event log's audit, and what the suites and benchmarks
+ * watch of the queues. Everything else stays inside the package; tests drive it through
+ * `@urbangrid/engine/test-support`.
+ */
+
+export {
+  applyCommand,
+  type CaseAmendment,
+  type CommandOptions,
+  type CommandRequest,
+  type CommandResult,
+} from './apply-command.js';
+export { canonicalJson } from './canonical-json.js';
+export { createEngineContext, type EngineContext, type EngineContextOptions } from './engine-context.js';
+export { EngineError, type EngineErrorCode, engineErrorCodes, isEngineError } from './errors.js';
+export {
+  type ChainProblem,
+  type ChainProblemKind,
+  type ChainReport,
+  verifyCaseChain,
+  verifyChains,
+} from './event-chain.js';
+export { deadlineJobId } from './follow-up-jobs.js';
+export { newId } from './ids.js';
+export { localDay } from './local-day.js';
+export { type ReassignRequest, reassignTask } from './officer-tasks.js';
+export { type EngineProcessContext, type ProcessEngine, processEngine } from './process-engine.js';
+export { queueHashTag, queueKinds, queueName } from './queues.js';
+export { type ReportRequest, type ReportResult, reportCase } from './report-case.js';
+export {
+  type GaugeRegistry,
+  type RunningEngine,
+  type StartEngineOptions,
+  startEngine,
+} from './start-engine.js';
+export type { EventData } from './transition-checks.js';
+export { evidenceData } from './transition-writes.js';
+export { storeNotices } from './workers/notices.js';
