@@ -37,21 +37,28 @@ const seededTables = [
   'departments',
   'responsibilities',
   'calendars',
-  'calendar_days',
+  'city_calendar_days',
+  'city_calendar_years',
   'users',
   'officer_grids',
   'api_keys',
   'duty_shifts',
 ];
 
+const usersWithoutPasswords =
+  'row(id, city, username, display_name, roles, department_id, area_code, active, created_at)::text';
+/** Tables whose rows carry the instant they were loaded, which differs between two databases. */
+const snapshotRows: Record<string, string> = {
+  city_calendar_days: 'row(city, day, source, kind, name)::text',
+  city_calendar_years: 'row(city, year, source)::text',
+};
+
 /** Row count and content checksum of every seeded table; password hashes only when asked (salts differ per database). */
 async function snapshot(database: Database, withPasswords: boolean): Promise<Record<string, string>> {
   const result: Record<string, string> = {};
   for (const table of seededTables) {
     const row =
-      table === 'users' && !withPasswords
-        ? 'row(id, city, username, display_name, roles, department_id, area_code, active, created_at)::text'
-        : 't::text';
+      snapshotRows[table] ?? (table === 'users' && !withPasswords ? usersWithoutPasswords : 't::text');
     const [found] = await rows<{ n: number; checksum: string | null }>(
       database,
       `select count(*)::int as n, md5(string_agg(${row}, ',' order by ${row})) as checksum from ${table} t`,
@@ -192,12 +199,14 @@ describe('demo region seed', () => {
     }
   });
 
-  it('has the 2026 public holidays and make-up working days on the office calendars only', async () => {
+  it('loads every year of public holidays through the loader; only office calendars follow them', async () => {
     const days = await rows<{ day: string; kind: string }>(
       database,
-      `select day::text as day, kind from calendar_days where calendar_id = 'cal-1501-office' order by day`,
+      `select day::text as day, kind from city_calendar_days
+        where city = '1501' and source = 'public' and day >= '2026-01-01' and day < '2027-01-01' order by day`,
     );
     const kindOf = (day: string) => days.find((d) => d.day === day)?.kind;
+    // 国务院办公厅关于2026年部分节假日安排的通知.
     for (const day of ['2026-01-01', '2026-02-15', '2026-02-23', '2026-04-06', '2026-05-05', '2026-10-07']) {
       expect(kindOf(day)).toBe('holiday');
     }
@@ -211,16 +220,31 @@ describe('demo region seed', () => {
       '2026-10-10',
     ]);
     for (const day of makeUp) expect([0, 6]).toContain(new Date(`${day}T00:00:00Z`).getUTCDay());
-    expect(await count(database, `select 1 from calendar_days where calendar_id like '%-patrol'`)).toBe(0);
-    expect(await count(database, `select 1 from calendar_days where calendar_id = 'cal-1502-office'`)).toBe(
-      days.length,
+    const years = await rows<{ year: number; source: string }>(
+      database,
+      `select year, source from city_calendar_years where city = '1502' order by year`,
     );
+    expect(years.at(-1)?.year).toBeGreaterThanOrEqual(2026);
+    expect(years.map((y) => y.year)).toEqual(
+      Array.from({ length: years.length }, (_, i) => (years[0]?.year ?? 0) + i),
+    );
+    expect(years.every((y) => y.source.startsWith('chinese-days@'))).toBe(true);
+    expect(first.holidayYears).toBe(2 * years.length);
+    const follows = await rows<{ id: string; follows_public_holidays: boolean }>(
+      database,
+      'select id, follows_public_holidays from calendars order by id',
+    );
+    for (const calendar of follows) {
+      expect(calendar.follows_public_holidays, calendar.id).toBe(calendar.id.endsWith('-office'));
+    }
+    expect(await count(database, "select 1 from city_calendar_days where source = 'local'")).toBe(0);
   });
 
   it('changes nothing when seeded twice', async () => {
     const before = await snapshot(database, true);
     const again = await seedDemoRegion(database.db, { demoPassword: password });
     expect(Object.values(again.inserted).every((n) => n === 0)).toBe(true);
+    expect(again.holidayYears).toBe(0);
     expect(await snapshot(database, true)).toEqual(before);
   });
 

@@ -3,7 +3,6 @@ import { hash } from '@node-rs/argon2';
 import {
   apiKeys,
   areas,
-  calendarDays,
   calendars,
   catalogueVersions,
   categories,
@@ -15,6 +14,7 @@ import {
   responsibilities,
   users,
 } from '@urbangrid/db';
+import { syncPublicHolidays } from '@urbangrid/reference';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { buildDemoRegion, type DemoRegion, hohhot } from './demo-region/index.js';
 import { seedGazetteer } from './gazetteer/index.js';
@@ -34,6 +34,8 @@ export interface SeedSummary {
   defined: SeedCounts;
   /** Rows this run inserted, per table (all zero on an already seeded database). */
   inserted: SeedCounts;
+  /** City-years of public holidays this run loaded (zero when all were there already). */
+  holidayYears: number;
   durationMs: number;
 }
 
@@ -96,19 +98,26 @@ export async function seedDemoRegion(db: Db, options: { demoPassword: string }):
       calendars: await inBatches(region.calendars, (b) =>
         tx.insert(calendars).values(b).onConflictDoNothing(),
       ),
-      calendarDays: await inBatches(region.calendarDays, (b) =>
-        tx.insert(calendarDays).values(b).onConflictDoNothing(),
-      ),
       users: await inBatches(newUsers, (b) => tx.insert(users).values(b).onConflictDoNothing()),
       officerGrids: await inBatches(region.officerGrids, (b) =>
         tx.insert(officerGrids).values(b).onConflictDoNothing(),
       ),
       apiKeys: await inBatches(region.apiKeys, (b) => tx.insert(apiKeys).values(b).onConflictDoNothing()),
     };
+    // The cities' public holidays come through the loader every process and the admin use.
+    const holidays = await syncPublicHolidays(
+      tx,
+      region.cities.map((city) => city.code),
+    );
     await seedGazetteer(tx);
-    return counts;
+    return { counts, holidayYears: holidays.reduce((sum, city) => sum + city.years.length, 0) };
   });
-  return { defined: definedCounts(region), inserted, durationMs: Math.round(performance.now() - started) };
+  return {
+    defined: definedCounts(region),
+    inserted: inserted.counts,
+    holidayYears: inserted.holidayYears,
+    durationMs: Math.round(performance.now() - started),
+  };
 }
 
 function definedCounts(region: DemoRegion): SeedCounts {
@@ -121,7 +130,6 @@ function definedCounts(region: DemoRegion): SeedCounts {
     departments: region.departments.length,
     responsibilities: region.responsibilities.length,
     calendars: region.calendars.length,
-    calendarDays: region.calendarDays.length,
     users: region.users.length,
     officerGrids: region.officerGrids.length,
     apiKeys: region.apiKeys.length,
@@ -141,7 +149,7 @@ export async function isSeeded(db: Db): Promise<boolean> {
 /** One line for logs: what the demo region holds and what this run added. */
 export function formatSeedSummary(summary: SeedSummary): string {
   const { defined, inserted } = summary;
-  const added = Object.values(inserted).reduce((sum, n) => sum + n, 0);
+  const added = Object.values(inserted).reduce((sum, n) => sum + n, 0) + summary.holidayYears;
   return (
     `demo region: ${defined.cities} cities, ${defined.areas} areas, ${defined.grids} grids, ` +
     `${defined.categories} categories, ${defined.departments} departments, ${defined.users} users; ` +

@@ -7,7 +7,6 @@ import { buildDepartments, buildResponsibilities } from './departments.js';
 import {
   type ApiKeyRow,
   type AreaRow,
-  type CalendarDayRow,
   type CalendarRow,
   type CatalogueVersionRow,
   type CategoryRow,
@@ -35,7 +34,6 @@ export interface DemoRegion {
   departments: DepartmentRow[];
   responsibilities: ResponsibilityRow[];
   calendars: CalendarRow[];
-  calendarDays: CalendarDayRow[];
   users: StaffMember[];
   officerGrids: OfficerGridRow[];
   apiKeys: ApiKeyRow[];
@@ -84,7 +82,6 @@ export function buildDemoRegion(): DemoRegion {
     departments: [],
     responsibilities: [],
     calendars: [],
-    calendarDays: [],
     users: [...regionStaff],
     officerGrids: [],
     apiKeys: buildApiKeys(hohhot.code),
@@ -92,7 +89,6 @@ export function buildDemoRegion(): DemoRegion {
   for (const plan of cityPlans) {
     const { areas, grids, communities } = buildCityAreas(plan);
     const departments = buildDepartments(plan);
-    const { calendars, days } = buildCalendars(plan);
     const staffOptions = cityStaffPlans[plan.code];
     if (!staffOptions) throw new Error(`no staff plan for city ${plan.code}`);
     const staff = buildCityStaff(plan, staffOptions, departments, communities);
@@ -100,8 +96,7 @@ export function buildDemoRegion(): DemoRegion {
     region.grids.push(...grids);
     region.departments.push(...departments);
     region.responsibilities.push(...buildResponsibilities(plan, categories, departments));
-    region.calendars.push(...calendars);
-    region.calendarDays.push(...days);
+    region.calendars.push(...buildCalendars(plan));
     region.users.push(...staff.users);
     region.officerGrids.push(...staff.officerGrids);
   }

@@ -1,7 +1,6 @@
 import type {
   apiKeys,
   areas,
-  calendarDays,
   calendars,
   catalogueVersions,
   categories,
@@ -22,7 +21,6 @@ export type CategoryRow = typeof categories.$inferInsert;
 export type DepartmentRow = typeof departments.$inferInsert;
 export type ResponsibilityRow = typeof responsibilities.$inferInsert;
 export type CalendarRow = typeof calendars.$inferInsert;
-export type CalendarDayRow = typeof calendarDays.$inferInsert;
 export type OfficerGridRow = typeof officerGrids.$inferInsert;
 export type ApiKeyRow = typeof apiKeys.$inferInsert;
 /** A user before its password is hashed (hashing is the loader's job: salts differ per run). */

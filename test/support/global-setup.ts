@@ -8,7 +8,10 @@ import { testEnvironment } from './environment.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** Fingerprint of everything that shapes the template: migrations and seeds. */
+/**
+ * Fingerprint of everything that shapes the template: migrations, seeds, and the public-holiday
+ * loader with the package release it loads from.
+ */
 function fingerprint(): string {
   const hash = createHash('sha256');
   const walk = (dir: string) => {
@@ -20,6 +23,8 @@ function fingerprint(): string {
   };
   walk(path.join(root, 'migrations'));
   walk(path.join(root, 'seeds'));
+  walk(path.join(root, 'packages/reference/src'));
+  hash.update(readFileSync(path.join(root, 'node_modules/chinese-days/package.json')));
   return hash.digest('hex').slice(0, 12);
 }
 

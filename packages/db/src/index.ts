@@ -6,6 +6,7 @@ export * from './client.js';
 export * from './embedded-postgres.js';
 export * from './migrate.js';
 export * from './repositories/api-keys.js';
+export * from './repositories/calendar-days.js';
 export * from './repositories/callbacks.js';
 export * from './repositories/case-duplicates.js';
 export * from './repositories/case-event-actors.js';

@@ -2,9 +2,8 @@
  * @urbangrid/domain — the pure rules of grid-based urban management (数字城管). No I/O.
  */
 
+export * from './calendar/calendar-coverage.js';
 export * from './calendar/calendar-error.js';
-export * from './calendar/china-holidays-2026.js';
-export * from './calendar/demo-calendars.js';
 export * from './calendar/lights.js';
 export * from './calendar/working-calendar.js';
 export * from './calendar/working-time.js';

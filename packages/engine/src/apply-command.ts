@@ -211,7 +211,7 @@ function suggestedDepartment(
   before: CaseRow,
   amended: CaseAmendment,
 ): Promise<string | null> {
-  return responsibleDepartment(context.db, context.reference, {
+  return responsibleDepartment(context.reference, {
     city: before.city,
     categoryCode: amended.categoryCode ?? before.categoryCode,
     communityCode: before.communityCode,

@@ -12,6 +12,7 @@ import type { CaseChanges, CaseRow } from '@urbangrid/db';
 import {
   type CaseState,
   calendarOfStage,
+  isBeyondKnownDays,
   isTerminal,
   lightThresholdInstants,
   type Stage,
@@ -21,7 +22,7 @@ import {
   type WorkingCalendar,
   workingMinutesBetween,
 } from '@urbangrid/domain';
-import type { ReferenceData } from './reference-data.js';
+import type { ReferenceData } from '@urbangrid/reference';
 
 export interface DeadlineTimer {
   stage: Stage;
@@ -88,7 +89,11 @@ export async function clockChanges(input: ClockInput): Promise<ClockChange> {
     } satisfies CaseChanges);
     if (limit === null) {
       // A category without a limit for this stage runs no clock.
-      Object.assign(columns, { deadlineDue: null, deadlineArmedVersion: null } satisfies CaseChanges);
+      Object.assign(columns, {
+        deadlineDue: null,
+        deadlineArmedVersion: null,
+        deadlineBeyondCalendar: false,
+      } satisfies CaseChanges);
       return;
     }
     const calendar = await stageCalendar(input.reference, input.city, stage, input.departmentId);
@@ -96,6 +101,8 @@ export async function clockChanges(input: ClockInput): Promise<ClockChange> {
     Object.assign(columns, {
       deadlineDue: redAt,
       deadlineArmedVersion: input.newVersion,
+      // Counted past the calendar's known holidays: said on the case, never silently wrong.
+      deadlineBeyondCalendar: isBeyondKnownDays(calendar, redAt),
     } satisfies CaseChanges);
     timers.splice(0, timers.length);
     // The light as the command leaves it: green on entering a stage or after an extension; a
@@ -160,6 +167,7 @@ async function stop(
       deadlineDue: null,
       deadlineArmedVersion: null,
       deadlineClockFrom: null,
+      deadlineBeyondCalendar: false,
       suspendedAt: null,
     } satisfies CaseChanges);
     return;
@@ -176,6 +184,7 @@ async function stop(
     deadlineArmedVersion: null,
     deadlineClockFrom: null,
     deadlineUsedMinutes: used,
+    deadlineBeyondCalendar: false,
     suspendedAt: input.now,
   } satisfies CaseChanges);
 }

@@ -1,11 +1,11 @@
 /**
  * What every engine function needs, built once per process and passed around: the database, the
- * clock (injectable, so tests move time instead of sleeping), cached reference data, and what to
- * do after a commit (publish the live change, wake the outbox relay).
+ * clock (injectable, so tests move time instead of sleeping), the process's reference data
+ * (@urbangrid/reference), and what to do after a commit (publish the live change, wake the relay).
  */
 import type { CaseRow, Db } from '@urbangrid/db';
 import { publish, type RedisClient } from '@urbangrid/redis';
-import { type CalendarOverride, createReferenceData, type ReferenceData } from './reference-data.js';
+import { createReferenceData, type ReferenceData } from '@urbangrid/reference';
 
 /** The part of a pino logger the engine uses; a pino Logger fits as is. */
 export interface EngineLogger {
@@ -71,8 +71,7 @@ export interface EngineContextOptions {
   publish?: PublishCaseChanged;
   logger?: EngineLogger;
   locateGrid?: LocateGrid;
-  calendars?: CalendarOverride;
-  /** Use this instead of building one (shares its cache). */
+  /** The process's reference data (shared with its HTTP layer); default one of its own. */
   reference?: ReferenceData;
 }
 
@@ -99,7 +98,7 @@ export function createEngineContext(options: EngineContextOptions): EngineContex
   return {
     db: options.db,
     now: options.now ?? (() => new Date()),
-    reference: options.reference ?? createReferenceData({ db: options.db, calendars: options.calendars }),
+    reference: options.reference ?? createReferenceData({ db: options.db }),
     logger,
     locateGrid: options.locateGrid,
     committed(row) {

@@ -3,9 +3,23 @@
  * runs them, and one engine context shared by the HTTP routes and the workers, so a command
  * committed over HTTP wakes this process's outbox relay at once. A process without workers gets a
  * context of its own that only publishes live changes.
+ *
+ * The process's reference data is made here, once: the engine context and the HTTP layer
+ * (`buildApp({ reference })`) share it, and it follows the admin changes announced on the live
+ * channel. A process running workers also loads the public holidays its chinese-days release
+ * covers (a newer release brings the next year) and watches how long each city's calendar lasts.
  */
 import type { Db } from '@urbangrid/db';
 import type { RedisClient, RedisTarget } from '@urbangrid/redis';
+import {
+  announceReferenceChange,
+  createReferenceData,
+  followReferenceChanges,
+  type ReferenceData,
+  type ReferenceFollower,
+  syncPublicHolidays,
+  watchCalendarCoverage,
+} from '@urbangrid/reference';
 import {
   createEngineContext,
   type EngineContext,
@@ -26,20 +40,68 @@ export interface ProcessEngine {
   startWorkers(ctx: EngineProcessContext): Promise<RunningEngine>;
   /** The context HTTP routes use: the workers' own when they run in this process. */
   context(ctx: EngineProcessContext): EngineContext;
+  /** The process's one reference data, for `buildApp({ reference })`. */
+  reference(ctx: EngineProcessContext): ReferenceData;
+}
+
+/** Loads the public holidays every city lacks; announces the change when there was one. */
+async function loadPublicHolidays(ctx: EngineProcessContext, reference: ReferenceData): Promise<void> {
+  try {
+    const cities = (await reference.cities()).map((city) => city.code);
+    const loaded = (await syncPublicHolidays(ctx.db, cities)).filter((city) => city.years.length > 0);
+    if (loaded.length === 0) return;
+    ctx.logger.info({ loaded }, 'public holidays loaded');
+    await reference.refresh(['calendars']);
+    await announceReferenceChange(ctx.redis, `${ctx.config.QUEUE_PREFIX}:live`, { parts: ['calendars'] });
+  } catch (error) {
+    // The calendars keep what they had; the coverage watch says so if that runs out.
+    ctx.logger.warn({ err: error }, 'public holidays not loaded');
+  }
 }
 
 export function processEngine(options: { metrics?: GaugeRegistry } = {}): ProcessEngine {
   let running: RunningEngine | undefined;
   let httpOnly: EngineContext | undefined;
+  let shared: { reference: ReferenceData; follower: ReferenceFollower } | undefined;
+
+  const referenceOf = (ctx: EngineProcessContext): ReferenceData => {
+    if (shared === undefined) {
+      const reference = createReferenceData({ db: ctx.db });
+      const channel = `${ctx.config.QUEUE_PREFIX}:live`;
+      shared = {
+        reference,
+        follower: followReferenceChanges(reference, ctx.redis.duplicate(), channel, ctx.logger),
+      };
+    }
+    return shared.reference;
+  };
+
   return {
     async startWorkers(ctx) {
-      running = await startEngine({
+      const reference = referenceOf(ctx);
+      await loadPublicHolidays(ctx, reference);
+      const engine = await startEngine({
         db: ctx.db,
         redis: ctx.redisTarget,
         prefix: ctx.config.QUEUE_PREFIX,
         logger: ctx.logger,
         metrics: options.metrics,
+        reference,
       });
+      const coverage = watchCalendarCoverage({
+        db: ctx.db,
+        reference,
+        now: engine.context.now,
+        logger: ctx.logger,
+      });
+      running = {
+        ...engine,
+        async stop() {
+          coverage.stop();
+          await engine.stop();
+          await shared?.follower.stop();
+        },
+      };
       return running;
     },
     context(ctx) {
@@ -48,8 +110,10 @@ export function processEngine(options: { metrics?: GaugeRegistry } = {}): Proces
         db: ctx.db,
         logger: ctx.logger,
         publish: publishToRedis(ctx.redis, ctx.config.QUEUE_PREFIX),
+        reference: referenceOf(ctx),
       });
       return httpOnly;
     },
+    reference: referenceOf,
   };
 }

@@ -2,8 +2,7 @@
  * The responsibility matrix (权责清单): category × area → department, the most specific area
  * winning (community, then street, then district), else the category's default department.
  */
-import { type DbOrTx, findDepartmentByCode, listResponsibilities } from '@urbangrid/db';
-import type { ReferenceData } from './reference-data.js';
+import type { ReferenceData } from '@urbangrid/reference';
 
 export interface CasePlace {
   city: string;
@@ -14,18 +13,16 @@ export interface CasePlace {
 }
 
 export async function responsibleDepartment(
-  db: DbOrTx,
   reference: ReferenceData,
   place: CasePlace,
 ): Promise<string | null> {
-  const areas = [place.communityCode, place.streetCode, place.districtCode];
-  const rows = await listResponsibilities(db, place.city, place.categoryCode, areas);
-  for (const area of areas) {
-    const row = rows.find((candidate) => candidate.areaCode === area);
-    if (row !== undefined) return row.departmentId;
+  const matrix = await reference.matrix(place.city);
+  for (const area of [place.communityCode, place.streetCode, place.districtCode]) {
+    const departmentId = matrix.departmentFor(place.categoryCode, area);
+    if (departmentId !== undefined) return departmentId;
   }
   const category = await reference.category(place.categoryCode);
   if (category?.defaultDepartmentCode == null) return null;
-  const fallback = await findDepartmentByCode(db, place.city, category.defaultDepartmentCode);
+  const fallback = await reference.departmentByCode(place.city, category.defaultDepartmentCode);
   return fallback?.id ?? null;
 }

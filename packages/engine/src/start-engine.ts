@@ -5,6 +5,7 @@
  */
 import type { Db } from '@urbangrid/db';
 import { connectRedis, publish, type RedisTarget } from '@urbangrid/redis';
+import type { ReferenceData } from '@urbangrid/reference';
 import {
   type CaseChangedMessage,
   createEngineContext,
@@ -55,6 +56,8 @@ export interface StartEngineOptions {
   /** Default: on the live channel, as `publish` does (none when `publish` is given instead). */
   announceNotice?: AnnounceNotice;
   locateGrid?: LocateGrid;
+  /** The process's reference data (shared with its HTTP layer); default one of the engine's own. */
+  reference?: ReferenceData;
   metrics?: GaugeRegistry;
   /** Start the queue workers (default true); false runs only the relay. */
   workers?: boolean;
@@ -110,6 +113,7 @@ export async function startEngine(options: StartEngineOptions): Promise<RunningE
     now: options.now,
     logger,
     locateGrid: options.locateGrid,
+    reference: options.reference,
     publish: options.publish ?? publisher?.publish,
   });
   const queues = createStageQueues({

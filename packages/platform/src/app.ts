@@ -8,6 +8,7 @@ import fastifyWebsocket from '@fastify/websocket';
 import type { Db } from '@urbangrid/db';
 import type { HumanCommandType } from '@urbangrid/domain';
 import type { RedisClient } from '@urbangrid/redis';
+import { createReferenceData, followReferenceChanges, type ReferenceData } from '@urbangrid/reference';
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
@@ -28,15 +29,17 @@ import { healthRoutes } from './health.js';
 import { infrastructure } from './infrastructure.js';
 import { frameworkErrorProblem, inputGuards } from './input-guards.js';
 import { liveHub } from './live/hub.js';
+import { liveChannel } from './live/messages.js';
 import { noticeRoutes } from './notices/notice-routes.js';
+import { registerCalendarCoverageGauges } from './observability/calendar-coverage.js';
 import { createLogger, withRedaction } from './observability/logger.js';
 import { createMetrics, httpMetrics, type Metrics } from './observability/metrics.js';
 import { registerOpenCasesGauge } from './observability/open-cases.js';
 import { requestIdEcho, requestIdOf } from './observability/request-id.js';
 import { problemDetails } from './problem-details.js';
 import { type RateLimitSettings, rateLimits } from './rate-limits.js';
+import { calendarHealthDetails } from './reference/calendar-health.js';
 import { mapLayerRoutes } from './reference/map-layer-routes.js';
-import { createReferenceCache, type ReferenceCache } from './reference/reference-cache.js';
 import { referenceRoutes } from './reference/reference-routes.js';
 import type { ServiceRegistration } from './service-plugin.js';
 
@@ -63,6 +66,13 @@ export interface BuildAppOptions {
   rateLimits?: Partial<RateLimitSettings>;
   /** How long /health waits for each of PostgreSQL and Redis; default 2 s. */
   healthTimeoutMs?: number;
+  /**
+   * The process's reference data, shared with its engine (processEngine().reference). Without it
+   * the app makes its own and follows the changes announced on the live channel itself.
+   */
+  reference?: ReferenceData;
+  /** The business clock of the calendar alarm (health details, gauges); tests move it. */
+  now?: () => Date;
 }
 
 export interface RouteSummary {
@@ -79,8 +89,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Every route registered on the app (for fuzzing and role matrices in tests). */
     registeredRoutes: RouteSummary[];
-    /** The grid layer and calendars, loaded once per app and shared by every service. */
-    reference: ReferenceCache;
+    /** The process's reference data (grids, calendars, catalogue, …), shared by every service. */
+    reference: ReferenceData;
   }
 }
 
@@ -121,22 +131,27 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(problemDetails);
   await app.register(inputGuards);
   await app.register(requestIdEcho);
+  const reference = options.reference ?? ownReference(app, options);
+  app.decorate('reference', reference);
+  const now = options.now ?? (() => new Date());
   const metrics = options.metrics ?? createMetrics();
   await app.register(httpMetrics, { metrics });
   registerOpenCasesGauge(metrics, options.db);
+  registerCalendarCoverageGauges(metrics, reference, now);
   await app.register(docs);
   await app.register(tokens, { config });
   await app.register(rateLimits, { settings: options.rateLimits });
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
   await app.register(authentication);
 
-  await app.register(healthRoutes, { timeoutMs: options.healthTimeoutMs });
+  await app.register(healthRoutes, {
+    timeoutMs: options.healthTimeoutMs,
+    details: [calendarHealthDetails(reference, now)],
+  });
   await app.register(authRoutes, { prefix: '/api/auth' });
   if (options.live ?? true) await app.register(liveHub);
   await app.register(caseRoutes);
   await app.register(noticeRoutes);
-  const reference = createReferenceCache(options.db);
-  app.decorate('reference', reference);
   await app.register(referenceRoutes(reference), { prefix: '/api' });
   await app.register(mapLayerRoutes, { prefix: '/api' });
   for (const service of options.services ?? []) {
@@ -146,4 +161,13 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   // The first failed login must not pay for (and reveal) the decoy hash's computation.
   await warmUpPasswordDecoy();
   return app;
+}
+
+/** Reference data of the app's own, kept current by the announcements on the live channel. */
+function ownReference(app: App, options: BuildAppOptions): ReferenceData {
+  const reference = createReferenceData({ db: options.db });
+  const channel = liveChannel(options.config.QUEUE_PREFIX);
+  const follower = followReferenceChanges(reference, options.redis.duplicate(), channel, app.log);
+  app.addHook('onClose', () => follower.stop());
+  return reference;
 }

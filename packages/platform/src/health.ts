@@ -1,4 +1,8 @@
-/** `GET /health`: 200 only when PostgreSQL and Redis both answer in time, else 503 (api.md). */
+/**
+ * `GET /health`: 200 only when PostgreSQL and Redis both answer in time, else 503 (api.md). Beside
+ * the status, `details` carries lines from detail providers (the calendar alarm, …) when they have
+ * something to say; a provider never changes the status, and one that fails or hangs is left out.
+ */
 import { sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -23,7 +27,27 @@ async function answers(check: () => Promise<unknown>, ms: number): Promise<boole
   }
 }
 
-export const healthRoutes: FastifyPluginAsyncZod<{ timeoutMs?: number }> = async (app, options) => {
+/** Lines for `/health` details, each under a name of its own (e.g. `calendar 1501`). */
+export type HealthDetails = () => Promise<Record<string, string>>;
+
+async function detailsOf(providers: readonly HealthDetails[], ms: number): Promise<Record<string, string>> {
+  const lines: Record<string, string> = {};
+  await Promise.all(
+    providers.map(async (provider) => {
+      let found: Record<string, string> = {};
+      const settled = await answers(async () => {
+        found = await provider();
+      }, ms);
+      if (settled) Object.assign(lines, found);
+    }),
+  );
+  return lines;
+}
+
+export const healthRoutes: FastifyPluginAsyncZod<{
+  timeoutMs?: number;
+  details?: readonly HealthDetails[];
+}> = async (app, options) => {
   const timeoutMs = options.timeoutMs ?? 2000;
   app.get(
     '/health',
@@ -32,19 +56,28 @@ export const healthRoutes: FastifyPluginAsyncZod<{ timeoutMs?: number }> = async
         tags: ['operations'],
         summary: 'Whether PostgreSQL and Redis both answer',
         security: [],
-        response: { 200: z.object({ status: z.literal('ok') }) },
+        response: {
+          200: z.object({
+            status: z.literal('ok'),
+            /** What needs an operator's attention although the system is up. */
+            details: z.record(z.string(), z.string()).optional(),
+          }),
+        },
       },
     },
     async () => {
-      const [postgres, redis] = await Promise.all([
+      const [postgres, redis, details] = await Promise.all([
         answers(() => app.db.execute(sql`select 1`), timeoutMs),
         answers(() => app.redis.ping(), timeoutMs),
+        detailsOf(options.details ?? [], timeoutMs),
       ]);
       if (!postgres || !redis) {
         const down = [postgres ? undefined : 'PostgreSQL', redis ? undefined : 'Redis'].filter(Boolean);
         throw new ServiceUnavailableError(`${down.join(' and ')} did not answer`);
       }
-      return { status: 'ok' as const };
+      return Object.keys(details).length === 0
+        ? { status: 'ok' as const }
+        : { status: 'ok' as const, details };
     },
   );
 };

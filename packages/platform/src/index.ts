@@ -24,5 +24,4 @@ export * from './problem-details.js';
 export * from './process.js';
 export * from './process.js';
 export * from './rate-limits.js';
-export * from './reference/reference-cache.js';
 export * from './service-plugin.js';

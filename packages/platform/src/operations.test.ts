@@ -4,9 +4,14 @@ import { redisTest } from '../../../test/support/fixtures.js';
 import { createMetrics } from './observability/metrics.js';
 import { bearer, buildTestApp, expectProblem, insertTestCase, loginAs } from './test-support/index.js';
 
+// The business clock of the calendar alarm, whatever the machine's date.
+const june1 = new Date('2026-06-01T10:00:00+08:00');
+const december2 = new Date('2026-12-02T10:00:00+08:00');
+
 describe('GET /health', () => {
   redisTest('is 200 {"status":"ok"} when PostgreSQL and Redis answer', async ({ database, redis }) => {
-    const app = await buildTestApp({ database, redis }, { live: false });
+    // June 2026: the calendars' loaded years last well beyond 60 days, nothing to add.
+    const app = await buildTestApp({ database, redis }, { live: false, now: () => june1 });
     try {
       const response = await app.inject({ url: '/health' });
       expect(response.statusCode).toBe(200);
@@ -15,6 +20,26 @@ describe('GET /health', () => {
       await app.close();
     }
   });
+
+  redisTest(
+    'names, beside the status, each city whose calendar data ends within 60 days',
+    async ({ database, redis }) => {
+      const app = await buildTestApp({ database, redis }, { live: false, now: () => december2 });
+      try {
+        const response = await app.inject({ url: '/health' });
+        expect(response.statusCode).toBe(200);
+        const body = response.json<{ status: string; details: Record<string, string> }>();
+        expect(body.status).toBe('ok');
+        expect(Object.keys(body.details)).toEqual(['calendar 1501', 'calendar 1502']);
+        expect(body.details['calendar 1501']).toMatch(/loaded up to 2026-12-31 \(29 days left\)/);
+        const metrics = (await app.inject({ url: '/metrics' })).body;
+        expect(metrics).toContain('urbangrid_calendar_days_left{city="1501"} 29');
+        expect(metrics).toContain('urbangrid_calendar_ending{city="1502"} 1');
+      } finally {
+        await app.close();
+      }
+    },
+  );
 
   redisTest('is 503 problem+json when Redis does not answer', async ({ database, redis }) => {
     // Nothing listens on port 1: every command waits in the offline queue until the health timeout.

@@ -22,7 +22,9 @@ await runProcess({
   buildHttp: (ctx) => {
     const services = allServices.map((service) => service({ engine: engine.context(ctx) }));
     const mounted = services.filter((s) => ctx.config.SERVICES.includes(s.name));
-    return buildApp({ ...ctx, metrics, services: mounted }).then(withConsole);
+    return buildApp({ ...ctx, metrics, reference: engine.reference(ctx), services: mounted }).then(
+      withConsole,
+    );
   },
   startWorkers: async (ctx) => {
     const running = await engine.startWorkers(ctx);

@@ -10,7 +10,12 @@ const engine = processEngine({ metrics });
 await runProcess({
   name: 'handling',
   buildHttp: (ctx) =>
-    buildApp({ ...ctx, metrics, services: [handlingService({ engine: engine.context(ctx) })] }),
+    buildApp({
+      ...ctx,
+      metrics,
+      reference: engine.reference(ctx),
+      services: [handlingService({ engine: engine.context(ctx) })],
+    }),
   startWorkers: (ctx) => engine.startWorkers(ctx),
   seed: { isSeeded, seedDemoRegion },
 });

@@ -1,12 +1,13 @@
 import type { GridRecord } from '@urbangrid/db';
-import { httpError, type ReferenceCache } from '@urbangrid/platform';
+import { httpError } from '@urbangrid/platform';
+import type { ReferenceData } from '@urbangrid/reference';
 
 /**
  * The unit grid (单元网格) of `city` containing a point; OUTSIDE_GRID when no grid contains it or
  * the grid belongs to another city (a city's staff and keys report in their own city only).
  */
 export async function gridContaining(
-  reference: ReferenceCache,
+  reference: ReferenceData,
   city: string,
   location: { lat: number; lng: number },
 ): Promise<GridRecord> {

@@ -4,7 +4,7 @@
  */
 import type { Db } from '@urbangrid/db';
 import type { EngineContext } from '@urbangrid/engine';
-import type { ReferenceCache } from '@urbangrid/platform';
+import type { ReferenceData } from '@urbangrid/reference';
 import type { MediaStorage } from './media/media-storage.js';
 
 export interface IntakeSettings {
@@ -54,7 +54,7 @@ export function intakeSettings(override: IntakeSettingsOverride = {}): IntakeSet
 export interface IntakeContext {
   readonly db: Db;
   readonly engine: EngineContext;
-  readonly reference: ReferenceCache;
+  readonly reference: ReferenceData;
   readonly storage: MediaStorage;
   readonly settings: IntakeSettings;
   /** Decrypts and encrypts reporters' phones (config.phoneEncryptionKey). */

@@ -10,7 +10,12 @@ const engine = processEngine({ metrics });
 await runProcess({
   name: 'intake',
   buildHttp: (ctx) =>
-    buildApp({ ...ctx, metrics, services: [intakeService({ engine: engine.context(ctx) })] }),
+    buildApp({
+      ...ctx,
+      metrics,
+      reference: engine.reference(ctx),
+      services: [intakeService({ engine: engine.context(ctx) })],
+    }),
   startWorkers: (ctx) => engine.startWorkers(ctx),
   seed: { isSeeded, seedDemoRegion },
 });

@@ -10,7 +10,12 @@ const engine = processEngine({ metrics });
 await runProcess({
   name: 'supervision',
   buildHttp: (ctx) =>
-    buildApp({ ...ctx, metrics, services: [supervisionService({ engine: engine.context(ctx) })] }),
+    buildApp({
+      ...ctx,
+      metrics,
+      reference: engine.reference(ctx),
+      services: [supervisionService({ engine: engine.context(ctx) })],
+    }),
   startWorkers: async (ctx) => {
     const running = await engine.startWorkers(ctx);
     // The daily publication of indicators (每日公布) runs beside the engine's workers.

@@ -8,11 +8,14 @@ export type NoticeRow = typeof notices.$inferSelect;
 export interface NoticeToStore {
   id: string;
   city: string;
-  caseId: string;
-  caseNo: string;
+  /** Null for a notice about the city's set-up rather than a case. */
+  caseId: string | null;
+  caseNo: string | null;
   audience: string;
   event: string;
   departmentId: string | null;
+  /** Facts a notice without a case needs for its text. */
+  data?: Record<string, unknown>;
   at: Date;
   recipients: readonly string[];
 }

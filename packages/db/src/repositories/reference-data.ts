@@ -1,14 +1,6 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
-import {
-  calendarDays,
-  calendars,
-  categories,
-  cities,
-  departments,
-  grids,
-  responsibilities,
-} from '../schema/reference.js';
+import { calendars, categories, cities, departments, grids, responsibilities } from '../schema/reference.js';
 
 /** Reference rows the case engine reads on every command; small, so callers cache them. */
 
@@ -80,26 +72,19 @@ export async function findDepartmentByCode(
   return rows[0] ?? null;
 }
 
-/**
- * The departments the responsibility matrix (权责清单) names for a category in any of the given
- * areas; the caller picks the most specific area.
- */
-export async function listResponsibilities(
+/** The responsibility matrix (权责清单) of a city: category × area → department. */
+export async function listCityResponsibilities(
   db: DbOrTx,
   city: string,
-  categoryCode: string,
-  areaCodes: readonly string[],
-): Promise<Array<{ areaCode: string; departmentId: string }>> {
+): Promise<Array<{ categoryCode: string; areaCode: string; departmentId: string }>> {
   return db
-    .select({ areaCode: responsibilities.areaCode, departmentId: responsibilities.departmentId })
+    .select({
+      categoryCode: responsibilities.categoryCode,
+      areaCode: responsibilities.areaCode,
+      departmentId: responsibilities.departmentId,
+    })
     .from(responsibilities)
-    .where(
-      and(
-        eq(responsibilities.city, city),
-        eq(responsibilities.categoryCode, categoryCode),
-        inArray(responsibilities.areaCode, [...areaCodes]),
-      ),
-    );
+    .where(eq(responsibilities.city, city));
 }
 
 export interface CalendarRecord {
@@ -107,32 +92,20 @@ export interface CalendarRecord {
   timeZone: string;
   weekly: unknown;
   makeUpPeriods: unknown;
-  days: Array<{ day: string; kind: 'holiday' | 'workday' }>;
+  followsPublicHolidays: boolean;
 }
 
-/** A city's working-time calendars with their holidays and make-up working days. */
+/** A city's working-time calendars (their days are the city's: `listCityCalendarDays`). */
 export async function listCityCalendars(db: DbOrTx, city: string): Promise<CalendarRecord[]> {
-  const heads = await db
-    .select()
+  return db
+    .select({
+      code: calendars.code,
+      timeZone: calendars.timeZone,
+      weekly: calendars.weekly,
+      makeUpPeriods: calendars.makeUpPeriods,
+      followsPublicHolidays: calendars.followsPublicHolidays,
+    })
     .from(calendars)
     .where(eq(calendars.city, city))
     .orderBy(asc(calendars.code));
-  if (heads.length === 0) return [];
-  const days = await db
-    .select()
-    .from(calendarDays)
-    .where(
-      inArray(
-        calendarDays.calendarId,
-        heads.map((head) => head.id),
-      ),
-    )
-    .orderBy(asc(calendarDays.day));
-  return heads.map((head) => ({
-    code: head.code,
-    timeZone: head.timeZone,
-    weekly: head.weekly,
-    makeUpPeriods: head.makeUpPeriods,
-    days: days.filter((day) => day.calendarId === head.id).map(({ day, kind }) => ({ day, kind })),
-  }));
 }

@@ -1,7 +1,6 @@
-import { type WorkingCalendar, workingCalendarSchema } from '@urbangrid/domain';
 import { and, asc, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
-import { areas, calendarDays, calendars, categories, departments, grids } from '../schema/index.js';
+import { areas, categories, departments, grids } from '../schema/index.js';
 
 /** Reference data (grids, catalogue, departments, calendars): read often, changed by admins. */
 
@@ -48,27 +47,6 @@ export async function listDepartments(db: DbOrTx, city?: string) {
     asc(departments.city),
     asc(departments.code),
   );
-}
-
-/** A city's calendar (`office`, `patrol`, …) in the shape packages/domain computes with. */
-export async function loadWorkingCalendar(
-  db: DbOrTx,
-  city: string,
-  code: string,
-): Promise<WorkingCalendar | undefined> {
-  const [calendar] = await db
-    .select()
-    .from(calendars)
-    .where(and(eq(calendars.city, city), eq(calendars.code, code)));
-  if (!calendar) return undefined;
-  const days = await db.select().from(calendarDays).where(eq(calendarDays.calendarId, calendar.id));
-  return workingCalendarSchema.parse({
-    timeZone: calendar.timeZone,
-    weekly: calendar.weekly,
-    makeUpPeriods: calendar.makeUpPeriods,
-    holidays: days.filter((d) => d.kind === 'holiday').map((d) => d.day),
-    makeUpWorkdays: days.filter((d) => d.kind === 'workday').map((d) => d.day),
-  });
 }
 
 export interface AreaOutline {

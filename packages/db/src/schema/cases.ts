@@ -103,6 +103,11 @@ export const cases = pgTable(
     deadlineClockFrom: ts('deadline_clock_from'),
     /** Working minutes of the stage used before `deadlineClockFrom` (before a suspension). */
     deadlineUsedMinutes: doublePrecision('deadline_used_minutes').notNull().default(0),
+    /**
+     * The running deadline falls past the last day whose holidays and make-up working days the
+     * stage's calendar knows: it was counted on the weekly rule alone and may be wrong.
+     */
+    deadlineBeyondCalendar: boolean('deadline_beyond_calendar').notNull().default(false),
     light: text('light').$type<Light>().notNull().default('green'),
     /** When the current suspension began (the clock is stopped while set). */
     suspendedAt: ts('suspended_at'),

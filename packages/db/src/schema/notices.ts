@@ -1,4 +1,4 @@
-import { index, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { index, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 import { ts } from './columns.js';
 import { cities } from './reference.js';
 
@@ -16,13 +16,16 @@ export const notices = pgTable(
     city: text('city')
       .notNull()
       .references(() => cities.code),
-    caseId: text('case_id').notNull(),
-    caseNo: text('case_no').notNull(),
+    /** The case it is about; null for a notice about the city's set-up (e.g. its calendar running out). */
+    caseId: text('case_id'),
+    caseNo: text('case_no'),
     /** Who it was meant for as a group: department, dispatcher, assignee, supervisor, ... */
     audience: text('audience').notNull(),
     /** What happened, e.g. `case.dispatched`, `deadline.overdue`, `verification.noOfficer`. */
     event: text('event').notNull(),
     departmentId: text('department_id'),
+    /** Facts the text of a notice without a case needs, e.g. `{ knownUntil: "2026-12-31" }`. */
+    data: jsonb('data'),
     at: ts('at').notNull(),
     readAt: ts('read_at'),
   },

@@ -12,6 +12,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { ts } from './columns.js';
 
 /** A city (地级市) is a tenant: every operational row carries its code. */
 export const cities = pgTable('cities', {
@@ -19,7 +20,8 @@ export const cities = pgTable('cities', {
   name: text('name').notNull(),
   nameEn: text('name_en').notNull(),
   regionCode: text('region_code').notNull(),
-  timeZone: text('time_zone').notNull().default('Asia/Shanghai'),
+  /** IANA zone of the city's days (local dates, working hours); there is no default. */
+  timeZone: text('time_zone').notNull(),
   /** Weights and bands of the evaluation (绩效评价), validated by packages/domain. */
   evaluationConfig: jsonb('evaluation_config').notNull().default(sql`'{}'::jsonb`),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -152,7 +154,11 @@ export const responsibilities = pgTable(
   ],
 );
 
-/** Working-time calendars: weekly periods in a time zone, plus holidays and make-up working days (调休). */
+/**
+ * Working-time calendars: weekly periods in a time zone. A calendar that follows public holidays
+ * (`office`) rests on its city's holidays and works its make-up days (city_calendar_days); one
+ * that does not (`patrol`, field work every day) keeps its weekly periods all year.
+ */
 export const calendars = pgTable(
   'calendars',
   {
@@ -165,21 +171,50 @@ export const calendars = pgTable(
     timeZone: text('time_zone').notNull(),
     /** { "1": [{start:"08:00", end:"12:00"}, ...], ... "7": [] } keyed by ISO weekday. */
     weekly: jsonb('weekly').notNull(),
-    /** Periods of a make-up working day that falls on a rest day. */
+    /**
+     * Periods of a make-up working day (调休上班). An empty list is read as absent: the day keeps
+     * its weekday's periods, or Monday's (packages/domain, one reading for everybody).
+     */
     makeUpPeriods: jsonb('make_up_periods').notNull(),
+    followsPublicHolidays: boolean('follows_public_holidays').notNull().default(true),
   },
   (t) => [uniqueIndex('calendars_city_code_uq').on(t.city, t.code)],
 );
 
-export const calendarDays = pgTable(
-  'calendar_days',
+/**
+ * A city's holidays (法定节假日) and make-up working days (调休上班). `public` rows are loaded from
+ * the State Council's yearly notice (through @urbangrid/reference's loader); `local` rows are the
+ * city's own days and win over a public row of the same date.
+ */
+export const cityCalendarDays = pgTable(
+  'city_calendar_days',
   {
-    calendarId: text('calendar_id')
+    city: text('city')
       .notNull()
-      .references(() => calendars.id),
+      .references(() => cities.code),
     day: date('day').notNull(),
+    source: text('source', { enum: ['public', 'local'] }).notNull(),
     kind: text('kind', { enum: ['holiday', 'workday'] }).notNull(),
     name: text('name').notNull(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.calendarId, t.day] })],
+  (t) => [primaryKey({ columns: [t.city, t.day, t.source] })],
+);
+
+/**
+ * The years whose public holidays a city has loaded: a calendar that follows public holidays is
+ * known up to the end of the last year of an unbroken run, and only guessed (weekly rule) beyond.
+ */
+export const cityCalendarYears = pgTable(
+  'city_calendar_years',
+  {
+    city: text('city')
+      .notNull()
+      .references(() => cities.code),
+    year: integer('year').notNull(),
+    /** Where the year came from, e.g. `chinese-days@1.5.7`. */
+    source: text('source').notNull(),
+    loadedAt: ts('loaded_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.city, t.year] })],
 );

@@ -51,7 +51,8 @@ function toMinuteRanges(
   return periods.map((period) => [minuteOfDay(period.start) ?? 0, minuteOfDay(period.end) ?? 0] as const);
 }
 
-function dayNumber(isoDate: string): number {
+/** Day number (0 = 1970-01-01) of a local date YYYY-MM-DD; CalendarError when it is no date. */
+export function dayNumber(isoDate: string): number {
   const match = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/.exec(isoDate);
   const time =
     match === null ? Number.NaN : Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
@@ -70,9 +71,11 @@ function buildCompiled(calendar: WorkingCalendar): CompiledCalendar {
     const key = String(weekday) as IsoWeekday;
     weekly.set(weekday, toMinuteRanges(calendar.weekly[key], `weekday ${weekday}`));
   }
-  const makeUpPeriods = calendar.makeUpPeriods
-    ? toMinuteRanges(calendar.makeUpPeriods, 'make-up periods')
-    : null;
+  // The one reading of make-up periods (the engine and the API once differed): empty is absent.
+  const makeUpPeriods =
+    calendar.makeUpPeriods !== undefined && calendar.makeUpPeriods.length > 0
+      ? toMinuteRanges(calendar.makeUpPeriods, 'make-up periods')
+      : null;
   const holidays = new Set(calendar.holidays.map(dayNumber));
   const makeUpDays = new Set(calendar.makeUpWorkdays.map(dayNumber));
   const weeklyTime = [...weekly.values()].some((ranges) => ranges.length > 0);

@@ -25,13 +25,18 @@ export interface WorkingCalendar {
   /** Local dates that are working days although their weekday is not (调休上班). */
   readonly makeUpWorkdays: readonly string[];
   /**
-   * Periods of a make-up working day. When absent, a make-up day keeps its weekday's periods, or
-   * Monday's when its weekday has none (the usual case: a Saturday worked as a Monday).
+   * Periods of a make-up working day. When absent or empty, a make-up day keeps its weekday's
+   * periods, or Monday's when its weekday has none (the usual case: a Saturday worked as a Monday).
+   * Empty reads as absent because a make-up *working* day without working time is no such day.
    */
   readonly makeUpPeriods?: readonly WorkingPeriod[];
+  /**
+   * The last local date (YYYY-MM-DD) whose holidays and make-up days are known. Past it, days are
+   * counted on the weekly periods alone, which a deadline must say (`isBeyondKnownDays`). Absent
+   * for a calendar that keeps its weekly periods all year (no holidays to know).
+   */
+  readonly knownUntil?: string;
 }
-
-export const defaultTimeZone = 'Asia/Shanghai';
 
 /** Parses `HH:mm` (00:00–24:00) to minutes since local midnight, or null. */
 export function minuteOfDay(value: string): number | null {
@@ -70,14 +75,13 @@ const isoDateSchema = z.iso.date();
 
 export const workingCalendarSchema = z
   .object({
-    timeZone: z
-      .string()
-      .default(defaultTimeZone)
-      .refine((zone) => IANAZone.isValidZone(zone), { message: 'not an IANA time zone' }),
+    // No default: a calendar without its zone would count another city's hours.
+    timeZone: z.string().refine((zone) => IANAZone.isValidZone(zone), { message: 'not an IANA time zone' }),
     weekly: z.partialRecord(z.enum(isoWeekdays), periodsSchema),
     holidays: z.array(isoDateSchema).default([]),
     makeUpWorkdays: z.array(isoDateSchema).default([]),
     makeUpPeriods: periodsSchema.optional(),
+    knownUntil: isoDateSchema.optional(),
   })
   .superRefine((calendar, context) => {
     const holidays = new Set(calendar.holidays);

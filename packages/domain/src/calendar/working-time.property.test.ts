@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { officeCalendar, patrolCalendar } from './demo-calendars.js';
+import { officeCalendar, patrolCalendar } from '../test-support/demo-calendars.js';
 import type { IsoWeekday, WorkingCalendar, WorkingPeriod } from './working-calendar.js';
 import { addWorkingMinutes, isWorkingTime, workingMinutesBetween } from './working-time.js';
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { chinaHolidays2026, chinaMakeUpWorkdays2026 } from '../test-support/china-holidays-2026.js';
+import { officeCalendar, patrolCalendar } from '../test-support/demo-calendars.js';
+import { daysLeftOfKnown, isBeyondKnownDays, knownUntilOfYears, nothingKnown } from './calendar-coverage.js';
 import { CalendarError } from './calendar-error.js';
-import { chinaHolidays2026, chinaMakeUpWorkdays2026 } from './china-holidays-2026.js';
-import { officeCalendar, patrolCalendar } from './demo-calendars.js';
 import { light, overdueMultiple } from './lights.js';
 import { type WorkingCalendar, workingCalendarSchema } from './working-calendar.js';
 import {
@@ -154,10 +155,11 @@ describe('calendar data', () => {
 
   it('validates calendars with clear messages', () => {
     expect(workingCalendarSchema.safeParse(office).success).toBe(true);
-    const parsed = workingCalendarSchema.parse({ weekly: { 1: [{ start: '09:00', end: '17:00' }] } });
-    expect(parsed.timeZone).toBe('Asia/Shanghai');
-    const problems = (input: unknown): string[] => {
-      const result = workingCalendarSchema.safeParse(input);
+    // A calendar without its zone is refused, never read in Asia/Shanghai by default.
+    const zoneless = workingCalendarSchema.safeParse({ weekly: { 1: [{ start: '09:00', end: '17:00' }] } });
+    expect(zoneless.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['timeZone']);
+    const problems = (input: object): string[] => {
+      const result = workingCalendarSchema.safeParse({ timeZone: 'Asia/Shanghai', ...input });
       return result.success ? [] : result.error.issues.map((issue) => issue.message);
     };
     expect(problems({ weekly: { 1: [{ start: '12:00', end: '08:00' }] } })).toEqual([
@@ -186,6 +188,33 @@ describe('calendar data', () => {
       }),
     ).toEqual(['2026-10-10 is also a holiday']);
     expect(problems({ weekly: { 8: [] } }).length).toBeGreaterThan(0);
+  });
+
+  it('reads empty make-up periods as absent: a make-up Saturday works a Monday', () => {
+    // 2026-02-14 (Saturday) is a make-up working day of the Spring Festival.
+    const start = shanghai('2026-02-13T17:00');
+    const absent = addWorkingMinutes(office, start, 120);
+    expect(absent).toEqual(shanghai('2026-02-14T09:00'));
+    expect(addWorkingMinutes({ ...office, makeUpPeriods: [] }, start, 120)).toEqual(absent);
+  });
+
+  it('says when a deadline falls past the days the calendar knows', () => {
+    const known = { ...office, knownUntil: '2026-12-31' };
+    // 31 December 17:00 + 120 office minutes: one hour that day, the rest on a day nobody knows yet.
+    const due = addWorkingMinutes(known, shanghai('2026-12-31T17:00'), 120);
+    expect(isBeyondKnownDays(known, due)).toBe(true);
+    expect(isBeyondKnownDays(known, shanghai('2026-12-31T23:59'))).toBe(false);
+    // A calendar that keeps its weekly periods all year knows every day.
+    expect(isBeyondKnownDays(patrol, due)).toBe(false);
+    expect(daysLeftOfKnown('2026-12-31', '2026-12-02')).toBe(29);
+    expect(daysLeftOfKnown('2026-12-31', '2027-01-01')).toBe(-1);
+    expect(knownUntilOfYears([2024, 2025, 2026])).toBe('2026-12-31');
+    // A missing year ends what is known, even when a later one is loaded.
+    expect(knownUntilOfYears([2025, 2027, 2026, 2029])).toBe('2027-12-31');
+    expect(knownUntilOfYears([])).toBe(nothingKnown);
+    expect(isBeyondKnownDays({ ...office, knownUntil: nothingKnown }, shanghai('2026-03-02T09:00'))).toBe(
+      true,
+    );
   });
 
   it('throws instead of spinning on a calendar with no working time', () => {

@@ -33,7 +33,16 @@ export const caseViewSchema = z.object({
   suggestedDepartmentId: z.string().nullable(),
   /** Username who must act next on a personal task (verification, check), else null. */
   assignee: z.string().nullable(),
-  deadline: z.object({ stage: z.string().nullable(), due: isoTime.nullable(), light: z.string() }),
+  deadline: z.object({
+    stage: z.string().nullable(),
+    due: isoTime.nullable(),
+    light: z.string(),
+    /**
+     * `due` falls past the last day whose public holidays the calendar knows: it was counted on
+     * the weekly periods alone and may move once the year is loaded.
+     */
+    beyondCalendar: z.boolean(),
+  }),
   reworkCount: z.number().int(),
   returnCount: z.number().int(),
   extensionCount: z.number().int(),
@@ -103,7 +112,12 @@ export function toCaseView(row: CaseRow, viewer: Actor, phoneKey: Buffer): CaseV
     departmentId: row.departmentId,
     suggestedDepartmentId: row.suggestedDepartmentId,
     assignee: row.assignee,
-    deadline: { stage: row.deadlineStage, due: iso(row.deadlineDue), light: row.light },
+    deadline: {
+      stage: row.deadlineStage,
+      due: iso(row.deadlineDue),
+      light: row.light,
+      beyondCalendar: row.deadlineBeyondCalendar,
+    },
     reworkCount: row.reworkCount,
     returnCount: row.returnCount,
     extensionCount: row.extensionCount,

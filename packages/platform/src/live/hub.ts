@@ -64,6 +64,7 @@ export const liveHub = fp(
         return;
       }
       const data = message.data;
+      if (data.type === 'reference.changed') return;
       const event = JSON.stringify(data.type === 'notice' ? toLiveNotice(data) : toLiveEvent(data));
       const addressedTo = (client: Client) =>
         data.type === 'notice'

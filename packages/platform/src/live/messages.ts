@@ -1,10 +1,11 @@
 /**
  * What the live hub relays: one `case.changed` message per committed state change, published on
  * the Redis channel `${QUEUE_PREFIX}:live` by the engine after the command commits, and one
- * `notice` per notice delivered. A message carries the facts that decide who may see it (the case's
+ * `notice` per notice delivered (and `reference.changed` for the processes themselves). A message carries the facts that decide who may see it (the case's
  * jurisdiction, the notice's recipients); clients receive only the public part.
  */
 import { publish, type RedisClient } from '@urbangrid/redis';
+import { referenceChangedMessageSchema } from '@urbangrid/reference';
 import { z } from 'zod';
 
 export const caseChangedMessageSchema = z.object({
@@ -40,10 +41,14 @@ export const noticeMessageSchema = z.object({
 
 export type NoticeMessage = z.infer<typeof noticeMessageSchema>;
 
-/** Everything the live channel carries. */
+/**
+ * Everything the live channel carries. `reference.changed` (an admin changed reference data) is for
+ * the processes' reference followers (@urbangrid/reference), never for a console.
+ */
 export const liveMessageSchema = z.discriminatedUnion('type', [
   caseChangedMessageSchema,
   noticeMessageSchema,
+  referenceChangedMessageSchema,
 ]);
 
 /** What a WebSocket client receives of a notice addressed to them. */

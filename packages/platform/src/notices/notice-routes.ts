@@ -12,21 +12,27 @@ const tags = ['notices'];
 
 const noticeSchema = z.object({
   id: z.string(),
-  caseId: z.string(),
-  caseNo: z.string(),
-  /** What happened, e.g. `case.dispatched`, `task.verification`, `deadline.overdue`. */
+  /** Null for a notice about the city's set-up rather than a case (e.g. `calendar.ending`). */
+  caseId: z.string().nullable(),
+  caseNo: z.string().nullable(),
+  /** What happened, e.g. `case.dispatched`, `task.verification`, `deadline.overdue`, `calendar.ending`. */
   event: z.string(),
+  /** Facts the text of a notice without a case needs, e.g. `{knownUntil, daysLeft}` of `calendar.ending`. */
+  data: z.record(z.string(), z.unknown()).nullable(),
   /** The group it went to: department, dispatcher, assignee, supervisor, ... */
   audience: z.string(),
   at: z.string(),
   read: z.boolean(),
 });
 
+const noticeData = z.record(z.string(), z.unknown());
+
 const toNotice = (row: NoticeRow) => ({
   id: row.id,
   caseId: row.caseId,
   caseNo: row.caseNo,
   event: row.event,
+  data: noticeData.safeParse(row.data).data ?? null,
   audience: row.audience,
   at: row.at.toISOString(),
   read: row.readAt !== null,

@@ -1,10 +1,10 @@
 import { findGrid, type GridRecord, listCategories, listDepartments } from '@urbangrid/db';
-import { addWorkingMinutes, gridCodeString } from '@urbangrid/domain';
+import { addWorkingMinutes, gridCodeString, isBeyondKnownDays } from '@urbangrid/domain';
+import { MissingReferenceError, type ReferenceData } from '@urbangrid/reference';
 import { z } from 'zod';
 import { actorOf } from '../auth/actor.js';
-import { NotFoundError, OutsideGridError } from '../errors.js';
+import { NotFoundError, OutsideGridError, ValidationFailedError } from '../errors.js';
 import type { ServicePlugin } from '../service-plugin.js';
-import type { ReferenceCache } from './reference-cache.js';
 
 const gridSummary = z.object({
   code: z.string(),
@@ -23,13 +23,15 @@ const summaryOf = (grid: GridRecord) => ({
   communityCode: grid.communityCode,
 });
 
-/** A city the caller acts in: their own, or the one they name (region staff have none of their own). */
+/** A city the caller acts in: the one they name, else their own; region staff must name one. */
 function cityFor(actorCity: string | null, asked: string | undefined): string {
-  return asked ?? actorCity ?? '1501';
+  const city = asked ?? actorCity;
+  if (city === null) throw new ValidationFailedError('name the city: you act for the whole region');
+  return city;
 }
 
 /** Reference data of api.md: grids, the catalogue, departments and working-time deadlines. */
-export function referenceRoutes(cache: ReferenceCache): ServicePlugin {
+export function referenceRoutes(reference: ReferenceData): ServicePlugin {
   return async (app) => {
     app.get(
       '/grids/locate',
@@ -45,7 +47,7 @@ export function referenceRoutes(cache: ReferenceCache): ServicePlugin {
         },
       },
       async (request) => {
-        const layer = await cache.grids();
+        const layer = await reference.grids();
         const code = layer.locate(request.query.lat, request.query.lng);
         const grid = code === null ? undefined : layer.gridOf(code);
         if (!grid) throw new OutsideGridError(`no grid contains ${request.query.lat}, ${request.query.lng}`);
@@ -65,7 +67,8 @@ export function referenceRoutes(cache: ReferenceCache): ServicePlugin {
       },
       async (request) => {
         const grid =
-          (await cache.grids()).gridOf(request.params.code) ?? (await findGrid(app.db, request.params.code));
+          (await reference.grids()).gridOf(request.params.code) ??
+          (await findGrid(app.db, request.params.code));
         if (!grid) throw new NotFoundError(`grid ${request.params.code} does not exist`);
         return { ...summaryOf(grid), geometry: grid.polygon };
       },
@@ -162,15 +165,27 @@ export function referenceRoutes(cache: ReferenceCache): ServicePlugin {
               .regex(/^\d{4}$/)
               .optional(),
           }),
-          response: { 200: z.object({ due: z.string() }) },
+          response: {
+            200: z.object({
+              due: z.string(),
+              /**
+               * The due instant falls past the last day whose public holidays are loaded: it was
+               * counted on the weekly periods alone and may be wrong.
+               */
+              beyondCalendar: z.boolean(),
+            }),
+          },
         },
       },
       async (request) => {
         const { start, workMinutes, calendar } = request.body;
         const city = cityFor(actorOf(request).city, request.body.city);
-        const workingCalendar = await cache.calendar(city, calendar);
-        if (!workingCalendar) throw new NotFoundError(`city ${city} has no ${calendar} calendar`);
-        return { due: addWorkingMinutes(workingCalendar, new Date(start), workMinutes).toISOString() };
+        const workingCalendar = await reference.calendar(city, calendar).catch((error: unknown) => {
+          // The request names what does not exist: a city, or a calendar the city has not.
+          throw error instanceof MissingReferenceError ? new NotFoundError(error.message) : error;
+        });
+        const due = addWorkingMinutes(workingCalendar, new Date(start), workMinutes);
+        return { due: due.toISOString(), beyondCalendar: isBeyondKnownDays(workingCalendar, due) };
       },
     );
   };

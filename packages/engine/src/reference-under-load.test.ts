@@ -1,9 +1,9 @@
 import { createDatabase } from '@urbangrid/db';
+import { createReferenceData } from '@urbangrid/reference';
 import { describe, expect } from 'vitest';
 import { dbTest as test } from '../../../test/support/fixtures.js';
 import { applyCommand } from './apply-command.js';
 import { createEngineContext } from './engine-context.js';
-import { createReferenceData } from './reference-data.js';
 import { reportTestCase, staff } from './test-support/index.js';
 
 describe('reference data under load', () => {
@@ -35,17 +35,5 @@ describe('reference data under load', () => {
     } finally {
       await small.close();
     }
-  });
-
-  test('an expired value is served at once and refreshed in the background', async ({ database }) => {
-    let now = 0;
-    const reference = createReferenceData({ db: database.db, ttlMs: 1_000, clock: () => now });
-    const before = await reference.category('E0101');
-    expect(before?.active).toBe(true);
-    await database.db.execute("update categories set active = false where code = 'E0101'");
-    now = 5_000;
-    // Expired: the stale value answers, the refresh starts.
-    expect((await reference.category('E0101'))?.active).toBe(true);
-    await expect.poll(async () => (await reference.category('E0101'))?.active).toBe(false);
   });
 });

@@ -1,9 +1,13 @@
 /**
- * The two calendars of the demo deployment (api.md): `office` for filing, dispatch, handling and
- * closing, `patrol` for verification and checks.
+ * The two calendars of the demo deployment (api.md) as fixtures for domain's own tests: `office`
+ * for filing, dispatch, handling and closing, `patrol` for verification and checks. The system
+ * itself reads every calendar from the database (@urbangrid/reference), never from here.
  */
+
+import type { WorkingCalendar, WorkingPeriod } from '../calendar/working-calendar.js';
 import { chinaHolidays2026, chinaMakeUpWorkdays2026 } from './china-holidays-2026.js';
-import { defaultTimeZone, type WorkingCalendar, type WorkingPeriod } from './working-calendar.js';
+
+const shanghai = 'Asia/Shanghai';
 
 export interface CalendarOptions {
   /** Defaults to Asia/Shanghai. */
@@ -24,7 +28,7 @@ const patrolDay: readonly WorkingPeriod[] = [{ start: '07:30', end: '22:30' }];
 /** Monday–Friday 08:00–12:00 and 14:00–18:00 (480 working minutes a day). */
 export function officeCalendar(options: CalendarOptions = {}): WorkingCalendar {
   return {
-    timeZone: options.timeZone ?? defaultTimeZone,
+    timeZone: options.timeZone ?? shanghai,
     weekly: { 1: officeDay, 2: officeDay, 3: officeDay, 4: officeDay, 5: officeDay },
     holidays: options.holidays ?? chinaHolidays2026,
     makeUpWorkdays: options.makeUpWorkdays ?? chinaMakeUpWorkdays2026,
@@ -34,7 +38,7 @@ export function officeCalendar(options: CalendarOptions = {}): WorkingCalendar {
 /** Every day 07:30–22:30 (900 working minutes a day), resting on public holidays. */
 export function patrolCalendar(options: CalendarOptions = {}): WorkingCalendar {
   return {
-    timeZone: options.timeZone ?? defaultTimeZone,
+    timeZone: options.timeZone ?? shanghai,
     weekly: {
       1: patrolDay,
       2: patrolDay,

@@ -1,0 +1,248 @@
+/**
+ * The reference data (基础数据) every process reads: cities, the catalogue with its time limits,
+ * departments, the responsibility matrix, working calendars and the grid layer. One instance per
+ * process, shared by the engine and the HTTP layer, so `POST /api/calendar/deadline` and the
+ * deadline the engine arms come from the same calendar. It changes a few times a year and is read
+ * thousands of times a day: each table is cached (reference-cache.ts) and refreshed when an admin
+ * change is announced (reference-changes.ts), with a TTL as the net under a lost announcement.
+ *
+ * Nothing here falls back: an unknown city, a city without the asked calendar or a calendar
+ * without a time zone is a `MissingReferenceError`.
+ */
+import {
+  type DbOrTx,
+  type DepartmentRow,
+  type GridRecord,
+  listCategoryLimits,
+  listCities,
+  listCityCalendarDays,
+  listCityCalendars,
+  listCityCalendarYears,
+  listCityResponsibilities,
+  listDepartments,
+  listValidGrids,
+} from '@urbangrid/db';
+import { type Stage, stages, type Urgency, urgencies, type WorkingCalendar } from '@urbangrid/domain';
+import { createGridLayer, type GridLayer } from '@urbangrid/geo';
+import { IANAZone } from 'luxon';
+import { z } from 'zod';
+import { buildCityCalendars, type CityCalendars } from './city-calendars.js';
+import { referenceTable } from './reference-cache.js';
+import { MissingReferenceError } from './reference-errors.js';
+
+export interface CityInfo {
+  code: string;
+  name: string;
+  /** IANA zone of the city's local days and working hours. */
+  timeZone: string;
+}
+
+export interface CategoryInfo {
+  code: string;
+  active: boolean;
+  /** Working minutes per urgency and stage; a stage without a limit runs no clock. */
+  limits: Partial<Record<Urgency, Partial<Record<Stage, number>>>>;
+  defaultDepartmentCode: string | null;
+  /** A local extension (9x class) belongs to one city. */
+  city: string | null;
+}
+
+/** The responsibility matrix (权责清单) of a city. */
+export interface ResponsibilityMatrix {
+  /** The department named for a category in exactly this area, if any. */
+  departmentFor(categoryCode: string, areaCode: string): string | undefined;
+}
+
+/** The parts an admin change touches; a refresh reloads those. */
+export const referenceParts = ['cities', 'catalogue', 'departments', 'matrix', 'calendars', 'grids'] as const;
+export type ReferencePart = (typeof referenceParts)[number];
+
+export interface ReferenceData {
+  /** The city, or MissingReferenceError. */
+  city(code: string): Promise<CityInfo>;
+  cities(): Promise<readonly CityInfo[]>;
+  /** The city's zone, or MissingReferenceError (never Asia/Shanghai by default). */
+  cityTimeZone(code: string): Promise<string>;
+  category(code: string): Promise<CategoryInfo | null>;
+  stageLimit(categoryCode: string, urgency: Urgency, stage: Stage): Promise<number | null>;
+  department(id: string): Promise<DepartmentRow | null>;
+  departmentByCode(city: string, code: string): Promise<DepartmentRow | null>;
+  matrix(city: string): Promise<ResponsibilityMatrix>;
+  /** A calendar of a city (`office`, `patrol`, a department's own), or MissingReferenceError. */
+  calendar(city: string, code: string): Promise<WorkingCalendar>;
+  /** All calendars of a city and how far their holidays are known. */
+  cityCalendars(city: string): Promise<CityCalendars>;
+  /** The grid layer (point → unit grid) of every city. */
+  grids(): Promise<GridLayer<GridRecord>>;
+  /**
+   * Loads what commands read and is not loaded yet. Commands call it before opening their
+   * transaction: inside one, a cold cache would wait for a second pooled connection, and a pool
+   * full of transactions waiting so never frees one.
+   */
+  prepare(): Promise<void>;
+  /** Loads the given parts (default all) again now; errors of parts that kept their old value. */
+  refresh(parts?: readonly ReferencePart[]): Promise<unknown[]>;
+}
+
+export interface ReferenceDataOptions {
+  db: DbOrTx;
+  /** How long loaded tables are trusted without an announcement; default one minute. */
+  ttlMs?: number;
+  /** The same for the grid layer (large, rebuilt only when needed); default 15 minutes. */
+  gridsTtlMs?: number;
+}
+
+const stageLimitsSchema = z.partialRecord(z.enum(stages), z.number().positive());
+const timeLimitsSchema = z.partialRecord(z.enum(urgencies), stageLimitsSchema);
+
+const all = 'all';
+
+export function createReferenceData(options: ReferenceDataOptions): ReferenceData {
+  const { db } = options;
+  const ttl = { ttlMs: options.ttlMs ?? 60_000 };
+
+  const cities = referenceTable(
+    'cities',
+    async () => {
+      const rows = await listCities(db);
+      return new Map(
+        rows.map((row): [string, CityInfo] => {
+          if (!IANAZone.isValidZone(row.timeZone)) {
+            throw new MissingReferenceError(`city ${row.code} has no valid time zone ('${row.timeZone}')`);
+          }
+          return [row.code, { code: row.code, name: row.name, timeZone: row.timeZone }];
+        }),
+      );
+    },
+    ttl,
+  );
+
+  const catalogue = referenceTable(
+    'catalogue',
+    async () => {
+      const rows = await listCategoryLimits(db);
+      return new Map(
+        rows.map((row): [string, CategoryInfo] => [
+          row.code,
+          {
+            code: row.code,
+            active: row.active,
+            // A category whose limits do not parse runs no clock rather than stopping commands.
+            limits: timeLimitsSchema.safeParse(row.timeLimits).data ?? {},
+            defaultDepartmentCode: row.defaultDepartmentCode,
+            city: row.city,
+          },
+        ]),
+      );
+    },
+    ttl,
+  );
+
+  const departments = referenceTable(
+    'departments',
+    async () => {
+      const rows = await listDepartments(db);
+      return {
+        byId: new Map(rows.map((row) => [row.id, row])),
+        byCode: new Map(rows.map((row) => [`${row.city}:${row.code}`, row])),
+      };
+    },
+    ttl,
+  );
+
+  const matrices = referenceTable(
+    'matrix',
+    async (city) => {
+      const rows = await listCityResponsibilities(db, city);
+      const cells = new Map(rows.map((row) => [`${row.categoryCode}:${row.areaCode}`, row.departmentId]));
+      return {
+        departmentFor: (categoryCode: string, areaCode: string) => cells.get(`${categoryCode}:${areaCode}`),
+      } satisfies ResponsibilityMatrix;
+    },
+    ttl,
+  );
+
+  const calendars = referenceTable(
+    'calendars',
+    async (city) => {
+      const [records, days, years] = await Promise.all([
+        listCityCalendars(db, city),
+        listCityCalendarDays(db, city),
+        listCityCalendarYears(db, city),
+      ]);
+      return buildCityCalendars(city, records, days, years);
+    },
+    ttl,
+  );
+
+  const gridLayer = referenceTable(
+    'grids',
+    async (_key, previous: GridLayer<GridRecord> | undefined) => {
+      const rows = await listValidGrids(db);
+      if (previous === undefined) return createGridLayer(rows);
+      // Swap the new grids into the layer every holder already has (an invalid set keeps the old).
+      previous.reload(rows);
+      return previous;
+    },
+    { ttlMs: options.gridsTtlMs ?? 15 * 60_000 },
+  );
+
+  const tables = { cities, catalogue, departments, matrix: matrices, calendars, grids: gridLayer };
+
+  const city = async (code: string): Promise<CityInfo> => {
+    const found = (await cities.get(all)).get(code);
+    if (found === undefined) throw new MissingReferenceError(`city ${code} does not exist`);
+    return found;
+  };
+
+  const cityCalendars = async (code: string): Promise<CityCalendars> => {
+    await city(code);
+    return calendars.get(code);
+  };
+
+  return {
+    city,
+    async cities() {
+      return [...(await cities.get(all)).values()];
+    },
+    async cityTimeZone(code) {
+      return (await city(code)).timeZone;
+    },
+    async category(code) {
+      return (await catalogue.get(all)).get(code) ?? null;
+    },
+    async stageLimit(categoryCode, urgency, stage) {
+      const category = (await catalogue.get(all)).get(categoryCode);
+      return category?.limits[urgency]?.[stage] ?? category?.limits.normal?.[stage] ?? null;
+    },
+    async department(id) {
+      return (await departments.get(all)).byId.get(id) ?? null;
+    },
+    async departmentByCode(cityCode, code) {
+      return (await departments.get(all)).byCode.get(`${cityCode}:${code}`) ?? null;
+    },
+    async matrix(code) {
+      await city(code);
+      return matrices.get(code);
+    },
+    async calendar(cityCode, code) {
+      const found = (await cityCalendars(cityCode)).calendars.get(code);
+      if (found === undefined) throw new MissingReferenceError(`city ${cityCode} has no calendar '${code}'`);
+      return found;
+    },
+    cityCalendars,
+    grids: () => gridLayer.get(all),
+    async prepare() {
+      const known = await cities.get(all);
+      await Promise.all([
+        catalogue.get(all),
+        departments.get(all),
+        ...[...known.keys()].flatMap((code) => [calendars.get(code), matrices.get(code)]),
+      ]);
+    },
+    async refresh(parts = referenceParts) {
+      const errors = await Promise.all(parts.map((part) => tables[part].refresh()));
+      return errors.flat();
+    },
+  };
+}
