@@ -49,6 +49,8 @@ export interface CaseDeadline {
   stage: string | null;
   due: string | null;
   light: Light;
+  /** `due` falls past the holidays the calendar has loaded: counted on weekly hours alone. */
+  beyondCalendar?: boolean;
 }
 
 /** An extension (延期) or suspension (挂账) request awaiting the dispatcher. */
@@ -320,9 +322,12 @@ export interface CaseChanged {
  */
 export interface Notice {
   id: string;
-  caseId: string;
-  caseNo: string;
+  /** Null for a notice about the city's set-up (e.g. `calendar.ending`) rather than a case. */
+  caseId: string | null;
+  caseNo: string | null;
   event: string;
+  /** Facts a notice without a case needs for its text, e.g. `{knownUntil}` of `calendar.ending`. */
+  data: Record<string, unknown> | null;
   /** The group it was sent to (department, dispatcher, assignee, ...). */
   audience: string;
   at: string;

@@ -19,6 +19,7 @@ const notice = (id: string, more: Partial<Notice> = {}): Notice => ({
   caseId: `case-${id}`,
   caseNo: `1501022607010${id.padStart(3, '0')}`,
   event: 'case.dispatched',
+  data: null,
   audience: 'department',
   at: minutesAgo(Number(id)),
   read: false,
@@ -66,7 +67,8 @@ describe('NoticeBell', () => {
     expect(badge(wrapper).text()).toBe('2');
     expect(wrapper.find('[data-test="notice-bell"]').attributes('aria-label')).toBe('通知，2 条未读');
 
-    inbox.receive({ ...notice('0'), type: 'notice' });
+    const { read: _read, data: _data, ...arrived } = notice('0');
+    inbox.receive({ ...arrived, caseId: 'case-0', caseNo: arrived.caseNo ?? '', type: 'notice' });
     await flushPromises();
     expect(badge(wrapper).text()).toBe('3');
 
@@ -120,6 +122,27 @@ describe('NoticeBell', () => {
     expect(appRouter.currentRoute.value.params.id).toBe('case-1');
     expect(wrapper.find('[data-test="notice-panel"]').exists()).toBe(false);
     expect(badge(wrapper).text()).toBe('1');
+  });
+
+  it("says when the city's calendar data ends, and a notice without a case opens nothing", async () => {
+    const { calls } = inboxServer([
+      notice('1', {
+        caseId: null,
+        caseNo: null,
+        event: 'calendar.ending',
+        audience: 'admin',
+        data: { knownUntil: '2026-12-31', daysLeft: 29 },
+      }),
+    ]);
+    const { wrapper, appRouter } = await bellWith();
+    const before = appRouter.currentRoute.value.fullPath;
+    const panel = await openPanel(wrapper);
+    const item = panel.find('[data-notice-id="1"]');
+    expect(item.find('.what').text()).toBe('未读 工作日历节假日数据只到 2026-12-31，请载入下一年');
+    await item.trigger('click');
+    await flushPromises();
+    expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ ids: ['1'] });
+    expect(appRouter.currentRoute.value.fullPath).toBe(before);
   });
 
   it("opens an officer's task screen for a task handed to them", async () => {

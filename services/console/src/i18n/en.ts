@@ -363,11 +363,13 @@ const en: ConsoleMessages = {
         overdue: 'Red light: time limit passed',
       },
       dispatch: { suggested: 'Filed, awaits dispatch (department suggested)' },
+      calendar: { ending: 'Holiday data of the working calendar ends on {knownUntil}: load the next year' },
       verification: { noOfficer: 'No officer for the verification: send one (改派)' },
       check: { noOfficer: 'No officer for the check: send one (改派)' },
     },
   },
   detail: {
+    beyondCalendar: 'Past the loaded holiday data: this deadline may be wrong',
     title: 'Case',
     timeline: 'Timeline',
     before: 'Before',

@@ -357,11 +357,13 @@ const zhCN = {
       task: { verification: '派给您的核实任务', check: '派给您的核查任务' },
       deadline: { warning: '黄灯预警：时限已用 80%', overdue: '红灯：已超过时限' },
       dispatch: { suggested: '立案待派遣（附建议部门）' },
+      calendar: { ending: '工作日历节假日数据只到 {knownUntil}，请载入下一年' },
       verification: { noOfficer: '核实无监督员可派，请改派' },
       check: { noOfficer: '核查无监督员可派，请改派' },
     },
   },
   detail: {
+    beyondCalendar: '超出已载入的节假日数据，时限可能有误',
     title: '案件详情',
     timeline: '处理过程',
     before: '处置前',

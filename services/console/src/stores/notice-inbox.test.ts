@@ -11,6 +11,7 @@ const notice = (id: string, more: Partial<Notice> = {}): Notice => ({
   caseId: `c${id}`,
   caseNo: `15010226070100${id.padStart(2, '0')}`,
   event: 'case.dispatched',
+  data: null,
   audience: 'department',
   at: `2026-07-01T08:${id.padStart(2, '0')}:00.000Z`,
   read: false,
@@ -18,8 +19,9 @@ const notice = (id: string, more: Partial<Notice> = {}): Notice => ({
 });
 
 const live = (id: string, more: Partial<LiveNotice> = {}): LiveNotice => {
-  const { read: _read, ...rest } = notice(id);
-  return { type: 'notice', ...rest, ...more };
+  // Only case notices are announced live.
+  const { read: _read, data: _data, caseId, caseNo, ...rest } = notice(id);
+  return { type: 'notice', ...rest, caseId: caseId ?? '', caseNo: caseNo ?? '', ...more };
 };
 
 /** The inbox as the server keeps it: newest first, read state per id. */

@@ -57,7 +57,7 @@ export const useNoticeInboxStore = defineStore('noticeInbox', () => {
   function receive(live: LiveNotice): void {
     if (items.value.some((n) => n.id === live.id)) return;
     const { id, caseId, caseNo, event, audience, at } = live;
-    const notice: Notice = { id, caseId, caseNo, event, audience, at, read: false };
+    const notice: Notice = { id, caseId, caseNo, event, data: null, audience, at, read: false };
     arrivedSinceLoad.set(id, notice);
     items.value = [notice, ...items.value].slice(0, inboxLimit);
     unread.value += 1;
