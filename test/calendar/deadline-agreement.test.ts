@@ -5,14 +5,7 @@
  * day off), so this file's office calendar has exactly that.
  */
 
-import { applyCommand } from '@urbangrid/engine';
-import {
-  handlerOf,
-  reportTestCase,
-  staff,
-  startTestEngine,
-  type TestEngine,
-} from '@urbangrid/engine/test-support';
+import { caseInHandling, startTestEngine, type TestEngine } from '@urbangrid/engine/test-support';
 import type { App } from '@urbangrid/platform';
 import { bearer, buildTestApp, loginAs } from '@urbangrid/platform/test-support';
 import { sql } from 'drizzle-orm';
@@ -27,27 +20,8 @@ let headers: Record<string, string>;
 /** A case whose handling clock (E0101: 240 office minutes) starts at `local` Hohhot time. */
 async function handlingFrom(local: string) {
   clock = new Date(`${local}+08:00`);
-  const reported = await reportTestCase(engine.context, {
-    source: 'officer',
-    actor: staff.officer('officer1'),
-  });
-  const filed = await applyCommand(engine.context, {
-    caseId: reported.case.id,
-    command: { type: 'file' },
-    actor: staff.shiftLead,
-  });
-  const departmentId = filed.case.suggestedDepartmentId ?? '';
-  await applyCommand(engine.context, {
-    caseId: reported.case.id,
-    command: { type: 'dispatch', departmentId },
-    actor: staff.dispatcher,
-  });
-  await applyCommand(engine.context, {
-    caseId: reported.case.id,
-    command: { type: 'accept' },
-    actor: await handlerOf(engine.context.db, departmentId),
-  });
-  const view = await app.inject({ url: `/api/cases/${reported.case.id}`, headers });
+  const { id } = await caseInHandling(engine.context);
+  const view = await app.inject({ url: `/api/cases/${id}`, headers });
   expect(view.statusCode, view.body).toBe(200);
   return view.json<{ deadline: { stage: string; due: string; beyondCalendar: boolean } }>().deadline;
 }

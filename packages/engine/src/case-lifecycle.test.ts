@@ -6,7 +6,14 @@ import { redisTest as test } from '../../../test/support/fixtures.js';
 import { applyCommand } from './apply-command.js';
 import { createEngineContext } from './engine-context.js';
 import { verifyCaseChain } from './event-chain.js';
-import { handlerOf, reportTestCase, staff, startTestEngine, type TestEngine } from './test-support/index.js';
+import {
+  caseInHandling,
+  handlerOf,
+  reportTestCase,
+  staff,
+  startTestEngine,
+  type TestEngine,
+} from './test-support/index.js';
 
 // Monday 2 March 2026, 09:00 in Hohhot: inside both the office and the patrol calendar.
 let clock = new Date('2026-03-02T01:00:00Z');
@@ -155,24 +162,10 @@ describe('a case through the closed loop', () => {
 
   test('a check goes to an officer who did not report the case', async ({ database }) => {
     const { context } = engine;
-    const reported = await reportTestCase(context, { source: 'officer', actor: staff.officer('officer1') });
-    expect(reported.case.state).toBe('verified');
-    const filed = await applyCommand(context, {
-      caseId: reported.case.id,
-      command: { type: 'file' },
-      actor: staff.shiftLead,
-    });
-    const departmentId = filed.case.suggestedDepartmentId ?? '';
-    await applyCommand(context, {
-      caseId: reported.case.id,
-      command: { type: 'dispatch', departmentId },
-      actor: staff.dispatcher,
-    });
-    const handler = await handlerOf(database.db, departmentId);
-    await applyCommand(context, { caseId: reported.case.id, command: { type: 'accept' }, actor: handler });
-    await applyCommand(context, { caseId: reported.case.id, command: { type: 'complete' }, actor: handler });
+    const { id, handler } = await caseInHandling(context);
+    await applyCommand(context, { caseId: id, command: { type: 'complete' }, actor: handler });
     await engine.settle();
-    const [task] = await listTasksOfCase(database.db, reported.case.id);
+    const [task] = await listTasksOfCase(database.db, id);
     expect(task).toMatchObject({ kind: 'check', fallback: true });
     expect(task?.assignee).not.toBe('officer1');
   });

@@ -2,7 +2,13 @@ import { type CaseRow, findCaseById, listCaseEvents } from '@urbangrid/db';
 import { describe, expect } from 'vitest';
 import { redisTest as test } from '../../../test/support/fixtures.js';
 import { applyCommand } from './apply-command.js';
-import { handlerOf, reportTestCase, staff, startTestEngine, type TestEngine } from './test-support/index.js';
+import {
+  reportTestCase,
+  staff,
+  caseInHandling as startHandling,
+  startTestEngine,
+  type TestEngine,
+} from './test-support/index.js';
 import { runStageJob } from './workers/stage-workers.js';
 
 // Business clock in Hohhot (UTC+8). Monday 2 March 2026 is a normal working day.
@@ -18,31 +24,11 @@ async function current(id: string): Promise<CaseRow> {
   return row;
 }
 
-/** An officer's report (starts verified), filed and dispatched at the current clock, then accepted. */
+/** A case whose handling clock starts at the current clock, its jobs settled. */
 async function caseInHandling() {
-  const reported = await reportTestCase(engine.context, {
-    source: 'officer',
-    actor: staff.officer('officer1'),
-  });
-  const filed = await applyCommand(engine.context, {
-    caseId: reported.case.id,
-    command: { type: 'file' },
-    actor: staff.shiftLead,
-  });
-  const departmentId = filed.case.suggestedDepartmentId ?? '';
-  await applyCommand(engine.context, {
-    caseId: reported.case.id,
-    command: { type: 'dispatch', departmentId },
-    actor: staff.dispatcher,
-  });
-  const handler = await handlerOf(engine.context.db, departmentId);
-  await applyCommand(engine.context, {
-    caseId: reported.case.id,
-    command: { type: 'accept' },
-    actor: handler,
-  });
+  const handling = await startHandling(engine.context);
   await engine.settle();
-  return { id: reported.case.id, handler };
+  return handling;
 }
 
 const overdueMarks = async (id: string) =>

@@ -5,6 +5,7 @@
 import { type Db, users } from '@urbangrid/db';
 import { type Role, type UserActor, userActor } from '@urbangrid/domain';
 import { eq } from 'drizzle-orm';
+import { applyCommand } from '../apply-command.js';
 import type { EngineContext } from '../engine-context.js';
 import { type ReportRequest, type ReportResult, reportCase } from '../report-case.js';
 
@@ -40,4 +41,26 @@ export function reportTestCase(
     gridCode: demoGrid.code,
     ...fields,
   });
+}
+
+/**
+ * An officer's report (it starts verified), filed, dispatched to the suggested department and
+ * accepted by its handler, all at the context's clock: the case's handling clock runs from now.
+ */
+export async function caseInHandling(context: EngineContext): Promise<{ id: string; handler: UserActor }> {
+  const reported = await reportTestCase(context, { source: 'officer', actor: staff.officer('officer1') });
+  const filed = await applyCommand(context, {
+    caseId: reported.case.id,
+    command: { type: 'file' },
+    actor: staff.shiftLead,
+  });
+  const departmentId = filed.case.suggestedDepartmentId ?? '';
+  await applyCommand(context, {
+    caseId: reported.case.id,
+    command: { type: 'dispatch', departmentId },
+    actor: staff.dispatcher,
+  });
+  const handler = await handlerOf(context.db, departmentId);
+  await applyCommand(context, { caseId: reported.case.id, command: { type: 'accept' }, actor: handler });
+  return { id: reported.case.id, handler };
 }
