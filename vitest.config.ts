@@ -29,6 +29,7 @@ export default defineConfig({
       },
       {
         plugins: [vue()],
+        resolve: { alias: workspaceAliases },
         test: {
           name: 'console',
           root: workspace('./services/console'),

@@ -8,7 +8,7 @@ const root = (path: string) => fileURLToPath(new URL(`../../${path}`, import.met
  */
 export const workspaceAliases = [
   {
-    find: /^@urbangrid\/(domain|geo|db|redis|reference|engine|platform)$/,
+    find: /^@urbangrid\/(domain|geo|db|redis|live|reference|engine|platform)$/,
     replacement: root('packages/$1/src/index.ts'),
   },
   {

@@ -4,6 +4,7 @@
  * (@urbangrid/reference), and what to do after a commit (publish the live change, wake the relay).
  */
 import type { CaseRow, Db } from '@urbangrid/db';
+import { type CaseChangedMessage, encodeLiveMessage, liveChannel } from '@urbangrid/live';
 import { publish, type RedisClient } from '@urbangrid/redis';
 import { createReferenceData, type ReferenceData } from '@urbangrid/reference';
 
@@ -22,31 +23,15 @@ export const silentLogger: EngineLogger = {
   error: () => undefined,
 };
 
-/**
- * One committed state change, as the live hub relays it (packages/platform live/messages.ts has the
- * same shape): the public part plus the facts that decide who may see it.
- */
-export interface CaseChangedMessage {
-  type: 'case.changed';
-  caseId: string;
-  caseNo: string;
-  state: string;
-  version: number;
-  /** ISO 8601. */
-  at: string;
-  city: string;
-  gridCode: string;
-  districtCode: string;
-  departmentId: string | null;
-  assignee: string | null;
-}
+/** One committed state change on the live channel (its shape is @urbangrid/live's). */
+export type { CaseChangedMessage };
 
 export type PublishCaseChanged = (message: CaseChangedMessage) => Promise<void> | void;
 
-/** Publishes on the Redis channel every process's live hub listens to (`${prefix}:live`). */
+/** Publishes on the Redis channel every process's live hub listens to (`liveChannel(prefix)`). */
 export function publishToRedis(redis: RedisClient, prefix: string): PublishCaseChanged {
   return async (message) => {
-    await publish(redis, `${prefix}:live`, JSON.stringify(message));
+    await publish(redis, liveChannel(prefix), encodeLiveMessage(message));
   };
 }
 

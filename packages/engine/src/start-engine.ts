@@ -4,6 +4,7 @@
  * Redis away, commands commit, outbox rows wait, and everything drains when Redis is back.
  */
 import type { Db } from '@urbangrid/db';
+import { encodeLiveMessage, liveChannel } from '@urbangrid/live';
 import { connectRedis, publish, type RedisTarget } from '@urbangrid/redis';
 import type { ReferenceData } from '@urbangrid/reference';
 import {
@@ -49,7 +50,7 @@ export interface StartEngineOptions {
   prefix: string;
   logger: EngineLogger;
   now?: () => Date;
-  /** Default: publish on the Redis channel `${prefix}:live` (what every live hub listens to). */
+  /** Default: publish on the Redis channel `liveChannel(prefix)` (what every live hub listens to). */
   publish?: PublishCaseChanged;
   /** Default: each recipient's inbox (`storeNotices`), announced live with `announceNotice`. */
   deliverNotice?: DeliverNotice;
@@ -72,12 +73,12 @@ export interface RunningEngine {
   stop(): Promise<void>;
 }
 
-/** The live publish with the message shape of platform's live/messages.ts. */
+/** The live publish on the channel every hub listens to, validated by @urbangrid/live. */
 function redisPublisher(target: RedisTarget, prefix: string, logger: EngineLogger) {
   const redis = connectRedis(target, { maxRetriesPerRequest: 1, lazyConnect: true });
   redis.on('error', (error: Error) => logger.debug({ err: error.message }, 'live publisher: redis error'));
   const publishChange = async (message: CaseChangedMessage | NoticeMessage) => {
-    await publish(redis, `${prefix}:live`, JSON.stringify(message));
+    await publish(redis, liveChannel(prefix), encodeLiveMessage(message));
   };
   return {
     publish: publishChange,

@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import fastifyWebsocket from '@fastify/websocket';
 import type { Db } from '@urbangrid/db';
 import type { HumanCommandType } from '@urbangrid/domain';
+import { liveChannel } from '@urbangrid/live';
 import type { RedisClient } from '@urbangrid/redis';
 import { createReferenceData, followReferenceChanges, type ReferenceData } from '@urbangrid/reference';
 import Fastify, {
@@ -29,7 +30,6 @@ import { healthRoutes } from './health.js';
 import { infrastructure } from './infrastructure.js';
 import { frameworkErrorProblem, inputGuards } from './input-guards.js';
 import { liveHub } from './live/hub.js';
-import { liveChannel } from './live/messages.js';
 import { noticeRoutes } from './notices/notice-routes.js';
 import { registerCalendarCoverageGauges } from './observability/calendar-coverage.js';
 import { createLogger, withRedaction } from './observability/logger.js';

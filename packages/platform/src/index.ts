@@ -14,7 +14,6 @@ export * from './cases/case-view.js';
 export * from './config.js';
 export * from './errors.js';
 export * from './infrastructure.js';
-export * from './live/messages.js';
 export * from './local-infrastructure.js';
 export * from './observability/logger.js';
 export * from './observability/metrics.js';

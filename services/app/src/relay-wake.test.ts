@@ -1,4 +1,4 @@
-import { liveChannel } from '@urbangrid/platform';
+import { liveChannel } from '@urbangrid/live';
 import { describe, expect } from 'vitest';
 import { redisTest } from '../../../test/support/fixtures.js';
 import { wakeRelayOnCommits } from './relay-wake.js';

@@ -6,6 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Db } from '@urbangrid/db';
+import { encodeLiveMessage, liveChannel } from '@urbangrid/live';
 import { publish, type RedisClient, type RedisTarget } from '@urbangrid/redis';
 import type { JobType } from 'bullmq';
 import type { CaseChangedMessage, EngineContext } from '../engine-context.js';
@@ -47,7 +48,7 @@ export async function startTestEngine(options: TestEngineOptions): Promise<TestE
   // Queues of this engine alone (tests of one file may start several); live on the file's channel.
   const prefix = `${redis.prefix}:engine-${randomBytes(3).toString('hex')}`;
   const inboxes = storeNotices(options.database.db, async (message) => {
-    await publish(redis.client, `${redis.prefix}:live`, JSON.stringify(message));
+    await publish(redis.client, liveChannel(redis.prefix), encodeLiveMessage(message));
   });
   const engine = await startEngine({
     db: options.database.db,
@@ -57,7 +58,7 @@ export async function startTestEngine(options: TestEngineOptions): Promise<TestE
     now: options.now,
     publish: async (message) => {
       published.push(message);
-      await publish(redis.client, `${redis.prefix}:live`, JSON.stringify(message));
+      await publish(redis.client, liveChannel(redis.prefix), encodeLiveMessage(message));
     },
     // Kept as a process keeps them (inboxes, live), and listed here for the test to read.
     deliverNotice: (notice) => {

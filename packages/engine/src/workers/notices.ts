@@ -13,6 +13,7 @@ import {
   storeNotice,
 } from '@urbangrid/db';
 import type { Audience } from '@urbangrid/domain';
+import type { NoticeMessage } from '@urbangrid/live';
 import type { EngineContext, EngineLogger } from '../engine-context.js';
 
 export interface Notice {
@@ -32,21 +33,8 @@ export interface Notice {
 
 export type DeliverNotice = (notice: Notice) => Promise<void> | void;
 
-/**
- * A notice on the live channel (platform live/messages.ts has the same shape): the hubs hand it to
- * the open consoles of its recipients.
- */
-export interface NoticeMessage {
-  type: 'notice';
-  id: string;
-  caseId: string;
-  caseNo: string;
-  audience: Audience;
-  event: string;
-  /** ISO 8601. */
-  at: string;
-  recipients: string[];
-}
+/** A notice on the live channel (its shape is @urbangrid/live's): the hubs hand it to its recipients' consoles. */
+export type { NoticeMessage };
 
 export type AnnounceNotice = (message: NoticeMessage) => Promise<void> | void;
 

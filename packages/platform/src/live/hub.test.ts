@@ -1,9 +1,10 @@
+import { type CaseChangedMessage, encodeLiveMessage, liveChannel } from '@urbangrid/live';
+import { publish, type RedisClient } from '@urbangrid/redis';
 import { describe, expect } from 'vitest';
 import type { WebSocket } from 'ws';
 import { redisTest } from '../../../../test/support/fixtures.js';
 import type { App } from '../app.js';
 import { buildTestApp, loginAs } from '../test-support/index.js';
-import { type CaseChangedMessage, liveChannel, publishCaseChanged } from './messages.js';
 
 /** Every message a client receives, read in order with `next`. */
 function inbox(socket: WebSocket) {
@@ -42,6 +43,10 @@ function inbox(socket: WebSocket) {
     },
   };
 }
+
+/** What the engine does after a commit: the message, validated, on the prefix's live channel. */
+const publishCaseChanged = async (redis: RedisClient, prefix: string, message: CaseChangedMessage) =>
+  publish(redis, liveChannel(prefix), encodeLiveMessage(message));
 
 let seq = 0;
 function change(fields: Partial<CaseChangedMessage>): CaseChangedMessage {

@@ -6,13 +6,14 @@
  * recipients; any number of processes can serve boards.
  */
 import { type CaseScope, caseVisibleTo } from '@urbangrid/db';
+import { liveChannel, parseLiveMessage, toLiveEvent } from '@urbangrid/live';
 import type { RedisClient } from '@urbangrid/redis';
+import { referenceChangeOf } from '@urbangrid/reference';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { WebSocket } from 'ws';
 import { caseScopeOf } from '../access/case-scope.js';
 import { userOf } from '../auth/actor.js';
-import { liveChannel, liveMessageSchema, toLiveEvent, toLiveNotice } from './messages.js';
 
 export interface LiveHub {
   /** Resolves once this process listens on the channel (tests wait for it before publishing). */
@@ -52,20 +53,14 @@ export const liveHub = fp(
     let subscription: Promise<void> | undefined;
 
     const relay = (raw: string) => {
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(raw);
-      } catch {
-        parsed = undefined;
-      }
-      const message = liveMessageSchema.safeParse(parsed);
-      if (!message.success) {
+      const data = parseLiveMessage(raw);
+      // An admin's reference change is for the processes' reference followers, never a console.
+      if (data === null && referenceChangeOf(raw) !== null) return;
+      if (data === null) {
         app.log.warn({ channel }, 'ignored a malformed live message');
         return;
       }
-      const data = message.data;
-      if (data.type === 'reference.changed') return;
-      const event = JSON.stringify(data.type === 'notice' ? toLiveNotice(data) : toLiveEvent(data));
+      const event = JSON.stringify(toLiveEvent(data));
       const addressedTo = (client: Client) =>
         data.type === 'notice'
           ? data.recipients.includes(client.username)

@@ -305,16 +305,6 @@ export interface CallbackCall {
   at: string;
 }
 
-/** A message of `/api/live`. */
-export interface CaseChanged {
-  type: 'case.changed';
-  caseId: string;
-  caseNo: string;
-  state: CaseState;
-  version: number;
-  at: string;
-}
-
 /**
  * A notice (通知) in the signed-in person's own inbox (`GET /api/notices`): something that
  * happened to a case they work on, named by `event` (`case.dispatched`, `task.verification`,
@@ -337,17 +327,6 @@ export interface Notice {
 export interface NoticeList {
   items: Notice[];
   unread: number;
-}
-
-/** A message of `/api/live`: a notice just stored for this person (so not read yet). */
-export interface LiveNotice {
-  type: 'notice';
-  id: string;
-  caseId: string;
-  caseNo: string;
-  audience: string;
-  event: string;
-  at: string;
 }
 
 /** The event-chain audit (防篡改核验) of `GET /api/supervision/audit?caseId=`. */

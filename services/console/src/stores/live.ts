@@ -5,12 +5,18 @@
  * The socket carries two kinds of message: `case.changed` (to the boards, with `subscribe`) and
  * `notice` (to the notice inbox, with `subscribeNotices`); anything else is ignored.
  */
+
+import { type CaseChangedEvent, type NoticeEvent, parseLiveEvent } from '@urbangrid/live';
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import { liveUrl } from '../api/live-url';
-import { type CaseChanged, caseStates, type LiveNotice } from '../api/types';
+import { type CaseState, caseStates } from '../api/types';
 import { useAuthStore } from './auth';
 
+/** A `case.changed` of `/api/live` (@urbangrid/live), its state one the console knows. */
+export type CaseChanged = CaseChangedEvent & { state: CaseState };
+/** A `notice` of `/api/live`: one just stored for the signed-in person. */
+export type LiveNotice = NoticeEvent;
 export type LiveEvent = CaseChanged | { type: 'resync' };
 export type LiveListener = (event: LiveEvent) => void;
 export type NoticeListener = (notice: LiveNotice) => void;
@@ -38,28 +44,17 @@ export function reconnectDelay(attempt: number, random: () => number = Math.rand
   return Math.round(base * (0.8 + 0.4 * random()));
 }
 
-const noticeFields = ['id', 'caseId', 'caseNo', 'audience', 'event', 'at'] as const;
+const isCaseState = (state: string): state is CaseState => (caseStates as readonly string[]).includes(state);
 
-/** A `case.changed` with a known state or a complete `notice`; null for anything else. */
+/**
+ * A `case.changed` with a known state or a complete `notice`, read with the live channel's own
+ * schema (so only the public fields); null for anything else.
+ */
 export function parseLiveMessage(data: unknown): LiveMessage | null {
-  if (typeof data !== 'string') return null;
-  let value: unknown;
-  try {
-    value = JSON.parse(data);
-  } catch {
-    return null;
-  }
-  if (typeof value !== 'object' || value === null) return null;
-  const m = value as Record<string, unknown>;
-  if (m.type === 'notice') {
-    if (!noticeFields.every((field) => typeof m[field] === 'string' && m[field] !== '')) return null;
-    // Only the public fields, whatever else the message carries.
-    const { id, caseId, caseNo, audience, event, at } = m as Record<(typeof noticeFields)[number], string>;
-    return { type: 'notice', id, caseId, caseNo, audience, event, at };
-  }
-  if (m.type !== 'case.changed' || typeof m.caseId !== 'string' || typeof m.version !== 'number') return null;
-  if (typeof m.state !== 'string' || !(caseStates as readonly string[]).includes(m.state)) return null;
-  return m as unknown as CaseChanged;
+  const event = parseLiveEvent(data);
+  if (event?.type !== 'case.changed') return event;
+  const { state } = event;
+  return isCaseState(state) ? { ...event, state } : null;
 }
 
 const browserSocket: SocketFactory = (url) => new WebSocket(url);

@@ -1,9 +1,10 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { LiveNotice, Notice } from '../api/types';
+import type { Notice } from '../api/types';
+
 import { fakeApi, problem } from '../test-support/fake-api';
 import { useAuthStore } from './auth';
-import { type LiveSocket, reconnectDelay, useLiveStore } from './live';
+import { type LiveNotice, type LiveSocket, reconnectDelay, useLiveStore } from './live';
 import { useNoticeInboxStore } from './notice-inbox';
 
 const notice = (id: string, more: Partial<Notice> = {}): Notice => ({

@@ -8,7 +8,8 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import { ApiError, isApiError } from '../api/http';
 import { listNotices, markNoticesRead } from '../api/notices-api';
-import type { LiveNotice, Notice } from '../api/types';
+import type { Notice } from '../api/types';
+import type { LiveNotice } from './live';
 import { useLiveStore } from './live';
 
 /** How many notices a load asks for. */
