@@ -8,6 +8,39 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 
+type OpenApiDocument = ReturnType<typeof jsonSchemaTransformObject>;
+
+/**
+ * The document with only the named schemas its routes reach. The zod provider names each
+ * registered schema twice (as read, `XInput`, and as sent, `X`); most are only ever sent, and a
+ * client generated from the document should not carry the other half.
+ */
+function withReachableSchemas(document: OpenApiDocument): OpenApiDocument {
+  if (!('components' in document)) return document;
+  const schemas: Record<string, unknown> = document.components?.schemas ?? {};
+  const reached = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      node.forEach(visit);
+      return;
+    }
+    if (typeof node !== 'object' || node === null) return;
+    for (const [key, value] of Object.entries(node)) {
+      const name = key === '$ref' && typeof value === 'string' ? value.split('/').pop() : undefined;
+      if (name !== undefined && !reached.has(name)) {
+        reached.add(name);
+        visit(schemas[name]);
+      } else visit(value);
+    }
+  };
+  visit(document.paths);
+  // The transform's own fresh object, trimmed in place (rebuilding it fights three OpenAPI versions' types).
+  for (const name of Object.keys(schemas)) {
+    if (!reached.has(name)) Reflect.deleteProperty(schemas, name);
+  }
+  return document;
+}
+
 export const docs = fp(
   async (app: FastifyInstance) => {
     await app.register(fastifySwagger, {
@@ -28,7 +61,7 @@ export const docs = fp(
         security: [{ bearerAuth: [] }],
       },
       transform: jsonSchemaTransform,
-      transformObject: jsonSchemaTransformObject,
+      transformObject: (document) => withReachableSchemas(jsonSchemaTransformObject(document)),
     });
     await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
   },

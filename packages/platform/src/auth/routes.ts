@@ -18,7 +18,7 @@ const userSummary = z.object({
   id: z.string(),
   username: z.string(),
   displayName: z.string(),
-  roles: z.array(z.enum(roles)),
+  roles: z.array(z.enum(roles).meta({ id: 'Role' })),
 });
 
 const session = z.object({

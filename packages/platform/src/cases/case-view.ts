@@ -6,102 +6,125 @@
  * screen shows as buttons).
  */
 import { type CaseEventRow, type CaseRow, caseSnapshotOf } from '@urbangrid/db';
-import { availableCommands, humanCommands } from '@urbangrid/domain';
+import {
+  availableCommands,
+  caseStates,
+  humanCommands,
+  lights,
+  reportSources,
+  urgencies,
+} from '@urbangrid/domain';
 import { z } from 'zod';
 import { type Actor, toDomainActor } from '../auth/actor.js';
 import { phoneFor } from '../personal-data/phone.js';
 
 const isoTime = z.iso.datetime({ offset: true });
 
-export const caseViewSchema = z.object({
-  id: z.string(),
-  caseNo: z.string(),
-  city: z.string(),
-  source: z.string(),
-  state: z.string(),
-  version: z.number().int(),
-  categoryCode: z.string(),
-  urgency: z.string(),
-  description: z.string(),
-  location: z.object({ lat: z.number(), lng: z.number() }),
-  address: z.string().nullable(),
-  gridCode: z.string(),
-  districtCode: z.string(),
-  streetCode: z.string(),
-  communityCode: z.string(),
-  departmentId: z.string().nullable(),
-  suggestedDepartmentId: z.string().nullable(),
-  /** Username who must act next on a personal task (verification, check), else null. */
-  assignee: z.string().nullable(),
-  deadline: z.object({
-    stage: z.string().nullable(),
-    due: isoTime.nullable(),
-    light: z.string(),
-    /**
-     * `due` falls past the last day whose public holidays the calendar knows: it was counted on
-     * the weekly periods alone and may move once the year is loaded.
-     */
-    beyondCalendar: z.boolean(),
-  }),
-  reworkCount: z.number().int(),
-  returnCount: z.number().int(),
-  extensionCount: z.number().int(),
-  suspensionCount: z.number().int(),
-  /** 督办: a supervisor escalated the case. */
-  supervised: z.boolean(),
-  selfHandled: z.boolean(),
-  /** Flags for the shift lead (photo far from the point, taken long before the report, ...). */
-  flags: z.array(z.string()),
-  duplicateOf: z.string().nullable(),
-  /** A pending extension (延期) or suspension (挂账) request awaiting the dispatcher. */
-  pendingRequest: z
-    .object({
-      kind: z.string(),
-      workMinutes: z.number().nullable(),
-      reason: z.string(),
-      requestedBy: z.string(),
-      at: z.string(),
-    })
-    .nullable(),
-  reporter: z.object({ name: z.string().nullable(), phone: z.string().nullable() }).nullable(),
-  closureType: z.string().nullable(),
-  createdAt: isoTime,
-  updatedAt: isoTime,
-  closedAt: isoTime.nullable(),
-  /** The commands the caller may apply to the case now (api.md), payload aside. */
-  allowedCommands: z.array(z.enum(humanCommands)),
-});
+// Named in the OpenAPI document, so the console's generated types carry these names.
+export const caseStateSchema = z.enum(caseStates).meta({ id: 'CaseState' });
+const lightSchema = z.enum(lights).meta({ id: 'Light' });
+const urgencySchema = z.enum(urgencies).meta({ id: 'Urgency' });
+const reportSourceSchema = z.enum(reportSources).meta({ id: 'ReportSource' });
+
+export const caseViewSchema = z
+  .object({
+    id: z.string(),
+    caseNo: z.string(),
+    city: z.string(),
+    source: reportSourceSchema,
+    state: caseStateSchema,
+    version: z.number().int(),
+    categoryCode: z.string(),
+    urgency: urgencySchema,
+    description: z.string(),
+    location: z.object({ lat: z.number(), lng: z.number() }),
+    address: z.string().nullable(),
+    gridCode: z.string(),
+    districtCode: z.string(),
+    streetCode: z.string(),
+    communityCode: z.string(),
+    departmentId: z.string().nullable(),
+    suggestedDepartmentId: z.string().nullable(),
+    /** Username who must act next on a personal task (verification, check), else null. */
+    assignee: z.string().nullable(),
+    deadline: z.object({
+      stage: z.string().nullable(),
+      due: isoTime.nullable(),
+      light: lightSchema,
+      /**
+       * `due` falls past the last day whose public holidays the calendar knows: it was counted on
+       * the weekly periods alone and may move once the year is loaded.
+       */
+      beyondCalendar: z.boolean(),
+    }),
+    reworkCount: z.number().int(),
+    returnCount: z.number().int(),
+    extensionCount: z.number().int(),
+    suspensionCount: z.number().int(),
+    /** 督办: a supervisor escalated the case. */
+    supervised: z.boolean(),
+    selfHandled: z.boolean(),
+    /** Flags for the shift lead (photo far from the point, taken long before the report, ...). */
+    flags: z.array(z.string()),
+    duplicateOf: z.string().nullable(),
+    /** A pending extension (延期) or suspension (挂账) request awaiting the dispatcher. */
+    pendingRequest: z
+      .object({
+        kind: z.enum(['extension', 'suspension']),
+        workMinutes: z.number().nullable(),
+        reason: z.string(),
+        requestedBy: z.string(),
+        at: z.string(),
+      })
+      .nullable(),
+    reporter: z.object({ name: z.string().nullable(), phone: z.string().nullable() }).nullable(),
+    closureType: z.string().nullable(),
+    createdAt: isoTime,
+    updatedAt: isoTime,
+    closedAt: isoTime.nullable(),
+    /** The commands the caller may apply to the case now (api.md), payload aside. */
+    allowedCommands: z.array(z.enum(humanCommands)),
+  })
+  .meta({ id: 'Case' });
 
 export type CaseView = z.infer<typeof caseViewSchema>;
 
-export const timelineEntrySchema = z.object({
-  seq: z.number().int(),
-  command: z.string(),
-  fromState: z.string().nullable(),
-  toState: z.string(),
-  actor: z.string(),
-  at: isoTime,
-  data: z.record(z.string(), z.unknown()),
-});
+export const timelineEntrySchema = z
+  .object({
+    seq: z.number().int(),
+    command: z.string(),
+    fromState: caseStateSchema.nullable(),
+    toState: caseStateSchema,
+    actor: z.string(),
+    at: isoTime,
+    data: z.record(z.string(), z.unknown()),
+  })
+  .meta({ id: 'TimelineEntry' });
 
-export const caseDetailSchema = caseViewSchema.extend({ timeline: z.array(timelineEntrySchema) });
+export const caseDetailSchema = caseViewSchema
+  .extend({ timeline: z.array(timelineEntrySchema) })
+  .meta({ id: 'CaseDetail' });
 
 export type CaseDetail = z.infer<typeof caseDetailSchema>;
 
 const iso = (at: Date | null) => (at === null ? null : at.toISOString());
 
-/** The case as `viewer` may see it; `phoneKey` decrypts the reporter's phone (config.phoneEncryptionKey). */
+/**
+ * The case as `viewer` may see it; `phoneKey` decrypts the reporter's phone (config.phoneEncryptionKey).
+ * The text columns hold only the lifecycle's values (the engine writes nothing else); reading them
+ * through their enums types the view, and a stray value stops here, named, not in the serializer.
+ */
 export function toCaseView(row: CaseRow, viewer: Actor, phoneKey: Buffer): CaseView {
   const phone = row.reporterPhoneEnc === null ? null : safePhone(viewer, phoneKey, row.reporterPhoneEnc);
   return {
     id: row.id,
     caseNo: row.caseNo,
     city: row.city,
-    source: row.source,
-    state: row.state,
+    source: reportSourceSchema.parse(row.source),
+    state: caseStateSchema.parse(row.state),
     version: row.version,
     categoryCode: row.categoryCode,
-    urgency: row.urgency,
+    urgency: urgencySchema.parse(row.urgency),
     description: row.description,
     location: { lat: row.lat, lng: row.lng },
     address: row.address,
@@ -115,7 +138,7 @@ export function toCaseView(row: CaseRow, viewer: Actor, phoneKey: Buffer): CaseV
     deadline: {
       stage: row.deadlineStage,
       due: iso(row.deadlineDue),
-      light: row.light,
+      light: lightSchema.parse(row.light),
       beyondCalendar: row.deadlineBeyondCalendar,
     },
     reworkCount: row.reworkCount,
@@ -149,8 +172,8 @@ export function toTimelineEntry(event: CaseEventRow): CaseDetail['timeline'][num
   return {
     seq: event.seq,
     command: event.command,
-    fromState: event.fromState,
-    toState: event.toState,
+    fromState: event.fromState === null ? null : caseStateSchema.parse(event.fromState),
+    toState: caseStateSchema.parse(event.toState),
     actor: event.actorName,
     at: event.at.toISOString(),
     data: (event.data ?? {}) as Record<string, unknown>,

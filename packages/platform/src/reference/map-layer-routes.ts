@@ -56,7 +56,7 @@ export const mapLayerRoutes: ServicePlugin = async (app) => {
               code: z.string(),
               name: z.string(),
               nameEn: z.string(),
-              level: z.string(),
+              level: z.enum(['district', 'street', 'community']),
               parentCode: z.string().nullable(),
             }),
           ),

@@ -10,15 +10,16 @@ import {
   findOpenCasesInCells,
   markDuplicateOf,
 } from '@urbangrid/db';
+import type { CaseState } from '@urbangrid/domain';
 import { applyCommand } from '@urbangrid/engine';
 import { cellsWithinRadius, distanceMetres } from '@urbangrid/geo';
-import { type Actor, caseScopeOf, httpError, toDomainActor } from '@urbangrid/platform';
+import { type Actor, caseScopeOf, caseStateSchema, httpError, toDomainActor } from '@urbangrid/platform';
 import type { IntakeContext } from '../intake-context.js';
 
 export interface PossibleDuplicate {
   id: string;
   caseNo: string;
-  state: string;
+  state: CaseState;
   categoryCode: string;
   description: string;
   location: { lat: number; lng: number };
@@ -63,7 +64,7 @@ export async function findPossibleDuplicates(
     .map(({ row, distance }) => ({
       id: row.id,
       caseNo: row.caseNo,
-      state: row.state,
+      state: caseStateSchema.parse(row.state),
       categoryCode: row.categoryCode,
       description: row.description,
       location: { lat: row.lat, lng: row.lng },

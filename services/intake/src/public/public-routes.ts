@@ -4,13 +4,13 @@
  * shows the original's progress, which is what its reporter is waiting for.
  */
 import { type CaseRow, findCaseById, findCasesByNumber } from '@urbangrid/db';
-import { httpError, routeRateLimit, type ServicePlugin } from '@urbangrid/platform';
+import { caseStateSchema, httpError, routeRateLimit, type ServicePlugin } from '@urbangrid/platform';
 import { z } from 'zod';
 import type { IntakeContext } from '../intake-context.js';
 
 const publicCase = z.object({
   caseNo: z.string(),
-  state: z.string(),
+  state: caseStateSchema,
   categoryCode: z.string(),
   createdAt: z.string(),
   closedAt: z.string().nullable(),
@@ -53,7 +53,7 @@ export function publicRoutes(ctx: IntakeContext): ServicePlugin {
         const outcome = original ?? row;
         return {
           caseNo: row.caseNo,
-          state: outcome.state,
+          state: caseStateSchema.parse(outcome.state),
           categoryCode: row.categoryCode,
           createdAt: row.createdAt.toISOString(),
           closedAt: outcome.closedAt?.toISOString() ?? null,

@@ -38,6 +38,7 @@ import {
   officerCounts,
   shiftLeadCounts,
 } from './evaluation-counts.js';
+import { indicatorValuesSchema } from './indicator-values.js';
 import type { ReportScope } from './report-scope.js';
 
 /** The `subject` values of api.md and the domain's subject kinds. */
@@ -80,7 +81,7 @@ export interface EvaluationReport {
 }
 
 const outcome = {
-  indicators: z.record(z.string(), z.number().nullable()),
+  indicators: indicatorValuesSchema,
   score: z.number().nullable(),
   grade: z.string().nullable(),
   rank: z.number().int().nullable(),

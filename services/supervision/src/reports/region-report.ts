@@ -15,6 +15,7 @@ import { defaultEvaluationConfig, type EvaluationInput } from '@urbangrid/domain
 import { z } from 'zod';
 import { areaCounts } from './evaluation-counts.js';
 import { evaluate } from './evaluation-report.js';
+import { indicatorValuesSchema } from './indicator-values.js';
 import { type TimelinessCounts, timelinessCounts } from './timeliness-report.js';
 
 export interface RegionRow {
@@ -34,7 +35,7 @@ export const regionReportSchema = z.object({
     z.object({
       key: z.string(),
       name: z.string(),
-      indicators: z.record(z.string(), z.number().nullable()),
+      indicators: indicatorValuesSchema,
       score: z.number().nullable(),
       grade: z.string().nullable(),
       rank: z.number().int().nullable(),

@@ -1,0 +1,3556 @@
+export interface paths {
+    "/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether PostgreSQL and Redis both answer */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "ok";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in with username and password */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        username: string;
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Access token: send as `Authorization: Bearer <token>` */
+                            token: string;
+                            /** @description Exchange at /api/auth/refresh for a new pair */
+                            refreshToken: string;
+                            /**
+                             * Format: date-time
+                             * @description When the access token expires
+                             */
+                            expiresAt: string;
+                            user: {
+                                id: string;
+                                username: string;
+                                displayName: string;
+                                roles: components["schemas"]["Role"][];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Exchange a refresh token for a new token pair */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        refreshToken: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Access token: send as `Authorization: Bearer <token>` */
+                            token: string;
+                            /** @description Exchange at /api/auth/refresh for a new pair */
+                            refreshToken: string;
+                            /**
+                             * Format: date-time
+                             * @description When the access token expires
+                             */
+                            expiresAt: string;
+                            user: {
+                                id: string;
+                                username: string;
+                                displayName: string;
+                                roles: components["schemas"]["Role"][];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who the caller is and where they act */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            username: string;
+                            displayName: string;
+                            roles: components["schemas"]["Role"][];
+                            /** @enum {string} */
+                            kind: "user";
+                            city: string | null;
+                            departmentId: string | null;
+                            areaCode: string | null;
+                            gridCodes: string[];
+                        } | {
+                            /** @enum {string} */
+                            kind: "integration";
+                            keyId: string;
+                            name: string;
+                            city: string;
+                            scopes: string[];
+                            source: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Cases the caller may see, newest first
+         * @description `state` takes one state or a comma-separated list; `overdue=true` keeps the cases whose current stage is past its limit (red light).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    state?: string;
+                    gridCode?: string;
+                    departmentId?: string;
+                    overdue?: "true" | "false";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Case"][];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One case with its timeline (a case outside the caller’s jurisdiction answers 404) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseDetail"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My notices, newest first, and how many are unread */
+        get: {
+            parameters: {
+                query?: {
+                    unread?: "true" | "false";
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                caseId: string;
+                                caseNo: string;
+                                event: string;
+                                audience: string;
+                                at: string;
+                                read: boolean;
+                            }[];
+                            unread: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notices/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Marks my notices read: the ids given, or all of them */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ids?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            unread: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/grids/locate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The unit grid (单元网格) containing a point */
+        get: {
+            parameters: {
+                query: {
+                    lat: number;
+                    lng: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            name: string;
+                            districtCode: string;
+                            streetCode: string;
+                            communityCode: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/grids/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A unit grid with its outline (GeoJSON Polygon, [lng, lat]) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            name: string;
+                            districtCode: string;
+                            streetCode: string;
+                            communityCode: string;
+                            geometry: {
+                                /** @enum {string} */
+                                type: "Polygon";
+                                coordinates: number[][][];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The category catalogue (部件/事件), both catalogue versions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            /** @enum {string} */
+                            kind: "component" | "event";
+                            name: string;
+                            nameEn: string;
+                            catalogueVersion: string;
+                            majorCode: string;
+                            majorName: string;
+                            handlingLimitMinutes: number;
+                            urgentHandlingLimitMinutes: number;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/departments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Departments (专业部门) of the caller’s city, as a tree by parentId */
+        get: {
+            parameters: {
+                query?: {
+                    city?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            code: string;
+                            name: string;
+                            parentId: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/deadline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** When N working minutes from an instant end, on the office or patrol calendar */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        start: string;
+                        workMinutes: number;
+                        /** @enum {string} */
+                        calendar: "office" | "patrol";
+                        city?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            due: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/areas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** District, street or community outlines of the caller’s city (GeoJSON, [lng, lat]) */
+        get: {
+            parameters: {
+                query?: {
+                    level?: "district" | "street" | "community";
+                    parent?: string;
+                    city?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            type: "FeatureCollection";
+                            features: {
+                                /** @enum {string} */
+                                type: "Feature";
+                                geometry: unknown;
+                                properties: {
+                                    code: string;
+                                    name: string;
+                                    nameEn: string;
+                                    /** @enum {string} */
+                                    level: "district" | "street" | "community";
+                                    parentCode: string | null;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/grids": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Unit grid outlines inside a box (minLng,minLat,maxLng,maxLat), at most 2000 */
+        get: {
+            parameters: {
+                query: {
+                    bbox: string;
+                    city?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            type: "FeatureCollection";
+                            features: {
+                                /** @enum {string} */
+                                type: "Feature";
+                                geometry: unknown;
+                                properties: {
+                                    code: string;
+                                    name: string;
+                                    communityCode: string;
+                                };
+                            }[];
+                            truncated: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intake/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the intake service is mounted in this process */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            service: "intake";
+                            /** @enum {string} */
+                            status: "ok";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intake/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Report a problem (上报): creates a case; an Idempotency-Key makes retries one case */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        source: "hotline" | "app" | "officer" | "public" | "video";
+                        categoryCode: string;
+                        description: string;
+                        location: {
+                            lat: number;
+                            lng: number;
+                        };
+                        address?: string;
+                        reporter?: {
+                            name?: string;
+                            phone?: string;
+                        };
+                        callId?: string;
+                        wantsCallback?: boolean;
+                        mediaIds?: string[];
+                        /** @enum {string} */
+                        urgency?: "normal" | "urgent";
+                        selfHandled?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseNo: string;
+                            city: string;
+                            source: components["schemas"]["ReportSource"];
+                            state: components["schemas"]["CaseState"];
+                            version: number;
+                            categoryCode: string;
+                            urgency: components["schemas"]["Urgency"];
+                            description: string;
+                            location: {
+                                lat: number;
+                                lng: number;
+                            };
+                            address: string | null;
+                            gridCode: string;
+                            districtCode: string;
+                            streetCode: string;
+                            communityCode: string;
+                            departmentId: string | null;
+                            suggestedDepartmentId: string | null;
+                            assignee: string | null;
+                            deadline: {
+                                stage: string | null;
+                                due: string | null;
+                                light: components["schemas"]["Light"];
+                            };
+                            reworkCount: number;
+                            returnCount: number;
+                            extensionCount: number;
+                            suspensionCount: number;
+                            supervised: boolean;
+                            selfHandled: boolean;
+                            flags: string[];
+                            duplicateOf: string | null;
+                            pendingRequest: {
+                                /** @enum {string} */
+                                kind: "extension" | "suspension";
+                                workMinutes: number | null;
+                                reason: string;
+                                requestedBy: string;
+                                at: string;
+                            } | null;
+                            reporter: {
+                                name: string | null;
+                                phone: string | null;
+                            } | null;
+                            closureType: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            closedAt: string | null;
+                            allowedCommands: ("report" | "verify" | "file" | "reject" | "dispatch" | "cancel" | "accept" | "complete" | "return" | "requestExtension" | "decideExtension" | "requestSuspension" | "decideSuspension" | "resume" | "check" | "close" | "superviseOrder" | "reassign")[];
+                            possibleDuplicates: components["schemas"]["PossibleDuplicate"][];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intake/media": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload one photo (multipart/form-data, any field name): JPEG, PNG or WebP by content
+         * @description The type is read from the bytes; anything else answers 415. The same photo uploaded twice returns the same id. EXIF time and GPS are kept and checked against reports that use the photo.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            sha256: string;
+                            contentType: string;
+                            size: number;
+                            takenAt: string | null;
+                            gps: {
+                                lat: number;
+                                lng: number;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intake/media/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The bytes of an uploaded photo, with its content type (before/after photos in the console) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intake/addresses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search the address gazetteer (roads, building numbers, landmarks, communities), typo-tolerant */
+        get: {
+            parameters: {
+                query: {
+                    q: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                label: string;
+                                labelEn: string;
+                                kind: string;
+                                context: string;
+                                lat: number;
+                                lng: number;
+                                gridCode: string;
+                                districtCode: string;
+                                score: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intake/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open cases of a category near a point, reported recently (possible duplicates), nearest first */
+        get: {
+            parameters: {
+                query: {
+                    categoryCode: string;
+                    lat: number;
+                    lng: number;
+                    radius?: number;
+                    hours?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["PossibleDuplicate"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intake/cases/{id}/duplicate-of": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a case as a duplicate of another (不予立案·重复); its reporter follows the original */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        originalId: string;
+                        expectedVersion?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Case"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intake/callbacks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 回访 due: ended cases whose caller asked for a callback and was not reached yet, waiting longest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                case: components["schemas"]["Case"];
+                                attempts: number;
+                                lastAttemptAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intake/cases/{id}/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 回访: records a call to the caller of an ended case; satisfied or unsatisfied ends its callback, unreachable keeps it due */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        outcome: "satisfied" | "unsatisfied" | "unreachable";
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseId: string;
+                            /** @enum {string} */
+                            outcome: "satisfied" | "unsatisfied" | "unreachable";
+                            note: string | null;
+                            calledBy: string;
+                            at: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/cases/{caseNo}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Track a case by its number (no personal data); a duplicate shows its original’s progress */
+        get: {
+            parameters: {
+                query?: {
+                    city?: string;
+                };
+                header?: never;
+                path: {
+                    caseNo: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            caseNo: string;
+                            state: components["schemas"]["CaseState"];
+                            categoryCode: string;
+                            createdAt: string;
+                            closedAt: string | null;
+                            followsCaseNo: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/discovery.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Service discovery: the GeoReport v2 endpoint and its formats */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    format: "json" | "xml";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/services.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GET Service List: the categories of a jurisdiction (city) as Open311 services */
+        get: {
+            parameters: {
+                query?: {
+                    jurisdiction_id?: string;
+                };
+                header?: never;
+                path: {
+                    format: "json" | "xml";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/services/{service_code}.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GET Service Definition: no extra attributes (every service has metadata false) */
+        get: {
+            parameters: {
+                query?: {
+                    jurisdiction_id?: string;
+                };
+                header?: never;
+                path: {
+                    service_code: string;
+                    format: "json" | "xml";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/requests.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GET Service Requests: by ids, or by service codes, dates (default last 90 days) and status */
+        get: {
+            parameters: {
+                query?: {
+                    jurisdiction_id?: string;
+                    service_request_id?: string;
+                    service_code?: string;
+                    start_date?: string;
+                    end_date?: string;
+                    status?: string;
+                };
+                header?: never;
+                path: {
+                    format: "json" | "xml";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** POST Service Request: report a problem with an api_key (form-encoded, as the spec says) */
+        post: {
+            parameters: {
+                query?: {
+                    api_key?: string;
+                };
+                header?: never;
+                path: {
+                    format: "json" | "xml";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/x-www-form-urlencoded": {
+                        api_key?: string;
+                        jurisdiction_id?: string;
+                        service_code?: string;
+                        lat?: number;
+                        long?: number;
+                        address_string?: string;
+                        address_id?: string;
+                        email?: string;
+                        device_id?: string;
+                        account_id?: string;
+                        first_name?: string;
+                        last_name?: string;
+                        phone?: string;
+                        description?: string;
+                        /** Format: uri */
+                        media_url?: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                    "application/json": {
+                        api_key?: string;
+                        jurisdiction_id?: string;
+                        service_code?: string;
+                        lat?: number;
+                        long?: number;
+                        address_string?: string;
+                        address_id?: string;
+                        email?: string;
+                        device_id?: string;
+                        account_id?: string;
+                        first_name?: string;
+                        last_name?: string;
+                        phone?: string;
+                        description?: string;
+                        /** Format: uri */
+                        media_url?: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/requests/{service_request_id}.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GET Service Request: one request by its id (the case number) */
+        get: {
+            parameters: {
+                query?: {
+                    jurisdiction_id?: string;
+                };
+                header?: never;
+                path: {
+                    service_request_id: string;
+                    format: "json" | "xml";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/tokens/{token}.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GET service_request_id from a token */
+        get: {
+            parameters: {
+                query?: {
+                    jurisdiction_id?: string;
+                };
+                header?: never;
+                path: {
+                    token: string;
+                    format: "json" | "xml";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dispatch/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the dispatch service is mounted in this process */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            service: "dispatch";
+                            /** @enum {string} */
+                            status: "ok";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dispatch/cases/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 核实 — the assigned officer verifies on site: verifying → verified, or → rejected when not found
+         * @description `verify` (核实): issued by grid_officer; from verifying.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        expectedVersion?: number;
+                        found: boolean;
+                        note?: string;
+                        mediaIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Case"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dispatch/cases/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 立案 — the shift lead files the case (verified → filed), optionally correcting category and urgency
+         * @description `file` (立案): issued by shift_lead; from verified.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        expectedVersion?: number;
+                        categoryCode?: string;
+                        /** @enum {string} */
+                        urgency?: "normal" | "urgent";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Case"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dispatch/cases/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 不予立案 — the shift lead rejects a report (reported, verifying, verified → rejected)
+         * @description `reject` (不予立案): issued by shift_lead; from reported, verifying, verified.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        expectedVersion?: number;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Case"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dispatch/cases/{id}/dispatch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 派遣 — the dispatcher sends a filed case to a department of its city (filed → dispatched)
+         * @description `dispatch` (派遣): issued by dispatcher; from filed.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        expectedVersion?: number;
+                        departmentId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Case"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dispatch/cases/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 作废 — the shift lead cancels an open case, with a reason (any open state → cancelled)
+         * @description `cancel` (作废): issued by shift_lead; from reported, verifying, verified, filed, dispatched, handling, suspended, handled, reviewing, reviewed.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        expectedVersion?: number;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Case"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dispatch/cases/{id}/reassign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 改派 — the shift lead sends an officer of the city to the verification (reported, verifying → verifying) or the check (handled, reviewing → reviewing); the earlier officer’s task is cancelled
+         * @description `reassign` (改派): issued by shift_lead; from reported, verifying, handled, reviewing.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        expectedVersion?: number;
+                        officer: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Case"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dispatch/cases/{id}/extension/decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 延期审批 — the dispatcher decides a pending extension; approved, the handling deadline moves by the requested working minutes on the department’s calendar
+         * @description `decideExtension` (延期审批): issued by dispatcher; from handling.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        expectedVersion?: number;
+                        approve: boolean;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Case"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dispatch/cases/{id}/suspension/decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 挂账审批 — the dispatcher decides a pending suspension; approved, handling → suspended and the clock stops until resumed
+         * @description `decideSuspension` (挂账审批): issued by dispatcher; from handling.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        expectedVersion?: number;
+                        approve: boolean;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Case"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dispatch/cases/{id}/supervise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 督办 — a supervisor escalates an overdue (red) case: it is marked supervised and urgent and its owner is notified
+         * @description `superviseOrder` (督办): issued by supervisor; from reported, verifying, verified, filed, dispatched, handling, suspended, handled, reviewing, reviewed.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        expectedVersion?: number;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Case"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dispatch/queues/shift-lead": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 值班长 queue: reports awaiting filing, flagged reports, pending cancellations (open cases marked duplicate), and cases whose verification or check task found no officer for two minutes */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            awaitingFiling: {
+                                items: components["schemas"]["Case"][];
+                                total: number;
+                            };
+                            flaggedReports: {
+                                items: components["schemas"]["Case"][];
+                                total: number;
+                            };
+                            pendingCancellations: {
+                                items: components["schemas"]["Case"][];
+                                total: number;
+                            };
+                            awaitingOfficer: {
+                                items: components["schemas"]["Case"][];
+                                total: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dispatch/queues/dispatcher": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 派遣员 queue: filed cases awaiting dispatch (with suggestedDepartmentId), pending extension/suspension approvals, returned cases */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            awaitingDispatch: {
+                                items: components["schemas"]["Case"][];
+                                total: number;
+                            };
+                            pendingApprovals: {
+                                items: components["schemas"]["Case"][];
+                                total: number;
+                            };
+                            returns: {
+                                items: components["schemas"]["Case"][];
+                                total: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dispatch/queues/officer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 监督员 queue: my verification and check tasks; with lat and lng the nearest first, else the earliest deadline first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    lat?: number;
+                    lng?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            verificationTasks: {
+                                items: {
+                                    id: string;
+                                    caseNo: string;
+                                    city: string;
+                                    source: components["schemas"]["ReportSource"];
+                                    state: components["schemas"]["CaseState"];
+                                    version: number;
+                                    categoryCode: string;
+                                    urgency: components["schemas"]["Urgency"];
+                                    description: string;
+                                    location: {
+                                        lat: number;
+                                        lng: number;
+                                    };
+                                    address: string | null;
+                                    gridCode: string;
+                                    districtCode: string;
+                                    streetCode: string;
+                                    communityCode: string;
+                                    departmentId: string | null;
+                                    suggestedDepartmentId: string | null;
+                                    assignee: string | null;
+                                    deadline: {
+                                        stage: string | null;
+                                        due: string | null;
+                                        light: components["schemas"]["Light"];
+                                    };
+                                    reworkCount: number;
+                                    returnCount: number;
+                                    extensionCount: number;
+                                    suspensionCount: number;
+                                    supervised: boolean;
+                                    selfHandled: boolean;
+                                    flags: string[];
+                                    duplicateOf: string | null;
+                                    pendingRequest: {
+                                        /** @enum {string} */
+                                        kind: "extension" | "suspension";
+                                        workMinutes: number | null;
+                                        reason: string;
+                                        requestedBy: string;
+                                        at: string;
+                                    } | null;
+                                    reporter: {
+                                        name: string | null;
+                                        phone: string | null;
+                                    } | null;
+                                    closureType: string | null;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    /** Format: date-time */
+                                    updatedAt: string;
+                                    closedAt: string | null;
+                                    allowedCommands: ("report" | "verify" | "file" | "reject" | "dispatch" | "cancel" | "accept" | "complete" | "return" | "requestExtension" | "decideExtension" | "requestSuspension" | "decideSuspension" | "resume" | "check" | "close" | "superviseOrder" | "reassign")[];
+                                    distanceMetres: number | null;
+                                }[];
+                                total: number;
+                            };
+                            checkTasks: {
+                                items: {
+                                    id: string;
+                                    caseNo: string;
+                                    city: string;
+                                    source: components["schemas"]["ReportSource"];
+                                    state: components["schemas"]["CaseState"];
+                                    version: number;
+                                    categoryCode: string;
+                                    urgency: components["schemas"]["Urgency"];
+                                    description: string;
+                                    location: {
+                                        lat: number;
+                                        lng: number;
+                                    };
+                                    address: string | null;
+                                    gridCode: string;
+                                    districtCode: string;
+                                    streetCode: string;
+                                    communityCode: string;
+                                    departmentId: string | null;
+                                    suggestedDepartmentId: string | null;
+                                    assignee: string | null;
+                                    deadline: {
+                                        stage: string | null;
+                                        due: string | null;
+                                        light: components["schemas"]["Light"];
+                                    };
+                                    reworkCount: number;
+                                    returnCount: number;
+                                    extensionCount: number;
+                                    suspensionCount: number;
+                                    supervised: boolean;
+                                    selfHandled: boolean;
+                                    flags: string[];
+                                    duplicateOf: string | null;
+                                    pendingRequest: {
+                                        /** @enum {string} */
+                                        kind: "extension" | "suspension";
+                                        workMinutes: number | null;
+                                        reason: string;
+                                        requestedBy: string;
+                                        at: string;
+                                    } | null;
+                                    reporter: {
+                                        name: string | null;
+                                        phone: string | null;
+                                    } | null;
+                                    closureType: string | null;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    /** Format: date-time */
+                                    updatedAt: string;
+                                    closedAt: string | null;
+                                    allowedCommands: ("report" | "verify" | "file" | "reject" | "dispatch" | "cancel" | "accept" | "complete" | "return" | "requestExtension" | "decideExtension" | "requestSuspension" | "decideSuspension" | "resume" | "check" | "close" | "superviseOrder" | "reassign")[];
+                                    distanceMetres: number | null;
+                                }[];
+                                total: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dispatch/duty": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Duty shifts overlapping a window (default the next 24 hours), earliest first
+         * @description `gridCode` keeps the officers responsible for that grid, `officer` one officer (username). The window spans at most 31 days.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                    gridCode?: string;
+                    officer?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            shifts: {
+                                id: string;
+                                officer: string;
+                                officerName: string;
+                                /** Format: date-time */
+                                startsAt: string;
+                                /** Format: date-time */
+                                endsAt: string;
+                                onDutyNow: boolean;
+                                gridCount: number;
+                                streetCodes: string[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Puts a grid officer on duty over all of their grids from startsAt to endsAt (at most 24 hours)
+         * @description An overlapping shift of the same officer answers 409 CONFLICT.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        officer: string;
+                        /** Format: date-time */
+                        startsAt: string;
+                        /** Format: date-time */
+                        endsAt: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            officer: string;
+                            officerName: string;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            onDutyNow: boolean;
+                            gridCount: number;
+                            streetCodes: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dispatch/duty/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Takes a shift off the rota */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dispatch/cases/{id}/officers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 改派 candidates: the active grid officers of the case’s city, those of its grid first, then of its street, then on duty, then the least loaded */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            officers: {
+                                username: string;
+                                name: string;
+                                coversGrid: boolean;
+                                coversStreet: boolean;
+                                onDuty: boolean;
+                                openTasks: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/handling/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the handling service is mounted in this process */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            service: "handling";
+                            /** @enum {string} */
+                            status: "ok";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/handling/cases/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 签收 — a handler of the case’s department signs for it (dispatched → handling)
+         * @description `accept` (签收): issued by department_handler; from dispatched.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        expectedVersion?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Case"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/handling/cases/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 处理反馈 — the handler reports the fix (handling → handled; a check task follows)
+         * @description `complete` (处理反馈): issued by department_handler; from handling.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        expectedVersion?: number;
+                        note: string;
+                        mediaIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Case"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/handling/cases/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 回退 — not this department’s case: dispatched or handling → filed; the first dispatch counts as a dispatch error
+         * @description `return` (回退): issued by department_handler; from dispatched, handling.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        expectedVersion?: number;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Case"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/handling/cases/{id}/extension": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 延期申请 — asks for more working minutes on the handling deadline (pending the dispatcher’s decision)
+         * @description `requestExtension` (延期申请): issued by department_handler; from handling.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        expectedVersion?: number;
+                        workMinutes: number;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Case"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/handling/cases/{id}/suspension": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 挂账申请 — asks to park the case with its clock stopped (pending the dispatcher’s decision)
+         * @description `requestSuspension` (挂账申请): issued by department_handler; from handling.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        expectedVersion?: number;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Case"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/handling/cases/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 恢复处置 — suspended → handling; the clock runs again with the working time that was left
+         * @description `resume` (恢复处置): issued by department_handler; from suspended.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        expectedVersion?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Case"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/handling/queues/department": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A department’s queue: inbox (to sign for), in progress, rework, overdue
+         * @description A handler gets their own department; dispatchers, shift leads and supervisors pass `departmentId` (within their jurisdiction).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    departmentId?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            inbox: {
+                                items: components["schemas"]["Case"][];
+                                total: number;
+                            };
+                            inProgress: {
+                                items: components["schemas"]["Case"][];
+                                total: number;
+                            };
+                            rework: {
+                                items: components["schemas"]["Case"][];
+                                total: number;
+                            };
+                            overdue: {
+                                items: components["schemas"]["Case"][];
+                                total: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the supervision service is mounted in this process */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            service: "supervision";
+                            /** @enum {string} */
+                            status: "ok";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision/cases/{id}/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 核查 — the assigned officer checks the fix: reviewing → reviewed, or → handling as rework (返工) when not fixed
+         * @description `check` (核查): issued by grid_officer; from reviewing.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        expectedVersion?: number;
+                        fixed: boolean;
+                        note?: string;
+                        mediaIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Case"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision/cases/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 结案 — the shift lead closes a checked case (reviewed → closed); records the closure type
+         * @description `close` (结案): issued by shift_lead; from reviewed.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        expectedVersion?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Case"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision/reports/timeliness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 案件时效 — counts and rates per department, district, street, grid, category or officer
+         * @description Reads the day rollups. `format=csv` or `format=xlsx` answers the same table as a file (Chinese headers, the period in the title).
+         */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                    city?: string;
+                    groupBy: "department" | "district" | "street" | "grid" | "category" | "officer";
+                    format?: "json" | "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            city: string;
+                            from: string;
+                            to: string;
+                            /** @enum {string} */
+                            groupBy: "department" | "district" | "street" | "grid" | "category" | "officer";
+                            rows: {
+                                key: string;
+                                name: string;
+                                received: number;
+                                dispatched: number;
+                                handled: number;
+                                handledOnTime: number;
+                                overdue: number;
+                                reworks: number;
+                                extensions: number;
+                                returns: number;
+                                closed: number;
+                                closedOnTime: number;
+                                onTimeHandlingRate: number | null;
+                                onTimeClosingRate: number | null;
+                                reworkRate: number | null;
+                                returnRate: number | null;
+                                extensionRate: number | null;
+                            }[];
+                            totals: {
+                                received: number;
+                                dispatched: number;
+                                handled: number;
+                                handledOnTime: number;
+                                overdue: number;
+                                reworks: number;
+                                extensions: number;
+                                returns: number;
+                                closed: number;
+                                closedOnTime: number;
+                                onTimeHandlingRate: number | null;
+                                onTimeClosingRate: number | null;
+                                reworkRate: number | null;
+                                returnRate: number | null;
+                                extensionRate: number | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision/reports/evaluation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 绩效评价 — indicators, score, grade and rank of each subject (domain.md §6)
+         * @description Published days are read from their frozen copy; a row whose recount differs carries it in `recount`. `format=csv` or `format=xlsx` answers the same table as a file (Chinese headers, the period in the title).
+         */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                    city?: string;
+                    subject: "officer" | "intake_operator" | "shift_lead" | "dispatcher" | "department" | "district";
+                    format?: "json" | "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            city: string;
+                            from: string;
+                            to: string;
+                            /** @enum {string} */
+                            subject: "officer" | "intake_operator" | "shift_lead" | "dispatcher" | "department" | "district";
+                            publishedDays: number;
+                            days: number;
+                            rows: {
+                                key: string;
+                                name: string;
+                                indicators: components["schemas"]["IndicatorValues"];
+                                score: number | null;
+                                grade: string | null;
+                                rank: number | null;
+                                recount: {
+                                    indicators: components["schemas"]["IndicatorValues"];
+                                    score: number | null;
+                                    grade: string | null;
+                                    rank: number | null;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision/reports/region": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 城市排名 — the region supervisor compares and ranks the cities on the same indicators
+         * @description `format=csv` or `format=xlsx` answers the same table as a file (Chinese headers, the period in the title).
+         */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                    city?: string;
+                    format?: "json" | "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            from: string;
+                            to: string;
+                            rows: {
+                                key: string;
+                                name: string;
+                                indicators: components["schemas"]["IndicatorValues"];
+                                score: number | null;
+                                grade: string | null;
+                                rank: number | null;
+                                totals: {
+                                    received: number;
+                                    dispatched: number;
+                                    handled: number;
+                                    handledOnTime: number;
+                                    overdue: number;
+                                    reworks: number;
+                                    extensions: number;
+                                    returns: number;
+                                    closed: number;
+                                    closedOnTime: number;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 防篡改核验 — verify the hash-chained case histories of a case, a period (cases created in it) or everything */
+        get: {
+            parameters: {
+                query?: {
+                    caseId?: string;
+                    from?: string;
+                    to?: string;
+                    city?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            scope: {
+                                city: string | null;
+                                caseId: string | null;
+                                from: string | null;
+                                to: string | null;
+                            };
+                            casesChecked: number;
+                            eventsChecked: number;
+                            ok: boolean;
+                            problems: {
+                                caseId: string;
+                                seq: number | null;
+                                kind: string;
+                                detail: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 防篡改核验 — verify the hash-chained case histories of a case, a period (cases created in it) or everything */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        caseId?: string;
+                        /** Format: date */
+                        from?: string;
+                        /** Format: date */
+                        to?: string;
+                        city?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            scope: {
+                                city: string | null;
+                                caseId: string | null;
+                                from: string | null;
+                                to: string | null;
+                            };
+                            casesChecked: number;
+                            eventsChecked: number;
+                            ok: boolean;
+                            problems: {
+                                caseId: string;
+                                seq: number | null;
+                                kind: string;
+                                detail: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /** @enum {string} */
+        Role: "grid_officer" | "intake_operator" | "shift_lead" | "dispatcher" | "department_handler" | "supervisor" | "region_supervisor" | "admin";
+        /** @enum {string} */
+        CaseState: "reported" | "verifying" | "verified" | "filed" | "dispatched" | "handling" | "suspended" | "handled" | "reviewing" | "reviewed" | "closed" | "rejected" | "cancelled";
+        /** @enum {string} */
+        Light: "green" | "yellow" | "red";
+        /** @enum {string} */
+        Urgency: "normal" | "urgent";
+        /** @enum {string} */
+        ReportSource: "hotline" | "app" | "officer" | "public" | "video";
+        Case: {
+            id: string;
+            caseNo: string;
+            city: string;
+            source: components["schemas"]["ReportSource"];
+            state: components["schemas"]["CaseState"];
+            version: number;
+            categoryCode: string;
+            urgency: components["schemas"]["Urgency"];
+            description: string;
+            location: {
+                lat: number;
+                lng: number;
+            };
+            address: string | null;
+            gridCode: string;
+            districtCode: string;
+            streetCode: string;
+            communityCode: string;
+            departmentId: string | null;
+            suggestedDepartmentId: string | null;
+            assignee: string | null;
+            deadline: {
+                stage: string | null;
+                due: string | null;
+                light: components["schemas"]["Light"];
+            };
+            reworkCount: number;
+            returnCount: number;
+            extensionCount: number;
+            suspensionCount: number;
+            supervised: boolean;
+            selfHandled: boolean;
+            flags: string[];
+            duplicateOf: string | null;
+            pendingRequest: {
+                /** @enum {string} */
+                kind: "extension" | "suspension";
+                workMinutes: number | null;
+                reason: string;
+                requestedBy: string;
+                at: string;
+            } | null;
+            reporter: {
+                name: string | null;
+                phone: string | null;
+            } | null;
+            closureType: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            closedAt: string | null;
+            allowedCommands: ("report" | "verify" | "file" | "reject" | "dispatch" | "cancel" | "accept" | "complete" | "return" | "requestExtension" | "decideExtension" | "requestSuspension" | "decideSuspension" | "resume" | "check" | "close" | "superviseOrder" | "reassign")[];
+        };
+        TimelineEntry: {
+            seq: number;
+            command: string;
+            fromState: components["schemas"]["CaseState"] | null;
+            toState: components["schemas"]["CaseState"];
+            actor: string;
+            /** Format: date-time */
+            at: string;
+            data: {
+                [key: string]: unknown;
+            };
+        };
+        CaseDetail: {
+            id: string;
+            caseNo: string;
+            city: string;
+            source: components["schemas"]["ReportSource"];
+            state: components["schemas"]["CaseState"];
+            version: number;
+            categoryCode: string;
+            urgency: components["schemas"]["Urgency"];
+            description: string;
+            location: {
+                lat: number;
+                lng: number;
+            };
+            address: string | null;
+            gridCode: string;
+            districtCode: string;
+            streetCode: string;
+            communityCode: string;
+            departmentId: string | null;
+            suggestedDepartmentId: string | null;
+            assignee: string | null;
+            deadline: {
+                stage: string | null;
+                due: string | null;
+                light: components["schemas"]["Light"];
+            };
+            reworkCount: number;
+            returnCount: number;
+            extensionCount: number;
+            suspensionCount: number;
+            supervised: boolean;
+            selfHandled: boolean;
+            flags: string[];
+            duplicateOf: string | null;
+            pendingRequest: {
+                /** @enum {string} */
+                kind: "extension" | "suspension";
+                workMinutes: number | null;
+                reason: string;
+                requestedBy: string;
+                at: string;
+            } | null;
+            reporter: {
+                name: string | null;
+                phone: string | null;
+            } | null;
+            closureType: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            closedAt: string | null;
+            allowedCommands: ("report" | "verify" | "file" | "reject" | "dispatch" | "cancel" | "accept" | "complete" | "return" | "requestExtension" | "decideExtension" | "requestSuspension" | "decideSuspension" | "resume" | "check" | "close" | "superviseOrder" | "reassign")[];
+            timeline: components["schemas"]["TimelineEntry"][];
+        };
+        PossibleDuplicate: {
+            id: string;
+            caseNo: string;
+            state: components["schemas"]["CaseState"];
+            categoryCode: string;
+            description: string;
+            location: {
+                lat: number;
+                lng: number;
+            };
+            distanceMeters: number;
+            createdAt: string;
+        };
+        IndicatorValues: {
+            validReportRate?: number | null;
+            onTimeVerificationRate?: number | null;
+            onTimeCheckRate?: number | null;
+            missedReportRate?: number | null;
+            volumeScore?: number | null;
+            onTimeVerificationDispatchRate?: number | null;
+            onTimeCheckDispatchRate?: number | null;
+            onTimeFilingRate?: number | null;
+            accurateFilingRate?: number | null;
+            onTimeClosingRate?: number | null;
+            onTimeDispatchRate?: number | null;
+            accurateDispatchRate?: number | null;
+            handlingRate?: number | null;
+            onTimeHandlingRate?: number | null;
+            reworkRate?: number | null;
+            overduePendingRate?: number | null;
+            extensionRate?: number | null;
+            closingRate?: number | null;
+            publicReportRate?: number | null;
+            casesPerKm2?: number | null;
+            casesPer10kPeople?: number | null;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type Role = components['schemas']['Role'];
+export type CaseState = components['schemas']['CaseState'];
+export type Light = components['schemas']['Light'];
+export type Urgency = components['schemas']['Urgency'];
+export type ReportSource = components['schemas']['ReportSource'];
+export type Case = components['schemas']['Case'];
+export type TimelineEntry = components['schemas']['TimelineEntry'];
+export type CaseDetail = components['schemas']['CaseDetail'];
+export type PossibleDuplicate = components['schemas']['PossibleDuplicate'];
+export type IndicatorValues = components['schemas']['IndicatorValues'];
+export type $defs = Record<string, never>;
+type FlattenedDeepRequired<T> = {
+    [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
+};
+type ReadonlyArray<T> = [
+    Exclude<T, undefined>
+] extends [
+    unknown[]
+] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
+export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Role"]> = ["grid_officer", "intake_operator", "shift_lead", "dispatcher", "department_handler", "supervisor", "region_supervisor", "admin"];
+export const caseStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseState"]> = ["reported", "verifying", "verified", "filed", "dispatched", "handling", "suspended", "handled", "reviewing", "reviewed", "closed", "rejected", "cancelled"];
+export const lightValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Light"]> = ["green", "yellow", "red"];
+export const urgencyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Urgency"]> = ["normal", "urgent"];
+export const reportSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReportSource"]> = ["hotline", "app", "officer", "public", "video"];
+export const casePendingRequestAnyOf0KindValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["Case"]["pendingRequest"], {
+    kind: unknown;
+}>["kind"]> = ["extension", "suspension"];
+export const caseAllowedCommandsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Case"]["allowedCommands"]> = ["report", "verify", "file", "reject", "dispatch", "cancel", "accept", "complete", "return", "requestExtension", "decideExtension", "requestSuspension", "decideSuspension", "resume", "check", "close", "superviseOrder", "reassign"];
+export const caseDetailPendingRequestAnyOf0KindValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["CaseDetail"]["pendingRequest"], {
+    kind: unknown;
+}>["kind"]> = ["extension", "suspension"];
+export const caseDetailAllowedCommandsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseDetail"]["allowedCommands"]> = ["report", "verify", "file", "reject", "dispatch", "cancel", "accept", "complete", "return", "requestExtension", "decideExtension", "requestSuspension", "decideSuspension", "resume", "check", "close", "superviseOrder", "reassign"];
+export type operations = Record<string, never>;
