@@ -1,19 +1,12 @@
-import { get, request } from './http';
-import type { Session } from './types';
+import { anonymousApi, api, ok } from './http';
+
+export type { Jurisdiction } from './contract';
 
 export const login = (username: string, password: string) =>
-  request<Session>('POST', '/api/auth/login', { json: { username, password }, anonymous: true });
+  ok(anonymousApi.POST('/api/auth/login', { body: { username, password } }));
 
 export const refreshSession = (refreshToken: string) =>
-  request<Session>('POST', '/api/auth/refresh', { json: { refreshToken }, anonymous: true });
-
-export interface Jurisdiction {
-  kind: 'user';
-  city: string | null;
-  departmentId: string | null;
-  areaCode: string | null;
-  gridCodes: string[];
-}
+  ok(anonymousApi.POST('/api/auth/refresh', { body: { refreshToken } }));
 
 /** Where the user acts (beyond api.md; the backend serves it at /api/auth/me). */
-export const fetchJurisdiction = () => get<Jurisdiction>('/api/auth/me');
+export const fetchJurisdiction = () => ok(api.GET('/api/auth/me'));

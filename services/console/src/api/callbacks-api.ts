@@ -1,12 +1,12 @@
-import { get, post } from './http';
-import type { CallbackCall, CallbackDue, CallbackOutcome } from './types';
+import type { CallbackCall, CallbackOutcome } from './contract';
+import { api, ok } from './http';
 
 /**
  * 待回访: ended cases of the operator's city whose caller asked for a callback and has not been
  * reached yet, those waiting longest first: `GET /api/intake/callbacks?limit=` (1..200, default 50).
  */
 export const listCallbacksDue = async (limit?: number) =>
-  (await get<{ items: CallbackDue[] }>('/api/intake/callbacks', { limit })).items;
+  (await ok(api.GET('/api/intake/callbacks', { params: { query: { limit } } }))).items;
 
 /**
  * 回访: records one call to the caller of an ended case. `unreachable` keeps the case due; an
@@ -15,8 +15,10 @@ export const listCallbacksDue = async (limit?: number) =>
  */
 export function recordCallback(caseId: string, outcome: CallbackOutcome, note = ''): Promise<CallbackCall> {
   const text = note.trim();
-  return post<CallbackCall>(`/api/intake/cases/${encodeURIComponent(caseId)}/callback`, {
-    outcome,
-    ...(text ? { note: text } : {}),
-  });
+  return ok(
+    api.POST('/api/intake/cases/{id}/callback', {
+      params: { path: { id: caseId } },
+      body: { outcome, ...(text ? { note: text } : {}) },
+    }),
+  );
 }

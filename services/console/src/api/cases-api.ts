@@ -1,18 +1,11 @@
-import { get } from './http';
-import type { CaseDetail, CasePage, CaseRecord, CaseState } from './types';
+import type { CaseRecord, CaseState, QueryOf } from './contract';
+import { api, ok } from './http';
 
-export interface CaseQuery {
-  state?: CaseState;
-  gridCode?: string;
-  departmentId?: string;
-  overdue?: boolean;
-  page?: number;
-  pageSize?: number;
-}
+export type CaseQuery = QueryOf<'/api/cases'>;
 
-export const listCases = (query: CaseQuery) => get<CasePage>('/api/cases', { ...query });
+export const listCases = (query: CaseQuery) => ok(api.GET('/api/cases', { params: { query } }));
 
-export const fetchCase = (id: string) => get<CaseDetail>(`/api/cases/${encodeURIComponent(id)}`);
+export const fetchCase = (id: string) => ok(api.GET('/api/cases/{id}', { params: { path: { id } } }));
 
 /** Every case in the given states, page by page (boards show whole queues, not a first page). */
 export async function listCasesInStates(

@@ -1,8 +1,10 @@
 /**
- * The one place the console talks HTTP: bearer token, JSON in and out, problem+json errors turned
- * into ApiError with the stable `code` of api.md. The auth store plugs itself in with
+ * The one place the console talks HTTP: the generated client with the bearer token, problem+json
+ * errors turned into ApiError with the stable `code` of api.md. The auth store plugs itself in with
  * configureHttp, so this module never imports a store.
  */
+import createClient from 'openapi-fetch';
+import type { paths } from './generated/schema';
 
 export type ProblemCode =
   | 'UNAUTHENTICATED'
@@ -52,15 +54,6 @@ export function configureHttp(next: HttpHooks): void {
 
 export type Query = Record<string, string | number | boolean | undefined | null>;
 
-export interface RequestOptions {
-  query?: Query;
-  json?: unknown;
-  form?: FormData;
-  headers?: Record<string, string>;
-  /** Send without a token (login, refresh). */
-  anonymous?: boolean;
-}
-
 export function withQuery(path: string, query?: Query): string {
   if (!query) return path;
   const params = new URLSearchParams();
@@ -69,20 +62,6 @@ export function withQuery(path: string, query?: Query): string {
   }
   const text = params.toString();
   return text ? `${path}?${text}` : path;
-}
-
-async function problemOf(response: Response): Promise<ApiError> {
-  let body: unknown;
-  try {
-    body = await response.json();
-  } catch {
-    body = undefined;
-  }
-  const problem = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
-  const code = typeof problem.code === 'string' ? problem.code : fallbackCode(response.status);
-  const detail = typeof problem.detail === 'string' ? problem.detail : '';
-  const title = typeof problem.title === 'string' ? problem.title : response.statusText;
-  return new ApiError(response.status, code, detail, title);
 }
 
 function fallbackCode(status: number): ProblemCode {
@@ -94,45 +73,78 @@ function fallbackCode(status: number): ProblemCode {
   return 'UNKNOWN';
 }
 
-async function send(method: string, path: string, options: RequestOptions): Promise<Response> {
-  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
-  let body: BodyInit | undefined;
-  if (options.form) body = options.form;
-  else if (options.json !== undefined) {
-    headers['content-type'] = 'application/json';
-    body = JSON.stringify(options.json);
-  }
-  if (!options.anonymous) {
+/**
+ * The API client, generated from the server's OpenAPI document (`generated/schema.ts`, written by
+ * `npm run api:generate`): every path, parameter, body and answer is the server's own type, so a
+ * renamed field breaks the console's build, not a screen. `fetch` is read at call time (tests stub it).
+ */
+const clientOptions = { fetch: (request: Request) => globalThis.fetch(request) };
+
+/** For sign-in and refresh: no token, and a 401 means wrong credentials, not a lost session. */
+export const anonymousApi = createClient<paths>(clientOptions);
+
+/** For everything else: the current token, and a 401 ends the session. */
+export const api = createClient<paths>(clientOptions);
+api.use({
+  async onRequest({ request }) {
     const token = await hooks.accessToken();
-    if (token) headers.authorization = `Bearer ${token}`;
-  }
+    if (token) request.headers.set('authorization', `Bearer ${token}`);
+    return request;
+  },
+  onResponse({ response }) {
+    if (response.status === 401) hooks.onUnauthenticated();
+    return undefined;
+  },
+});
+
+function problemOf(status: number, statusText: string, body: unknown): ApiError {
+  const problem = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+  const code = typeof problem.code === 'string' ? problem.code : fallbackCode(status);
+  const detail = typeof problem.detail === 'string' ? problem.detail : '';
+  const title = typeof problem.title === 'string' ? problem.title : statusText;
+  return new ApiError(status, code, detail, title);
+}
+
+function networkError(error: unknown): ApiError {
+  return new ApiError(0, 'NETWORK', error instanceof Error ? error.message : String(error));
+}
+
+/** What every call of the client answers (openapi-fetch's FetchResponse, either side). */
+interface Answer<T> {
+  data?: T;
+  error?: unknown;
+  response: Response;
+}
+
+/** The answer's data, or the problem+json as an ApiError (a failed connection as `NETWORK`). */
+export async function ok<T>(call: Promise<Answer<T>>): Promise<T> {
+  let answer: Answer<T>;
   try {
-    return await fetch(withQuery(path, options.query), { method, headers, body });
+    answer = await call;
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    throw new ApiError(0, 'NETWORK', detail);
+    throw networkError(error);
   }
+  const { response } = answer;
+  if (!response.ok) throw problemOf(response.status, response.statusText, answer.error);
+  return answer.data as T;
 }
 
-/** A raw response for downloads; throws ApiError when it is not 2xx. */
-export async function requestRaw(
-  method: string,
-  path: string,
-  options: RequestOptions = {},
-): Promise<Response> {
-  const response = await send(method, path, options);
+/**
+ * A raw response, for what is not JSON (photos, CSV and XLSX downloads, a multipart upload);
+ * throws ApiError when it is not 2xx.
+ */
+export async function requestRaw(path: string, init: RequestInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  const token = await hooks.accessToken();
+  if (token) headers.set('authorization', `Bearer ${token}`);
+  let response: Response;
+  try {
+    response = await globalThis.fetch(path, { ...init, headers });
+  } catch (error) {
+    throw networkError(error);
+  }
   if (response.ok) return response;
-  const error = await problemOf(response);
-  if (response.status === 401 && !options.anonymous) hooks.onUnauthenticated();
-  throw error;
+  if (response.status === 401) hooks.onUnauthenticated();
+  const body: unknown = await response.json().catch(() => undefined);
+  throw problemOf(response.status, response.statusText, body);
 }
-
-export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const response = await requestRaw(method, path, options);
-  if (response.status === 204) return undefined as T;
-  return (await response.json()) as T;
-}
-
-export const get = <T>(path: string, query?: Query) => request<T>('GET', path, { query });
-export const post = <T>(path: string, json: unknown, headers?: Record<string, string>) =>
-  request<T>('POST', path, { json, headers });

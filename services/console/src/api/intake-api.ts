@@ -1,39 +1,23 @@
-import { get, request } from './http';
-import type {
-  AddressHit,
-  LatLng,
-  MediaRef,
-  PossibleDuplicate,
-  ReportedCase,
-  ReportSource,
-  Urgency,
-} from './types';
+import type { LatLng, MediaRef, ReportInput } from './contract';
+import { api, ok, requestRaw } from './http';
 
-export interface ReportInput {
-  source: ReportSource;
-  categoryCode: string;
-  description: string;
-  location: LatLng;
-  address?: string;
-  reporter?: { name?: string; phone?: string };
-  mediaIds?: string[];
-  urgency?: Urgency;
-  /** 回访: the caller asks to be called back once the case has ended. */
-  wantsCallback?: boolean;
-  selfHandled?: boolean;
-}
+export type { ReportInput } from './contract';
 
 /** 上报. The idempotency key makes a retried submit (double Enter, flaky network) one case. */
 export const submitReport = (input: ReportInput, idempotencyKey: string) =>
-  request<ReportedCase>('POST', '/api/intake/reports', {
-    json: input,
-    headers: { 'idempotency-key': idempotencyKey },
-  });
+  ok(
+    api.POST('/api/intake/reports', {
+      body: input,
+      headers: { 'idempotency-key': idempotencyKey },
+    }),
+  );
 
-export function uploadMedia(file: Blob, name = 'photo.jpg'): Promise<MediaRef> {
+/** `POST /api/intake/media`, multipart with one image: sent as it is, answered as the spec says. */
+export async function uploadMedia(file: Blob, name = 'photo.jpg'): Promise<MediaRef> {
   const form = new FormData();
   form.append('file', file, name);
-  return request<MediaRef>('POST', '/api/intake/media', { form });
+  const response = await requestRaw('/api/intake/media', { method: 'POST', body: form });
+  return (await response.json()) as MediaRef;
 }
 
 /** Beyond api.md — `GET /api/intake/media/:id` → the image bytes (bearer token, so fetched, not <img src>). */
@@ -41,20 +25,18 @@ export const mediaPath = (id: string) => `/api/intake/media/${encodeURIComponent
 
 /**
  * Beyond api.md — address search for the hotline form over the seeded gazetteer:
- * `GET /api/intake/addresses?q=&limit=` → `{items: AddressHit[]}` (best match first; served by intake).
+ * `GET /api/intake/addresses?q=&limit=` → `{items}` (best match first; served by intake).
  */
 export const searchAddresses = async (q: string, limit = 8) =>
-  (await get<{ items: AddressHit[] }>('/api/intake/addresses', { q, limit })).items;
+  (await ok(api.GET('/api/intake/addresses', { params: { query: { q, limit } } }))).items;
 
 /**
  * Beyond api.md — open cases of the same category near a point, asked before the report is saved:
- * `GET /api/intake/duplicates?lat=&lng=&categoryCode=` → `{items: PossibleDuplicate[]}` (nearest first).
+ * `GET /api/intake/duplicates?lat=&lng=&categoryCode=` → `{items}` (nearest first).
  */
 export const findDuplicates = async (at: LatLng, categoryCode: string) =>
   (
-    await get<{ items: PossibleDuplicate[] }>('/api/intake/duplicates', {
-      lat: at.lat,
-      lng: at.lng,
-      categoryCode,
-    })
+    await ok(
+      api.GET('/api/intake/duplicates', { params: { query: { lat: at.lat, lng: at.lng, categoryCode } } }),
+    )
   ).items;

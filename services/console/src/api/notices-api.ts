@@ -1,12 +1,13 @@
-import { get, post } from './http';
-import type { NoticeList } from './types';
+import type { NoticeList } from './contract';
+import { api, ok } from './http';
 
 /**
  * The signed-in person's notices, newest first, with how many are unread:
  * `GET /api/notices?unread=&limit=` (limit 1..200, default 50).
  */
 export function listNotices(options: { unreadOnly?: boolean; limit?: number } = {}): Promise<NoticeList> {
-  return get<NoticeList>('/api/notices', { unread: options.unreadOnly ?? false, limit: options.limit });
+  const unread = options.unreadOnly ? 'true' : 'false';
+  return ok(api.GET('/api/notices', { params: { query: { unread, limit: options.limit } } }));
 }
 
 /**
@@ -14,6 +15,6 @@ export function listNotices(options: { unreadOnly?: boolean; limit?: number } = 
  * Answers how many stay unread.
  */
 export async function markNoticesRead(ids?: readonly string[]): Promise<number> {
-  const answer = await post<{ unread: number }>('/api/notices/read', ids ? { ids } : {});
+  const answer = await ok(api.POST('/api/notices/read', { body: ids ? { ids: [...ids] } : {} }));
   return answer.unread;
 }

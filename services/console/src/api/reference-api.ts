@@ -1,27 +1,21 @@
-import { get, post } from './http';
-import type {
-  AreaCollection,
-  Category,
-  Department,
-  GridCollection,
-  GridInfo,
-  GridWithGeometry,
-} from './types';
+import type { QueryOf } from './contract';
+import { api, ok } from './http';
 
-export const locateGrid = (lat: number, lng: number) => get<GridInfo>('/api/grids/locate', { lat, lng });
-export const fetchGrid = (code: string) => get<GridWithGeometry>(`/api/grids/${encodeURIComponent(code)}`);
-export const fetchCategories = () => get<Category[]>('/api/categories');
-export const fetchDepartments = () => get<Department[]>('/api/departments');
+export const locateGrid = (lat: number, lng: number) =>
+  ok(api.GET('/api/grids/locate', { params: { query: { lat, lng } } }));
+export const fetchGrid = (code: string) => ok(api.GET('/api/grids/{code}', { params: { path: { code } } }));
+export const fetchCategories = () => ok(api.GET('/api/categories'));
+export const fetchDepartments = () => ok(api.GET('/api/departments'));
 export const computeDeadline = (start: string, workMinutes: number, calendar: 'office' | 'patrol') =>
-  post<{ due: string }>('/api/calendar/deadline', { start, workMinutes, calendar });
+  ok(api.POST('/api/calendar/deadline', { body: { start, workMinutes, calendar } }));
 
 /**
  * Beyond api.md — outlines of the caller's city (platform's map-layer routes):
  * `GET /api/areas?level=district|street|community&parent=` → GeoJSON FeatureCollection whose
  * features have `properties: {code, name, nameEn, level, parentCode}`, geometry in [lng, lat].
  */
-export const fetchAreas = (level: 'district' | 'street' | 'community', parent?: string) =>
-  get<AreaCollection>('/api/areas', { level, parent });
+export const fetchAreas = (level: NonNullable<QueryOf<'/api/areas'>['level']>, parent?: string) =>
+  ok(api.GET('/api/areas', { params: { query: { level, parent } } }));
 
 /**
  * Beyond api.md — unit-grid outlines inside a box: `GET /api/grids?bbox=minLng,minLat,maxLng,maxLat`
@@ -29,4 +23,4 @@ export const fetchAreas = (level: 'district' | 'street' | 'community', parent?: 
  * held more than one answer carries. The map asks only when zoomed in to ≥ 16.
  */
 export const fetchGridsInBox = (bbox: [number, number, number, number]) =>
-  get<GridCollection>('/api/grids', { bbox: bbox.map((n) => n.toFixed(6)).join(',') });
+  ok(api.GET('/api/grids', { params: { query: { bbox: bbox.map((n) => n.toFixed(6)).join(',') } } }));

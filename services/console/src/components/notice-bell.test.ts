@@ -1,6 +1,6 @@
 import { flushPromises } from '@vue/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Notice } from '../api/types';
+import type { Notice } from '../api/contract';
 import { createConsoleI18n } from '../i18n';
 import { useNoticeInboxStore } from '../stores/notice-inbox';
 import { fakeApi, problem } from '../test-support/fake-api';

@@ -1,6 +1,6 @@
 import { flushPromises } from '@vue/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CandidateOfficer } from '../api/types';
+import type { CandidateOfficer } from '../api/contract';
 import { aCase, fakeApi, problem } from '../test-support/fake-api';
 import { mountWithApp } from '../test-support/mount';
 import ReassignDialog from './ReassignDialog.vue';

@@ -4,8 +4,8 @@
  * follows is then recognised as not newer and ignored).
  */
 import { ref } from 'vue';
+import type { CaseRecord } from '../api/contract';
 import { ApiError, isApiError } from '../api/http';
-import type { CaseRecord } from '../api/types';
 
 export function useCaseCommand(onDone: (updated: CaseRecord) => void) {
   const busy = ref(false);

@@ -1,6 +1,6 @@
 /** The browser's position, once; null when the user or the device says no. */
 import { ref } from 'vue';
-import type { LatLng } from '../api/types';
+import type { LatLng } from '../api/contract';
 
 export function useGeolocation() {
   const position = ref<LatLng | null>(null);

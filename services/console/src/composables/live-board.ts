@@ -1,6 +1,6 @@
 /** Loads a board's queue and keeps it live for as long as the screen is open. */
 import { onBeforeUnmount, onMounted } from 'vue';
-import type { CaseState } from '../api/types';
+import type { CaseState } from '../api/contract';
 import { type BoardFilter, useCaseBoardStore } from '../stores/case-board';
 import { useLiveStore } from '../stores/live';
 import { useReferenceStore } from '../stores/reference';

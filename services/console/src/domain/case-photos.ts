@@ -2,7 +2,7 @@
  * Before and after photos of a case, read from its timeline: photos sent with the report and the
  * verification show the problem; those sent with the handler's feedback and the check show the fix.
  */
-import type { TimelineEntry } from '../api/types';
+import type { TimelineEntry } from '../api/contract';
 
 const beforeCommands = new Set(['report', 'verify']);
 const afterCommands = new Set(['complete', 'check']);

@@ -1,4 +1,4 @@
-import type { LatLng } from '../api/types';
+import type { LatLng } from '../api/contract';
 
 const earthRadiusM = 6_371_000;
 const rad = (deg: number) => (deg * Math.PI) / 180;

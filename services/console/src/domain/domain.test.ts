@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TimelineEntry } from '../api/types';
+import type { TimelineEntry } from '../api/contract';
 import { aCase } from '../test-support/fake-api';
 import { casePhotos, timelineAssignee, timelineNote } from './case-photos';
 import { formatCountdown } from './countdown';

@@ -2,7 +2,7 @@
  * Report periods as calendar dates (YYYY-MM-DD) in the cities' zone: the default is this month
  * so far, which is what a supervision centre reviews day to day.
  */
-import type { TimelinessRow } from '../api/types';
+import type { TimelinessRow } from '../api/contract';
 
 const dateInShanghai = new Intl.DateTimeFormat('en-CA', {
   timeZone: 'Asia/Shanghai',

@@ -2,7 +2,7 @@
  * How a work queue is ordered: the most urgent light first (red, yellow, green), then the earliest
  * due moment, then the oldest case. Cases without a running clock go last.
  */
-import type { CaseRecord, Light } from '../api/types';
+import type { CaseRecord, Light } from '../api/contract';
 
 const lightRank: Record<Light, number> = { red: 2, yellow: 1, green: 0 };
 

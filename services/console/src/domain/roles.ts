@@ -1,5 +1,5 @@
 /** Which screens each role works in (domain.md §2), and where a user lands after signing in. */
-import type { Role } from '../api/types';
+import type { Role } from '../api/contract';
 
 export type Screen =
   | 'officer'

@@ -1,3 +1,5 @@
+import type { IndicatorValues } from '../api/contract';
+
 /** 简体中文: the console's default language and the shape every other language must match. */
 const zhCN = {
   app: {
@@ -85,21 +87,30 @@ const zhCN = {
     photoTakenLongBefore: '照片拍摄时间早于上报时间较久',
     possibleDuplicate: '可能与已有案件重复',
   } as Record<string, string>,
-  /** Indicator names of domain.md §6; unknown ones show their key. */
+  /** Indicator names of domain.md §6, one for every key the evaluation report sends (the spec's). */
   indicators: {
     validReportRate: '有效上报率',
-    missedReportRate: '漏报率',
-    onTimeVerifyRate: '按时核实率',
+    onTimeVerificationRate: '按时核实率',
     onTimeCheckRate: '按时核查率',
+    missedReportRate: '漏报率',
+    volumeScore: '工作量得分',
+    onTimeVerificationDispatchRate: '核实派发按时率',
+    onTimeCheckDispatchRate: '核查派发按时率',
+    onTimeFilingRate: '按时立案率',
+    accurateFilingRate: '立案准确率',
+    onTimeClosingRate: '按时结案率',
+    onTimeDispatchRate: '按时派遣率',
+    accurateDispatchRate: '派遣准确率',
     handlingRate: '处置率',
     onTimeHandlingRate: '按时处置率',
     reworkRate: '返工率',
-    overduePendingRate: '超时未处置率',
+    overduePendingRate: '超期未处置率',
     extensionRate: '延期率',
     closingRate: '结案率',
-    onTimeClosingRate: '按时结案率',
     publicReportRate: '公众举报率',
-  } as Record<string, string>,
+    casesPerKm2: '每平方公里案件数',
+    casesPer10kPeople: '每万人案件数',
+  } satisfies Record<keyof IndicatorValues, string>,
   commands: {
     report: '上报',
     verify: '核实',

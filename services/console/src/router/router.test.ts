@@ -14,6 +14,8 @@ describe('router', () => {
       useAuthStore().session = {
         token: 't',
         user: { id: '1', username: 'u', displayName: 'U', roles: roles as never },
+        refreshToken: 'refresh',
+        expiresAt: '2099-01-01T00:00:00Z',
         expiresAtMs: null,
       };
     }

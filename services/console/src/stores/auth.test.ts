@@ -1,6 +1,7 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { get } from '../api/http';
+import { listCases } from '../api/cases-api';
+import { fetchCategories } from '../api/reference-api';
 import { fakeApi, problem } from '../test-support/fake-api';
 import { jwtExpiryMs, useAuthStore } from './auth';
 
@@ -22,7 +23,7 @@ describe('auth store', () => {
     await auth.login('operator1', 'urbangrid');
     expect(auth.signedIn).toBe(true);
     expect(auth.roles).toEqual(['intake_operator']);
-    await get('/api/categories');
+    await fetchCategories();
     expect(calls.at(-1)?.headers.authorization).toBe('Bearer tok');
 
     setActivePinia(createPinia());
@@ -43,7 +44,7 @@ describe('auth store', () => {
     });
     const auth = useAuthStore();
     await auth.login('operator1', 'urbangrid');
-    await expect(get('/api/cases')).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    await expect(listCases({})).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
     expect(auth.signedIn).toBe(false);
     expect(auth.signedOutReason).toBe('expired');
   });
@@ -66,7 +67,7 @@ describe('auth store', () => {
     });
     const auth = useAuthStore();
     await auth.login('operator1', 'urbangrid');
-    await get('/api/cases');
+    await listCases({});
     expect(calls.find((c) => c.path === '/api/auth/refresh')?.body).toEqual({ refreshToken: 'r1' });
     expect(calls.at(-1)?.headers.authorization).toBe('Bearer new');
   });

@@ -6,8 +6,8 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { login as loginRequest, refreshSession } from '../api/auth-api';
+import type { Role, Session } from '../api/contract';
 import { configureHttp } from '../api/http';
-import type { Role, Session } from '../api/types';
 
 const storageKey = 'urbangrid.session';
 /** Refresh this long before the token expires. */

@@ -1,6 +1,6 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { CaseRecord } from '../api/types';
+import type { CaseRecord } from '../api/contract';
 import { aCase, fakeApi, problem } from '../test-support/fake-api';
 import { useCaseBoardStore } from './case-board';
 

@@ -6,8 +6,8 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { fetchCase, listCasesInStates } from '../api/cases-api';
+import type { CaseRecord, CaseState } from '../api/contract';
 import { ApiError, isApiError } from '../api/http';
-import type { CaseRecord, CaseState } from '../api/types';
 import { sortQueue } from '../domain/queue-order';
 import { useClockStore } from './clock';
 import type { LiveEvent } from './live';

@@ -6,8 +6,8 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { listFieldTasks } from '../api/cases-api';
+import type { CaseRecord, LatLng } from '../api/contract';
 import { ApiError, isApiError } from '../api/http';
-import type { CaseRecord, LatLng } from '../api/types';
 import { distanceMeters } from '../domain/distance';
 import { sortQueue } from '../domain/queue-order';
 import { useClockStore } from './clock';

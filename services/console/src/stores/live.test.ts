@@ -54,6 +54,8 @@ describe('live store', () => {
     useAuthStore().session = {
       token: 'tok',
       user: { id: '1', username: 'dispatcher1', displayName: 'D', roles: ['dispatcher'] },
+      refreshToken: 'refresh',
+      expiresAt: '2099-01-01T00:00:00Z',
       expiresAtMs: null,
     };
   });

@@ -9,8 +9,8 @@
 import { type CaseChangedEvent, type NoticeEvent, parseLiveEvent } from '@urbangrid/live';
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
+import { type CaseState, caseStates } from '../api/contract';
 import { liveUrl } from '../api/live-url';
-import { type CaseState, caseStates } from '../api/types';
 import { useAuthStore } from './auth';
 
 /** A `case.changed` of `/api/live` (@urbangrid/live), its state one the console knows. */

@@ -1,6 +1,6 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Notice } from '../api/types';
+import type { Notice } from '../api/contract';
 
 import { fakeApi, problem } from '../test-support/fake-api';
 import { useAuthStore } from './auth';
@@ -145,6 +145,8 @@ describe('notice inbox store', () => {
     useAuthStore().session = {
       token: 'tok',
       user: { id: '1', username: 'handler1', displayName: 'H', roles: ['department_handler'] },
+      refreshToken: 'refresh',
+      expiresAt: '2099-01-01T00:00:00Z',
       expiresAtMs: null,
     };
     const { calls } = inboxServer([notice('1')]);

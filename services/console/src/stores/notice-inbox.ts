@@ -6,9 +6,9 @@
  */
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
+import type { Notice } from '../api/contract';
 import { ApiError, isApiError } from '../api/http';
 import { listNotices, markNoticesRead } from '../api/notices-api';
-import type { Notice } from '../api/types';
 import type { LiveNotice } from './live';
 import { useLiveStore } from './live';
 

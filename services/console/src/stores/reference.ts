@@ -1,8 +1,8 @@
 /** Categories and departments, loaded once per session and looked up by code or id. */
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
+import type { Category, Department } from '../api/contract';
 import { fetchCategories, fetchDepartments } from '../api/reference-api';
-import type { Category, Department } from '../api/types';
 
 export const useReferenceStore = defineStore('reference', () => {
   const categories = ref<Category[]>([]);

@@ -3,7 +3,7 @@
  * recorded. Browser tests against the real backend live in test/e2e.
  */
 import { vi } from 'vitest';
-import type { CaseRecord } from '../api/types';
+import type { CaseRecord } from '../api/contract';
 
 export interface Call {
   method: string;
@@ -18,14 +18,17 @@ type Handler = (call: Call) => { status?: number; json?: unknown } | undefined;
 export function fakeApi(handlers: Record<string, Handler>) {
   const calls: Call[] = [];
   const fetchMock = vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
-    const url = new URL(String(input), 'http://console.test');
-    const method = init.method ?? 'GET';
+    // The generated client sends a Request; raw downloads and uploads send a path and its init.
+    const request = input instanceof Request ? input : undefined;
+    const url = new URL(request?.url ?? String(input), 'http://console.test');
+    const method = request?.method ?? init.method ?? 'GET';
+    const text = request ? await request.text() : init.body;
     const call: Call = {
       method,
       path: url.pathname,
       query: url.searchParams,
-      body: typeof init.body === 'string' ? JSON.parse(init.body) : init.body,
-      headers: (init.headers ?? {}) as Record<string, string>,
+      body: typeof text === 'string' ? (text === '' ? undefined : JSON.parse(text)) : text,
+      headers: Object.fromEntries(new Headers(request?.headers ?? init.headers).entries()),
     };
     calls.push(call);
     const handler = handlers[`${method} ${url.pathname}`];
@@ -41,6 +44,11 @@ export function fakeApi(handlers: Record<string, Handler>) {
   });
   vi.stubGlobal('fetch', fetchMock);
   return { calls, fetchMock };
+}
+
+/** The method of a call to the stubbed `fetch`, whichever of its two forms the caller used. */
+export function methodOf(input: RequestInfo | URL, init?: RequestInit): string {
+  return input instanceof Request ? input.method : (init?.method ?? 'GET');
 }
 
 export function problem(status: number, code: string, detail = '') {
@@ -64,14 +72,28 @@ export function aCase(overrides: Partial<CaseRecord> = {}): CaseRecord {
     location: { lat: 40.83, lng: 111.67 },
     address: '新华大街 1 号',
     gridCode: '150102001001001',
+    districtCode: '150102',
+    streetCode: '150102001',
+    communityCode: '150102001001',
     departmentId: null,
     suggestedDepartmentId: null,
     assignee: null,
     deadline: { stage: 'file', due: '2026-07-01T10:00:00+08:00', light: 'green' },
     reworkCount: 0,
+    returnCount: 0,
+    extensionCount: 0,
+    suspensionCount: 0,
+    supervised: false,
+    selfHandled: false,
+    flags: [],
+    duplicateOf: null,
+    pendingRequest: null,
+    reporter: null,
+    closureType: null,
     createdAt: '2026-07-01T08:00:00+08:00',
     updatedAt: '2026-07-01T08:00:00+08:00',
     closedAt: null,
+    allowedCommands: [],
     ...overrides,
   };
 }

@@ -1,6 +1,6 @@
 import { flushPromises } from '@vue/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CaseRecord } from '../../api/types';
+import type { CaseRecord } from '../../api/contract';
 import { aCase, fakeApi } from '../../test-support/fake-api';
 import { mountWithApp } from '../../test-support/mount';
 import { testRouter } from '../../test-support/router';

@@ -1,11 +1,11 @@
 import { flushPromises } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RouterLink } from 'vue-router';
-import type { CallbackDue } from '../../api/types';
+import type { CallbackDue } from '../../api/contract';
 import { createConsoleI18n } from '../../i18n';
 import { useAuthStore } from '../../stores/auth';
 import { type LiveSocket, useLiveStore } from '../../stores/live';
-import { aCase, type Call, fakeApi, problem } from '../../test-support/fake-api';
+import { aCase, type Call, fakeApi, methodOf, problem } from '../../test-support/fake-api';
 import { mountWithApp } from '../../test-support/mount';
 import { testRouter } from '../../test-support/router';
 import CallbackPanel from './CallbackPanel.vue';
@@ -166,7 +166,7 @@ describe('CallbackPanel 待回访', () => {
     const { fetchMock } = callbackServer([item]);
     const original = fetchMock.getMockImplementation();
     fetchMock.mockImplementation(async (input, init) => {
-      if (init?.method === 'POST') await new Promise<void>((resolve) => (release = resolve));
+      if (methodOf(input, init) === 'POST') await new Promise<void>((resolve) => (release = resolve));
       return original ? original(input, init) : new Response(null, { status: 500 });
     });
     const wrapper = await panel();
@@ -180,7 +180,7 @@ describe('CallbackPanel 待回访', () => {
     release();
     await flushPromises();
 
-    expect(fetchMock.mock.calls.filter(([, init]) => init?.method === 'POST')).toHaveLength(1);
+    expect(fetchMock.mock.calls.filter(([input, init]) => methodOf(input, init) === 'POST')).toHaveLength(1);
     expect(rows(wrapper)).toHaveLength(0);
   });
 
@@ -273,6 +273,8 @@ describe('CallbackPanel 待回访', () => {
     useAuthStore().session = {
       token: 'tok',
       user: { id: '1', username: 'operator1', displayName: 'O', roles: ['intake_operator'] },
+      refreshToken: 'refresh',
+      expiresAt: '2099-01-01T00:00:00Z',
       expiresAtMs: null,
     };
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
