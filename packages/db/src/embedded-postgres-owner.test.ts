@@ -100,7 +100,7 @@ describe('the embedded PostgreSQL of two checkouts', () => {
   it('says in one line why its server did not start', async () => {
     const broken = path.join(root, 'broken');
     mkdirSync(path.join(broken, 'postgres'), { recursive: true });
-    writeFileSync(path.join(broken, 'postgres', 'PG_VERSION'), '18\n');
+    writeFileSync(path.join(broken, 'postgres', 'PG_VERSION'), '15\n');
     const port = await getPort({ host: '127.0.0.1' });
     const failure = startEmbeddedPostgres({ dataDir: broken, port });
     await expect(failure).rejects.toBeInstanceOf(EmbeddedPostgresError);
