@@ -1,9 +1,10 @@
 import { createDatabase, type Db, runMigrations } from '@urbangrid/db';
 import { connectRedis, describeRedisTarget, type RedisClient, type RedisTarget } from '@urbangrid/redis';
 import type { FastifyInstance } from 'fastify';
-import pino, { type Logger } from 'pino';
+import type { Logger } from 'pino';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { InfrastructureError, type Started, startPostgres, startRedis } from './local-infrastructure.js';
+import { createLogger } from './observability/logger.js';
 
 export interface Stoppable {
   stop(): Promise<void>;
@@ -42,7 +43,7 @@ export async function runProcess(parts: ProcessParts): Promise<void> {
     if (error instanceof ConfigError) exitWithLine(error.message);
     throw error;
   }
-  const logger = pino({ level: config.LOG_LEVEL, base: { service: parts.name } });
+  const logger = createLogger(config, { service: parts.name });
   const stack: Array<() => Promise<void>> = [];
   const stopAll = async () => {
     for (const stop of stack.reverse())
