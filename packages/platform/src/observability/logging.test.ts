@@ -1,21 +1,8 @@
-import { Writable } from 'node:stream';
 import pino from 'pino';
 import { describe, expect } from 'vitest';
 import { redisTest } from '../../../../test/support/fixtures.js';
-import { bearer, buildTestApp, loginAs, probeRoutes } from '../test-support/index.js';
+import { bearer, buildTestApp, captureLogLines, loginAs, probeRoutes } from '../test-support/index.js';
 import { createLogger, scrubText } from './logger.js';
-
-/** Collects every log line the app writes. */
-function capture() {
-  const lines: string[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      lines.push(chunk.toString('utf8'));
-      done();
-    },
-  });
-  return { lines, stream };
-}
 
 const phone = '13987654321';
 
@@ -23,7 +10,7 @@ describe('logs', () => {
   redisTest(
     'never contain a phone number, a password, a token or an API key',
     async ({ database, redis }) => {
-      const { lines, stream } = capture();
+      const { lines, stream } = captureLogLines();
       const logger = createLogger({ LOG_LEVEL: 'trace' }, { destination: stream });
       const app = await buildTestApp({ database, redis }, { logger, live: false });
       await app.register(probeRoutes, { prefix: '/api/probe' });
@@ -59,7 +46,7 @@ describe('logs', () => {
   );
 
   redisTest('a plain pino logger handed to buildApp is made just as safe', async ({ database, redis }) => {
-    const { lines, stream } = capture();
+    const { lines, stream } = captureLogLines();
     const app = await buildTestApp(
       { database, redis },
       { logger: pino({ level: 'info' }, stream), live: false },
