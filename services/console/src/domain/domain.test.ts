@@ -21,10 +21,16 @@ describe('countdown', () => {
 
 describe('queue order', () => {
   it('puts red before yellow before green, then the earliest due; a passed due moment is red', () => {
-    const green = aCase({ deadline: { stage: 'handle', due: '2026-07-01T05:00:00Z', light: 'green' } });
-    const passed = aCase({ deadline: { stage: 'handle', due: '2026-07-01T01:00:00Z', light: 'green' } });
-    const yellow = aCase({ deadline: { stage: 'handle', due: '2026-07-01T06:00:00Z', light: 'yellow' } });
-    const none = aCase({ deadline: { stage: null, due: null, light: 'green' } });
+    const green = aCase({
+      deadline: { stage: 'handle', due: '2026-07-01T05:00:00Z', light: 'green', beyondCalendar: false },
+    });
+    const passed = aCase({
+      deadline: { stage: 'handle', due: '2026-07-01T01:00:00Z', light: 'green', beyondCalendar: false },
+    });
+    const yellow = aCase({
+      deadline: { stage: 'handle', due: '2026-07-01T06:00:00Z', light: 'yellow', beyondCalendar: false },
+    });
+    const none = aCase({ deadline: { stage: null, due: null, light: 'green', beyondCalendar: false } });
     expect(effectiveLight(passed, now)).toBe('red');
     expect(sortQueue([none, green, yellow, passed], now).map((c) => c.id)).toEqual([
       passed.id,

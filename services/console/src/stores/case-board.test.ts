@@ -23,11 +23,11 @@ describe('case board store', () => {
   it('loads the watched states, most urgent first', async () => {
     const green = aCase({
       state: 'verified',
-      deadline: { stage: 'file', due: '2999-01-01T00:00:00Z', light: 'green' },
+      deadline: { stage: 'file', due: '2999-01-01T00:00:00Z', light: 'green', beyondCalendar: false },
     });
     const red = aCase({
       state: 'verified',
-      deadline: { stage: 'file', due: '2999-01-02T00:00:00Z', light: 'red' },
+      deadline: { stage: 'file', due: '2999-01-02T00:00:00Z', light: 'red', beyondCalendar: false },
     });
     const other = aCase({ state: 'filed' });
     serve([green, red, other]);

@@ -78,7 +78,7 @@ export function aCase(overrides: Partial<CaseRecord> = {}): CaseRecord {
     departmentId: null,
     suggestedDepartmentId: null,
     assignee: null,
-    deadline: { stage: 'file', due: '2026-07-01T10:00:00+08:00', light: 'green' },
+    deadline: { stage: 'file', due: '2026-07-01T10:00:00+08:00', light: 'green', beyondCalendar: false },
     reworkCount: 0,
     returnCount: 0,
     extensionCount: 0,

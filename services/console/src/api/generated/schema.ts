@@ -25,6 +25,9 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             status: "ok";
+                            details?: {
+                                [key: string]: string;
+                            };
                         };
                     };
                 };
@@ -326,9 +329,12 @@ export interface paths {
                         "application/json": {
                             items: {
                                 id: string;
-                                caseId: string;
-                                caseNo: string;
+                                caseId: string | null;
+                                caseNo: string | null;
                                 event: string;
+                                data: {
+                                    [key: string]: unknown;
+                                } | null;
                                 audience: string;
                                 at: string;
                                 read: boolean;
@@ -613,6 +619,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             due: string;
+                            beyondCalendar: boolean;
                         };
                     };
                 };
@@ -851,6 +858,7 @@ export interface paths {
                                 stage: string | null;
                                 due: string | null;
                                 light: components["schemas"]["Light"];
+                                beyondCalendar: boolean;
                             };
                             reworkCount: number;
                             returnCount: number;
@@ -2202,6 +2210,7 @@ export interface paths {
                                         stage: string | null;
                                         due: string | null;
                                         light: components["schemas"]["Light"];
+                                        beyondCalendar: boolean;
                                     };
                                     reworkCount: number;
                                     returnCount: number;
@@ -2261,6 +2270,7 @@ export interface paths {
                                         stage: string | null;
                                         due: string | null;
                                         light: components["schemas"]["Light"];
+                                        beyondCalendar: boolean;
                                     };
                                     reworkCount: number;
                                     returnCount: number;
@@ -3381,6 +3391,7 @@ export interface components {
                 stage: string | null;
                 due: string | null;
                 light: components["schemas"]["Light"];
+                beyondCalendar: boolean;
             };
             reworkCount: number;
             returnCount: number;
@@ -3448,6 +3459,7 @@ export interface components {
                 stage: string | null;
                 due: string | null;
                 light: components["schemas"]["Light"];
+                beyondCalendar: boolean;
             };
             reworkCount: number;
             returnCount: number;
