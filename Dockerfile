@@ -5,6 +5,7 @@ COPY package.json package-lock.json ./
 COPY packages ./packages
 COPY services ./services
 COPY seeds ./seeds
+COPY test/support/package.json ./test/support/package.json
 COPY migrations ./migrations
 COPY tsconfig.base.json tsconfig.build.json ./
 RUN npm ci --no-audit --no-fund && npm run build && npm prune --omit=dev

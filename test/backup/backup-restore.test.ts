@@ -17,10 +17,10 @@ import { startTestEngine } from '@urbangrid/engine/test-support';
 import { intakeService } from '@urbangrid/intake';
 import type { App } from '@urbangrid/platform';
 import { bearer, buildTestApp, loginAs } from '@urbangrid/platform/test-support';
+import { redisTest } from '@urbangrid/test-support';
+import { testEnvironment } from '@urbangrid/test-support/environment';
 import { count, isNull } from 'drizzle-orm';
 import { describe, expect } from 'vitest';
-import { testEnvironment } from '../support/environment.js';
-import { redisTest } from '../support/fixtures.js';
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('../..', import.meta.url));

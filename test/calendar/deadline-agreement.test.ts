@@ -8,9 +8,9 @@
 import { caseInHandling, startTestEngine, type TestEngine } from '@urbangrid/engine/test-support';
 import type { App } from '@urbangrid/platform';
 import { bearer, buildTestApp, loginAs } from '@urbangrid/platform/test-support';
+import { redisTest as test } from '@urbangrid/test-support';
 import { sql } from 'drizzle-orm';
 import { describe, expect } from 'vitest';
-import { redisTest as test } from '../support/fixtures.js';
 
 let clock = new Date();
 let engine: TestEngine;

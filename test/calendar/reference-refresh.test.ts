@@ -7,8 +7,8 @@ import { setLocalCalendarDay } from '@urbangrid/db';
 import type { App } from '@urbangrid/platform';
 import { bearer, buildTestApp, loginAs } from '@urbangrid/platform/test-support';
 import { announceReferenceChange } from '@urbangrid/reference';
+import { redisTest as test } from '@urbangrid/test-support';
 import { describe, expect } from 'vitest';
-import { redisTest as test } from '../support/fixtures.js';
 
 describe('a reference change announced by one process', () => {
   const apps: App[] = [];

@@ -15,9 +15,9 @@ import type { App } from '@urbangrid/platform';
 import { bearer, buildTestApp, loginAs } from '@urbangrid/platform/test-support';
 import { connectRedis, keyPrefixFor, type RedisClient } from '@urbangrid/redis';
 import { type LocalCluster, startLocalCluster } from '@urbangrid/redis/test-support';
+import { dbTest } from '@urbangrid/test-support';
 import { inArray } from 'drizzle-orm';
 import { describe, expect } from 'vitest';
-import { dbTest } from '../support/fixtures.js';
 
 const log = (line: string) => process.stdout.write(`[failover] ${line}\n`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

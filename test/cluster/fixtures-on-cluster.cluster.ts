@@ -1,6 +1,6 @@
 import { isCluster, keyHolders } from '@urbangrid/redis';
+import { redisTest as test } from '@urbangrid/test-support';
 import { describe, expect } from 'vitest';
-import { redisTest as test } from '../support/fixtures.js';
 
 /** The rest of the run proves nothing about a cluster unless the fixtures really are on one. */
 describe('the test fixtures under npm run test:cluster', () => {

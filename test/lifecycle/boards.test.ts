@@ -3,9 +3,10 @@
  * business clock turn a case yellow then red, every change reaches the WebSocket boards that may
  * see it, and a supervisor's order marks the case supervised and urgent on every queue.
  */
+
+import { redisTest } from '@urbangrid/test-support';
 import { describe, expect } from 'vitest';
 import type { WebSocket } from 'ws';
-import { redisTest } from '../support/fixtures.js';
 import {
   type Lifecycle,
   monday0900,

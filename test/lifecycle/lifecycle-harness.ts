@@ -10,8 +10,8 @@ import { intakeService } from '@urbangrid/intake';
 import type { App, CaseDetail, CaseView } from '@urbangrid/platform';
 import { bearer, buildTestApp, loginAs } from '@urbangrid/platform/test-support';
 import { supervisionService } from '@urbangrid/supervision';
+import { redisTest, type TestDatabase, type TestRedis } from '@urbangrid/test-support';
 import { expect } from 'vitest';
-import { redisTest, type TestDatabase, type TestRedis } from '../support/fixtures.js';
 
 /** Monday 2 March 2026, 09:00 in Hohhot: a working day on the office and patrol calendars. */
 export const monday0900 = new Date('2026-03-02T09:00:00+08:00');

@@ -5,9 +5,9 @@
  */
 import { notices } from '@urbangrid/db';
 import { storeNotices } from '@urbangrid/engine';
+import { redisTest } from '@urbangrid/test-support';
 import { eq } from 'drizzle-orm';
 import { describe, expect } from 'vitest';
-import { redisTest } from '../support/fixtures.js';
 import { lifecycleForFile, type Person, walkTo } from './lifecycle-harness.js';
 
 interface InboxItem {

@@ -1,5 +1,5 @@
+import { redisTest } from '@urbangrid/test-support';
 import { describe, expect } from 'vitest';
-import { redisTest } from '../support/fixtures.js';
 import { type Lifecycle, startLifecycle } from './lifecycle-harness.js';
 
 describe('the OpenAPI document', () => {

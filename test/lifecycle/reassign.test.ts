@@ -4,8 +4,8 @@
  * cancelled and they may no longer act, the new one's is open and they may.
  */
 import { listTasksOfCase } from '@urbangrid/db';
+import { redisTest } from '@urbangrid/test-support';
 import { describe, expect } from 'vitest';
-import { redisTest } from '../support/fixtures.js';
 import { commandsOf, lifecycleForFile, walkTo } from './lifecycle-harness.js';
 
 interface Officer {

@@ -7,9 +7,9 @@ import { cases } from '@urbangrid/db';
 import { humanCommands, type Role } from '@urbangrid/domain';
 import { reportTestCase } from '@urbangrid/engine/test-support';
 import { commandRoutesOf, fuzzRoutes, roleMatrixViolations } from '@urbangrid/platform/test-support';
+import { redisTest } from '@urbangrid/test-support';
 import { eq } from 'drizzle-orm';
 import { describe, expect } from 'vitest';
-import { redisTest } from '../support/fixtures.js';
 import { lifecycleForFile, type Person, sanitation, walkStates, walkTo } from './lifecycle-harness.js';
 
 const ids = (section: unknown) => (section as { items: { id: string }[] }).items.map((c) => c.id);

@@ -4,8 +4,8 @@
  */
 import { findCaseById } from '@urbangrid/db';
 import { staff } from '@urbangrid/engine/test-support';
+import { redisTest } from '@urbangrid/test-support';
 import { describe, expect } from 'vitest';
-import { redisTest } from '../support/fixtures.js';
 import {
   at,
   commandsOf,

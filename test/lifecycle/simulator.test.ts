@@ -13,9 +13,9 @@ import type { App } from '@urbangrid/platform';
 import { buildTestApp } from '@urbangrid/platform/test-support';
 import { startSimulation, sum } from '@urbangrid/simulator';
 import { supervisionService } from '@urbangrid/supervision';
+import { redisTest } from '@urbangrid/test-support';
 import { inArray } from 'drizzle-orm';
 import { describe, expect } from 'vitest';
-import { redisTest } from '../support/fixtures.js';
 
 const reports = 40;
 

@@ -3,8 +3,8 @@
  * state, assignee, deadline and timeline after every step (the business clock is injected).
  */
 import { reportTestCase, staff } from '@urbangrid/engine/test-support';
+import { redisTest } from '@urbangrid/test-support';
 import { describe, expect } from 'vitest';
-import { redisTest } from '../support/fixtures.js';
 import { at, commandsOf, lifecycleForFile, sanitation } from './lifecycle-harness.js';
 
 describe('a case walked straight through', () => {

@@ -22,8 +22,8 @@ import {
   textInputsOf,
 } from '@urbangrid/platform/test-support';
 import { supervisionService } from '@urbangrid/supervision';
+import { redisTest } from '@urbangrid/test-support';
 import { describe, expect } from 'vitest';
-import { redisTest } from '../support/fixtures.js';
 
 /** What no text field accepts; the guard's rule says why each is here. */
 const controlCharacters = ['\u0000', '\u0001', '\u001b[31m', '\u007f', '\u0085'];

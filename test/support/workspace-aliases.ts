@@ -16,4 +16,9 @@ export const workspaceAliases = [
     replacement: root('services/$1/src/index.ts'),
   },
   { find: /^@urbangrid\/seeds$/, replacement: root('seeds/seed.ts') },
+  { find: /^@urbangrid\/test-support$/, replacement: root('test/support/fixtures.ts') },
+  {
+    find: /^@urbangrid\/test-support\/environment$/,
+    replacement: root('test/support/environment.ts'),
+  },
 ];

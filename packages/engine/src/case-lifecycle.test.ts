@@ -1,8 +1,8 @@
 import { categories, listCaseEvents, listOutboxOfCase, listTasksOfCase } from '@urbangrid/db';
 import { systemActor } from '@urbangrid/domain';
+import { redisTest as test } from '@urbangrid/test-support';
 import { eq } from 'drizzle-orm';
 import { describe, expect } from 'vitest';
-import { redisTest as test } from '../../../test/support/fixtures.js';
 import { applyCommand } from './apply-command.js';
 import { createEngineContext } from './engine-context.js';
 import { verifyCaseChain } from './event-chain.js';

@@ -1,6 +1,6 @@
 import { type CaseRow, findCaseById, listCaseEvents } from '@urbangrid/db';
+import { redisTest as test } from '@urbangrid/test-support';
 import { describe, expect } from 'vitest';
-import { redisTest as test } from '../../../test/support/fixtures.js';
 import { applyCommand } from './apply-command.js';
 import {
   reportTestCase,

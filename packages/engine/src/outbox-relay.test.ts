@@ -1,7 +1,7 @@
 import { countPendingOutbox, insertOutboxRows, listOutboxOfCase, resetOutboxForReplay } from '@urbangrid/db';
+import { redisTest as test } from '@urbangrid/test-support';
 import getPort from 'get-port';
 import { describe, expect } from 'vitest';
-import { redisTest as test } from '../../../test/support/fixtures.js';
 import { applyCommand } from './apply-command.js';
 import { createEngineContext } from './engine-context.js';
 import { createOutboxRelay } from './outbox-relay.js';

@@ -1,7 +1,7 @@
 import { createDatabase } from '@urbangrid/db';
 import { createReferenceData } from '@urbangrid/reference';
+import { dbTest as test } from '@urbangrid/test-support';
 import { describe, expect } from 'vitest';
-import { dbTest as test } from '../../../test/support/fixtures.js';
 import { applyCommand } from './apply-command.js';
 import { createEngineContext } from './engine-context.js';
 import { reportTestCase, staff } from './test-support/index.js';

@@ -1,7 +1,7 @@
 import { findCaseById, insertMediaOnce, listCaseEvents } from '@urbangrid/db';
 import { systemActor } from '@urbangrid/domain';
+import { dbTest as test } from '@urbangrid/test-support';
 import { describe, expect } from 'vitest';
-import { dbTest as test } from '../../../test/support/fixtures.js';
 import { applyCommand } from './apply-command.js';
 import { createEngineContext, type EngineContext } from './engine-context.js';
 import { reportTestCase, staff } from './test-support/index.js';

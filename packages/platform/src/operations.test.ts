@@ -1,6 +1,6 @@
+import { redisTest } from '@urbangrid/test-support';
 import { Redis } from 'ioredis';
 import { describe, expect } from 'vitest';
-import { redisTest } from '../../../test/support/fixtures.js';
 import { createMetrics } from './observability/metrics.js';
 import { bearer, buildTestApp, expectProblem, insertTestCase, loginAs } from './test-support/index.js';
 

@@ -1,5 +1,5 @@
+import { redisTest } from '@urbangrid/test-support';
 import { describe, expect } from 'vitest';
-import { redisTest } from '../../../test/support/fixtures.js';
 import type { App } from './app.js';
 import {
   bearer,

@@ -1,7 +1,7 @@
 import { listNoticesOf, replacePublicYear } from '@urbangrid/db';
+import { dbTest as test } from '@urbangrid/test-support';
 import { sql } from 'drizzle-orm';
 import { describe, expect } from 'vitest';
-import { dbTest as test } from '../../../test/support/fixtures.js';
 import { calendarCoverage, coverageLine, noticeCalendarsEnding } from './calendar-coverage.js';
 import { createReferenceData } from './reference-data.js';
 

@@ -1,7 +1,7 @@
 import { listCityCalendarDays, listCityCalendarYears, setLocalCalendarDay } from '@urbangrid/db';
+import { dbTest as test } from '@urbangrid/test-support';
 import { sql } from 'drizzle-orm';
 import { describe, expect } from 'vitest';
-import { dbTest as test } from '../../../test/support/fixtures.js';
 import { loadPublicHolidays } from './holiday-loader.js';
 import { publicHolidayYears } from './public-holidays.js';
 

@@ -1,6 +1,6 @@
 import { setLocalCalendarDay } from '@urbangrid/db';
+import { redisTest as test } from '@urbangrid/test-support';
 import { describe, expect } from 'vitest';
-import { redisTest as test } from '../../../test/support/fixtures.js';
 import { announceReferenceChange, followReferenceChanges, referenceChangeOf } from './reference-changes.js';
 import { createReferenceData } from './reference-data.js';
 

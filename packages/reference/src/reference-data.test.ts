@@ -1,8 +1,8 @@
 import { deleteLocalCalendarDay, replacePublicYear, setLocalCalendarDay } from '@urbangrid/db';
 import { addWorkingMinutes } from '@urbangrid/domain';
+import { dbTest as test } from '@urbangrid/test-support';
 import { sql } from 'drizzle-orm';
 import { describe, expect } from 'vitest';
-import { dbTest as test } from '../../../test/support/fixtures.js';
 import { createReferenceData } from './reference-data.js';
 import { MissingReferenceError } from './reference-errors.js';
 

@@ -1,8 +1,8 @@
 import { consoleDistExists } from '@urbangrid/console';
 import type { App } from '@urbangrid/platform';
 import { buildTestApp } from '@urbangrid/platform/test-support';
+import { redisTest } from '@urbangrid/test-support';
 import { describe, expect } from 'vitest';
-import { redisTest } from '../../../test/support/fixtures.js';
 import { withConsole } from './console-static.js';
 
 // The console is built by `npm run build`; without a build there is nothing to serve.

@@ -1,6 +1,6 @@
 import { liveChannel } from '@urbangrid/live';
+import { redisTest } from '@urbangrid/test-support';
 import { describe, expect } from 'vitest';
-import { redisTest } from '../../../test/support/fixtures.js';
 import { wakeRelayOnCommits } from './relay-wake.js';
 
 /** A relay that counts wakes and lets a test wait for the next one. */

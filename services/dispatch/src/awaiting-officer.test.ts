@@ -2,8 +2,8 @@ import { findCaseById, listTasksOfCase, officerGrids } from '@urbangrid/db';
 import { reportTestCase, startTestEngine, type TestEngine } from '@urbangrid/engine/test-support';
 import type { App } from '@urbangrid/platform';
 import { bearer, buildTestApp, loginAs } from '@urbangrid/platform/test-support';
+import { redisTest } from '@urbangrid/test-support';
 import { describe, expect } from 'vitest';
-import { redisTest } from '../../../test/support/fixtures.js';
 import { dispatchService } from './index.js';
 
 const reportedAt = new Date('2026-03-02T09:00:00+08:00');

@@ -1,6 +1,6 @@
 import { fuzzRoutes, loginAs } from '@urbangrid/platform/test-support';
+import { redisTest } from '@urbangrid/test-support';
 import { describe, expect } from 'vitest';
-import { redisTest } from '../../../test/support/fixtures.js';
 import { buildIntakeTestApp } from './test/intake-test-app.js';
 
 const generous = { max: 100_000, timeWindow: 60_000 };

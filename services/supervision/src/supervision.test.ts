@@ -8,11 +8,11 @@ import { systemActor, userActor } from '@urbangrid/domain';
 import { applyCommand, createEngineContext, type EngineContext, reportCase } from '@urbangrid/engine';
 import type { App } from '@urbangrid/platform';
 import { bearer, buildTestApp, expectProblem, loginAs } from '@urbangrid/platform/test-support';
+import { redisTest } from '@urbangrid/test-support';
 import { parse } from 'csv-parse/sync';
 import { and, eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { describe, expect } from 'vitest';
-import { redisTest } from '../../../test/support/fixtures.js';
 import { supervisionService } from './index.js';
 
 const clock = { now: new Date('2026-03-02T09:00:00+08:00') };

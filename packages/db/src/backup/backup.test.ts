@@ -1,9 +1,9 @@
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { dbTest } from '@urbangrid/test-support';
 import getPort from 'get-port';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { dbTest } from '../../../../test/support/fixtures.js';
 import { backupDatabase, restoreDatabase } from './backup.js';
 import { BackupError } from './backup-error.js';
 

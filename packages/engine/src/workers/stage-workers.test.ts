@@ -1,7 +1,7 @@
 import { dutyShifts, listCaseEvents, listOutboxOfCase, listTasksOfCase, users } from '@urbangrid/db';
+import { dbTest as test } from '@urbangrid/test-support';
 import { eq } from 'drizzle-orm';
 import { describe, expect } from 'vitest';
-import { dbTest as test } from '../../../../test/support/fixtures.js';
 import { createEngineContext } from '../engine-context.js';
 import { reportTestCase } from '../test-support/index.js';
 import type { Notice } from './notices.js';

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { type CaseScope, type CaseScopeFacts, caseScopeCondition, cases, caseVisibleTo } from '@urbangrid/db';
+import { redisTest } from '@urbangrid/test-support';
 import { and, like } from 'drizzle-orm';
 import fc from 'fast-check';
 import { describe, expect } from 'vitest';
-import { redisTest } from '../../../../test/support/fixtures.js';
 import type { App } from '../app.js';
 import type { UserActor } from '../auth/actor.js';
 import type { Role } from '../auth/roles.js';

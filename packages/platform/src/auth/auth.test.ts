@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { apiKeys, users } from '@urbangrid/db';
+import { redisTest } from '@urbangrid/test-support';
 import { eq } from 'drizzle-orm';
 import { describe, expect } from 'vitest';
-import { redisTest } from '../../../../test/support/fixtures.js';
 import type { App } from '../app.js';
 import { bearer, buildTestApp, expectProblem, loginAs, probeRoutes } from '../test-support/index.js';
 import { hashApiKey } from './api-keys.js';

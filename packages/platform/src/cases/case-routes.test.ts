@@ -1,6 +1,6 @@
 import { caseEvents } from '@urbangrid/db';
+import { redisTest } from '@urbangrid/test-support';
 import { describe, expect } from 'vitest';
-import { redisTest } from '../../../../test/support/fixtures.js';
 import type { App } from '../app.js';
 import { bearer, buildTestApp, expectProblem, insertTestCase, loginAs } from '../test-support/index.js';
 

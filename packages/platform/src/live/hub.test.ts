@@ -1,8 +1,8 @@
 import { type CaseChangedMessage, encodeLiveMessage, liveChannel } from '@urbangrid/live';
 import { publish, type RedisClient } from '@urbangrid/redis';
+import { redisTest } from '@urbangrid/test-support';
 import { describe, expect } from 'vitest';
 import type { WebSocket } from 'ws';
-import { redisTest } from '../../../../test/support/fixtures.js';
 import type { App } from '../app.js';
 import { buildTestApp, loginAs } from '../test-support/index.js';
 

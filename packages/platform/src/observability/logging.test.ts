@@ -1,6 +1,6 @@
+import { redisTest } from '@urbangrid/test-support';
 import pino from 'pino';
 import { describe, expect } from 'vitest';
-import { redisTest } from '../../../../test/support/fixtures.js';
 import { bearer, buildTestApp, captureLogLines, loginAs, probeRoutes } from '../test-support/index.js';
 import { createLogger, scrubText } from './logger.js';
 

@@ -1,5 +1,5 @@
+import { redisTest } from '@urbangrid/test-support';
 import { describe, expect } from 'vitest';
-import { redisTest } from '../../../../test/support/fixtures.js';
 import { buildTestApp, loginAs } from './app.js';
 import { fuzzRoutes } from './fuzz.js';
 import { probeRoutes } from './probe-routes.js';

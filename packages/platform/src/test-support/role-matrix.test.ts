@@ -1,6 +1,6 @@
 import { humanCommands, roles } from '@urbangrid/domain';
+import { redisTest } from '@urbangrid/test-support';
 import { describe, expect } from 'vitest';
-import { redisTest } from '../../../../test/support/fixtures.js';
 import type { App } from '../app.js';
 import { type CaseCommandName, caseCommandRoute } from '../cases/case-command.js';
 import type { ServicePlugin } from '../service-plugin.js';

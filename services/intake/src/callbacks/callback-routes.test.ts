@@ -1,8 +1,8 @@
 import { applyCommand, createEngineContext } from '@urbangrid/engine';
 import { staff } from '@urbangrid/engine/test-support';
 import { bearer, expectProblem, loginAs } from '@urbangrid/platform/test-support';
+import { redisTest } from '@urbangrid/test-support';
 import { describe, expect } from 'vitest';
-import { redisTest } from '../../../../test/support/fixtures.js';
 import { buildIntakeTestApp, type IntakeTestApp, insideHohhot } from '../test/intake-test-app.js';
 
 interface DueItem {

@@ -1,6 +1,6 @@
 import { bearer, expectProblem, loginAs } from '@urbangrid/platform/test-support';
+import { redisTest } from '@urbangrid/test-support';
 import { describe, expect } from 'vitest';
-import { redisTest } from '../../../../test/support/fixtures.js';
 import { buildIntakeTestApp, type IntakeTestApp, northOf } from '../test/intake-test-app.js';
 
 // A spot of its own, so other tests' reports are not its neighbours.

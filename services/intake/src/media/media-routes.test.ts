@@ -1,6 +1,6 @@
 import { bearer, expectProblem, loginAs } from '@urbangrid/platform/test-support';
+import { redisTest } from '@urbangrid/test-support';
 import { describe, expect } from 'vitest';
-import { redisTest } from '../../../../test/support/fixtures.js';
 import { photoFlags } from '../reports/photo-checks.js';
 import { buildIntakeTestApp, type IntakeTestApp, insideHohhot, northOf } from '../test/intake-test-app.js';
 import { jpegPhoto, multipartBody, pngPhoto, webpPhoto } from '../test/photos.js';

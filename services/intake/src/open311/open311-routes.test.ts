@@ -1,8 +1,8 @@
+import { redisTest } from '@urbangrid/test-support';
 import { sql } from 'drizzle-orm';
 import { XMLParser } from 'fast-xml-parser';
 import { SaxesParser } from 'saxes';
 import { describe, expect } from 'vitest';
-import { redisTest } from '../../../../test/support/fixtures.js';
 import { buildIntakeTestApp, type IntakeTestApp, insideHohhot } from '../test/intake-test-app.js';
 
 const apiKey = 'open311-demo-key';

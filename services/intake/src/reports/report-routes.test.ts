@@ -1,9 +1,9 @@
 import { cases } from '@urbangrid/db';
 import { decryptPhone, loadConfig } from '@urbangrid/platform';
 import { bearer, expectProblem, loginAs } from '@urbangrid/platform/test-support';
+import { redisTest } from '@urbangrid/test-support';
 import { eq } from 'drizzle-orm';
 import { describe, expect } from 'vitest';
-import { redisTest } from '../../../../test/support/fixtures.js';
 import {
   buildIntakeTestApp,
   type IntakeTestApp,

@@ -1,8 +1,8 @@
 import { listPublications, publishedRollups, reportRollups } from '@urbangrid/db';
+import { redisTest } from '@urbangrid/test-support';
 import { Queue } from 'bullmq';
 import { eq } from 'drizzle-orm';
 import { describe, expect } from 'vitest';
-import { redisTest } from '../../../../test/support/fixtures.js';
 import {
   publicationQueueName,
   publicationSchedulerId,

@@ -16,10 +16,10 @@ import {
 } from '@urbangrid/db';
 import { type Actor, type CaseCommand, integrationActor, systemActor, userActor } from '@urbangrid/domain';
 import { applyCommand, createEngineContext, type EngineContext, reportCase } from '@urbangrid/engine';
+import { dbTest } from '@urbangrid/test-support';
 import { eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import { describe, expect } from 'vitest';
-import { dbTest } from '../../../../test/support/fixtures.js';
 
 const city = '1501';
 const officers = ['officer1', 'officer2'];
