@@ -1,7 +1,7 @@
 /**
  * Two API processes, each with its reference data of its own: a city's day changed by one and
  * announced on the live channel counts in the other's `POST /api/calendar/deadline` within seconds,
- * without a restart. (`PUT /api/admin/calendars/:city/days/:date` will be such a change.)
+ * without a restart. (`PUT /api/admin/calendars/:city/days/:date` is such a change: calendar-admin.test.ts.)
  */
 import { setLocalCalendarDay } from '@urbangrid/db';
 import type { App } from '@urbangrid/platform';

@@ -5,6 +5,7 @@ export * from './case-snapshot.js';
 export * from './client.js';
 export * from './embedded-postgres.js';
 export * from './migrate.js';
+export * from './repositories/admin-audit.js';
 export * from './repositories/api-keys.js';
 export * from './repositories/calendar-days.js';
 export * from './repositories/callbacks.js';

@@ -19,6 +19,7 @@ import Fastify, {
 } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
+import { adminRoutes } from './admin/admin-routes.js';
 import { authentication } from './auth/authenticate.js';
 import { warmUpPasswordDecoy } from './auth/passwords.js';
 import { authRoutes } from './auth/routes.js';
@@ -154,6 +155,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(noticeRoutes);
   await app.register(referenceRoutes(reference), { prefix: '/api' });
   await app.register(mapLayerRoutes, { prefix: '/api' });
+  await app.register(adminRoutes, { prefix: '/api/admin' });
   for (const service of options.services ?? []) {
     await app.register(service.plugin, { prefix: service.prefix });
   }

@@ -15,6 +15,8 @@ export interface CalendarDayRow {
   source: 'public' | 'local';
   kind: CalendarDayKind;
   name: string;
+  /** Raised by every change of the row (an admin's edit names the version it saw). */
+  version: number;
 }
 
 export interface CalendarDayInput {
@@ -30,6 +32,7 @@ export async function listCityCalendarDays(db: DbOrTx, city: string): Promise<Ca
       source: cityCalendarDays.source,
       kind: cityCalendarDays.kind,
       name: cityCalendarDays.name,
+      version: cityCalendarDays.version,
     })
     .from(cityCalendarDays)
     .where(eq(cityCalendarDays.city, city))
@@ -93,15 +96,62 @@ export async function replacePublicYear(
     });
 }
 
-/** Sets a city's own day (a local holiday or make-up working day), over any public row of that date. */
-export async function setLocalCalendarDay(db: DbOrTx, city: string, input: CalendarDayInput): Promise<void> {
-  await db
+/** A city's own day of `day`, if it has one. */
+export async function findLocalCalendarDay(
+  db: DbOrTx,
+  city: string,
+  day: string,
+): Promise<CalendarDayRow | null> {
+  const rows = await db
+    .select({
+      day: cityCalendarDays.day,
+      source: cityCalendarDays.source,
+      kind: cityCalendarDays.kind,
+      name: cityCalendarDays.name,
+      version: cityCalendarDays.version,
+    })
+    .from(cityCalendarDays)
+    .where(
+      and(
+        eq(cityCalendarDays.city, city),
+        eq(cityCalendarDays.day, day),
+        eq(cityCalendarDays.source, 'local'),
+      ),
+    )
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+/**
+ * Sets a city's own day (a local holiday or make-up working day), over any public row of that date;
+ * the row's version goes up by one. Returns the row as stored.
+ */
+export async function setLocalCalendarDay(
+  db: DbOrTx,
+  city: string,
+  input: CalendarDayInput,
+): Promise<CalendarDayRow> {
+  const [row] = await db
     .insert(cityCalendarDays)
     .values({ ...input, city, source: 'local' })
     .onConflictDoUpdate({
       target: [cityCalendarDays.city, cityCalendarDays.day, cityCalendarDays.source],
-      set: { kind: input.kind, name: input.name, updatedAt: sql`now()` },
+      set: {
+        kind: input.kind,
+        name: input.name,
+        version: sql`${cityCalendarDays.version} + 1`,
+        updatedAt: sql`now()`,
+      },
+    })
+    .returning({
+      day: cityCalendarDays.day,
+      source: cityCalendarDays.source,
+      kind: cityCalendarDays.kind,
+      name: cityCalendarDays.name,
+      version: cityCalendarDays.version,
     });
+  if (row === undefined) throw new Error(`calendar day ${city} ${input.day} was not written`);
+  return row;
 }
 
 /** Removes a city's own day; the public row of that date, if any, applies again. */

@@ -89,6 +89,7 @@ export async function listCityResponsibilities(
 
 export interface CalendarRecord {
   code: string;
+  name: string;
   timeZone: string;
   weekly: unknown;
   makeUpPeriods: unknown;
@@ -100,6 +101,7 @@ export async function listCityCalendars(db: DbOrTx, city: string): Promise<Calen
   return db
     .select({
       code: calendars.code,
+      name: calendars.name,
       timeZone: calendars.timeZone,
       weekly: calendars.weekly,
       makeUpPeriods: calendars.makeUpPeriods,

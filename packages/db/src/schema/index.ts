@@ -1,3 +1,4 @@
+export * from './admin.js';
 export * from './callbacks.js';
 export * from './cases.js';
 export * from './gazetteer.js';

@@ -196,6 +196,8 @@ export const cityCalendarDays = pgTable(
     source: text('source', { enum: ['public', 'local'] }).notNull(),
     kind: text('kind', { enum: ['holiday', 'workday'] }).notNull(),
     name: text('name').notNull(),
+    /** Raised by every change of the row; an admin's edit names the version it saw (409 when stale). */
+    version: integer('version').notNull().default(1),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.city, t.day, t.source] })],

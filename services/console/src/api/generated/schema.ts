@@ -740,6 +740,326 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The admin audit log: who changed what, when, before and after; format=csv exports it */
+        get: {
+            parameters: {
+                query?: {
+                    city?: string;
+                    from?: string;
+                    to?: string;
+                    entity?: string;
+                    actor?: string;
+                    page?: number;
+                    pageSize?: number;
+                    format?: "json" | "csv";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                at: string;
+                                actor: string;
+                                city: string | null;
+                                entity: string;
+                                entityKey: string;
+                                action: string;
+                                before: unknown;
+                                after: unknown;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/calendars/{city}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A city's calendars, its loaded years and the days of one year (public and its own) */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                };
+                header?: never;
+                path: {
+                    city: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            city: string;
+                            calendars: {
+                                code: string;
+                                name: string;
+                                timeZone: string;
+                                followsPublicHolidays: boolean;
+                            }[];
+                            knownUntil: string;
+                            loadedYears: {
+                                year: number;
+                                source: string;
+                            }[];
+                            availableYears: number[];
+                            year: number;
+                            days: {
+                                date: string;
+                                /** @enum {string} */
+                                kind: "holiday" | "workday";
+                                name: string;
+                                /** @enum {string} */
+                                source: "public" | "local";
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/calendars/{city}/days/{date}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Sets a day of the city's own: a holiday or a working day (over the public row of the date) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The version (ETag) of the record the edit was made on; stale answers 409 */
+                    "if-match"?: string;
+                };
+                path: {
+                    city: string;
+                    date: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "holiday" | "workday";
+                        name?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            date: string;
+                            /** @enum {string} */
+                            kind: "holiday" | "workday";
+                            name: string;
+                            /** @enum {string} */
+                            source: "public" | "local";
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Removes a day of the city's own; the public row of the date, if any, applies again */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The version (ETag) of the record the edit was made on; stale answers 409 */
+                    "if-match"?: string;
+                };
+                path: {
+                    city: string;
+                    date: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            date: string;
+                            /** @enum {string} */
+                            kind: "holiday" | "workday";
+                            name: string;
+                            /** @enum {string} */
+                            source: "public" | "local";
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/calendars/{city}/years/{year}/load": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Loads a year's public holidays and make-up working days (chinese-days) into the city */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    city: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            written: boolean;
+                            days: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/calendars/{city}/deadlines/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** When deadlines from an instant fall on a calendar of the city, and with proposed days */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    city: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        calendar: string;
+                        /** Format: date-time */
+                        start: string;
+                        workMinutes: number[];
+                        /** @default [] */
+                        days?: {
+                            /** Format: date */
+                            date: string;
+                            kind: ("holiday" | "workday") | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            rows: {
+                                workMinutes: number;
+                                due: string;
+                                beyondCalendar: boolean;
+                                proposed?: {
+                                    due: string;
+                                    beyondCalendar: boolean;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/intake/status": {
         parameters: {
             query?: never;

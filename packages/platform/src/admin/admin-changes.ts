@@ -1,0 +1,62 @@
+/**
+ * What every admin change does besides itself: an entry in the admin audit log, written in the
+ * change's transaction (who, when, what, before, after), and — once it committed — the reference
+ * parts it touched reloaded in this process at once and announced on the live channel, so every
+ * other process reloads them within seconds without a restart.
+ */
+import { type AdminChange, recordAdminChange, type Tx } from '@urbangrid/db';
+import { liveChannel } from '@urbangrid/live';
+import { announceReferenceChange, type ReferencePart } from '@urbangrid/reference';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { UserActor } from '../auth/actor.js';
+
+export type AuditEntry = Omit<AdminChange, 'actorId' | 'actorUsername' | 'requestId'>;
+
+/** Records `entry` as made by the request's caller; call it inside the change's transaction. */
+export function recordChange(tx: Tx, actor: UserActor, request: FastifyRequest, entry: AuditEntry) {
+  return recordAdminChange(tx, {
+    ...entry,
+    actorId: actor.id,
+    actorUsername: actor.username,
+    requestId: request.id,
+  });
+}
+
+/**
+ * After the change committed: this process reads the new data from its next request on, every other
+ * process within seconds. A failed announcement is logged, not answered: the change is made, and the
+ * other processes' TTL (a minute) is the net.
+ */
+export async function publishChange(
+  app: FastifyInstance,
+  change: { parts: readonly ReferencePart[]; city?: string },
+): Promise<void> {
+  const errors = await app.reference.refresh(change.parts);
+  for (const err of errors) app.log.warn({ err }, 'admin change: local reload failed');
+  await announceReferenceChange(app.redis, liveChannel(app.config.QUEUE_PREFIX), change).catch(
+    (err: unknown) =>
+      app.log.warn({ err }, 'admin change: announcement failed, other processes catch up by TTL'),
+  );
+}
+
+/**
+ * The optional `If-Match` of an edit: the version (ETag) the editor saw, `"3"`, `W/"3"` or `3`. A
+ * stale one answers 409 VERSION_CONFLICT; without it the edit applies to whatever is there.
+ */
+export const ifMatchHeaders = z.looseObject({
+  'if-match': z
+    .string()
+    .regex(/^\s*(W\/)?"?\d{1,9}"?\s*$/, 'must be a version such as "3"')
+    .optional()
+    .describe('The version (ETag) of the record the edit was made on; stale answers 409'),
+});
+
+/** The version an `If-Match` names; undefined when absent. */
+export function ifMatchVersion(header: string | undefined): number | undefined {
+  if (header === undefined) return undefined;
+  return Number(header.replace(/\D/g, ''));
+}
+
+/** The ETag of a record's version. */
+export const etagOf = (version: number) => `"${version}"`;

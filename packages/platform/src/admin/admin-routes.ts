@@ -1,0 +1,12 @@
+/**
+ * Administration (系统管理) under `/api/admin`: each concern a plugin of its own, every change
+ * validated, version-checked, audited and published (admin-changes.ts).
+ */
+import type { ServicePlugin } from '../service-plugin.js';
+import { auditRoutes } from './audit-routes.js';
+import { calendarAdminRoutes } from './calendar-admin-routes.js';
+
+export const adminRoutes: ServicePlugin = async (app) => {
+  await app.register(auditRoutes);
+  await app.register(calendarAdminRoutes);
+};

@@ -1,0 +1,189 @@
+/**
+ * Calendar administration (工作日历管理): a city's own days (本市节假日 / 本市调休上班) set and removed
+ * over the public ones, a year of public holidays loaded from chinese-days (the loader every process
+ * uses), and a preview of deadlines with or without proposed days. Each change runs in one
+ * transaction under the city's calendar lock, with its audit entry; the caller publishes it.
+ */
+import {
+  type CalendarDayKind,
+  type CalendarDayRow,
+  type Db,
+  deleteLocalCalendarDay,
+  findLocalCalendarDay,
+  listCityCalendarDays,
+  lockCityCalendar,
+  setLocalCalendarDay,
+  type Tx,
+} from '@urbangrid/db';
+import { addWorkingMinutes, isBeyondKnownDays, type WorkingCalendar } from '@urbangrid/domain';
+import { loadPublicHolidays, publicHolidayYears } from '@urbangrid/reference';
+import {
+  NotFoundError,
+  ValidationFailedError,
+  VersionConflictError,
+  withProblemExtensions,
+} from '../errors.js';
+import type { AuditEntry } from './admin-changes.js';
+
+/** Records an audit entry in the change's transaction (admin-changes.ts binds the caller). */
+export type RecordChange = (tx: Tx, entry: AuditEntry) => Promise<void>;
+
+export interface LocalDayEdit {
+  city: string;
+  /** YYYY-MM-DD, the city's local date. */
+  date: string;
+  kind: CalendarDayKind;
+  name?: string;
+  /** The version the editor saw (If-Match); stale answers 409. */
+  expectedVersion?: number;
+}
+
+const defaultNames: Record<CalendarDayKind, string> = { holiday: '本市节假日', workday: '本市调休上班' };
+
+const dayState = (row: CalendarDayRow | null) =>
+  row === null ? null : { kind: row.kind, name: row.name, version: row.version };
+
+function checkVersion(current: CalendarDayRow | null, expected: number | undefined, what: string) {
+  if (expected === undefined || current?.version === expected) return;
+  const detail =
+    current === null
+      ? `${what} no longer exists (you saw version ${expected})`
+      : `${what} was changed meanwhile: version ${current.version}, you saw ${expected}`;
+  throw withProblemExtensions(new VersionConflictError(detail), { currentVersion: current?.version ?? null });
+}
+
+/** Sets a city's own day; the stored row with its new version. */
+export async function setCityDay(db: Db, record: RecordChange, edit: LocalDayEdit): Promise<CalendarDayRow> {
+  return db.transaction(async (tx) => {
+    await lockCityCalendar(tx, edit.city);
+    const before = await findLocalCalendarDay(tx, edit.city, edit.date);
+    checkVersion(before, edit.expectedVersion, `the day ${edit.date} of city ${edit.city}`);
+    const after = await setLocalCalendarDay(tx, edit.city, {
+      day: edit.date,
+      kind: edit.kind,
+      name: edit.name ?? defaultNames[edit.kind],
+    });
+    await record(tx, {
+      city: edit.city,
+      entity: 'calendar_day',
+      entityKey: `${edit.city}:${edit.date}`,
+      action: before === null ? 'create' : 'update',
+      before: dayState(before),
+      after: dayState(after),
+    });
+    return after;
+  });
+}
+
+/** Removes a city's own day (the public row of the date applies again); 404 when it has none. */
+export async function deleteCityDay(
+  db: Db,
+  record: RecordChange,
+  target: { city: string; date: string; expectedVersion?: number },
+): Promise<CalendarDayRow> {
+  return db.transaction(async (tx) => {
+    await lockCityCalendar(tx, target.city);
+    const before = await findLocalCalendarDay(tx, target.city, target.date);
+    // A day deleted meanwhile is a conflict for whoever saw a version of it, else just not there.
+    checkVersion(before, target.expectedVersion, `the day ${target.date} of city ${target.city}`);
+    if (before === null)
+      throw new NotFoundError(`city ${target.city} has no day of its own on ${target.date}`);
+    await deleteLocalCalendarDay(tx, target.city, target.date);
+    await record(tx, {
+      city: target.city,
+      entity: 'calendar_day',
+      entityKey: `${target.city}:${target.date}`,
+      action: 'delete',
+      before: dayState(before),
+      after: null,
+    });
+    return before;
+  });
+}
+
+const publicDaysOf = (rows: readonly CalendarDayRow[], year: number) =>
+  rows
+    .filter((row) => row.source === 'public' && row.day.startsWith(`${year}-`))
+    .map(({ day, kind, name }) => ({ day, kind, name }));
+
+/**
+ * Loads one year of public holidays (法定节假日, 调休) from chinese-days into a city; the years written
+ * (none when the stored year already matches the package).
+ */
+export async function loadCityYear(
+  db: Db,
+  record: RecordChange,
+  target: { city: string; year: number },
+): Promise<{ written: boolean; days: number }> {
+  const { city, year } = target;
+  if (!publicHolidayYears().has(year)) {
+    throw new ValidationFailedError(`the public holidays of ${year} are not published (in chinese-days) yet`);
+  }
+  return db.transaction(async (tx) => {
+    await lockCityCalendar(tx, city);
+    const before = publicDaysOf(await listCityCalendarDays(tx, city), year);
+    // Nested: the loader's own transaction becomes a savepoint of this one, beside the audit entry.
+    const loaded = await loadPublicHolidays(tx, city, [year]);
+    const after = publicDaysOf(await listCityCalendarDays(tx, city), year);
+    const written = loaded.years.includes(year);
+    if (written) {
+      await record(tx, {
+        city,
+        entity: 'calendar_year',
+        entityKey: `${city}:${year}`,
+        action: 'load',
+        before: { days: before },
+        after: { days: after },
+      });
+    }
+    return { written, days: after.length };
+  });
+}
+
+/** A proposed day for the preview: a holiday, a working day, or `null` for "as the public rows say". */
+export interface ProposedDay {
+  date: string;
+  kind: CalendarDayKind | null;
+}
+
+/** The calendar with proposed days over it (only a calendar that follows public holidays takes them). */
+export function withProposedDays(calendar: WorkingCalendar, days: readonly ProposedDay[]): WorkingCalendar {
+  if (calendar.knownUntil === undefined || days.length === 0) return calendar;
+  const changed = new Set(days.map((day) => day.date));
+  const keep = (list: readonly string[]) => list.filter((date) => !changed.has(date));
+  return {
+    ...calendar,
+    holidays: [...keep(calendar.holidays), ...days.filter((d) => d.kind === 'holiday').map((d) => d.date)],
+    makeUpWorkdays: [
+      ...keep(calendar.makeUpWorkdays),
+      ...days.filter((d) => d.kind === 'workday').map((d) => d.date),
+    ],
+  };
+}
+
+export interface DeadlinePreviewRow {
+  workMinutes: number;
+  due: string;
+  beyondCalendar: boolean;
+  /** With the proposed days, when some were given. */
+  proposed?: { due: string; beyondCalendar: boolean };
+}
+
+/** When each of `workMinutes` from `start` ends on `calendar`, and with `proposed` days over it. */
+export function previewDeadlines(
+  calendar: WorkingCalendar,
+  start: Date,
+  workMinutes: readonly number[],
+  proposed: readonly ProposedDay[],
+): DeadlinePreviewRow[] {
+  const changed = proposed.length > 0 ? withProposedDays(calendar, proposed) : null;
+  const deadline = (on: WorkingCalendar, minutes: number) => {
+    const due = addWorkingMinutes(on, start, minutes);
+    return { due: due.toISOString(), beyondCalendar: isBeyondKnownDays(on, due) };
+  };
+  return workMinutes.map((minutes) => ({
+    workMinutes: minutes,
+    ...deadline(calendar, minutes),
+    ...(changed === null ? {} : { proposed: deadline(changed, minutes) }),
+  }));
+}
