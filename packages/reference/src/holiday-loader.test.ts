@@ -17,7 +17,6 @@ describe('loading public holidays into a city', () => {
       day: '2026-10-08',
       kind: 'holiday',
       name: '地方节日',
-      version: 1,
     });
     await db.execute(
       sql`delete from city_calendar_days where city = '1501' and day = '2026-10-07' and source = 'public'`,
