@@ -20,7 +20,13 @@ export default defineConfig({
             'test/**/*.test.ts',
           ],
           // The console's tests run in the browser-like project below.
-          exclude: ['**/node_modules/**', '**/dist/**', 'test/faults/**', 'services/console/**'],
+          exclude: [
+            '**/node_modules/**',
+            '**/dist/**',
+            'test/faults/**',
+            'test/process/**',
+            'services/console/**',
+          ],
           globalSetup: ['test/support/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 120_000,

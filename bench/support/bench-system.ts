@@ -92,7 +92,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * Waits until every stage queue has `count` workers on it (BullMQ names its workers' Redis
  * connections): a worker-only process has no /health, and this is what it is there for.
  */
-async function stageWorkersReady(
+export async function stageWorkersReady(
   processes: readonly SystemProcess[],
   redisUrl: string,
   prefix: string,

@@ -3,6 +3,7 @@ export * from './backup/backup-error.js';
 export * from './backup/pg-tools.js';
 export * from './case-snapshot.js';
 export * from './client.js';
+export * from './database-errors.js';
 export * from './embedded-postgres.js';
 export * from './migrate.js';
 export * from './repositories/admin-audit.js';

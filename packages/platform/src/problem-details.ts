@@ -3,6 +3,8 @@
  * catalogue as is, fastify's and its plugins' own errors mapped onto the catalogue, anything else a
  * 500 that is logged in full but answers with nothing internal.
  */
+
+import { isDatabaseUnavailable } from '@urbangrid/db';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import {
@@ -73,9 +75,16 @@ function fieldErrors(error: FastifyError): FieldError[] {
   }));
 }
 
+/** Seconds a client waits before sending a request again that met a 503 (`Retry-After`). */
+export const retryAfterSeconds = 5;
+
 /** What an error means to the client; `null` for errors that must not be described (500). */
 export function problemOf(error: unknown): Problem | null {
   if (!isFastifyError(error)) return null;
+  // PostgreSQL stopped, restarting or unreachable: the request was fine, send it again later.
+  if (isDatabaseUnavailable(error)) {
+    return problem('SERVICE_UNAVAILABLE', 'the database is not answering; try again in a few seconds');
+  }
   if (isErrorCode(error.code)) {
     if (errorCatalogue[error.code].status >= 500 && error.code !== 'SERVICE_UNAVAILABLE') return null;
     return problem(error.code, error.message, problemExtensionsOf(error));
@@ -117,6 +126,8 @@ function describeFrameworkError(code: ErrorCode): string {
 }
 
 export function sendProblem(reply: FastifyReply, body: Problem): FastifyReply {
+  // Every 503 is a part of the system away for a while (RFC 9110 §10.2.3): say when to come back.
+  if (body.status === 503) reply.header('retry-after', String(retryAfterSeconds));
   // Pre-serialized: a route's own response schema must not reshape (or reject) an error body.
   return reply.code(body.status).type(problemContentType).send(JSON.stringify(body));
 }

@@ -30,7 +30,10 @@ export interface OwnPostgres {
   readonly url: string;
   /** Stops at once (no checkpoint: recovery runs on start) and starts again. */
   crashAndRestart(): Promise<void>;
+  /** Stops as an operator does (`pg_ctl stop -m fast`: every session is terminated). */
   stop(): Promise<void>;
+  /** Starts again after `stop()`, on the same port and data. */
+  start(): Promise<void>;
 }
 
 export async function startOwnPostgres(directory: string): Promise<OwnPostgres> {
@@ -76,6 +79,9 @@ export async function startOwnPostgres(directory: string): Promise<OwnPostgres> 
     },
     async stop() {
       await as('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']).catch(() => undefined);
+    },
+    async start() {
+      await start();
     },
   };
 }

@@ -5,8 +5,8 @@
  * safe to run twice (jobs may be replayed): a replay finds the case moved on or re-delivers a notice
  * under the same id.
  */
-import { findCaseById } from '@urbangrid/db';
-import { type ConnectionOptions, type Job, type MinimalJob, Worker } from 'bullmq';
+import { findCaseById, isDatabaseUnavailable } from '@urbangrid/db';
+import { type ConnectionOptions, DelayedError, type Job, type MinimalJob, Worker } from 'bullmq';
 import type { EngineContext } from '../engine-context.js';
 import {
   cappedBackoffMs,
@@ -94,7 +94,21 @@ export function createStageWorkers(options: StageWorkersOptions): StageWorkers {
   for (const kind of options.kinds ?? queueKinds) {
     const worker = new Worker(
       queueName(kind),
-      (job: Job) => runStageJob(handlers, kind, job.data, job.id ?? `${kind}:${job.name}`, job.attemptsMade),
+      async (job: Job, token?: string) => {
+        try {
+          return await runStageJob(
+            handlers,
+            kind,
+            job.data,
+            job.id ?? `${kind}:${job.name}`,
+            job.attemptsMade,
+          );
+        } catch (error) {
+          if (token === undefined || !isDatabaseUnavailable(error)) throw error;
+          await postpone(job, token);
+          throw new DelayedError();
+        }
+      },
       {
         connection: options.connection,
         prefix: options.prefix,
@@ -126,6 +140,16 @@ export function createStageWorkers(options: StageWorkersOptions): StageWorkers {
       await Promise.all([...workers.values()].map((worker) => closeWorker(worker, context)));
     },
   };
+}
+
+/**
+ * A job that met PostgreSQL away waits and runs again without spending one of its attempts, so an
+ * outage of any length loses no job (a job's own failures still count): 1 s, 2 s, 4 s, … at most a
+ * minute, from how often it has been put off.
+ */
+async function postpone(job: Job, token: string): Promise<void> {
+  const putOff = Math.max(1, job.attemptsStarted - job.attemptsMade);
+  await job.moveToDelayed(Date.now() + cappedBackoffMs(putOff, 1_000), token);
 }
 
 /**

@@ -17,6 +17,7 @@ export type ProblemCode =
   | 'CONFLICT'
   | 'PAYLOAD_TOO_LARGE'
   | 'RATE_LIMITED'
+  | 'SERVICE_UNAVAILABLE'
   | 'NETWORK'
   | 'UNKNOWN';
 
@@ -70,6 +71,7 @@ function fallbackCode(status: number): ProblemCode {
   if (status === 404) return 'NOT_FOUND';
   if (status === 413) return 'PAYLOAD_TOO_LARGE';
   if (status === 429) return 'RATE_LIMITED';
+  if (status === 503) return 'SERVICE_UNAVAILABLE';
   return 'UNKNOWN';
 }
 

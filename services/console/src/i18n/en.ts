@@ -169,6 +169,7 @@ const en: ConsoleMessages = {
     CONFLICT: 'Someone else has already done this',
     PAYLOAD_TOO_LARGE: 'The file is too large',
     RATE_LIMITED: 'Too many attempts; try again shortly',
+    SERVICE_UNAVAILABLE: 'The system is briefly unavailable; try again in a few seconds',
     NETWORK: 'The network is not reachable',
     UNKNOWN: 'That did not work',
     code: 'Error code',

@@ -173,6 +173,7 @@ const zhCN = {
     CONFLICT: '已被他人处理',
     PAYLOAD_TOO_LARGE: '文件太大',
     RATE_LIMITED: '操作太频繁，请稍后再试',
+    SERVICE_UNAVAILABLE: '系统暂时不可用，请稍后再试',
     NETWORK: '网络连接失败',
     UNKNOWN: '操作失败',
     code: '错误代码',

@@ -10,6 +10,7 @@ import {
   httpError,
   type IntegrationActor,
   problemOf,
+  retryAfterSeconds,
   routeRateLimit,
   type ServicePlugin,
 } from '@urbangrid/platform';
@@ -122,7 +123,9 @@ export function open311Routes(ctx: IntakeContext): ServicePlugin {
         request.log.error({ err: error }, 'unhandled error');
         return sendErrors(reply, fmt, 500, 'an unexpected error occurred; it has been logged');
       }
-      return sendErrors(reply, fmt, open311Status[problem.code] ?? 400, problem.detail);
+      const status = open311Status[problem.code] ?? 400;
+      if (status === 503) reply.header('retry-after', String(retryAfterSeconds));
+      return sendErrors(reply, fmt, status, problem.detail);
     });
     app.setNotFoundHandler((request, reply) => {
       sendErrors(reply, formatOfUrl(request.url), 404, `no resource ${request.url.split('?')[0] ?? ''}`);
