@@ -21,6 +21,13 @@ describe('the Redis configuration', () => {
     expect(loadConfig({ REDIS_URL: 'redis://x:6379' }).QUEUE_PREFIX).toBe('urbangrid');
   });
 
+  it('a REDIS_URL whose path is not a database number is one line naming the variable', () => {
+    expect(loadConfig({ REDIS_URL: 'redis://x:6379/3' }).REDIS_URL).toBe('redis://x:6379/3');
+    expect(() => loadConfig({ REDIS_URL: 'redis://x:6379/cache' })).toThrow(
+      /^Invalid environment variable REDIS_URL: the path is the database number, e\.g\. redis:\/\/127\.0\.0\.1:6379\/0 \(got "redis:\/\/x:6379\/cache"\)$/,
+    );
+  });
+
   it('a bad node list is one line naming the variable', () => {
     expect(() => loadConfig({ REDIS_CLUSTER_NODES: 'redis-a' })).toThrow(ConfigError);
     expect(() => loadConfig({ REDIS_CLUSTER_NODES: 'redis-a' })).toThrow(

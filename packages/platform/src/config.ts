@@ -16,7 +16,13 @@ const envSchema = z.object({
   PORT: z.coerce.number({ error: 'expected a port number' }).int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
-  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  REDIS_URL: z
+    .url({ protocol: /^rediss?$/ })
+    .refine(
+      (url) => /^\/?(\d+)?$/.test(new URL(url).pathname),
+      'the path is the database number, e.g. redis://127.0.0.1:6379/0',
+    )
+    .optional(),
   /**
    * A Redis Cluster instead of one server: a comma list of host:port (any of its nodes; the rest
    * is discovered). When set, REDIS_URL is ignored and QUEUE_PREFIX gets a hash tag.

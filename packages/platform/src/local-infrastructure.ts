@@ -2,7 +2,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { EmbeddedPostgresError, startEmbeddedPostgres } from '@urbangrid/db';
-import { connectRedis, type RedisTarget, redisTarget } from '@urbangrid/redis';
+import { connectRedis, describeRedisTarget, type RedisTarget, redisTarget } from '@urbangrid/redis';
+import { ReplyError } from 'ioredis';
 import type { Config } from './config.js';
 
 export interface Started {
@@ -51,6 +52,35 @@ async function redisAnswers(url: string): Promise<boolean> {
 
 const LOCAL_REDIS = 'redis://127.0.0.1:6379';
 
+/**
+ * What the server at `url` refuses of it, as a reply error's text: a database number beyond the
+ * server's `databases` (ERR DB index is out of range), a password it does not take (WRONGPASS,
+ * NOAUTH). Null when it takes the URL, or when nothing answers (the process starts and connects
+ * when Redis does). ioredis reports a refused SELECT only as an 'error' event and carries on in
+ * database 0, so the database is selected here by hand.
+ */
+async function redisRefusal(url: string): Promise<string | null> {
+  const parsed = new URL(url);
+  const database = Number(parsed.pathname.slice(1) || 0);
+  parsed.pathname = '';
+  const client = connectRedis(
+    { kind: 'server', url: parsed.toString() },
+    { lazyConnect: true, maxRetriesPerRequest: 0, reconnect: false },
+  );
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    await client.ping();
+    if (database !== 0) await client.select(database);
+    return null;
+  } catch (error) {
+    // A reply is the server's answer; anything else (refused, timed out) says nothing of the URL.
+    return error instanceof ReplyError ? (error as Error).message : null;
+  } finally {
+    client.disconnect();
+  }
+}
+
 const local: RedisTarget = { kind: 'server', url: LOCAL_REDIS };
 
 /**
@@ -60,6 +90,15 @@ const local: RedisTarget = { kind: 'server', url: LOCAL_REDIS };
  */
 export async function startRedis(config: Config): Promise<StartedRedis> {
   if (config.REDIS_CLUSTER_NODES || config.REDIS_URL) {
+    if (config.REDIS_URL && !config.REDIS_CLUSTER_NODES) {
+      const refusal = await redisRefusal(config.REDIS_URL);
+      if (refusal !== null) {
+        const shown = describeRedisTarget({ kind: 'server', url: config.REDIS_URL });
+        throw new InfrastructureError(
+          `Invalid environment variable REDIS_URL: the Redis server refuses ${shown} (${refusal})`,
+        );
+      }
+    }
     const target = redisTarget({
       url: config.REDIS_URL ?? LOCAL_REDIS,
       clusterNodes: config.REDIS_CLUSTER_NODES,

@@ -1,7 +1,7 @@
 import { createDatabase, type Db, runMigrations } from '@urbangrid/db';
 import { connectRedis, describeRedisTarget, type RedisClient, type RedisTarget } from '@urbangrid/redis';
 import type { FastifyInstance } from 'fastify';
-import type { Logger } from 'pino';
+import type { DestinationStream, Logger } from 'pino';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { InfrastructureError, type Started, startPostgres, startRedis } from './local-infrastructure.js';
 import { createLogger } from './observability/logger.js';
@@ -30,26 +30,34 @@ export interface ProcessContext {
   logger: Logger;
 }
 
+/** A started process: `stop()` undoes the start-up in reverse order. */
+export interface RunningProcess extends Stoppable {
+  config: Config;
+  logger: Logger;
+  /** The HTTP server, when the process serves one. */
+  http?: FastifyInstance;
+}
+
 /**
- * Start-up shared by the all-in-one process and every service run alone: configuration, the
- * database (migrated, seeded when empty), Redis, workers, HTTP — and a clean stop on SIGINT/SIGTERM
- * in the reverse order. Failures that a person can fix print one line and exit 1.
+ * Start-up shared by the all-in-one process and every service run alone: configuration (from
+ * `options.env`, default the process's), Redis checked, the database (migrated, seeded when empty), workers, HTTP. A failure stops
+ * what was started and throws; `runProcess` turns it into one line.
  */
-export async function runProcess(parts: ProcessParts): Promise<void> {
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) exitWithLine(error.message);
-    throw error;
-  }
-  const logger = createLogger(config, { service: parts.name });
+export async function startProcess(
+  parts: ProcessParts,
+  options: { env?: NodeJS.ProcessEnv; logDestination?: DestinationStream } = {},
+): Promise<RunningProcess> {
+  const config = loadConfig(options.env ?? process.env);
+  const logger = createLogger(config, { service: parts.name, destination: options.logDestination });
   const stack: Array<() => Promise<void>> = [];
   const stopAll = async () => {
     for (const stop of stack.reverse())
       await stop().catch((e: unknown) => logger.error({ err: e }, 'stop failed'));
   };
   try {
+    // First Redis: a REDIS_URL the server refuses is a line before any migration or seed runs.
+    const redisServer = await startRedis(config);
+    stack.push(redisServer.stop);
     const postgres: Started = await startPostgres(config, (line) => logger.debug({ postgres: line }));
     stack.push(postgres.stop);
     await runMigrations(postgres.url);
@@ -65,8 +73,6 @@ export async function runProcess(parts: ProcessParts): Promise<void> {
         );
       }
     }
-    const redisServer = await startRedis(config);
-    stack.push(redisServer.stop);
     const redis = connectRedis(redisServer.target, { maxRetriesPerRequest: null });
     redis.on('error', (err: Error) => logger.warn({ err: err.message }, 'redis connection error'));
     logger.debug({ redis: describeRedisTarget(redisServer.target) }, 'redis');
@@ -78,18 +84,34 @@ export async function runProcess(parts: ProcessParts): Promise<void> {
       const workers = await parts.startWorkers(ctx);
       stack.push(() => workers.stop());
     }
+    let http: FastifyInstance | undefined;
     if (config.HTTP && parts.buildHttp) {
       const app = await parts.buildHttp(ctx);
+      http = app;
       stack.push(() => app.close());
       await app.listen({ port: config.PORT, host: config.HOST });
     }
     logger.info({ port: config.PORT }, `${parts.name} started`);
+    return { config, logger, http, stop: stopAll };
   } catch (error) {
     await stopAll();
-    if (error instanceof InfrastructureError) exitWithLine(error.message);
     if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') {
-      exitWithLine(`Port ${config.PORT} is already in use: set PORT to a free one.`);
+      throw new InfrastructureError(`Port ${config.PORT} is already in use: set PORT to a free one.`);
     }
+    throw error;
+  }
+}
+
+/**
+ * `startProcess` from the process's environment, and a clean stop on SIGINT/SIGTERM. Failures that
+ * a person can fix print one line and exit 1.
+ */
+export async function runProcess(parts: ProcessParts): Promise<void> {
+  let running: RunningProcess;
+  try {
+    running = await startProcess(parts);
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof InfrastructureError) exitWithLine(error.message);
     throw error;
   }
   let stopping = false;
@@ -97,8 +119,8 @@ export async function runProcess(parts: ProcessParts): Promise<void> {
     process.once(signal, () => {
       if (stopping) return;
       stopping = true;
-      logger.info({ signal }, 'shutting down');
-      void stopAll().then(() => process.exit(0));
+      running.logger.info({ signal }, 'shutting down');
+      void running.stop().then(() => process.exit(0));
     });
   }
 }

@@ -27,11 +27,26 @@ export async function startPublicationScheduler(options: {
   pattern?: string;
   timeZone?: string;
   now?: () => Date;
-  logger?: { info(o: object, m: string): void; error(o: object, m: string): void };
+  logger?: {
+    info(o: object, m: string): void;
+    warn(o: object, m: string): void;
+    error(o: object, m: string): void;
+  };
 }): Promise<PublicationScheduler> {
+  // While Redis is away every reconnect attempt is an error: one line per half minute is enough,
+  // and an 'error' without a listener would print a stack trace for each.
+  let lastLogged = 0;
+  const onError = (error: unknown) => {
+    if (Date.now() - lastLogged < 30_000) return;
+    lastLogged = Date.now();
+    options.logger?.warn({ err: error }, 'publication: redis error');
+  };
   const connection = connectRedis(options.redis, { maxRetriesPerRequest: null });
   const workerConnection = connectRedis(options.redis, { maxRetriesPerRequest: null });
+  connection.on('error', onError);
+  workerConnection.on('error', onError);
   const queue = new Queue(publicationQueueName, { connection, prefix: options.prefix });
+  queue.on('error', onError);
   await queue.upsertJobScheduler(
     publicationSchedulerId,
     { pattern: options.pattern ?? '5 0 * * *', tz: options.timeZone ?? 'Asia/Shanghai' },
@@ -46,6 +61,7 @@ export async function startPublicationScheduler(options: {
     },
     { connection: workerConnection, prefix: options.prefix },
   );
+  worker.on('error', onError);
   worker.on('failed', (job, error) =>
     options.logger?.error({ err: error, jobId: job?.id }, 'publication failed'),
   );

@@ -1,0 +1,60 @@
+/**
+ * The all-in-one process behind `npm start`: the four services (or those named in SERVICES), the
+ * engine's workers and, on an empty database, the demo region. `WORKERS=false` makes it an API
+ * process, `HTTP=false` a worker process. Each call makes the parts of one process (its metrics
+ * registry and engine); main.ts runs them, tests start them in their own process.
+ */
+import { dispatchService } from '@urbangrid/dispatch';
+import { processEngine } from '@urbangrid/engine';
+import { handlingService } from '@urbangrid/handling';
+import { intakeService } from '@urbangrid/intake';
+import { liveChannel } from '@urbangrid/live';
+import { buildApp, createMetrics, type ProcessParts } from '@urbangrid/platform';
+import { isSeeded, seedDemoRegion } from '@urbangrid/seeds';
+import { startPublicationScheduler, supervisionService } from '@urbangrid/supervision';
+import { withConsole } from './console-static.js';
+import { wakeRelayOnCommits } from './relay-wake.js';
+
+const allServices = [intakeService, dispatchService, handlingService, supervisionService];
+
+export function allInOne(): ProcessParts {
+  // One registry and one engine context for the routes and the workers of this process.
+  const metrics = createMetrics();
+  const engine = processEngine({ metrics });
+  return {
+    name: 'urbangrid',
+    buildHttp: (ctx) => {
+      const services = allServices.map((service) => service({ engine: engine.context(ctx) }));
+      const mounted = services.filter((s) => ctx.config.SERVICES.includes(s.name));
+      return buildApp({ ...ctx, metrics, reference: engine.reference(ctx), services: mounted }).then(
+        withConsole,
+      );
+    },
+    startWorkers: async (ctx) => {
+      const running = await engine.startWorkers(ctx);
+      // A worker-only process hears of the API processes' commits on the live channel.
+      const wake = ctx.config.HTTP
+        ? null
+        : await wakeRelayOnCommits(
+            ctx.redis.duplicate(),
+            liveChannel(ctx.config.QUEUE_PREFIX),
+            running.relay,
+          );
+      // The daily publication of indicators (每日公布) runs beside the engine's workers.
+      const publication = await startPublicationScheduler({
+        db: ctx.db,
+        redis: ctx.redisTarget,
+        prefix: ctx.config.QUEUE_PREFIX,
+        logger: ctx.logger,
+      });
+      return {
+        stop: async () => {
+          await wake?.stop();
+          await publication.stop();
+          await running.stop();
+        },
+      };
+    },
+    seed: { isSeeded, seedDemoRegion },
+  };
+}
