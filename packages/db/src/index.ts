@@ -36,6 +36,7 @@ export * from './repositories/rollup-recount.js';
 export * from './repositories/rollups.js';
 export * from './repositories/service-requests.js';
 export * from './repositories/tasks.js';
+export * from './repositories/user-sessions.js';
 export * from './repositories/users.js';
 export * as schema from './schema/index.js';
 export * from './schema/index.js';

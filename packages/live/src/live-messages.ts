@@ -106,3 +106,27 @@ export function toLiveEvent(message: LiveMessage): LiveEvent {
 export function encodeLiveMessage(message: LiveMessage): string {
   return JSON.stringify(liveMessageSchema.parse(message));
 }
+
+/**
+ * On the Redis channel, for the processes only (never relayed to a console): sessions were
+ * revoked — one (`sessionId`, a logout or a replayed refresh token) or all of a user's (a password,
+ * role or activity change). Every process forgets what it cached of them and closes their
+ * `/api/live` sockets.
+ */
+export const sessionsRevokedMessageSchema = z.object({
+  type: z.literal('sessions.revoked'),
+  userId: z.string().min(1),
+  sessionId: z.string().min(1).optional(),
+});
+
+export type SessionsRevokedMessage = z.infer<typeof sessionsRevokedMessageSchema>;
+
+/** A sessions.revoked message read off the channel, or null when the text is something else. */
+export function parseSessionsRevoked(raw: unknown): SessionsRevokedMessage | null {
+  const parsed = sessionsRevokedMessageSchema.safeParse(parsedJson(raw));
+  return parsed.success ? parsed.data : null;
+}
+
+export function encodeSessionsRevoked(message: SessionsRevokedMessage): string {
+  return JSON.stringify(sessionsRevokedMessageSchema.parse(message));
+}

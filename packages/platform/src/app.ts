@@ -23,6 +23,7 @@ import { adminRoutes } from './admin/admin-routes.js';
 import { authentication } from './auth/authenticate.js';
 import { warmUpPasswordDecoy } from './auth/passwords.js';
 import { authRoutes } from './auth/routes.js';
+import { type SessionsOptions, sessions } from './auth/sessions.js';
 import { tokens } from './auth/tokens.js';
 import { caseRoutes } from './cases/case-routes.js';
 import type { Config } from './config.js';
@@ -63,6 +64,8 @@ export interface BuildAppOptions {
   live?: boolean;
   /** A registry shared with the engine's gauges; default a fresh one. */
   metrics?: Metrics;
+  /** How sessions are cached (tests shorten the TTL). */
+  sessions?: SessionsOptions;
   /** Override limits (tests lower them). */
   rateLimits?: Partial<RateLimitSettings>;
   /** How long /health waits for each of PostgreSQL and Redis; default 2 s. */
@@ -141,6 +144,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   registerCalendarCoverageGauges(metrics, reference, now);
   await app.register(docs);
   await app.register(tokens, { config });
+  await app.register(sessions, options.sessions ?? {});
   await app.register(rateLimits, { settings: options.rateLimits });
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
   await app.register(authentication);

@@ -15,6 +15,8 @@ export interface UserIdentity {
   areaCode: string | null;
   /** The grids of an officer (officer_grids), empty for everyone else. */
   gridCodes: string[];
+  /** Until the password is changed, only the password change is open to them. */
+  mustChangePassword: boolean;
 }
 
 export interface UserCredentials extends UserIdentity {
@@ -27,7 +29,8 @@ const gridCodes = sql<string[]>`coalesce(
   '{}'::text[]
 )`;
 
-const identityColumns = {
+/** The columns of a UserIdentity, for the reads that join users to something else. */
+export const userIdentityColumns = {
   id: users.id,
   username: users.username,
   displayName: users.displayName,
@@ -36,12 +39,13 @@ const identityColumns = {
   departmentId: users.departmentId,
   areaCode: users.areaCode,
   gridCodes,
+  mustChangePassword: users.mustChangePassword,
 };
 
 /** The account behind a login attempt, active or not (the caller answers both the same way). */
 export async function findUserCredentials(db: DbOrTx, username: string): Promise<UserCredentials | null> {
   const rows = await db
-    .select({ ...identityColumns, passwordHash: users.passwordHash, active: users.active })
+    .select({ ...userIdentityColumns, passwordHash: users.passwordHash, active: users.active })
     .from(users)
     .where(eq(users.username, username))
     .limit(1);
@@ -51,7 +55,7 @@ export async function findUserCredentials(db: DbOrTx, username: string): Promise
 /** An active user's identity, read fresh on every request so a deactivation or re-assignment counts at once. */
 const activeIdentityById = preparedPerDatabase((db) =>
   db
-    .select(identityColumns)
+    .select(userIdentityColumns)
     .from(users)
     .where(sql`${users.id} = ${sql.placeholder('id')} and ${users.active}`)
     .limit(1)

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import { areas, cities, departments, grids } from './reference.js';
 
 /**
@@ -19,6 +19,8 @@ export const users = pgTable(
     departmentId: text('department_id').references(() => departments.id),
     areaCode: text('area_code').references(() => areas.code),
     active: boolean('active').notNull().default(true),
+    /** Set for an account made or reset by an admin: every route but the password change answers 403 until it is changed. */
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('users_city_idx').on(t.city), index('users_department_idx').on(t.departmentId)],
@@ -70,3 +72,28 @@ export const apiKeys = pgTable('api_keys', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
 });
+
+/**
+ * A signed-in session (one login): the family of refresh tokens rotated from it. Each refresh
+ * moves `generation` on by one and only the token of the current generation is accepted; a token
+ * of an older generation is a stolen copy replayed (or the thief's copy outran the owner), so the
+ * whole session is revoked. Access tokens carry the session's id and die with it.
+ */
+export const userSessions = pgTable(
+  'user_sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    generation: integer('generation').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    refreshedAt: timestamp('refreshed_at', { withTimezone: true }).notNull().defaultNow(),
+    /** When the current refresh token expires; each rotation moves it on. */
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    /** logout, refresh-token-reused, password-changed, roles-changed, deactivated, … */
+    revokedReason: text('revoked_reason'),
+  },
+  (t) => [index('user_sessions_user_idx').on(t.userId)],
+);

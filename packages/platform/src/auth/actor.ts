@@ -18,6 +18,10 @@ export interface UserActor {
   readonly areaCode: string | null;
   /** A grid officer's grids. */
   readonly gridCodes: readonly string[];
+  /** The session (user_sessions) the caller's token belongs to; absent for actors made in tests. */
+  readonly sessionId?: string;
+  /** An account made or reset by an admin: nothing but the password change until it is changed. */
+  readonly mustChangePassword?: boolean;
 }
 
 /** An outside system holding an API key (hotline platform, Open311 app, video analytics). */

@@ -38,6 +38,7 @@ describe('authentication', () => {
         username: 'dispatcher1',
         displayName: expect.any(String),
         roles: ['dispatcher'],
+        mustChangePassword: false,
       },
     });
     // Short-lived (15 min by default, 30 at most): a stolen token works until it expires.
@@ -132,15 +133,17 @@ describe('authentication', () => {
 
   redisTest('an expired or foreign token is 401', async () => {
     const shiftAgo = Math.floor(Date.now() / 1000) - 11 * 3600;
+    const { token } = await loginAs(app, 'admin');
+    const sid = app.jwt.decode<{ sid: string }>(token)?.sid;
     // expiresIn in seconds, as @fastify/jwt reads numbers.
     const expired = app.jwt.sign(
-      { sub: 'user-admin', typ: 'access', iat: shiftAgo },
+      { sub: 'user-admin', sid, typ: 'access', iat: shiftAgo },
       { expiresIn: 10 * 3600 },
     );
     const response = await app.inject({ url: '/api/auth/me', headers: bearer(expired) });
     expect(expectProblem(response, 401, 'UNAUTHENTICATED').detail).toMatch(/expired/);
 
-    const [header, payload] = app.jwt.sign({ sub: 'user-admin', typ: 'access' }).split('.');
+    const [header, payload] = app.jwt.sign({ sub: 'user-admin', sid, typ: 'access' }).split('.');
     const forged = `${header}.${payload}.${Buffer.from('forged').toString('base64url')}`;
     expectProblem(await app.inject({ url: '/api/auth/me', headers: bearer(forged) }), 401, 'UNAUTHENTICATED');
   });

@@ -4,7 +4,7 @@
  * carry the token as `?token=`, because browsers cannot set headers on it; no other route accepts
  * a token in the URL, where logs and proxies would keep it.
  */
-import { findActiveUserIdentity, type UserIdentity } from '@urbangrid/db';
+import type { UserIdentity } from '@urbangrid/db';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { UnauthenticatedError } from '../errors.js';
@@ -22,8 +22,10 @@ export function requiresAuthentication(path: string): boolean {
   return !(path === '/api/public' || path.startsWith('/api/public/'));
 }
 
-export function toUserActor(identity: UserIdentity): UserActor {
+export function toUserActor(identity: UserIdentity, sessionId?: string): UserActor {
   return {
+    ...(sessionId === undefined ? {} : { sessionId }),
+    mustChangePassword: identity.mustChangePassword,
     kind: 'user',
     id: identity.id,
     username: identity.username,
@@ -37,12 +39,12 @@ export function toUserActor(identity: UserIdentity): UserActor {
   };
 }
 
-/** The user an access token stands for, if the account is still active. */
+/** The user an access token stands for, while its session is open and the account active. */
 export async function userFromAccessToken(app: FastifyInstance, token: string): Promise<UserActor> {
-  const userId = verifyToken(app, token, 'access');
-  const identity = await findActiveUserIdentity(app.db, userId);
-  if (!identity) throw new UnauthenticatedError('the account is not active');
-  return toUserActor(identity);
+  const claims = verifyToken(app, token, 'access');
+  const identity = await app.sessions.identity(claims.sid);
+  if (!identity || identity.id !== claims.sub) throw new UnauthenticatedError('the session has ended');
+  return toUserActor(identity, claims.sid);
 }
 
 function bearerToken(request: FastifyRequest): string | undefined {
@@ -81,5 +83,8 @@ export const authentication = fp(
       if (requiresAuthentication(path)) request.actor = await authenticate(request);
     });
   },
-  { name: 'urbangrid-authentication', dependencies: ['urbangrid-infrastructure', 'urbangrid-tokens'] },
+  {
+    name: 'urbangrid-authentication',
+    dependencies: ['urbangrid-infrastructure', 'urbangrid-tokens', 'urbangrid-sessions'],
+  },
 );

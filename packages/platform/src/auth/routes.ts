@@ -1,24 +1,29 @@
 /**
- * `POST /api/auth/login`, `POST /api/auth/refresh`, `GET /api/auth/me`. A wrong username and a
- * wrong password get the same answer after the same argon2 work, so neither reveals which
- * usernames exist.
+ * `POST /api/auth/login`, `POST /api/auth/refresh`, `POST /api/auth/logout`, `GET /api/auth/me`.
+ * A wrong username and a wrong password get the same answer after the same argon2 work, so neither
+ * reveals which usernames exist.
  */
-import { findActiveUserIdentity, findUserCredentials } from '@urbangrid/db';
+import { findUserCredentials } from '@urbangrid/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { UnauthenticatedError } from '../errors.js';
 import { createLoginThrottle } from '../rate-limits.js';
-import { actorOf, type UserActor } from './actor.js';
+import { actorOf, type UserActor, userOf } from './actor.js';
 import { toUserActor } from './authenticate.js';
 import { verifyPassword } from './passwords.js';
 import { roles } from './roles.js';
-import { issueTokens, verifyToken } from './tokens.js';
 
 const userSummary = z.object({
   id: z.string(),
   username: z.string(),
   displayName: z.string(),
   roles: z.array(z.enum(roles).meta({ id: 'Role' })),
+  mustChangePassword: z
+    .boolean()
+    .optional()
+    .describe(
+      'True for an account made or reset by an admin: every route but the password change answers 403 until it is changed',
+    ),
 });
 
 const session = z.object({
@@ -53,6 +58,7 @@ const summary = (user: UserActor) => ({
   username: user.username,
   displayName: user.displayName,
   roles: [...user.roles],
+  mustChangePassword: user.mustChangePassword ?? false,
 });
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -79,7 +85,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         throw wrongCredentials();
       }
       const user = toUserActor(account);
-      return { ...issueTokens(app, user.id), user: summary(user) };
+      const { sessionId: _, ...tokens } = await app.sessions.start(user.id);
+      return { ...tokens, user: summary(user) };
     },
   );
 
@@ -88,18 +95,34 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['auth'],
-        summary: 'Exchange a refresh token for a new token pair',
+        summary: 'Exchange a refresh token for a new token pair (each refresh token works once)',
+        description:
+          'The refresh token given is used up. Presenting a used one again ends the whole session (both tokens of every generation): it means a copy was stolen.',
         security: [],
         body: z.object({ refreshToken: z.string().min(1).max(4096) }),
         response: { 200: session },
       },
     },
     async (request) => {
-      const userId = verifyToken(app, request.body.refreshToken, 'refresh');
-      const identity = await findActiveUserIdentity(app.db, userId);
-      if (!identity) throw new UnauthenticatedError('the account is not active');
-      const user = toUserActor(identity);
-      return { ...issueTokens(app, user.id), user: summary(user) };
+      const { identity, ...tokens } = await app.sessions.refresh(request.body.refreshToken);
+      return { ...tokens, user: summary(toUserActor(identity)) };
+    },
+  );
+
+  app.post(
+    '/logout',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: "End the caller's session: its access and refresh tokens stop working",
+        security: [{ bearerAuth: [] }],
+        response: { 204: z.null().describe('Signed out') },
+      },
+    },
+    async (request, reply) => {
+      const user = userOf(request);
+      if (user.sessionId !== undefined) await app.sessions.end(user.sessionId, 'logout');
+      return reply.code(204).send(null);
     },
   );
 
@@ -116,7 +139,12 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const actor = actorOf(request);
       return actor.kind === 'user'
-        ? { ...actor, roles: [...actor.roles], gridCodes: [...actor.gridCodes] }
+        ? {
+            ...actor,
+            roles: [...actor.roles],
+            gridCodes: [...actor.gridCodes],
+            mustChangePassword: actor.mustChangePassword ?? false,
+          }
         : { ...actor, scopes: [...actor.scopes] };
     },
   );

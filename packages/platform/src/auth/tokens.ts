@@ -1,7 +1,9 @@
 /**
- * Access and refresh tokens (JWT, HS256 with config.jwtSecret). An access token lasts a working
- * shift; a refresh token longer. Both carry only the user id and their kind: roles and jurisdiction
- * are read from the database on every request, so a change counts before the token expires.
+ * Access and refresh tokens (JWT, HS256 with config.jwtSecret). Both name the user and the session
+ * (user_sessions) they belong to, and must carry `exp`: a token without one is refused. An access
+ * token lasts minutes; a refresh token carries its session's generation, so a refresh token that
+ * was already exchanged is recognised as replayed (sessions.ts). Roles and jurisdiction are never
+ * in a token: they are read with the session, so a change counts before the token expires.
  */
 import fastifyJwt from '@fastify/jwt';
 import type { FastifyInstance } from 'fastify';
@@ -14,13 +16,18 @@ export type TokenKind = 'access' | 'refresh';
 export interface TokenClaims {
   sub: string;
   typ: TokenKind;
+  /** The session (user_sessions.id). */
+  sid: string;
+  /** The session's generation a refresh token was issued for. */
+  gen?: number;
   iat?: number;
-  exp?: number;
+  exp: number;
 }
 
 declare module '@fastify/jwt' {
   interface FastifyJWT {
-    payload: TokenClaims;
+    // What may be signed: tests sign incomplete tokens to see them refused.
+    payload: Omit<TokenClaims, 'sid' | 'exp'> & { sid?: string; exp?: number };
     user: TokenClaims;
   }
 }
@@ -32,47 +39,68 @@ export interface IssuedTokens {
   expiresAt: string;
 }
 
-/** Issues an access and a refresh token for `userId`. */
-export function issueTokens(app: FastifyInstance, userId: string, now = Date.now()): IssuedTokens {
+export interface SessionRef {
+  userId: string;
+  sessionId: string;
+  generation: number;
+}
+
+/** When a refresh token issued now expires (the session's expiry moves with it). */
+export function refreshExpiry(config: Config, now = Date.now()): Date {
+  return new Date(Math.floor(now / 1000) * 1000 + config.REFRESH_TOKEN_TTL_MINUTES * 60_000);
+}
+
+/** Issues the access and refresh tokens of a session's current generation. */
+export function issueTokens(app: FastifyInstance, session: SessionRef, now = Date.now()): IssuedTokens {
   const { ACCESS_TOKEN_TTL_MINUTES, REFRESH_TOKEN_TTL_MINUTES } = app.config;
   const iat = Math.floor(now / 1000);
-  // @fastify/jwt reads a numeric expiresIn as seconds (fast-jwt's own unit is milliseconds).
-  const accessSeconds = ACCESS_TOKEN_TTL_MINUTES * 60;
-  const token = app.jwt.sign({ sub: userId, typ: 'access', iat }, { expiresIn: accessSeconds });
-  const refreshToken = app.jwt.sign(
-    { sub: userId, typ: 'refresh', iat },
-    { expiresIn: REFRESH_TOKEN_TTL_MINUTES * 60 },
-  );
-  return { token, refreshToken, expiresAt: new Date((iat + accessSeconds) * 1000).toISOString() };
+  const accessExp = iat + ACCESS_TOKEN_TTL_MINUTES * 60;
+  const base = { sub: session.userId, sid: session.sessionId, iat };
+  const token = app.jwt.sign({ ...base, typ: 'access', exp: accessExp });
+  const refreshToken = app.jwt.sign({
+    ...base,
+    typ: 'refresh',
+    gen: session.generation,
+    exp: iat + REFRESH_TOKEN_TTL_MINUTES * 60,
+  });
+  return { token, refreshToken, expiresAt: new Date(accessExp * 1000).toISOString() };
 }
 
 function isClaims(value: unknown): value is TokenClaims {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
-  return typeof v.sub === 'string' && (v.typ === 'access' || v.typ === 'refresh');
+  return (
+    typeof v.sub === 'string' &&
+    typeof v.sid === 'string' &&
+    typeof v.exp === 'number' &&
+    (v.typ === 'access' || (v.typ === 'refresh' && Number.isInteger(v.gen)))
+  );
 }
 
-/** The user id a token of `kind` stands for; 401 when it is expired, forged, malformed or of the other kind. */
-export function verifyToken(app: FastifyInstance, token: string, kind: TokenKind): string {
+/** The claims of a token of `kind`; 401 when it is expired, forged, malformed, without exp or of the other kind. */
+export function verifyToken(app: FastifyInstance, token: string, kind: TokenKind): TokenClaims {
   let claims: unknown;
   try {
     claims = app.jwt.verify<TokenClaims>(token);
   } catch (error) {
-    const expired = error instanceof Error && 'code' in error && error.code === 'FAST_JWT_EXPIRED';
-    throw new UnauthenticatedError(expired ? 'the token has expired' : 'the token is not valid');
+    const code = error instanceof Error && 'code' in error ? error.code : undefined;
+    if (code === 'FAST_JWT_EXPIRED') throw new UnauthenticatedError('the token has expired');
+    if (code === 'FAST_JWT_MISSING_REQUIRED_CLAIM')
+      throw new UnauthenticatedError('the token has no expiry, so it is not accepted');
+    throw new UnauthenticatedError('the token is not valid');
   }
   if (!isClaims(claims) || claims.typ !== kind)
     throw new UnauthenticatedError(kind === 'access' ? 'not an access token' : 'not a refresh token');
-  return claims.sub;
+  return claims;
 }
 
-/** Registers @fastify/jwt with the configured secret (HS256 only, so no algorithm confusion). */
+/** Registers @fastify/jwt with the configured secret (HS256 only, so no algorithm confusion; exp required). */
 export const tokens = fp(
   async (app: FastifyInstance, options: { config: Config }) => {
     await app.register(fastifyJwt, {
       secret: options.config.jwtSecret,
       sign: { algorithm: 'HS256' },
-      verify: { algorithms: ['HS256'] },
+      verify: { algorithms: ['HS256'], requiredClaims: ['exp', 'sub', 'sid'] },
     });
   },
   { name: 'urbangrid-tokens' },

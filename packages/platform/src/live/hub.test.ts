@@ -185,7 +185,9 @@ describe('the live hub', () => {
   });
 
   redisTest('closes the connection when its token expires', async () => {
-    const shortLived = app.jwt.sign({ sub: 'user-dispatcher1', typ: 'access' }, { expiresIn: 1 });
+    const { token } = await loginAs(app, 'dispatcher1');
+    const sid = app.jwt.decode<{ sid: string }>(token)?.sid;
+    const shortLived = app.jwt.sign({ sub: 'user-dispatcher1', sid, typ: 'access' }, { expiresIn: 1 });
     const socket = await app.injectWS(`/api/live?token=${shortLived}`);
     sockets.push(socket);
     const code = await new Promise<number>((resolve) => socket.on('close', (c) => resolve(c)));

@@ -6,7 +6,7 @@
  * recipients; any number of processes can serve boards.
  */
 import { type CaseScope, caseVisibleTo } from '@urbangrid/db';
-import { liveChannel, parseLiveMessage, toLiveEvent } from '@urbangrid/live';
+import { liveChannel, parseLiveMessage, parseSessionsRevoked, toLiveEvent } from '@urbangrid/live';
 import type { RedisClient } from '@urbangrid/redis';
 import { referenceChangeOf } from '@urbangrid/reference';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -29,6 +29,8 @@ declare module 'fastify' {
 
 interface Client {
   scope: CaseScope;
+  userId: string;
+  sessionId: string | undefined;
   username: string;
   alive: boolean;
   expiry?: NodeJS.Timeout;
@@ -56,6 +58,8 @@ export const liveHub = fp(
       const data = parseLiveMessage(raw);
       // An admin's reference change is for the processes' reference followers, never a console.
       if (data === null && referenceChangeOf(raw) !== null) return;
+      // Revocations reach this hub through app.sessions (below), with the sessions' cache.
+      if (data === null && parseSessionsRevoked(raw) !== null) return;
       if (data === null) {
         app.log.warn({ channel }, 'ignored a malformed live message');
         return;
@@ -98,6 +102,15 @@ export const liveHub = fp(
     }, heartbeatMs);
     heartbeat.unref();
 
+    // A revoked session's sockets close within moments, in every process (announced on the channel).
+    app.sessions.onRevoked((revoked) => {
+      for (const [socket, client] of clients) {
+        if (client.userId !== revoked.userId) continue;
+        if (revoked.sessionId !== undefined && client.sessionId !== revoked.sessionId) continue;
+        socket.close(4401, 'session ended');
+      }
+    });
+
     app.decorate('liveHub', {
       subscribed: subscribe,
       clientCount: () => clients.size,
@@ -122,7 +135,13 @@ export const liveHub = fp(
       },
       (socket, request) => {
         const user = userOf(request);
-        const client: Client = { scope: caseScopeOf(user), username: user.username, alive: true };
+        const client: Client = {
+          scope: caseScopeOf(user),
+          userId: user.id,
+          sessionId: user.sessionId,
+          username: user.username,
+          alive: true,
+        };
         const exp = tokenExpiry(app, request);
         if (exp !== undefined) {
           // Close when the token expires: the console reconnects with a fresh one.
@@ -141,5 +160,8 @@ export const liveHub = fp(
       },
     );
   },
-  { name: 'urbangrid-live-hub', dependencies: ['urbangrid-infrastructure', 'urbangrid-authentication'] },
+  {
+    name: 'urbangrid-live-hub',
+    dependencies: ['urbangrid-infrastructure', 'urbangrid-authentication', 'urbangrid-sessions'],
+  },
 );

@@ -8,5 +8,9 @@ export const login = (username: string, password: string) =>
 export const refreshSession = (refreshToken: string) =>
   ok(anonymousApi.POST('/api/auth/refresh', { body: { refreshToken } }));
 
+/** Ends the session on the server: its access and refresh tokens stop working. */
+export const logoutSession = (token: string) =>
+  ok(anonymousApi.POST('/api/auth/logout', { headers: { authorization: `Bearer ${token}` } }));
+
 /** Where the user acts (beyond api.md; the backend serves it at /api/auth/me). */
 export const fetchJurisdiction = () => ok(api.GET('/api/auth/me'));

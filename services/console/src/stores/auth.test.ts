@@ -72,6 +72,42 @@ describe('auth store', () => {
     expect(calls.at(-1)?.headers.authorization).toBe('Bearer new');
   });
 
+  it('signing out ends the session on the server', async () => {
+    const { calls } = fakeApi({
+      'POST /api/auth/login': () => ({ json: { token: 'tok', refreshToken: 'r1', user } }),
+      'POST /api/auth/logout': () => ({ status: 204 }),
+    });
+    const auth = useAuthStore();
+    await auth.login('operator1', 'urbangrid');
+    auth.logout();
+    expect(auth.signedIn).toBe(false);
+    await expect
+      .poll(() => calls.find((c) => c.path === '/api/auth/logout')?.headers.authorization)
+      .toBe('Bearer tok');
+  });
+
+  it('a tab takes the pair another tab refreshed instead of spending its used refresh token', async () => {
+    const later = new Date(Date.now() + 3_600_000).toISOString();
+    const { calls } = fakeApi({
+      'POST /api/auth/login': () => ({ json: { token: 'old', refreshToken: 'r1', expiresAt: later, user } }),
+    });
+    await useAuthStore().login('operator1', 'urbangrid');
+    // A second tab with the same session; the first one refreshes meanwhile and stores the new pair.
+    setActivePinia(createPinia());
+    const tab = useAuthStore();
+    const refreshed = {
+      token: 'new',
+      refreshToken: 'r2',
+      expiresAt: later,
+      expiresAtMs: Date.parse(later),
+      user,
+    };
+    localStorage.setItem('urbangrid.session', JSON.stringify(refreshed));
+    expect(await tab.refresh()).toBe(true);
+    expect(tab.session?.token).toBe('new');
+    expect(calls.some((c) => c.path === '/api/auth/refresh')).toBe(false);
+  });
+
   it('reads the expiry of a JWT', () => {
     expect(jwtExpiryMs(jwt(1_800_000_000))).toBe(1_800_000_000_000);
     expect(jwtExpiryMs('opaque')).toBeNull();

@@ -2,10 +2,14 @@
  * The signed-in session: token, who the user is, when the token expires. The token is refreshed a
  * minute before it expires (and on demand when a request finds it stale); a session that cannot be
  * refreshed ends and the router sends the user back to the login screen.
+ *
+ * Tabs share the session (localStorage). A refresh token works once and a second use ends the
+ * session, so only one tab refreshes at a time (a Web Lock) and a tab that waited takes the pair
+ * the other one stored instead of spending its own copy again.
  */
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import { login as loginRequest, refreshSession } from '../api/auth-api';
+import { login as loginRequest, logoutSession, refreshSession } from '../api/auth-api';
 import type { Role, Session } from '../api/contract';
 import { configureHttp } from '../api/http';
 
@@ -47,6 +51,12 @@ function loadStored(): StoredSession | null {
   }
 }
 
+/** Runs `work` while holding the tabs' refresh lock, where the browser has Web Locks. */
+function withRefreshLock<T>(work: () => Promise<T>): Promise<T> {
+  const locks = globalThis.navigator?.locks;
+  return locks ? (locks.request('urbangrid.session.refresh', work) as Promise<T>) : work();
+}
+
 export const useAuthStore = defineStore('auth', () => {
   const session = ref<StoredSession | null>(loadStored());
   const signedOutReason = ref<'expired' | null>(null);
@@ -79,9 +89,19 @@ export const useAuthStore = defineStore('auth', () => {
   }
 
   function logout(reason: 'expired' | null = null): void {
+    const token = session.value?.token;
     signedOutReason.value = reason;
     persist(null);
+    // Signing out ends the session on the server too (best effort: it expires anyway).
+    if (reason === null && token) void logoutSession(token).catch(() => undefined);
   }
+
+  // Another tab signed in, refreshed or signed out.
+  globalThis.addEventListener?.('storage', (event: StorageEvent) => {
+    if (event.key !== storageKey) return;
+    session.value = loadStored();
+    scheduleRefresh();
+  });
 
   /** Exchanges the refresh token for a new pair; false (and signed out) when that fails. */
   function refresh(): Promise<boolean> {
@@ -91,11 +111,16 @@ export const useAuthStore = defineStore('auth', () => {
       logout('expired');
       return Promise.resolve(false);
     }
-    refreshing = refreshSession(current.refreshToken)
-      .then((next) => {
-        persist(toStored(next));
+    refreshing = withRefreshLock(async () => {
+      // Another tab may have refreshed while this one waited: its pair is the current one.
+      const stored = loadStored();
+      if (stored?.refreshToken && stored.refreshToken !== current.refreshToken) {
+        persist(stored);
         return true;
-      })
+      }
+      persist(toStored(await refreshSession(current.refreshToken)));
+      return true;
+    })
       .catch(() => {
         logout('expired');
         return false;

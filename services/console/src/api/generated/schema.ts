@@ -88,6 +88,8 @@ export interface paths {
                                 username: string;
                                 displayName: string;
                                 roles: components["schemas"]["Role"][];
+                                /** @description True for an account made or reset by an admin: every route but the password change answers 403 until it is changed */
+                                mustChangePassword?: boolean;
                             };
                         };
                     };
@@ -109,7 +111,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Exchange a refresh token for a new token pair */
+        /**
+         * Exchange a refresh token for a new token pair (each refresh token works once)
+         * @description The refresh token given is used up. Presenting a used one again ends the whole session (both tokens of every generation): it means a copy was stolen.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -146,9 +151,45 @@ export interface paths {
                                 username: string;
                                 displayName: string;
                                 roles: components["schemas"]["Role"][];
+                                /** @description True for an account made or reset by an admin: every route but the password change answers 403 until it is changed */
+                                mustChangePassword?: boolean;
                             };
                         };
                     };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End the caller's session: its access and refresh tokens stop working */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Signed out */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };
@@ -186,6 +227,8 @@ export interface paths {
                             username: string;
                             displayName: string;
                             roles: components["schemas"]["Role"][];
+                            /** @description True for an account made or reset by an admin: every route but the password change answers 403 until it is changed */
+                            mustChangePassword?: boolean;
                             /** @enum {string} */
                             kind: "user";
                             city: string | null;
