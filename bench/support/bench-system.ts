@@ -17,9 +17,8 @@ import {
   ensureTemplateDatabase,
   runMigrations,
 } from '@urbangrid/db';
-import { queueKinds, queueName } from '@urbangrid/engine';
+import { openQueue, queueKinds } from '@urbangrid/engine';
 import { seedDemoRegion } from '@urbangrid/seeds';
-import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import {
   type AllInOne,
@@ -89,7 +88,7 @@ export interface BenchSystem {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Waits until every stage queue has `count` workers on it (BullMQ names its workers' Redis
+ * Waits until every queue of the queue map has `count` workers on it (BullMQ names its workers' Redis
  * connections): a worker-only process has no /health, and this is what it is there for.
  */
 export async function stageWorkersReady(
@@ -98,9 +97,7 @@ export async function stageWorkersReady(
   prefix: string,
   timeoutMs = 180_000,
 ): Promise<void> {
-  const queues = queueKinds.map(
-    (kind) => new Queue(queueName(kind), { connection: { url: redisUrl }, prefix }),
-  );
+  const queues = queueKinds.map((kind) => openQueue(kind, { connection: { url: redisUrl }, prefix }));
   try {
     const giveUpAt = Date.now() + timeoutMs;
     let counts: number[] = [];

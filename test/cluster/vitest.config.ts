@@ -23,6 +23,7 @@ export default defineConfig({
       'test/support/fixtures.test.ts',
       'packages/engine/src/case-lifecycle.test.ts',
       'packages/engine/src/outbox-relay.test.ts',
+      'packages/engine/src/legacy-queues.test.ts',
       'packages/engine/src/deadlines.test.ts',
       'packages/engine/src/workers/**/*.test.ts',
       'packages/platform/src/live/hub.test.ts',

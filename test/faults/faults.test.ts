@@ -6,8 +6,7 @@
  * outbox is empty, every running deadline is armed or spent, and every event chain verifies.
  */
 import { type CaseCommandType, caseStates, lifecycle } from '@urbangrid/domain';
-import { queueName, verifyChains } from '@urbangrid/engine';
-import { Queue } from 'bullmq';
+import { openQueue, verifyChains } from '@urbangrid/engine';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FaultScenario, QUEUE_PREFIX, runFaultScenario } from './support/fault-scenario.js';
@@ -126,7 +125,7 @@ describe('under load: kill -9 ×5, Redis and PostgreSQL restarted', () => {
       from cases
       where state not in ('closed', 'rejected', 'cancelled') and deadline_due is not null`);
     const url = new URL(scenario.redisUrl);
-    const queue = new Queue(queueName('deadline'), {
+    const queue = openQueue('deadline', {
       connection: { host: url.hostname, port: Number(url.port) },
       prefix: QUEUE_PREFIX,
     });

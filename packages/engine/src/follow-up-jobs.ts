@@ -4,7 +4,7 @@
  * from case + stage + armed version + light, so relaying a row twice adds nothing new.
  */
 import type { CaseRow, NewOutboxRow } from '@urbangrid/db';
-import type { FollowUp } from '@urbangrid/domain';
+import type { Audience, FollowUp } from '@urbangrid/domain';
 import type { DeadlineTimer } from './deadline-clock.js';
 import type { JobPayloads, QueueKind } from './queues.js';
 
@@ -32,36 +32,38 @@ export interface FollowUpContext {
   departmentBefore: string | null;
 }
 
+const noticeJobNames: Partial<Record<Audience, string>> = {
+  department: 'notifyDepartment',
+  reporter: 'notifyReporter',
+};
+
 function jobFor(followUp: FollowUp, index: number, context: FollowUpContext): AnyOutboxJob | null {
   const { after, eventId } = context;
   const base = { caseId: after.id, city: after.city, eventId, caseVersion: after.version };
   const jobId = `${eventId}-${index}`;
   switch (followUp.kind) {
     case 'assignTask':
-      return followUp.task === 'verification'
-        ? {
-            queue: 'verify',
-            jobName: 'assignVerification',
-            jobId,
-            payload: { ...base, task: 'verification' },
-          }
-        : { queue: 'review', jobName: 'startReview', jobId, payload: { ...base, task: 'check' } };
-    case 'suggestDepartment':
-      return { queue: 'dispatch', jobName: 'dispatchStage', jobId, payload: base };
-    case 'notify': {
-      const departmentId = after.departmentId ?? context.departmentBefore;
-      const notice = { ...base, audience: followUp.audience, event: followUp.event, departmentId };
-      if (followUp.audience === 'department') {
-        return { queue: 'handle', jobName: 'notifyDepartment', jobId, payload: notice };
-      }
-      if (followUp.audience === 'reporter') {
-        return { queue: 'close', jobName: 'notifyReporter', jobId, payload: notice };
-      }
       return {
-        queue: 'notify',
-        jobName: 'staffNotice',
+        queue: 'task',
+        jobName: followUp.task === 'verification' ? 'assignVerification' : 'startReview',
         jobId,
-        payload: { ...base, audience: followUp.audience, event: followUp.event, target: { kind: 'staff' } },
+        payload: { ...base, task: followUp.task },
+      };
+    case 'suggestDepartment':
+      return { queue: 'dispatchSuggestion', jobName: 'dispatchStage', jobId, payload: base };
+    case 'notify': {
+      // A department's or the reporter's notice names the department concerned; a desk's does not.
+      const concerned = followUp.audience === 'department' || followUp.audience === 'reporter';
+      return {
+        queue: 'notice',
+        jobName: noticeJobNames[followUp.audience] ?? 'staffNotice',
+        jobId,
+        payload: {
+          ...base,
+          audience: followUp.audience,
+          event: followUp.event,
+          departmentId: concerned ? (after.departmentId ?? context.departmentBefore) : null,
+        },
       };
     }
     // The clock follow-ups are written by the deadline clock as timers.

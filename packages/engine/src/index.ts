@@ -1,8 +1,8 @@
 /**
  * @urbangrid/engine, as other packages see it: commands and reports (the one way a case changes),
- * the context and the process's engine, the event log's audit, and what the suites and benchmarks
- * watch of the queues. Everything else stays inside the package; tests drive it through
- * `@urbangrid/engine/test-support`.
+ * the context and the process's engine, the event log's audit, and the queue map (the supervision
+ * service's publication queue goes through it; the suites and benchmarks watch it). Everything else
+ * stays inside the package; tests drive it through `@urbangrid/engine/test-support`.
  */
 
 export {
@@ -27,7 +27,18 @@ export { newId } from './ids.js';
 export { localDay } from './local-day.js';
 export { type ReassignRequest, reassignTask } from './officer-tasks.js';
 export { type EngineProcessContext, type ProcessEngine, processEngine } from './process-engine.js';
-export { queueHashTag, queueKinds, queueName } from './queues.js';
+export {
+  createQueueWorker,
+  type JobPayloads,
+  openQueue,
+  parsePayload,
+  type QueueKind,
+  queueHashTag,
+  queueKinds,
+  queueMap,
+  queueName,
+  type StageQueue,
+} from './queues.js';
 export { type ReportRequest, type ReportResult, reportCase } from './report-case.js';
 export {
   type GaugeRegistry,

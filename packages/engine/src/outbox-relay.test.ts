@@ -121,7 +121,7 @@ describe('the outbox relay', () => {
       expect(outboxAge?.get('')).toBe(0);
       const queueJobs = await gauges.get('urbangrid_queue_jobs')?.();
       // Without workers the verification job the report asked for waits in its queue.
-      expect(queueJobs?.get(JSON.stringify({ queue: 'verify', state: 'waiting' }))).toBe(1);
+      expect(queueJobs?.get(JSON.stringify({ queue: 'task', state: 'waiting' }))).toBe(1);
     } finally {
       await engine.stop();
     }
@@ -137,7 +137,7 @@ describe('the outbox relay', () => {
       {
         city: reported.city,
         caseId: reported.id,
-        queue: 'verify',
+        queue: 'task',
         jobName: 'assignVerification',
         jobId: `broken-${reported.id}`,
         payload: { caseId: 42 },
@@ -160,7 +160,7 @@ describe('the outbox relay', () => {
         lastError: expect.stringMatching(/caseId/),
       });
       expect(rows.filter((row) => row.relayedAt !== null)).toHaveLength(rows.length - 1);
-      expect((await queues.get('verify').getWaiting()).map((job) => job.id)).not.toContain(
+      expect((await queues.get('task').getWaiting()).map((job) => job.id)).not.toContain(
         `broken-${reported.id}`,
       );
     } finally {

@@ -13,7 +13,8 @@ import {
   oldestPendingOutboxAgeSeconds,
 } from '@urbangrid/db';
 import type { EngineContext } from './engine-context.js';
-import { isQueueKind, type JobToAdd, payloadSchemas, type StageQueues } from './queues.js';
+import { upgradeLegacyJob } from './legacy-queues.js';
+import { isQueueKind, type JobToAdd, type QueueKind, type StageQueues, safeParsePayload } from './queues.js';
 
 export interface OutboxRelayOptions {
   context: EngineContext;
@@ -76,16 +77,15 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
    * Hands the rows of one queue over in one round trip. A row whose payload the queue refuses
    * fails alone (it is left out and the others go); Redis away fails them all.
    */
-  async function handOver(kind: string, rows: readonly OutboxRow[]): Promise<Map<number, unknown>> {
+  async function handOver(
+    kind: QueueKind,
+    rows: readonly { row: OutboxRow; payload: unknown }[],
+  ): Promise<Map<number, unknown>> {
     const failures = new Map<number, unknown>();
-    if (!isQueueKind(kind)) {
-      for (const row of rows) failures.set(row.id, new Error(`unknown queue '${kind}'`));
-      return failures;
-    }
     const jobs: JobToAdd[] = [];
     const sent: OutboxRow[] = [];
-    for (const row of rows) {
-      const check = payloadSchemas[kind].safeParse(row.payload);
+    for (const { row, payload } of rows) {
+      const check = safeParsePayload(kind, payload);
       if (!check.success) {
         failures.set(row.id, check.error);
         continue;
@@ -93,7 +93,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       // Deadline timers are delayed on the engine's clock (the one that armed them).
       const delay =
         row.runAt === null ? undefined : Math.max(0, row.runAt.getTime() - context.now().getTime());
-      jobs.push({ name: row.jobName, payload: row.payload, jobId: row.jobId, delay });
+      jobs.push({ name: row.jobName, payload: check.data, jobId: row.jobId, delay });
       sent.push(row);
     }
     try {
@@ -108,9 +108,19 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     return context.db.transaction(async (tx) => {
       const rows = await claimPendingOutbox(tx, batchSize);
       if (rows.length === 0) return { relayed: 0, failed: 0 };
-      const byQueue = new Map<string, OutboxRow[]>();
-      for (const row of rows) byQueue.set(row.queue, [...(byQueue.get(row.queue) ?? []), row]);
+      const byQueue = new Map<QueueKind, { row: OutboxRow; payload: unknown }[]>();
       const failures = new Map<number, unknown>();
+      for (const row of rows) {
+        // A row of an earlier release names a legacy queue: it goes to the one doing that work now.
+        const target = isQueueKind(row.queue)
+          ? { kind: row.queue, payload: row.payload }
+          : upgradeLegacyJob(row.queue, row.payload);
+        if (target === null) {
+          failures.set(row.id, new Error(`unknown queue '${row.queue}'`));
+          continue;
+        }
+        byQueue.set(target.kind, [...(byQueue.get(target.kind) ?? []), { row, payload: target.payload }]);
+      }
       const passes = await Promise.all([...byQueue].map(([kind, group]) => handOver(kind, group)));
       for (const pass of passes) for (const [id, error] of pass) failures.set(id, error);
       const relayed: number[] = [];

@@ -1,9 +1,8 @@
 import { connectRedis, keyHolders, keyPrefixFor, type RedisClient } from '@urbangrid/redis';
 import { type LocalCluster, startLocalCluster } from '@urbangrid/redis/test-support';
-import { type Job, Worker } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queueConnection } from './queue-connection.js';
-import { createStageQueues, queueName } from './queues.js';
+import { createQueueWorker, createStageQueues } from './queues.js';
 
 /** Ports of the masters whose own SCAN finds keys under `prefix` (SCAN never redirects). */
 async function nodesHolding(client: RedisClient, prefix: string): Promise<Set<number>> {
@@ -32,20 +31,19 @@ describe('the stage queues on a three-node Redis Cluster', () => {
   it('round-trip a job through a worker, every key of a prefix on one node, prefixes on several', async () => {
     const queuesRedis = queueConnection(cluster.target, 'queues');
     const workersRedis = queueConnection(cluster.target, 'workers');
-    // Six prefixes (as six test files or deployments would have) each enqueue one handle-stage notice. Fixed
+    // Six prefixes (as six test files or deployments would have) each enqueue one department notice. Fixed
     // names on a fresh cluster: where they hash is the same every run.
     const prefixes = Array.from({ length: 6 }, (_, i) => keyPrefixFor(cluster.target, `queues-${i}`));
     const done: string[] = [];
-    const workers = prefixes.map(
-      (prefix) =>
-        new Worker(
-          queueName('handle'),
-          async (job: Job) => {
-            done.push(`${prefix} ${job.data.event}`);
-            return 'delivered';
-          },
-          { connection: workersRedis.connection, prefix },
-        ),
+    const workers = prefixes.map((prefix) =>
+      createQueueWorker(
+        'notice',
+        async (notice) => {
+          done.push(`${prefix} ${notice.event}`);
+          return 'delivered';
+        },
+        { connection: workersRedis.connection, prefix },
+      ),
     );
     const queues = prefixes.map((prefix) =>
       createStageQueues({ connection: queuesRedis.connection, prefix }),
@@ -53,7 +51,7 @@ describe('the stage queues on a three-node Redis Cluster', () => {
     try {
       for (const [i, stage] of queues.entries()) {
         await stage.enqueue(
-          'handle',
+          'notice',
           'case.filed',
           {
             caseId: `case-${i}`,
@@ -64,7 +62,7 @@ describe('the stage queues on a three-node Redis Cluster', () => {
             event: 'case.filed',
             departmentId: null,
           },
-          { jobId: `handle-event-${i}` },
+          { jobId: `notice-event-${i}` },
         );
       }
       const giveUpAt = Date.now() + 20_000;
@@ -73,7 +71,7 @@ describe('the stage queues on a three-node Redis Cluster', () => {
       }
       expect(done.sort()).toEqual(prefixes.map((prefix) => `${prefix} case.filed`).sort());
       for (const [i, stage] of queues.entries()) {
-        const job = await stage.get('handle').getJob(`handle-event-${i}`);
+        const job = await stage.get('notice').getJob(`notice-event-${i}`);
         expect(await job?.getState()).toBe('completed');
         expect(job?.returnvalue).toBe('delivered');
       }

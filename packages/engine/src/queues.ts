@@ -1,11 +1,22 @@
 /**
- * The stage queues (one per stage of the closed loop, plus deadline timers and notifications) and
- * the one typed map from queue to job payload. Names carry the hash tag `{urbangrid}` so every key
- * of every queue hashes to one Redis Cluster slot; the key prefix is the deployment's (tests pass
- * their own, so files never share queues).
+ * The queue map: every BullMQ queue of the system, named for its work, with the zod schema of its
+ * jobs' payload and its retry rule, in one typed map (in the manner of Infisical's
+ * `TQueueJobTypes`). Every producer adds through `createStageQueues` (`enqueue`, the relay) and
+ * every worker takes through `createQueueWorker`, so a payload is checked against its queue's
+ * schema when it is added and again when it is taken. Names carry the hash tag `{urbangrid}` so
+ * every key of every queue hashes to one Redis Cluster slot; the key prefix is the deployment's
+ * (tests pass their own, so files never share queues). Queues of earlier releases:
+ * `legacy-queues.ts`.
  */
 import { stages } from '@urbangrid/domain';
-import { type ConnectionOptions, type DefaultJobOptions, Queue } from 'bullmq';
+import {
+  type ConnectionOptions,
+  type DefaultJobOptions,
+  type Job,
+  Queue,
+  Worker,
+  type WorkerOptions,
+} from 'bullmq';
 import { z } from 'zod';
 
 const audiences = [
@@ -29,9 +40,9 @@ const caseJob = {
 
 /** Hand a personal task to an officer: verification (核实) or check (核查). */
 export const taskJobSchema = z.object({ ...caseJob, task: z.enum(['verification', 'check']) });
-/** After filing or a return: the dispatch stage (propose or perform dispatch). */
-export const dispatchJobSchema = z.object(caseJob);
-/** Someone should hear about a change (the handle and close stages, and staff notices). */
+/** After filing or a return: tell the dispatchers the department the matrix suggests (权责清单). */
+export const dispatchSuggestionJobSchema = z.object(caseJob);
+/** Someone should hear about a change (通知): a department, the reporter or a staff desk. */
 export const noticeJobSchema = z.object({
   ...caseJob,
   audience: z.enum(audiences),
@@ -50,67 +61,12 @@ export const deadlineJobSchema = z.object({
   /** When the threshold is reached (ISO 8601). */
   at: z.iso.datetime({ offset: true }),
 });
-/** A signed webhook to deliver. */
-export const webhookJobSchema = z.object({
-  ...caseJob,
-  audience: z.enum(audiences),
-  event: z.string().min(1),
-  target: z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('department'), departmentId: z.string().min(1) }),
-    /** The hotline platform's callback (回访) endpoint. */
-    z.object({ kind: z.literal('hotline') }),
-    z.object({ kind: z.literal('staff') }),
-  ]),
-});
-
-export type TaskJob = z.infer<typeof taskJobSchema>;
-export type DispatchJob = z.infer<typeof dispatchJobSchema>;
-export type NoticeJob = z.infer<typeof noticeJobSchema>;
-export type DeadlineJob = z.infer<typeof deadlineJobSchema>;
-export type WebhookJob = z.infer<typeof webhookJobSchema>;
-
-/** Queue → payload: the one map producers and workers share. */
-export interface JobPayloads {
-  verify: TaskJob;
-  dispatch: DispatchJob;
-  handle: NoticeJob;
-  review: TaskJob;
-  close: NoticeJob;
-  deadline: DeadlineJob;
-  notify: WebhookJob;
-}
-
-export type QueueKind = keyof JobPayloads;
-
-export const payloadSchemas: { readonly [K in QueueKind]: z.ZodType<JobPayloads[K]> } = {
-  verify: taskJobSchema,
-  dispatch: dispatchJobSchema,
-  handle: noticeJobSchema,
-  review: taskJobSchema,
-  close: noticeJobSchema,
-  deadline: deadlineJobSchema,
-  notify: webhookJobSchema,
-};
-
-export const queueKinds = Object.keys(payloadSchemas) as QueueKind[];
-
-export function isQueueKind(value: string): value is QueueKind {
-  return Object.hasOwn(payloadSchemas, value);
-}
+/** The daily freeze of finished days (发布); fired by a job scheduler, it carries nothing. */
+export const publicationJobSchema = z.object({}).strict();
 
 export const queueHashTag = '{urbangrid}';
 
-/** The BullMQ queue name of a kind, e.g. `{urbangrid}.verify`. */
-export function queueName(kind: QueueKind): string {
-  return `${queueHashTag}.${kind}`;
-}
-
-// Completed jobs are kept a while so a replayed outbox row finds its job id and adds nothing;
-// workers are idempotent anyway for replays older than that.
-const keepCompleted = { age: 14 * 24 * 3600, count: 100_000 };
-const keepFailed = { age: 30 * 24 * 3600 };
-
-/** The retry rule the task queues name: doubling from the job's `backoff.delay`, at most a minute. */
+/** The retry rule the task queue names: doubling from the job's `backoff.delay`, at most a minute. */
 export const cappedBackoff = 'capped-exponential';
 const longestRetryWaitMs = 60_000;
 
@@ -119,27 +75,132 @@ export function cappedBackoffMs(attemptsMade: number, delayMs: number): number {
   return Math.min(longestRetryWaitMs, delayMs * 2 ** Math.max(0, attemptsMade - 1));
 }
 
-/**
- * A task waits for an officer as long as it takes (no officer covers the grid or its street yet):
- * it is tried again every minute for a week, while the shift lead's queue shows the case waiting.
- */
-const waitForAnOfficer: DefaultJobOptions = {
-  attempts: 7 * 24 * 60,
-  backoff: { type: cappedBackoff, delay: 2_000 },
-};
+interface QueueDefinition<S extends z.ZodType> {
+  /** The BullMQ queue name, e.g. `{urbangrid}.task`. */
+  readonly name: string;
+  readonly payload: S;
+  readonly jobOptions: DefaultJobOptions;
+}
 
-export const defaultJobOptions: { readonly [K in QueueKind]: DefaultJobOptions } = {
-  verify: waitForAnOfficer,
-  dispatch: { attempts: 10, backoff: { type: 'exponential', delay: 2_000 } },
-  handle: { attempts: 10, backoff: { type: 'exponential', delay: 2_000 } },
-  review: waitForAnOfficer,
-  close: { attempts: 10, backoff: { type: 'exponential', delay: 2_000 } },
-  deadline: { attempts: 10, backoff: { type: 'exponential', delay: 5_000 } },
-  // A receiver that is down for a while still gets the webhook: 5 s, 10 s, … about 20 minutes.
-  notify: { attempts: 9, backoff: { type: 'exponential', delay: 5_000 } },
-};
+const defineQueue = <S extends z.ZodType>(
+  kind: string,
+  payload: S,
+  jobOptions: DefaultJobOptions,
+): QueueDefinition<S> => ({ name: `${queueHashTag}.${kind}`, payload, jobOptions });
+
+const tenTries: DefaultJobOptions = { attempts: 10, backoff: { type: 'exponential', delay: 2_000 } };
+
+/** Queue → name, payload schema and retry rule: the one map producers and workers share. */
+export const queueMap = {
+  /**
+   * A task waits for an officer as long as it takes (no officer covers the grid or its street yet):
+   * it is tried again every minute for a week, while the shift lead's queue shows the case waiting.
+   */
+  task: defineQueue('task', taskJobSchema, {
+    attempts: 7 * 24 * 60,
+    backoff: { type: cappedBackoff, delay: 2_000 },
+  }),
+  dispatchSuggestion: defineQueue('dispatchSuggestion', dispatchSuggestionJobSchema, tenTries),
+  notice: defineQueue('notice', noticeJobSchema, tenTries),
+  deadline: defineQueue('deadline', deadlineJobSchema, {
+    attempts: 10,
+    backoff: { type: 'exponential', delay: 5_000 },
+  }),
+  publication: defineQueue('publication', publicationJobSchema, {
+    attempts: 3,
+    backoff: { type: 'exponential', delay: 60_000 },
+  }),
+} as const;
+
+export type QueueKind = keyof typeof queueMap;
+export type JobPayloads = { [K in QueueKind]: z.infer<(typeof queueMap)[K]['payload']> };
+export type TaskJob = JobPayloads['task'];
+export type DispatchSuggestionJob = JobPayloads['dispatchSuggestion'];
+export type NoticeJob = JobPayloads['notice'];
+export type DeadlineJob = JobPayloads['deadline'];
+
+export const queueKinds = Object.keys(queueMap) as QueueKind[];
+
+export function isQueueKind(value: string): value is QueueKind {
+  return Object.hasOwn(queueMap, value);
+}
+
+/** The BullMQ queue name of a kind, e.g. `{urbangrid}.task`. */
+export function queueName(kind: QueueKind): string {
+  return queueMap[kind].name;
+}
+
+// The schema of one kind, typed by its kind (indexing the map with a generic key gives a union).
+const schemaOf = <K extends QueueKind>(kind: K) =>
+  queueMap[kind].payload as unknown as z.ZodType<JobPayloads[K]>;
+
+/** Checks a payload against its queue's schema (throws a ZodError when it does not fit). */
+export function parsePayload<K extends QueueKind>(kind: K, payload: unknown): JobPayloads[K] {
+  return schemaOf(kind).parse(payload);
+}
+
+export function safeParsePayload<K extends QueueKind>(kind: K, payload: unknown) {
+  return schemaOf(kind).safeParse(payload);
+}
+
+// Completed jobs are kept a while so a replayed outbox row finds its job id and adds nothing;
+// workers are idempotent anyway for replays older than that.
+const keepCompleted = { age: 14 * 24 * 3600, count: 100_000 };
+const keepFailed = { age: 30 * 24 * 3600 };
 
 export type StageQueue<K extends QueueKind> = Queue<JobPayloads[K], unknown, string>;
+
+/** Opens the queue of a kind with its retry rule (for a producer outside `createStageQueues`). */
+export function openQueue<K extends QueueKind>(
+  kind: K,
+  options: { connection: ConnectionOptions; prefix: string },
+): StageQueue<K> {
+  return new Queue(queueName(kind), {
+    connection: options.connection,
+    prefix: options.prefix,
+    defaultJobOptions: {
+      ...queueMap[kind].jobOptions,
+      removeOnComplete: keepCompleted,
+      removeOnFail: keepFailed,
+    },
+  }) as unknown as StageQueue<K>;
+}
+
+/** The run of a job a handler is doing: the job's id (the same for a replay) and the tries before this one. */
+export interface JobRun {
+  id: string;
+  attemptsMade: number;
+}
+
+/** What a queue's job does; a worker also hands it the BullMQ job and its lock token (a test may not). */
+export type QueueHandler<K extends QueueKind> = (
+  payload: JobPayloads[K],
+  run: JobRun,
+  job?: Job,
+  token?: string,
+) => Promise<unknown>;
+
+/**
+ * A BullMQ worker on the queue of `kind`: each job's payload is checked against the queue's schema
+ * before `handler` sees it (a payload that does not fit fails the job, it runs nothing).
+ */
+export function createQueueWorker<K extends QueueKind>(
+  kind: K,
+  handler: QueueHandler<K>,
+  options: Omit<WorkerOptions, 'connection' | 'prefix'> & { connection: ConnectionOptions; prefix: string },
+): Worker {
+  return new Worker(
+    queueName(kind),
+    (job: Job, token?: string) =>
+      handler(
+        parsePayload(kind, job.data),
+        { id: job.id ?? `${kind}:${job.name}`, attemptsMade: job.attemptsMade },
+        job,
+        token,
+      ),
+    options,
+  );
+}
 
 export interface StageQueues {
   readonly prefix: string;
@@ -175,15 +236,7 @@ export interface StageQueuesOptions {
 export function createStageQueues(options: StageQueuesOptions): StageQueues {
   const queues = new Map<QueueKind, Queue>();
   for (const kind of queueKinds) {
-    const queue = new Queue(queueName(kind), {
-      connection: options.connection,
-      prefix: options.prefix,
-      defaultJobOptions: {
-        ...defaultJobOptions[kind],
-        removeOnComplete: keepCompleted,
-        removeOnFail: keepFailed,
-      },
-    });
+    const queue = openQueue(kind, options) as unknown as Queue;
     // An EventEmitter 'error' without a listener would crash the process while Redis is away.
     queue.on('error', (error: Error) => options.onError?.(error, kind));
     queues.set(kind, queue);
@@ -191,22 +244,23 @@ export function createStageQueues(options: StageQueuesOptions): StageQueues {
   const get = <K extends QueueKind>(kind: K): StageQueue<K> => {
     const queue = queues.get(kind);
     if (queue === undefined) throw new Error(`no queue ${kind}`);
-    return queue as StageQueue<K>;
+    return queue as unknown as StageQueue<K>;
   };
+  const queueOf = (kind: QueueKind): Queue => get(kind) as unknown as Queue;
   return {
     prefix: options.prefix,
     get,
     async enqueue(kind, name, payload, jobOptions) {
-      const data = payloadSchemas[kind].parse(payload);
-      await (get(kind) as Queue).add(name, data, { jobId: jobOptions.jobId, delay: jobOptions.delay });
+      const data = parsePayload(kind, payload);
+      await queueOf(kind).add(name, data, { jobId: jobOptions.jobId, delay: jobOptions.delay });
     },
     async enqueueMany(kind, jobs) {
       const bulk = jobs.map((job) => ({
         name: job.name,
-        data: payloadSchemas[kind].parse(job.payload),
+        data: parsePayload(kind, job.payload),
         opts: { jobId: job.jobId, delay: job.delay },
       }));
-      if (bulk.length > 0) await (get(kind) as Queue).addBulk(bulk);
+      if (bulk.length > 0) await queueOf(kind).addBulk(bulk);
     },
     async close() {
       await Promise.all([...queues.values()].map((queue) => queue.close()));

@@ -15,6 +15,7 @@ import {
   type LocateGrid,
   type PublishCaseChanged,
 } from './engine-context.js';
+import { type LegacyMove, moveLegacyJobs } from './legacy-queues.js';
 import { createOutboxRelay, type OutboxRelay } from './outbox-relay.js';
 import { queueConnection } from './queue-connection.js';
 import { createStageQueues, queueKinds, type StageQueues } from './queues.js';
@@ -63,6 +64,11 @@ export interface StartEngineOptions {
   /** Start the queue workers (default true); false runs only the relay. */
   workers?: boolean;
   relay?: { pollIntervalMs?: number; retryDelayMs?: (attempts: number) => number; enqueueTimeoutMs?: number };
+  /**
+   * How often jobs of the legacy queues are looked for again after the start (processes of the
+   * earlier release may still add some during a rolling upgrade); default ten minutes.
+   */
+  legacySweepMs?: number;
 }
 
 export interface RunningEngine {
@@ -70,6 +76,8 @@ export interface RunningEngine {
   queues: StageQueues;
   relay: OutboxRelay;
   workers: StageWorkers | null;
+  /** The start's move of jobs still waiting in legacy queues (null when Redis did not answer). */
+  legacyMoved: Promise<LegacyMove | null>;
   stop(): Promise<void>;
 }
 
@@ -123,6 +131,22 @@ export async function startEngine(options: StartEngineOptions): Promise<RunningE
     onError: (error, kind) => logger.debug({ err: error.message, queue: kind }, 'queue: redis error'),
   });
   const relay = createOutboxRelay({ context, queues, ...options.relay });
+  const moveLegacy = () =>
+    moveLegacyJobs({ connection: queuesRedis.connection, prefix: options.prefix, queues, logger }).catch(
+      (error: unknown) => {
+        logger.warn({ err: (error as Error).message }, 'legacy queues not swept; tried again later');
+        return null;
+      },
+    );
+  const legacyMoved = moveLegacy();
+  let legacySweep: Promise<unknown> = legacyMoved;
+  const legacyTimer = setInterval(
+    () => {
+      legacySweep = legacySweep.then(moveLegacy);
+    },
+    options.legacySweepMs ?? 10 * 60_000,
+  );
+  legacyTimer.unref();
   const workers =
     workersRedis === null
       ? null
@@ -147,7 +171,7 @@ export async function startEngine(options: StartEngineOptions): Promise<RunningE
   });
   options.metrics?.registerGauge({
     name: 'urbangrid_queue_jobs',
-    help: 'Jobs in each stage queue by state (waiting, active, delayed, failed)',
+    help: 'Jobs in each queue of the queue map by state (waiting, active, delayed, failed)',
     labelNames: ['queue', 'state'],
     async collect() {
       for (const kind of queueKinds) {
@@ -167,8 +191,11 @@ export async function startEngine(options: StartEngineOptions): Promise<RunningE
     queues,
     relay,
     workers,
+    legacyMoved,
     async stop() {
+      clearInterval(legacyTimer);
       await relay.stop();
+      await settledWithin(legacySweep, 5_000);
       await workers?.close();
       // With Redis away a queue's close waits for a connection that never comes: bounded.
       await settledWithin(queues.close(), 5_000);

@@ -88,7 +88,7 @@ describe('GET /metrics', () => {
           help: 'Jobs waiting per queue',
           labelNames: ['queue'] as const,
           collect() {
-            this.set({ queue: 'verify' }, 3);
+            this.set({ queue: 'task' }, 3);
           },
         });
         expect(metrics.registerGauge({ name: 'urbangrid_queue_depth', help: 'again' })).toBe(
@@ -110,7 +110,7 @@ describe('GET /metrics', () => {
         expect(text).not.toContain('/no/such/route/42');
         expect(text).toMatch(/urbangrid_open_cases\{city="1502",state="handling",light="red"\} 1/);
         expect(text).not.toMatch(/urbangrid_open_cases\{city="1502",state="closed"/);
-        expect(text).toMatch(/urbangrid_queue_depth\{queue="verify"\} 3/);
+        expect(text).toMatch(/urbangrid_queue_depth\{queue="task"\} 3/);
         expect(text).toContain('process_cpu_user_seconds_total');
       } finally {
         await app.close();

@@ -60,7 +60,7 @@ const hashTag = /\{[^}]+\}/;
  * A key prefix with a Redis Cluster hash tag: unchanged when it already carries one, else wrapped
  * (`urbangrid` → `{urbangrid}`). Redis hashes only the first `{…}` of a key, so every key under a
  * tagged prefix — all of a prefix's queues (BullMQ's scripts touch many keys of one queue at a
- * time), its rate-limit counters — lands on one slot. The queue names' own tag (`{urbangrid}.verify`)
+ * time), its rate-limit counters — lands on one slot. The queue names' own tag (`{urbangrid}.task`)
  * already keeps each queue on one slot; the prefix's tag puts each prefix (a deployment, a test
  * file) on a slot of its own, so prefixes sharing a cluster spread over its nodes.
  */

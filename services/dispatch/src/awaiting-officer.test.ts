@@ -37,7 +37,7 @@ describe('a report that no officer can take (no officer covers its grid or stree
     expect(answer.statusCode, answer.body).toBe(200);
     return (answer.json().awaitingOfficer.items as { id: string }[]).map((item) => item.id);
   };
-  const verifyQueue = () => engine.queues.get('verify');
+  const verifyQueue = () => engine.queues.get('task');
   /** The case's verification job once it waits, failed, for its next try. */
   const waitingRetries = async (caseId: string) => {
     const retries = async () =>

@@ -79,7 +79,7 @@ describe('a stage job that meets PostgreSQL away', () => {
     async ({ database, redis }) => {
       const direct = createEngineContext({ db: database.db, now: () => now });
       const { case: reported } = await reportTestCase(direct);
-      const row = (await listOutboxOfCase(database.db, reported.id)).find((r) => r.queue === 'verify');
+      const row = (await listOutboxOfCase(database.db, reported.id)).find((r) => r.queue === 'task');
       if (row === undefined) throw new Error('no verification job written');
 
       proxy = await databaseProxy(new URL(database.url));
@@ -94,12 +94,12 @@ describe('a stage job that meets PostgreSQL away', () => {
         connection: queueConnection(redis.target, 'workers').connection,
         prefix,
         deliverNotice: () => undefined,
-        kinds: ['verify'],
+        kinds: ['task'],
       });
 
       await proxy.cut();
-      await queues.enqueue('verify', row.jobName, row.payload, { jobId: row.jobId });
-      const queue = queues.get('verify');
+      await queues.enqueue('task', row.jobName, row.payload, { jobId: row.jobId });
+      const queue = queues.get('task');
       // Put off at least twice (1 s, then 2 s), never failed, no attempt spent.
       let job = await queue.getJob(row.jobId);
       for (let waited = 0; (job?.attemptsStarted ?? 0) < 2 && waited < 20_000; waited += 200) {

@@ -16,15 +16,15 @@ describe('stage jobs run twice do no harm', () => {
     const handlers = stageHandlers(context, (notice) => void notices.push(notice));
     const { case: reported } = await reportTestCase(context);
     const rows = await listOutboxOfCase(database.db, reported.id);
-    const verifyRow = rows.find((row) => row.queue === 'verify');
-    const noticeRow = rows.find((row) => row.queue === 'notify');
+    const verifyRow = rows.find((row) => row.queue === 'task');
+    const noticeRow = rows.find((row) => row.queue === 'notice');
     if (verifyRow === undefined || noticeRow === undefined) throw new Error('no follow-ups written');
 
-    expect(await runStageJob(handlers, 'verify', verifyRow.payload, verifyRow.jobId)).toMatchObject({
+    expect(await runStageJob(handlers, 'task', verifyRow.payload, verifyRow.jobId)).toMatchObject({
       kind: 'assigned',
       assignee: 'officer1',
     });
-    expect(await runStageJob(handlers, 'verify', verifyRow.payload, verifyRow.jobId)).toEqual({
+    expect(await runStageJob(handlers, 'task', verifyRow.payload, verifyRow.jobId)).toEqual({
       kind: 'done already',
     });
     expect((await listCaseEvents(database.db, reported.id)).map((e) => e.command)).toEqual([
@@ -33,8 +33,8 @@ describe('stage jobs run twice do no harm', () => {
     ]);
     expect(await listTasksOfCase(database.db, reported.id)).toHaveLength(1);
 
-    await runStageJob(handlers, 'notify', noticeRow.payload, noticeRow.jobId);
-    await runStageJob(handlers, 'notify', noticeRow.payload, noticeRow.jobId);
+    await runStageJob(handlers, 'notice', noticeRow.payload, noticeRow.jobId);
+    await runStageJob(handlers, 'notice', noticeRow.payload, noticeRow.jobId);
     // The same notice twice, under one id: a sink keeps it once.
     expect(new Set(notices.map((notice) => notice.id))).toEqual(new Set([noticeRow.jobId]));
     expect(notices[0]).toMatchObject({
@@ -59,10 +59,8 @@ describe('stage jobs run twice do no harm', () => {
       endsAt: new Date('2026-03-03T08:00:00Z'),
     });
     const { case: reported } = await reportTestCase(context);
-    const verifyRow = (await listOutboxOfCase(database.db, reported.id)).find(
-      (row) => row.queue === 'verify',
-    );
-    const outcome = await runStageJob(handlers, 'verify', verifyRow?.payload, verifyRow?.jobId ?? '');
+    const verifyRow = (await listOutboxOfCase(database.db, reported.id)).find((row) => row.queue === 'task');
+    const outcome = await runStageJob(handlers, 'task', verifyRow?.payload, verifyRow?.jobId ?? '');
     expect(outcome).toMatchObject({ kind: 'assigned', fallback: true });
     const [task] = await listTasksOfCase(database.db, reported.id);
     expect(task).toMatchObject({ fallback: true, kind: 'verification' });

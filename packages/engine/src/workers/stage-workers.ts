@@ -1,40 +1,38 @@
 /**
- * One BullMQ worker per queue kind, each running its stage's automatic part: verify and review hand
- * a task to an officer, dispatch / handle / close / notify deliver notices, deadline fires a stage
- * timer. Payloads are checked against the typed queue map before anything runs. Every handler is
- * safe to run twice (jobs may be replayed): a replay finds the case moved on or re-delivers a notice
- * under the same id.
+ * One BullMQ worker per queue of the engine's work (the queue map's kinds but `publication`, which
+ * the supervision service works): `task` hands a task to an officer, `dispatchSuggestion` and
+ * `notice` deliver notices, `deadline` fires a stage timer. Payloads are checked against the queue
+ * map before anything runs. Every handler is safe to run twice (jobs may be replayed): a replay
+ * finds the case moved on or re-delivers a notice under the same id.
  */
 import { findCaseById, isDatabaseUnavailable } from '@urbangrid/db';
-import { type ConnectionOptions, DelayedError, type Job, type MinimalJob, Worker } from 'bullmq';
+import { type ConnectionOptions, DelayedError, type Job, type MinimalJob, type Worker } from 'bullmq';
 import type { EngineContext } from '../engine-context.js';
 import {
   cappedBackoffMs,
-  type JobPayloads,
-  payloadSchemas,
+  createQueueWorker,
+  type JobRun,
+  parsePayload,
+  type QueueHandler,
   type QueueKind,
-  queueKinds,
-  queueName,
 } from '../queues.js';
 import { fireDeadline } from './deadline-timer.js';
 import { type DeliverNotice, sendNotice } from './notices.js';
 import { assignTask } from './task-assignment.js';
 
-/** The run of a job a handler is doing: the job's id (the same for a replay) and the tries before this one. */
-export interface JobRun {
-  id: string;
-  attemptsMade: number;
-}
+export type { JobRun };
 
-export type StageHandler<K extends QueueKind> = (payload: JobPayloads[K], run: JobRun) => Promise<unknown>;
-export type StageHandlers = { readonly [K in QueueKind]: StageHandler<K> };
+/** The queues whose jobs the engine's workers do. */
+export type StageKind = Exclude<QueueKind, 'publication'>;
+export const stageKinds: readonly StageKind[] = ['task', 'dispatchSuggestion', 'notice', 'deadline'];
+
+export type StageHandlers = { readonly [K in StageKind]: QueueHandler<K> };
 
 /** What each queue's job does; the workers run these, tests may call them directly. */
 export function stageHandlers(context: EngineContext, deliver: DeliverNotice): StageHandlers {
   return {
-    verify: (job, run) => assignTask(context, deliver, job, run),
-    review: (job, run) => assignTask(context, deliver, job, run),
-    async dispatch(job, { id }) {
+    task: (job, run) => assignTask(context, deliver, job, run),
+    async dispatchSuggestion(job, { id }) {
       // The suggested department was recorded at filing (权责清单); the dispatchers decide.
       const row = await findCaseById(context.db, job.caseId);
       if (row === null || row.state !== 'filed') return null;
@@ -46,23 +44,20 @@ export function stageHandlers(context: EngineContext, deliver: DeliverNotice): S
         departmentId: row.suggestedDepartmentId,
       });
     },
-    handle: (job, { id }) => sendNotice(context, deliver, { ...job, id }),
-    close: (job, { id }) => sendNotice(context, deliver, { ...job, id }),
-    notify: (job, { id }) => sendNotice(context, deliver, { ...job, departmentId: null, id }),
+    notice: (job, { id }) => sendNotice(context, deliver, { ...job, id }),
     deadline: (job) => fireDeadline(context, job),
   };
 }
 
 /** Runs the handler of `kind` on an unchecked payload (what a worker received). */
-export async function runStageJob<K extends QueueKind>(
+export async function runStageJob<K extends StageKind>(
   handlers: StageHandlers,
   kind: K,
   payload: unknown,
   jobId: string,
   attemptsMade = 0,
 ): Promise<unknown> {
-  const data = payloadSchemas[kind].parse(payload);
-  return (handlers[kind] as StageHandler<K>)(data, { id: jobId, attemptsMade });
+  return (handlers[kind] as QueueHandler<K>)(parsePayload(kind, payload), { id: jobId, attemptsMade });
 }
 
 /** The `backoff.delay` a job was added with (a bare number is the delay too). */
@@ -78,11 +73,11 @@ export interface StageWorkersOptions {
   deliverNotice: DeliverNotice;
   /** Jobs run at once per queue; default 4. */
   concurrency?: number;
-  kinds?: readonly QueueKind[];
+  kinds?: readonly StageKind[];
 }
 
 export interface StageWorkers {
-  readonly workers: ReadonlyMap<QueueKind, Worker>;
+  readonly workers: ReadonlyMap<StageKind, Worker>;
   readonly handlers: StageHandlers;
   close(): Promise<void>;
 }
@@ -90,21 +85,16 @@ export interface StageWorkers {
 export function createStageWorkers(options: StageWorkersOptions): StageWorkers {
   const { context } = options;
   const handlers = stageHandlers(context, options.deliverNotice);
-  const workers = new Map<QueueKind, Worker>();
-  for (const kind of options.kinds ?? queueKinds) {
-    const worker = new Worker(
-      queueName(kind),
-      async (job: Job, token?: string) => {
+  const workers = new Map<StageKind, Worker>();
+  for (const kind of options.kinds ?? stageKinds) {
+    const handler = handlers[kind] as QueueHandler<typeof kind>;
+    const worker = createQueueWorker(
+      kind,
+      async (payload, run, job, token) => {
         try {
-          return await runStageJob(
-            handlers,
-            kind,
-            job.data,
-            job.id ?? `${kind}:${job.name}`,
-            job.attemptsMade,
-          );
+          return await handler(payload, run);
         } catch (error) {
-          if (token === undefined || !isDatabaseUnavailable(error)) throw error;
+          if (job === undefined || token === undefined || !isDatabaseUnavailable(error)) throw error;
           await postpone(job, token);
           throw new DelayedError();
         }
@@ -113,7 +103,7 @@ export function createStageWorkers(options: StageWorkersOptions): StageWorkers {
         connection: options.connection,
         prefix: options.prefix,
         concurrency: options.concurrency ?? 4,
-        // The one custom retry rule (`cappedBackoff`, the task queues'): BullMQ asks the worker for it.
+        // The one custom retry rule (`cappedBackoff`, the task queue's): BullMQ asks the worker for it.
         settings: {
           backoffStrategy: (attemptsMade, _type, _error, job) =>
             cappedBackoffMs(attemptsMade, backoffDelayOf(job)),

@@ -1,19 +1,18 @@
 /**
- * The publication schedule: a BullMQ job scheduler (`upsertJobScheduler`) fires shortly after local
- * midnight and a worker freezes the finished days. Upserting the scheduler is idempotent, so every
- * process may start it; BullMQ runs each firing once.
+ * The publication schedule: a BullMQ job scheduler (`upsertJobScheduler`) on the queue map's
+ * `publication` queue fires shortly after local midnight and a worker freezes the finished days.
+ * Upserting the scheduler is idempotent, so every process may start it; BullMQ runs each firing once.
  */
 import type { Db } from '@urbangrid/db';
-import { queueHashTag } from '@urbangrid/engine';
+import { createQueueWorker, openQueue, parsePayload, type StageQueue } from '@urbangrid/engine';
 import { connectRedis, type RedisTarget } from '@urbangrid/redis';
-import { Queue, Worker } from 'bullmq';
+import type { Worker } from 'bullmq';
 import { publishFinishedDays } from './publish-days.js';
 
-export const publicationQueueName = `${queueHashTag}.publication`;
 export const publicationSchedulerId = 'daily-publication';
 
 export interface PublicationScheduler {
-  queue: Queue;
+  queue: StageQueue<'publication'>;
   worker: Worker;
   stop(): Promise<void>;
 }
@@ -45,15 +44,19 @@ export async function startPublicationScheduler(options: {
   const workerConnection = connectRedis(options.redis, { maxRetriesPerRequest: null });
   connection.on('error', onError);
   workerConnection.on('error', onError);
-  const queue = new Queue(publicationQueueName, { connection, prefix: options.prefix });
+  const queue = openQueue('publication', { connection, prefix: options.prefix });
   queue.on('error', onError);
   await queue.upsertJobScheduler(
     publicationSchedulerId,
     { pattern: options.pattern ?? '5 0 * * *', tz: options.timeZone ?? 'Asia/Shanghai' },
-    { name: 'publish-finished-days', data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } },
+    {
+      name: 'publish-finished-days',
+      data: parsePayload('publication', {}),
+      opts: { removeOnComplete: 100, removeOnFail: 100 },
+    },
   );
-  const worker = new Worker(
-    publicationQueueName,
+  const worker = createQueueWorker(
+    'publication',
     async () => {
       const published = await publishFinishedDays(options.db, options.now?.() ?? new Date());
       options.logger?.info({ published: published.length }, 'rollup days published');

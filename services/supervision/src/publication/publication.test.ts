@@ -1,13 +1,8 @@
 import { listPublications, publishedRollups, reportRollups } from '@urbangrid/db';
 import { redisTest } from '@urbangrid/test-support';
-import { Queue } from 'bullmq';
 import { eq } from 'drizzle-orm';
 import { describe, expect } from 'vitest';
-import {
-  publicationQueueName,
-  publicationSchedulerId,
-  startPublicationScheduler,
-} from './publication-queue.js';
+import { publicationSchedulerId, startPublicationScheduler } from './publication-queue.js';
 import { catchUpDays, publishFinishedDays } from './publish-days.js';
 
 describe('daily publication', () => {
@@ -38,12 +33,10 @@ describe('daily publication', () => {
       const options = { db: database.db, redis: redis.target, prefix: redis.prefix };
       const a = await startPublicationScheduler(options);
       const b = await startPublicationScheduler({ ...options, pattern: '15 0 * * *' });
-      const queue = new Queue(publicationQueueName, { connection: redis.client, prefix: redis.prefix });
-      const schedulers = await queue.getJobSchedulers();
+      const schedulers = await a.queue.getJobSchedulers();
       expect(schedulers).toEqual([
         expect.objectContaining({ key: publicationSchedulerId, pattern: '15 0 * * *' }),
       ]);
-      await queue.close();
       await a.stop();
       await b.stop();
     },
