@@ -1,5 +1,11 @@
-import { createDatabase, runMigrations } from '@urbangrid/db';
-import { ConfigError, InfrastructureError, loadConfig, startPostgres } from '@urbangrid/platform';
+import { createDatabase } from '@urbangrid/db';
+import {
+  ConfigError,
+  InfrastructureError,
+  loadConfig,
+  prepareDatabase,
+  startPostgres,
+} from '@urbangrid/platform';
 import { formatSeedSummary, seedDemoRegion } from './seed.js';
 
 /** `npm run db:seed`: migrate, then load the demo region (a no-op on a seeded database). */
@@ -7,7 +13,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const postgres = await startPostgres(config, (line) => console.error(line));
   try {
-    await runMigrations(postgres.url);
+    await prepareDatabase(postgres, config, (line) => console.error(line));
     const database = createDatabase(postgres.url, { max: 2, applicationName: 'urbangrid-seed' });
     try {
       const summary = await seedDemoRegion(database.db, { demoPassword: config.DEMO_PASSWORD });

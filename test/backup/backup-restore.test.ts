@@ -25,11 +25,14 @@ import { describe, expect } from 'vitest';
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-/** `npm run <script> -- <args>` with DATABASE_URL set, as an operator would run it. */
-function npmRun(script: string, args: string[], url: string) {
+/**
+ * `npm run <script> -- <args>` as an operator runs it: the app's DATABASE_URL and the owner's
+ * DATABASE_OWNER_URL, which the command works as.
+ */
+function npmRun(script: string, args: string[], ownerUrl: string) {
   return run('npm', ['run', '--silent', script, '--', ...args], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: url },
+    env: { ...process.env, DATABASE_URL: testEnvironment.appUrl(ownerUrl), DATABASE_OWNER_URL: ownerUrl },
   });
 }
 
@@ -91,7 +94,7 @@ describe('backup and restore', () => {
         while (acknowledged.length < 12) await new Promise((resolve) => setTimeout(resolve, 20));
 
         beforeBackup = [...acknowledged];
-        const backup = await npmRun('db:backup', [file], database.url);
+        const backup = await npmRun('db:backup', [file], database.ownerUrl);
         const duringBackup = acknowledged.length - beforeBackup.length;
         reporting = false;
         await Promise.all(clients);
@@ -107,7 +110,8 @@ describe('backup and restore', () => {
         await source.close();
       }
 
-      const restored = createDatabase(restoredUrl, { max: 5 });
+      // The system runs on it as the app's role: the grants came back with the tables.
+      const restored = createDatabase(testEnvironment.appUrl(restoredUrl), { max: 5 });
       try {
         // Every report acknowledged before the backup began came back (ids are the primary key: once).
         const ids = new Set((await restored.db.select({ id: cases.id }).from(cases)).map((row) => row.id));

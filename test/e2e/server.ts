@@ -7,9 +7,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { testEnvironment } from '@urbangrid/test-support/environment';
 import getPort from 'get-port';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+
+const appUrl = testEnvironment.appUrl;
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 export const artifacts = `${root}test-artifacts/console-e2e/`;
@@ -63,6 +66,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   await admin.end();
   const port = await getPort({ host: '127.0.0.1' });
   const url = `http://127.0.0.1:${port}`;
+  const ownerUrl = adminUrl.replace(/\/[^/]*$/, `/${database}`);
   const log = createWriteStream(`${artifacts}server.log`);
   // node itself, not npx: a signal to npx does not reach the server it starts, which then outlived
   // the run (holding the log pipe open, so vitest never exited).
@@ -75,7 +79,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
         ...process.env,
         PORT: String(port),
         HOST: '127.0.0.1',
-        DATABASE_URL: adminUrl.replace(/\/[^/]*$/, `/${database}`),
+        // As a deployment runs: migrations as the owner, the app as urbangrid_app (its login and
+        // password made by the migrate step from this URL).
+        DATABASE_OWNER_URL: ownerUrl,
+        DATABASE_URL: appUrl(ownerUrl),
         REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
         QUEUE_PREFIX: `console-e2e-${process.pid}`,
         LOG_LEVEL: 'info',

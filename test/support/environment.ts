@@ -13,8 +13,16 @@ export const testEnvironment: {
   adminUrl: string;
   redis: RedisTarget;
   demoPassword: string;
+  /** The URL of a test database as the app signs in to it (urbangrid_app, as in production). */
+  appUrl(ownerUrl: string): string;
 } = {
   adminUrl: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
   redis: redisTarget({ url: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379', clusterNodes }),
   demoPassword: 'urbangrid',
+  appUrl(ownerUrl) {
+    const url = new URL(ownerUrl);
+    url.username = 'urbangrid_app';
+    url.password = process.env.TEST_APP_DATABASE_PASSWORD ?? 'urbangrid-test-app';
+    return url.toString();
+  },
 };

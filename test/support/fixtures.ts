@@ -11,7 +11,10 @@ import { inject, test } from 'vitest';
 import { testEnvironment } from './environment.js';
 
 export interface TestDatabase extends Database {
+  /** The app's URL: `db` and `pool` sign in as urbangrid_app, as the system does. */
   url: string;
+  /** The owner's URL, for a test that plays the database's owner (or runs an operator's command). */
+  ownerUrl: string;
   name: string;
 }
 
@@ -26,7 +29,8 @@ export interface TestRedis {
 const unique = () => `${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
 
 /**
- * `dbTest` hands each test file its own database cloned from the migrated and seeded template;
+ * `dbTest` hands each test file its own database cloned from the migrated and seeded template,
+ * connected as the app's role (which may not change or remove case events);
  * `redisTest` adds a Redis connection and a queue prefix of its own. Both are file-scoped: tests of
  * one file share them, files never do.
  */
@@ -35,9 +39,10 @@ export const dbTest = test.extend<{ $file: { database: TestDatabase } }>({
     // biome-ignore lint/correctness/noEmptyPattern: vitest fixtures take a destructured context
     async ({}, use) => {
       const name = `urbangrid_test_${unique()}`;
-      const url = await cloneDatabase(testEnvironment.adminUrl, inject('templateDatabase'), name);
+      const ownerUrl = await cloneDatabase(testEnvironment.adminUrl, inject('templateDatabase'), name);
+      const url = testEnvironment.appUrl(ownerUrl);
       const database = createDatabase(url, { max: 10 });
-      await use({ ...database, url, name });
+      await use({ ...database, url, ownerUrl, name });
       await database.close();
       await dropDatabase(testEnvironment.adminUrl, name);
     },

@@ -29,7 +29,9 @@ function fingerprint(): string {
 }
 
 async function seedTemplate(url: string): Promise<void> {
-  await runMigrations(url);
+  // As the owner; the app's role (urbangrid_app, global to the server) gets its login, and every
+  // clone the grants of the migrations.
+  await runMigrations(url, { appUrl: testEnvironment.appUrl(url) });
   // The seed module arrives with the seeds; until then the template is migrated only.
   const seedModule = path.join(root, 'seeds/seed.ts');
   try {

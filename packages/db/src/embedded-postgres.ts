@@ -1,12 +1,16 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import getPort from 'get-port';
 import pg from 'pg';
 import { postmasterPort, whoHoldsPort } from './embedded-postgres-owner.js';
 
 export interface EmbeddedPostgresHandle {
+  /** The owner's (superuser's) URL: migrations and the operator's commands. */
   url: string;
+  /** What the app connects as: urbangrid_app, with the password kept under the data directory. */
+  appUrl: string;
   stop(): Promise<void>;
 }
 
@@ -18,10 +22,33 @@ const PASSWORD = 'urbangrid-local';
 const DATABASE = 'urbangrid';
 const credentials = { user: USER, password: PASSWORD };
 
+const APP_ROLE = 'urbangrid_app';
+
 const urlsFor = (port: number) => {
   const base = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}`;
   return { base, url: `${base}/${DATABASE}` };
 };
+
+/**
+ * The app role's password on the local server: made once, kept beside the server's directory
+ * (only its owner may read it), so every process of this checkout signs in with the same one.
+ */
+async function appPassword(dataDir: string): Promise<string> {
+  const file = path.resolve(dataDir, 'postgres-app-password');
+  try {
+    const kept = (await readFile(file, 'utf8')).trim();
+    if (kept !== '') return kept;
+  } catch {
+    // not made yet
+  }
+  await mkdir(dataDir, { recursive: true });
+  const made = randomBytes(18).toString('hex');
+  await writeFile(file, `${made}\n`, { mode: 0o600 });
+  return made;
+}
+
+const appUrlFor = (port: number, password: string) =>
+  `postgres://${APP_ROLE}:${password}@127.0.0.1:${port}/${DATABASE}`;
 
 /**
  * The local default: a real PostgreSQL from the embedded-postgres package, kept under `dataDir`.
@@ -42,9 +69,10 @@ export async function startEmbeddedPostgres(options: {
   const log = options.log ?? (() => undefined);
   const notice = options.notice ?? ((line: string) => process.stderr.write(`${line}\n`));
 
+  const password = await appPassword(options.dataDir);
   const attach = async (port: number): Promise<EmbeddedPostgresHandle> => {
     await ensureDatabase(urlsFor(port).base);
-    return { url: urlsFor(port).url, stop: async () => undefined };
+    return { url: urlsFor(port).url, appUrl: appUrlFor(port, password), stop: async () => undefined };
   };
   // Ours may already run, on the port it moved to last time or on the configured one.
   const movedTo = postmasterPort(databaseDir);
@@ -99,7 +127,7 @@ export async function startEmbeddedPostgres(options: {
     );
   }
   await ensureDatabase(urlsFor(port).base);
-  return { url: urlsFor(port).url, stop: () => server.stop() };
+  return { url: urlsFor(port).url, appUrl: appUrlFor(port, password), stop: () => server.stop() };
 }
 
 async function ensureDatabase(baseUrl: string): Promise<void> {

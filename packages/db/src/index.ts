@@ -1,3 +1,4 @@
+export * from './app-role.js';
 export * from './backup/backup.js';
 export * from './backup/backup-error.js';
 export * from './backup/pg-tools.js';

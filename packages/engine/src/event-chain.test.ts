@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { listCaseEvents } from '@urbangrid/db';
+import { createDatabase, type Database, historyRewriteRight, listCaseEvents } from '@urbangrid/db';
 import { userActor } from '@urbangrid/domain';
 import { dbTest as test } from '@urbangrid/test-support';
 import { sql } from 'drizzle-orm';
@@ -34,15 +34,44 @@ async function caseWithHistory(context: EngineContext): Promise<string> {
   return reported.id;
 }
 
+/** A connection as the database's owner, which the tests below play (the app is not it). */
+async function asOwner<T>(url: string, fn: (owner: Database) => Promise<T>): Promise<T> {
+  const owner = createDatabase(url, { max: 1 });
+  try {
+    return await fn(owner);
+  } finally {
+    await owner.close();
+  }
+}
+
 describe('the hash-chained event log', () => {
-  test('refuses to change or delete an event', async ({ database }) => {
+  test("the app's role may not change, delete or truncate an event, nor switch the guard off", async ({
+    database,
+  }) => {
     const context = createEngineContext({ db: database.db });
     const id = await caseWithHistory(context);
-    await expect(
-      database.db.execute(sql`update case_events set data = '{}' where case_id = ${id}`),
-    ).rejects.toThrow();
-    await expect(database.db.execute(sql`delete from case_events where case_id = ${id}`)).rejects.toThrow();
+    // Refused by the privileges themselves (the append-only trigger never runs).
+    const refused = (statement: string, why: RegExp) =>
+      expect(database.pool.query(statement, statement.includes('$1') ? [id] : [])).rejects.toMatchObject({
+        code: '42501',
+        message: expect.stringMatching(why),
+      });
+    await refused(
+      `update case_events set data = '{}' where case_id = $1`,
+      /permission denied for table case_events/,
+    );
+    await refused(`delete from case_events where case_id = $1`, /permission denied for table case_events/);
+    await refused('truncate case_events', /permission denied for table case_events/);
+    await refused('alter table case_events disable trigger all', /must be owner of table case_events/);
     expect(await listCaseEvents(database.db, id)).toHaveLength(5);
+    expect(await historyRewriteRight(database.url)).toBeUndefined();
+    // The owner may (which is what the signed anchors are for); its trigger still refuses a plain edit.
+    expect(await historyRewriteRight(database.ownerUrl)).toMatch(/superuser|owns case_events/);
+    await asOwner(database.ownerUrl, async (owner) => {
+      await expect(owner.pool.query('delete from case_events where case_id = $1', [id])).rejects.toThrow(
+        /append-only/,
+      );
+    });
   });
 
   test('the verifier reports edited, reordered and deleted events, each in its case', async ({
@@ -57,8 +86,8 @@ describe('the hash-chained event log', () => {
     expect((await verifyChains(database.db)).ok).toBe(true);
 
     const db = database.db;
-    await db.execute(sql`alter table case_events disable trigger all`);
-    try {
+    await asOwner(database.ownerUrl, async ({ db }) => {
+      await db.execute(sql`alter table case_events disable trigger all`);
       await db.execute(
         sql`update case_events set data = jsonb_set(data, '{departmentId}', '"dept-elsewhere"') where case_id = ${edited} and seq = 3`,
       );
@@ -68,9 +97,8 @@ describe('the hash-chained event log', () => {
       await db.execute(sql`update case_events set seq = 3 where case_id = ${reordered} and seq = 99`);
       await db.execute(sql`delete from case_events where case_id = ${middleDeleted} and seq = 3`);
       await db.execute(sql`delete from case_events where case_id = ${lastDeleted} and seq = 5`);
-    } finally {
       await db.execute(sql`alter table case_events enable trigger all`);
-    }
+    });
 
     const report = await verifyChains(db, { pageSize: 2 });
     expect(report.ok).toBe(false);
@@ -92,9 +120,11 @@ describe('the hash-chained event log', () => {
   test('npm run audit:verify exits 1 on a broken chain and names the case', async ({ database }) => {
     const context = createEngineContext({ db: database.db });
     const id = await caseWithHistory(context);
-    await database.db.execute(sql`alter table case_events disable trigger all`);
-    await database.db.execute(sql`delete from case_events where case_id = ${id} and seq = 2`);
-    await database.db.execute(sql`alter table case_events enable trigger all`);
+    await asOwner(database.ownerUrl, async ({ db }) => {
+      await db.execute(sql`alter table case_events disable trigger all`);
+      await db.execute(sql`delete from case_events where case_id = ${id} and seq = 2`);
+      await db.execute(sql`alter table case_events enable trigger all`);
+    });
     const run = promisify(execFile)(
       'npx',
       ['tsx', '--conditions=source', 'packages/engine/src/cli/audit-verify.ts', '--case', id],

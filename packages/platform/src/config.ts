@@ -15,7 +15,14 @@ const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number({ error: 'expected a port number' }).int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
+  /** What the app connects as: a role without UPDATE or DELETE on case_events (urbangrid_app). */
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  /**
+   * The database's owner, for migrations and the operator's db:* commands; the migrate step also
+   * gives DATABASE_URL's role its password. Unset: DATABASE_URL is taken to own the schema (one
+   * role, which production refuses), or the processes leave migrating to `npm run db:migrate`.
+   */
+  DATABASE_OWNER_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   REDIS_URL: z
     .url({ protocol: /^rediss?$/ })
     .refine(
@@ -198,9 +205,11 @@ function productionProblem(c: Env, env: Record<string, string>): string | undefi
   if (c.METRICS_TOKEN !== undefined && isKnownSecret(c.METRICS_TOKEN)) {
     return publiclyKnown('METRICS_TOKEN', randomHint);
   }
-  const databasePassword = passwordOf(c.DATABASE_URL);
-  if (databasePassword !== undefined && isKnownSecret(databasePassword)) {
-    return publiclyKnown('DATABASE_URL', "give the database's role a password of its own");
+  for (const name of ['DATABASE_URL', 'DATABASE_OWNER_URL'] as const) {
+    const databasePassword = passwordOf(c[name]);
+    if (databasePassword !== undefined && isKnownSecret(databasePassword)) {
+      return publiclyKnown(name, "give the database's role a password of its own");
+    }
   }
   if (c.SEED_DEMO === true) {
     if (env.DEMO_PASSWORD === undefined || isKnownSecret(c.DEMO_PASSWORD)) {
@@ -235,6 +244,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const c = parsed.data;
+  if (c.DATABASE_OWNER_URL !== undefined && c.DATABASE_URL === undefined) {
+    throw new ConfigError(
+      "Invalid environment variable DATABASE_OWNER_URL: set DATABASE_URL too (the app's own role on the same database)",
+    );
+  }
   const production = c.NODE_ENV === 'production';
   if (production) {
     const problem = productionProblem(c, present as Record<string, string>);

@@ -13,6 +13,7 @@ const secretVariables = [
   'WEBHOOK_SECRET',
   'METRICS_TOKEN',
   'POSTGRES_PASSWORD',
+  'APP_DATABASE_PASSWORD',
   'DEMO_PASSWORD',
 ];
 
@@ -22,12 +23,18 @@ describe('the one list of publicly known secrets', () => {
       .filter(([, name]) => secretVariables.includes(name ?? ''))
       .map(([, name, value]) => ({ name, value: value?.trim() ?? '' }));
     expect(values.map((v) => v.name)).toEqual(
-      expect.arrayContaining(['JWT_SECRET', 'PHONE_ENCRYPTION_KEY', 'WEBHOOK_SECRET', 'POSTGRES_PASSWORD']),
+      expect.arrayContaining([
+        'JWT_SECRET',
+        'PHONE_ENCRYPTION_KEY',
+        'WEBHOOK_SECRET',
+        'POSTGRES_PASSWORD',
+        'APP_DATABASE_PASSWORD',
+      ]),
     );
     for (const { name, value } of values) expect(isKnownSecret(value), `${name}=${value}`).toBe(true);
   });
 
-  it('docker-compose gives no secret a fallback or a value of its own, and its database password is known', () => {
+  it('docker-compose gives no secret a fallback or a value of its own, and its database passwords are known', () => {
     const compose = repoFile('docker-compose.yml');
     for (const name of secretVariables) {
       // `${NAME:-x}` / `${NAME-x}` would start production with a value written here.
@@ -37,8 +44,11 @@ describe('the one list of publicly known secrets', () => {
       const literal = new RegExp(`^\\s*${name}:\\s*(?!\\$\\{)(\\S+)`, 'm').exec(compose);
       expect(literal, `${name} is written into docker-compose.yml`).toBeNull();
     }
-    const databaseUrl = /DATABASE_URL:\s*(\S+)/.exec(compose)?.[1] ?? '';
-    expect(databaseUrl).toContain('${POSTGRES_PASSWORD:?');
+    // The services sign in as the app's role; only the migrate service has the owner's password.
+    const databaseUrl = /\sDATABASE_URL:\s*(\S+)/.exec(compose)?.[1] ?? '';
+    expect(databaseUrl).toContain('urbangrid_app:${APP_DATABASE_PASSWORD:?');
+    const ownerUrls = [...compose.matchAll(/DATABASE_OWNER_URL:\s*(\S+)/g)].map((m) => m[1]);
+    expect(ownerUrls).toEqual([expect.stringContaining('urbangrid:${POSTGRES_PASSWORD:?')]);
   });
 
   it('each is refused in production wherever a secret goes', () => {
@@ -57,6 +67,14 @@ describe('the one list of publicly known secrets', () => {
     const compose = `postgres://urbangrid:replace-with-a-database-password@postgres:5432/urbangrid`;
     expect(() => loadConfig({ ...strong, DATABASE_URL: compose })).toThrow(
       /DATABASE_URL: a publicly known value/,
+    );
+    const app = `postgres://urbangrid_app:replace-with-another-database-password@postgres:5432/urbangrid`;
+    expect(() => loadConfig({ ...strong, DATABASE_URL: app })).toThrow(
+      /DATABASE_URL: a publicly known value/,
+    );
+    const strongApp = 'postgres://urbangrid_app:8c1f2e9a7b3d@postgres:5432/urbangrid';
+    expect(() => loadConfig({ ...strong, DATABASE_URL: strongApp, DATABASE_OWNER_URL: compose })).toThrow(
+      /DATABASE_OWNER_URL: a publicly known value/,
     );
   });
 });

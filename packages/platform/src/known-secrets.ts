@@ -23,6 +23,7 @@ export const knownSecrets: ReadonlySet<string> = new Set([
   'replace-with-at-least-32-random-characters',
   'replace-with-32-random-bytes-in-base64',
   'replace-with-a-database-password',
+  'replace-with-another-database-password',
   'replace-with-a-metrics-token',
   'a-password-of-its-own',
   // The demo password (api.md) and the databases' passwords of docker-compose, the embedded

@@ -1,13 +1,24 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { EmbeddedPostgresError, startEmbeddedPostgres } from '@urbangrid/db';
+import {
+  appRole,
+  EmbeddedPostgresError,
+  historyRewriteRight,
+  pendingMigrations,
+  runMigrations,
+  shownDatabaseUrl,
+  startEmbeddedPostgres,
+} from '@urbangrid/db';
 import { connectRedis, describeRedisTarget, type RedisTarget, redisTarget } from '@urbangrid/redis';
 import { ReplyError } from 'ioredis';
 import type { Config } from './config.js';
 
 export interface Started {
+  /** What the app connects as (DATABASE_URL). */
   url: string;
+  /** The database's owner (DATABASE_OWNER_URL), for migrations and the operator's commands. */
+  ownerUrl?: string;
   /** Stops what this process started; a server it merely connected to is left alone. */
   stop(): Promise<void>;
 }
@@ -20,18 +31,62 @@ export interface StartedRedis {
 
 export class InfrastructureError extends Error {}
 
-/** DATABASE_URL when set; otherwise the embedded PostgreSQL under DATA_DIR (architecture.md, "the local default"). */
+/**
+ * DATABASE_URL (and DATABASE_OWNER_URL) when set; otherwise the embedded PostgreSQL under DATA_DIR
+ * (architecture.md, "the local default"), whose superuser owns the schema and where the app signs
+ * in as urbangrid_app.
+ */
 export async function startPostgres(
   config: Config,
   log: (line: string) => void = () => undefined,
 ): Promise<Started> {
-  if (config.DATABASE_URL) return { url: config.DATABASE_URL, stop: async () => undefined };
+  if (config.DATABASE_URL) {
+    return { url: config.DATABASE_URL, ownerUrl: config.DATABASE_OWNER_URL, stop: async () => undefined };
+  }
   try {
-    return await startEmbeddedPostgres({ dataDir: config.DATA_DIR, port: config.EMBEDDED_PG_PORT, log });
+    const embedded = await startEmbeddedPostgres({
+      dataDir: config.DATA_DIR,
+      port: config.EMBEDDED_PG_PORT,
+      log,
+    });
+    return { url: embedded.appUrl, ownerUrl: embedded.url, stop: embedded.stop };
   } catch (error) {
     if (error instanceof EmbeddedPostgresError) throw new InfrastructureError(error.message);
     throw error;
   }
+}
+
+/**
+ * Before a process uses the database: with the owner's URL, the pending migrations are applied and
+ * the app's login made ready; without it, DATABASE_URL's role applies them only if it may (one
+ * role for everything), else start-up stops with one line. Then the app's connection is checked:
+ * a role that could rewrite the case history unseen is refused in production and warned about
+ * elsewhere (README, "Security").
+ */
+export async function prepareDatabase(
+  postgres: Pick<Started, 'url' | 'ownerUrl'>,
+  config: Pick<Config, 'NODE_ENV'>,
+  warn: (line: string) => void,
+): Promise<void> {
+  if (postgres.ownerUrl !== undefined) {
+    await runMigrations(postgres.ownerUrl, { appUrl: postgres.url });
+  } else if ((await pendingMigrations(postgres.url)) > 0) {
+    try {
+      await runMigrations(postgres.url);
+    } catch (error) {
+      // drizzle's migrator wraps the driver's error.
+      const cause = (error as { cause?: { code?: string } }).cause;
+      if ((error as { code?: string }).code !== '42501' && cause?.code !== '42501') throw error;
+      throw new InfrastructureError(
+        `The database at ${shownDatabaseUrl(postgres.url)} has migrations pending that its role may not apply: run \`npm run db:migrate\` with DATABASE_OWNER_URL (the owner's URL), or set it for this process.`,
+      );
+    }
+  }
+  const right = await historyRewriteRight(postgres.url);
+  if (right === undefined) return;
+  const line = `DATABASE_URL's role could rewrite case history unseen (${right}): connect as ${appRole} and give the owner's URL as DATABASE_OWNER_URL (README, "Security").`;
+  if (config.NODE_ENV === 'production') throw new InfrastructureError(line);
+  warn(line);
 }
 
 async function redisAnswers(url: string): Promise<boolean> {

@@ -1,9 +1,15 @@
-import { createDatabase, type Db, runMigrations } from '@urbangrid/db';
+import { createDatabase, type Db } from '@urbangrid/db';
 import { connectRedis, describeRedisTarget, type RedisClient, type RedisTarget } from '@urbangrid/redis';
 import type { FastifyInstance } from 'fastify';
 import type { DestinationStream, Logger } from 'pino';
 import { type Config, ConfigError, loadConfig } from './config.js';
-import { InfrastructureError, type Started, startPostgres, startRedis } from './local-infrastructure.js';
+import {
+  InfrastructureError,
+  prepareDatabase,
+  type Started,
+  startPostgres,
+  startRedis,
+} from './local-infrastructure.js';
 import { createLogger } from './observability/logger.js';
 
 export interface Stoppable {
@@ -60,7 +66,7 @@ export async function startProcess(
     stack.push(redisServer.stop);
     const postgres: Started = await startPostgres(config, (line) => logger.debug({ postgres: line }));
     stack.push(postgres.stop);
-    await runMigrations(postgres.url);
+    await prepareDatabase(postgres, config, (line) => logger.warn(line));
     const database = createDatabase(postgres.url);
     stack.push(database.close);
     if (parts.seed && !(await parts.seed.isSeeded(database.db))) {

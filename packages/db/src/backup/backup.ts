@@ -11,6 +11,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { openStates } from '@urbangrid/domain';
 import pg from 'pg';
+import { appRole } from '../app-role.js';
 import { createDatabase } from '../client.js';
 import { reopenOutboxAfterRestore } from '../repositories/outbox.js';
 import { BackupError } from './backup-error.js';
@@ -150,6 +151,7 @@ export async function restoreDatabase(
   const adminUrl = new URL(options.url);
   adminUrl.pathname = '/postgres';
   const created = await withClient(adminUrl.toString(), async (client) => {
+    await ensureAppRoleExists(client);
     const found = await client.query('select 1 from pg_database where datname = $1', [database]);
     if (found.rowCount !== 0) return false;
     await client.query(`create database "${database.replace(/"/g, '""')}"`);
@@ -184,6 +186,20 @@ export async function restoreDatabase(
     throw new BackupError(failureLine(tool, error));
   }
   return { database, created, requeued: await requeueWorkInFlight(options.url) };
+}
+
+/**
+ * The backup grants the app's role (urbangrid_app, migration 0011) its privileges, and a restore
+ * naming a role the server lacks fails: on a new server it is made first (without a login;
+ * `npm run db:migrate` gives DATABASE_URL's login its password).
+ */
+async function ensureAppRoleExists(client: pg.Client): Promise<void> {
+  const found = await client.query('select 1 from pg_roles where rolname = $1', [appRole]);
+  if (found.rowCount !== 0) return;
+  await client.query(`DO $$ BEGIN
+    CREATE ROLE ${appRole} NOLOGIN;
+  EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+  END $$`);
 }
 
 /**

@@ -1,5 +1,6 @@
 /**
- * The frame of the `npm run db:*` commands: the database of DATABASE_URL, or the embedded one that
+ * The frame of the `npm run db:*` commands: the database of DATABASE_OWNER_URL (the owner's, as an
+ * operator's commands run; DATABASE_URL when it is not set), or the embedded one that
  * `npm start` keeps under DATA_DIR (started for the command when it is not running, and stopped
  * after). What an operator can fix — a bad variable, a missing file or program, a server that does
  * not answer — is one line on stderr and exit 1; usage mistakes exit 2.
@@ -11,14 +12,15 @@ import { InfrastructureError, startPostgres } from '../local-infrastructure.js';
 export class UsageError extends Error {}
 
 export async function runDatabaseCommand(
-  command: (target: { url: string; config: Config }) => Promise<string>,
+  command: (target: { url: string; appUrl: string; config: Config }) => Promise<string>,
 ): Promise<never> {
   let code = 0;
   try {
     const config = loadConfig();
     const postgres = await startPostgres(config);
     try {
-      process.stdout.write(`${await command({ url: postgres.url, config })}\n`);
+      const url = postgres.ownerUrl ?? postgres.url;
+      process.stdout.write(`${await command({ url, appUrl: postgres.url, config })}\n`);
     } finally {
       await postgres.stop();
     }
