@@ -182,6 +182,8 @@ const en: ConsoleMessages = {
     nothingSelected: 'Select a case',
     offline: 'Live updates are offline; the list may be stale. Reconnecting…',
     done: 'Done: {action} {caseNo}',
+    movedOn: 'Case {caseNo} was acted on by someone else (now {state}); the dialog was closed',
+    movedAway: 'Case {caseNo} was acted on by someone else and left this queue; the dialog was closed',
     tabs: {
       toFile: 'To file',
       verifying: 'Verifying',

@@ -186,6 +186,8 @@ const zhCN = {
     nothingSelected: '请选择一件案件',
     offline: '实时连接已断开，列表可能不是最新的；正在重连…',
     done: '已完成：{action} {caseNo}',
+    movedOn: '案件 {caseNo} 已由他人处理（现为{state}），对话框已关闭',
+    movedAway: '案件 {caseNo} 已被他人处理并移出本队列，对话框已关闭',
     tabs: {
       toFile: '待立案',
       verifying: '核实中',

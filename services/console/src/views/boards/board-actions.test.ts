@@ -37,6 +37,7 @@ async function boardWith(board: Component, tab: string, item: CaseRecord) {
   mounted.push(wrapper);
   await flushPromises();
   await wrapper.find(`[data-tab="${tab}"]`).trigger('click');
+  await wrapper.find(`[data-case-id="${item.id}"]`).trigger('click');
   await flushPromises();
   return { wrapper, calls: api.calls };
 }

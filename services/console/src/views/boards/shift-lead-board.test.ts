@@ -89,6 +89,8 @@ describe('ShiftLeadBoard 改派', () => {
     backend([verified]);
     const wrapper = mountWithApp(ShiftLeadBoard, { plugins: [testRouter()] });
     await flushPromises();
+    await wrapper.find(`[data-case-id="${verified.id}"]`).trigger('click');
+    expect(wrapper.find('[data-test="board-actions"]').exists()).toBe(true);
     expect(wrapper.findAll('button').some((b) => b.text().startsWith('改派'))).toBe(false);
     press('a');
     await flushPromises();
