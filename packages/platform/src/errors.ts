@@ -12,6 +12,8 @@ export const errorCatalogue = {
   VALIDATION_FAILED: { status: 400, title: 'Validation failed' },
   UNAUTHENTICATED: { status: 401, title: 'Authentication required' },
   FORBIDDEN: { status: 403, title: 'Forbidden' },
+  /** An account made or reset by an admin: only POST /api/auth/password (and logout) until it is changed. */
+  PASSWORD_CHANGE_REQUIRED: { status: 403, title: 'Password change required' },
   NOT_FOUND: { status: 404, title: 'Not found' },
   /** A point outside every unit grid (网格). */
   OUTSIDE_GRID: { status: 404, title: 'Outside every grid' },
@@ -44,6 +46,7 @@ const define = <C extends ErrorCode>(code: C) =>
 export const ValidationFailedError = define('VALIDATION_FAILED');
 export const UnauthenticatedError = define('UNAUTHENTICATED');
 export const ForbiddenError = define('FORBIDDEN');
+export const PasswordChangeRequiredError = define('PASSWORD_CHANGE_REQUIRED');
 export const NotFoundError = define('NOT_FOUND');
 export const OutsideGridError = define('OUTSIDE_GRID');
 export const TransitionNotAllowedError = define('TRANSITION_NOT_ALLOWED');
@@ -61,6 +64,7 @@ export const errorsByCode = {
   VALIDATION_FAILED: ValidationFailedError,
   UNAUTHENTICATED: UnauthenticatedError,
   FORBIDDEN: ForbiddenError,
+  PASSWORD_CHANGE_REQUIRED: PasswordChangeRequiredError,
   NOT_FOUND: NotFoundError,
   OUTSIDE_GRID: OutsideGridError,
   TRANSITION_NOT_ALLOWED: TransitionNotAllowedError,

@@ -1,7 +1,8 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { preparedPerDatabase } from '../prepared.js';
 import { users } from '../schema/people.js';
+import { areas } from '../schema/reference.js';
 
 /** Who a signed-in person is and where they act: what authentication and jurisdiction need. */
 export interface UserIdentity {
@@ -66,4 +67,81 @@ const activeIdentityById = preparedPerDatabase((db) =>
 export async function findActiveUserIdentity(db: DbOrTx, id: string): Promise<UserIdentity | null> {
   const rows = await activeIdentityById(db).execute({ id });
   return rows[0] ?? null;
+}
+
+/** A staff account as administration sees it (no password hash). */
+export interface UserAccount {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: string[];
+  city: string | null;
+  areaCode: string | null;
+  departmentId: string | null;
+  active: boolean;
+  mustChangePassword: boolean;
+}
+
+const accountColumns = {
+  id: users.id,
+  username: users.username,
+  displayName: users.displayName,
+  roles: users.roles,
+  city: users.city,
+  areaCode: users.areaCode,
+  departmentId: users.departmentId,
+  active: users.active,
+  mustChangePassword: users.mustChangePassword,
+};
+
+/** The account of `username`, locked for the caller's transaction when `forUpdate`. */
+export async function findUserAccount(
+  db: DbOrTx,
+  username: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<UserAccount | null> {
+  const query = db.select(accountColumns).from(users).where(eq(users.username, username)).limit(1);
+  const rows = options.forUpdate ? await query.for('update') : await query;
+  return rows[0] ?? null;
+}
+
+export interface NewUserAccount {
+  id: string;
+  username: string;
+  displayName: string;
+  passwordHash: string;
+  roles: string[];
+  city: string | null;
+  areaCode: string | null;
+  mustChangePassword: boolean;
+}
+
+/** Inserts an account; null when the username is taken. */
+export async function insertUserAccount(db: DbOrTx, account: NewUserAccount): Promise<UserAccount | null> {
+  const rows = await db
+    .insert(users)
+    .values(account)
+    .onConflictDoNothing({ target: users.username })
+    .returning(accountColumns);
+  return rows[0] ?? null;
+}
+
+/** Changes an account's roles, activity or password; the caller revokes its sessions in the same transaction. */
+export async function updateUserAccount(
+  db: DbOrTx,
+  id: string,
+  change: Partial<{ roles: string[]; active: boolean; passwordHash: string; mustChangePassword: boolean }>,
+): Promise<UserAccount | null> {
+  const rows = await db.update(users).set(change).where(eq(users.id, id)).returning(accountColumns);
+  return rows[0] ?? null;
+}
+
+/** Whether `code` is a district (区) of `city`. */
+export async function isDistrictOf(db: DbOrTx, city: string, code: string): Promise<boolean> {
+  const rows = await db
+    .select({ code: areas.code })
+    .from(areas)
+    .where(and(eq(areas.code, code), eq(areas.city, city), eq(areas.level, 'district')))
+    .limit(1);
+  return rows.length > 0;
 }

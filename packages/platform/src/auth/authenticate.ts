@@ -7,13 +7,15 @@
 import type { UserIdentity } from '@urbangrid/db';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { UnauthenticatedError } from '../errors.js';
+import { PasswordChangeRequiredError, UnauthenticatedError } from '../errors.js';
 import type { Actor, UserActor } from './actor.js';
 import { apiKeyHeader, findIntegrationActor } from './api-keys.js';
 import { isRole } from './roles.js';
 import { verifyToken } from './tokens.js';
 
 const openPaths = new Set(['/api/auth/login', '/api/auth/refresh']);
+/** All an account that must change its password may do. */
+const passwordChangePaths = new Set(['/api/auth/password', '/api/auth/logout']);
 
 /** Whether a route (its pattern, or the raw path when no route matched) needs a caller. */
 export function requiresAuthentication(path: string): boolean {
@@ -80,7 +82,14 @@ export const authentication = fp(
     app.decorateRequest('actor', null);
     app.addHook('onRequest', async (request) => {
       const path = request.routeOptions.url ?? request.url.split('?')[0] ?? '';
-      if (requiresAuthentication(path)) request.actor = await authenticate(request);
+      if (!requiresAuthentication(path)) return;
+      const actor = await authenticate(request);
+      request.actor = actor;
+      if (actor.kind === 'user' && actor.mustChangePassword && !passwordChangePaths.has(path)) {
+        throw new PasswordChangeRequiredError(
+          'your password was set by an administrator: change it (POST /api/auth/password) before anything else',
+        );
+      }
     });
   },
   {

@@ -3,14 +3,15 @@
  * A wrong username and a wrong password get the same answer after the same argon2 work, so neither
  * reveals which usernames exist.
  */
-import { findUserCredentials } from '@urbangrid/db';
+import { findUserCredentials, revokeUserSessions, updateUserAccount } from '@urbangrid/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { UnauthenticatedError } from '../errors.js';
+import { UnauthenticatedError, validationFailed } from '../errors.js';
 import { createLoginThrottle } from '../rate-limits.js';
 import { actorOf, type UserActor, userOf } from './actor.js';
 import { toUserActor } from './authenticate.js';
-import { verifyPassword } from './passwords.js';
+import { checkPassword } from './password-policy.js';
+import { hashPassword, verifyPassword } from './passwords.js';
 import { roles } from './roles.js';
 
 const userSummary = z.object({
@@ -106,6 +107,49 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const { identity, ...tokens } = await app.sessions.refresh(request.body.refreshToken);
       return { ...tokens, user: summary(toUserActor(identity)) };
+    },
+  );
+
+  app.post(
+    '/password',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: "Change the caller's password; every other session of theirs ends",
+        description:
+          'The new password must have at least 10 characters and not be guessable (zxcvbn-ts: common passwords, names, keyboard patterns). Answers a fresh session; the tokens of every earlier session stop working. The one route (besides logout) open to an account whose password an admin set.',
+        security: [{ bearerAuth: [] }],
+        body: z.object({
+          currentPassword: z.string().min(1).max(1024),
+          newPassword: z.string().min(1).max(1024),
+        }),
+        response: { 200: session },
+      },
+    },
+    async (request) => {
+      const user = userOf(request);
+      const { currentPassword, newPassword } = request.body;
+      await throttle.check(request, user.username);
+      const account = await findUserCredentials(app.db, user.username);
+      if (!account || !(await verifyPassword(account.passwordHash, currentPassword))) {
+        await throttle.recordFailure(request, user.username);
+        throw validationFailed('the current password is wrong', [
+          { in: 'body', path: 'currentPassword', message: 'wrong password' },
+        ]);
+      }
+      if (newPassword === currentPassword) {
+        const message = 'the new password must differ from the current one';
+        throw validationFailed(message, [{ in: 'body', path: 'newPassword', message }]);
+      }
+      checkPassword(newPassword, 'newPassword', [user.username, user.displayName]);
+      const passwordHash = await hashPassword(newPassword);
+      const { sessionId: _, ...tokens } = await app.db.transaction(async (tx) => {
+        await updateUserAccount(tx, user.id, { passwordHash, mustChangePassword: false });
+        await revokeUserSessions(tx, user.id, 'password-changed');
+        return app.sessions.start(user.id, tx);
+      });
+      await app.sessions.announce({ userId: user.id });
+      return { ...tokens, user: { ...summary(user), mustChangePassword: false } };
     },
   );
 

@@ -165,6 +165,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change the caller's password; every other session of theirs ends
+         * @description The new password must have at least 10 characters and not be guessable (zxcvbn-ts: common passwords, names, keyboard patterns). Answers a fresh session; the tokens of every earlier session stop working. The one route (besides logout) open to an account whose password an admin set.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        currentPassword: string;
+                        newPassword: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Access token: send as `Authorization: Bearer <token>` */
+                            token: string;
+                            /** @description Exchange at /api/auth/refresh for a new pair */
+                            refreshToken: string;
+                            /**
+                             * Format: date-time
+                             * @description When the access token expires
+                             */
+                            expiresAt: string;
+                            user: {
+                                id: string;
+                                username: string;
+                                displayName: string;
+                                roles: components["schemas"]["Role"][];
+                                /** @description True for an account made or reset by an admin: every route but the password change answers 403 until it is changed */
+                                mustChangePassword?: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/logout": {
         parameters: {
             query?: never;
@@ -1092,6 +1156,223 @@ export interface paths {
                                     beyondCalendar: boolean;
                                 };
                             }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Creates a staff account in a city */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        username: string;
+                        displayName: string;
+                        roles: components["schemas"]["Role"][];
+                        city: string;
+                        districtCode?: string;
+                        /** @description At least 10 characters, not guessable (zxcvbn-ts) */
+                        password: string;
+                        /** @description Make the person change the password at their first login (default false) */
+                        mustChangePassword?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            username: string;
+                            displayName: string;
+                            roles: components["schemas"]["Role"][];
+                            city: string | null;
+                            districtCode: string | null;
+                            departmentId: string | null;
+                            active: boolean;
+                            mustChangePassword: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users/{username}/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replaces an account's roles; its sessions end (it signs in again with the new roles) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    username: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        roles: components["schemas"]["Role"][];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            username: string;
+                            displayName: string;
+                            roles: components["schemas"]["Role"][];
+                            city: string | null;
+                            districtCode: string | null;
+                            departmentId: string | null;
+                            active: boolean;
+                            mustChangePassword: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users/{username}/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resets an account's password: its sessions end and it must choose a new one at the next login */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    username: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description At least 10 characters, not guessable (zxcvbn-ts) */
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            username: string;
+                            displayName: string;
+                            roles: components["schemas"]["Role"][];
+                            city: string | null;
+                            districtCode: string | null;
+                            departmentId: string | null;
+                            active: boolean;
+                            mustChangePassword: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users/{username}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Deactivates an account: it cannot sign in, and its tokens and live sockets stop at once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    username: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            username: string;
+                            displayName: string;
+                            roles: components["schemas"]["Role"][];
+                            city: string | null;
+                            districtCode: string | null;
+                            departmentId: string | null;
+                            active: boolean;
+                            mustChangePassword: boolean;
                         };
                     };
                 };

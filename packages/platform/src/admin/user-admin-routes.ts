@@ -1,0 +1,155 @@
+/**
+ * `/api/admin/users…` (人员管理) for admins: a city's admin manages the accounts of their city, a
+ * region admin every account. Creating, changing roles, resetting a password (forced change at
+ * the next login) and deactivating; the last three end the account's sessions at once, in every
+ * process, live sockets included.
+ */
+import type { UserAccount } from '@urbangrid/db';
+import { z } from 'zod';
+import { userOf } from '../auth/actor.js';
+import { requireRoles } from '../auth/guards.js';
+import { roles } from '../auth/roles.js';
+import type { ServicePlugin } from '../service-plugin.js';
+import { recordChange } from './admin-changes.js';
+import { administeredCity } from './admin-scope.js';
+import type { RecordChange } from './calendar-admin.js';
+import { changeAccount, createAccount } from './user-admin.js';
+
+const tags = ['admin'];
+const role = z.enum(roles).meta({ id: 'Role' });
+const usernameSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9._-]{1,63}$/, 'a username is 2–64 lower-case letters, digits, ".", "_" or "-"');
+const passwordSchema = z
+  .string()
+  .min(1)
+  .max(1024)
+  .describe('At least 10 characters, not guessable (zxcvbn-ts)');
+const usernameParams = z.object({ username: z.string().min(1).max(64) });
+
+const accountView = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  roles: z.array(role),
+  city: z.string().nullable(),
+  districtCode: z.string().nullable(),
+  departmentId: z.string().nullable(),
+  active: z.boolean(),
+  mustChangePassword: z.boolean(),
+});
+
+const toView = (account: UserAccount) => ({
+  id: account.id,
+  username: account.username,
+  displayName: account.displayName,
+  roles: account.roles.filter((r): r is z.infer<typeof role> => (roles as readonly string[]).includes(r)),
+  city: account.city,
+  districtCode: account.areaCode,
+  departmentId: account.departmentId,
+  active: account.active,
+  mustChangePassword: account.mustChangePassword,
+});
+
+export const userAdminRoutes: ServicePlugin = async (app) => {
+  app.addHook('preHandler', requireRoles('admin'));
+
+  const recorderOf = (request: Parameters<typeof userOf>[0]) => {
+    const actor = userOf(request);
+    const record: RecordChange = (tx, entry) => recordChange(tx, actor, request, entry);
+    return { actor, record };
+  };
+
+  app.post(
+    '/users',
+    {
+      schema: {
+        tags,
+        summary: 'Creates a staff account in a city',
+        body: z.object({
+          username: usernameSchema,
+          displayName: z.string().trim().min(1).max(60),
+          roles: z.array(role).min(1).max(8),
+          city: z.string().regex(/^\d{4}$/, 'a city code has 4 digits (GB/T 2260)'),
+          districtCode: z
+            .string()
+            .regex(/^\d{6}$/, 'a district code has 6 digits')
+            .optional(),
+          password: passwordSchema,
+          mustChangePassword: z
+            .boolean()
+            .optional()
+            .describe('Make the person change the password at their first login (default false)'),
+        }),
+        response: { 201: accountView },
+      },
+    },
+    async (request, reply) => {
+      const { actor, record } = recorderOf(request);
+      await administeredCity(actor, request.body.city, app.reference);
+      const created = await createAccount(app.db, actor, record, request.body);
+      return reply.code(201).send(toView(created));
+    },
+  );
+
+  app.put(
+    '/users/:username/roles',
+    {
+      schema: {
+        tags,
+        summary: "Replaces an account's roles; its sessions end (it signs in again with the new roles)",
+        params: usernameParams,
+        body: z.object({ roles: z.array(role).min(1).max(8) }),
+        response: { 200: accountView },
+      },
+    },
+    async (request) => {
+      const { actor, record } = recorderOf(request);
+      const changed = await changeAccount(app.db, actor, record, request.params.username, {
+        roles: request.body.roles,
+      });
+      await app.sessions.announce({ userId: changed.id });
+      return toView(changed);
+    },
+  );
+
+  app.post(
+    '/users/:username/password',
+    {
+      schema: {
+        tags,
+        summary:
+          "Resets an account's password: its sessions end and it must choose a new one at the next login",
+        params: usernameParams,
+        body: z.object({ password: passwordSchema }),
+        response: { 200: accountView },
+      },
+    },
+    async (request) => {
+      const { actor, record } = recorderOf(request);
+      const changed = await changeAccount(app.db, actor, record, request.params.username, {
+        password: request.body.password,
+      });
+      await app.sessions.announce({ userId: changed.id });
+      return toView(changed);
+    },
+  );
+
+  app.post(
+    '/users/:username/deactivate',
+    {
+      schema: {
+        tags,
+        summary: 'Deactivates an account: it cannot sign in, and its tokens and live sockets stop at once',
+        params: usernameParams,
+        response: { 200: accountView },
+      },
+    },
+    async (request) => {
+      const { actor, record } = recorderOf(request);
+      const changed = await changeAccount(app.db, actor, record, request.params.username, { active: false });
+      await app.sessions.announce({ userId: changed.id });
+      return toView(changed);
+    },
+  );
+};
