@@ -23,6 +23,7 @@ export * from './repositories/cases.js';
 export * from './repositories/duplicates.js';
 export * from './repositories/duty-shifts.js';
 export * from './repositories/gazetteer.js';
+export * from './repositories/grid-versions.js';
 export * from './repositories/idempotency.js';
 export * from './repositories/media.js';
 export * from './repositories/notice-recipients.js';

@@ -14,6 +14,18 @@ export {
   positionSchema,
   type ReadonlyPolygon,
 } from './geojson.js';
+export {
+  type CommunityOfCity,
+  type ExistingGrid,
+  type GridImportFile,
+  type GridImportPlan,
+  type GridImportProblem,
+  type GridProblemKind,
+  gridImportFileSchema,
+  gridProblemKinds,
+  type PlannedGrid,
+  planGridImport,
+} from './grid-import.js';
 export { createGridLayer, type GridLayer } from './grid-layer.js';
 export {
   createGridLocator,

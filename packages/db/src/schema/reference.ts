@@ -72,6 +72,51 @@ export const grids = pgTable(
   (t) => [index('grids_city_idx').on(t.city), index('grids_community_idx').on(t.communityCode)],
 );
 
+/**
+ * The versions of a city's grid layer (网格版本): each applied import is one, valid from its date.
+ * The latest version's number is what an import's `If-Match` names (409 when another came first).
+ */
+export const gridVersions = pgTable(
+  'grid_versions',
+  {
+    city: text('city')
+      .notNull()
+      .references(() => cities.code),
+    version: integer('version').notNull(),
+    validFrom: date('valid_from').notNull(),
+    appliedAt: ts('applied_at').notNull().defaultNow(),
+    appliedBy: text('applied_by').notNull(),
+    added: integer('added').notNull(),
+    changed: integer('changed').notNull(),
+    retired: integer('retired').notNull(),
+    total: integer('total').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.city, t.version] })],
+);
+
+/**
+ * Earlier shapes of re-cut grids: when an import changes a grid (or brings a retired code back), its
+ * row as it was is kept here with the dates it was valid, so a case filed in it still finds the
+ * grid it was filed in.
+ */
+export const gridHistory = pgTable(
+  'grid_history',
+  {
+    code: text('code').notNull(),
+    city: text('city')
+      .notNull()
+      .references(() => cities.code),
+    communityCode: text('community_code').notNull(),
+    name: text('name').notNull(),
+    geometry: jsonb('geometry').notNull(),
+    validFrom: date('valid_from').notNull(),
+    validTo: date('valid_to').notNull(),
+    /** The grid version that replaced it. */
+    replacedByVersion: integer('replaced_by_version').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.code, t.replacedByVersion] }), index('grid_history_city_idx').on(t.city)],
+);
+
 /** Catalogue versions (e.g. v2013 and the 2026 revision) coexist; each category belongs to one. */
 export const catalogueVersions = pgTable('catalogue_versions', {
   version: text('version').primaryKey(),

@@ -5,10 +5,12 @@
 import type { ServicePlugin } from '../service-plugin.js';
 import { auditRoutes } from './audit-routes.js';
 import { calendarAdminRoutes } from './calendar-admin-routes.js';
+import { gridAdminRoutes } from './grid-admin-routes.js';
 import { userAdminRoutes } from './user-admin-routes.js';
 
 export const adminRoutes: ServicePlugin = async (app) => {
   await app.register(auditRoutes);
   await app.register(calendarAdminRoutes);
   await app.register(userAdminRoutes);
+  await app.register(gridAdminRoutes);
 };

@@ -1384,6 +1384,140 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/grids/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Imports the city's unit grids (GeoJSON): a preview, or with apply=true the next grid version
+         * @description The body is a FeatureCollection of Polygon features with `properties.code` (15 digits), `properties.communityCode` and optionally `properties.name`: the whole layer of the city, so a grid the city has and the file lacks is retired. Without `apply=true` nothing is written. Applying with problems of severity `error` answers 400 with them; `If-Match` names the version the preview was made on (409 when another import came first).
+         */
+        post: {
+            parameters: {
+                query?: {
+                    city?: string;
+                    apply?: "true" | "false";
+                };
+                header?: {
+                    /** @description The version (ETag) of the record the edit was made on; stale answers 409 */
+                    "if-match"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        type: "FeatureCollection";
+                        features: unknown[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            city: string;
+                            version: number;
+                            applied: boolean;
+                            validFrom: string | null;
+                            added: number;
+                            changed: number;
+                            retired: number;
+                            unchanged: number;
+                            codes: {
+                                added: string[];
+                                changed: string[];
+                                retired: string[];
+                            };
+                            problems: {
+                                /** @enum {string} */
+                                severity: "error" | "warning";
+                                /** @enum {string} */
+                                kind: "feature" | "geometry" | "code" | "community" | "duplicate" | "overlap" | "gap";
+                                message: string;
+                                feature?: number;
+                                code?: string;
+                                otherCode?: string;
+                                communityCode?: string;
+                                areaM2?: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/grids/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The city's current unit grids as a GeoJSON FeatureCollection (what an import takes) */
+        get: {
+            parameters: {
+                query?: {
+                    city?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            type: "FeatureCollection";
+                            features: {
+                                /** @enum {string} */
+                                type: "Feature";
+                                geometry: {
+                                    /** @enum {string} */
+                                    type: "Polygon";
+                                    coordinates: number[][][];
+                                };
+                                properties: {
+                                    code: string;
+                                    communityCode: string;
+                                    name: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/intake/status": {
         parameters: {
             query?: never;
