@@ -15,7 +15,8 @@ export default defineConfig({
     name: 'process',
     root: workspace('.'),
     include: ['**/*.test.ts'],
-    testTimeout: 180_000,
+    // Each test starts processes of the system, which takes minutes on a busy machine.
+    testTimeout: 600_000,
     hookTimeout: 600_000,
     pool: 'forks',
     fileParallelism: false,

@@ -33,7 +33,7 @@ export interface EngineProcessContext {
   redis: RedisClient;
   redisTarget: RedisTarget;
   logger: EngineLogger;
-  config: { QUEUE_PREFIX: string };
+  config: { QUEUE_PREFIX: string; SHUTDOWN_TIMEOUT_MS?: number };
 }
 
 export interface ProcessEngine {
@@ -87,6 +87,7 @@ export function processEngine(options: { metrics?: GaugeRegistry } = {}): Proces
         logger: ctx.logger,
         metrics: options.metrics,
         reference,
+        closeGraceMs: ctx.config.SHUTDOWN_TIMEOUT_MS,
       });
       const coverage = watchCalendarCoverage({
         db: ctx.db,

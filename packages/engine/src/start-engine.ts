@@ -63,6 +63,8 @@ export interface StartEngineOptions {
   metrics?: GaugeRegistry;
   /** Start the queue workers (default true); false runs only the relay. */
   workers?: boolean;
+  /** How long `stop()` lets the jobs in hand finish (SHUTDOWN_TIMEOUT_MS); default 5 s. */
+  closeGraceMs?: number;
   relay?: { pollIntervalMs?: number; retryDelayMs?: (attempts: number) => number; enqueueTimeoutMs?: number };
   /**
    * How often jobs of the legacy queues are looked for again after the start (processes of the
@@ -154,6 +156,7 @@ export async function startEngine(options: StartEngineOptions): Promise<RunningE
           context,
           connection: workersRedis.connection,
           prefix: options.prefix,
+          closeGraceMs: options.closeGraceMs,
           deliverNotice:
             options.deliverNotice ??
             storeNotices(options.db, options.announceNotice ?? publisher?.publish, logger),

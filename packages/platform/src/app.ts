@@ -28,6 +28,7 @@ import { tokens } from './auth/tokens.js';
 import { caseRoutes } from './cases/case-routes.js';
 import type { Config } from './config.js';
 import { docs } from './docs.js';
+import { draining } from './draining.js';
 import { healthRoutes } from './health.js';
 import { infrastructure } from './infrastructure.js';
 import { frameworkErrorProblem, inputGuards } from './input-guards.js';
@@ -109,6 +110,8 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     // request.ip (login throttling, rate limits) reads X-Forwarded-For only from the proxies named.
     trustProxy: config.TRUST_PROXY,
     frameworkErrors: frameworkErrorProblem,
+    // While closing, `draining` answers problem+json with Retry-After instead.
+    return503OnClosing: false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -133,6 +136,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
 
   await app.register(infrastructure, { config, db: options.db, redis: options.redis });
   await app.register(problemDetails);
+  await app.register(draining);
   await app.register(inputGuards);
   await app.register(requestIdEcho);
   const reference = options.reference ?? ownReference(app, options);

@@ -131,3 +131,19 @@ describe('the access token lifetime and the proxies', () => {
     );
   });
 });
+
+describe('the shutdown bound', () => {
+  it('SHUTDOWN_TIMEOUT_MS is 20 s by default, and a bad value is one line naming it', () => {
+    expect(loadConfig({}).SHUTDOWN_TIMEOUT_MS).toBe(20_000);
+    expect(loadConfig({ SHUTDOWN_TIMEOUT_MS: '45000' }).SHUTDOWN_TIMEOUT_MS).toBe(45_000);
+    expect(() => loadConfig({ SHUTDOWN_TIMEOUT_MS: '20s' })).toThrow(
+      /^Invalid environment variable SHUTDOWN_TIMEOUT_MS: expected a number of milliseconds \(got "20s"\)$/,
+    );
+    expect(() => loadConfig({ SHUTDOWN_TIMEOUT_MS: '20' })).toThrow(
+      /^Invalid environment variable SHUTDOWN_TIMEOUT_MS: at least 1000 \(milliseconds\)/,
+    );
+    expect(() => loadConfig({ SHUTDOWN_TIMEOUT_MS: '1500.5' })).toThrow(
+      /^Invalid environment variable SHUTDOWN_TIMEOUT_MS: expected a whole number/,
+    );
+  });
+});

@@ -56,6 +56,17 @@ const envSchema = z.object({
   WORKERS: flag.default(true),
   /** Whether this process serves HTTP at all (a pure worker process sets false). */
   HTTP: flag.default(true),
+  /**
+   * On SIGTERM or SIGINT, how long the requests and jobs in flight may take to finish before the
+   * process closes its connections anyway (milliseconds). Keep it below the orchestrator's grace
+   * period (docker-compose's stop_grace_period, Kubernetes' terminationGracePeriodSeconds).
+   */
+  SHUTDOWN_TIMEOUT_MS: z.coerce
+    .number({ error: 'expected a number of milliseconds' })
+    .int('expected a whole number of milliseconds')
+    .min(1_000, 'at least 1000 (milliseconds): requests in flight need time to finish')
+    .max(600_000, 'at most 600000 (milliseconds, ten minutes)')
+    .default(20_000),
   /** Prefix of every Redis key and the live channel; on a cluster wrapped as `{urbangrid}` (a hash tag). */
   QUEUE_PREFIX: z.string().min(1).default('urbangrid'),
   /** Signs access and refresh tokens; a development default outside production. */

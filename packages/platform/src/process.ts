@@ -36,18 +36,49 @@ export interface ProcessContext {
   logger: Logger;
 }
 
-/** A started process: `stop()` undoes the start-up in reverse order. */
+/** A started process: `stop()` drains it and closes what it opened (`shutdown()`). */
 export interface RunningProcess extends Stoppable {
   config: Config;
   logger: Logger;
   /** The HTTP server, when the process serves one. */
   http?: FastifyInstance;
+  /**
+   * Drains the HTTP server and the workers together within SHUTDOWN_TIMEOUT_MS, then closes
+   * Redis, the pool and any local server, the last opened first; resolves whether the drain
+   * finished in time.
+   */
+  shutdown(): Promise<boolean>;
 }
+
+/** Waits for `work` at most `ms`; resolves whether it settled in time. */
+async function settledWithin(work: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const inTime = await Promise.race([
+    work.then(
+      () => true,
+      () => true,
+    ),
+    new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), ms);
+    }),
+  ]);
+  clearTimeout(timer);
+  return inTime;
+}
+
+/** How long each connection (Redis, a pool, a local server) may take to close after the drain. */
+const closeTimeoutMs = 5_000;
 
 /**
  * Start-up shared by the all-in-one process and every service run alone: configuration (from
  * `options.env`, default the process's), Redis checked, the database (migrated, seeded when empty), workers, HTTP. A failure stops
  * what was started and throws; `runProcess` turns it into one line.
+ *
+ * Stopping drains: the HTTP server takes no new connections and answers 503 with Retry-After to
+ * requests still arriving on open ones (`draining`), the workers take no new jobs, and the requests
+ * and jobs in flight finish — all within SHUTDOWN_TIMEOUT_MS; past it the connections are closed
+ * anyway (what was cut short is retried: a request by its client, a job by another worker once its
+ * lock ends).
  */
 export async function startProcess(
   parts: ProcessParts,
@@ -55,10 +86,36 @@ export async function startProcess(
 ): Promise<RunningProcess> {
   const config = loadConfig(options.env ?? process.env);
   const logger = createLogger(config, { service: parts.name, destination: options.logDestination });
+  // What is drained (HTTP, workers): together, within SHUTDOWN_TIMEOUT_MS.
+  const drains: Array<() => Promise<void>> = [];
+  // What they use (Redis, the pool, local servers): closed afterwards, the last opened first.
   const stack: Array<() => Promise<void>> = [];
+  let http: FastifyInstance | undefined;
+  const shutdown = async (): Promise<boolean> => {
+    const drained = await settledWithin(
+      Promise.all(
+        drains.map((drain) => drain().catch((e: unknown) => logger.error({ err: e }, 'stop failed'))),
+      ),
+      config.SHUTDOWN_TIMEOUT_MS,
+    );
+    if (!drained) {
+      logger.warn(
+        { timeoutMs: config.SHUTDOWN_TIMEOUT_MS },
+        'requests or jobs still running after SHUTDOWN_TIMEOUT_MS: closing anyway',
+      );
+      http?.server.closeAllConnections();
+    }
+    for (const close of stack.reverse()) {
+      const closed = await settledWithin(
+        close().catch((e: unknown) => logger.error({ err: e }, 'stop failed')),
+        closeTimeoutMs,
+      );
+      if (!closed) logger.warn('a connection did not close in time');
+    }
+    return drained;
+  };
   const stopAll = async () => {
-    for (const stop of stack.reverse())
-      await stop().catch((e: unknown) => logger.error({ err: e }, 'stop failed'));
+    await shutdown();
   };
   try {
     // First Redis: a REDIS_URL the server refuses is a line before any migration or seed runs.
@@ -88,17 +145,16 @@ export async function startProcess(
     const ctx: ProcessContext = { config, db: database.db, redis, redisTarget: redisServer.target, logger };
     if (config.WORKERS && parts.startWorkers) {
       const workers = await parts.startWorkers(ctx);
-      stack.push(() => workers.stop());
+      drains.push(() => workers.stop());
     }
-    let http: FastifyInstance | undefined;
     if (config.HTTP && parts.buildHttp) {
       const app = await parts.buildHttp(ctx);
       http = app;
-      stack.push(() => app.close());
+      drains.push(() => app.close());
       await app.listen({ port: config.PORT, host: config.HOST });
     }
     logger.info({ port: config.PORT }, `${parts.name} started`);
-    return { config, logger, http, stop: stopAll };
+    return { config, logger, http, stop: stopAll, shutdown };
   } catch (error) {
     await stopAll();
     if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') {
@@ -109,8 +165,9 @@ export async function startProcess(
 }
 
 /**
- * `startProcess` from the process's environment, and a clean stop on SIGINT/SIGTERM. Failures that
- * a person can fix print one line and exit 1.
+ * `startProcess` from the process's environment, and a graceful stop on SIGINT/SIGTERM: drained
+ * within SHUTDOWN_TIMEOUT_MS, then exit 0 (1 when the bound cut the drain short). Failures that a
+ * person can fix print one line and exit 1.
  */
 export async function runProcess(parts: ProcessParts): Promise<void> {
   let running: RunningProcess;
@@ -125,8 +182,15 @@ export async function runProcess(parts: ProcessParts): Promise<void> {
     process.once(signal, () => {
       if (stopping) return;
       stopping = true;
-      running.logger.info({ signal }, 'shutting down');
-      void running.stop().then(() => process.exit(0));
+      const started = Date.now();
+      const timeoutMs = running.config.SHUTDOWN_TIMEOUT_MS;
+      running.logger.info({ signal, timeoutMs }, 'shutting down: draining requests and jobs');
+      // Whatever hangs, the process ends: the drain's bound plus each connection's.
+      setTimeout(() => process.exit(1), timeoutMs + 4 * closeTimeoutMs).unref();
+      void running.shutdown().then((drained) => {
+        running.logger.info({ ms: Date.now() - started, drained }, 'shut down');
+        process.exit(drained ? 0 : 1);
+      });
     });
   }
 }

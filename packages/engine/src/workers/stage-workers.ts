@@ -73,6 +73,8 @@ export interface StageWorkersOptions {
   deliverNotice: DeliverNotice;
   /** Jobs run at once per queue; default 4. */
   concurrency?: number;
+  /** How long `close()` waits for the jobs in hand before dropping the connections; default 5 s. */
+  closeGraceMs?: number;
   kinds?: readonly StageKind[];
 }
 
@@ -127,7 +129,9 @@ export function createStageWorkers(options: StageWorkersOptions): StageWorkers {
     workers,
     handlers,
     async close() {
-      await Promise.all([...workers.values()].map((worker) => closeWorker(worker, context)));
+      await Promise.all(
+        [...workers.values()].map((worker) => closeWorker(worker, context, options.closeGraceMs)),
+      );
     },
   };
 }
@@ -143,8 +147,9 @@ async function postpone(job: Job, token: string): Promise<void> {
 }
 
 /**
- * Closing waits for the job in hand; with Redis away it would wait for ever, so after a while the
- * worker's connections are dropped instead (an unfinished job is retried by another worker).
+ * Closing takes no new job and waits for the jobs in hand; with Redis away it would wait for ever,
+ * so after a while the worker's connections are dropped instead (an unfinished job is retried by
+ * another worker once its lock runs out).
  */
 async function closeWorker(worker: Worker, context: EngineContext, graceMs = 5_000): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
