@@ -9,6 +9,7 @@ import type { paths } from './generated/schema';
 export type ProblemCode =
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
+  | 'PASSWORD_CHANGE_REQUIRED'
   | 'NOT_FOUND'
   | 'VALIDATION_FAILED'
   | 'OUTSIDE_GRID'

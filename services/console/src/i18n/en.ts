@@ -38,6 +38,15 @@ const en: ConsoleMessages = {
     submit: 'Sign in',
     failed: 'Wrong username or password',
     noScreen: 'This account has no workspace',
+    changeTitle: 'Choose a new password',
+    changeReason: 'Your password was set by an administrator. Choose your own before you continue.',
+    currentPassword: 'Current password',
+    newPassword: 'New password',
+    repeatPassword: 'New password again',
+    passwordHint:
+      'At least 10 characters; a phrase of unrelated words is easy to remember and hard to guess.',
+    mismatch: 'The two new passwords differ',
+    change: 'Change password',
   },
   states: {
     reported: 'Reported',
@@ -161,6 +170,7 @@ const en: ConsoleMessages = {
   errors: {
     UNAUTHENTICATED: 'Your session has ended; please sign in again',
     FORBIDDEN: 'You may not do this',
+    PASSWORD_CHANGE_REQUIRED: 'Choose a new password first',
     NOT_FOUND: 'Not found',
     VALIDATION_FAILED: 'Some input is not valid',
     OUTSIDE_GRID: 'This place is outside every grid',

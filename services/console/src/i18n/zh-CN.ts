@@ -38,6 +38,14 @@ const zhCN = {
     submit: '登录',
     failed: '用户名或密码错误',
     noScreen: '该账号没有可用的工作台',
+    changeTitle: '设置新密码',
+    changeReason: '您的密码由管理员设置，请先设置自己的密码再继续。',
+    currentPassword: '当前密码',
+    newPassword: '新密码',
+    repeatPassword: '再次输入新密码',
+    passwordHint: '至少 10 个字符；由几个不相关的词组成的短语好记又难猜。',
+    mismatch: '两次输入的新密码不一致',
+    change: '修改密码',
   },
   states: {
     reported: '已受理',
@@ -164,6 +172,7 @@ const zhCN = {
   },
   errors: {
     UNAUTHENTICATED: '登录已失效，请重新登录',
+    PASSWORD_CHANGE_REQUIRED: '请先设置新密码',
     FORBIDDEN: '没有权限执行此操作',
     NOT_FOUND: '未找到',
     VALIDATION_FAILED: '填写的内容有误',

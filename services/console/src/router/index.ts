@@ -92,6 +92,8 @@ export function createConsoleRouter(pinia: Pinia, history: RouterHistory = creat
     const auth = useAuthStore(pinia);
     if (to.meta.public) return true;
     if (!auth.signedIn) return { name: 'login', query: to.fullPath === '/' ? {} : { next: to.fullPath } };
+    // An admin-set password is changed first (the login screen asks for it).
+    if (auth.mustChangePassword) return { name: 'login' };
     const home = homeScreenOf(auth.roles);
     if (to.name === 'home') return home ? { name: home } : { name: 'login' };
     if (to.meta.screen && !canUse(auth.roles, to.meta.screen))

@@ -8,12 +8,16 @@ describe('router', () => {
   beforeEach(() => localStorage.clear());
 
   function signedInAs(...roles: string[]) {
+    return signedInWith({}, ...roles);
+  }
+
+  function signedInWith(extra: { mustChangePassword?: boolean }, ...roles: string[]) {
     const pinia = createPinia();
     setActivePinia(pinia);
     if (roles.length > 0) {
       useAuthStore().session = {
         token: 't',
-        user: { id: '1', username: 'u', displayName: 'U', roles: roles as never },
+        user: { id: '1', username: 'u', displayName: 'U', roles: roles as never, ...extra },
         refreshToken: 'refresh',
         expiresAt: '2099-01-01T00:00:00Z',
         expiresAtMs: null,
@@ -37,5 +41,11 @@ describe('router', () => {
     expect(router.currentRoute.value.name).toBe('department');
     await router.push('/cases/42');
     expect(router.currentRoute.value.name).toBe('case');
+  });
+
+  it('keeps an account whose password an admin set on the login screen until it is changed', async () => {
+    const router = signedInWith({ mustChangePassword: true }, 'dispatcher');
+    await router.push('/dispatch');
+    expect(router.currentRoute.value.name).toBe('login');
   });
 });

@@ -108,6 +108,24 @@ describe('auth store', () => {
     expect(calls.some((c) => c.path === '/api/auth/refresh')).toBe(false);
   });
 
+  it('a forced password change replaces the session with the fresh one', async () => {
+    const { calls } = fakeApi({
+      'POST /api/auth/login': () => ({
+        json: { token: 'set-by-admin', refreshToken: 'r1', user: { ...user, mustChangePassword: true } },
+      }),
+      'POST /api/auth/password': () => ({
+        json: { token: 'own', refreshToken: 'r2', user: { ...user, mustChangePassword: false } },
+      }),
+    });
+    const auth = useAuthStore();
+    await auth.login('operator1', 'amber orchard pilot 7');
+    expect(auth.mustChangePassword).toBe(true);
+    await auth.changePassword('amber orchard pilot 7', 'quiet meadow falcon 19');
+    expect(calls.at(-1)?.headers.authorization).toBe('Bearer set-by-admin');
+    expect(auth.mustChangePassword).toBe(false);
+    expect(auth.session?.token).toBe('own');
+  });
+
   it('reads the expiry of a JWT', () => {
     expect(jwtExpiryMs(jwt(1_800_000_000))).toBe(1_800_000_000_000);
     expect(jwtExpiryMs('opaque')).toBeNull();

@@ -9,7 +9,12 @@
  */
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import { login as loginRequest, logoutSession, refreshSession } from '../api/auth-api';
+import {
+  changePassword as changePasswordRequest,
+  login as loginRequest,
+  logoutSession,
+  refreshSession,
+} from '../api/auth-api';
 import type { Role, Session } from '../api/contract';
 import { configureHttp } from '../api/http';
 
@@ -66,6 +71,8 @@ export const useAuthStore = defineStore('auth', () => {
   const user = computed(() => session.value?.user ?? null);
   const roles = computed<Role[]>(() => session.value?.user.roles ?? []);
   const signedIn = computed(() => session.value !== null);
+  /** Set by an admin: nothing but the password change until it is changed. */
+  const mustChangePassword = computed(() => session.value?.user.mustChangePassword === true);
 
   function persist(next: StoredSession | null): void {
     session.value = next;
@@ -86,6 +93,11 @@ export const useAuthStore = defineStore('auth', () => {
     const next = await loginRequest(username, password);
     signedOutReason.value = null;
     persist(toStored(next));
+  }
+
+  /** Changes the password; the answer is a fresh session (the server ended every earlier one). */
+  async function changePassword(currentPassword: string, newPassword: string): Promise<void> {
+    persist(toStored(await changePasswordRequest(currentPassword, newPassword)));
   }
 
   function logout(reason: 'expired' | null = null): void {
@@ -155,6 +167,8 @@ export const useAuthStore = defineStore('auth', () => {
     user,
     roles,
     signedIn,
+    mustChangePassword,
+    changePassword,
     signedOutReason,
     login,
     logout,
