@@ -43,6 +43,8 @@ describe('side paths of a case', () => {
       departmentId: null,
       suggestedDepartmentId: sanitation,
       returnCount: 1,
+      returnedByDepartmentIds: [enforcement],
+      lastReturnReason: 'garbage is sanitation, not enforcement',
       deadline: { stage: 'dispatch', due: at('2026-03-02T10:00:00') },
     });
     // The returning department no longer sees it; the dispatcher's queue lists it under returns.
@@ -72,6 +74,27 @@ describe('side paths of a case', () => {
       toState: 'filed',
       data: { reason: 'garbage is sanitation, not enforcement' },
     });
+  });
+
+  redisTest('the department that returned a case is not suggested again', async () => {
+    const id = await walkTo(life, 'filed');
+    expect((await life.read(id)).suggestedDepartmentId).toBe(sanitation);
+    await life.command('dispatcher1', `/api/dispatch/cases/${id}/dispatch`, { departmentId: sanitation });
+    const view = await life.command('handler-sanitation-150102', `/api/handling/cases/${id}/return`, {
+      reason: '井盖归市政',
+    });
+    expect(view).toMatchObject({
+      state: 'filed',
+      returnedByDepartmentIds: [sanitation],
+      lastReturnReason: '井盖归市政',
+    });
+    // The matrix's department returned it: the dispatcher is offered none of it again.
+    expect(view.suggestedDepartmentId).not.toBe(sanitation);
+    // Every board sees the mark and the reason (the dispatcher's and the shift lead's views alike).
+    for (const who of ['dispatcher1', 'shiftlead1'] as const) {
+      const seen = (await life.get(who, `/api/cases/${id}`)).body as Record<string, unknown>;
+      expect(seen).toMatchObject({ returnCount: 1, lastReturnReason: '井盖归市政' });
+    }
   });
 
   redisTest('an approved extension moves the handling deadline by working minutes (延期)', async () => {

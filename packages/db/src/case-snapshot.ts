@@ -24,6 +24,8 @@ export function caseSnapshotOf(row: CaseRow): CaseSnapshot {
     urgency: row.urgency,
     supervised: row.supervised,
     firstDepartmentId: row.firstDepartmentId,
+    returnedByDepartmentIds: row.returnedByDepartmentIds,
+    lastReturnReason: row.lastReturnReason,
     closureType: row.closureType,
     dispatchCount: row.dispatchCount,
     dispatchErrorCount: row.dispatchErrorCount,
@@ -53,6 +55,8 @@ export function caseSnapshotColumns(snapshot: CaseSnapshot): CaseChanges {
     urgency: snapshot.urgency,
     supervised: snapshot.supervised,
     firstDepartmentId: snapshot.firstDepartmentId,
+    returnedByDepartmentIds: [...snapshot.returnedByDepartmentIds],
+    lastReturnReason: snapshot.lastReturnReason,
     closureType: snapshot.closureType,
     ...counters,
   };

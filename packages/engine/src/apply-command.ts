@@ -157,7 +157,14 @@ async function planCommand(context: EngineContext, before: CaseRow, request: Com
     ...clock.columns,
     ...amended,
     ...(plan.suggestsDepartment
-      ? { suggestedDepartmentId: await suggestedDepartment(context, before, amended) }
+      ? {
+          suggestedDepartmentId: await suggestedDepartment(
+            context,
+            before,
+            amended,
+            after.returnedByDepartmentIds,
+          ),
+        }
       : {}),
     updatedAt: now,
     lastEventHash: sealed.hash,
@@ -205,17 +212,25 @@ function amendmentData(before: CaseRow, amended: CaseAmendment): EventData {
   return data;
 }
 
-/** The department the responsibility matrix (权责清单) names for the case, with its category as amended. */
+/**
+ * The department the responsibility matrix (权责清单) names for the case, with its category as
+ * amended, passing over the departments that returned it (`returnedBy`).
+ */
 function suggestedDepartment(
   context: EngineContext,
   before: CaseRow,
   amended: CaseAmendment,
+  returnedBy: readonly string[],
 ): Promise<string | null> {
-  return responsibleDepartment(context.reference, {
-    city: before.city,
-    categoryCode: amended.categoryCode ?? before.categoryCode,
-    communityCode: before.communityCode,
-    streetCode: before.streetCode,
-    districtCode: before.districtCode,
-  });
+  return responsibleDepartment(
+    context.reference,
+    {
+      city: before.city,
+      categoryCode: amended.categoryCode ?? before.categoryCode,
+      communityCode: before.communityCode,
+      streetCode: before.streetCode,
+      districtCode: before.districtCode,
+    },
+    returnedBy,
+  );
 }

@@ -1,6 +1,8 @@
 /**
  * The responsibility matrix (权责清单): category × area → department, the most specific area
- * winning (community, then street, then district), else the category's default department.
+ * winning (community, then street, then district), else the category's default department. A
+ * department in `passOver` (one that returned the case) is never the answer: the next one is, or
+ * none, and the dispatcher chooses.
  */
 import type { ReferenceData } from '@urbangrid/reference';
 
@@ -15,14 +17,15 @@ export interface CasePlace {
 export async function responsibleDepartment(
   reference: ReferenceData,
   place: CasePlace,
+  passOver: readonly string[] = [],
 ): Promise<string | null> {
   const matrix = await reference.matrix(place.city);
   for (const area of [place.communityCode, place.streetCode, place.districtCode]) {
     const departmentId = matrix.departmentFor(place.categoryCode, area);
-    if (departmentId !== undefined) return departmentId;
+    if (departmentId !== undefined && !passOver.includes(departmentId)) return departmentId;
   }
   const category = await reference.category(place.categoryCode);
   if (category?.defaultDepartmentCode == null) return null;
   const fallback = await reference.departmentByCode(place.city, category.defaultDepartmentCode);
-  return fallback?.id ?? null;
+  return fallback === null || passOver.includes(fallback.id) ? null : fallback.id;
 }

@@ -69,6 +69,10 @@ export const cases = pgTable(
     suggestedDepartmentId: text('suggested_department_id'),
     /** The department of the first dispatch: a return counts a dispatch error against it. */
     firstDepartmentId: text('first_department_id'),
+    /** The departments that returned the case (回退), in order: none is suggested again. */
+    returnedByDepartmentIds: text('returned_by_department_ids').array().notNull().default(sql`'{}'::text[]`),
+    /** Why the case was last returned (回退原因); null if it never was. */
+    lastReturnReason: text('last_return_reason'),
     /** Username of the person who must act next on a personal task (verification, check). */
     assignee: text('assignee'),
     reporterUserId: text('reporter_user_id'),

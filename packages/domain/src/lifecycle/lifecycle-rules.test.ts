@@ -1,7 +1,7 @@
 /** The rules beyond the state table: who may act, guards, payload branches, counters, follow-ups. */
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { actors, snapshotIn } from '../test-support/lifecycle-fixtures.js';
-import type { Actor } from './actors.js';
+import { type Actor, userActor } from './actors.js';
 import type { CaseCommand, CaseCommandType, HumanCommandType, SystemCommandType } from './commands.js';
 import { applyPlan, availableCommands, planTransition, type TransitionDecision } from './plan.js';
 import type { CaseSnapshot } from './snapshot.js';
@@ -381,6 +381,32 @@ describe('what the write records beside the state (the outcome the engine carrie
       ),
     );
     expect(again.changes.set).toMatchObject({ departmentId: 'D2', firstDepartmentId: 'D1' });
+  });
+
+  it('a return remembers the department and its reason, and asks for a new suggestion', () => {
+    const handler = userActor('h1', ['department_handler'], ['D2']);
+    const plan = planned(
+      planTransition(
+        snapshotIn('handling', { departmentId: 'D2', returnedByDepartmentIds: ['D1'] }),
+        { type: 'return', reason: '非本部门职责' },
+        handler,
+      ),
+    );
+    expect(plan.suggestsDepartment).toBe(true);
+    expect(plan.changes.set).toMatchObject({
+      departmentId: null,
+      returnedByDepartmentIds: ['D1', 'D2'],
+      lastReturnReason: '非本部门职责',
+    });
+    // A department returning it a second time is listed once.
+    const again = planned(
+      planTransition(
+        snapshotIn('dispatched', { departmentId: 'D2', returnedByDepartmentIds: ['D1', 'D2'] }),
+        { type: 'return', reason: '仍非本部门' },
+        handler,
+      ),
+    );
+    expect(again.changes.set.returnedByDepartmentIds).toEqual(['D1', 'D2']);
   });
 
   it('a supervision order makes the case supervised and urgent; closing records the closure type', () => {

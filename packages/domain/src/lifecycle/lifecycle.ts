@@ -133,6 +133,12 @@ export const reportRule: CreationRule = {
   },
 };
 
+/** The departments that returned the case, the one returning it now added once. */
+const returnedBy = (snapshot: CaseSnapshot): readonly string[] =>
+  snapshot.departmentId === null || snapshot.returnedByDepartmentIds.includes(snapshot.departmentId)
+    ? snapshot.returnedByDepartmentIds
+    : [...snapshot.returnedByDepartmentIds, snapshot.departmentId];
+
 const notifyDepartmentIfDispatched = (snapshot: CaseSnapshot, event: string): FollowUp[] =>
   snapshot.departmentId === null ? [] : [notify('department', event)];
 
@@ -229,11 +235,19 @@ export const lifecycle: LifecycleTable = {
     term: '回退',
     from: ['dispatched', 'handling'],
     issuers: { roles: ['department_handler'], guard: 'caseDepartmentHandler' },
-    // The dispatch that came back counts as a dispatch error (domain.md §3).
-    outcome: () => ({
+    // The dispatch that came back counts as a dispatch error (domain.md §3). The department that
+    // returned it is remembered with its reason: marked on every board, never suggested again.
+    outcome: (snapshot, command) => ({
       to: 'filed',
-      set: { departmentId: null, pendingRequest: null, requestedExtensionMinutes: null },
+      set: {
+        departmentId: null,
+        pendingRequest: null,
+        requestedExtensionMinutes: null,
+        returnedByDepartmentIds: returnedBy(snapshot),
+        lastReturnReason: command.reason,
+      },
       increment: { returnCount: 1, dispatchErrorCount: 1 },
+      suggestsDepartment: true,
       followUps: [suggestDepartment, notify('dispatcher', 'case.returned')],
     }),
   },

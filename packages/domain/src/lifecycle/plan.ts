@@ -275,6 +275,8 @@ function newCaseSnapshot(plan: TransitionPlan): CaseSnapshot {
     urgency: 'normal',
     supervised: false,
     firstDepartmentId: null,
+    returnedByDepartmentIds: [],
+    lastReturnReason: null,
     closureType: null,
   };
 }

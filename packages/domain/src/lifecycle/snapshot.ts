@@ -58,6 +58,10 @@ export interface CaseFields {
   readonly supervised: boolean;
   /** The department of the first dispatch: a later return counts a dispatch error against it. */
   readonly firstDepartmentId: string | null;
+  /** The departments that returned the case (回退), in order: none of them is suggested again. */
+  readonly returnedByDepartmentIds: readonly string[];
+  /** Why the case was last returned (回退原因), shown on every board; null if never returned. */
+  readonly lastReturnReason: string | null;
   /** Set when the case is closed (结案). */
   readonly closureType: ClosureType | null;
 }

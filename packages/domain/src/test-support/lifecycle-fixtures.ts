@@ -46,6 +46,8 @@ export function snapshotIn(state: CaseState, overrides: Partial<CaseSnapshot> = 
     urgency: 'normal',
     supervised: false,
     firstDepartmentId: withDepartment.includes(state) ? 'D1' : null,
+    returnedByDepartmentIds: [],
+    lastReturnReason: null,
     closureType: state === 'closed' ? 'on_time' : null,
     dispatchCount: withDepartment.includes(state) ? 1 : 0,
     ...overrides,

@@ -58,7 +58,10 @@ export const caseViewSchema = z
       beyondCalendar: z.boolean(),
     }),
     reworkCount: z.number().int(),
+    /** 回退: how often a department returned the case, which ones (never suggested again), and why last. */
     returnCount: z.number().int(),
+    returnedByDepartmentIds: z.array(z.string()),
+    lastReturnReason: z.string().nullable(),
     extensionCount: z.number().int(),
     suspensionCount: z.number().int(),
     /** 督办: a supervisor escalated the case. */
@@ -143,6 +146,8 @@ export function toCaseView(row: CaseRow, viewer: Actor, phoneKey: Buffer): CaseV
     },
     reworkCount: row.reworkCount,
     returnCount: row.returnCount,
+    returnedByDepartmentIds: row.returnedByDepartmentIds,
+    lastReturnReason: row.lastReturnReason,
     extensionCount: row.extensionCount,
     suspensionCount: row.suspensionCount,
     supervised: row.supervised,

@@ -194,6 +194,9 @@ const en: ConsoleMessages = {
     done: 'Done: {action} {caseNo}',
     movedOn: 'Case {caseNo} was acted on by someone else (now {state}); the dialog was closed',
     movedAway: 'Case {caseNo} was acted on by someone else and left this queue; the dialog was closed',
+    returnedMark: 'Returned',
+    returned: 'Returned {n}×',
+    returnedBy: 'Returned by: {departments}',
     tabs: {
       toFile: 'To file',
       verifying: 'Verifying',

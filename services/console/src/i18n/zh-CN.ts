@@ -197,6 +197,9 @@ const zhCN = {
     done: '已完成：{action} {caseNo}',
     movedOn: '案件 {caseNo} 已由他人处理（现为{state}），对话框已关闭',
     movedAway: '案件 {caseNo} 已被他人处理并移出本队列，对话框已关闭',
+    returnedMark: '已退回',
+    returned: '退回 {n} 次',
+    returnedBy: '退回部门：{departments}',
     tabs: {
       toFile: '待立案',
       verifying: '核实中',

@@ -81,6 +81,8 @@ export function aCase(overrides: Partial<CaseRecord> = {}): CaseRecord {
     deadline: { stage: 'file', due: '2026-07-01T10:00:00+08:00', light: 'green', beyondCalendar: false },
     reworkCount: 0,
     returnCount: 0,
+    returnedByDepartmentIds: [],
+    lastReturnReason: null,
     extensionCount: 0,
     suspensionCount: 0,
     supervised: false,

@@ -1640,6 +1640,8 @@ export interface paths {
                             };
                             reworkCount: number;
                             returnCount: number;
+                            returnedByDepartmentIds: string[];
+                            lastReturnReason: string | null;
                             extensionCount: number;
                             suspensionCount: number;
                             supervised: boolean;
@@ -2992,6 +2994,8 @@ export interface paths {
                                     };
                                     reworkCount: number;
                                     returnCount: number;
+                                    returnedByDepartmentIds: string[];
+                                    lastReturnReason: string | null;
                                     extensionCount: number;
                                     suspensionCount: number;
                                     supervised: boolean;
@@ -3052,6 +3056,8 @@ export interface paths {
                                     };
                                     reworkCount: number;
                                     returnCount: number;
+                                    returnedByDepartmentIds: string[];
+                                    lastReturnReason: string | null;
                                     extensionCount: number;
                                     suspensionCount: number;
                                     supervised: boolean;
@@ -4173,6 +4179,8 @@ export interface components {
             };
             reworkCount: number;
             returnCount: number;
+            returnedByDepartmentIds: string[];
+            lastReturnReason: string | null;
             extensionCount: number;
             suspensionCount: number;
             supervised: boolean;
@@ -4241,6 +4249,8 @@ export interface components {
             };
             reworkCount: number;
             returnCount: number;
+            returnedByDepartmentIds: string[];
+            lastReturnReason: string | null;
             extensionCount: number;
             suspensionCount: number;
             supervised: boolean;
