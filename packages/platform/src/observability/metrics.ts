@@ -3,9 +3,12 @@
  * the all-in-one start) never collide; the engine registers its gauges (queue depths, oldest
  * pending outbox row) on the same `Metrics` through `registerGauge`.
  */
+
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { collectDefaultMetrics, Gauge, type GaugeConfiguration, Histogram, Registry } from 'prom-client';
+import { UnauthenticatedError } from '../errors.js';
 
 export interface Metrics {
   readonly registry: Registry;
@@ -57,10 +60,20 @@ export const httpMetrics = fp(
         reply.elapsedTime / 1000,
       );
     });
-    app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
+    app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
+      // With METRICS_TOKEN set, only a scraper that sends it reads the figures.
+      const expected = app.config.METRICS_TOKEN;
+      if (expected !== undefined && !sameSecret(request.headers.authorization ?? '', `Bearer ${expected}`))
+        throw new UnauthenticatedError('/metrics wants Authorization: Bearer <METRICS_TOKEN>');
       const body = await metrics.registry.metrics();
       return reply.type(metrics.registry.contentType).send(body);
     });
   },
   { name: 'urbangrid-metrics' },
 );
+
+/** Compares two secrets in constant time (their hashes, so lengths reveal nothing). */
+function sameSecret(given: string, expected: string): boolean {
+  const digest = (v: string) => createHash('sha256').update(v).digest();
+  return timingSafeEqual(digest(given), digest(expected));
+}
