@@ -12,7 +12,27 @@ export {
   type CommandRequest,
   type CommandResult,
 } from './apply-command.js';
+export {
+  AuditKeyError,
+  type AuditKeys,
+  auditKeyId,
+  loadAuditKeys,
+  parseSigningKey,
+  parseVerifyKey,
+} from './audit-keys.js';
 export { canonicalJson } from './canonical-json.js';
+export {
+  type AnchorProblem,
+  type AnchorReport,
+  anchorFile,
+  anchorSignatureProblem,
+  type ChainAnchor,
+  checkAnchorAgainstDatabase,
+  makeChainAnchor,
+  readChainAnchors,
+  verifyAgainstAnchors,
+  writeChainAnchor,
+} from './chain-anchors.js';
 export { createEngineContext, type EngineContext, type EngineContextOptions } from './engine-context.js';
 export { EngineError, type EngineErrorCode, engineErrorCodes, isEngineError } from './errors.js';
 export {

@@ -42,6 +42,7 @@ describe('production configuration', () => {
     JWT_SECRET: 'k6Xq0v3W9bT2mN8rY5pL1sD4fG7hJ0aZ',
     PHONE_ENCRYPTION_KEY: Buffer.alloc(32, 42).toString('base64'),
     WEBHOOK_SECRET: 'w-9f8e7d6c5b4a3928-17',
+    AUDIT_SIGNING_KEY_FILE: '/run/secrets/audit-signing-key.pem',
   } as const;
 
   it('starts with secrets of its own and no demo data', () => {
@@ -75,6 +76,22 @@ describe('production configuration', () => {
     const env: Record<string, string> = { ...strong };
     delete env[name];
     expect(() => loadConfig(env)).toThrow(`Invalid environment variable ${name}: required in production`);
+  });
+
+  it("requires the key that signs each day's chain heads where the workers run, its public half elsewhere", () => {
+    const { AUDIT_SIGNING_KEY_FILE: _file, ...withoutKey } = strong;
+    expect(() => loadConfig(withoutKey)).toThrow(
+      /^Invalid environment variable AUDIT_SIGNING_KEY: required in production where the workers run/,
+    );
+    expect(() => loadConfig({ ...withoutKey, WORKERS: 'false' })).toThrow(
+      /^Invalid environment variable AUDIT_VERIFY_KEY: required in production/,
+    );
+    expect(
+      loadConfig({ ...withoutKey, WORKERS: 'false', AUDIT_VERIFY_KEY: 'MCowBQYDK2VwAyEA' }).WORKERS,
+    ).toBe(false);
+    expect(loadConfig({ ...withoutKey, AUDIT_SIGNING_KEY: 'MC4CAQAwBQYDK2VwBCIEI' }).anchorDir).toBe(
+      '.data/anchors',
+    );
   });
 
   it('wants a token key of at least 32 characters', () => {

@@ -144,6 +144,16 @@ const envSchema = z.object({
   WEBHOOK_SECRET: z.string().min(16).optional(),
   MEDIA_DIR: z.string().min(1).optional(),
   /**
+   * Signs each day's chain heads (Ed25519, PKCS#8 as PEM or base64 DER): a key the database does not
+   * hold. Or AUDIT_SIGNING_KEY_FILE, a PEM file. A process that only verifies may be given the
+   * public key alone (AUDIT_VERIFY_KEY). Outside production a key is made under DATA_DIR.
+   */
+  AUDIT_SIGNING_KEY: z.string().min(1).optional(),
+  AUDIT_SIGNING_KEY_FILE: z.string().min(1).optional(),
+  AUDIT_VERIFY_KEY: z.string().min(1).optional(),
+  /** Where the signed anchors are kept, one JSON file per city and day (default DATA_DIR/anchors). */
+  ANCHOR_DIR: z.string().min(1).optional(),
+  /**
    * Load the demo region (its staff share DEMO_PASSWORD, its API keys are public) into an empty
    * database at start-up. Default: yes in development and tests, no in production, where it must
    * be asked for explicitly.
@@ -162,6 +172,7 @@ export type Config = Omit<Env, 'SEED_DEMO' | 'TRUST_PROXY'> & {
   phoneEncryptionKey: Buffer;
   webhookSecret: string;
   mediaDir: string;
+  anchorDir: string;
 };
 
 const proxyKeywords = new Set(['loopback', 'linklocal', 'uniquelocal']);
@@ -183,6 +194,7 @@ const secretNames = new Set([
   'WEBHOOK_SECRET',
   'DEMO_PASSWORD',
   'METRICS_TOKEN',
+  'AUDIT_SIGNING_KEY',
 ]);
 
 /** The value as it may appear in an error line: secrets hidden, URL passwords masked. */
@@ -221,6 +233,13 @@ function productionProblem(c: Env, env: Record<string, string>): string | undefi
     if (databasePassword !== undefined && isKnownSecret(databasePassword)) {
       return publiclyKnown(name, "give the database's role a password of its own");
     }
+  }
+  const signingKey = c.AUDIT_SIGNING_KEY ?? c.AUDIT_SIGNING_KEY_FILE;
+  if (c.WORKERS && signingKey === undefined) {
+    return "Invalid environment variable AUDIT_SIGNING_KEY: required in production where the workers run (it signs each day's chain heads; or AUDIT_SIGNING_KEY_FILE): e.g. `openssl genpkey -algorithm ed25519`";
+  }
+  if (signingKey === undefined && c.AUDIT_VERIFY_KEY === undefined) {
+    return 'Invalid environment variable AUDIT_VERIFY_KEY: required in production (the public key that checks the signed anchors), unless AUDIT_SIGNING_KEY is given';
   }
   if (c.SEED_DEMO === true) {
     if (env.DEMO_PASSWORD === undefined || isKnownSecret(c.DEMO_PASSWORD)) {
@@ -274,5 +293,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     phoneEncryptionKey: Buffer.from(c.PHONE_ENCRYPTION_KEY ?? developmentSecrets.phoneKey, 'base64'),
     webhookSecret: c.WEBHOOK_SECRET ?? developmentSecrets.webhook,
     mediaDir: c.MEDIA_DIR ?? `${c.DATA_DIR}/media`,
+    anchorDir: c.ANCHOR_DIR ?? `${c.DATA_DIR}/anchors`,
   };
 }

@@ -57,6 +57,7 @@ describe('the one list of publicly known secrets', () => {
       JWT_SECRET: 'k6Xq0v3W9bT2mN8rY5pL1sD4fG7hJ0aZ',
       PHONE_ENCRYPTION_KEY: Buffer.alloc(32, 42).toString('base64'),
       WEBHOOK_SECRET: 'w-9f8e7d6c5b4a3928-17',
+      AUDIT_SIGNING_KEY_FILE: '/run/secrets/audit-signing-key.pem',
     };
     for (const value of ['change-me-jwt-secret-please', 'replace-with-at-least-32-random-characters']) {
       expect(() => loadConfig({ ...strong, JWT_SECRET: value })).toThrow(

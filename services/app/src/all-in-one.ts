@@ -11,7 +11,12 @@ import { intakeService } from '@urbangrid/intake';
 import { liveChannel } from '@urbangrid/live';
 import { buildApp, createMetrics, type ProcessParts } from '@urbangrid/platform';
 import { isSeeded, seedDemoRegion } from '@urbangrid/seeds';
-import { startPublicationScheduler, supervisionService } from '@urbangrid/supervision';
+import {
+  anchorSourceOf,
+  startDailyAnchors,
+  startPublicationScheduler,
+  supervisionService,
+} from '@urbangrid/supervision';
 import { withConsole } from './console-static.js';
 import { wakeRelayOnCommits } from './relay-wake.js';
 
@@ -23,8 +28,9 @@ export function allInOne(): ProcessParts {
   const engine = processEngine({ metrics });
   return {
     name: 'urbangrid',
-    buildHttp: (ctx) => {
-      const services = allServices.map((service) => service({ engine: engine.context(ctx) }));
+    buildHttp: async (ctx) => {
+      const anchors = await anchorSourceOf(ctx.config);
+      const services = allServices.map((service) => service({ engine: engine.context(ctx), anchors }));
       const mounted = services.filter((s) => ctx.config.SERVICES.includes(s.name));
       return buildApp({ ...ctx, metrics, reference: engine.reference(ctx), services: mounted }).then(
         withConsole,
@@ -47,9 +53,12 @@ export function allInOne(): ProcessParts {
         prefix: ctx.config.QUEUE_PREFIX,
         logger: ctx.logger,
       });
+      // The daily signed anchors of the chain heads (ANCHOR_DIR), where the signing key is.
+      const anchors = await startDailyAnchors(ctx);
       return {
         stop: async () => {
           await wake?.stop();
+          await anchors?.stop();
           await publication.stop();
           await running.stop();
         },

@@ -2,6 +2,10 @@ import type { ServiceRegistration } from '@urbangrid/platform';
 import type { SupervisionServiceDeps } from './deps.js';
 import { supervisionRoutes } from './supervision-routes.js';
 
+export { type AnchorRun, anchorFinishedDays } from './audit/anchor-days.js';
+export type { AnchorSource } from './audit/anchor-listing.js';
+export { startAnchorScheduler } from './audit/anchor-queue.js';
+export { anchorSourceOf, auditKeysOf, startDailyAnchors } from './audit/audit-keys-of-process.js';
 export type { SupervisionServiceDeps } from './deps.js';
 export { startPublicationScheduler } from './publication/publication-queue.js';
 export { publishFinishedDays } from './publication/publish-days.js';

@@ -1,7 +1,7 @@
 import { processEngine } from '@urbangrid/engine';
 import { buildApp, createMetrics, runProcess } from '@urbangrid/platform';
 import { isSeeded, seedDemoRegion } from '@urbangrid/seeds';
-import { startPublicationScheduler, supervisionService } from './index.js';
+import { anchorSourceOf, startDailyAnchors, startPublicationScheduler, supervisionService } from './index.js';
 
 const metrics = createMetrics();
 const engine = processEngine({ metrics });
@@ -9,12 +9,17 @@ const engine = processEngine({ metrics });
 /** The supervision service run alone (docker-compose): its routes, the shared routes and the engine's workers. */
 await runProcess({
   name: 'supervision',
-  buildHttp: (ctx) =>
+  buildHttp: async (ctx) =>
     buildApp({
       ...ctx,
       metrics,
       reference: engine.reference(ctx),
-      services: [supervisionService({ engine: engine.context(ctx) })],
+      services: [
+        supervisionService({
+          engine: engine.context(ctx),
+          anchors: await anchorSourceOf(ctx.config),
+        }),
+      ],
     }),
   startWorkers: async (ctx) => {
     const running = await engine.startWorkers(ctx);
@@ -25,8 +30,10 @@ await runProcess({
       prefix: ctx.config.QUEUE_PREFIX,
       logger: ctx.logger,
     });
+    const anchors = await startDailyAnchors(ctx);
     return {
       stop: async () => {
+        await anchors?.stop();
         await publication.stop();
         await running.stop();
       },

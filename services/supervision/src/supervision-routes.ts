@@ -21,6 +21,6 @@ export function supervisionRoutes(deps: SupervisionServiceDeps): ServicePlugin {
     );
     await app.register(caseReviewRoutes(deps));
     await app.register(reportRoutes);
-    await app.register(auditRoutes);
+    await app.register(auditRoutes(deps.anchors));
   };
 }

@@ -88,3 +88,44 @@ export async function eventCaseIdsWithoutCase(db: DbOrTx, city?: string): Promis
     .where(and(isNull(cases.id), city === undefined ? undefined : eq(caseEvents.city, city)));
   return rows.map((row) => row.caseId);
 }
+
+/** A case's chain head at some moment: its last event then. */
+export interface EventChainHead {
+  caseId: string;
+  seq: number;
+  hash: string;
+}
+
+/**
+ * The chain heads a day left behind in a city: for each case with events in [from, to), its last
+ * event of that window (what a signed anchor records).
+ */
+export async function listChainHeadsOfWindow(
+  db: DbOrTx,
+  city: string,
+  window: { from: Date; to: Date },
+): Promise<EventChainHead[]> {
+  return db
+    .selectDistinctOn([caseEvents.caseId], {
+      caseId: caseEvents.caseId,
+      seq: caseEvents.seq,
+      hash: caseEvents.hash,
+    })
+    .from(caseEvents)
+    .where(and(eq(caseEvents.city, city), gte(caseEvents.at, window.from), lt(caseEvents.at, window.to)))
+    .orderBy(asc(caseEvents.caseId), desc(caseEvents.seq));
+}
+
+/** The stored hashes of the given events (case, seq), for comparing with anchored heads. */
+export async function findEventHashes(
+  db: DbOrTx,
+  events: readonly { caseId: string; seq: number }[],
+): Promise<EventChainHead[]> {
+  if (events.length === 0) return [];
+  const rows = await db
+    .select({ caseId: caseEvents.caseId, seq: caseEvents.seq, hash: caseEvents.hash })
+    .from(caseEvents)
+    .where(inArray(caseEvents.caseId, [...new Set(events.map((event) => event.caseId))]));
+  const wanted = new Set(events.map((event) => `${event.caseId}\u0000${event.seq}`));
+  return rows.filter((row) => wanted.has(`${row.caseId}\u0000${row.seq}`));
+}

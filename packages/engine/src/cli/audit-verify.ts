@@ -1,11 +1,17 @@
 /**
  * `npm run audit:verify [-- --city 1501] [--from 2026-01-01] [--to 2026-02-01] [--case <id> ...]`:
  * checks the hash chain of every case history (or those chosen) and lists each edited, reordered,
- * deleted or orphaned event. Exit code 0 when every chain holds, 1 otherwise (2 for bad usage).
- * Reads DATABASE_URL; without it, the embedded database that `npm start` keeps under DATA_DIR.
+ * deleted or orphaned event; then checks the histories against the signed daily anchors under
+ * ANCHOR_DIR (default DATA_DIR/anchors) with the audit key (AUDIT_VERIFY_KEY, or the signing key:
+ * AUDIT_SIGNING_KEY, AUDIT_SIGNING_KEY_FILE, the development key under DATA_DIR), which catches a
+ * consistent rewrite by the database's owner. Exit code 0 when every chain and anchor holds, 1
+ * otherwise (2 for bad usage). Reads DATABASE_URL; without it, the embedded database that
+ * `npm start` keeps under DATA_DIR.
  */
 import { parseArgs } from 'node:util';
 import { createDatabase, startEmbeddedPostgres } from '@urbangrid/db';
+import { AuditKeyError, loadAuditKeys } from '../audit-keys.js';
+import { type AnchorReport, readChainAnchors, verifyAgainstAnchors } from '../chain-anchors.js';
 import { type ChainReport, verifyChains } from '../event-chain.js';
 
 function usage(message: string): never {
@@ -33,6 +39,51 @@ export function formatChainReport(report: ChainReport): string {
     }`,
   );
   return lines.join('\n');
+}
+
+export function formatAnchorReport(report: AnchorReport): string {
+  const lines = report.problems.map(
+    (problem) =>
+      `${problem.kind.padEnd(13)} ${problem.caseId === null ? `anchor ${problem.city} ${problem.day}` : `case ${problem.caseId} seq ${problem.seq}`}: ${problem.detail}`,
+  );
+  lines.push(
+    `${report.anchorsChecked} signed anchors, ${report.headsChecked} anchored heads checked: ${
+      report.ok ? 'every history matches its anchors' : `${report.problems.length} problems`
+    }`,
+  );
+  return lines.join('\n');
+}
+
+/** The anchors' part of the run: its report line(s) and whether it holds. */
+async function checkAnchors(
+  db: Parameters<typeof verifyAgainstAnchors>[0],
+  filter: { city?: string; from?: string; to?: string; caseIds?: string[] },
+): Promise<{ text: string; ok: boolean }> {
+  const dataDir = process.env.DATA_DIR ?? '.data';
+  const dir = process.env.ANCHOR_DIR ?? `${dataDir}/anchors`;
+  const keys = await loadAuditKeys(
+    {
+      AUDIT_SIGNING_KEY: process.env.AUDIT_SIGNING_KEY || undefined,
+      AUDIT_SIGNING_KEY_FILE: process.env.AUDIT_SIGNING_KEY_FILE || undefined,
+      AUDIT_VERIFY_KEY: process.env.AUDIT_VERIFY_KEY || undefined,
+      DATA_DIR: dataDir,
+    },
+    { generate: false },
+  );
+  if ((await readChainAnchors(dir, { city: filter.city })).length === 0) {
+    return {
+      text: `no signed anchors under ${dir}: a consistent rewrite by the database's owner would go unseen`,
+      ok: true,
+    };
+  }
+  if (keys === undefined) {
+    return {
+      text: `anchors under ${dir} not checked: set AUDIT_VERIFY_KEY (the anchors' public key)`,
+      ok: false,
+    };
+  }
+  const report = await verifyAgainstAnchors(db, dir, keys, filter);
+  return { text: formatAnchorReport(report), ok: report.ok };
 }
 
 async function main(): Promise<number> {
@@ -71,7 +122,15 @@ async function main(): Promise<number> {
       },
     });
     process.stdout.write(`${formatChainReport(report)}\n`);
-    return report.ok ? 0 : 1;
+    const day = (value: string | undefined) => (value === undefined ? undefined : value.slice(0, 10));
+    const anchors = await checkAnchors(database.db, {
+      city: values.city,
+      from: day(values.from),
+      to: day(values.to),
+      caseIds: values.case,
+    });
+    process.stdout.write(`${anchors.text}\n`);
+    return report.ok && anchors.ok ? 0 : 1;
   } finally {
     await database.close();
     await embedded?.stop();
@@ -84,6 +143,10 @@ if (process.argv[1]?.endsWith('audit-verify.ts') || process.argv[1]?.endsWith('a
   main().then(
     (code) => process.exit(code),
     (error: unknown) => {
+      if (error instanceof AuditKeyError) {
+        process.stderr.write(`${error.message}\n`);
+        process.exit(1);
+      }
       process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
       process.exit(1);
     },

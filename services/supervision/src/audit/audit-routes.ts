@@ -1,5 +1,9 @@
-/** `POST /api/supervision/audit` (and GET with the same fields as query): the event-chain audit. */
+/**
+ * `POST /api/supervision/audit` (and GET with the same fields as query): the event-chain audit;
+ * `GET /api/supervision/audit/anchors`: the signed daily anchors and whether the histories match them.
+ */
 import { requireRoles, type ServicePlugin, userOf } from '@urbangrid/platform';
+import { type AnchorSource, anchorListingSchema, anchorQuerySchema, listAnchors } from './anchor-listing.js';
 import { auditRequestSchema, chainReportSchema, runChainAudit } from './chain-audit.js';
 
 const schema = {
@@ -9,12 +13,27 @@ const schema = {
   response: { 200: chainReportSchema },
 };
 
-export const auditRoutes: ServicePlugin = async (app) => {
-  app.addHook('preHandler', requireRoles('supervisor', 'region_supervisor', 'admin'));
-  app.post('/audit', { schema: { ...schema, body: auditRequestSchema } }, async (request) =>
-    runChainAudit(app.db, userOf(request), request.body),
-  );
-  app.get('/audit', { schema: { ...schema, querystring: auditRequestSchema } }, async (request) =>
-    runChainAudit(app.db, userOf(request), request.query),
-  );
-};
+export const auditRoutes =
+  (anchors: AnchorSource | undefined): ServicePlugin =>
+  async (app) => {
+    app.addHook('preHandler', requireRoles('supervisor', 'region_supervisor', 'admin'));
+    app.post('/audit', { schema: { ...schema, body: auditRequestSchema } }, async (request) =>
+      runChainAudit(app.db, userOf(request), request.body),
+    );
+    app.get('/audit', { schema: { ...schema, querystring: auditRequestSchema } }, async (request) =>
+      runChainAudit(app.db, userOf(request), request.query),
+    );
+    app.get(
+      '/audit/anchors',
+      {
+        schema: {
+          tags: ['supervision'],
+          summary:
+            '防篡改锚点 — the signed daily chain heads of each city (kept outside the database) and whether the histories still match them',
+          querystring: anchorQuerySchema,
+          response: { 200: anchorListingSchema },
+        },
+      },
+      async (request) => listAnchors(app.db, anchors, userOf(request), request.query),
+    );
+  };

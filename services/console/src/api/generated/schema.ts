@@ -4135,6 +4135,68 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/supervision/audit/anchors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 防篡改锚点 — the signed daily chain heads of each city (kept outside the database) and whether the histories still match them */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                    city?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            keyId: string | null;
+                            /** Format: date */
+                            from: string;
+                            /** Format: date */
+                            to: string;
+                            anchors: {
+                                city: string;
+                                day: string;
+                                cases: number;
+                                digest: string;
+                                keyId: string;
+                                /** @enum {string} */
+                                signature: "valid" | "invalid" | "unknown_key" | "unchecked";
+                                matchesDatabase: boolean | null;
+                                problems: {
+                                    caseId: string | null;
+                                    seq: number | null;
+                                    kind: string;
+                                    detail: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

@@ -1,0 +1,131 @@
+/**
+ * The signed anchors as the region sees them (`GET /api/supervision/audit/anchors`): each city's
+ * daily anchor with whether its signature holds under the configured key and whether the case
+ * histories in the database still match it, naming each case that does not.
+ */
+import type { Db } from '@urbangrid/db';
+import {
+  type AuditKeys,
+  anchorSignatureProblem,
+  checkAnchorAgainstDatabase,
+  localDay,
+  readChainAnchors,
+} from '@urbangrid/engine';
+import { ForbiddenError, httpError, type UserActor } from '@urbangrid/platform';
+import { z } from 'zod';
+
+/** Three months at most per request: each anchor is compared with the database. */
+const maxDays = 92;
+
+export const anchorQuerySchema = z
+  .object({
+    from: z.iso.date().optional(),
+    to: z.iso.date().optional(),
+    city: z
+      .string()
+      .trim()
+      .regex(/^\d{4}$/, 'a 4-digit city code')
+      .optional(),
+  })
+  .refine(({ from, to }) => from === undefined || to === undefined || from <= to, {
+    message: '`from` must not be after `to`',
+    path: ['from'],
+  })
+  .refine(
+    ({ from, to }) =>
+      from === undefined || to === undefined || (Date.parse(to) - Date.parse(from)) / 86_400_000 < maxDays,
+    { message: `at most ${maxDays} days at a time`, path: ['to'] },
+  );
+
+export const anchorListingSchema = z.object({
+  /** The key anchors are checked with (null: none configured here, nothing can be checked). */
+  keyId: z.string().nullable(),
+  from: z.iso.date(),
+  to: z.iso.date(),
+  anchors: z.array(
+    z.object({
+      city: z.string(),
+      day: z.string(),
+      cases: z.number().int(),
+      digest: z.string(),
+      keyId: z.string(),
+      signature: z.enum(['valid', 'invalid', 'unknown_key', 'unchecked']),
+      /** Whether every anchored event still has its signed hash (null when not checked). */
+      matchesDatabase: z.boolean().nullable(),
+      problems: z.array(
+        z.object({
+          caseId: z.string().nullable(),
+          seq: z.number().int().nullable(),
+          kind: z.string(),
+          detail: z.string(),
+        }),
+      ),
+    }),
+  ),
+});
+
+export interface AnchorSource {
+  dir: string;
+  keys: AuditKeys | undefined;
+}
+
+const dayBefore = (day: string, n: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
+
+export async function listAnchors(
+  db: Db,
+  source: AnchorSource | undefined,
+  user: UserActor,
+  query: z.infer<typeof anchorQuerySchema>,
+  now: Date = new Date(),
+): Promise<z.infer<typeof anchorListingSchema>> {
+  // A region supervisor sees every city (or the one named); everyone else their own.
+  let city = query.city;
+  if (!user.roles.includes('region_supervisor')) {
+    if (user.city === null) throw new ForbiddenError('this account belongs to no city');
+    if (city !== undefined && city !== user.city) {
+      throw new ForbiddenError(`anchors of city ${city} are outside this account's jurisdiction`);
+    }
+    city = user.city;
+  }
+  const to = query.to ?? dayBefore(localDay(now, 'Asia/Shanghai'), 1);
+  const from = query.from ?? dayBefore(to, 29);
+  if ((Date.parse(to) - Date.parse(from)) / 86_400_000 >= maxDays) {
+    throw httpError('VALIDATION_FAILED', `anchors of at most ${maxDays} days at a time`);
+  }
+  const keys = source?.keys;
+  const found = source === undefined ? [] : await readChainAnchors(source.dir, { city, from, to });
+  const anchors: z.infer<typeof anchorListingSchema>['anchors'] = [];
+  for (const { anchor } of found) {
+    if (anchor === null) continue;
+    const base = {
+      city: anchor.city,
+      day: anchor.day,
+      cases: anchor.cases,
+      digest: anchor.digest,
+      keyId: anchor.keyId,
+    };
+    if (keys === undefined) {
+      anchors.push({ ...base, signature: 'unchecked', matchesDatabase: null, problems: [] });
+      continue;
+    }
+    const signatureProblem = anchorSignatureProblem(anchor, keys);
+    if (signatureProblem !== undefined) {
+      anchors.push({
+        ...base,
+        signature: signatureProblem === 'anchor_unknown_key' ? 'unknown_key' : 'invalid',
+        matchesDatabase: null,
+        problems: [],
+      });
+      continue;
+    }
+    const problems = await checkAnchorAgainstDatabase(db, anchor, keys);
+    anchors.push({
+      ...base,
+      signature: 'valid',
+      matchesDatabase: problems.length === 0,
+      problems: problems.map(({ caseId, seq, kind, detail }) => ({ caseId, seq, kind, detail })),
+    });
+  }
+  return { keyId: keys?.keyId ?? null, from, to, anchors };
+}

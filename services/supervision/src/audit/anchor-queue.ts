@@ -1,0 +1,77 @@
+/**
+ * The anchor schedule: a BullMQ job scheduler fires shortly after local midnight (after the
+ * publication) and a worker signs the finished days' chain heads. Upserting the scheduler is
+ * idempotent, so every worker process may start it; a job that runs twice writes the same files.
+ */
+import type { Db } from '@urbangrid/db';
+import { type AuditKeys, queueHashTag } from '@urbangrid/engine';
+import { connectRedis, type RedisTarget } from '@urbangrid/redis';
+import { Queue, Worker } from 'bullmq';
+import { anchorFinishedDays } from './anchor-days.js';
+
+export const anchorQueueName = `${queueHashTag}.anchors`;
+export const anchorSchedulerId = 'daily-chain-anchors';
+
+export interface AnchorScheduler {
+  queue: Queue;
+  worker: Worker;
+  stop(): Promise<void>;
+}
+
+export async function startAnchorScheduler(options: {
+  db: Db;
+  keys: AuditKeys;
+  /** ANCHOR_DIR: where the signed anchors are kept. */
+  dir: string;
+  redis: RedisTarget;
+  prefix: string;
+  /** Cron pattern in `timeZone`; default twenty past midnight. */
+  pattern?: string;
+  timeZone?: string;
+  now?: () => Date;
+  logger?: {
+    info(o: object, m: string): void;
+    error(o: object, m: string): void;
+  };
+}): Promise<AnchorScheduler> {
+  const connection = connectRedis(options.redis, { maxRetriesPerRequest: null });
+  const workerConnection = connectRedis(options.redis, { maxRetriesPerRequest: null });
+  const queue = new Queue(anchorQueueName, { connection, prefix: options.prefix });
+  await queue.upsertJobScheduler(
+    anchorSchedulerId,
+    { pattern: options.pattern ?? '20 0 * * *', tz: options.timeZone ?? 'Asia/Shanghai' },
+    { name: 'anchor-finished-days', data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } },
+  );
+  const worker = new Worker(
+    anchorQueueName,
+    async () => {
+      const run = await anchorFinishedDays(options.db, {
+        keys: options.keys,
+        dir: options.dir,
+        now: options.now?.() ?? new Date(),
+      });
+      options.logger?.info({ written: run.written.length, unchanged: run.unchanged }, 'chain heads anchored');
+      if (run.differs.length > 0) {
+        options.logger?.error(
+          { days: run.differs },
+          'case histories differ from their signed anchors: run npm run audit:verify',
+        );
+      }
+      return { written: run.written.length, unchanged: run.unchanged, differs: run.differs };
+    },
+    { connection: workerConnection, prefix: options.prefix },
+  );
+  worker.on('failed', (job, error) =>
+    options.logger?.error({ err: error, jobId: job?.id }, 'anchoring failed'),
+  );
+  return {
+    queue,
+    worker,
+    async stop() {
+      await worker.close();
+      await queue.close();
+      connection.disconnect();
+      workerConnection.disconnect();
+    },
+  };
+}
