@@ -74,7 +74,9 @@ describe('roles', () => {
     expect(homeScreenOf(['dispatcher'])).toBe('dispatch');
     expect(homeScreenOf(['grid_officer'])).toBe('officer');
     expect(canUse(['grid_officer'], 'dispatch')).toBe(false);
-    expect(canUse(['admin'], 'region')).toBe(true);
+    expect(homeScreenOf(['admin'])).toBe('admin');
+    expect(canUse(['admin'], 'intake')).toBe(false);
+    expect(canUse(['dispatcher'], 'admin')).toBe(false);
     expect(homeScreenOf([])).toBeNull();
   });
 });

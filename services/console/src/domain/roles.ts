@@ -8,7 +8,8 @@ export type Screen =
   | 'dispatch'
   | 'department'
   | 'supervision'
-  | 'region';
+  | 'region'
+  | 'admin';
 
 export const screenRoles: Record<Screen, readonly Role[]> = {
   officer: ['grid_officer'],
@@ -18,10 +19,12 @@ export const screenRoles: Record<Screen, readonly Role[]> = {
   department: ['department_handler'],
   supervision: ['supervisor'],
   region: ['region_supervisor'],
+  admin: ['admin'],
 };
 
 /** Screen order decides the landing page of a user with several roles. */
 export const screenOrder: readonly Screen[] = [
+  'admin',
   'intake',
   'shift-lead',
   'dispatch',
@@ -31,8 +34,8 @@ export const screenOrder: readonly Screen[] = [
   'region',
 ];
 
+/** A role works in its own screens only: an admin administers, and lands on 系统管理. */
 export function canUse(roles: readonly Role[], screen: Screen): boolean {
-  if (roles.includes('admin')) return true;
   return screenRoles[screen].some((role) => roles.includes(role));
 }
 

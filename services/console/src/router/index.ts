@@ -81,6 +81,12 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('../views/supervision/RegionView.vue'),
     meta: { screen: 'region' },
   },
+  {
+    path: '/admin',
+    name: 'admin',
+    component: () => import('../views/admin/AdminView.vue'),
+    meta: { screen: 'admin' },
+  },
   { path: '/cases/:id', name: 'case', component: () => import('../views/CaseDetailView.vue') },
   { path: '/', name: 'home', component: () => import('../views/LoginView.vue') },
   { path: '/:rest(.*)*', redirect: '/' },
