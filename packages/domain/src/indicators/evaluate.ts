@@ -1,34 +1,26 @@
 /**
  * Evaluation of a set of subjects over a period (绩效评价): indicators, score, grade and rank for
- * each row — what GET /api/supervision/reports/evaluation returns.
+ * each row — what GET /api/supervision/reports/evaluation returns. Every indicator is computed and
+ * scored as its definition says (`indicator-definitions.ts`).
  */
+import type { VolumeBandsConfig } from './bands.js';
+import { defaultEvaluationConfig, type EvaluationConfig } from './evaluation-config.js';
 import {
-  defaultEvaluationConfig,
-  type EvaluationConfig,
+  type IndicatorValuesOf,
+  indicatorsOfSubject,
   type SubjectKind,
-  scoredIndicators,
-} from './evaluation-config.js';
-import { competitionRanks, compositeScore, gradeOf, volumeScore } from './scoring.js';
-import {
-  type AreaCounts,
-  type AreaIndicators,
-  areaIndicators,
-  type DepartmentCounts,
-  type DepartmentIndicators,
-  type DispatcherCounts,
-  type DispatcherIndicators,
-  departmentIndicators,
-  dispatcherIndicators,
-  type IntakeOperatorCounts,
-  type IntakeOperatorIndicators,
-  intakeOperatorIndicators,
-  type OfficerCounts,
-  type OfficerIndicators,
-  officerIndicators,
-  type ShiftLeadCounts,
-  type ShiftLeadIndicators,
-  shiftLeadIndicators,
-} from './subject-indicators.js';
+  scoredIndicatorsOf,
+} from './indicator-definitions.js';
+import type { Rate } from './rate.js';
+import { competitionRanks, compositeScore, gradeOf } from './scoring.js';
+import type {
+  AreaCounts,
+  DepartmentCounts,
+  DispatcherCounts,
+  IntakeOperatorCounts,
+  OfficerCounts,
+  ShiftLeadCounts,
+} from './subject-counts.js';
 
 export interface CountsBySubject {
   officer: OfficerCounts;
@@ -39,14 +31,7 @@ export interface CountsBySubject {
   area: AreaCounts;
 }
 
-export interface IndicatorsBySubject {
-  officer: OfficerIndicators;
-  intakeOperator: IntakeOperatorIndicators;
-  shiftLead: ShiftLeadIndicators;
-  dispatcher: DispatcherIndicators;
-  department: DepartmentIndicators;
-  area: AreaIndicators;
-}
+export type IndicatorsBySubject = { [S in SubjectKind]: IndicatorValuesOf<S> };
 
 /** The indicators of one subject from its counts. */
 export function indicatorsOf<S extends SubjectKind>(
@@ -54,16 +39,13 @@ export function indicatorsOf<S extends SubjectKind>(
   counts: CountsBySubject[S],
   config: EvaluationConfig = defaultEvaluationConfig,
 ): IndicatorsBySubject[S] {
-  const compute: { [K in SubjectKind]: (c: CountsBySubject[K]) => IndicatorsBySubject[K] } = {
-    officer: officerIndicators,
-    intakeOperator: (c) =>
-      intakeOperatorIndicators(c, volumeScore(c.registered, config.volumeBands.intakeOperator)),
-    shiftLead: shiftLeadIndicators,
-    dispatcher: (c) => dispatcherIndicators(c, volumeScore(c.dispatched, config.volumeBands.dispatcher)),
-    department: departmentIndicators,
-    area: areaIndicators,
-  };
-  return compute[subject](counts);
+  const values: Record<string, Rate> = {};
+  for (const indicator of indicatorsOfSubject(subject)) {
+    // Each subject's definitions compute from that subject's counts.
+    const compute = indicator.compute as (counts: CountsBySubject[S], bands: VolumeBandsConfig) => Rate;
+    values[indicator.key] = compute(counts, config.volumeBands);
+  }
+  return values as IndicatorsBySubject[S];
 }
 
 /** The composite score of one subject's indicators under the config's weights. */
@@ -73,7 +55,7 @@ export function scoreOf<S extends SubjectKind>(
   config: EvaluationConfig = defaultEvaluationConfig,
 ): number | null {
   const weights: Readonly<Record<string, number>> = config.weights[subject];
-  const directions: Readonly<Record<string, 'higher' | 'lower'>> = scoredIndicators[subject];
+  const directions: Readonly<Record<string, 'higher' | 'lower'>> = scoredIndicatorsOf(subject);
   const present = new Map<string, unknown>(Object.entries(indicators));
   const values: Record<string, number | null> = {};
   for (const key of Object.keys(directions)) {

@@ -5,9 +5,9 @@ import {
   defaultEvaluationConfig,
   type EvaluationConfig,
   evaluationConfigSchema,
-  type SubjectKind,
   scoredIndicators,
 } from './evaluation-config.js';
+import type { SubjectKind } from './indicator-definitions.js';
 import { rate } from './rate.js';
 import { competitionRanks, compositeScore, gradeOf, volumeScore } from './scoring.js';
 

@@ -1,7 +1,8 @@
 /**
  * Composite scores (综合得分), grades (等级) and rankings (排名).
  */
-import type { Direction, GradeBands, VolumeBands } from './evaluation-config.js';
+import type { GradeBands, VolumeBands } from './bands.js';
+import type { Direction } from './indicator-definitions.js';
 import { clampRate, type Rate } from './rate.js';
 
 /**

@@ -10,6 +10,7 @@ export type {
   Case as CaseRecord,
   CaseDetail,
   CaseState,
+  IndicatorColumn,
   IndicatorValues,
   Light,
   PossibleDuplicate,

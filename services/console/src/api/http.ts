@@ -6,21 +6,30 @@
 import createClient from 'openapi-fetch';
 import type { paths } from './generated/schema';
 
-export type ProblemCode =
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'PASSWORD_CHANGE_REQUIRED'
-  | 'NOT_FOUND'
-  | 'VALIDATION_FAILED'
-  | 'OUTSIDE_GRID'
-  | 'TRANSITION_NOT_ALLOWED'
-  | 'VERSION_CONFLICT'
-  | 'CONFLICT'
-  | 'PAYLOAD_TOO_LARGE'
-  | 'RATE_LIMITED'
-  | 'SERVICE_UNAVAILABLE'
-  | 'NETWORK'
-  | 'UNKNOWN';
+/**
+ * The codes an error can carry: the server's catalogue (packages/platform/src/errors.ts) and the
+ * console's own two. Each has a message in every language (test/catalogues keeps them in step).
+ */
+export const serverProblemCodes = [
+  'VALIDATION_FAILED',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'PASSWORD_CHANGE_REQUIRED',
+  'NOT_FOUND',
+  'OUTSIDE_GRID',
+  'TRANSITION_NOT_ALLOWED',
+  'VERSION_CONFLICT',
+  'CONFLICT',
+  'IDEMPOTENCY_KEY_REUSED',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'RATE_LIMITED',
+  'INTERNAL',
+  'SERVICE_UNAVAILABLE',
+] as const;
+/** No answer at all (`NETWORK`), or one that is not problem+json (`UNKNOWN`). */
+export const clientProblemCodes = ['NETWORK', 'UNKNOWN'] as const;
+export type ProblemCode = (typeof serverProblemCodes)[number] | (typeof clientProblemCodes)[number];
 
 export class ApiError extends Error {
   constructor(

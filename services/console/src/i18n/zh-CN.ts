@@ -1,5 +1,3 @@
-import type { IndicatorValues } from '../api/contract';
-
 /** 简体中文: the console's default language and the shape every other language must match. */
 const zhCN = {
   app: {
@@ -96,30 +94,6 @@ const zhCN = {
     photoTakenLongBefore: '照片拍摄时间早于上报时间较久',
     possibleDuplicate: '可能与已有案件重复',
   } as Record<string, string>,
-  /** Indicator names of domain.md §6, one for every key the evaluation report sends (the spec's). */
-  indicators: {
-    validReportRate: '有效上报率',
-    onTimeVerificationRate: '按时核实率',
-    onTimeCheckRate: '按时核查率',
-    missedReportRate: '漏报率',
-    volumeScore: '工作量得分',
-    onTimeVerificationDispatchRate: '核实派发按时率',
-    onTimeCheckDispatchRate: '核查派发按时率',
-    onTimeFilingRate: '按时立案率',
-    accurateFilingRate: '立案准确率',
-    onTimeClosingRate: '按时结案率',
-    onTimeDispatchRate: '按时派遣率',
-    accurateDispatchRate: '派遣准确率',
-    handlingRate: '处置率',
-    onTimeHandlingRate: '按时处置率',
-    reworkRate: '返工率',
-    overduePendingRate: '超期未处置率',
-    extensionRate: '延期率',
-    closingRate: '结案率',
-    publicReportRate: '公众举报率',
-    casesPerKm2: '每平方公里案件数',
-    casesPer10kPeople: '每万人案件数',
-  } satisfies Record<keyof IndicatorValues, string>,
   commands: {
     report: '上报',
     verify: '核实',
@@ -171,6 +145,7 @@ const zhCN = {
     reworks: '返工次数',
     pending: '待审批申请',
   },
+  /** A message for every ProblemCode (api/http.ts), and the label of the code itself. */
   errors: {
     UNAUTHENTICATED: '登录已失效，请重新登录',
     PASSWORD_CHANGE_REQUIRED: '请先设置新密码',
@@ -184,6 +159,9 @@ const zhCN = {
     PAYLOAD_TOO_LARGE: '文件太大',
     RATE_LIMITED: '操作太频繁，请稍后再试',
     SERVICE_UNAVAILABLE: '系统暂时不可用，请稍后再试',
+    IDEMPOTENCY_KEY_REUSED: '该请求编号已用于另一项不同的请求',
+    UNSUPPORTED_MEDIA_TYPE: '不支持该文件类型',
+    INTERNAL: '系统内部错误，请稍后再试',
     NETWORK: '网络连接失败',
     UNKNOWN: '操作失败',
     code: '错误代码',

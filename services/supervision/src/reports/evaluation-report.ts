@@ -38,7 +38,12 @@ import {
   officerCounts,
   shiftLeadCounts,
 } from './evaluation-counts.js';
-import { indicatorValuesSchema } from './indicator-values.js';
+import {
+  type IndicatorColumn,
+  indicatorColumnSchema,
+  indicatorColumns,
+  indicatorValuesSchema,
+} from './indicator-values.js';
 import type { ReportScope } from './report-scope.js';
 
 /** The `subject` values of api.md and the domain's subject kinds. */
@@ -77,6 +82,8 @@ export interface EvaluationReport {
   /** Days of the period whose counts are frozen (published) and the days in the period. */
   publishedDays: number;
   days: number;
+  /** The indicators of the subject, in order: what the rows' `indicators` hold, labelled. */
+  indicatorColumns: IndicatorColumn[];
   rows: EvaluationRowView[];
 }
 
@@ -94,6 +101,7 @@ export const evaluationReportSchema = z.object({
   subject: z.enum(Object.keys(evaluationSubjects) as [EvaluationSubject, ...EvaluationSubject[]]),
   publishedDays: z.number().int(),
   days: z.number().int(),
+  indicatorColumns: z.array(indicatorColumnSchema),
   rows: z.array(
     z.object({ key: z.string(), name: z.string(), ...outcome, recount: z.object(outcome).nullable() }),
   ),
@@ -251,6 +259,7 @@ export async function evaluationReport(
     subject: query.subject,
     publishedDays: publications.length,
     days: Math.round((Date.parse(query.to) - Date.parse(query.from)) / 86_400_000) + 1,
+    indicatorColumns: indicatorColumns(evaluationSubjects[query.subject], config),
     rows: published.map((row) => {
       const recount = liveByKey.get(row.key);
       return {

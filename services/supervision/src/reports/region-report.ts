@@ -15,7 +15,12 @@ import { defaultEvaluationConfig, type EvaluationInput } from '@urbangrid/domain
 import { z } from 'zod';
 import { areaCounts } from './evaluation-counts.js';
 import { evaluate } from './evaluation-report.js';
-import { indicatorValuesSchema } from './indicator-values.js';
+import {
+  type IndicatorColumn,
+  indicatorColumnSchema,
+  indicatorColumns,
+  indicatorValuesSchema,
+} from './indicator-values.js';
 import { type TimelinessCounts, timelinessCounts } from './timeliness-report.js';
 
 export interface RegionRow {
@@ -28,9 +33,18 @@ export interface RegionRow {
   totals: TimelinessCounts;
 }
 
+export interface RegionReport {
+  from: string;
+  to: string;
+  /** The area indicators, in order: what the rows' `indicators` hold, labelled. */
+  indicatorColumns: IndicatorColumn[];
+  rows: RegionRow[];
+}
+
 export const regionReportSchema = z.object({
   from: z.string(),
   to: z.string(),
+  indicatorColumns: z.array(indicatorColumnSchema),
   rows: z.array(
     z.object({
       key: z.string(),
@@ -47,7 +61,7 @@ export const regionReportSchema = z.object({
 export async function regionReport(
   db: Db,
   query: { from: string; to: string; regionCode?: string },
-): Promise<{ from: string; to: string; rows: RegionRow[] }> {
+): Promise<RegionReport> {
   const cities = (await listCities(db)).filter(
     (city) => query.regionCode === undefined || city.regionCode === query.regionCode,
   );
@@ -78,5 +92,10 @@ export async function regionReport(
       totals: Object.fromEntries(timelinessCounts.map((name) => [name, total[name]])) as TimelinessCounts,
     };
   });
-  return { from: query.from, to: query.to, rows };
+  return {
+    from: query.from,
+    to: query.to,
+    indicatorColumns: indicatorColumns('area', defaultEvaluationConfig),
+    rows,
+  };
 }

@@ -1,7 +1,8 @@
 /** The reports as export tables: Chinese column headers, the period in the title. */
 import type { RollupDimension } from '@urbangrid/db';
 import type { EvaluationReport, EvaluationSubject } from './evaluation-report.js';
-import type { RegionRow } from './region-report.js';
+import type { IndicatorColumn } from './indicator-values.js';
+import type { RegionReport } from './region-report.js';
 import type { Cell, ExportTable } from './report-export.js';
 import type { TimelinessReport } from './timeliness-report.js';
 
@@ -55,33 +56,10 @@ const subjectNames: Record<EvaluationSubject, string> = {
   district: '区',
 };
 
-/** Chinese names of every indicator the evaluation shows. */
-export const indicatorNames: Record<string, string> = {
-  validReportRate: '有效上报率',
-  onTimeVerificationRate: '按时核实率',
-  onTimeCheckRate: '按时核查率',
-  missedReportRate: '漏报率',
-  volumeScore: '工作量得分',
-  onTimeVerificationDispatchRate: '核实派发按时率',
-  onTimeCheckDispatchRate: '核查派发按时率',
-  onTimeFilingRate: '按时立案率',
-  accurateFilingRate: '立案准确率',
-  onTimeClosingRate: '按时结案率',
-  onTimeDispatchRate: '按时派遣率',
-  accurateDispatchRate: '派遣准确率',
-  handlingRate: '处置率',
-  onTimeHandlingRate: '按时处置率',
-  reworkRate: '返工率',
-  overduePendingRate: '超期未处置率',
-  extensionRate: '延期率',
-  closingRate: '结案率',
-  publicReportRate: '公众举报率',
-  casesPerKm2: '每平方公里案件数',
-  casesPer10kPeople: '每万人案件数',
-};
-
+/** A scored report's table: its indicator columns headed by their definitions' Chinese labels. */
 function scoredTable(
   title: string,
+  indicatorColumns: readonly IndicatorColumn[],
   rows: ReadonlyArray<{
     key: string;
     name: string;
@@ -91,17 +69,16 @@ function scoredTable(
     rank: number | null;
   }>,
 ): ExportTable {
-  const indicatorKeys = rows[0] === undefined ? [] : Object.keys(rows[0].indicators);
   return {
     title,
     columns: [
       { key: 'rank', header: '排名' },
       { key: 'key', header: '编码' },
       { key: 'name', header: '名称' },
-      ...indicatorKeys.map((key) => ({
-        key,
-        header: indicatorNames[key] ?? key,
-        kind: key.startsWith('cases') ? undefined : ('rate' as const),
+      ...indicatorColumns.map((column) => ({
+        key: column.key,
+        header: column.label['zh-CN'],
+        kind: column.format === 'share' ? ('rate' as const) : undefined,
       })),
       { key: 'score', header: '综合得分' },
       { key: 'grade', header: '等级' },
@@ -110,7 +87,9 @@ function scoredTable(
       rank: row.rank,
       key: row.key,
       name: row.name,
-      ...row.indicators,
+      ...Object.fromEntries(
+        indicatorColumns.map((column) => [column.key, row.indicators[column.key] ?? null]),
+      ),
       score: row.score,
       grade: row.grade,
     })),
@@ -120,10 +99,11 @@ function scoredTable(
 export function evaluationTable(report: EvaluationReport): ExportTable {
   return scoredTable(
     `绩效评价（${subjectNames[report.subject]}） ${period(report.from, report.to)}`,
+    report.indicatorColumns,
     report.rows,
   );
 }
 
-export function regionTable(report: { from: string; to: string; rows: RegionRow[] }): ExportTable {
-  return scoredTable(`城市排名通报 ${period(report.from, report.to)}`, report.rows);
+export function regionTable(report: RegionReport): ExportTable {
+  return scoredTable(`城市排名通报 ${period(report.from, report.to)}`, report.indicatorColumns, report.rows);
 }

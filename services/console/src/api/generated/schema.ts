@@ -3937,6 +3937,7 @@ export interface paths {
                             subject: "officer" | "intake_operator" | "shift_lead" | "dispatcher" | "department" | "district";
                             publishedDays: number;
                             days: number;
+                            indicatorColumns: components["schemas"]["IndicatorColumn"][];
                             rows: {
                                 key: string;
                                 name: string;
@@ -3998,6 +3999,7 @@ export interface paths {
                         "application/json": {
                             from: string;
                             to: string;
+                            indicatorColumns: components["schemas"]["IndicatorColumn"][];
                             rows: {
                                 key: string;
                                 name: string;
@@ -4376,6 +4378,18 @@ export interface components {
             casesPerKm2?: number | null;
             casesPer10kPeople?: number | null;
         };
+        IndicatorColumn: {
+            /** @enum {string} */
+            key: "validReportRate" | "onTimeVerificationRate" | "onTimeCheckRate" | "missedReportRate" | "volumeScore" | "onTimeVerificationDispatchRate" | "onTimeCheckDispatchRate" | "onTimeFilingRate" | "accurateFilingRate" | "onTimeClosingRate" | "onTimeDispatchRate" | "accurateDispatchRate" | "handlingRate" | "onTimeHandlingRate" | "reworkRate" | "overduePendingRate" | "extensionRate" | "closingRate" | "publicReportRate" | "casesPerKm2" | "casesPer10kPeople";
+            label: {
+                "zh-CN": string;
+                en: string;
+            };
+            /** @enum {string} */
+            format: "share" | "number";
+            direction: ("higher" | "lower") | null;
+            weight: number | null;
+        };
     };
     responses: never;
     parameters: never;
@@ -4393,6 +4407,7 @@ export type TimelineEntry = components['schemas']['TimelineEntry'];
 export type CaseDetail = components['schemas']['CaseDetail'];
 export type PossibleDuplicate = components['schemas']['PossibleDuplicate'];
 export type IndicatorValues = components['schemas']['IndicatorValues'];
+export type IndicatorColumn = components['schemas']['IndicatorColumn'];
 export type $defs = Record<string, never>;
 type FlattenedDeepRequired<T> = {
     [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
@@ -4415,4 +4430,7 @@ export const caseDetailPendingRequestAnyOf0KindValues: ReadonlyArray<Extract<Fla
     kind: unknown;
 }>["kind"]> = ["extension", "suspension"];
 export const caseDetailAllowedCommandsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseDetail"]["allowedCommands"]> = ["report", "verify", "file", "reject", "dispatch", "cancel", "accept", "complete", "return", "requestExtension", "decideExtension", "requestSuspension", "decideSuspension", "resume", "check", "close", "superviseOrder", "reassign"];
+export const indicatorColumnKeyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IndicatorColumn"]["key"]> = ["validReportRate", "onTimeVerificationRate", "onTimeCheckRate", "missedReportRate", "volumeScore", "onTimeVerificationDispatchRate", "onTimeCheckDispatchRate", "onTimeFilingRate", "accurateFilingRate", "onTimeClosingRate", "onTimeDispatchRate", "accurateDispatchRate", "handlingRate", "onTimeHandlingRate", "reworkRate", "overduePendingRate", "extensionRate", "closingRate", "publicReportRate", "casesPerKm2", "casesPer10kPeople"];
+export const indicatorColumnFormatValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IndicatorColumn"]["format"]> = ["share", "number"];
+export const indicatorColumnDirectionAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IndicatorColumn"]["direction"]> = ["higher", "lower"];
 export type operations = Record<string, never>;
