@@ -73,6 +73,50 @@ describe('the outbox relay', () => {
     await upRedis.close();
   });
 
+  test('after the queues were away, rows wait no backoff: the relay asks the queues, then hands everything over', async ({
+    database,
+  }) => {
+    const context = createEngineContext({ db: database.db, now: () => new Date('2026-03-02T01:00:00Z') });
+    let queuesUp = false;
+    let handOvers = 0;
+    const relayed: string[] = [];
+    const relay = createOutboxRelay({
+      context,
+      queues: {
+        async enqueueMany(_kind, jobs) {
+          handOvers += 1;
+          if (!queuesUp) throw new Error('Connection is closed.');
+          relayed.push(...jobs.map((job) => job.jobId));
+        },
+      },
+      pollIntervalMs: 50,
+      // A row that failed would wait a minute on its own.
+      retryDelayMs: () => 60_000,
+      queuesAnswer: async () => queuesUp,
+    });
+    const { case: reported } = await reportTestCase(context);
+    relay.start();
+    try {
+      await expect.poll(async () => (await listOutboxOfCase(database.db, reported.id))[0]?.attempts).toBe(1);
+      // While the queues do not answer, the relay claims nothing (new commits wait untouched).
+      const { case: another } = await reportTestCase(context);
+      const tried = handOvers;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(handOvers).toBe(tried);
+      expect((await listOutboxOfCase(database.db, another.id)).every((row) => row.attempts === 0)).toBe(true);
+
+      queuesUp = true;
+      await expect.poll(() => countPendingOutbox(database.db)).toBe(0);
+      const rows = [
+        ...(await listOutboxOfCase(database.db, reported.id)),
+        ...(await listOutboxOfCase(database.db, another.id)),
+      ];
+      expect(relayed.sort()).toEqual(rows.map((row) => row.jobId).sort());
+    } finally {
+      await relay.stop();
+    }
+  });
+
   test('a running engine relays on commit and reports the oldest waiting row as a gauge', async ({
     database,
     redis,

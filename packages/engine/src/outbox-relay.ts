@@ -3,10 +3,13 @@
  * claimed with `FOR UPDATE SKIP LOCKED`, so any number of relays (one per process) share the work
  * without waiting on each other; a job id derives from the row, so relaying a row twice adds
  * nothing. A row that cannot be handed over (Redis away) keeps its own retry state — attempts,
- * availableAt, lastError — and waits; commands keep committing meanwhile.
+ * availableAt, lastError — and waits; commands keep committing meanwhile. While the queues do not
+ * answer, the relay asks them (`queuesAnswer`) on every poll instead of claiming rows only to fail
+ * them again; the first time they answer, every waiting row is made due and handed over at once.
  */
 import {
   claimPendingOutbox,
+  makeWaitingOutboxDue,
   markOutboxFailed,
   markOutboxRelayed,
   type OutboxRow,
@@ -27,6 +30,11 @@ export interface OutboxRelayOptions {
   enqueueTimeoutMs?: number;
   /** Wait before a failed row is tried again, from its attempt count (1 after the first failure). */
   retryDelayMs?: (attempts: number) => number;
+  /**
+   * Whether the queues answer now (a PING, bounded in time). Given, a hand-over that failed for want
+   * of the queues pauses the relay until they answer, then every waiting row is made due.
+   */
+  queuesAnswer?: () => Promise<boolean>;
 }
 
 export interface RelayPass {
@@ -72,6 +80,18 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const pollIntervalMs = options.pollIntervalMs ?? 1_000;
   const enqueueTimeoutMs = options.enqueueTimeoutMs ?? 5_000;
   const retryDelayMs = options.retryDelayMs ?? defaultRetryDelayMs;
+  /** A hand-over failed for want of the queues, and they have not answered since. */
+  let queuesAway = false;
+
+  /** Whether to claim rows now: the queues are not known to be away, or answer again. */
+  async function queuesBack(): Promise<boolean> {
+    if (!queuesAway || options.queuesAnswer === undefined) return true;
+    if (!(await options.queuesAnswer())) return false;
+    queuesAway = false;
+    const due = await makeWaitingOutboxDue(context.db);
+    context.logger.info({ due }, 'the queues answer again: waiting outbox rows are due now');
+    return true;
+  }
 
   /**
    * Hands the rows of one queue over in one round trip. A row whose payload the queue refuses
@@ -99,6 +119,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     try {
       await withTimeout(queues.enqueueMany(kind, jobs), enqueueTimeoutMs);
     } catch (error) {
+      queuesAway = true;
       for (const row of sent) failures.set(row.id, error);
     }
     return failures;
@@ -175,7 +196,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     while (running) {
       pending = false;
       try {
-        await drain();
+        if (await queuesBack()) await drain();
       } catch (error) {
         // PostgreSQL away: nothing was claimed; try again next round.
         context.logger.warn({ err: errorText(error) }, 'outbox relay pass failed');

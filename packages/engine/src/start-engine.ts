@@ -100,6 +100,21 @@ function redisPublisher(target: RedisTarget, prefix: string, logger: EngineLogge
   };
 }
 
+/** Whether the queues' Redis answers within a second (the relay asks while it waits). */
+async function queuesAnswer(queues: StageQueues): Promise<boolean> {
+  let answered = false;
+  await settledWithin(
+    queues
+      .get('task')
+      .count()
+      .then(() => {
+        answered = true;
+      }),
+    1_000,
+  );
+  return answered;
+}
+
 /** Waits for `work` at most `ms`; what it does after that no longer matters to the caller. */
 async function settledWithin(work: Promise<unknown>, ms: number): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
@@ -132,7 +147,12 @@ export async function startEngine(options: StartEngineOptions): Promise<RunningE
     prefix: options.prefix,
     onError: (error, kind) => logger.debug({ err: error.message, queue: kind }, 'queue: redis error'),
   });
-  const relay = createOutboxRelay({ context, queues, ...options.relay });
+  const relay = createOutboxRelay({
+    context,
+    queues,
+    queuesAnswer: () => queuesAnswer(queues),
+    ...options.relay,
+  });
   const moveLegacy = () =>
     moveLegacyJobs({ connection: queuesRedis.connection, prefix: options.prefix, queues, logger }).catch(
       (error: unknown) => {

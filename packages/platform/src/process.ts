@@ -136,7 +136,9 @@ export async function startProcess(
         );
       }
     }
-    const redis = connectRedis(redisServer.target, { maxRetriesPerRequest: null });
+    // The requests' connection (rate limits, /health, live publishes and channels): with Redis away
+    // a command fails at the next reconnect attempt (≤ 2 s) instead of holding its request for ever.
+    const redis = connectRedis(redisServer.target, { maxRetriesPerRequest: 1 });
     redis.on('error', (err: Error) => logger.warn({ err: err.message }, 'redis connection error'));
     logger.debug({ redis: describeRedisTarget(redisServer.target) }, 'redis');
     stack.push(async () => {

@@ -91,7 +91,10 @@ export interface OwnRedis {
   readonly url: string;
   /** kill -9, then start again on the same append-only file. */
   killAndRestart(): Promise<void>;
+  /** kill -9: Redis is away until `start()`. */
   stop(): Promise<void>;
+  /** Starts again after `stop()`, on the same port and append-only file. */
+  start(): Promise<void>;
 }
 
 export async function startOwnRedis(directory: string): Promise<OwnRedis> {
@@ -130,7 +133,8 @@ export async function startOwnRedis(directory: string): Promise<OwnRedis> {
   };
   const kill = async () => {
     const current = server;
-    if (current === undefined || current.exitCode !== null) return;
+    // Killed already (a signal leaves exitCode null): waiting for another 'exit' would never end.
+    if (current === undefined || current.exitCode !== null || current.signalCode !== null) return;
     const exited = new Promise((resolve) => current.once('exit', resolve));
     current.kill('SIGKILL');
     await exited;
@@ -145,5 +149,6 @@ export async function startOwnRedis(directory: string): Promise<OwnRedis> {
       await start();
     },
     stop: kill,
+    start,
   };
 }

@@ -1,5 +1,20 @@
 import type { CaseState } from '@urbangrid/domain';
-import { and, asc, count, eq, gte, inArray, isNotNull, isNull, lte, max, min, or, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  eq,
+  gt,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  lte,
+  max,
+  min,
+  or,
+  sql,
+} from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { cases } from '../schema/cases.js';
 import { outbox } from '../schema/infrastructure.js';
@@ -66,6 +81,20 @@ export async function markOutboxFailed(
       availableAt: sql`now() + make_interval(secs => ${retryInMs / 1000})`,
     })
     .where(eq(outbox.id, id));
+}
+
+/**
+ * Every row waiting out a retry delay is due now: the relay calls it when the queues answer again
+ * after an outage, so what failed during it is handed over at once instead of at the end of its
+ * backoff (up to a minute). Returns how many rows it moved.
+ */
+export async function makeWaitingOutboxDue(db: DbOrTx): Promise<number> {
+  const rows = await db
+    .update(outbox)
+    .set({ availableAt: sql`now()` })
+    .where(and(isNull(outbox.relayedAt), gt(outbox.attempts, 0), gt(outbox.availableAt, sql`now()`)))
+    .returning({ id: outbox.id });
+  return rows.length;
 }
 
 /** Marks every row as not yet relayed and due now: an operator's full replay (jobs are idempotent). */
