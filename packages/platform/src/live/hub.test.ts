@@ -184,6 +184,23 @@ describe('the live hub', () => {
     await expect(publishCaseChanged(redis.client, prefix, { ...good, version: 0 })).rejects.toThrow();
   });
 
+  redisTest(
+    "refuses one user's live connection past LIVE_CONNECTIONS_PER_USER, and no one else's",
+    async () => {
+      const cap = app.config.LIVE_CONNECTIONS_PER_USER;
+      const { token } = await loginAs(app, 'officer1');
+      const open = async () => {
+        const socket = await app.injectWS(`/api/live?token=${encodeURIComponent(token)}`);
+        sockets.push(socket);
+        return socket;
+      };
+      for (let i = 0; i < cap; i += 1) await open();
+      await expect(open()).rejects.toThrow(/429/);
+      // Another person is not affected by officer1's sockets.
+      await connect(app, 'officer2');
+    },
+  );
+
   redisTest('closes the connection when its token expires', async () => {
     const { token } = await loginAs(app, 'dispatcher1');
     const sid = app.jwt.decode<{ sid: string }>(token)?.sid;

@@ -14,6 +14,7 @@ import fp from 'fastify-plugin';
 import type { WebSocket } from 'ws';
 import { caseScopeOf } from '../access/case-scope.js';
 import { userOf } from '../auth/actor.js';
+import { RateLimitedError } from '../errors.js';
 
 export interface LiveHub {
   /** Resolves once this process listens on the channel (tests wait for it before publishing). */
@@ -130,7 +131,15 @@ export const liveHub = fp(
         websocket: true,
         // Integrations have no board; refused before the upgrade.
         preHandler: async (request) => {
-          userOf(request);
+          const user = userOf(request);
+          // A per-user cap per process, so one account cannot hold the hub's sockets.
+          let open = 0;
+          for (const client of clients.values()) if (client.userId === user.id) open += 1;
+          if (open >= app.config.LIVE_CONNECTIONS_PER_USER) {
+            throw new RateLimitedError(
+              `at most ${app.config.LIVE_CONNECTIONS_PER_USER} live connections per user; close another board first`,
+            );
+          }
         },
       },
       (socket, request) => {
