@@ -71,6 +71,8 @@ export interface ReportRequest {
   urgency?: Urgency;
   selfHandled?: boolean;
   reporterName?: string | null;
+  /** The integration's API key id when a key reports: that key may read the case's status back. */
+  reporterKeyId?: string | null;
   /** Already encrypted (packages/platform personal-data); never the phone in clear. */
   reporterPhoneEnc?: string | null;
   /** The hotline system's call id. */
@@ -222,6 +224,7 @@ async function writeReport(
     streetCode: place.streetCode,
     communityCode: place.communityCode,
     reporterName: request.reporterName ?? null,
+    reporterKeyId: request.reporterKeyId ?? null,
     reporterPhoneEnc: request.reporterPhoneEnc ?? null,
     callId: request.callId ?? null,
     wantsCallback: request.wantsCallback ?? false,

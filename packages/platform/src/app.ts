@@ -22,6 +22,7 @@ import type { Logger } from 'pino';
 import { adminRoutes } from './admin/admin-routes.js';
 import { authentication } from './auth/authenticate.js';
 import { warmUpPasswordDecoy } from './auth/passwords.js';
+import { type RouteAccess, requireDeclaredAccess } from './auth/route-access.js';
 import { authRoutes } from './auth/routes.js';
 import { type SessionsOptions, sessions } from './auth/sessions.js';
 import { tokens } from './auth/tokens.js';
@@ -88,6 +89,8 @@ export interface RouteSummary {
   schema: { body?: unknown; querystring?: unknown; params?: unknown };
   /** The lifecycle command a command route issues (its `config.command`). */
   command?: HumanCommandType;
+  /** Who may call it (its `config.access`): every route declares it. */
+  access: RouteAccess;
 }
 
 declare module 'fastify' {
@@ -119,6 +122,8 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   const routes: RouteSummary[] = [];
   app.decorate('registeredRoutes', routes);
   app.addHook('onRoute', (route) => {
+    requireDeclaredAccess(route);
+    const access = route.config?.access ?? 'public';
     for (const method of [route.method].flat()) {
       if (method === 'HEAD') continue;
       const { body, querystring, params } = route.schema ?? {};
@@ -129,6 +134,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
         url: route.url,
         websocket: route.websocket === true,
         schema,
+        access,
         ...(command ? { command } : {}),
       });
     }

@@ -52,6 +52,7 @@ export const healthRoutes: FastifyPluginAsyncZod<{
   app.get(
     '/health',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['operations'],
         summary: 'Whether PostgreSQL and Redis both answer',

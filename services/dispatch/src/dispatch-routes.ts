@@ -7,7 +7,7 @@
  */
 import { urgencySchema } from '@urbangrid/domain';
 import { applyCommand, evidenceData, reassignTask } from '@urbangrid/engine';
-import { caseCommandRoute, mediaIdList, noteText, type ServicePlugin } from '@urbangrid/platform';
+import { caseCommandRoute, mediaIdList, noteText, type ServicePlugin, staffOnly } from '@urbangrid/platform';
 import { z } from 'zod';
 import type { DispatchServiceDeps } from './deps.js';
 
@@ -20,6 +20,7 @@ export function dispatchRoutes(deps: DispatchServiceDeps): ServicePlugin {
     app.get(
       '/status',
       {
+        config: { access: staffOnly },
         schema: {
           tags,
           summary: 'Whether the dispatch service is mounted in this process',

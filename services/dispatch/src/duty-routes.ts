@@ -3,7 +3,7 @@
  * over which grids when, `POST` and `DELETE` for the shift lead to set it.
  */
 import { gridCodeString } from '@urbangrid/domain';
-import { httpError, requireRoles, type ServicePlugin, type UserActor, userOf } from '@urbangrid/platform';
+import { httpError, type ServicePlugin, type UserActor, userOf } from '@urbangrid/platform';
 import { z } from 'zod';
 import type { DispatchServiceDeps } from './deps.js';
 import { addShift, listDuty, removeShift } from './duty-service.js';
@@ -34,7 +34,7 @@ export function dutyRoutes(deps: DispatchServiceDeps): ServicePlugin {
     app.get(
       '/duty',
       {
-        preHandler: requireRoles('shift_lead', 'dispatcher', 'intake_operator', 'supervisor', 'admin'),
+        config: { access: { roles: ['shift_lead', 'dispatcher', 'intake_operator', 'supervisor', 'admin'] } },
         schema: {
           tags,
           summary: 'Duty shifts overlapping a window (default the next 24 hours), earliest first',
@@ -65,7 +65,7 @@ export function dutyRoutes(deps: DispatchServiceDeps): ServicePlugin {
     app.post(
       '/duty',
       {
-        preHandler: requireRoles('shift_lead'),
+        config: { access: { roles: ['shift_lead'] } },
         schema: {
           tags,
           summary:
@@ -90,7 +90,7 @@ export function dutyRoutes(deps: DispatchServiceDeps): ServicePlugin {
     app.delete(
       '/duty/:id',
       {
-        preHandler: requireRoles('shift_lead'),
+        config: { access: { roles: ['shift_lead'] } },
         schema: {
           tags,
           summary: 'Takes a shift off the rota',

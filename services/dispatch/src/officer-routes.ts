@@ -5,13 +5,7 @@
  * jurisdiction first (404 outside it).
  */
 import { listOfficersForCase } from '@urbangrid/db';
-import {
-  caseIdParams,
-  caseInScopeOr404,
-  requireRoles,
-  type ServicePlugin,
-  userOf,
-} from '@urbangrid/platform';
+import { caseIdParams, caseInScopeOr404, type ServicePlugin, userOf } from '@urbangrid/platform';
 import { z } from 'zod';
 import type { DispatchServiceDeps } from './deps.js';
 
@@ -33,7 +27,7 @@ export function officerRoutes(deps: DispatchServiceDeps): ServicePlugin {
     app.get(
       '/cases/:id/officers',
       {
-        preHandler: requireRoles('shift_lead'),
+        config: { access: { roles: ['shift_lead'] } },
         schema: {
           tags: ['dispatch'],
           summary:

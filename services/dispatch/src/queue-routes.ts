@@ -8,7 +8,6 @@ import {
   type Actor,
   caseScopeOf,
   caseViewSchema,
-  requireRoles,
   type ServicePlugin,
   toCaseView,
   userOf,
@@ -37,7 +36,7 @@ export const queueRoutes =
     app.get(
       '/queues/shift-lead',
       {
-        preHandler: requireRoles('shift_lead'),
+        config: { access: { roles: ['shift_lead'] } },
         schema: {
           tags,
           summary:
@@ -68,7 +67,7 @@ export const queueRoutes =
     app.get(
       '/queues/dispatcher',
       {
-        preHandler: requireRoles('dispatcher'),
+        config: { access: { roles: ['dispatcher'] } },
         schema: {
           tags,
           summary:
@@ -93,7 +92,7 @@ export const queueRoutes =
     app.get(
       '/queues/officer',
       {
-        preHandler: requireRoles('grid_officer'),
+        config: { access: { roles: ['grid_officer'] } },
         schema: {
           tags,
           summary:

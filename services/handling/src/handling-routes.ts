@@ -6,7 +6,7 @@
  * department, the engine carries them out.
  */
 import { applyCommand, evidenceData } from '@urbangrid/engine';
-import { caseCommandRoute, mediaIdList, noteText, type ServicePlugin } from '@urbangrid/platform';
+import { caseCommandRoute, mediaIdList, noteText, type ServicePlugin, staffOnly } from '@urbangrid/platform';
 import { z } from 'zod';
 import type { HandlingServiceDeps } from './deps.js';
 
@@ -20,6 +20,7 @@ export function handlingRoutes(deps: HandlingServiceDeps): ServicePlugin {
     app.get(
       '/status',
       {
+        config: { access: staffOnly },
         schema: {
           tags,
           summary: 'Whether the handling service is mounted in this process',

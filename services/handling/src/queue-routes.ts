@@ -7,7 +7,6 @@ import {
   caseScopeOf,
   caseViewSchema,
   httpError,
-  requireRoles,
   type ServicePlugin,
   toCaseView,
   type UserActor,
@@ -35,13 +34,11 @@ export const queueRoutes: ServicePlugin = async (app) => {
   app.get(
     '/queues/department',
     {
-      preHandler: requireRoles(
-        'department_handler',
-        'dispatcher',
-        'shift_lead',
-        'supervisor',
-        'region_supervisor',
-      ),
+      config: {
+        access: {
+          roles: ['department_handler', 'dispatcher', 'shift_lead', 'supervisor', 'region_supervisor'],
+        },
+      },
       schema: {
         tags: ['handling', 'queues'],
         summary: 'A department’s queue: inbox (to sign for), in progress, rework, overdue',

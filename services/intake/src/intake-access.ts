@@ -1,28 +1,22 @@
-import { type Actor, type Allowed, httpError } from '@urbangrid/platform';
+import { type Actor, type Allowed, httpError, roles } from '@urbangrid/platform';
 
-/** The API key scope that lets an integration report and upload photos. */
-export const reportCreateScope = 'report:create';
-
-/** Staff who register reports (受理) and the officers who report from the street. */
+/**
+ * Staff who register reports (受理), the officers who report from the street, and reporting keys.
+ * A key does nothing else but read the status of its own reports (`reportStatusReaders`).
+ */
 export const reporters: Allowed = {
   roles: ['intake_operator', 'grid_officer'],
-  scopes: [reportCreateScope],
+  scopes: ['report:create'],
 };
 
-/** Everyone who may attach or look at photos: staff of every role, and reporting integrations. */
-export const photoUsers: Allowed = {
-  roles: [
-    'grid_officer',
-    'intake_operator',
-    'shift_lead',
-    'dispatcher',
-    'department_handler',
-    'supervisor',
-    'region_supervisor',
-    'admin',
-  ],
-  scopes: [reportCreateScope],
-};
+/** Who may attach photos: staff of every role, and reporting keys (for the reports they make). */
+export const photoUploaders: Allowed = { roles, scopes: ['report:create'] };
+
+/** Staff who look up places and possible duplicates while registering or filing a report. */
+export const intakeDesk: Allowed = { roles: ['intake_operator', 'grid_officer', 'shift_lead'] };
+
+/** A reporting key reading the status of the reports it made itself (and nobody else's). */
+export const reportStatusReaders: Allowed = { scopes: ['report:read'] };
 
 /** The city an actor reports in; region-level staff belong to none and cannot report. */
 export function reportingCity(actor: Actor): string {

@@ -1,4 +1,4 @@
-import type { ServicePlugin } from '@urbangrid/platform';
+import { type ServicePlugin, staffOnly } from '@urbangrid/platform';
 import { z } from 'zod';
 import { addressRoutes } from './addresses/address-routes.js';
 import { callbackRoutes } from './callbacks/callback-routes.js';
@@ -15,6 +15,7 @@ const statusRoute: ServicePlugin = async (app) => {
   app.get(
     '/status',
     {
+      config: { access: staffOnly },
       schema: {
         tags: ['intake'],
         summary: 'Whether the intake service is mounted in this process',

@@ -1,4 +1,4 @@
-import type { ServicePlugin } from '@urbangrid/platform';
+import { type ServicePlugin, staffOnly } from '@urbangrid/platform';
 import { z } from 'zod';
 import { auditRoutes } from './audit/audit-routes.js';
 import { caseReviewRoutes } from './case-review-routes.js';
@@ -11,6 +11,7 @@ export function supervisionRoutes(deps: SupervisionServiceDeps): ServicePlugin {
     app.get(
       '/status',
       {
+        config: { access: staffOnly },
         schema: {
           tags: ['supervision'],
           summary: 'Whether the supervision service is mounted in this process',

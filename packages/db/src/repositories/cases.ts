@@ -23,6 +23,16 @@ export async function findCaseById(db: DbOrTx, id: string): Promise<CaseRow | nu
   return rows[0] ?? null;
 }
 
+/** A case an integration reported with the key `keyId` (null for any other case, of any key). */
+export async function findCaseReportedByKey(db: DbOrTx, keyId: string, id: string): Promise<CaseRow | null> {
+  const rows = await db
+    .select()
+    .from(cases)
+    .where(and(eq(cases.id, id), eq(cases.reporterKeyId, keyId)))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
 export async function findCaseByNumber(db: DbOrTx, city: string, caseNo: string): Promise<CaseRow | null> {
   const rows = await db
     .select()

@@ -78,6 +78,8 @@ export const cases = pgTable(
     reporterUserId: text('reporter_user_id'),
     /** Username of the staff member who reported (an officer or an operator), null for integrations. */
     reporterUsername: text('reporter_username'),
+    /** The API key an integration reported with: the only reports that key may read back. */
+    reporterKeyId: text('reporter_key_id'),
     reporterName: text('reporter_name'),
     /** Encrypted (AES-GCM) reporter phone; never stored or logged in clear. */
     reporterPhoneEnc: text('reporter_phone_enc'),

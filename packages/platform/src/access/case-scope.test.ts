@@ -50,9 +50,17 @@ describe('caseScopeOf', () => {
       username: 'officer1',
       gridCodes: ['g1'],
     });
+    // A key reads back its own reports' status only (intake), never cases, even of its city.
     expect(
-      caseScopeOf({ kind: 'integration', keyId: 'k', name: 'n', city: '1502', scopes: [], source: 'public' }),
-    ).toEqual({ kind: 'city', city: '1502' });
+      caseScopeOf({
+        kind: 'integration',
+        keyId: 'k',
+        name: 'n',
+        city: '1502',
+        scopes: ['report:create', 'report:read'],
+        source: 'public',
+      }),
+    ).toEqual({ kind: 'nothing' });
   });
 
   redisTest('fails closed: no role, a handler without a department, staff without a city', () => {

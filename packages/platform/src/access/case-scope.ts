@@ -41,8 +41,11 @@ function union(scopes: CaseScope[]): CaseScope {
   return seen.length === 1 && seen[0] ? seen[0] : { kind: 'union', scopes: seen };
 }
 
-/** The cases `actor` may see. An integration sees its city (Open311 lists a jurisdiction's requests). */
+/**
+ * The cases `actor` may see. An integration sees none: a reporting key reads back only the
+ * status of its own reports (intake's `GET /api/intake/reports/:id`), never case views.
+ */
 export function caseScopeOf(actor: Actor): CaseScope {
-  if (actor.kind === 'integration') return { kind: 'city', city: actor.city };
+  if (actor.kind === 'integration') return nothing;
   return union(actor.roles.map((role) => scopeOfRole(actor, role)));
 }

@@ -8,7 +8,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { userOf } from '../auth/actor.js';
-import { requireRoles } from '../auth/guards.js';
+
 import { ForbiddenError } from '../errors.js';
 import type { ServicePlugin } from '../service-plugin.js';
 import { auditReaderRoles, citiesOf } from './admin-scope.js';
@@ -78,7 +78,7 @@ export const auditRoutes: ServicePlugin = async (app) => {
   app.get(
     '/audit',
     {
-      preHandler: requireRoles(...auditReaderRoles),
+      config: { access: { roles: auditReaderRoles } },
       schema: {
         tags: ['admin'],
         summary: 'The admin audit log: who changed what, when, before and after; format=csv exports it',

@@ -7,7 +7,7 @@ import { listCityCalendarDays, listCityCalendars, listCityCalendarYears } from '
 import { publicHolidayYears } from '@urbangrid/reference';
 import { z } from 'zod';
 import { userOf } from '../auth/actor.js';
-import { requireRoles } from '../auth/guards.js';
+import type { RouteAccess } from '../auth/route-access.js';
 import { NotFoundError } from '../errors.js';
 import type { ServicePlugin } from '../service-plugin.js';
 import { etagOf, ifMatchHeaders, ifMatchVersion, publishChange, recordChange } from './admin-changes.js';
@@ -19,6 +19,9 @@ import {
   type RecordChange,
   setCityDay,
 } from './calendar-admin.js';
+
+/** City administrators (系统管理员) only. */
+const admins: RouteAccess = { roles: ['admin'] };
 
 const tags = ['admin'];
 const cityCode = z.string().regex(/^\d{4}$/, 'a city code has 4 digits (GB/T 2260)');
@@ -50,8 +53,6 @@ const toDayView = (row: {
 });
 
 export const calendarAdminRoutes: ServicePlugin = async (app) => {
-  app.addHook('preHandler', requireRoles('admin'));
-
   /** The caller, the city they may administer, and the audit recorder bound to them. */
   const adminOf = async (request: Parameters<typeof userOf>[0], city: string) => {
     const actor = userOf(request);
@@ -63,6 +64,7 @@ export const calendarAdminRoutes: ServicePlugin = async (app) => {
   app.get(
     '/calendars/:city',
     {
+      config: { access: admins },
       schema: {
         tags,
         summary: "A city's calendars, its loaded years and the days of one year (public and its own)",
@@ -120,6 +122,7 @@ export const calendarAdminRoutes: ServicePlugin = async (app) => {
   app.put(
     '/calendars/:city/days/:date',
     {
+      config: { access: admins },
       schema: {
         tags,
         summary: "Sets a day of the city's own: a holiday or a working day (over the public row of the date)",
@@ -148,6 +151,7 @@ export const calendarAdminRoutes: ServicePlugin = async (app) => {
   app.delete(
     '/calendars/:city/days/:date',
     {
+      config: { access: admins },
       schema: {
         tags,
         summary: "Removes a day of the city's own; the public row of the date, if any, applies again",
@@ -173,6 +177,7 @@ export const calendarAdminRoutes: ServicePlugin = async (app) => {
   app.post(
     '/calendars/:city/years/:year/load',
     {
+      config: { access: admins },
       schema: {
         tags,
         summary: "Loads a year's public holidays and make-up working days (chinese-days) into the city",
@@ -199,6 +204,7 @@ export const calendarAdminRoutes: ServicePlugin = async (app) => {
   app.post(
     '/calendars/:city/deadlines/preview',
     {
+      config: { access: admins },
       schema: {
         tags,
         summary: 'When deadlines from an instant fall on a calendar of the city, and with proposed days',

@@ -7,7 +7,7 @@ import { listCityGrids } from '@urbangrid/db';
 import { gridImportFileSchema, gridProblemKinds } from '@urbangrid/geo';
 import { z } from 'zod';
 import { type UserActor, userOf } from '../auth/actor.js';
-import { requireRoles } from '../auth/guards.js';
+import type { RouteAccess } from '../auth/route-access.js';
 import { ValidationFailedError } from '../errors.js';
 import type { ServicePlugin } from '../service-plugin.js';
 import { etagOf, ifMatchHeaders, ifMatchVersion, publishChange, recordChange } from './admin-changes.js';
@@ -58,8 +58,10 @@ const polygonOut = z.object({
   coordinates: z.array(z.array(z.array(z.number()))),
 });
 
+/** City administrators (系统管理员) only. */
+const admins: RouteAccess = { roles: ['admin'] };
+
 export const gridAdminRoutes: ServicePlugin = async (app) => {
-  app.addHook('preHandler', requireRoles('admin'));
   // GeoJSON files are sent as application/geo+json (RFC 7946) as often as application/json.
   app.addContentTypeParser(
     'application/geo+json',
@@ -78,6 +80,7 @@ export const gridAdminRoutes: ServicePlugin = async (app) => {
     '/grids/import',
     {
       bodyLimit: importBodyLimit,
+      config: { access: admins },
       schema: {
         tags,
         summary:
@@ -115,6 +118,7 @@ export const gridAdminRoutes: ServicePlugin = async (app) => {
   app.get(
     '/grids/export',
     {
+      config: { access: admins },
       schema: {
         tags,
         summary: "The city's current unit grids as a GeoJSON FeatureCollection (what an import takes)",

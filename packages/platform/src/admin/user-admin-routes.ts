@@ -7,7 +7,7 @@
 import type { UserAccount } from '@urbangrid/db';
 import { z } from 'zod';
 import { userOf } from '../auth/actor.js';
-import { requireRoles } from '../auth/guards.js';
+import type { RouteAccess } from '../auth/route-access.js';
 import { roles } from '../auth/roles.js';
 import type { ServicePlugin } from '../service-plugin.js';
 import { recordChange } from './admin-changes.js';
@@ -51,8 +51,10 @@ const toView = (account: UserAccount) => ({
   mustChangePassword: account.mustChangePassword,
 });
 
+/** City administrators (系统管理员) only. */
+const admins: RouteAccess = { roles: ['admin'] };
+
 export const userAdminRoutes: ServicePlugin = async (app) => {
-  app.addHook('preHandler', requireRoles('admin'));
 
   const recorderOf = (request: Parameters<typeof userOf>[0]) => {
     const actor = userOf(request);
@@ -63,6 +65,7 @@ export const userAdminRoutes: ServicePlugin = async (app) => {
   app.post(
     '/users',
     {
+      config: { access: admins },
       schema: {
         tags,
         summary: 'Creates a staff account in a city',
@@ -95,6 +98,7 @@ export const userAdminRoutes: ServicePlugin = async (app) => {
   app.put(
     '/users/:username/roles',
     {
+      config: { access: admins },
       schema: {
         tags,
         summary: "Replaces an account's roles; its sessions end (it signs in again with the new roles)",
@@ -116,6 +120,7 @@ export const userAdminRoutes: ServicePlugin = async (app) => {
   app.post(
     '/users/:username/password',
     {
+      config: { access: admins },
       schema: {
         tags,
         summary:
@@ -138,6 +143,7 @@ export const userAdminRoutes: ServicePlugin = async (app) => {
   app.post(
     '/users/:username/deactivate',
     {
+      config: { access: admins },
       schema: {
         tags,
         summary: 'Deactivates an account: it cannot sign in, and its tokens and live sockets stop at once',

@@ -1,6 +1,7 @@
 /**
- * Authentication of every `/api` route except login, refresh and `/api/public/*`: a bearer access
- * token (staff) or an `X-Api-Key` header (integrations). The WebSocket upgrade of the live hub may
+ * Authentication and access of every route that is not public (its `config.access`, see
+ * route-access.ts): a bearer access token (staff) or an `X-Api-Key` header (integrations), then
+ * the route's declared roles and scopes, before the body is read. The WebSocket upgrade of the live hub may
  * carry the token as `?token=`, because browsers cannot set headers on it; no other route accepts
  * a token in the URL, where logs and proxies would keep it.
  */
@@ -11,17 +12,15 @@ import { PasswordChangeRequiredError, UnauthenticatedError } from '../errors.js'
 import type { Actor, UserActor } from './actor.js';
 import { apiKeyHeader, findIntegrationActor } from './api-keys.js';
 import { isRole } from './roles.js';
+import { accessOf, checkAllowed } from './route-access.js';
 import { verifyToken } from './tokens.js';
 
-const openPaths = new Set(['/api/auth/login', '/api/auth/refresh']);
 /** All an account that must change its password may do. */
 const passwordChangePaths = new Set(['/api/auth/password', '/api/auth/logout']);
 
-/** Whether a route (its pattern, or the raw path when no route matched) needs a caller. */
-export function requiresAuthentication(path: string): boolean {
-  if (path !== '/api' && !path.startsWith('/api/')) return false;
-  if (openPaths.has(path)) return false;
-  return !(path === '/api/public' || path.startsWith('/api/public/'));
+/** Whether a path no route matched is under /api, where an unknown route answers 401 to no caller. */
+function isApiPath(path: string): boolean {
+  return path === '/api' || path.startsWith('/api/');
 }
 
 export function toUserActor(identity: UserIdentity, sessionId?: string): UserActor {
@@ -81,15 +80,23 @@ export const authentication = fp(
   async (app: FastifyInstance) => {
     app.decorateRequest('actor', null);
     app.addHook('onRequest', async (request) => {
-      const path = request.routeOptions.url ?? request.url.split('?')[0] ?? '';
-      if (!requiresAuthentication(path)) return;
+      const access = accessOf(request);
+      if (access === undefined) {
+        // No route matched: under /api that is still a 401 to no caller, so probing learns nothing.
+        if (isApiPath(request.url.split('?')[0] ?? '')) request.actor = await authenticate(request);
+        return;
+      }
+      // Public, or the key comes in the body (Open311) and the route checks it there.
+      if (access === 'public' || access.apiKeyField !== undefined) return;
       const actor = await authenticate(request);
       request.actor = actor;
+      const path = request.routeOptions.url ?? '';
       if (actor.kind === 'user' && actor.mustChangePassword && !passwordChangePaths.has(path)) {
         throw new PasswordChangeRequiredError(
           'your password was set by an administrator: change it (POST /api/auth/password) before anything else',
         );
       }
+      checkAllowed(actor, access);
     });
   },
   {

@@ -13,6 +13,7 @@ import { toUserActor } from './authenticate.js';
 import { checkPassword } from './password-policy.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { roles } from './roles.js';
+import { apiKeyScopes, staffOnly } from './route-access.js';
 
 const userSummary = z.object({
   id: z.string(),
@@ -68,6 +69,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/login',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['auth'],
         summary: 'Sign in with username and password',
@@ -94,6 +96,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/refresh',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['auth'],
         summary: 'Exchange a refresh token for a new token pair (each refresh token works once)',
@@ -113,6 +116,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/password',
     {
+      config: { access: staffOnly },
       schema: {
         tags: ['auth'],
         summary: "Change the caller's password; every other session of theirs ends",
@@ -156,6 +160,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/logout',
     {
+      config: { access: staffOnly },
       schema: {
         tags: ['auth'],
         summary: "End the caller's session: its access and refresh tokens stop working",
@@ -173,6 +178,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/me',
     {
+      // Staff and keys alike may ask who they are.
+      config: { access: { roles, scopes: apiKeyScopes } },
       schema: {
         tags: ['auth'],
         summary: 'Who the caller is and where they act',

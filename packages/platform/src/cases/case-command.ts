@@ -8,18 +8,11 @@
  * TRANSITION_NOT_ALLOWED, VERSION_CONFLICT) map to HTTP by their code.
  */
 import type { CaseRow } from '@urbangrid/db';
-import {
-  type Actor as DomainActor,
-  type HumanCommandType,
-  issuerRefusalOf,
-  issuerRoles,
-  lifecycle,
-} from '@urbangrid/domain';
-import type { FastifyRequest } from 'fastify';
+import { type Actor as DomainActor, type HumanCommandType, issuerRoles, lifecycle } from '@urbangrid/domain';
 import { z } from 'zod';
 import type { App } from '../app.js';
 import { actorOf, toDomainActor } from '../auth/actor.js';
-import { ForbiddenError } from '../errors.js';
+import type { Allowed } from '../auth/route-access.js';
 import { caseInScopeOr404 } from './case-in-scope.js';
 import { caseViewSchema, toCaseView } from './case-view.js';
 
@@ -66,12 +59,9 @@ export interface CaseCommandRoute<F extends z.ZodRawShape> {
   apply: (call: CaseCommandCall, input: z.output<z.ZodObject<F>>) => Promise<{ case: CaseRow }>;
 }
 
-/** A preValidation hook refusing (403) whoever the lifecycle table does not let issue `command`. */
-export function commandIssuers(command: HumanCommandType) {
-  return async (request: FastifyRequest) => {
-    const refusal = issuerRefusalOf(command, toDomainActor(actorOf(request)));
-    if (refusal !== null) throw new ForbiddenError(refusal.reason);
-  };
+/** Who may call the route of `command`: the roles the lifecycle table lets issue it (its `config.access`). */
+export function commandAccess(command: HumanCommandType): Allowed {
+  return { roles: issuerRoles(command) };
 }
 
 /** Declares the route of `command` (see the file's comment). */
@@ -85,8 +75,8 @@ export function caseCommandRoute<F extends z.ZodRawShape>(
   app.post(
     route.path ?? `/cases/:id/${command}`,
     {
-      config: { command },
-      preValidation: commandIssuers(command),
+      // Who may issue it is refused before the body is read (route-access.ts).
+      config: { command, access: commandAccess(command) },
       schema: {
         tags: route.tags,
         summary: route.summary,

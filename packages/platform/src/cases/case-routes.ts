@@ -2,11 +2,13 @@
  * The shared case read routes of api.md: `GET /api/cases` (a filtered page) and
  * `GET /api/cases/:id` (one case with its timeline), both limited to what the caller may see.
  */
+
 import { type CaseFilter, listCaseEvents, listCasesInScope } from '@urbangrid/db';
 import { caseStates, isCaseState } from '@urbangrid/domain';
 import { z } from 'zod';
 import { caseScopeOf } from '../access/case-scope.js';
 import { actorOf } from '../auth/actor.js';
+import { staffOnly } from '../auth/route-access.js';
 import type { ServicePlugin } from '../service-plugin.js';
 import { caseInScopeOr404 } from './case-in-scope.js';
 import { caseDetailSchema, caseViewSchema, toCaseDetail, toCaseView } from './case-view.js';
@@ -40,6 +42,7 @@ export const caseRoutes: ServicePlugin = async (app) => {
   app.get(
     '/api/cases',
     {
+      config: { access: staffOnly },
       schema: {
         tags: ['cases'],
         summary: 'Cases the caller may see, newest first',
@@ -65,6 +68,7 @@ export const caseRoutes: ServicePlugin = async (app) => {
   app.get(
     '/api/cases/:id',
     {
+      config: { access: staffOnly },
       schema: {
         tags: ['cases'],
         summary: 'One case with its timeline (a case outside the caller’s jurisdiction answers 404)',

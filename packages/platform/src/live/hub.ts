@@ -14,6 +14,7 @@ import fp from 'fastify-plugin';
 import type { WebSocket } from 'ws';
 import { caseScopeOf } from '../access/case-scope.js';
 import { userOf } from '../auth/actor.js';
+import { staffOnly } from '../auth/route-access.js';
 import { RateLimitedError } from '../errors.js';
 
 export interface LiveHub {
@@ -130,6 +131,7 @@ export const liveHub = fp(
       {
         websocket: true,
         // Integrations have no board; refused before the upgrade.
+        config: { access: staffOnly },
         preHandler: async (request) => {
           const user = userOf(request);
           // A per-user cap per process, so one account cannot hold the hub's sockets.

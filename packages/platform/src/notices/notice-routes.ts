@@ -3,9 +3,11 @@
  * `POST /api/notices/read` (these ids, or all). Each signed-in staff member sees only the notices
  * addressed to them; new ones also arrive on `/api/live` as `{type: "notice", ...}`.
  */
+
 import { countUnreadNotices, listNoticesOf, markNoticesRead, type NoticeRow } from '@urbangrid/db';
 import { z } from 'zod';
 import { userOf } from '../auth/actor.js';
+import { staffOnly } from '../auth/route-access.js';
 import type { ServicePlugin } from '../service-plugin.js';
 
 const tags = ['notices'];
@@ -52,6 +54,7 @@ export const noticeRoutes: ServicePlugin = async (app) => {
   app.get(
     '/api/notices',
     {
+      config: { access: staffOnly },
       schema: {
         tags,
         summary: 'My notices, newest first, and how many are unread',
@@ -75,6 +78,7 @@ export const noticeRoutes: ServicePlugin = async (app) => {
   app.post(
     '/api/notices/read',
     {
+      config: { access: staffOnly },
       schema: {
         tags,
         summary: 'Marks my notices read: the ids given, or all of them',

@@ -60,7 +60,8 @@ export const httpMetrics = fp(
         reply.elapsedTime / 1000,
       );
     });
-    app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
+    // Its own token, not a caller's (see below): public to the route check.
+    app.get('/metrics', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
       // With METRICS_TOKEN set, only a scraper that sends it reads the figures.
       const expected = app.config.METRICS_TOKEN;
       if (expected !== undefined && !sameSecret(request.headers.authorization ?? '', `Bearer ${expected}`))

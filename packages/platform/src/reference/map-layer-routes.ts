@@ -3,9 +3,11 @@
  * server): districts, streets and communities of the caller's city, and the unit grids inside a
  * box (asked for at street zoom, so one answer stays small).
  */
+
 import { listAreaOutlines, listGridsInBox } from '@urbangrid/db';
 import { z } from 'zod';
 import { actorOf } from '../auth/actor.js';
+import { staffOnly } from '../auth/route-access.js';
 import { ValidationFailedError } from '../errors.js';
 import type { ServicePlugin } from '../service-plugin.js';
 
@@ -39,6 +41,7 @@ export const mapLayerRoutes: ServicePlugin = async (app) => {
   app.get(
     '/areas',
     {
+      config: { access: staffOnly },
       schema: {
         tags: ['reference'],
         summary: 'District, street or community outlines of the caller’s city (GeoJSON, [lng, lat])',
@@ -82,6 +85,7 @@ export const mapLayerRoutes: ServicePlugin = async (app) => {
   app.get(
     '/grids',
     {
+      config: { access: staffOnly },
       schema: {
         tags: ['reference'],
         summary: `Unit grid outlines inside a box (minLng,minLat,maxLng,maxLat), at most ${maxGrids}`,

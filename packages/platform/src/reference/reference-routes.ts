@@ -3,6 +3,7 @@ import { addWorkingMinutes, gridCodeString, isBeyondKnownDays } from '@urbangrid
 import { MissingReferenceError, type ReferenceData } from '@urbangrid/reference';
 import { z } from 'zod';
 import { actorOf } from '../auth/actor.js';
+import { staffOnly } from '../auth/route-access.js';
 import { NotFoundError, OutsideGridError, ValidationFailedError } from '../errors.js';
 import type { ServicePlugin } from '../service-plugin.js';
 
@@ -36,6 +37,7 @@ export function referenceRoutes(reference: ReferenceData): ServicePlugin {
     app.get(
       '/grids/locate',
       {
+        config: { access: staffOnly },
         schema: {
           tags: ['reference'],
           summary: 'The unit grid (单元网格) containing a point',
@@ -58,6 +60,7 @@ export function referenceRoutes(reference: ReferenceData): ServicePlugin {
     app.get(
       '/grids/:code',
       {
+        config: { access: staffOnly },
         schema: {
           tags: ['reference'],
           summary: 'A unit grid with its outline (GeoJSON Polygon, [lng, lat])',
@@ -77,6 +80,7 @@ export function referenceRoutes(reference: ReferenceData): ServicePlugin {
     app.get(
       '/categories',
       {
+        config: { access: staffOnly },
         schema: {
           tags: ['reference'],
           summary: 'The category catalogue (部件/事件), both catalogue versions',
@@ -122,6 +126,7 @@ export function referenceRoutes(reference: ReferenceData): ServicePlugin {
     app.get(
       '/departments',
       {
+        config: { access: staffOnly },
         schema: {
           tags: ['reference'],
           summary: 'Departments (专业部门) of the caller’s city, as a tree by parentId',
@@ -153,6 +158,7 @@ export function referenceRoutes(reference: ReferenceData): ServicePlugin {
     app.post(
       '/calendar/deadline',
       {
+        config: { access: staffOnly },
         schema: {
           tags: ['reference'],
           summary: 'When N working minutes from an instant end, on the office or patrol calendar',

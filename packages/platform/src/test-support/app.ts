@@ -7,8 +7,21 @@ import type { Db } from '@urbangrid/db';
 import type { RedisClient } from '@urbangrid/redis';
 import { expect } from 'vitest';
 import { type App, type BuildAppOptions, buildApp } from '../app.js';
+import type { Role } from '../auth/roles.js';
 import { loadConfig } from '../config.js';
 import type { ErrorCode } from '../errors.js';
+
+/** One demo user per role (seeds/README.md). */
+export const demoUserOf: Record<Role, string> = {
+  grid_officer: 'officer1',
+  intake_operator: 'operator1',
+  shift_lead: 'shiftlead1',
+  dispatcher: 'dispatcher1',
+  department_handler: 'handler-sanitation-150102',
+  supervisor: 'supervisor1',
+  region_supervisor: 'region1',
+  admin: 'admin',
+};
 
 /** The password of every seeded user (api.md, DEMO_PASSWORD default). */
 export const demoPassword = 'urbangrid';

@@ -8,23 +8,29 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { caseScopeOf } from '../access/case-scope.js';
 import { actorOf } from '../auth/actor.js';
-import { requireRoles, requireScope } from '../auth/guards.js';
+import { staffOnly } from '../auth/route-access.js';
 import { errorCatalogue, httpError, isErrorCode, NotFoundError } from '../errors.js';
 
 export const probeRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/errors/:code', { schema: { params: z.object({ code: z.string() }) } }, async (request) => {
-    const { code } = request.params;
-    if (!isErrorCode(code)) throw new NotFoundError(`no error code ${code}`);
-    throw httpError(code, `probe ${code}`);
-  });
+  // Under /api/probe: the staff's routes unless a route says otherwise.
+  app.get(
+    '/errors/:code',
+    { config: { access: staffOnly }, schema: { params: z.object({ code: z.string() }) } },
+    async (request) => {
+      const { code } = request.params;
+      if (!isErrorCode(code)) throw new NotFoundError(`no error code ${code}`);
+      throw httpError(code, `probe ${code}`);
+    },
+  );
 
-  app.get('/crash', async () => {
+  app.get('/crash', { config: { access: staffOnly } }, async () => {
     throw new Error('secret internals: password=hunter2 at db.internal:5432');
   });
 
   app.post(
     '/validated',
     {
+      config: { access: staffOnly },
       schema: {
         body: z.object({
           name: z.string().min(1),
@@ -38,12 +44,14 @@ export const probeRoutes: FastifyPluginAsyncZod = async (app) => {
     async () => ({ ok: true as const }),
   );
 
-  app.get('/dispatchers-only', { preHandler: requireRoles('dispatcher') }, async () => ({ ok: true }));
-  app.get('/reports-key-only', { preHandler: requireScope('report:create') }, async () => ({ ok: true }));
+  app.get('/dispatchers-only', { config: { access: { roles: ['dispatcher'] } } }, async () => ({ ok: true }));
+  app.get('/reports-key-only', { config: { access: { scopes: ['report:create'] } } }, async () => ({
+    ok: true,
+  }));
 
   app.get(
     '/cases/:id',
-    { schema: { params: z.object({ id: z.string().min(1).max(100) }) } },
+    { config: { access: staffOnly }, schema: { params: z.object({ id: z.string().min(1).max(100) }) } },
     async (request) => {
       const scope = caseScopeOf(actorOf(request));
       const [row] = await app.db
@@ -57,7 +65,7 @@ export const probeRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/log-reporter',
-    { schema: { body: z.object({ phone: z.string() }).loose() } },
+    { config: { access: staffOnly }, schema: { body: z.object({ phone: z.string() }).loose() } },
     async (request) => {
       // What a careless service might do: log the whole body.
       request.log.info({ body: request.body, reporter: { phone: request.body.phone } }, 'report received');

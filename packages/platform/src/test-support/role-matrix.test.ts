@@ -2,22 +2,11 @@ import { humanCommands, roles } from '@urbangrid/domain';
 import { redisTest } from '@urbangrid/test-support';
 import { describe, expect } from 'vitest';
 import type { App } from '../app.js';
+import { staffOnly } from '../auth/route-access.js';
 import { type CaseCommandName, caseCommandRoute } from '../cases/case-command.js';
 import type { ServicePlugin } from '../service-plugin.js';
-import { buildTestApp, loginAs } from './app.js';
+import { buildTestApp, demoUserOf, loginAs } from './app.js';
 import { commandRoutesOf, roleMatrixViolations } from './role-matrix.js';
-
-/** One demo user per role (seeds/README.md). */
-const demoUserOf = {
-  grid_officer: 'officer1',
-  intake_operator: 'operator1',
-  shift_lead: 'shiftlead1',
-  dispatcher: 'dispatcher1',
-  department_handler: 'handler-sanitation-150102',
-  supervisor: 'supervisor1',
-  region_supervisor: 'region1',
-  admin: 'admin',
-} as const;
 
 const caseCommands = humanCommands.filter((command): command is CaseCommandName => command !== 'report');
 
@@ -29,7 +18,9 @@ async function declareCommandRoutes(app: App, broken?: CaseCommandName): Promise
   const plugin: ServicePlugin = async (scoped) => {
     for (const command of caseCommands) {
       if (command === broken) {
-        scoped.post(`/cases/:id/${command}`, { config: { command } }, async () => ({ ok: true }));
+        scoped.post(`/cases/:id/${command}`, { config: { command, access: staffOnly } }, async () => ({
+          ok: true,
+        }));
         continue;
       }
       caseCommandRoute(scoped, command, {

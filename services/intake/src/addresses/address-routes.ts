@@ -1,6 +1,6 @@
-import { actorOf, allow, type ServicePlugin } from '@urbangrid/platform';
+import { actorOf, type ServicePlugin } from '@urbangrid/platform';
 import { z } from 'zod';
-import { reporters, reportingCity } from '../intake-access.js';
+import { intakeDesk, reportingCity } from '../intake-access.js';
 import type { IntakeContext } from '../intake-context.js';
 import { searchAddresses } from './address-service.js';
 
@@ -23,7 +23,7 @@ export function addressRoutes(ctx: IntakeContext): ServicePlugin {
     app.get(
       '/addresses',
       {
-        preHandler: allow({ ...reporters, roles: [...(reporters.roles ?? []), 'shift_lead', 'dispatcher'] }),
+        config: { access: { roles: [...(intakeDesk.roles ?? []), 'dispatcher'] } },
         schema: {
           tags: ['intake'],
           summary:

@@ -14,7 +14,6 @@ import {
   caseScopeOf,
   caseViewSchema,
   httpError,
-  requireRoles,
   type ServicePlugin,
   toCaseView,
   userOf,
@@ -40,7 +39,7 @@ export function callbackRoutes(ctx: IntakeContext): ServicePlugin {
     app.get(
       '/callbacks',
       {
-        preHandler: requireRoles('intake_operator'),
+        config: { access: { roles: ['intake_operator'] } },
         schema: {
           tags,
           summary:
@@ -76,7 +75,7 @@ export function callbackRoutes(ctx: IntakeContext): ServicePlugin {
     app.post(
       '/cases/:id/callback',
       {
-        preHandler: requireRoles('intake_operator'),
+        config: { access: { roles: ['intake_operator'] } },
         schema: {
           tags,
           summary:

@@ -1,14 +1,7 @@
 import { categoryCodeString } from '@urbangrid/domain';
-import {
-  actorOf,
-  allow,
-  caseViewSchema,
-  commandIssuers,
-  type ServicePlugin,
-  toCaseView,
-} from '@urbangrid/platform';
+import { actorOf, caseViewSchema, commandAccess, type ServicePlugin, toCaseView } from '@urbangrid/platform';
 import { z } from 'zod';
-import { reporters, reportingCity } from '../intake-access.js';
+import { intakeDesk, reportingCity } from '../intake-access.js';
 import type { IntakeContext } from '../intake-context.js';
 import { possibleDuplicateSchema } from './duplicate-schemas.js';
 import { findPossibleDuplicates, rejectAsDuplicate } from './duplicate-service.js';
@@ -19,7 +12,7 @@ export function duplicateRoutes(ctx: IntakeContext): ServicePlugin {
     app.get(
       '/duplicates',
       {
-        preHandler: allow({ ...reporters, roles: [...(reporters.roles ?? []), 'shift_lead'] }),
+        config: { access: intakeDesk },
         schema: {
           tags: ['intake'],
           summary:
@@ -54,8 +47,7 @@ export function duplicateRoutes(ctx: IntakeContext): ServicePlugin {
     app.post(
       '/cases/:id/duplicate-of',
       {
-        config: { command: 'reject' },
-        preValidation: commandIssuers('reject'),
+        config: { command: 'reject', access: commandAccess('reject') },
         schema: {
           tags: ['intake'],
           summary:

@@ -1,8 +1,8 @@
 import fastifyMultipart from '@fastify/multipart';
-import { actorOf, allow, httpError, type ServicePlugin } from '@urbangrid/platform';
+import { actorOf, httpError, type ServicePlugin, staffOnly } from '@urbangrid/platform';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { photoUsers, reportingCity } from '../intake-access.js';
+import { photoUploaders, reportingCity } from '../intake-access.js';
 import type { IntakeContext } from '../intake-context.js';
 import { openPhoto, storePhoto } from './media-service.js';
 
@@ -44,7 +44,7 @@ export function mediaRoutes(ctx: IntakeContext): ServicePlugin {
     app.post(
       '/media',
       {
-        preHandler: allow(photoUsers),
+        config: { access: photoUploaders },
         schema: {
           tags: ['intake'],
           summary: 'Upload one photo (multipart/form-data, any field name): JPEG, PNG or WebP by content',
@@ -79,7 +79,8 @@ export function mediaRoutes(ctx: IntakeContext): ServicePlugin {
     app.get(
       '/media/:id',
       {
-        preHandler: allow(photoUsers),
+        // Staff only: a key uploads photos for its reports but reads no one's.
+        config: { access: staffOnly },
         schema: {
           tags: ['intake'],
           summary:

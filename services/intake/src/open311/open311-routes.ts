@@ -6,9 +6,11 @@
  * an unknown jurisdiction, service, request or token.
  */
 import {
+  type Allowed,
   authenticateWithApiKey,
   httpError,
   type IntegrationActor,
+  isAllowed,
   problemOf,
   retryAfterSeconds,
   routeRateLimit,
@@ -16,7 +18,7 @@ import {
 } from '@urbangrid/platform';
 import type { FastifyError } from 'fastify';
 import { z } from 'zod';
-import { reportCreateScope } from '../intake-access.js';
+import { reporters } from '../intake-access.js';
 import type { IntakeContext } from '../intake-context.js';
 import { formatOfUrl, open311Formats, sendErrors, sendList, sendObject } from './open311-format.js';
 import {
@@ -46,6 +48,9 @@ const open311Status: Record<string, number> = {
 };
 
 const format = z.enum(open311Formats);
+
+/** Keys that may report, with the key in the spec's `api_key` field rather than a header. */
+const open311Reporters: Allowed = { scopes: reporters.scopes, apiKeyField: 'api_key' };
 const blankIsAbsent = (value: unknown) => (value === '' ? undefined : value);
 const optionalText = (max: number) =>
   z.preprocess(blankIsAbsent, z.string().trim().min(1).max(max).optional());
@@ -131,7 +136,8 @@ export function open311Routes(ctx: IntakeContext): ServicePlugin {
       sendErrors(reply, formatOfUrl(request.url), 404, `no resource ${request.url.split('?')[0] ?? ''}`);
     });
 
-    const read = { rateLimit: routeRateLimit(app, 'open311Read') };
+    // Reads are public (what they show is public by policy); POST authenticates its api_key itself.
+    const read = { access: 'public' as const, rateLimit: routeRateLimit(app, 'open311Read') };
     const tags = ['open311'];
 
     app.get(
@@ -288,7 +294,7 @@ export function open311Routes(ctx: IntakeContext): ServicePlugin {
     app.post(
       '/requests.:format',
       {
-        config: { rateLimit: routeRateLimit(app, 'open311Write') },
+        config: { access: open311Reporters, rateLimit: routeRateLimit(app, 'open311Write') },
         schema: {
           tags,
           summary: 'POST Service Request: report a problem with an api_key (form-encoded, as the spec says)',
@@ -334,7 +340,6 @@ async function open311Caller(
   const actor = await authenticateWithApiKey(request, key).catch(() => {
     throw httpError('FORBIDDEN', 'api_key is not valid');
   });
-  if (!actor.scopes.includes(reportCreateScope))
-    throw httpError('FORBIDDEN', 'this api_key may not post requests');
+  if (!isAllowed(actor, open311Reporters)) throw httpError('FORBIDDEN', 'this api_key may not post requests');
   return actor;
 }

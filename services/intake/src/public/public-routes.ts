@@ -33,7 +33,7 @@ export function publicRoutes(ctx: IntakeContext): ServicePlugin {
     app.get(
       '/cases/:caseNo',
       {
-        config: { rateLimit: routeRateLimit(app, 'public') },
+        config: { access: 'public', rateLimit: routeRateLimit(app, 'public') },
         schema: {
           tags: ['public'],
           summary: 'Track a case by its number (no personal data); a duplicate shows its original’s progress',

@@ -1,15 +1,17 @@
-import { categoryCodeString, reportSources } from '@urbangrid/domain';
+import { type CaseRow, findCaseReportedByKey } from '@urbangrid/db';
+import { categoryCodeString, isTerminal, reportSources } from '@urbangrid/domain';
 import {
   actorOf,
-  allow,
+  caseStateSchema,
   caseViewSchema,
+  httpError,
   routeRateLimit,
   type ServicePlugin,
   toCaseView,
 } from '@urbangrid/platform';
 import { z } from 'zod';
 import { possibleDuplicateSchema } from '../duplicates/duplicate-schemas.js';
-import { reporters } from '../intake-access.js';
+import { reporters, reportStatusReaders } from '../intake-access.js';
 import type { IntakeContext } from '../intake-context.js';
 import { createReport } from './report-service.js';
 
@@ -46,17 +48,48 @@ export const reportBodySchema = z.object({
   selfHandled: z.boolean().optional(),
 });
 
-/** `POST /reports`: hotline operators, grid officers and integration keys (public app, video, hotline). */
+/** What a reporting key reads back of its own report: where it stands, nothing about anyone. */
+const reportStatusSchema = z
+  .object({
+    id: z.string(),
+    caseNo: z.string(),
+    state: caseStateSchema,
+    /** Open311's word for it: `closed` once the case has ended (closed, rejected, cancelled). */
+    status: z.enum(['open', 'closed']),
+    categoryCode: z.string(),
+    createdAt: z.iso.datetime({ offset: true }),
+    updatedAt: z.iso.datetime({ offset: true }),
+    closedAt: z.iso.datetime({ offset: true }).nullable(),
+  })
+  .meta({ id: 'ReportStatus' });
+
+function reportStatusOf(row: CaseRow): z.infer<typeof reportStatusSchema> {
+  const state = caseStateSchema.parse(row.state);
+  return {
+    id: row.id,
+    caseNo: row.caseNo,
+    state,
+    status: isTerminal(state) ? 'closed' : 'open',
+    categoryCode: row.categoryCode,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    closedAt: row.closedAt?.toISOString() ?? null,
+  };
+}
+
+/**
+ * `POST /reports`: hotline operators, grid officers and integration keys (public app, video,
+ * hotline); `GET /reports/:id`: a key reads the status of a report it made.
+ */
 export function reportRoutes(ctx: IntakeContext): ServicePlugin {
   return async (app) => {
     const integrationLimit = routeRateLimit(app, 'publicReport');
     app.post(
       '/reports',
       {
-        // Who may report is refused before the body is read, like every command route.
-        preValidation: allow(reporters),
         config: {
           command: 'report',
+          access: reporters,
           // Staff at a call centre share one address; only integration keys are throttled.
           rateLimit: {
             ...integrationLimit,
@@ -81,6 +114,28 @@ export function reportRoutes(ctx: IntakeContext): ServicePlugin {
           ...toCaseView(outcome.case, actor, ctx.phoneKey),
           possibleDuplicates: outcome.possibleDuplicates,
         });
+      },
+    );
+
+    app.get(
+      '/reports/:id',
+      {
+        config: { access: reportStatusReaders },
+        schema: {
+          tags: ['intake'],
+          summary: 'The status of a report this API key made (any other case answers 404)',
+          params: z.object({ id: z.string().trim().min(1).max(100) }),
+          response: { 200: reportStatusSchema },
+        },
+      },
+      async (request) => {
+        const actor = actorOf(request);
+        const row =
+          actor.kind === 'integration'
+            ? await findCaseReportedByKey(ctx.db, actor.keyId, request.params.id)
+            : null;
+        if (row === null) throw httpError('NOT_FOUND', `report ${request.params.id} not found`);
+        return reportStatusOf(row);
       },
     );
   };

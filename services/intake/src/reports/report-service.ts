@@ -87,6 +87,7 @@ export async function createReport(
     urgency: input.urgency,
     selfHandled: input.selfHandled,
     reporterName: input.reporter?.name ?? null,
+    reporterKeyId: actor.kind === 'integration' ? actor.keyId : null,
     reporterPhoneEnc:
       input.reporter?.phone === undefined ? null : encryptPhone(ctx.phoneKey, input.reporter.phone),
     callId: input.callId ?? null,

@@ -2,7 +2,10 @@
  * `POST /api/supervision/audit` (and GET with the same fields as query): the event-chain audit;
  * `GET /api/supervision/audit/anchors`: the signed daily anchors and whether the histories match them.
  */
-import { requireRoles, type ServicePlugin, userOf } from '@urbangrid/platform';
+import { type RouteAccess, type ServicePlugin, userOf } from '@urbangrid/platform';
+
+const auditors: RouteAccess = { roles: ['supervisor', 'region_supervisor', 'admin'] };
+
 import { type AnchorSource, anchorListingSchema, anchorQuerySchema, listAnchors } from './anchor-listing.js';
 import { auditRequestSchema, chainReportSchema, runChainAudit } from './chain-audit.js';
 
@@ -16,16 +19,20 @@ const schema = {
 export const auditRoutes =
   (anchors: AnchorSource | undefined): ServicePlugin =>
   async (app) => {
-    app.addHook('preHandler', requireRoles('supervisor', 'region_supervisor', 'admin'));
-    app.post('/audit', { schema: { ...schema, body: auditRequestSchema } }, async (request) =>
-      runChainAudit(app.db, userOf(request), request.body),
+    app.post(
+      '/audit',
+      { config: { access: auditors }, schema: { ...schema, body: auditRequestSchema } },
+      async (request) => runChainAudit(app.db, userOf(request), request.body),
     );
-    app.get('/audit', { schema: { ...schema, querystring: auditRequestSchema } }, async (request) =>
-      runChainAudit(app.db, userOf(request), request.query),
+    app.get(
+      '/audit',
+      { config: { access: auditors }, schema: { ...schema, querystring: auditRequestSchema } },
+      async (request) => runChainAudit(app.db, userOf(request), request.query),
     );
     app.get(
       '/audit/anchors',
       {
+        config: { access: auditors },
         schema: {
           tags: ['supervision'],
           summary:

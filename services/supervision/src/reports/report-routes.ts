@@ -4,7 +4,7 @@
  * same table as a file.
  */
 import { rollupDimensions } from '@urbangrid/db';
-import { requireRoles, type ServicePlugin, userOf } from '@urbangrid/platform';
+import { type ServicePlugin, userOf } from '@urbangrid/platform';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { evaluationReport, evaluationReportSchema, evaluationSubjects } from './evaluation-report.js';
@@ -43,11 +43,10 @@ const fileNote =
   '`format=csv` or `format=xlsx` answers the same table as a file (Chinese headers, the period in the title).';
 
 export const reportRoutes: ServicePlugin = async (app) => {
-  app.addHook('preHandler', requireRoles(...reportRoles));
-
   app.get(
     '/reports/timeliness',
     {
+      config: { access: { roles: reportRoles } },
       schema: {
         tags,
         summary: '案件时效 — counts and rates per department, district, street, grid, category or officer',
@@ -73,6 +72,7 @@ export const reportRoutes: ServicePlugin = async (app) => {
   app.get(
     '/reports/evaluation',
     {
+      config: { access: { roles: reportRoles } },
       schema: {
         tags,
         summary: '绩效评价 — indicators, score, grade and rank of each subject (domain.md §6)',
@@ -98,7 +98,7 @@ export const reportRoutes: ServicePlugin = async (app) => {
   app.get(
     '/reports/region',
     {
-      preHandler: requireRoles('region_supervisor'),
+      config: { access: { roles: ['region_supervisor'] } },
       schema: {
         tags,
         summary: '城市排名 — the region supervisor compares and ranks the cities on the same indicators',
