@@ -7,8 +7,8 @@
 import type { UserAccount } from '@urbangrid/db';
 import { z } from 'zod';
 import { userOf } from '../auth/actor.js';
-import type { RouteAccess } from '../auth/route-access.js';
 import { roles } from '../auth/roles.js';
+import type { RouteAccess } from '../auth/route-access.js';
 import type { ServicePlugin } from '../service-plugin.js';
 import { recordChange } from './admin-changes.js';
 import { administeredCity } from './admin-scope.js';
@@ -55,7 +55,6 @@ const toView = (account: UserAccount) => ({
 const admins: RouteAccess = { roles: ['admin'] };
 
 export const userAdminRoutes: ServicePlugin = async (app) => {
-
   const recorderOf = (request: Parameters<typeof userOf>[0]) => {
     const actor = userOf(request);
     const record: RecordChange = (tx, entry) => recordChange(tx, actor, request, entry);
