@@ -1679,6 +1679,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/intake/reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The status of a report this API key made (any other case answers 404) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReportStatus"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/intake/media": {
         parameters: {
             query?: never;
@@ -4355,6 +4393,19 @@ export interface components {
             distanceMeters: number;
             createdAt: string;
         };
+        ReportStatus: {
+            id: string;
+            caseNo: string;
+            state: components["schemas"]["CaseState"];
+            /** @enum {string} */
+            status: "open" | "closed";
+            categoryCode: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            closedAt: string | null;
+        };
         IndicatorValues: {
             validReportRate?: number | null;
             onTimeVerificationRate?: number | null;
@@ -4406,6 +4457,7 @@ export type Case = components['schemas']['Case'];
 export type TimelineEntry = components['schemas']['TimelineEntry'];
 export type CaseDetail = components['schemas']['CaseDetail'];
 export type PossibleDuplicate = components['schemas']['PossibleDuplicate'];
+export type ReportStatus = components['schemas']['ReportStatus'];
 export type IndicatorValues = components['schemas']['IndicatorValues'];
 export type IndicatorColumn = components['schemas']['IndicatorColumn'];
 export type $defs = Record<string, never>;
@@ -4430,6 +4482,7 @@ export const caseDetailPendingRequestAnyOf0KindValues: ReadonlyArray<Extract<Fla
     kind: unknown;
 }>["kind"]> = ["extension", "suspension"];
 export const caseDetailAllowedCommandsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseDetail"]["allowedCommands"]> = ["report", "verify", "file", "reject", "dispatch", "cancel", "accept", "complete", "return", "requestExtension", "decideExtension", "requestSuspension", "decideSuspension", "resume", "check", "close", "superviseOrder", "reassign"];
+export const reportStatusStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReportStatus"]["status"]> = ["open", "closed"];
 export const indicatorColumnKeyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IndicatorColumn"]["key"]> = ["validReportRate", "onTimeVerificationRate", "onTimeCheckRate", "missedReportRate", "volumeScore", "onTimeVerificationDispatchRate", "onTimeCheckDispatchRate", "onTimeFilingRate", "accurateFilingRate", "onTimeClosingRate", "onTimeDispatchRate", "accurateDispatchRate", "handlingRate", "onTimeHandlingRate", "reworkRate", "overduePendingRate", "extensionRate", "closingRate", "publicReportRate", "casesPerKm2", "casesPer10kPeople"];
 export const indicatorColumnFormatValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IndicatorColumn"]["format"]> = ["share", "number"];
 export const indicatorColumnDirectionAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IndicatorColumn"]["direction"]> = ["higher", "lower"];
