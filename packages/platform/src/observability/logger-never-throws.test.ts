@@ -104,6 +104,16 @@ describe('the logger never throws', () => {
     );
   });
 
+  it('a phone-shaped number is scrubbed without breaking the line (fast-check once found -13000000000)', () => {
+    const { lines, stream } = captureLogLines();
+    const logger = createLogger({ LOG_LEVEL: 'info' }, { destination: stream });
+    logger.info({ err: [[-13000000000]], contact: 13912345678, list: [8613912345678, 1] }, 'numbers');
+    const line = JSON.parse(lines[0] ?? '');
+    expect(line.contact).toBe('[phone]');
+    expect(line.list).toEqual(['[phone]', 1]);
+    expect(JSON.stringify(line)).not.toMatch(/13912345678|13000000000/);
+  });
+
   it('format strings that cannot be formatted still give a line', () => {
     const { lines, stream } = captureLogLines();
     const logger = createLogger({ LOG_LEVEL: 'info' }, { destination: stream });

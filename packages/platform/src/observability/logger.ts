@@ -39,7 +39,11 @@ export const redactPaths: string[] = [
 
 // Mainland mobile numbers (with an optional +86) and landlines written with their area code
 // (0471-6612345). Never after a '.', so the digits of a JSON number are left alone.
-const phonePattern = /(?<![\d.])(?:\+?86[- ]?)?1[3-9]\d{9}(?![\d])|(?<![\d.-])0\d{2,3}-\d{7,8}(?![\d])/g;
+const phonePattern =
+  /(?<![\d.])(?:\+?86[- ]?)?1[3-9]\d{9}(?!\d|\.\d|[eE][+-]?\d)|(?<![\d.-])0\d{2,3}-\d{7,8}(?![\d])/g;
+// A phone-shaped JSON number (a field logged as a number, `-13000000000`): replaced by a string, so
+// the line stays JSON.
+const phoneNumberValuePattern = /(?<=[:,[])-?(?:86)?1[3-9]\d{9}(?=[,\]}])/g;
 const urlSecretPattern = /([?&](?:token|api_key|apiKey|access_token|refreshToken)=)[^&#"\s]*/gi;
 const jwtPattern = /eyJ[\w-]{5,}\.[\w-]{5,}\.[\w-]+/g;
 
@@ -48,6 +52,7 @@ export function scrubText(text: string): string {
   return text
     .replace(urlSecretPattern, '$1[Redacted]')
     .replace(jwtPattern, '[jwt]')
+    .replace(phoneNumberValuePattern, '"[phone]"')
     .replace(phonePattern, '[phone]');
 }
 
