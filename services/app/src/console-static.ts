@@ -23,7 +23,7 @@ export async function consoleStatic(app: App): Promise<void> {
       reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
-  app.get('/*', { schema: { hide: true } }, (request, reply) => {
+  app.get('/*', { schema: { hide: true }, config: { access: 'public' } }, (request, reply) => {
     if (!isConsoleRoute(request.url))
       throw httpError('NOT_FOUND', `no route GET ${request.url.split('?')[0]}`);
     reply.header('cache-control', 'no-cache');

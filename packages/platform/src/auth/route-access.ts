@@ -69,15 +69,17 @@ export function accessOf(request: FastifyRequest): RouteAccess | undefined {
 
 /**
  * Checks a route's declaration as it is registered: throws for a route that declares none.
- * Swagger UI's own routes (/docs) are the documentation anyone may read.
+ * Swagger UI's own routes (/docs) are the documentation anyone may read, and the built console's
+ * files (@fastify/static's routes, which carry the file's `rootPath`) the page anyone may load.
  */
 export function requireDeclaredAccess(route: {
   url: string;
   method: string | string[];
-  config?: { access?: RouteAccess };
+  config?: { access?: RouteAccess; rootPath?: unknown };
 }): void {
   if (route.config?.access !== undefined) return;
-  if (route.url === '/docs' || route.url.startsWith('/docs/')) {
+  const staticFile = route.config?.rootPath !== undefined;
+  if (staticFile || route.url === '/docs' || route.url.startsWith('/docs/')) {
     route.config = { ...route.config, access: 'public' };
     return;
   }
