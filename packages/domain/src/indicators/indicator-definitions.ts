@@ -44,40 +44,41 @@ const defineIndicators =
   <const D extends Record<string, IndicatorDefinition<C>>>(definitions: D): D =>
     definitions;
 
-const share = 'share' as const;
+/**
+ * A scored rate (率): `numerator / denominator` of the subject's counts, shown as a percentage (an
+ * empty denominator is no value, see rate.ts).
+ */
+function ratio<C>(
+  direction: Direction,
+  defaultWeight: number,
+  label: IndicatorLabel,
+  counts: (counts: C) => readonly [numerator: number, denominator: number],
+): IndicatorDefinition<C> & { readonly direction: Direction; readonly defaultWeight: number } {
+  return { direction, defaultWeight, label, format: 'share', compute: (c) => rate(...counts(c)) };
+}
 
 /** Every subject's indicators, in the order reports show them. */
 export const indicatorDefinitions = {
   /** 监督员 grid officer */
   officer: defineIndicators<OfficerCounts>()({
-    validReportRate: {
-      direction: 'higher',
-      defaultWeight: 40,
-      label: { 'zh-CN': '有效上报率', en: 'Valid reports' },
-      format: share,
-      compute: (c) => rate(c.validReports, c.reports),
-    },
-    onTimeVerificationRate: {
-      direction: 'higher',
-      defaultWeight: 20,
-      label: { 'zh-CN': '按时核实率', en: 'On-time verification' },
-      format: share,
-      compute: (c) => rate(c.verificationsOnTime, c.verificationsDue),
-    },
-    onTimeCheckRate: {
-      direction: 'higher',
-      defaultWeight: 20,
-      label: { 'zh-CN': '按时核查率', en: 'On-time check' },
-      format: share,
-      compute: (c) => rate(c.checksOnTime, c.checksDue),
-    },
-    missedReportRate: {
-      direction: 'lower',
-      defaultWeight: 20,
-      label: { 'zh-CN': '漏报率', en: 'Missed reports' },
-      format: share,
-      compute: (c) => rate(c.missedReports, c.casesFiled),
-    },
+    validReportRate: ratio('higher', 40, { 'zh-CN': '有效上报率', en: 'Valid reports' }, (c) => [
+      c.validReports,
+      c.reports,
+    ]),
+    onTimeVerificationRate: ratio(
+      'higher',
+      20,
+      { 'zh-CN': '按时核实率', en: 'On-time verification' },
+      (c) => [c.verificationsOnTime, c.verificationsDue],
+    ),
+    onTimeCheckRate: ratio('higher', 20, { 'zh-CN': '按时核查率', en: 'On-time check' }, (c) => [
+      c.checksOnTime,
+      c.checksDue,
+    ]),
+    missedReportRate: ratio('lower', 20, { 'zh-CN': '漏报率', en: 'Missed reports' }, (c) => [
+      c.missedReports,
+      c.casesFiled,
+    ]),
   }),
   /** 受理员 intake operator */
   intakeOperator: defineIndicators<IntakeOperatorCounts>()({
@@ -85,48 +86,37 @@ export const indicatorDefinitions = {
       direction: 'higher',
       defaultWeight: 25,
       label: { 'zh-CN': '工作量得分', en: 'Volume score' },
-      format: share,
+      format: 'share',
       compute: (c, bands) => volumeScore(c.registered, bands.intakeOperator),
     },
-    onTimeVerificationDispatchRate: {
-      direction: 'higher',
-      defaultWeight: 40,
-      label: { 'zh-CN': '核实派发按时率', en: 'Verification sent on time' },
-      format: share,
-      compute: (c) => rate(c.verificationDispatchesOnTime, c.verificationDispatchesDue),
-    },
-    onTimeCheckDispatchRate: {
-      direction: 'higher',
-      defaultWeight: 35,
-      label: { 'zh-CN': '核查派发按时率', en: 'Check sent on time' },
-      format: share,
-      compute: (c) => rate(c.checkDispatchesOnTime, c.checkDispatchesDue),
-    },
+    onTimeVerificationDispatchRate: ratio(
+      'higher',
+      40,
+      { 'zh-CN': '核实派发按时率', en: 'Verification sent on time' },
+      (c) => [c.verificationDispatchesOnTime, c.verificationDispatchesDue],
+    ),
+    onTimeCheckDispatchRate: ratio(
+      'higher',
+      35,
+      { 'zh-CN': '核查派发按时率', en: 'Check sent on time' },
+      (c) => [c.checkDispatchesOnTime, c.checkDispatchesDue],
+    ),
   }),
   /** 值班长 shift lead */
   shiftLead: defineIndicators<ShiftLeadCounts>()({
-    onTimeFilingRate: {
-      direction: 'higher',
-      defaultWeight: 25,
-      label: { 'zh-CN': '按时立案率', en: 'Filed on time' },
-      format: share,
-      compute: (c) => rate(c.filedOnTime, c.filingsDue),
-    },
+    onTimeFilingRate: ratio('higher', 25, { 'zh-CN': '按时立案率', en: 'Filed on time' }, (c) => [
+      c.filedOnTime,
+      c.filingsDue,
+    ]),
     /** (filed − cancelled) / filed */
-    accurateFilingRate: {
-      direction: 'higher',
-      defaultWeight: 40,
-      label: { 'zh-CN': '立案准确率', en: 'Accurate filing' },
-      format: share,
-      compute: (c) => rate(Math.max(0, c.filed - c.filedThenCancelled), c.filed),
-    },
-    onTimeClosingRate: {
-      direction: 'higher',
-      defaultWeight: 35,
-      label: { 'zh-CN': '按时结案率', en: 'Closed on time' },
-      format: share,
-      compute: (c) => rate(c.closedOnTime, c.closingsDue),
-    },
+    accurateFilingRate: ratio('higher', 40, { 'zh-CN': '立案准确率', en: 'Accurate filing' }, (c) => [
+      Math.max(0, c.filed - c.filedThenCancelled),
+      c.filed,
+    ]),
+    onTimeClosingRate: ratio('higher', 35, { 'zh-CN': '按时结案率', en: 'Closed on time' }, (c) => [
+      c.closedOnTime,
+      c.closingsDue,
+    ]),
   }),
   /** 派遣员 dispatcher */
   dispatcher: defineIndicators<DispatcherCounts>()({
@@ -134,62 +124,38 @@ export const indicatorDefinitions = {
       direction: 'higher',
       defaultWeight: 20,
       label: { 'zh-CN': '工作量得分', en: 'Volume score' },
-      format: share,
+      format: 'share',
       compute: (c, bands) => volumeScore(c.dispatched, bands.dispatcher),
     },
-    onTimeDispatchRate: {
-      direction: 'higher',
-      defaultWeight: 40,
-      label: { 'zh-CN': '按时派遣率', en: 'Dispatched on time' },
-      format: share,
-      compute: (c) => rate(c.dispatchedOnTime, c.dispatchesDue),
-    },
+    onTimeDispatchRate: ratio('higher', 40, { 'zh-CN': '按时派遣率', en: 'Dispatched on time' }, (c) => [
+      c.dispatchedOnTime,
+      c.dispatchesDue,
+    ]),
     /** (dispatched − errors) / dispatched */
-    accurateDispatchRate: {
-      direction: 'higher',
-      defaultWeight: 40,
-      label: { 'zh-CN': '派遣准确率', en: 'Accurate dispatch' },
-      format: share,
-      compute: (c) => rate(Math.max(0, c.dispatched - c.dispatchErrors), c.dispatched),
-    },
+    accurateDispatchRate: ratio('higher', 40, { 'zh-CN': '派遣准确率', en: 'Accurate dispatch' }, (c) => [
+      Math.max(0, c.dispatched - c.dispatchErrors),
+      c.dispatched,
+    ]),
   }),
   /** 专业部门 department */
   department: defineIndicators<DepartmentCounts>()({
-    handlingRate: {
-      direction: 'higher',
-      defaultWeight: 30,
-      label: { 'zh-CN': '处置率', en: 'Handled' },
-      format: share,
-      compute: (c) => rate(c.handled, c.dueToHandle),
-    },
-    onTimeHandlingRate: {
-      direction: 'higher',
-      defaultWeight: 20,
-      label: { 'zh-CN': '按时处置率', en: 'Handled on time' },
-      format: share,
-      compute: (c) => rate(c.handledOnTime, c.dueToHandle),
-    },
-    reworkRate: {
-      direction: 'lower',
-      defaultWeight: 20,
-      label: { 'zh-CN': '返工率', en: 'Rework' },
-      format: share,
-      compute: (c) => rate(c.reworks, c.dueToClose),
-    },
-    overduePendingRate: {
-      direction: 'lower',
-      defaultWeight: 20,
-      label: { 'zh-CN': '超期未处置率', en: 'Overdue pending' },
-      format: share,
-      compute: (c) => rate(c.overduePending, c.dueToHandle),
-    },
-    extensionRate: {
-      direction: 'lower',
-      defaultWeight: 10,
-      label: { 'zh-CN': '延期率', en: 'Extensions' },
-      format: share,
-      compute: (c) => rate(c.extensions, c.dueToHandle),
-    },
+    handlingRate: ratio('higher', 30, { 'zh-CN': '处置率', en: 'Handled' }, (c) => [
+      c.handled,
+      c.dueToHandle,
+    ]),
+    onTimeHandlingRate: ratio('higher', 20, { 'zh-CN': '按时处置率', en: 'Handled on time' }, (c) => [
+      c.handledOnTime,
+      c.dueToHandle,
+    ]),
+    reworkRate: ratio('lower', 20, { 'zh-CN': '返工率', en: 'Rework' }, (c) => [c.reworks, c.dueToClose]),
+    overduePendingRate: ratio('lower', 20, { 'zh-CN': '超期未处置率', en: 'Overdue pending' }, (c) => [
+      c.overduePending,
+      c.dueToHandle,
+    ]),
+    extensionRate: ratio('lower', 10, { 'zh-CN': '延期率', en: 'Extensions' }, (c) => [
+      c.extensions,
+      c.dueToHandle,
+    ]),
   }),
   /**
    * An area (district, street, city) for ranking (排名通报). Area weights are not given in
@@ -197,27 +163,15 @@ export const indicatorDefinitions = {
    * missing what citizens see) counts against.
    */
   area: defineIndicators<AreaCounts>()({
-    closingRate: {
-      direction: 'higher',
-      defaultWeight: 40,
-      label: { 'zh-CN': '结案率', en: 'Closed' },
-      format: share,
-      compute: (c) => rate(c.closed, c.dueToClose),
-    },
-    onTimeClosingRate: {
-      direction: 'higher',
-      defaultWeight: 40,
-      label: { 'zh-CN': '按时结案率', en: 'Closed on time' },
-      format: share,
-      compute: (c) => rate(c.closedOnTime, c.dueToClose),
-    },
-    publicReportRate: {
-      direction: 'lower',
-      defaultWeight: 20,
-      label: { 'zh-CN': '公众举报率', en: 'Public reports' },
-      format: share,
-      compute: (c) => rate(c.publicReports, c.reports),
-    },
+    closingRate: ratio('higher', 40, { 'zh-CN': '结案率', en: 'Closed' }, (c) => [c.closed, c.dueToClose]),
+    onTimeClosingRate: ratio('higher', 40, { 'zh-CN': '按时结案率', en: 'Closed on time' }, (c) => [
+      c.closedOnTime,
+      c.dueToClose,
+    ]),
+    publicReportRate: ratio('lower', 20, { 'zh-CN': '公众举报率', en: 'Public reports' }, (c) => [
+      c.publicReports,
+      c.reports,
+    ]),
     casesPerKm2: {
       direction: null,
       defaultWeight: null,

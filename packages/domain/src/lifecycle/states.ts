@@ -30,10 +30,6 @@ export const terminalStates = ['closed', 'rejected', 'cancelled'] as const satis
 export type TerminalState = (typeof terminalStates)[number];
 export type OpenState = Exclude<CaseState, TerminalState>;
 
-export function isCaseState(value: string): value is CaseState {
-  return (caseStates as readonly string[]).includes(value);
-}
-
 export function isTerminal(state: CaseState): state is TerminalState {
   return (terminalStates as readonly CaseState[]).includes(state);
 }

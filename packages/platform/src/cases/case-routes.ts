@@ -4,7 +4,7 @@
  */
 
 import { type CaseFilter, listCaseEvents, listCasesInScope } from '@urbangrid/db';
-import { caseStates, isCaseState } from '@urbangrid/domain';
+import { caseStates } from '@urbangrid/domain';
 import { z } from 'zod';
 import { caseScopeOf } from '../access/case-scope.js';
 import { actorOf } from '../auth/actor.js';
@@ -19,9 +19,7 @@ const stateList = z
   .trim()
   .min(1)
   .transform((value) => value.split(',').map((state) => state.trim()))
-  .refine((states) => states.every(isCaseState), {
-    message: `each state must be one of ${caseStates.join(', ')}`,
-  });
+  .pipe(z.array(z.enum(caseStates, { error: `each state must be one of ${caseStates.join(', ')}` })));
 
 const booleanFlag = z.enum(['true', 'false']).transform((value) => value === 'true');
 

@@ -9,6 +9,7 @@
 import { type CaseChangedEvent, type NoticeEvent, parseLiveEvent } from '@urbangrid/live';
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
+import { z } from 'zod';
 import { type CaseState, caseStates } from '../api/contract';
 import { liveUrl } from '../api/live-url';
 import { useAuthStore } from './auth';
@@ -44,7 +45,8 @@ export function reconnectDelay(attempt: number, random: () => number = Math.rand
   return Math.round(base * (0.8 + 0.4 * random()));
 }
 
-const isCaseState = (state: string): state is CaseState => (caseStates as readonly string[]).includes(state);
+/** The states of the generated contract: a state the console does not know is not a change it can show. */
+const caseStateSchema = z.enum(caseStates);
 
 /**
  * A `case.changed` with a known state or a complete `notice`, read with the live channel's own
@@ -53,8 +55,8 @@ const isCaseState = (state: string): state is CaseState => (caseStates as readon
 export function parseLiveMessage(data: unknown): LiveMessage | null {
   const event = parseLiveEvent(data);
   if (event?.type !== 'case.changed') return event;
-  const { state } = event;
-  return isCaseState(state) ? { ...event, state } : null;
+  const state = caseStateSchema.safeParse(event.state);
+  return state.success ? { ...event, state: state.data } : null;
 }
 
 const browserSocket: SocketFactory = (url) => new WebSocket(url);
