@@ -3,9 +3,10 @@
  * department), the reports and their CSV/XLSX exports read back, the region view, the chain audit,
  * and published days that stay as published.
  */
-import { departments, grids, publishedRollups, publishRollupDay, reportRollups } from '@urbangrid/db';
+import { cases, departments, grids, publishedRollups, publishRollupDay, reportRollups } from '@urbangrid/db';
 import { systemActor, userActor } from '@urbangrid/domain';
 import { applyCommand, createEngineContext, type EngineContext, reportCase } from '@urbangrid/engine';
+import { gridOutsideDemoDistrict, reportTestCase } from '@urbangrid/engine/test-support';
 import type { App } from '@urbangrid/platform';
 import { bearer, buildTestApp, expectProblem, loginAs } from '@urbangrid/platform/test-support';
 import { redisTest } from '@urbangrid/test-support';
@@ -252,6 +253,31 @@ describe('supervision', () => {
     const found = (await post('/audit', 'region1', {})).json();
     expect(found.ok).toBe(false);
     expect(found.problems).toEqual([expect.objectContaining({ caseId, kind: 'head_mismatch' })]);
+  });
+
+  redisTest("a district supervisor's audit covers their district's cases only", async ({ database }) => {
+    const grid = await gridOutsideDemoDistrict(database.db);
+    const elsewhere = await reportTestCase(engine, {
+      location: { lat: grid.lat, lng: grid.lng },
+      gridCode: grid.code,
+    });
+    const otherId = elsewhere.case.id;
+    await database.db.execute(sql`update cases set last_event_hash = repeat('e', 64) where id = ${otherId}`);
+    const city = (await get('/audit', 'supervisor1')).json();
+    expect(city.problems).toContainEqual(expect.objectContaining({ caseId: otherId }));
+
+    const district = await get('/audit', 'supervisor-150102');
+    expect(district.statusCode, district.body).toBe(200);
+    const count = await database.db.$count(cases, eq(cases.districtCode, '150102'));
+    expect(district.json()).toMatchObject({
+      scope: { city: '1501', districtCode: '150102' },
+      casesChecked: count,
+    });
+    expect(district.json().problems).not.toContainEqual(expect.objectContaining({ caseId: otherId }));
+    expectProblem(await post('/audit', 'supervisor-150102', { caseId: otherId }), 404, 'NOT_FOUND');
+    await database.db.execute(
+      sql`update cases set last_event_hash = ${elsewhere.case.lastEventHash} where id = ${otherId}`,
+    );
   });
 
   redisTest(

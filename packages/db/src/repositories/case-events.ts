@@ -51,6 +51,8 @@ export interface CaseChainHead {
 
 export interface CaseChainFilter {
   city?: string;
+  /** Cases of one district only (a district supervisor's audit). */
+  districtCode?: string;
   /** Cases created at or after. */
   from?: Date;
   /** Cases created before. */
@@ -67,6 +69,7 @@ export async function pageCaseChainHeads(
 ): Promise<CaseChainHead[]> {
   const conditions: SQL[] = [];
   if (filter.city !== undefined) conditions.push(eq(cases.city, filter.city));
+  if (filter.districtCode !== undefined) conditions.push(eq(cases.districtCode, filter.districtCode));
   if (filter.from !== undefined) conditions.push(gte(cases.createdAt, filter.from));
   if (filter.to !== undefined) conditions.push(lt(cases.createdAt, filter.to));
   if (filter.caseIds !== undefined) conditions.push(inArray(cases.id, [...filter.caseIds]));
@@ -77,6 +80,20 @@ export async function pageCaseChainHeads(
     .where(conditions.length === 0 ? undefined : and(...conditions))
     .orderBy(asc(cases.id))
     .limit(limit);
+}
+
+/** Which of these cases lie in a district (a district supervisor's share of a city's findings). */
+export async function caseIdsInDistrict(
+  db: DbOrTx,
+  caseIds: readonly string[],
+  districtCode: string,
+): Promise<Set<string>> {
+  if (caseIds.length === 0) return new Set();
+  const rows = await db
+    .select({ id: cases.id })
+    .from(cases)
+    .where(and(inArray(cases.id, [...caseIds]), eq(cases.districtCode, districtCode)));
+  return new Set(rows.map((row) => row.id));
 }
 
 /** Case ids that have events but no case row (a whole case deleted behind the engine's back). */

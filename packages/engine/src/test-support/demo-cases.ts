@@ -2,9 +2,9 @@
  * Demo staff as engine actors and a report with plausible defaults (Hohhot, Xincheng district, the
  * grid officer1 patrols), for tests that drive the engine directly.
  */
-import { type Db, users } from '@urbangrid/db';
+import { type Db, grids, users } from '@urbangrid/db';
 import { type Role, type UserActor, userActor } from '@urbangrid/domain';
-import { eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import { applyCommand } from '../apply-command.js';
 import type { EngineContext } from '../engine-context.js';
 import { type ReportRequest, type ReportResult, reportCase } from '../report-case.js';
@@ -25,6 +25,17 @@ export async function handlerOf(db: Db, departmentId: string): Promise<UserActor
   const user = rows[0];
   if (user === undefined) throw new Error(`department ${departmentId} has no handler`);
   return userActor(user.username, ['department_handler'], [departmentId]);
+}
+
+/** A grid of the demo grid's city in another district (for tests of a district's scope), at its centre. */
+export async function gridOutsideDemoDistrict(db: Db): Promise<{ code: string; lat: number; lng: number }> {
+  const [grid] = await db
+    .select()
+    .from(grids)
+    .where(and(eq(grids.city, '1501'), ne(grids.districtCode, '150102')))
+    .limit(1);
+  if (grid === undefined) throw new Error('demo data missing: no grid outside district 150102');
+  return { code: grid.code, lat: (grid.minLat + grid.maxLat) / 2, lng: (grid.minLng + grid.maxLng) / 2 };
 }
 
 /** A hotline report of exposed garbage (E0101) in the demo grid, by operator1. */

@@ -3,7 +3,7 @@
  * daily anchor with whether its signature holds under the configured key and whether the case
  * histories in the database still match it, naming each case that does not.
  */
-import type { Db } from '@urbangrid/db';
+import { caseIdsInDistrict, type Db } from '@urbangrid/db';
 import {
   type AuditKeys,
   anchorSignatureProblem,
@@ -13,6 +13,7 @@ import {
 } from '@urbangrid/engine';
 import { ForbiddenError, httpError, type UserActor } from '@urbangrid/platform';
 import { z } from 'zod';
+import { reportScopeOf } from '../reports/report-scope.js';
 
 /** Three months at most per request: each anchor is compared with the database. */
 const maxDays = 92;
@@ -79,14 +80,17 @@ export async function listAnchors(
   query: z.infer<typeof anchorQuerySchema>,
   now: Date = new Date(),
 ): Promise<z.infer<typeof anchorListingSchema>> {
-  // A region supervisor sees every city (or the one named); everyone else their own.
+  // A region supervisor sees every city (or the one named); everyone else their own, and a district
+  // supervisor the problems of their district's cases only.
   let city = query.city;
+  let districtCode: string | null = null;
   if (!user.roles.includes('region_supervisor')) {
     if (user.city === null) throw new ForbiddenError('this account belongs to no city');
     if (city !== undefined && city !== user.city) {
       throw new ForbiddenError(`anchors of city ${city} are outside this account's jurisdiction`);
     }
     city = user.city;
+    districtCode = reportScopeOf(user, city).districtCode;
   }
   const to = query.to ?? dayBefore(localDay(now, 'Asia/Shanghai'), 1);
   const from = query.from ?? dayBefore(to, 29);
@@ -119,7 +123,8 @@ export async function listAnchors(
       });
       continue;
     }
-    const problems = await checkAnchorAgainstDatabase(db, anchor, keys);
+    const all = await checkAnchorAgainstDatabase(db, anchor, keys);
+    const problems = districtCode === null ? all : await ofDistrict(db, all, districtCode);
     anchors.push({
       ...base,
       signature: 'valid',
@@ -128,4 +133,15 @@ export async function listAnchors(
     });
   }
   return { keyId: keys?.keyId ?? null, from, to, anchors };
+}
+
+/** The problems a district supervisor may see: those of their district's cases and the anchor's own. */
+async function ofDistrict<P extends { caseId: string | null }>(
+  db: Db,
+  problems: readonly P[],
+  districtCode: string,
+): Promise<P[]> {
+  const caseIds = problems.flatMap((problem) => (problem.caseId === null ? [] : [problem.caseId]));
+  const inDistrict = await caseIdsInDistrict(db, caseIds, districtCode);
+  return problems.filter((problem) => problem.caseId === null || inDistrict.has(problem.caseId));
 }

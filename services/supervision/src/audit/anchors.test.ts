@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createDatabase } from '@urbangrid/db';
 import { type AuditKeys, applyCommand, auditKeyId, createEngineContext } from '@urbangrid/engine';
-import { reportTestCase, staff } from '@urbangrid/engine/test-support';
+import { gridOutsideDemoDistrict, reportTestCase, staff } from '@urbangrid/engine/test-support';
 import { bearer, buildTestApp, expectProblem, loginAs } from '@urbangrid/platform/test-support';
 import { redisTest } from '@urbangrid/test-support';
 import { sql } from 'drizzle-orm';
@@ -101,6 +101,59 @@ describe('the daily anchors', () => {
           await app.close();
         }
       } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+  );
+
+  redisTest(
+    'a district supervisor sees the rewritten cases of their district only',
+    async ({ database, redis }) => {
+      const engine = createEngineContext({ db: database.db });
+      const grid = await gridOutsideDemoDistrict(database.db);
+      const inDistrict = (await reportTestCase(engine)).case.id;
+      const elsewhere = (
+        await reportTestCase(engine, {
+          location: { lat: grid.lat, lng: grid.lng },
+          gridCode: grid.code,
+        })
+      ).case.id;
+      const keys = newKeys();
+      const dir = await mkdtemp(path.join(tmpdir(), 'urbangrid-anchors-'));
+      const app = await buildTestApp(
+        { database, redis },
+        { services: [supervisionService({ engine, anchors: { dir, keys } })] },
+      );
+      try {
+        const { written } = await anchorFinishedDays(database.db, {
+          keys,
+          dir,
+          now: new Date(Date.now() + 86_400_000),
+        });
+        const day = written.find((w) => w.city === '1501' && w.cases > 0)?.day ?? '';
+        const owner = createDatabase(database.ownerUrl, { max: 1 });
+        try {
+          await owner.db.execute(sql`alter table case_events disable trigger all`);
+          await owner.db.execute(
+            sql`update case_events set hash = repeat('a', 64) where case_id in (${inDistrict}, ${elsewhere})`,
+          );
+          await owner.db.execute(sql`alter table case_events enable trigger all`);
+        } finally {
+          await owner.close();
+        }
+        const problemCases = async (username: string) => {
+          const response = await app.inject({
+            url: `/api/supervision/audit/anchors?from=${day}&to=${day}`,
+            headers: bearer((await loginAs(app, username)).token),
+          });
+          expect(response.statusCode, response.body).toBe(200);
+          const [anchor] = response.json().anchors;
+          return new Set(anchor.problems.map((problem: { caseId: string }) => problem.caseId));
+        };
+        expect(await problemCases('supervisor1')).toEqual(new Set([inDistrict, elsewhere]));
+        expect(await problemCases('supervisor-150102')).toEqual(new Set([inDistrict]));
+      } finally {
+        await app.close();
         await rm(dir, { recursive: true, force: true });
       }
     },

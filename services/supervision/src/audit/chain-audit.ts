@@ -29,6 +29,8 @@ export type AuditRequest = z.infer<typeof auditRequestSchema>;
 export const chainReportSchema = z.object({
   scope: z.object({
     city: z.string().nullable(),
+    /** A district supervisor's audit covers their district's cases only. */
+    districtCode: z.string().nullable(),
     caseId: z.string().nullable(),
     from: z.string().nullable(),
     to: z.string().nullable(),
@@ -61,24 +63,31 @@ export async function runChainAudit(db: Db, user: UserActor, request: AuditReque
     const row = await findCaseInScope(db, request.caseId, caseScopeOf(user));
     if (row === null) throw new NotFoundError(`case ${request.caseId} not found`);
     const report = await verifyCaseChain(db, row.id);
-    return withScope(report, { city: row.city, caseId: row.id, from: null, to: null });
+    return withScope(report, { city: row.city, districtCode: null, caseId: row.id, from: null, to: null });
   }
-  // A region supervisor may audit everything; everyone else their city.
+  // A region supervisor may audit everything; a district supervisor their district; everyone else
+  // their city.
   const regionWide = user.roles.includes('region_supervisor') && request.city === undefined;
-  const city = regionWide ? null : reportScopeOf(user, request.city).city;
+  const { city, districtCode } = regionWide
+    ? { city: null, districtCode: null }
+    : reportScopeOf(user, request.city);
   const timeZone =
     city === null ? 'Asia/Shanghai' : ((await findCity(db, city))?.timeZone ?? 'Asia/Shanghai');
   const report = await verifyChains(db, {
     city: city ?? undefined,
+    districtCode: districtCode ?? undefined,
     from: request.from === undefined ? undefined : startOfLocalDay(request.from, timeZone),
     to: request.to === undefined ? undefined : startOfLocalDay(nextDay(request.to), timeZone),
   });
-  return withScope(report, { city, caseId: null, from: request.from ?? null, to: request.to ?? null });
+  return withScope(report, {
+    city,
+    districtCode,
+    caseId: null,
+    from: request.from ?? null,
+    to: request.to ?? null,
+  });
 }
 
-function withScope(
-  report: ChainReport,
-  scope: { city: string | null; caseId: string | null; from: string | null; to: string | null },
-) {
+function withScope(report: ChainReport, scope: z.infer<typeof chainReportSchema>['scope']) {
   return { scope, ...report };
 }

@@ -4102,6 +4102,7 @@ export interface paths {
                         "application/json": {
                             scope: {
                                 city: string | null;
+                                districtCode: string | null;
                                 caseId: string | null;
                                 from: string | null;
                                 to: string | null;
@@ -4151,6 +4152,7 @@ export interface paths {
                         "application/json": {
                             scope: {
                                 city: string | null;
+                                districtCode: string | null;
                                 caseId: string | null;
                                 from: string | null;
                                 to: string | null;
