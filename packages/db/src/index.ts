@@ -31,6 +31,7 @@ export * from './repositories/notices.js';
 export * from './repositories/officer-duty.js';
 export * from './repositories/outbox.js';
 export * from './repositories/publications.js';
+export * from './repositories/published-sources.js';
 export * from './repositories/reference.js';
 export * from './repositories/reference-data.js';
 export * from './repositories/report-reads.js';

@@ -22,7 +22,15 @@ import {
   listDepartments,
   listValidGrids,
 } from '@urbangrid/db';
-import { type Stage, stages, type Urgency, urgencies, type WorkingCalendar } from '@urbangrid/domain';
+import {
+  type ReportSource,
+  reportSources,
+  type Stage,
+  stages,
+  type Urgency,
+  urgencies,
+  type WorkingCalendar,
+} from '@urbangrid/domain';
 import { createGridLayer, type GridLayer } from '@urbangrid/geo';
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
@@ -35,6 +43,8 @@ export interface CityInfo {
   name: string;
   /** IANA zone of the city's local days and working hours. */
   timeZone: string;
+  /** The report sources whose cases the city's public feeds show at all. */
+  publishedSources: readonly ReportSource[];
 }
 
 export interface CategoryInfo {
@@ -110,7 +120,10 @@ export function createReferenceData(options: ReferenceDataOptions): ReferenceDat
           if (!IANAZone.isValidZone(row.timeZone)) {
             throw new MissingReferenceError(`city ${row.code} has no valid time zone ('${row.timeZone}')`);
           }
-          return [row.code, { code: row.code, name: row.name, timeZone: row.timeZone }];
+          const publishedSources = row.publishedSources.filter((s): s is ReportSource =>
+            (reportSources as readonly string[]).includes(s),
+          );
+          return [row.code, { code: row.code, name: row.name, timeZone: row.timeZone, publishedSources }];
         }),
       );
     },

@@ -133,6 +133,8 @@ export interface CityRow {
   regionCode: string;
   timeZone: string;
   evaluationConfig: unknown;
+  /** The report sources the city's public feeds show (published-sources.ts). */
+  publishedSources: string[];
 }
 
 export async function listCities(db: DbOrTx): Promise<CityRow[]> {
@@ -143,6 +145,7 @@ export async function listCities(db: DbOrTx): Promise<CityRow[]> {
       regionCode: cities.regionCode,
       timeZone: cities.timeZone,
       evaluationConfig: cities.evaluationConfig,
+      publishedSources: cities.publishedSources,
     })
     .from(cities)
     .orderBy(cities.code);

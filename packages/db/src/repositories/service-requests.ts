@@ -1,4 +1,4 @@
-import { terminalStates } from '@urbangrid/domain';
+import { type ReportSource, terminalStates } from '@urbangrid/domain';
 import { and, desc, eq, gte, inArray, lte, notInArray, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { cases } from '../schema/cases.js';
@@ -14,6 +14,8 @@ export interface ServiceRequestFilter {
   to?: Date;
   /** open = any non-terminal state, closed = closed, rejected or cancelled. */
   status?: 'open' | 'closed';
+  /** The report sources the city publishes (the others are not listed at all). */
+  sources: readonly ReportSource[];
   limit: number;
 }
 
@@ -21,6 +23,7 @@ export interface ServiceRequestFilter {
 export async function listServiceRequests(db: DbOrTx, filter: ServiceRequestFilter): Promise<CaseRow[]> {
   const conditions: Array<SQL | undefined> = [
     eq(cases.city, filter.city),
+    inArray(cases.source, [...filter.sources]),
     filter.caseNos === undefined ? undefined : inArray(cases.caseNo, [...filter.caseNos]),
     filter.categoryCodes === undefined ? undefined : inArray(cases.categoryCode, [...filter.categoryCodes]),
     filter.from === undefined ? undefined : gte(cases.createdAt, filter.from),

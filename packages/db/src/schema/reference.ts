@@ -24,6 +24,16 @@ export const cities = pgTable('cities', {
   timeZone: text('time_zone').notNull(),
   /** Weights and bands of the evaluation (绩效评价), validated by packages/domain. */
   evaluationConfig: jsonb('evaluation_config').notNull().default(sql`'{}'::jsonb`),
+  /**
+   * The report sources (案件来源) whose cases the public feeds (Open311) show at all; a city's
+   * admin sets it (PUT /api/admin/cities/:city/publication). Every source by default.
+   */
+  publishedSources: text('published_sources')
+    .array()
+    .notNull()
+    .default(sql`'{hotline,app,officer,public,video}'::text[]`),
+  /** The version of `publishedSources` (If-Match of its edit). */
+  publicationVersion: integer('publication_version').notNull().default(1),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -6,6 +6,7 @@ import type { ServicePlugin } from '../service-plugin.js';
 import { auditRoutes } from './audit-routes.js';
 import { calendarAdminRoutes } from './calendar-admin-routes.js';
 import { gridAdminRoutes } from './grid-admin-routes.js';
+import { publicationAdminRoutes } from './publication-admin-routes.js';
 import { userAdminRoutes } from './user-admin-routes.js';
 
 export const adminRoutes: ServicePlugin = async (app) => {
@@ -13,4 +14,5 @@ export const adminRoutes: ServicePlugin = async (app) => {
   await app.register(calendarAdminRoutes);
   await app.register(userAdminRoutes);
   await app.register(gridAdminRoutes);
+  await app.register(publicationAdminRoutes);
 };

@@ -145,7 +145,7 @@ describe('Open311 GeoReport v2', () => {
         requested_datetime: expect.any(String),
         updated_datetime: expect.any(String),
         expected_datetime: expect.any(String),
-        address: '新华大街101号',
+        address: '新华大街*号', // the house number is the reporter's, not the public's
         address_id: null,
         zipcode: null,
         lat: insideHohhot.lat,

@@ -11,8 +11,8 @@ import {
   listCityTimeZones,
   listServiceRequests,
 } from '@urbangrid/db';
-import { terminalStates } from '@urbangrid/domain';
-import { httpError, type IntegrationActor } from '@urbangrid/platform';
+import { type ReportSource, terminalStates } from '@urbangrid/domain';
+import { httpError, type IntegrationActor, publicLocation, redactPublicText } from '@urbangrid/platform';
 import { addressById, placeAddress } from '../addresses/address-service.js';
 import type { IntakeContext } from '../intake-context.js';
 import { createReport } from '../reports/report-service.js';
@@ -57,6 +57,11 @@ const terminal: readonly string[] = terminalStates;
 const statusOf = (row: CaseRow) => (terminal.includes(row.state) ? 'closed' : 'open');
 
 /** Why the status is what it is, in words a citizen understands (never notes or names). */
+/** The report sources the city publishes: a case of any other is not in the feed at all. */
+async function publishedSources(ctx: IntakeContext, city: string): Promise<readonly ReportSource[]> {
+  return (await ctx.reference.city(city)).publishedSources;
+}
+
 const stateNotes: Record<string, string> = {
   reported: 'Received; waiting for on-site verification.',
   verifying: 'A grid officer is verifying the report on site.',
@@ -80,23 +85,26 @@ export async function serviceRequestOf(
 ): Promise<Row> {
   const department =
     row.departmentId === null ? null : await ctx.engine.reference.department(row.departmentId);
+  // What everyone may see (public-view.ts): no phone or house number, and the point of a report
+  // nobody posted in public only to about 100 m.
+  const point = publicLocation(row.source, row);
   return {
     service_request_id: row.caseNo,
     status: statusOf(row),
     status_notes: stateNotes[row.state] ?? null,
     service_name: serviceNames.get(row.categoryCode) ?? null,
     service_code: row.categoryCode,
-    description: row.description,
+    description: redactPublicText(row.description),
     agency_responsible: department?.name ?? null,
     service_notice: null,
     requested_datetime: row.createdAt.toISOString(),
     updated_datetime: row.updatedAt.toISOString(),
     expected_datetime: row.deadlineDue?.toISOString() ?? null,
-    address: row.address,
+    address: redactPublicText(row.address),
     address_id: null,
     zipcode: null,
-    lat: row.lat,
-    long: row.lng,
+    lat: point.lat,
+    long: point.lng,
     media_url: null,
   };
 }
@@ -116,12 +124,14 @@ export interface RequestQuery {
 
 export async function findServiceRequests(ctx: IntakeContext, query: RequestQuery): Promise<Row[]> {
   const names = await serviceNamesOf(ctx, query.city);
+  const sources = await publishedSources(ctx, query.city);
   // The spec: with service_request_id, every other parameter is ignored.
   const rows =
     query.serviceRequestIds !== undefined
       ? await listServiceRequests(ctx.db, {
           city: query.city,
           caseNos: query.serviceRequestIds,
+          sources,
           limit: maxRequests,
         })
       : await listServiceRequests(ctx.db, {
@@ -129,6 +139,7 @@ export async function findServiceRequests(ctx: IntakeContext, query: RequestQuer
           categoryCodes: query.serviceCodes,
           ...dateWindow(ctx, query),
           status: query.statuses?.length === 1 ? query.statuses[0] : undefined,
+          sources,
           limit: maxRequests,
         });
   return Promise.all(rows.map((row) => serviceRequestOf(ctx, row, names)));
@@ -143,7 +154,9 @@ function dateWindow(ctx: IntakeContext, query: RequestQuery): { from?: Date; to?
 
 export async function findServiceRequest(ctx: IntakeContext, city: string, id: string): Promise<Row> {
   const row = await findCaseByNumber(ctx.db, city, id);
-  if (row === null) throw httpError('NOT_FOUND', `service_request_id ${id} not found`);
+  // A case of a source the city does not publish is as unknown as one that does not exist.
+  if (row === null || !(await publishedSources(ctx, city)).includes(row.source))
+    throw httpError('NOT_FOUND', `service_request_id ${id} not found`);
   return serviceRequestOf(ctx, row, await serviceNamesOf(ctx, city));
 }
 

@@ -1518,6 +1518,83 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/cities/{city}/publication": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which report sources the city's public feeds (Open311) show */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    city: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            city: string;
+                            publishedSources: ("hotline" | "app" | "officer" | "public" | "video")[];
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        /** Sets which report sources the city's public feeds (Open311) show (If-Match its version) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The version (ETag) of the record the edit was made on; stale answers 409 */
+                    "if-match"?: string;
+                };
+                path: {
+                    city: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        publishedSources: ("hotline" | "app" | "officer" | "public" | "video")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            city: string;
+                            publishedSources: ("hotline" | "app" | "officer" | "public" | "video")[];
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/intake/status": {
         parameters: {
             query?: never;

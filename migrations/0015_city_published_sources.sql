@@ -1,0 +1,2 @@
+ALTER TABLE "cities" ADD COLUMN "published_sources" text[] DEFAULT '{hotline,app,officer,public,video}'::text[] NOT NULL;--> statement-breakpoint
+ALTER TABLE "cities" ADD COLUMN "publication_version" integer DEFAULT 1 NOT NULL;
