@@ -25,6 +25,8 @@ export interface Started {
 
 export interface StartedRedis {
   target: RedisTarget;
+  /** Whether the server answered at the start (a process starts without it and connects when it does). */
+  answering: boolean;
   /** Stops what this process started; a server it merely connected to is left alone. */
   stop(): Promise<void>;
 }
@@ -108,13 +110,13 @@ async function redisAnswers(url: string): Promise<boolean> {
 const LOCAL_REDIS = 'redis://127.0.0.1:6379';
 
 /**
- * What the server at `url` refuses of it, as a reply error's text: a database number beyond the
- * server's `databases` (ERR DB index is out of range), a password it does not take (WRONGPASS,
- * NOAUTH). Null when it takes the URL, or when nothing answers (the process starts and connects
- * when Redis does). ioredis reports a refused SELECT only as an 'error' event and carries on in
+ * Whether the server at `url` answers, and what it refuses of the URL, as a reply error's text: a
+ * database number beyond the server's `databases` (ERR DB index is out of range), a password it
+ * does not take (WRONGPASS, NOAUTH). No refusal when it takes the URL, or when nothing answers
+ * (the process starts and connects when Redis does). ioredis reports a refused SELECT only as an 'error' event and carries on in
  * database 0, so the database is selected here by hand.
  */
-async function redisRefusal(url: string): Promise<string | null> {
+async function redisRefusal(url: string): Promise<{ answering: boolean; refusal: string | null }> {
   const parsed = new URL(url);
   const database = Number(parsed.pathname.slice(1) || 0);
   parsed.pathname = '';
@@ -127,10 +129,12 @@ async function redisRefusal(url: string): Promise<string | null> {
     await client.connect();
     await client.ping();
     if (database !== 0) await client.select(database);
-    return null;
+    return { answering: true, refusal: null };
   } catch (error) {
     // A reply is the server's answer; anything else (refused, timed out) says nothing of the URL.
-    return error instanceof ReplyError ? (error as Error).message : null;
+    return error instanceof ReplyError
+      ? { answering: true, refusal: (error as Error).message }
+      : { answering: false, refusal: null };
   } finally {
     client.disconnect();
   }
@@ -145,8 +149,10 @@ const local: RedisTarget = { kind: 'server', url: LOCAL_REDIS };
  */
 export async function startRedis(config: Config): Promise<StartedRedis> {
   if (config.REDIS_CLUSTER_NODES || config.REDIS_URL) {
+    let answering = true;
     if (config.REDIS_URL && !config.REDIS_CLUSTER_NODES) {
-      const refusal = await redisRefusal(config.REDIS_URL);
+      const { refusal, ...probe } = await redisRefusal(config.REDIS_URL);
+      answering = probe.answering;
       if (refusal !== null) {
         const shown = describeRedisTarget({ kind: 'server', url: config.REDIS_URL });
         throw new InfrastructureError(
@@ -158,9 +164,9 @@ export async function startRedis(config: Config): Promise<StartedRedis> {
       url: config.REDIS_URL ?? LOCAL_REDIS,
       clusterNodes: config.REDIS_CLUSTER_NODES,
     });
-    return { target, stop: async () => undefined };
+    return { target, answering, stop: async () => undefined };
   }
-  if (await redisAnswers(LOCAL_REDIS)) return { target: local, stop: async () => undefined };
+  if (await redisAnswers(LOCAL_REDIS)) return { target: local, answering: true, stop: async () => undefined };
   if (spawnSync('redis-server', ['--version']).status !== 0) {
     throw new InfrastructureError(
       "No Redis at 127.0.0.1:6379 and no redis-server on PATH: run `docker compose up -d redis`, install your distribution's redis-server package, or set REDIS_URL.",
@@ -177,6 +183,7 @@ export async function startRedis(config: Config): Promise<StartedRedis> {
     if (await redisAnswers(LOCAL_REDIS)) {
       return {
         target: local,
+        answering: true,
         stop: async () => {
           child.kill('SIGTERM');
         },

@@ -1,5 +1,11 @@
 import { createDatabase, type Db } from '@urbangrid/db';
-import { connectRedis, describeRedisTarget, type RedisClient, type RedisTarget } from '@urbangrid/redis';
+import {
+  connectRedis,
+  describeRedisTarget,
+  type RedisClient,
+  type RedisTarget,
+  reportConnectionTrouble,
+} from '@urbangrid/redis';
 import type { FastifyInstance } from 'fastify';
 import type { DestinationStream, Logger } from 'pino';
 import { type Config, ConfigError, loadConfig } from './config.js';
@@ -121,6 +127,11 @@ export async function startProcess(
     // First Redis: a REDIS_URL the server refuses is a line before any migration or seed runs.
     const redisServer = await startRedis(config);
     stack.push(redisServer.stop);
+    if (!redisServer.answering) {
+      logger.warn(
+        `Redis at ${describeRedisTarget(redisServer.target)} does not answer: starting anyway; queues, live updates and rate limits resume when it does`,
+      );
+    }
     const postgres: Started = await startPostgres(config, (line) => logger.debug({ postgres: line }));
     stack.push(postgres.stop);
     await prepareDatabase(postgres, config, (line) => logger.warn(line));
@@ -139,7 +150,7 @@ export async function startProcess(
     // The requests' connection (rate limits, /health, live publishes and channels): with Redis away
     // a command fails at the next reconnect attempt (≤ 2 s) instead of holding its request for ever.
     const redis = connectRedis(redisServer.target, { maxRetriesPerRequest: 1 });
-    redis.on('error', (err: Error) => logger.warn({ err: err.message }, 'redis connection error'));
+    reportConnectionTrouble(redis, 'requests', logger);
     logger.debug({ redis: describeRedisTarget(redisServer.target) }, 'redis');
     stack.push(async () => {
       redis.disconnect();

@@ -1,1 +1,3 @@
+export * from './connection-trouble.js';
 export * from './redis-connection.js';
+export * from './subscribe-when-ready.js';

@@ -4,7 +4,7 @@
  * already), and each process's follower reloads the parts named. A follower that lost its
  * connection reloads everything when it is back, since announcements made meanwhile are gone.
  */
-import { publish, type RedisClient } from '@urbangrid/redis';
+import { publish, type RedisClient, subscribeWhenReady } from '@urbangrid/redis';
 import { z } from 'zod';
 import { type ReferenceData, type ReferencePart, referenceParts } from './reference-data.js';
 
@@ -80,10 +80,10 @@ export function followReferenceChanges(
   subscriber.on('ready', () => {
     if (subscribedOnce) void reload();
   });
-  const ready = subscriber.subscribe(channel).then(() => {
+  // Now, or when Redis is back if it is away at the start.
+  const ready = subscribeWhenReady(subscriber, channel).then(() => {
     subscribedOnce = true;
   });
-  ready.catch((err: unknown) => logger.warn({ err }, 'reference follower: subscribe failed'));
   return {
     ready,
     async stop() {

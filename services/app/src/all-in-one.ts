@@ -41,11 +41,7 @@ export function allInOne(): ProcessParts {
       // A worker-only process hears of the API processes' commits on the live channel.
       const wake = ctx.config.HTTP
         ? null
-        : await wakeRelayOnCommits(
-            ctx.redis.duplicate(),
-            liveChannel(ctx.config.QUEUE_PREFIX),
-            running.relay,
-          );
+        : wakeRelayOnCommits(ctx.redis.duplicate(), liveChannel(ctx.config.QUEUE_PREFIX), running.relay);
       // The daily publication of indicators (每日公布) runs beside the engine's workers.
       const publication = await startPublicationScheduler({
         db: ctx.db,

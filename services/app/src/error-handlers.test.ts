@@ -191,7 +191,7 @@ describe("every 'error' listener survives what it may be handed", () => {
         }
         expect(thrown).toEqual([]);
         // The listeners logged what they were fed, and the process still answers.
-        expect(log.lines.join('')).toContain('live hub: redis error');
+        expect(log.lines.join('')).toContain('live hub: Redis does not answer');
         const address = started[0]?.http?.server.address() as AddressInfo;
         const health = await fetch(`http://127.0.0.1:${address.port}/health`);
         expect(health.status).toBe(200);

@@ -32,8 +32,9 @@ describe('a worker-only process wakes its relay on commits announced on the live
     async ({ redis }) => {
       const channel = liveChannel(redis.prefix);
       const relay = countingRelay();
-      const wake = await wakeRelayOnCommits(redis.client.duplicate(), channel, relay, 1_000);
+      const wake = wakeRelayOnCommits(redis.client.duplicate(), channel, relay, 1_000);
       try {
+        await wake.listening;
         await redis.client.publish(channel, JSON.stringify({ type: 'case.changed' }));
         await relay.woken(1);
         // A burst within the gap: the first message may wake at once, the rest are gathered into

@@ -14,24 +14,28 @@
  * and ~0.5 s with it; under saturation the wake cost ~15–25 % more node CPU per case with gaps of
  * 50–200 ms, and a 1 s gap bought nothing over the poll.
  */
-export interface LiveSubscriber {
-  subscribe(channel: string): Promise<unknown>;
+import { type SubscribingConnection, subscribeWhenReady } from '@urbangrid/redis';
+
+export interface LiveSubscriber extends SubscribingConnection {
+  on(event: 'ready', listener: () => void): unknown;
   on(event: 'message', listener: (channel: string, message: string) => void): unknown;
   on(event: 'error', listener: (error: Error) => void): unknown;
   disconnect(): void;
 }
 
 export interface RelayWake {
+  /** Resolves once the channel is subscribed (at once, or when Redis is back). */
+  listening: Promise<void>;
   stop(): Promise<void>;
 }
 
 /** Subscribes `subscriber` (a connection of its own) to `channel`; its messages wake the relay. */
-export async function wakeRelayOnCommits(
+export function wakeRelayOnCommits(
   subscriber: LiveSubscriber,
   channel: string,
   relay: { wake(): void },
   gapMs = 100,
-): Promise<RelayWake> {
+): RelayWake {
   let quietUntil = 0;
   let trailing: NodeJS.Timeout | undefined;
   const wake = () => {
@@ -49,8 +53,9 @@ export async function wakeRelayOnCommits(
         wake();
       }, quietUntil - now);
   });
-  await subscriber.subscribe(channel);
   return {
+    // Not awaited by the start: a worker process starts while Redis is away and listens when it is back.
+    listening: subscribeWhenReady(subscriber, channel),
     async stop() {
       clearTimeout(trailing);
       subscriber.disconnect();

@@ -6,6 +6,7 @@
  * finds the case moved on or re-delivers a notice under the same id.
  */
 import { findCaseById, isDatabaseUnavailable } from '@urbangrid/db';
+import { connectionTrouble } from '@urbangrid/redis';
 import { type ConnectionOptions, DelayedError, type Job, type MinimalJob, type Worker } from 'bullmq';
 import type { EngineContext } from '../engine-context.js';
 import {
@@ -88,6 +89,9 @@ export function createStageWorkers(options: StageWorkersOptions): StageWorkers {
   const { context } = options;
   const handlers = stageHandlers(context, options.deliverNotice);
   const workers = new Map<StageKind, Worker>();
+  // Without an 'error' listener a Redis outage would take the whole process down; one report of
+  // the outage for every stage worker of the process.
+  const trouble = connectionTrouble('stage workers', context.logger);
   for (const kind of options.kinds ?? stageKinds) {
     const handler = handlers[kind] as QueueHandler<typeof kind>;
     const worker = createQueueWorker(
@@ -112,14 +116,7 @@ export function createStageWorkers(options: StageWorkersOptions): StageWorkers {
         },
       },
     );
-    // Without an 'error' listener a Redis outage would take the whole process down. While Redis is
-    // away the error repeats with every reconnect attempt: one line per half minute is enough.
-    let lastLogged = 0;
-    worker.on('error', (error) => {
-      if (Date.now() - lastLogged < 30_000) return;
-      lastLogged = Date.now();
-      context.logger.warn({ err: error.message, queue: kind }, 'stage worker error');
-    });
+    worker.on('error', trouble.error);
     worker.on('failed', (job, error) =>
       context.logger.warn({ err: error.message, queue: kind, jobId: job?.id }, 'stage job failed'),
     );

@@ -23,7 +23,7 @@ import {
   parseSessionsRevoked,
   type SessionsRevokedMessage,
 } from '@urbangrid/live';
-import { publish, type RedisClient } from '@urbangrid/redis';
+import { publish, type RedisClient, subscribeWhenReady } from '@urbangrid/redis';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { LRUCache } from 'lru-cache';
@@ -104,10 +104,10 @@ export const sessions = fp(
     subscriber.on('ready', () => {
       if (subscribedOnce) cache.clear();
     });
-    const subscription = subscriber.subscribe(channel).then(() => {
+    // Now, or when Redis is back if it is away at the start.
+    const subscription = subscribeWhenReady(subscriber, channel).then(() => {
       subscribedOnce = true;
     });
-    subscription.catch((err: unknown) => app.log.warn({ err }, 'sessions: subscribe failed'));
     app.addHook('onClose', async () => {
       subscriber.disconnect();
     });

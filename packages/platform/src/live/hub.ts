@@ -7,7 +7,7 @@
  */
 import { type CaseScope, caseVisibleTo } from '@urbangrid/db';
 import { liveChannel, parseLiveMessage, parseSessionsRevoked, toLiveEvent } from '@urbangrid/live';
-import type { RedisClient } from '@urbangrid/redis';
+import { type RedisClient, reportConnectionTrouble, subscribeWhenReady } from '@urbangrid/redis';
 import { referenceChangeOf } from '@urbangrid/reference';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
@@ -80,15 +80,14 @@ export const liveHub = fp(
     const subscribe = () => {
       if (subscription) return subscription;
       const connection = app.redis.duplicate();
-      connection.on('error', (err: Error) => app.log.warn({ err: err.message }, 'live hub: redis error'));
+      reportConnectionTrouble(connection, 'live hub', app.log);
       connection.on('message', (from: string, raw: string) => {
         if (from === channel) relay(raw);
       });
       subscriber = connection;
-      // ioredis re-subscribes by itself after a reconnect; on a cluster, to whichever node answers
-      // (PUBLISH reaches every node of a cluster).
-      subscription = connection.subscribe(channel).then(() => undefined);
-      subscription.catch((err: unknown) => app.log.warn({ err }, 'live hub: subscribe failed'));
+      // Subscribed now or when Redis is back; ioredis re-subscribes by itself after a reconnect, on a
+      // cluster to whichever node answers (PUBLISH reaches every node of a cluster).
+      subscription = subscribeWhenReady(connection, channel);
       return subscription;
     };
 

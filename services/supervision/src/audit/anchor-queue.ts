@@ -5,7 +5,7 @@
  */
 import type { Db } from '@urbangrid/db';
 import { type AuditKeys, queueHashTag } from '@urbangrid/engine';
-import { connectRedis, type RedisTarget } from '@urbangrid/redis';
+import { connectionTrouble, connectRedis, type RedisTarget } from '@urbangrid/redis';
 import { Queue, Worker } from 'bullmq';
 import { anchorFinishedDays } from './anchor-days.js';
 
@@ -14,6 +14,8 @@ export const anchorSchedulerId = 'daily-chain-anchors';
 
 export interface AnchorScheduler {
   queue: Queue;
+  /** Resolves once the scheduler is upserted: at once, or when Redis is back if it is away. */
+  scheduled: Promise<void>;
   worker: Worker;
   stop(): Promise<void>;
 }
@@ -31,17 +33,30 @@ export async function startAnchorScheduler(options: {
   now?: () => Date;
   logger?: {
     info(o: object, m: string): void;
+    warn(o: object, m: string): void;
     error(o: object, m: string): void;
   };
 }): Promise<AnchorScheduler> {
   const connection = connectRedis(options.redis, { maxRetriesPerRequest: null });
   const workerConnection = connectRedis(options.redis, { maxRetriesPerRequest: null });
+  // An 'error' without a listener would print a stack trace for each reconnect attempt.
+  const trouble = options.logger ? connectionTrouble('anchors', options.logger) : null;
+  const onError = (error: unknown) => trouble?.error(error);
+  connection.on('error', onError);
+  workerConnection.on('error', onError);
   const queue = new Queue(anchorQueueName, { connection, prefix: options.prefix });
-  await queue.upsertJobScheduler(
-    anchorSchedulerId,
-    { pattern: options.pattern ?? '20 0 * * *', tz: options.timeZone ?? 'Asia/Shanghai' },
-    { name: 'anchor-finished-days', data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } },
-  );
+  queue.on('error', onError);
+  // Not awaited by the start: with Redis away it waits (no retry limit) until Redis is back.
+  const scheduled = queue
+    .upsertJobScheduler(
+      anchorSchedulerId,
+      { pattern: options.pattern ?? '20 0 * * *', tz: options.timeZone ?? 'Asia/Shanghai' },
+      { name: 'anchor-finished-days', data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } },
+    )
+    .then(
+      () => undefined,
+      (error: unknown) => options.logger?.error({ err: error }, 'anchors: the schedule was not set'),
+    );
   const worker = new Worker(
     anchorQueueName,
     async () => {
@@ -61,11 +76,13 @@ export async function startAnchorScheduler(options: {
     },
     { connection: workerConnection, prefix: options.prefix },
   );
+  worker.on('error', onError);
   worker.on('failed', (job, error) =>
     options.logger?.error({ err: error, jobId: job?.id }, 'anchoring failed'),
   );
   return {
     queue,
+    scheduled,
     worker,
     async stop() {
       await worker.close();

@@ -5,7 +5,7 @@
  */
 import type { Db } from '@urbangrid/db';
 import { createQueueWorker, openQueue, parsePayload, type StageQueue } from '@urbangrid/engine';
-import { connectRedis, type RedisTarget } from '@urbangrid/redis';
+import { connectionTrouble, connectRedis, type RedisTarget } from '@urbangrid/redis';
 import type { Worker } from 'bullmq';
 import { publishFinishedDays } from './publish-days.js';
 
@@ -13,6 +13,8 @@ export const publicationSchedulerId = 'daily-publication';
 
 export interface PublicationScheduler {
   queue: StageQueue<'publication'>;
+  /** Resolves once the scheduler is upserted: at once, or when Redis is back if it is away. */
+  scheduled: Promise<void>;
   worker: Worker;
   stop(): Promise<void>;
 }
@@ -32,29 +34,30 @@ export async function startPublicationScheduler(options: {
     error(o: object, m: string): void;
   };
 }): Promise<PublicationScheduler> {
-  // While Redis is away every reconnect attempt is an error: one line per half minute is enough,
-  // and an 'error' without a listener would print a stack trace for each.
-  let lastLogged = 0;
-  const onError = (error: unknown) => {
-    if (Date.now() - lastLogged < 30_000) return;
-    lastLogged = Date.now();
-    options.logger?.warn({ err: error }, 'publication: redis error');
-  };
+  // An 'error' without a listener would print a stack trace for each reconnect attempt.
+  const trouble = options.logger ? connectionTrouble('publication', options.logger) : null;
+  const onError = (error: unknown) => trouble?.error(error);
   const connection = connectRedis(options.redis, { maxRetriesPerRequest: null });
   const workerConnection = connectRedis(options.redis, { maxRetriesPerRequest: null });
   connection.on('error', onError);
   workerConnection.on('error', onError);
   const queue = openQueue('publication', { connection, prefix: options.prefix });
   queue.on('error', onError);
-  await queue.upsertJobScheduler(
-    publicationSchedulerId,
-    { pattern: options.pattern ?? '5 0 * * *', tz: options.timeZone ?? 'Asia/Shanghai' },
-    {
-      name: 'publish-finished-days',
-      data: parsePayload('publication', {}),
-      opts: { removeOnComplete: 100, removeOnFail: 100 },
-    },
-  );
+  // Not awaited by the start: with Redis away it waits (no retry limit) until Redis is back.
+  const scheduled = queue
+    .upsertJobScheduler(
+      publicationSchedulerId,
+      { pattern: options.pattern ?? '5 0 * * *', tz: options.timeZone ?? 'Asia/Shanghai' },
+      {
+        name: 'publish-finished-days',
+        data: parsePayload('publication', {}),
+        opts: { removeOnComplete: 100, removeOnFail: 100 },
+      },
+    )
+    .then(
+      () => undefined,
+      (error: unknown) => options.logger?.error({ err: error }, 'publication: the schedule was not set'),
+    );
   const worker = createQueueWorker(
     'publication',
     async () => {
@@ -70,6 +73,7 @@ export async function startPublicationScheduler(options: {
   );
   return {
     queue,
+    scheduled,
     worker,
     async stop() {
       await worker.close();

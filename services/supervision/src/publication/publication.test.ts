@@ -32,7 +32,9 @@ describe('daily publication', () => {
     async ({ database, redis }) => {
       const options = { db: database.db, redis: redis.target, prefix: redis.prefix };
       const a = await startPublicationScheduler(options);
+      await a.scheduled;
       const b = await startPublicationScheduler({ ...options, pattern: '15 0 * * *' });
+      await b.scheduled;
       const schedulers = await a.queue.getJobSchedulers();
       expect(schedulers).toEqual([
         expect.objectContaining({ key: publicationSchedulerId, pattern: '15 0 * * *' }),
