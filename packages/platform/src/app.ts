@@ -21,6 +21,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { Logger } from 'pino';
 import { adminRoutes } from './admin/admin-routes.js';
 import { authentication } from './auth/authenticate.js';
+import type { LoginThrottleSettings } from './auth/login-throttle.js';
 import { warmUpPasswordDecoy } from './auth/passwords.js';
 import { type RouteAccess, requireDeclaredAccess } from './auth/route-access.js';
 import { authRoutes } from './auth/routes.js';
@@ -70,6 +71,8 @@ export interface BuildAppOptions {
   sessions?: SessionsOptions;
   /** Override limits (tests lower them). */
   rateLimits?: Partial<RateLimitSettings>;
+  /** Override the login throttle's waits and limits (tests lower them). */
+  loginThrottle?: Partial<LoginThrottleSettings>;
   /** How long /health waits for each of PostgreSQL and Redis; default 2 s. */
   healthTimeoutMs?: number;
   /**
@@ -163,7 +166,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     timeoutMs: options.healthTimeoutMs,
     details: [calendarHealthDetails(reference, now)],
   });
-  await app.register(authRoutes, { prefix: '/api/auth' });
+  await app.register(authRoutes, { prefix: '/api/auth', throttle: options.loginThrottle });
   if (options.live ?? true) await app.register(liveHub);
   await app.register(caseRoutes);
   await app.register(noticeRoutes);

@@ -128,6 +128,10 @@ function describeFrameworkError(code: ErrorCode): string {
 export function sendProblem(reply: FastifyReply, body: Problem): FastifyReply {
   // Every 503 is a part of the system away for a while (RFC 9110 §10.2.3): say when to come back.
   if (body.status === 503) reply.header('retry-after', String(retryAfterSeconds));
+  // A 429 that knows how long the wait is (login throttling) says so too.
+  if (body.status === 429 && typeof body.retryAfterSeconds === 'number') {
+    reply.header('retry-after', String(body.retryAfterSeconds));
+  }
   // Pre-serialized: a route's own response schema must not reshape (or reject) an error body.
   return reply.code(body.status).type(problemContentType).send(JSON.stringify(body));
 }

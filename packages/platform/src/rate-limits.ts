@@ -1,8 +1,7 @@
 /**
  * Rate limits (@fastify/rate-limit, counters in Redis so every process shares them), one named
- * group per kind of route. Login counts failed attempts only, per IP and username: staff who sign in
- * often are never locked out, a password guesser is after ten tries. Public and Open311 routes
- * attach a named group with `routeRateLimit`:
+ * group per kind of route (login has its own throttle: auth/login-throttle.ts). Public and Open311
+ * routes attach a named group with `routeRateLimit`:
  *
  *   app.get('/cases/:caseNo', { config: { rateLimit: routeRateLimit(app, 'public') } }, handler)
  *
@@ -23,8 +22,6 @@ export interface RateLimitSetting {
 }
 
 export const defaultRateLimits = {
-  /** Failed logins per IP + username. */
-  login: { max: 10, timeWindow: 5 * 60_000 },
   /** Public lookups (/api/public/*) per IP. */
   public: { max: 60, timeWindow: 60_000 },
   /** Public report submissions per IP (or per API key when one is sent). */
@@ -56,36 +53,6 @@ function callerKey(request: FastifyRequest): string {
 export function routeRateLimit(app: FastifyInstance, group: RateLimitGroup): RateLimitOptions {
   const { max, timeWindow } = app.rateLimitSettings[group];
   return { max, timeWindow, keyGenerator: (request) => `${group}:${callerKey(request)}` };
-}
-
-export interface LoginThrottle {
-  /** Throws RATE_LIMITED when this IP + username has used up its failed attempts. */
-  check(request: FastifyRequest, username: string): Promise<void>;
-  /** Counts one failed attempt. */
-  recordFailure(request: FastifyRequest, username: string): Promise<void>;
-}
-
-export function createLoginThrottle(app: FastifyInstance): LoginThrottle {
-  const { max, timeWindow } = app.rateLimitSettings.login;
-  const usernames = new WeakMap<FastifyRequest, string>();
-  const limiter = app.createRateLimit({
-    max,
-    timeWindow,
-    keyGenerator: (request) => `login:${request.ip}:${shortHash(usernames.get(request) ?? '')}`,
-  });
-  return {
-    async check(request, username) {
-      usernames.set(request, username.toLowerCase());
-      const state = await limiter(request, { increment: false });
-      if (!state.isAllowed && state.remaining <= 0) {
-        throw new RateLimitedError(`too many failed logins; retry in ${state.ttlInSeconds} s`);
-      }
-    },
-    async recordFailure(request, username) {
-      usernames.set(request, username.toLowerCase());
-      await limiter(request);
-    },
-  };
 }
 
 export const rateLimits = fp(

@@ -7,9 +7,9 @@ import { findUserCredentials, revokeUserSessions, updateUserAccount } from '@urb
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { UnauthenticatedError, validationFailed } from '../errors.js';
-import { createLoginThrottle } from '../rate-limits.js';
 import { actorOf, type UserActor, userOf } from './actor.js';
 import { toUserActor } from './authenticate.js';
+import { createLoginThrottle, type LoginThrottleSettings } from './login-throttle.js';
 import { checkPassword } from './password-policy.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { roles } from './roles.js';
@@ -63,8 +63,11 @@ const summary = (user: UserActor) => ({
   mustChangePassword: user.mustChangePassword ?? false,
 });
 
-export const authRoutes: FastifyPluginAsyncZod = async (app) => {
-  const throttle = createLoginThrottle(app);
+export const authRoutes: FastifyPluginAsyncZod<{ throttle?: Partial<LoginThrottleSettings> }> = async (
+  app,
+  options,
+) => {
+  const throttle = createLoginThrottle(app, options.throttle);
 
   app.post(
     '/login',
@@ -80,13 +83,14 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { username, password } = request.body;
-      await throttle.check(request, username);
+      const attempt = await throttle.begin(request, username);
       const account = await findUserCredentials(app.db, username);
       const ok = await verifyPassword(account?.passwordHash ?? null, password);
       if (!account || !ok || !account.active) {
-        await throttle.recordFailure(request, username);
+        await attempt.failed();
         throw wrongCredentials();
       }
+      await attempt.succeeded();
       const user = toUserActor(account);
       const { sessionId: _, ...tokens } = await app.sessions.start(user.id);
       return { ...tokens, user: summary(user) };
@@ -133,14 +137,15 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const user = userOf(request);
       const { currentPassword, newPassword } = request.body;
-      await throttle.check(request, user.username);
+      const attempt = await throttle.begin(request, user.username);
       const account = await findUserCredentials(app.db, user.username);
       if (!account || !(await verifyPassword(account.passwordHash, currentPassword))) {
-        await throttle.recordFailure(request, user.username);
+        await attempt.failed();
         throw validationFailed('the current password is wrong', [
           { in: 'body', path: 'currentPassword', message: 'wrong password' },
         ]);
       }
+      await attempt.succeeded();
       if (newPassword === currentPassword) {
         const message = 'the new password must differ from the current one';
         throw validationFailed(message, [{ in: 'body', path: 'newPassword', message }]);
