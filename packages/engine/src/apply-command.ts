@@ -36,6 +36,7 @@ import { responsibleDepartment } from './responsibility.js';
 import { checkDepartment, checkMedia, type EventData } from './transition-checks.js';
 import {
   eventData,
+  evidenceData,
   pendingRequestChange,
   sealDraft,
   stampColumns,
@@ -82,6 +83,18 @@ export interface CommandOptions {
    * throw an EngineError) before anything is written.
    */
   alsoWrite?: (result: CommandResult) => readonly WriteQuery[] | Promise<readonly WriteQuery[]>;
+}
+
+/** A command as a route hands it over: the note and photos that came with it are its evidence. */
+export interface EvidencedCommandRequest extends Omit<CommandRequest, 'data' | 'amend'> {
+  evidence: { note?: string; mediaIds?: readonly string[] };
+}
+
+/** How a service's command routes carry a command out (platform's `caseCommandRoutes`). */
+export function commandApplier(
+  context: EngineContext,
+): (request: EvidencedCommandRequest) => Promise<CommandResult> {
+  return ({ evidence, ...request }) => applyCommand(context, { ...request, data: evidenceData(evidence) });
 }
 
 export async function applyCommand(

@@ -11,6 +11,8 @@ export {
   type CommandOptions,
   type CommandRequest,
   type CommandResult,
+  commandApplier,
+  type EvidencedCommandRequest,
 } from './apply-command.js';
 export {
   AuditKeyError,

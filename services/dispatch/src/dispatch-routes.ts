@@ -3,16 +3,22 @@
  * (核实), filing (立案), rejection (不予立案), dispatch (派遣), cancellation (作废), reassigning an
  * officer's task (改派), the decisions on extension (延期) and suspension (挂账) requests and
  * supervision orders (督办). Each is one declaration from its command's name: the lifecycle table
- * in packages/domain decides who may issue it and from which state, the engine carries it out.
+ * in packages/domain decides its body, who may issue it and from which state; the engine carries it out.
  */
 import { urgencySchema } from '@urbangrid/domain';
-import { applyCommand, evidenceData, reassignTask } from '@urbangrid/engine';
-import { caseCommandRoute, mediaIdList, noteText, type ServicePlugin, staffOnly } from '@urbangrid/platform';
+import { applyCommand, commandApplier, evidenceData, reassignTask } from '@urbangrid/engine';
+import {
+  caseCommandRoute,
+  caseCommandRoutes,
+  evidenceFields,
+  noteText,
+  type ServicePlugin,
+  staffOnly,
+} from '@urbangrid/platform';
 import { z } from 'zod';
 import type { DispatchServiceDeps } from './deps.js';
 
 const tags = ['dispatch'];
-const decisionFields = { approve: z.boolean(), note: noteText.optional() };
 
 export function dispatchRoutes(deps: DispatchServiceDeps): ServicePlugin {
   const { engine } = deps;
@@ -30,17 +36,13 @@ export function dispatchRoutes(deps: DispatchServiceDeps): ServicePlugin {
       async () => ({ service: 'dispatch' as const, status: 'ok' as const }),
     );
 
-    caseCommandRoute(app, 'verify', {
-      tags,
+    const route = caseCommandRoutes(app, { tags, apply: commandApplier(engine) });
+    route('verify', {
       summary:
         '核实 — the assigned officer verifies on site: verifying → verified, or → rejected when not found',
-      fields: { found: z.boolean(), note: noteText.optional(), mediaIds: mediaIdList.optional() },
-      apply: (call, { found, ...evidence }) =>
-        applyCommand(engine, { ...call, command: { type: 'verify', found }, data: evidenceData(evidence) }),
+      fields: evidenceFields,
     });
-
-    caseCommandRoute(app, 'file', {
-      tags,
+    route('file', {
       summary:
         '立案 — the shift lead files the case (verified → filed), optionally correcting category and urgency',
       fields: {
@@ -49,29 +51,16 @@ export function dispatchRoutes(deps: DispatchServiceDeps): ServicePlugin {
       },
       apply: (call, amend) => applyCommand(engine, { ...call, command: { type: 'file' }, amend }),
     });
-
-    caseCommandRoute(app, 'reject', {
-      tags,
+    route('reject', {
       summary: '不予立案 — the shift lead rejects a report (reported, verifying, verified → rejected)',
-      fields: { reason: noteText },
-      apply: (call, { reason }) => applyCommand(engine, { ...call, command: { type: 'reject', reason } }),
     });
-
-    caseCommandRoute(app, 'dispatch', {
-      tags,
+    route('dispatch', {
       summary: '派遣 — the dispatcher sends a filed case to a department of its city (filed → dispatched)',
-      fields: { departmentId: z.string().trim().min(1).max(100) },
-      apply: (call, { departmentId }) =>
-        applyCommand(engine, { ...call, command: { type: 'dispatch', departmentId } }),
     });
-
-    caseCommandRoute(app, 'cancel', {
-      tags,
+    route('cancel', {
       summary: '作废 — the shift lead cancels an open case, with a reason (any open state → cancelled)',
-      fields: { reason: noteText },
-      apply: (call, { reason }) => applyCommand(engine, { ...call, command: { type: 'cancel', reason } }),
     });
-
+    // The route names the officer `officer` (api.md), the command `assignee`: a body of its own.
     caseCommandRoute(app, 'reassign', {
       tags,
       summary:
@@ -80,46 +69,22 @@ export function dispatchRoutes(deps: DispatchServiceDeps): ServicePlugin {
       apply: (call, { officer, ...evidence }) =>
         reassignTask(engine, { ...call, officer, data: evidenceData(evidence) }),
     });
-
-    caseCommandRoute(app, 'decideExtension', {
+    route('decideExtension', {
       path: '/cases/:id/extension/decide',
-      tags,
       summary:
         '延期审批 — the dispatcher decides a pending extension; approved, the handling deadline moves by the requested working minutes on the department’s calendar',
-      fields: decisionFields,
-      apply: (call, { approve, ...evidence }) =>
-        applyCommand(engine, {
-          ...call,
-          command: { type: 'decideExtension', approve },
-          data: evidenceData(evidence),
-        }),
+      fields: { note: noteText.optional() },
     });
-
-    caseCommandRoute(app, 'decideSuspension', {
+    route('decideSuspension', {
       path: '/cases/:id/suspension/decide',
-      tags,
       summary:
         '挂账审批 — the dispatcher decides a pending suspension; approved, handling → suspended and the clock stops until resumed',
-      fields: decisionFields,
-      apply: (call, { approve, ...evidence }) =>
-        applyCommand(engine, {
-          ...call,
-          command: { type: 'decideSuspension', approve },
-          data: evidenceData(evidence),
-        }),
+      fields: { note: noteText.optional() },
     });
-
-    caseCommandRoute(app, 'superviseOrder', {
+    route('superviseOrder', {
       path: '/cases/:id/supervise',
-      tags,
       summary:
         '督办 — a supervisor escalates an overdue (red) case: it is marked supervised and urgent and its owner is notified',
-      fields: { note: noteText.optional() },
-      apply: (call, { note }) =>
-        applyCommand(engine, {
-          ...call,
-          command: note === undefined ? { type: 'superviseOrder' } : { type: 'superviseOrder', note },
-        }),
     });
   };
 }

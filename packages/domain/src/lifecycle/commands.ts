@@ -1,109 +1,53 @@
 /**
- * Commands (指令) a case accepts. Human commands mirror the routes of api.md; system commands are
- * issued by workers only. Each schema validates a command at the edge; the types are inferred from
- * the schemas so the two never drift.
+ * Commands (指令) a case accepts, derived from the lifecycle table: a command is its name and the
+ * body its row declares (rows/), so a new row is a new command here with nothing else to write.
+ * Human commands have routes (api.md); system commands are issued by workers only.
  */
 import { z } from 'zod';
-import { urgencySchema } from '../codes/urgency.js';
-import { stages } from './states.js';
+import { type LifecycleTable, lifecycle, reportRule } from './lifecycle.js';
 
-/** Where a report came from (案件来源). */
-export const reportSources = ['hotline', 'app', 'officer', 'public', 'video'] as const;
-export type ReportSource = (typeof reportSources)[number];
+export { type ReportSource, reportSources } from './rows/report.js';
 
-const reason = z.string().trim().min(1, 'a reason is required');
-const username = z.string().trim().min(1);
+/** Every command name: `report` (creates a case) and the table's. */
+export type CaseCommandType = 'report' | keyof LifecycleTable;
 
+/** The fields of a body (an empty body's output is an index signature of never: no fields). */
+type Fields<O> = string extends keyof O ? Record<never, never> : O;
+type BodyOf<T extends CaseCommandType> = Fields<
+  T extends keyof LifecycleTable ? z.output<LifecycleTable[T]['body']> : z.output<typeof reportRule.body>
+>;
+
+/** A command of type `T`: its name and its row's body. */
+export type CommandOf<T extends CaseCommandType> = { type: T } & BodyOf<T>;
+export type CaseCommand = { [T in CaseCommandType]: CommandOf<T> }[CaseCommandType];
+
+/** Validates any command at the edge: the row of its type, with that row's body. */
 export const caseCommandSchema = z.discriminatedUnion('type', [
-  /** 上报: creates a case. */
-  z.object({
-    type: z.literal('report'),
-    source: z.enum(reportSources),
-    /** 自行处置: an officer fixed it on the spot; only for source `officer`. */
-    selfHandled: z.boolean().optional(),
-    urgency: urgencySchema.optional(),
-  }),
-  /** 核实 */
-  z.object({ type: z.literal('verify'), found: z.boolean() }),
-  /** 立案 */
-  z.object({ type: z.literal('file') }),
-  /** 不予立案 */
-  z.object({ type: z.literal('reject'), reason }),
-  /** 派遣 */
-  z.object({ type: z.literal('dispatch'), departmentId: z.string().trim().min(1) }),
-  /** 作废 */
-  z.object({ type: z.literal('cancel'), reason }),
-  /** 签收 */
-  z.object({ type: z.literal('accept') }),
-  /** 处理反馈 */
-  z.object({ type: z.literal('complete') }),
-  /** 回退 */
-  z.object({ type: z.literal('return'), reason }),
-  /** 延期申请 */
-  z.object({ type: z.literal('requestExtension'), workMinutes: z.number().int().positive(), reason }),
-  /** 延期审批 */
-  z.object({ type: z.literal('decideExtension'), approve: z.boolean() }),
-  /** 挂账申请 */
-  z.object({ type: z.literal('requestSuspension'), reason }),
-  /** 挂账审批 */
-  z.object({ type: z.literal('decideSuspension'), approve: z.boolean() }),
-  /** 恢复处置 */
-  z.object({ type: z.literal('resume') }),
-  /** 核查 */
-  z.object({ type: z.literal('check'), fixed: z.boolean() }),
-  /** 结案 */
-  z.object({ type: z.literal('close') }),
-  /** 督办 */
-  z.object({ type: z.literal('superviseOrder'), note: z.string().optional() }),
-  /** 改派: the shift lead sends an officer to the verification or check (nobody was sent, or cannot go). */
-  z.object({ type: z.literal('reassign'), assignee: username }),
-  /** System: the verify worker hands the verification task (核实任务) to an officer. */
-  z.object({ type: z.literal('assignVerification'), assignee: username }),
-  /** System: the review worker hands the check task (核查任务) to an officer. */
-  z.object({ type: z.literal('startReview'), assignee: username }),
-  /** System: a stage deadline timer fired (80 % → yellow, 100 % → red). */
-  z.object({ type: z.literal('markOverdue'), stage: z.enum(stages), light: z.enum(['yellow', 'red']) }),
-]);
+  reportRule.body.extend({ type: z.literal('report') }),
+  ...Object.entries(lifecycle).map(([type, row]) => row.body.extend({ type: z.literal(type) })),
+]) as unknown as z.ZodType<CaseCommand>;
 
-export type CaseCommand = z.infer<typeof caseCommandSchema>;
-export type CaseCommandType = CaseCommand['type'];
-export type CommandOf<T extends CaseCommandType> = Extract<CaseCommand, { type: T }>;
-
-/** Commands people (or, for `report`, integrations) issue. */
-export const humanCommands = [
-  'report',
-  'verify',
-  'file',
-  'reject',
-  'dispatch',
-  'cancel',
-  'accept',
-  'complete',
-  'return',
-  'requestExtension',
-  'decideExtension',
-  'requestSuspension',
-  'decideSuspension',
-  'resume',
-  'check',
-  'close',
-  'superviseOrder',
-  'reassign',
-] as const satisfies readonly CaseCommandType[];
-
-/** Commands only workers issue. */
+/** Commands only workers issue (their rows name no role). */
 export const systemCommands = [
   'assignVerification',
   'startReview',
   'markOverdue',
 ] as const satisfies readonly CaseCommandType[];
 
-/** Every command type. */
-export const caseCommands: readonly CaseCommandType[] = [...humanCommands, ...systemCommands];
-
-export type HumanCommandType = (typeof humanCommands)[number];
 export type SystemCommandType = (typeof systemCommands)[number];
+export type HumanCommandType = Exclude<CaseCommandType, SystemCommandType>;
 
 export function isSystemCommand(type: CaseCommandType): type is SystemCommandType {
   return (systemCommands as readonly string[]).includes(type);
 }
+
+/** Commands people (or, for `report`, integrations) issue, in the table's order. */
+export const humanCommands: readonly HumanCommandType[] = [
+  'report',
+  ...(Object.keys(lifecycle) as (keyof LifecycleTable)[]).filter(
+    (type): type is Exclude<keyof LifecycleTable, SystemCommandType> => !isSystemCommand(type),
+  ),
+];
+
+/** Every command type. */
+export const caseCommands: readonly CaseCommandType[] = [...humanCommands, ...systemCommands];

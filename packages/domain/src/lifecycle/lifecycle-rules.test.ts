@@ -2,7 +2,15 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { actors, snapshotIn } from '../test-support/lifecycle-fixtures.js';
 import { type Actor, userActor } from './actors.js';
-import type { CaseCommand, CaseCommandType, HumanCommandType, SystemCommandType } from './commands.js';
+import {
+  type CaseCommand,
+  type CaseCommandType,
+  caseCommandSchema,
+  type HumanCommandType,
+  type SystemCommandType,
+  systemCommands,
+} from './commands.js';
+import { lifecycle } from './lifecycle.js';
 import { applyPlan, availableCommands, planTransition, type TransitionDecision } from './plan.js';
 import type { CaseSnapshot } from './snapshot.js';
 
@@ -432,11 +440,27 @@ describe('availableCommands', () => {
       'requestSuspension',
     ]);
     expect(availableCommands(snapshotIn('handling'), actors.handlerD2)).toEqual([]);
-    expect(availableCommands(snapshotIn('reviewed'), actors.shiftLead)).toEqual(['cancel', 'close']);
+    expect(availableCommands(snapshotIn('reviewed'), actors.shiftLead)).toEqual(['close', 'cancel']);
     expect(availableCommands(snapshotIn('closed'), actors.shiftLead)).toEqual([]);
   });
 });
 
 it('the command lists cover the command union exactly', () => {
   expectTypeOf<Exclude<CaseCommandType, HumanCommandType | SystemCommandType>>().toEqualTypeOf<never>();
+});
+
+it('the system commands are exactly the rows no role may issue', () => {
+  const roleless = Object.entries(lifecycle).filter(([, row]) => row.issuers.roles.length === 0);
+  expect(roleless.map(([type]) => type).sort()).toEqual([...systemCommands].sort());
+});
+
+it("a command's body is its row's: the table's schema takes it and drops what the row does not declare", () => {
+  expect(caseCommandSchema.parse({ type: 'return', reason: ' 不归本部门 ', extra: 1 })).toEqual({
+    type: 'return',
+    reason: '不归本部门',
+  });
+  expect(
+    caseCommandSchema.safeParse({ type: 'requestExtension', reason: 'r', workMinutes: 4801 }).success,
+  ).toBe(false);
+  expect(caseCommandSchema.safeParse({ type: 'nonsense' }).success).toBe(false);
 });

@@ -8,14 +8,14 @@ import { describeActor } from './actors.js';
 import {
   type CaseCommand,
   type CaseCommandType,
-  type CommandOf,
   caseCommandSchema,
   type HumanCommandType,
   humanCommands,
 } from './commands.js';
 import { armDeadline, type FollowUp, stopClock } from './follow-ups.js';
-import { type CaseGuard, type Issuers, lifecycle, reportRule, type TransitionRule } from './lifecycle.js';
+import { type LifecycleTable, lifecycle, reportRule } from './lifecycle.js';
 import type { OfficerTaskKind, Outcome, StageStamp, TaskClosure } from './outcome.js';
+import type { CaseGuard, Issuers, TransitionRule } from './rule.js';
 import {
   type CaseCounter,
   type CaseSnapshot,
@@ -98,14 +98,14 @@ export function planTransition(
   return planWithRule(valid.type, snapshot, valid, actor);
 }
 
-function planWithRule<T extends Exclude<CaseCommandType, 'report'>>(
-  type: T,
+function planWithRule(
+  type: keyof LifecycleTable,
   snapshot: CaseSnapshot,
-  command: CommandOf<T>,
+  command: CaseCommand,
   actor: Actor,
 ): TransitionDecision {
   // The table is keyed by command type, so the row for `type` takes exactly this command.
-  const rule = lifecycle[type] as TransitionRule<T>;
+  const rule = lifecycle[type] as TransitionRule;
   const denied =
     issuerRefusal(type, rule.issuers, actor) ??
     stateRefusal(type, rule, snapshot) ??

@@ -4,7 +4,7 @@
  */
 import type { Light } from '../calendar/lights.js';
 import type { Urgency } from '../codes/urgency.js';
-import type { ReportSource } from './commands.js';
+import type { ReportSource } from './rows/report.js';
 import type { CaseState } from './states.js';
 
 /** A side request waiting for the dispatcher: 延期 (extension) or 挂账 (suspension). */

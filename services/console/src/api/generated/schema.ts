@@ -1743,7 +1743,7 @@ export interface paths {
                             /** Format: date-time */
                             updatedAt: string;
                             closedAt: string | null;
-                            allowedCommands: ("report" | "verify" | "file" | "reject" | "dispatch" | "cancel" | "accept" | "complete" | "return" | "requestExtension" | "decideExtension" | "requestSuspension" | "decideSuspension" | "resume" | "check" | "close" | "superviseOrder" | "reassign")[];
+                            allowedCommands: ("report" | "verify" | "file" | "reject" | "dispatch" | "accept" | "complete" | "return" | "requestExtension" | "decideExtension" | "requestSuspension" | "decideSuspension" | "resume" | "check" | "close" | "cancel" | "reassign" | "superviseOrder")[];
                             possibleDuplicates: components["schemas"]["PossibleDuplicate"][];
                         };
                     };
@@ -3135,7 +3135,7 @@ export interface paths {
                                     /** Format: date-time */
                                     updatedAt: string;
                                     closedAt: string | null;
-                                    allowedCommands: ("report" | "verify" | "file" | "reject" | "dispatch" | "cancel" | "accept" | "complete" | "return" | "requestExtension" | "decideExtension" | "requestSuspension" | "decideSuspension" | "resume" | "check" | "close" | "superviseOrder" | "reassign")[];
+                                    allowedCommands: ("report" | "verify" | "file" | "reject" | "dispatch" | "accept" | "complete" | "return" | "requestExtension" | "decideExtension" | "requestSuspension" | "decideSuspension" | "resume" | "check" | "close" | "cancel" | "reassign" | "superviseOrder")[];
                                     distanceMetres: number | null;
                                 }[];
                                 total: number;
@@ -3197,7 +3197,7 @@ export interface paths {
                                     /** Format: date-time */
                                     updatedAt: string;
                                     closedAt: string | null;
-                                    allowedCommands: ("report" | "verify" | "file" | "reject" | "dispatch" | "cancel" | "accept" | "complete" | "return" | "requestExtension" | "decideExtension" | "requestSuspension" | "decideSuspension" | "resume" | "check" | "close" | "superviseOrder" | "reassign")[];
+                                    allowedCommands: ("report" | "verify" | "file" | "reject" | "dispatch" | "accept" | "complete" | "return" | "requestExtension" | "decideExtension" | "requestSuspension" | "decideSuspension" | "resume" | "check" | "close" | "cancel" | "reassign" | "superviseOrder")[];
                                     distanceMetres: number | null;
                                 }[];
                                 total: number;
@@ -4386,7 +4386,7 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
             closedAt: string | null;
-            allowedCommands: ("report" | "verify" | "file" | "reject" | "dispatch" | "cancel" | "accept" | "complete" | "return" | "requestExtension" | "decideExtension" | "requestSuspension" | "decideSuspension" | "resume" | "check" | "close" | "superviseOrder" | "reassign")[];
+            allowedCommands: ("report" | "verify" | "file" | "reject" | "dispatch" | "accept" | "complete" | "return" | "requestExtension" | "decideExtension" | "requestSuspension" | "decideSuspension" | "resume" | "check" | "close" | "cancel" | "reassign" | "superviseOrder")[];
         };
         TimelineEntry: {
             seq: number;
@@ -4456,7 +4456,7 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
             closedAt: string | null;
-            allowedCommands: ("report" | "verify" | "file" | "reject" | "dispatch" | "cancel" | "accept" | "complete" | "return" | "requestExtension" | "decideExtension" | "requestSuspension" | "decideSuspension" | "resume" | "check" | "close" | "superviseOrder" | "reassign")[];
+            allowedCommands: ("report" | "verify" | "file" | "reject" | "dispatch" | "accept" | "complete" | "return" | "requestExtension" | "decideExtension" | "requestSuspension" | "decideSuspension" | "resume" | "check" | "close" | "cancel" | "reassign" | "superviseOrder")[];
             timeline: components["schemas"]["TimelineEntry"][];
         };
         PossibleDuplicate: {
@@ -4556,11 +4556,11 @@ export const reportSourceValues: ReadonlyArray<FlattenedDeepRequired<components>
 export const casePendingRequestAnyOf0KindValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["Case"]["pendingRequest"], {
     kind: unknown;
 }>["kind"]> = ["extension", "suspension"];
-export const caseAllowedCommandsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Case"]["allowedCommands"]> = ["report", "verify", "file", "reject", "dispatch", "cancel", "accept", "complete", "return", "requestExtension", "decideExtension", "requestSuspension", "decideSuspension", "resume", "check", "close", "superviseOrder", "reassign"];
+export const caseAllowedCommandsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Case"]["allowedCommands"]> = ["report", "verify", "file", "reject", "dispatch", "accept", "complete", "return", "requestExtension", "decideExtension", "requestSuspension", "decideSuspension", "resume", "check", "close", "cancel", "reassign", "superviseOrder"];
 export const caseDetailPendingRequestAnyOf0KindValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["CaseDetail"]["pendingRequest"], {
     kind: unknown;
 }>["kind"]> = ["extension", "suspension"];
-export const caseDetailAllowedCommandsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseDetail"]["allowedCommands"]> = ["report", "verify", "file", "reject", "dispatch", "cancel", "accept", "complete", "return", "requestExtension", "decideExtension", "requestSuspension", "decideSuspension", "resume", "check", "close", "superviseOrder", "reassign"];
+export const caseDetailAllowedCommandsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseDetail"]["allowedCommands"]> = ["report", "verify", "file", "reject", "dispatch", "accept", "complete", "return", "requestExtension", "decideExtension", "requestSuspension", "decideSuspension", "resume", "check", "close", "cancel", "reassign", "superviseOrder"];
 export const reportStatusStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReportStatus"]["status"]> = ["open", "closed"];
 export const indicatorColumnKeyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IndicatorColumn"]["key"]> = ["validReportRate", "onTimeVerificationRate", "onTimeCheckRate", "missedReportRate", "volumeScore", "onTimeVerificationDispatchRate", "onTimeCheckDispatchRate", "onTimeFilingRate", "accurateFilingRate", "onTimeClosingRate", "onTimeDispatchRate", "accurateDispatchRate", "handlingRate", "onTimeHandlingRate", "reworkRate", "overduePendingRate", "extensionRate", "closingRate", "publicReportRate", "casesPerKm2", "casesPer10kPeople"];
 export const indicatorColumnFormatValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IndicatorColumn"]["format"]> = ["share", "number"];
