@@ -12,7 +12,7 @@ import { createDatabase, type Database } from '@urbangrid/db';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AllInOne, SystemProcess } from '../../bench/support/all-in-one.js';
-import { type OwnSystem, postReport, signIn, startOwnSystem } from './support/own-system.js';
+import { type OwnSystem, postReport, signIn, startOwnSystem } from '../faults/support/own-system.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const shutdownTimeoutMs = 15_000;
