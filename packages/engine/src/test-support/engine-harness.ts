@@ -9,7 +9,12 @@ import type { Db } from '@urbangrid/db';
 import { encodeLiveMessage, liveChannel } from '@urbangrid/live';
 import { publish, type RedisClient, type RedisTarget } from '@urbangrid/redis';
 import type { JobType } from 'bullmq';
-import type { CaseChangedMessage, EngineContext } from '../engine-context.js';
+import {
+  type CaseChangedMessage,
+  type EngineContext,
+  type EngineLogger,
+  silentLogger,
+} from '../engine-context.js';
 import type { OutboxRelay } from '../outbox-relay.js';
 import { deadlineJobSchema, type QueueKind, queueKinds, type StageQueues } from '../queues.js';
 import { startEngine } from '../start-engine.js';
@@ -23,6 +28,8 @@ export interface TestEngineOptions {
   now?: () => Date;
   /** Give up settling after this long (a job that keeps failing); default 15 s. */
   settleTimeoutMs?: number;
+  /** Where the engine's workers log; default nowhere. */
+  logger?: EngineLogger;
 }
 
 export interface TestEngine {
@@ -54,7 +61,7 @@ export async function startTestEngine(options: TestEngineOptions): Promise<TestE
     db: options.database.db,
     redis: redis.target,
     prefix,
-    logger: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
+    logger: options.logger ?? silentLogger,
     now: options.now,
     publish: async (message) => {
       published.push(message);
