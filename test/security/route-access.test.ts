@@ -89,6 +89,7 @@ describe('route access over every route', () => {
         city: '1501',
         scopes,
         source: 'public',
+        rateLimitPerMinute: 10,
       };
       callers.push({ name: `${kind} key`, actor, headers: { 'x-api-key': key }, apiKey: key });
     }

@@ -1,4 +1,5 @@
 export * from './access/case-scope.js';
+export * from './admin/seed-admin.js';
 export * from './app.js';
 export * from './auth/actor.js';
 export * from './auth/api-keys.js';

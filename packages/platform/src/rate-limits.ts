@@ -5,6 +5,9 @@
  *
  *   app.get('/cases/:caseNo', { config: { rateLimit: routeRateLimit(app, 'public') } }, handler)
  *
+ * Requests made with an API key count against the key's own limit per minute (`apiKeyRateLimit`,
+ * set by the admin for each key: a video-analytics feed needs more than a public app).
+ *
  * When Redis does not answer, requests go through (skipOnError): Redis holds work in flight, and
  * its outage must not take reporting down with it.
  */
@@ -24,8 +27,6 @@ export interface RateLimitSetting {
 export const defaultRateLimits = {
   /** Public lookups (/api/public/*) per IP. */
   public: { max: 60, timeWindow: 60_000 },
-  /** Public report submissions per IP (or per API key when one is sent). */
-  publicReport: { max: 10, timeWindow: 60_000 },
   /** Open311 reads per IP. */
   open311Read: { max: 120, timeWindow: 60_000 },
   /** Open311 POST requests per API key header or IP. */
@@ -53,6 +54,22 @@ function callerKey(request: FastifyRequest): string {
 export function routeRateLimit(app: FastifyInstance, group: RateLimitGroup): RateLimitOptions {
   const { max, timeWindow } = app.rateLimitSettings[group];
   return { max, timeWindow, keyGenerator: (request) => `${group}:${callerKey(request)}` };
+}
+
+/**
+ * Route config for the routes an integration reports through: each API key may make its own
+ * `rateLimitPerMinute` requests a minute (counted per key, in every process together); callers
+ * without a key (staff) are not counted.
+ */
+export function apiKeyRateLimit(): RateLimitOptions {
+  const keyOf = (request: FastifyRequest) =>
+    request.actor?.kind === 'integration' ? request.actor : undefined;
+  return {
+    timeWindow: 60_000,
+    max: (request) => keyOf(request)?.rateLimitPerMinute ?? 1,
+    keyGenerator: (request) => `api-key:${keyOf(request)?.keyId ?? callerKey(request)}`,
+    allowList: (request) => keyOf(request) === undefined,
+  };
 }
 
 export const rateLimits = fp(

@@ -12,7 +12,6 @@ describe('intake routes', () => {
       {
         rateLimits: {
           public: generous,
-          publicReport: generous,
           open311Read: generous,
           open311Write: generous,
         },

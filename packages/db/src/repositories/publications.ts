@@ -6,6 +6,7 @@ import { and, eq, gte, lte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { publishedRollups, rollupPublications } from '../schema/publications.js';
 import { reportRollups } from '../schema/rollups.js';
+import { effectiveEvaluationSettings } from './evaluation-settings.js';
 import { type AnyRollupDimension, type RollupTotalsRow, rollupMetrics, rollupSums } from './rollups.js';
 
 export interface PublicationRow {
@@ -13,11 +14,14 @@ export interface PublicationRow {
   day: string;
   publishedAt: Date;
   rowCount: number;
+  /** The evaluation settings version the day was published with; null: the defaults. */
+  evaluationSettingsVersion: number | null;
 }
 
 /**
- * Freezes a city's rollups of one local day. Idempotent: a day already published is left exactly
- * as it was (returns null).
+ * Freezes a city's rollups of one local day, with the evaluation settings in effect on it (the day
+ * keeps them whatever is set later). Idempotent: a day already published is left exactly as it
+ * was (returns null).
  */
 export async function publishRollupDay(
   db: DbOrTx,
@@ -28,9 +32,10 @@ export async function publishRollupDay(
       .select({ n: sql<number>`count(*)::int` })
       .from(reportRollups)
       .where(and(eq(reportRollups.city, input.city), eq(reportRollups.day, input.day)));
+    const settings = await effectiveEvaluationSettings(tx, input.city, input.day);
     const inserted = await tx
       .insert(rollupPublications)
-      .values({ ...input, rowCount: count[0]?.n ?? 0 })
+      .values({ ...input, rowCount: count[0]?.n ?? 0, evaluationSettingsVersion: settings?.version ?? null })
       .onConflictDoNothing()
       .returning();
     const publication = inserted[0];

@@ -127,28 +127,11 @@ export async function listCityDepartments(
     .orderBy(departments.id);
 }
 
-export interface CityRow {
-  code: string;
-  name: string;
-  regionCode: string;
-  timeZone: string;
-  evaluationConfig: unknown;
-  /** The report sources the city's public feeds show (published-sources.ts). */
-  publishedSources: string[];
-}
+export type CityRow = typeof cities.$inferSelect;
 
+/** Every city, retired ones too (their finished days are still published and read). */
 export async function listCities(db: DbOrTx): Promise<CityRow[]> {
-  return db
-    .select({
-      code: cities.code,
-      name: cities.name,
-      regionCode: cities.regionCode,
-      timeZone: cities.timeZone,
-      evaluationConfig: cities.evaluationConfig,
-      publishedSources: cities.publishedSources,
-    })
-    .from(cities)
-    .orderBy(cities.code);
+  return db.select().from(cities).orderBy(cities.code);
 }
 
 export async function findCity(db: DbOrTx, code: string): Promise<CityRow | null> {

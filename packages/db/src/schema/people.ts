@@ -71,6 +71,10 @@ export const apiKeys = pgTable('api_keys', {
   source: text('source').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  /** Requests per minute the key may make to the routes it reports through. */
+  rateLimitPerMinute: integer('rate_limit_per_minute').notNull().default(10),
+  /** When the key was last used (kept to the minute, so a busy key does not write every request). */
+  lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
 });
 
 /**

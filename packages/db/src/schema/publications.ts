@@ -14,6 +14,8 @@ export const rollupPublications = pgTable(
     publishedAt: timestamp('published_at', { withTimezone: true }).notNull(),
     /** Rollup rows frozen for the day (0 for a day without work: still published). */
     rowCount: integer('row_count').notNull(),
+    /** The evaluation settings (evaluation_settings.version) the day was published with; null: the defaults. */
+    evaluationSettingsVersion: integer('evaluation_settings_version'),
   },
   (t) => [primaryKey({ columns: [t.city, t.day] })],
 );

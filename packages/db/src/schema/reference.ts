@@ -22,8 +22,6 @@ export const cities = pgTable('cities', {
   regionCode: text('region_code').notNull(),
   /** IANA zone of the city's days (local dates, working hours); there is no default. */
   timeZone: text('time_zone').notNull(),
-  /** Weights and bands of the evaluation (绩效评价), validated by packages/domain. */
-  evaluationConfig: jsonb('evaluation_config').notNull().default(sql`'{}'::jsonb`),
   /**
    * The report sources (案件来源) whose cases the public feeds (Open311) show at all; a city's
    * admin sets it (PUT /api/admin/cities/:city/publication). Every source by default.
@@ -35,7 +33,32 @@ export const cities = pgTable('cities', {
   /** The version of `publishedSources` (If-Match of its edit). */
   publicationVersion: integer('publication_version').notNull().default(1),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  /** Raised by every admin change of the row; an edit names the version it saw (409 when stale). */
+  version: integer('version').notNull().default(1),
+  /** The first day the city is no longer served (撤销); null while it is. */
+  retiredOn: date('retired_on'),
 });
+
+/**
+ * A city's evaluation settings (考评办法): indicator weights, grade bands and volume bands
+ * (packages/domain evaluationConfigSchema), each version effective from a local date. A day is
+ * evaluated with the newest version effective on it — except a published day, which keeps the
+ * version recorded with its publication (rollup_publications.evaluation_settings_version).
+ */
+export const evaluationSettings = pgTable(
+  'evaluation_settings',
+  {
+    city: text('city')
+      .notNull()
+      .references(() => cities.code),
+    version: integer('version').notNull(),
+    effectiveFrom: date('effective_from').notNull(),
+    config: jsonb('config').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    createdBy: text('created_by').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.city, t.version] })],
+);
 
 /** Administrative areas: district (区) → street (街道) → community (社区). `code` is the admin code. */
 export const areas = pgTable(
@@ -53,6 +76,10 @@ export const areas = pgTable(
     geometry: jsonb('geometry'),
     areaKm2: doublePrecision('area_km2').notNull().default(0),
     population: integer('population').notNull().default(0),
+    /** Raised by every admin change of the row; an edit names the version it saw (409 when stale). */
+    version: integer('version').notNull().default(1),
+    /** The first day the area no longer exists (merged or abolished); its code is never reused. */
+    retiredOn: date('retired_on'),
   },
   (t) => [index('areas_city_level_idx').on(t.city, t.level), index('areas_parent_idx').on(t.parentCode)],
 );

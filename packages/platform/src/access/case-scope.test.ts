@@ -59,6 +59,7 @@ describe('caseScopeOf', () => {
         city: '1502',
         scopes: ['report:create', 'report:read'],
         source: 'public',
+        rateLimitPerMinute: 10,
       }),
     ).toEqual({ kind: 'nothing' });
   });

@@ -10,6 +10,7 @@ import { announceReferenceChange, type ReferencePart } from '@urbangrid/referenc
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { UserActor } from '../auth/actor.js';
+import { VersionConflictError, withProblemExtensions } from '../errors.js';
 
 export type AuditEntry = Omit<AdminChange, 'actorId' | 'actorUsername' | 'requestId'>;
 
@@ -60,3 +61,16 @@ export function ifMatchVersion(header: string | undefined): number | undefined {
 
 /** The ETag of a record's version. */
 export const etagOf = (version: number) => `"${version}"`;
+
+/**
+ * 409 VERSION_CONFLICT unless the record is at the version the editor saw (`expected`, from
+ * If-Match); nothing to check without one. `current` is null when the record is gone.
+ */
+export function checkVersion(current: number | null, expected: number | undefined, what: string): void {
+  if (expected === undefined || current === expected) return;
+  const detail =
+    current === null
+      ? `${what} no longer exists (you saw version ${expected})`
+      : `${what} was changed meanwhile: version ${current}, you saw ${expected}`;
+  throw withProblemExtensions(new VersionConflictError(detail), { currentVersion: current });
+}

@@ -3,8 +3,11 @@
  * validated, version-checked, audited and published (admin-changes.ts).
  */
 import type { ServicePlugin } from '../service-plugin.js';
+import { apiKeyAdminRoutes } from './api-key-admin-routes.js';
 import { auditRoutes } from './audit-routes.js';
 import { calendarAdminRoutes } from './calendar-admin-routes.js';
+import { cityAdminRoutes } from './city-admin-routes.js';
+import { evaluationAdminRoutes } from './evaluation-admin-routes.js';
 import { gridAdminRoutes } from './grid-admin-routes.js';
 import { publicationAdminRoutes } from './publication-admin-routes.js';
 import { userAdminRoutes } from './user-admin-routes.js';
@@ -15,4 +18,7 @@ export const adminRoutes: ServicePlugin = async (app) => {
   await app.register(userAdminRoutes);
   await app.register(gridAdminRoutes);
   await app.register(publicationAdminRoutes);
+  await app.register(apiKeyAdminRoutes);
+  await app.register(cityAdminRoutes);
+  await app.register(evaluationAdminRoutes);
 };

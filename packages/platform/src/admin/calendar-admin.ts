@@ -17,13 +17,8 @@ import {
 } from '@urbangrid/db';
 import { addWorkingMinutes, isBeyondKnownDays, type WorkingCalendar } from '@urbangrid/domain';
 import { loadPublicHolidays, publicHolidayYears } from '@urbangrid/reference';
-import {
-  NotFoundError,
-  ValidationFailedError,
-  VersionConflictError,
-  withProblemExtensions,
-} from '../errors.js';
-import type { AuditEntry } from './admin-changes.js';
+import { NotFoundError, ValidationFailedError } from '../errors.js';
+import { type AuditEntry, checkVersion } from './admin-changes.js';
 
 /** Records an audit entry in the change's transaction (admin-changes.ts binds the caller). */
 export type RecordChange = (tx: Tx, entry: AuditEntry) => Promise<void>;
@@ -43,21 +38,12 @@ const defaultNames: Record<CalendarDayKind, string> = { holiday: '本市节假�
 const dayState = (row: CalendarDayRow | null) =>
   row === null ? null : { kind: row.kind, name: row.name, version: row.version };
 
-function checkVersion(current: CalendarDayRow | null, expected: number | undefined, what: string) {
-  if (expected === undefined || current?.version === expected) return;
-  const detail =
-    current === null
-      ? `${what} no longer exists (you saw version ${expected})`
-      : `${what} was changed meanwhile: version ${current.version}, you saw ${expected}`;
-  throw withProblemExtensions(new VersionConflictError(detail), { currentVersion: current?.version ?? null });
-}
-
 /** Sets a city's own day; the stored row with its new version. */
 export async function setCityDay(db: Db, record: RecordChange, edit: LocalDayEdit): Promise<CalendarDayRow> {
   return db.transaction(async (tx) => {
     await lockCityCalendar(tx, edit.city);
     const before = await findLocalCalendarDay(tx, edit.city, edit.date);
-    checkVersion(before, edit.expectedVersion, `the day ${edit.date} of city ${edit.city}`);
+    checkVersion(before?.version ?? null, edit.expectedVersion, `the day ${edit.date} of city ${edit.city}`);
     const after = await setLocalCalendarDay(tx, edit.city, {
       day: edit.date,
       kind: edit.kind,
@@ -85,7 +71,11 @@ export async function deleteCityDay(
     await lockCityCalendar(tx, target.city);
     const before = await findLocalCalendarDay(tx, target.city, target.date);
     // A day deleted meanwhile is a conflict for whoever saw a version of it, else just not there.
-    checkVersion(before, target.expectedVersion, `the day ${target.date} of city ${target.city}`);
+    checkVersion(
+      before?.version ?? null,
+      target.expectedVersion,
+      `the day ${target.date} of city ${target.city}`,
+    );
     if (before === null)
       throw new NotFoundError(`city ${target.city} has no day of its own on ${target.date}`);
     await deleteLocalCalendarDay(tx, target.city, target.date);

@@ -33,6 +33,8 @@ export interface IntegrationActor {
   readonly scopes: readonly string[];
   /** The `source` its reports carry (hotline, public, video). */
   readonly source: string;
+  /** Requests per minute the key may make to the routes that count them (reports). */
+  readonly rateLimitPerMinute: number;
 }
 
 export type Actor = UserActor | IntegrationActor;

@@ -1,9 +1,11 @@
 /**
  * API keys of integrations (hotline platforms, Open311 apps, video analytics). A key is looked up
- * by its SHA-256, never stored; it is scoped to one city and to a list of scopes.
+ * by its SHA-256, never stored; it is scoped to one city and to a list of scopes, and carries its
+ * own rate limit per minute. Every request looks its key up, so a revoked key is refused at once in
+ * every process.
  */
 import { createHash } from 'node:crypto';
-import { type DbOrTx, findActiveApiKey } from '@urbangrid/db';
+import { type Db, findActiveApiKey, touchApiKey } from '@urbangrid/db';
 import type { FastifyRequest } from 'fastify';
 import { UnauthenticatedError } from '../errors.js';
 import type { IntegrationActor } from './actor.js';
@@ -16,11 +18,15 @@ export function hashApiKey(key: string): string {
 }
 
 /** The integration a key belongs to, or null for an unknown or revoked key. */
-export async function findIntegrationActor(db: DbOrTx, key: string): Promise<IntegrationActor | null> {
+export async function findIntegrationActor(db: Db, key: string): Promise<IntegrationActor | null> {
   // Keys are short tokens; anything huge is not one and is not worth hashing.
   if (key.length === 0 || key.length > 512) return null;
   const grant = await findActiveApiKey(db, hashApiKey(key));
   if (!grant) return null;
+  // Its last use, to the minute (the admin's list shows it); a failed note costs nothing else.
+  if (grant.lastUsedAt === null || Date.now() - grant.lastUsedAt.getTime() > 60_000) {
+    void touchApiKey(db, grant.id).catch(() => undefined);
+  }
   return {
     kind: 'integration',
     keyId: grant.id,
@@ -28,6 +34,7 @@ export async function findIntegrationActor(db: DbOrTx, key: string): Promise<Int
     city: grant.city,
     scopes: grant.scopes,
     source: grant.source,
+    rateLimitPerMinute: grant.rateLimitPerMinute,
   };
 }
 

@@ -62,6 +62,7 @@ describe('reporter phone numbers', () => {
       city: '1501',
       scopes: [],
       source: 'hotline',
+      rateLimitPerMinute: 10,
     };
     expect(phoneFor(integration, key, sealed)).toBe('138****5678');
     expect(phoneFor(staff(['intake_operator']), key, null)).toBeNull();

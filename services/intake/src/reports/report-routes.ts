@@ -2,10 +2,10 @@ import { type CaseRow, findCaseReportedByKey } from '@urbangrid/db';
 import { categoryCodeString, isTerminal, reportSources } from '@urbangrid/domain';
 import {
   actorOf,
+  apiKeyRateLimit,
   caseStateSchema,
   caseViewSchema,
   httpError,
-  routeRateLimit,
   type ServicePlugin,
   toCaseView,
 } from '@urbangrid/platform';
@@ -83,18 +83,15 @@ function reportStatusOf(row: CaseRow): z.infer<typeof reportStatusSchema> {
  */
 export function reportRoutes(ctx: IntakeContext): ServicePlugin {
   return async (app) => {
-    const integrationLimit = routeRateLimit(app, 'publicReport');
     app.post(
       '/reports',
       {
         config: {
           command: 'report',
           access: reporters,
-          // Staff at a call centre share one address; only integration keys are throttled.
-          rateLimit: {
-            ...integrationLimit,
-            allowList: (request) => request.headers['x-api-key'] === undefined,
-          },
+          // Staff at a call centre share one address; only integration keys are throttled, each
+          // to its own limit per minute.
+          rateLimit: apiKeyRateLimit(),
         },
         schema: {
           tags: ['intake'],

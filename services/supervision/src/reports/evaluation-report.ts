@@ -8,7 +8,9 @@
 import {
   type AnyRollupDimension,
   type Db,
+  effectiveEvaluationSettings,
   findCity,
+  findEvaluationSettings,
   listCityDepartments,
   listDistricts,
   listEvaluatedStaff,
@@ -111,6 +113,26 @@ export const evaluationReportSchema = z.object({
 export function evaluationConfigOf(stored: unknown): EvaluationConfig {
   const parsed = evaluationConfigSchema.safeParse(stored);
   return parsed.success ? parsed.data : defaultEvaluationConfig;
+}
+
+/**
+ * The settings a period is evaluated with. Published: those the period's last published day was
+ * published with (a published ranking keeps its settings, whatever was set since); today's
+ * recount: those in effect on the period's last day now.
+ */
+async function periodConfigs(
+  db: Db,
+  city: string,
+  to: string,
+  publications: ReadonlyArray<{ day: string; evaluationSettingsVersion: number | null }>,
+): Promise<{ published: EvaluationConfig; live: EvaluationConfig }> {
+  const current = await effectiveEvaluationSettings(db, city, to);
+  const live = evaluationConfigOf(current?.config);
+  const last = publications.at(-1);
+  if (last === undefined) return { published: live, live };
+  const version = last.evaluationSettingsVersion;
+  const frozen = version === null ? null : await findEvaluationSettings(db, city, version);
+  return { published: evaluationConfigOf(frozen?.config), live };
 }
 
 type Totals = (dimension: AnyRollupDimension) => Promise<Map<string, RollupCounts>>;
@@ -234,13 +256,13 @@ export async function evaluationReport(
 ): Promise<EvaluationReport> {
   const city = await findCity(db, scope.city);
   if (city === null) throw new NotFoundError(`city ${scope.city} not found`);
-  const config = evaluationConfigOf(city.evaluationConfig);
   const period = { from: query.from, to: query.to };
   const publications = await listPublications(db, { city: scope.city, fromDay: query.from, toDay: query.to });
+  const configs = await periodConfigs(db, city.code, query.to, publications);
   const published = evaluate(
     query.subject,
     await subjectInputs(db, scope, query.subject, totalsReader(db, scope, period, true)),
-    config,
+    configs.published,
   );
   // With nothing published in the period, the frozen and the live counts are the same.
   const live =
@@ -249,7 +271,7 @@ export async function evaluationReport(
       : evaluate(
           query.subject,
           await subjectInputs(db, scope, query.subject, totalsReader(db, scope, period, false)),
-          config,
+          configs.live,
         );
   const liveByKey = new Map(live.map((row) => [row.key, row]));
   return {
@@ -259,7 +281,7 @@ export async function evaluationReport(
     subject: query.subject,
     publishedDays: publications.length,
     days: Math.round((Date.parse(query.to) - Date.parse(query.from)) / 86_400_000) + 1,
-    indicatorColumns: indicatorColumns(evaluationSubjects[query.subject], config),
+    indicatorColumns: indicatorColumns(evaluationSubjects[query.subject], configs.published),
     rows: published.map((row) => {
       const recount = liveByKey.get(row.key);
       return {

@@ -1595,6 +1595,683 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The API keys of the admin's city (or of every city), without secrets, with their last use */
+        get: {
+            parameters: {
+                query?: {
+                    city?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ApiKey"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Creates an API key for an integration; the key is in this answer only (stored hashed) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /**
+                         * @description The source its reports carry
+                         * @enum {string}
+                         */
+                        source: "hotline" | "app" | "public" | "video";
+                        scopes: ("report:create" | "report:read")[];
+                        rateLimitPerMinute: number;
+                        /** @description The key's city; default the admin's own */
+                        city?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            city: string;
+                            source: string;
+                            scopes: string[];
+                            rateLimitPerMinute: number;
+                            createdAt: string;
+                            lastUsedAt: string | null;
+                            revokedAt: string | null;
+                            key: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/api-keys/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revokes an API key: every process refuses it (401) from its next request on */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiKey"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/cities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cities the admin manages (every city for a region admin), retired ones too */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["AdminCity"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Adds a city (region admins): code, names, time zone, calendars (public holidays loaded) and evaluation settings */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        nameEn: string;
+                        timeZone: string;
+                        /** @description Default: office (Mon–Fri 08:00–12:00, 14:00–18:00) and patrol (every day 07:30–22:30) */
+                        calendars?: {
+                            code: string;
+                            name: string;
+                            weekly: {
+                                [key: string]: {
+                                    start: string;
+                                    end: string;
+                                }[];
+                            };
+                            makeUpPeriods?: {
+                                start: string;
+                                end: string;
+                            }[];
+                            followsPublicHolidays: boolean;
+                        }[];
+                        /** @description Default: domain.md §6's weights and bands */
+                        evaluation?: {
+                            weights: {
+                                officer: {
+                                    validReportRate: number;
+                                    onTimeVerificationRate: number;
+                                    onTimeCheckRate: number;
+                                    missedReportRate: number;
+                                };
+                                intakeOperator: {
+                                    volumeScore: number;
+                                    onTimeVerificationDispatchRate: number;
+                                    onTimeCheckDispatchRate: number;
+                                };
+                                shiftLead: {
+                                    onTimeFilingRate: number;
+                                    accurateFilingRate: number;
+                                    onTimeClosingRate: number;
+                                };
+                                dispatcher: {
+                                    volumeScore: number;
+                                    onTimeDispatchRate: number;
+                                    accurateDispatchRate: number;
+                                };
+                                department: {
+                                    handlingRate: number;
+                                    onTimeHandlingRate: number;
+                                    reworkRate: number;
+                                    overduePendingRate: number;
+                                    extensionRate: number;
+                                };
+                                area: {
+                                    closingRate: number;
+                                    onTimeClosingRate: number;
+                                    publicReportRate: number;
+                                };
+                            };
+                            grades: {
+                                bands: {
+                                    grade: string;
+                                    min: number;
+                                }[];
+                                below: string;
+                            };
+                            volumeBands: {
+                                intakeOperator: {
+                                    atLeast: number;
+                                    score: number;
+                                }[];
+                                dispatcher: {
+                                    atLeast: number;
+                                    score: number;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminCity"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/cities/{city}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Renames a city (If-Match: its version) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The version (ETag) of the record the edit was made on; stale answers 409 */
+                    "if-match"?: string;
+                };
+                path: {
+                    city: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        nameEn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminCity"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/cities/{city}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retires a city from a date (region admins; If-Match: its version) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The version (ETag) of the record the edit was made on; stale answers 409 */
+                    "if-match"?: string;
+                };
+                path: {
+                    city: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description The first day it is no longer served
+                         */
+                        retiredOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminCity"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/cities/{city}/areas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A city's districts, streets and communities, retired ones too, in code order */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    city: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["AdminArea"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Adds a district (6 digits), street (街道, 9) or community (社区, 12) under the area its code extends */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    city: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        level: "district" | "street" | "community";
+                        code: string;
+                        name: string;
+                        nameEn: string;
+                        population?: number;
+                        areaKm2?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminArea"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/areas/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Renames a district, street or community (If-Match: its version) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The version (ETag) of the record the edit was made on; stale answers 409 */
+                    "if-match"?: string;
+                };
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        nameEn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminArea"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/areas/{code}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retires an area from a date, once the areas under it are retired and its grids re-cut (If-Match: its version) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The version (ETag) of the record the edit was made on; stale answers 409 */
+                    "if-match"?: string;
+                };
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description The first day it is no longer served
+                         */
+                        retiredOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminArea"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/cities/{city}/evaluation-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A city's evaluation settings: the one in effect today, every version, and the indicators */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    city: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            city: string;
+                            current: components["schemas"]["EvaluationSettings"];
+                            latestVersion: number;
+                            versions: components["schemas"]["EvaluationSettings"][];
+                            indicators: {
+                                /** @enum {string} */
+                                subject: "officer" | "intakeOperator" | "shiftLead" | "dispatcher" | "department" | "area";
+                                key: string;
+                                label: {
+                                    "zh-CN": string;
+                                    en: string;
+                                };
+                                /** @enum {string} */
+                                direction: "higher" | "lower";
+                                defaultWeight: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /** Sets a city's indicator weights and grade bands from a date (a new version; If-Match: the latest version) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The version (ETag) of the record the edit was made on; stale answers 409 */
+                    "if-match"?: string;
+                };
+                path: {
+                    city: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description The city's local date the settings apply from
+                         */
+                        effectiveFrom: string;
+                        weights: {
+                            officer: {
+                                validReportRate: number;
+                                onTimeVerificationRate: number;
+                                onTimeCheckRate: number;
+                                missedReportRate: number;
+                            };
+                            intakeOperator: {
+                                volumeScore: number;
+                                onTimeVerificationDispatchRate: number;
+                                onTimeCheckDispatchRate: number;
+                            };
+                            shiftLead: {
+                                onTimeFilingRate: number;
+                                accurateFilingRate: number;
+                                onTimeClosingRate: number;
+                            };
+                            dispatcher: {
+                                volumeScore: number;
+                                onTimeDispatchRate: number;
+                                accurateDispatchRate: number;
+                            };
+                            department: {
+                                handlingRate: number;
+                                onTimeHandlingRate: number;
+                                reworkRate: number;
+                                overduePendingRate: number;
+                                extensionRate: number;
+                            };
+                            area: {
+                                closingRate: number;
+                                onTimeClosingRate: number;
+                                publicReportRate: number;
+                            };
+                        };
+                        grades: {
+                            bands: {
+                                grade: string;
+                                min: number;
+                            }[];
+                            below: string;
+                        };
+                        /** @description Default: those of the latest version */
+                        volumeBands?: {
+                            intakeOperator: {
+                                atLeast: number;
+                                score: number;
+                            }[];
+                            dispatcher: {
+                                atLeast: number;
+                                score: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EvaluationSettings"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/intake/status": {
         parameters: {
             query?: never;
@@ -4320,6 +4997,98 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ApiKey: {
+            id: string;
+            name: string;
+            city: string;
+            source: string;
+            scopes: string[];
+            rateLimitPerMinute: number;
+            createdAt: string;
+            lastUsedAt: string | null;
+            revokedAt: string | null;
+        };
+        AdminCity: {
+            code: string;
+            name: string;
+            nameEn: string;
+            timeZone: string;
+            retiredOn: string | null;
+            version: number;
+        };
+        AdminArea: {
+            code: string;
+            city: string;
+            /** @enum {string} */
+            level: "district" | "street" | "community";
+            parentCode: string | null;
+            name: string;
+            nameEn: string;
+            population: number;
+            areaKm2: number;
+            retiredOn: string | null;
+            version: number;
+        };
+        EvaluationSettings: {
+            version: number;
+            effectiveFrom: string;
+            createdAt: string | null;
+            createdBy: string | null;
+            config: {
+                weights: {
+                    officer: {
+                        validReportRate: number;
+                        onTimeVerificationRate: number;
+                        onTimeCheckRate: number;
+                        missedReportRate: number;
+                    };
+                    intakeOperator: {
+                        volumeScore: number;
+                        onTimeVerificationDispatchRate: number;
+                        onTimeCheckDispatchRate: number;
+                    };
+                    shiftLead: {
+                        onTimeFilingRate: number;
+                        accurateFilingRate: number;
+                        onTimeClosingRate: number;
+                    };
+                    dispatcher: {
+                        volumeScore: number;
+                        onTimeDispatchRate: number;
+                        accurateDispatchRate: number;
+                    };
+                    department: {
+                        handlingRate: number;
+                        onTimeHandlingRate: number;
+                        reworkRate: number;
+                        overduePendingRate: number;
+                        extensionRate: number;
+                    };
+                    area: {
+                        closingRate: number;
+                        onTimeClosingRate: number;
+                        publicReportRate: number;
+                    };
+                };
+                grades: {
+                    bands: {
+                        grade: string;
+                        min: number;
+                    }[];
+                    below: string;
+                };
+                volumeBands: {
+                    intakeOperator: {
+                        atLeast: number;
+                        score: number;
+                    }[];
+                    dispatcher: {
+                        atLeast: number;
+                        score: number;
+                    }[];
+                };
+            };
+        };
         /** @enum {string} */
         Role: "grid_officer" | "intake_operator" | "shift_lead" | "dispatcher" | "department_handler" | "supervisor" | "region_supervisor" | "admin";
         /** @enum {string} */
@@ -4527,6 +5296,10 @@ export interface components {
     headers: never;
     pathItems: never;
 }
+export type ApiKey = components['schemas']['ApiKey'];
+export type AdminCity = components['schemas']['AdminCity'];
+export type AdminArea = components['schemas']['AdminArea'];
+export type EvaluationSettings = components['schemas']['EvaluationSettings'];
 export type Role = components['schemas']['Role'];
 export type CaseState = components['schemas']['CaseState'];
 export type Light = components['schemas']['Light'];
@@ -4548,6 +5321,7 @@ type ReadonlyArray<T> = [
 ] extends [
     unknown[]
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
+export const adminAreaLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AdminArea"]["level"]> = ["district", "street", "community"];
 export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Role"]> = ["grid_officer", "intake_operator", "shift_lead", "dispatcher", "department_handler", "supervisor", "region_supervisor", "admin"];
 export const caseStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseState"]> = ["reported", "verifying", "verified", "filed", "dispatched", "handling", "suspended", "handled", "reviewing", "reviewed", "closed", "rejected", "cancelled"];
 export const lightValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Light"]> = ["green", "yellow", "red"];

@@ -1,0 +1,209 @@
+/**
+ * API key administration through HTTP, with two API processes over one database: a key created on
+ * one is shown once, stored only as its hash, works on the other and shows its last use there; a
+ * revoked key is refused (401) by the other process from its very next request. Each key reports
+ * at its own rate per minute, not a fixed ten.
+ */
+import { createEngineContext } from '@urbangrid/engine';
+import { intakeService } from '@urbangrid/intake';
+import type { App } from '@urbangrid/platform';
+import { hashPassword } from '@urbangrid/platform';
+import { bearer, buildTestApp, expectProblem, loginAs } from '@urbangrid/platform/test-support';
+import { redisTest as test } from '@urbangrid/test-support';
+import { sql } from 'drizzle-orm';
+import { describe, expect } from 'vitest';
+
+const apps: App[] = [];
+let first: App;
+let second: App;
+let admin: Record<string, string>;
+
+interface KeyView {
+  id: string;
+  key?: string;
+  name: string;
+  rateLimitPerMinute: number;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+const create = (payload: object, headers = admin) =>
+  first.inject({ method: 'POST', url: '/api/admin/api-keys', headers, payload });
+
+const listed = async (app: App, id: string) => {
+  const response = await app.inject({ url: '/api/admin/api-keys', headers: admin });
+  expect(response.statusCode, response.body).toBe(200);
+  return response.json<{ items: KeyView[] }>().items.find((key) => key.id === id);
+};
+
+const report = (app: App, key: string) =>
+  app.inject({
+    method: 'POST',
+    url: '/api/intake/reports',
+    headers: { 'x-api-key': key },
+    payload: {
+      source: 'video',
+      categoryCode: 'C0101',
+      description: '井盖缺失（视频识别）',
+      location: { lat: 40.83, lng: 111.67 },
+    },
+  });
+
+describe('API key administration', () => {
+  test.beforeAll(async ({ database, redis }) => {
+    for (let i = 0; i < 2; i++) {
+      const engine = createEngineContext({ db: database.db });
+      const app = await buildTestApp(
+        { database, redis },
+        { live: false, services: [intakeService({ engine })] },
+      );
+      await app.ready();
+      apps.push(app);
+    }
+    [first, second] = apps as [App, App];
+    admin = bearer((await loginAs(first, 'admin')).token);
+  });
+  test.afterAll(async () => {
+    await Promise.all(apps.map((app) => app.close()));
+  });
+
+  test('a key is shown once, stored hashed, works in another process, and is refused there once revoked', async ({
+    database,
+  }) => {
+    const created = await create({
+      name: '视频分析平台',
+      source: 'video',
+      scopes: ['report:create', 'report:read'],
+      rateLimitPerMinute: 120,
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const { id, key } = created.json<KeyView>();
+    expect(key).toMatch(/^ugk_[A-Za-z0-9_-]{40,}$/);
+
+    // Only its SHA-256 is stored; the list never shows the key again.
+    const stored = await database.db.execute<{ key_hash: string }>(
+      sql`select key_hash from api_keys where id = ${id}`,
+    );
+    expect(stored.rows[0]?.key_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(stored.rows)).not.toContain(key);
+    const before = await listed(second, id);
+    expect(before).toMatchObject({
+      name: '视频分析平台',
+      rateLimitPerMinute: 120,
+      lastUsedAt: null,
+      revokedAt: null,
+    });
+    expect(JSON.stringify(before)).not.toContain(key);
+    expect(before).not.toHaveProperty('key');
+
+    const me = await second.inject({ url: '/api/auth/me', headers: { 'x-api-key': key ?? '' } });
+    expect(me.statusCode, me.body).toBe(200);
+    await expect.poll(async () => (await listed(first, id))?.lastUsedAt, { timeout: 5_000 }).not.toBeNull();
+
+    const revoked = await first.inject({
+      method: 'POST',
+      url: `/api/admin/api-keys/${id}/revoke`,
+      headers: admin,
+    });
+    expect(revoked.statusCode, revoked.body).toBe(200);
+    expect(revoked.json<KeyView>().revokedAt).not.toBeNull();
+    // The very next request in the other process: no waiting.
+    expectProblem(
+      await second.inject({ url: '/api/auth/me', headers: { 'x-api-key': key ?? '' } }),
+      401,
+      'UNAUTHENTICATED',
+    );
+    expectProblem(await report(second, key ?? ''), 401, 'UNAUTHENTICATED');
+  });
+
+  test('each key reports at its own rate per minute', async () => {
+    const slow = (
+      await create({ name: 'slow', source: 'video', scopes: ['report:create'], rateLimitPerMinute: 2 })
+    ).json<KeyView>().key as string;
+    const fast = (
+      await create({ name: 'fast', source: 'video', scopes: ['report:create'], rateLimitPerMinute: 30 })
+    ).json<KeyView>().key as string;
+    // The counter is shared: the two processes together allow two.
+    const slowAnswers = [
+      (await report(first, slow)).statusCode,
+      (await report(second, slow)).statusCode,
+      (await report(first, slow)).statusCode,
+    ];
+    expect(slowAnswers).toEqual([201, 201, 429]);
+    // Twelve reports in a minute: more than the fixed ten of before.
+    const fastAnswers: number[] = [];
+    for (let i = 0; i < 12; i++) fastAnswers.push((await report(i % 2 ? first : second, fast)).statusCode);
+    expect(fastAnswers).toEqual(Array(12).fill(201));
+  });
+
+  test('two admins revoking one key: one succeeds, the other gets 409; both changes audited once', async () => {
+    const { id } = (
+      await create({
+        name: 'to revoke',
+        source: 'hotline',
+        scopes: ['report:create'],
+        rateLimitPerMinute: 10,
+      })
+    ).json<KeyView>();
+    const revoke = (app: App) =>
+      app.inject({ method: 'POST', url: `/api/admin/api-keys/${id}/revoke`, headers: admin });
+    const answers = (await Promise.all([revoke(first), revoke(second)])).map((r) => r.statusCode).sort();
+    expect(answers).toEqual([200, 409]);
+
+    const log = await first.inject({ url: '/api/admin/audit?entity=api_key&pageSize=200', headers: admin });
+    const entries = log
+      .json<{
+        items: Array<{ entityKey: string; action: string; actor: string; before: unknown; after: unknown }>;
+      }>()
+      .items.filter((entry) => entry.entityKey === id);
+    expect(entries.map((entry) => entry.action).sort()).toEqual(['create', 'revoke']);
+    expect(entries.find((entry) => entry.action === 'revoke')).toMatchObject({
+      actor: 'admin',
+      before: { name: 'to revoke', revokedAt: null },
+      after: { name: 'to revoke', revokedAt: expect.any(String) },
+    });
+    expect(JSON.stringify(entries)).not.toMatch(/key_?hash|ugk_/i);
+  });
+
+  test('bad input answers 400 problem+json; another city or role is refused', async ({ database }) => {
+    const good = { name: 'k', source: 'video', scopes: ['report:create'], rateLimitPerMinute: 10 };
+    for (const bad of [
+      { ...good, scopes: ['admin'] },
+      { ...good, scopes: [] },
+      { ...good, rateLimitPerMinute: 0 },
+      { ...good, rateLimitPerMinute: 1.5 },
+      { ...good, source: 'officer' },
+      { ...good, name: '' },
+      { ...good, city: 'x' },
+    ]) {
+      expectProblem(await create(bad), 400, 'VALIDATION_FAILED');
+    }
+    expectProblem(await create({ ...good, city: '1502' }), 403, 'FORBIDDEN');
+    const dispatcher = bearer((await loginAs(first, 'dispatcher1')).token);
+    expectProblem(await create(good, dispatcher), 403, 'FORBIDDEN');
+    expectProblem(
+      await first.inject({ method: 'POST', url: '/api/admin/api-keys/nope/revoke', headers: admin }),
+      404,
+      'NOT_FOUND',
+    );
+
+    // A region admin names the city; Hohhot's admin does not see Baotou's key.
+    await database.db.execute(sql`
+      insert into users (id, city, username, display_name, password_hash, roles)
+      values ('u-region-admin', null, 'region-admin', '自治区管理员', ${await hashPassword('urbangrid')}, '{admin}')`);
+    const region = bearer((await loginAs(first, 'region-admin')).token);
+    expectProblem(await create(good, region), 400, 'VALIDATION_FAILED');
+    const baotou = await create({ ...good, city: '1502', name: '包头视频' }, region);
+    expect(baotou.statusCode, baotou.body).toBe(201);
+    expect(await listed(first, baotou.json<KeyView>().id)).toBeUndefined();
+    expectProblem(
+      await first.inject({
+        method: 'POST',
+        url: `/api/admin/api-keys/${baotou.json<KeyView>().id}/revoke`,
+        headers: admin,
+      }),
+      403,
+      'FORBIDDEN',
+    );
+  });
+});
