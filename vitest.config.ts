@@ -42,6 +42,9 @@ export default defineConfig({
           include: ['src/**/*.test.ts'],
           environment: 'happy-dom',
           restoreMocks: true,
+          // A first navigation transforms the lazily loaded screens it lands on, which takes seconds
+          // while the node project's servers share the machine (the router test timed out at 5 s).
+          testTimeout: 30_000,
         },
       },
     ],
