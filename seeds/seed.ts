@@ -1,9 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { hash } from '@node-rs/argon2';
 import {
-  apiKeys,
-  areas,
-  calendars,
   catalogueVersions,
   categories,
   cities,
@@ -16,6 +13,7 @@ import {
 } from '@urbangrid/db';
 import { syncPublicHolidays } from '@urbangrid/reference';
 import { eq, inArray, sql } from 'drizzle-orm';
+import { seedApiKeys, seedAreas, seedCities } from './admin-changes.js';
 import { buildDemoRegion, type DemoRegion, hohhot } from './demo-region/index.js';
 import { seedGazetteer } from './gazetteer/index.js';
 
@@ -79,9 +77,11 @@ export async function seedDemoRegion(db: Db, options: { demoPassword: string }):
   const newUsers = await hashNewUsers(db, region, options.demoPassword);
   const inserted = await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK})`);
+    // Cities (with their calendars), areas and keys go through the admin's own functions.
+    const added = await seedCities(tx, region);
     const counts: SeedCounts = {
-      cities: await inBatches(region.cities, (b) => tx.insert(cities).values(b).onConflictDoNothing()),
-      areas: await inBatches(region.areas, (b) => tx.insert(areas).values(b).onConflictDoNothing()),
+      cities: added.cities,
+      areas: await seedAreas(tx, region),
       grids: await inBatches(region.grids, (b) => tx.insert(grids).values(b).onConflictDoNothing()),
       catalogueVersions: await inBatches(region.catalogueVersions, (b) =>
         tx.insert(catalogueVersions).values(b).onConflictDoNothing(),
@@ -95,14 +95,12 @@ export async function seedDemoRegion(db: Db, options: { demoPassword: string }):
       responsibilities: await inBatches(region.responsibilities, (b) =>
         tx.insert(responsibilities).values(b).onConflictDoNothing(),
       ),
-      calendars: await inBatches(region.calendars, (b) =>
-        tx.insert(calendars).values(b).onConflictDoNothing(),
-      ),
+      calendars: added.calendars,
       users: await inBatches(newUsers, (b) => tx.insert(users).values(b).onConflictDoNothing()),
       officerGrids: await inBatches(region.officerGrids, (b) =>
         tx.insert(officerGrids).values(b).onConflictDoNothing(),
       ),
-      apiKeys: await inBatches(region.apiKeys, (b) => tx.insert(apiKeys).values(b).onConflictDoNothing()),
+      apiKeys: await seedApiKeys(tx, region),
     };
     // The cities' public holidays come through the loader every process and the admin use.
     const holidays = await syncPublicHolidays(
@@ -110,7 +108,10 @@ export async function seedDemoRegion(db: Db, options: { demoPassword: string }):
       region.cities.map((city) => city.code),
     );
     await seedGazetteer(tx);
-    return { counts, holidayYears: holidays.reduce((sum, city) => sum + city.years.length, 0) };
+    return {
+      counts,
+      holidayYears: added.holidayYears + holidays.reduce((sum, city) => sum + city.years.length, 0),
+    };
   });
   return {
     defined: definedCounts(region),

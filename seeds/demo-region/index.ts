@@ -1,11 +1,10 @@
-import { buildApiKeys } from './api-keys.js';
+import { buildApiKeys, type DemoApiKey } from './api-keys.js';
 import { buildCityAreas } from './areas.js';
 import { buildCalendars } from './calendars.js';
 import { catalogueVersions, categories } from './catalogue.js';
 import { baotou, type CityPlan, cityPlans, hohhot } from './city-plans.js';
 import { buildDepartments, buildResponsibilities } from './departments.js';
 import {
-  type ApiKeyRow,
   type AreaRow,
   type CalendarRow,
   type CatalogueVersionRow,
@@ -36,7 +35,8 @@ export interface DemoRegion {
   calendars: CalendarRow[];
   users: StaffMember[];
   officerGrids: OfficerGridRow[];
-  apiKeys: ApiKeyRow[];
+  /** Created through the admin's createApiKey (seeds/admin-changes.ts). */
+  apiKeys: DemoApiKey[];
 }
 
 const cityRow = (plan: CityPlan): CityRow => ({

@@ -1,5 +1,4 @@
 import type {
-  apiKeys,
   areas,
   calendars,
   catalogueVersions,
@@ -22,7 +21,6 @@ export type DepartmentRow = typeof departments.$inferInsert;
 export type ResponsibilityRow = typeof responsibilities.$inferInsert;
 export type CalendarRow = typeof calendars.$inferInsert;
 export type OfficerGridRow = typeof officerGrids.$inferInsert;
-export type ApiKeyRow = typeof apiKeys.$inferInsert;
 /** A user before its password is hashed (hashing is the loader's job: salts differ per run). */
 export type StaffMember = Omit<typeof users.$inferInsert, 'passwordHash'>;
 

@@ -9,8 +9,8 @@ import { testEnvironment } from './environment.js';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /**
- * Fingerprint of everything that shapes the template: migrations, seeds, and the public-holiday
- * loader with the package release it loads from.
+ * Fingerprint of everything that shapes the template: migrations, seeds with the admin functions
+ * they call, and the public-holiday loader with the package release it loads from.
  */
 function fingerprint(): string {
   const hash = createHash('sha256');
@@ -23,6 +23,8 @@ function fingerprint(): string {
   };
   walk(path.join(root, 'migrations'));
   walk(path.join(root, 'seeds'));
+  // The seed makes its cities, areas and keys through the admin's functions.
+  walk(path.join(root, 'packages/platform/src/admin'));
   walk(path.join(root, 'packages/reference/src'));
   hash.update(readFileSync(path.join(root, 'node_modules/chinese-days/package.json')));
   return hash.digest('hex').slice(0, 12);

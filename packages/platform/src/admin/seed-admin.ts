@@ -7,7 +7,7 @@ import type { AdminChange, Tx } from '@urbangrid/db';
 import { recordAdminChange } from '@urbangrid/db';
 import type { RecordChange } from './calendar-admin.js';
 
-export { apiKeySources, createApiKey, type NewApiKey } from './api-key-admin.js';
+export { type ApiKeySource, apiKeySources, createApiKey, type NewApiKey } from './api-key-admin.js';
 export {
   type CalendarSpec,
   createArea,

@@ -1,0 +1,91 @@
+/**
+ * The demo region's cities (with their calendars), areas and integration keys, made through the
+ * same functions as the admin API (@urbangrid/platform's createCity, createArea, createApiKey):
+ * validated, audited (actor `seed`) and stored as an admin's would be. What exists already is left
+ * alone, so seeding a seeded database changes nothing.
+ */
+import {
+  type DbOrTx,
+  findCityRecord,
+  listApiKeys,
+  listCityAreas,
+  listCityCalendarYears,
+} from '@urbangrid/db';
+import {
+  type CalendarSpec,
+  createApiKey,
+  createArea,
+  createCity,
+  recordSeedChange,
+} from '@urbangrid/platform';
+import type { DemoRegion } from './demo-region/index.js';
+
+/**
+ * Adds the cities that do not exist yet, each with its calendars and public holidays; how many
+ * cities, calendars and city-years of holidays were added.
+ */
+export async function seedCities(
+  tx: DbOrTx,
+  region: DemoRegion,
+): Promise<{ cities: number; calendars: number; holidayYears: number }> {
+  let cities = 0;
+  let calendars = 0;
+  let holidayYears = 0;
+  for (const city of region.cities) {
+    if ((await findCityRecord(tx, city.code)) !== null) continue;
+    const own = region.calendars.filter((calendar) => calendar.city === city.code);
+    await createCity(tx, recordSeedChange, {
+      code: city.code,
+      name: city.name,
+      nameEn: city.nameEn,
+      timeZone: city.timeZone,
+      calendars: own.map(
+        (calendar): CalendarSpec => ({
+          code: calendar.code,
+          name: calendar.name,
+          weekly: calendar.weekly as CalendarSpec['weekly'],
+          makeUpPeriods: calendar.makeUpPeriods as CalendarSpec['makeUpPeriods'],
+          followsPublicHolidays: calendar.followsPublicHolidays ?? true,
+        }),
+      ),
+      createdBy: 'seed',
+      ...(city.createdAt instanceof Date ? { createdAt: city.createdAt } : {}),
+    });
+    cities++;
+    calendars += own.length;
+    holidayYears += (await listCityCalendarYears(tx, city.code)).length;
+  }
+  return { cities, calendars, holidayYears };
+}
+
+/** Adds the areas that do not exist yet (districts before their streets, streets before communities). */
+export async function seedAreas(tx: DbOrTx, region: DemoRegion): Promise<number> {
+  const existing = new Set<string>();
+  for (const city of region.cities)
+    for (const area of await listCityAreas(tx, city.code)) existing.add(area.code);
+  const order = { district: 0, street: 1, community: 2 } as const;
+  const missing = region.areas
+    .filter((area) => !existing.has(area.code))
+    .sort((a, b) => order[a.level] - order[b.level] || a.code.localeCompare(b.code));
+  for (const area of missing) {
+    await createArea(tx, recordSeedChange, {
+      city: area.city,
+      level: area.level,
+      code: area.code,
+      name: area.name,
+      nameEn: area.nameEn,
+      population: area.population ?? 0,
+      areaKm2: area.areaKm2 ?? 0,
+      geometry: area.geometry,
+    });
+  }
+  return missing.length;
+}
+
+/** Adds the demo keys that do not exist yet, with their documented secrets (stored hashed). */
+export async function seedApiKeys(tx: DbOrTx, region: DemoRegion): Promise<number> {
+  const existing = new Set((await listApiKeys(tx, 'all')).map((key) => key.id));
+  const missing = region.apiKeys.filter((key) => !existing.has(key.fixed.id));
+  for (const key of missing) await createApiKey(tx, recordSeedChange, key);
+  return missing.length;
+}
