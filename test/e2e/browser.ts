@@ -61,6 +61,21 @@ export function recordPage(page: Page, who: string, file: string): void {
   });
 }
 
+/**
+ * Collects every Content-Security-Policy violation the page reports into `into` (the console must
+ * cause none): the document's securitypolicyviolation events, and Chromium's own console lines.
+ */
+export async function watchContentSecurity(page: Page, who: string, into: string[]): Promise<void> {
+  // A string: this file is typed for node, the script runs in the page.
+  await page.addInitScript(`document.addEventListener('securitypolicyviolation', (event) => {
+    console.error('securitypolicyviolation: ' + event.violatedDirective + ' blocked ' + event.blockedURI);
+  });`);
+  page.on('console', (message) => {
+    const text = message.text();
+    if (/securitypolicyviolation|Content Security Policy/i.test(text)) into.push(`[${who}] ${text}`);
+  });
+}
+
 export async function signIn(page: Page, baseUrl: string, username: string): Promise<void> {
   await page.goto(`${baseUrl}/login`);
   await page.fill('input[name="username"]', username);

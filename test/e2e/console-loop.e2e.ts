@@ -9,13 +9,23 @@
 import { writeFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, newRoleContext, recordPage, signIn, tinyPng, waitMs } from './browser.js';
+import {
+  launchBrowser,
+  newRoleContext,
+  recordPage,
+  signIn,
+  tinyPng,
+  waitMs,
+  watchContentSecurity,
+} from './browser.js';
 import { artifacts } from './server.js';
 
 const baseUrl = inject('consoleUrl');
 const browserLog = `${artifacts}browser.log`;
 let browser: Browser | undefined;
 let shot = 0;
+/** Every Content-Security-Policy violation of every page of the walk (there must be none). */
+const violations: string[] = [];
 /** The contexts a step opened, closed after it (Chromium stays small on a small machine). */
 const open: BrowserContext[] = [];
 
@@ -38,6 +48,7 @@ async function newPage(who: string, phone = false): Promise<Page> {
   open.push(context);
   const page = await context.newPage();
   recordPage(page, who, browserLog);
+  await watchContentSecurity(page, who, violations);
   return page;
 }
 
@@ -284,6 +295,14 @@ describe('the console walks one case through the loop', () => {
     const page = await asRole('region1');
     await page.waitForSelector('[data-test="region"] .card');
     await screenshot(page, 'region');
+  });
+
+  it('every screen of the walk kept to the Content-Security-Policy the console is served with', async () => {
+    const policy = (await fetch(`${baseUrl}/login`)).headers.get('content-security-policy') ?? '';
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).toContain("style-src 'self'");
+    expect(policy).not.toContain('unsafe-inline');
+    expect(violations).toEqual([]);
   });
 });
 

@@ -32,6 +32,7 @@ import type { Config } from './config.js';
 import { docs } from './docs.js';
 import { draining } from './draining.js';
 import { healthRoutes } from './health.js';
+import { httpHardening } from './http-hardening.js';
 import { infrastructure } from './infrastructure.js';
 import { frameworkErrorProblem, inputGuards } from './input-guards.js';
 import { liveHub } from './live/hub.js';
@@ -146,6 +147,10 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(infrastructure, { config, db: options.db, redis: options.redis });
   await app.register(problemDetails);
   await app.register(draining);
+  await app.register(httpHardening, {
+    imgSources: config.CSP_IMG_SOURCES,
+    connectSources: config.CSP_CONNECT_SOURCES,
+  });
   await app.register(inputGuards);
   await app.register(requestIdEcho);
   const reference = options.reference ?? ownReference(app, options);

@@ -10,6 +10,30 @@ const flag = z
 const serviceNames = ['intake', 'dispatch', 'handling', 'supervision'] as const;
 export type ServiceName = (typeof serviceNames)[number];
 
+/**
+ * A comma list of Content-Security-Policy sources: origins (`https://tiles.example.com`, a
+ * `https://*.example.com` wildcard) or a scheme (`https:`). Nothing that could end the directive.
+ */
+const cspSources = z
+  .string()
+  .default('')
+  .transform((v) =>
+    v
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  )
+  .pipe(
+    z.array(
+      z
+        .string()
+        .regex(
+          /^(https?|wss?):(\/\/(\*\.)?[a-z0-9.-]+(:\d+)?(\/[^\s;,']*)?)?$/i,
+          'expected an origin such as https://tiles.example.com (or https://*.example.com, or a scheme such as https:)',
+        ),
+    ),
+  );
+
 /** Every environment variable the system reads, in one place. */
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -127,6 +151,13 @@ const envSchema = z.object({
       }
       return entries;
     }),
+  /**
+   * Sources the console may load images from beyond its own (comma list), e.g. the tile server of a
+   * city's base map: `https://tiles.example.gov.cn`. Added to the Content-Security-Policy's img-src.
+   */
+  CSP_IMG_SOURCES: cspSources,
+  /** Sources the console may fetch from beyond its own (comma list): CSP connect-src. */
+  CSP_CONNECT_SOURCES: cspSources,
   /** Most open `/api/live` connections one user may hold in this process (tabs, the big screen). */
   LIVE_CONNECTIONS_PER_USER: z.coerce.number().int().min(1).max(1000).default(8),
   /** When set, `/metrics` on the public port answers only `Authorization: Bearer <METRICS_TOKEN>`. */

@@ -63,7 +63,13 @@ export const docs = fp(
       transform: jsonSchemaTransform,
       transformObject: (document) => withReachableSchemas(jsonSchemaTransformObject(document)),
     });
-    await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+    await app.register(fastifySwaggerUi, {
+      routePrefix: '/docs',
+      // Its own Content-Security-Policy (with its inline scripts' hashes) instead of the console's;
+      // TLS is the gateway's business, so no upgrade of plain-HTTP requests.
+      staticCSP: true,
+      transformStaticCSP: (header) => header.replace(/\s*upgrade-insecure-requests;?/, ''),
+    });
   },
   { name: 'urbangrid-docs' },
 );

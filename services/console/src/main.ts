@@ -1,3 +1,5 @@
+// First: before any module makes a zod schema.
+import './zod-without-eval';
 import 'leaflet/dist/leaflet.css';
 import './styles.css';
 import { createPinia } from 'pinia';

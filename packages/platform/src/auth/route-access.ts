@@ -70,7 +70,8 @@ export function accessOf(request: FastifyRequest): RouteAccess | undefined {
 /**
  * Checks a route's declaration as it is registered: throws for a route that declares none.
  * Swagger UI's own routes (/docs) are the documentation anyone may read, and the built console's
- * files (@fastify/static's routes, which carry the file's `rootPath`) the page anyone may load.
+ * files (@fastify/static's routes, which carry the file's `rootPath`) the page anyone may load, and
+ * the CORS preflight anyone's browser may send.
  */
 export function requireDeclaredAccess(route: {
   url: string;
@@ -79,7 +80,9 @@ export function requireDeclaredAccess(route: {
 }): void {
   if (route.config?.access !== undefined) return;
   const staticFile = route.config?.rootPath !== undefined;
-  if (staticFile || route.url === '/docs' || route.url.startsWith('/docs/')) {
+  // @fastify/cors's catch-all for preflights: it answers CORS headers (where allowed) and nothing else.
+  const corsPreflight = route.method === 'OPTIONS' && route.url === '*';
+  if (staticFile || corsPreflight || route.url === '/docs' || route.url.startsWith('/docs/')) {
     route.config = { ...route.config, access: 'public' };
     return;
   }
