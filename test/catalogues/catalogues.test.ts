@@ -1,11 +1,12 @@
 /**
  * The catalogues kept in step, in the manner of fastify's test/internals/errors.test.js: the error
  * catalogue (packages/platform/src/errors.ts), the messages the console shows for it in each
- * language, the evaluation indicators (packages/domain) and the API contract the console is built
- * from. A code, a message or an indicator added on one side and forgotten on another fails here.
+ * language, the lifecycle's commands and their labels, the evaluation indicators (packages/domain)
+ * and the API contract the console is built from. A code, a message or an indicator added on one side and forgotten on another fails here.
  */
 import { readFile } from 'node:fs/promises';
 import {
+  caseCommands,
   defaultEvaluationConfig,
   evaluationConfigSchema,
   indicatorsOfSubject,
@@ -139,5 +140,15 @@ describe('the evaluation indicators', () => {
     expect(Object.keys(values).sort()).toEqual([...defined].sort());
     const column = openapi.components.schemas.IndicatorColumn.properties.key.enum;
     expect([...column].sort()).toEqual([...defined].sort());
+  });
+});
+
+describe('the commands', () => {
+  it('every command of the lifecycle table has its label (commands.<name>) in each language', () => {
+    for (const [language, messages] of Object.entries(languages)) {
+      const labels = messages.commands as Record<string, string>;
+      for (const command of caseCommands)
+        expect(labels[command]?.trim(), `${language} ${command}`).toBeTruthy();
+    }
   });
 });

@@ -93,6 +93,8 @@ export function caseCommandRoute<F extends z.ZodRawShape>(
       // Who may issue it is refused before the body is read (route-access.ts).
       config: { command, access: commandAccess(command) },
       schema: {
+        // The command's name: the console's generated client finds each command's route by it.
+        operationId: command,
         tags: route.tags,
         summary: route.summary,
         description: `\`${command}\` (${row.term}): issued by ${issuerRoles(command).join(', ')}; from ${row.from.join(', ')}.`,

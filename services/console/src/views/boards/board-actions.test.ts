@@ -181,4 +181,24 @@ describe('board buttons come from allowedCommands', () => {
     await flushPromises();
     expect(wrapper.find('[role="dialog"]').attributes('aria-label')).toBe('不予立案');
   });
+
+  it('a command the board does not name is offered plainly when the case allows it: sent at once, or with a reason', async () => {
+    // Someone who is shift lead and handler both: 签收 and 回退 are theirs on this case too.
+    const item = aCase({ state: 'dispatched', version: 2, allowedCommands: ['cancel', 'accept', 'return'] });
+    const { wrapper, calls } = await boardWith(ShiftLeadBoard, 'open', item);
+    expect(shownCommands(wrapper)).toEqual(['accept', 'cancel', 'return']);
+    expect(wrapper.find('[data-command="accept"]').text()).toBe('签收');
+    await wrapper.find('[data-command="accept"]').trigger('click');
+    await flushPromises();
+    await wrapper.find('[data-command="return"]').trigger('click');
+    const dialog = wrapper.find('[role="dialog"]');
+    expect(dialog.attributes('aria-label')).toBe('回退');
+    await dialog.find('input, textarea').setValue('不归本部门');
+    await dialog.trigger('submit');
+    await flushPromises();
+    expect(calls.filter((c) => c.method === 'POST').map((c) => [c.path, c.body])).toEqual([
+      [`/api/handling/cases/${item.id}/accept`, { expectedVersion: 2 }],
+      [`/api/handling/cases/${item.id}/return`, { reason: '不归本部门', expectedVersion: 2 }],
+    ]);
+  });
 });
