@@ -4,7 +4,7 @@
  */
 import { dispatchService } from '@urbangrid/dispatch';
 import { applyCommand, type CommandRequest } from '@urbangrid/engine';
-import { startTestEngine, type TestEngine } from '@urbangrid/engine/test-support';
+import { startTestEngine, type TestEngine, type TestEngineOptions } from '@urbangrid/engine/test-support';
 import { handlingService } from '@urbangrid/handling';
 import { intakeService } from '@urbangrid/intake';
 import type { App, CaseDetail, CaseView } from '@urbangrid/platform';
@@ -48,15 +48,16 @@ export interface Lifecycle {
   close(): Promise<void>;
 }
 
-export async function startLifecycle(infra: {
-  database: TestDatabase;
-  redis: TestRedis;
-}): Promise<Lifecycle> {
+export async function startLifecycle(
+  infra: { database: TestDatabase; redis: TestRedis },
+  options: { engine?: Pick<TestEngineOptions, 'webhookSecret' | 'webhooks'> } = {},
+): Promise<Lifecycle> {
   const clock = { now: new Date(monday0900) };
   const engine = await startTestEngine({
     database: infra.database,
     redis: infra.redis,
     now: () => clock.now,
+    ...options.engine,
   });
   const app = await buildTestApp(infra, {
     services: [intakeService, dispatchService, handlingService, supervisionService].map((service) =>

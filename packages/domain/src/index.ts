@@ -23,6 +23,7 @@ export * from './indicators/indicator-definitions.js';
 export * from './indicators/rate.js';
 export * from './indicators/scoring.js';
 export * from './indicators/subject-counts.js';
+export * from './integrations/webhook-events.js';
 export * from './lifecycle/actors.js';
 export * from './lifecycle/commands.js';
 export * from './lifecycle/follow-ups.js';

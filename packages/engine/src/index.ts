@@ -70,4 +70,7 @@ export {
 } from './start-engine.js';
 export type { EventData } from './transition-checks.js';
 export { evidenceData } from './transition-writes.js';
+export { webhookRetryDelayMs } from './webhooks/deliver-webhook.js';
+export { signatureHeader, webhookSignature } from './webhooks/webhook-signature.js';
+export type { WebhookSettings } from './webhooks/webhook-worker.js';
 export { storeNotices } from './workers/notices.js';

@@ -33,7 +33,7 @@ export interface EngineProcessContext {
   redis: RedisClient;
   redisTarget: RedisTarget;
   logger: EngineLogger;
-  config: { QUEUE_PREFIX: string; SHUTDOWN_TIMEOUT_MS?: number };
+  config: { QUEUE_PREFIX: string; SHUTDOWN_TIMEOUT_MS?: number; webhookSecret?: string };
 }
 
 export interface ProcessEngine {
@@ -88,6 +88,7 @@ export function processEngine(options: { metrics?: GaugeRegistry } = {}): Proces
         metrics: options.metrics,
         reference,
         closeGraceMs: ctx.config.SHUTDOWN_TIMEOUT_MS,
+        webhookSecret: ctx.config.webhookSecret,
       });
       const coverage = watchCalendarCoverage({
         db: ctx.db,

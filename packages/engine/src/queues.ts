@@ -61,6 +61,11 @@ export const deadlineJobSchema = z.object({
   /** When the threshold is reached (ISO 8601). */
   at: z.iso.datetime({ offset: true }),
 });
+/**
+ * A webhook delivery (对外推送) to send: the row (written with its case event) holds what to send
+ * and its retry state, so the job names it only.
+ */
+export const webhookJobSchema = z.object({ deliveryId: z.string().min(1) });
 /** The daily freeze of finished days (发布); fired by a job scheduler, it carries nothing. */
 export const publicationJobSchema = z.object({}).strict();
 
@@ -106,6 +111,11 @@ export const queueMap = {
     attempts: 10,
     backoff: { type: 'exponential', delay: 5_000 },
   }),
+  /**
+   * Retries to a receiver are the delivery row's (exponential for 24 h, then dead-lettered): the
+   * job's own attempts only cover a failure of the worker itself.
+   */
+  webhook: defineQueue('webhook', webhookJobSchema, tenTries),
   publication: defineQueue('publication', publicationJobSchema, {
     attempts: 3,
     backoff: { type: 'exponential', delay: 60_000 },
@@ -118,6 +128,7 @@ export type TaskJob = JobPayloads['task'];
 export type DispatchSuggestionJob = JobPayloads['dispatchSuggestion'];
 export type NoticeJob = JobPayloads['notice'];
 export type DeadlineJob = JobPayloads['deadline'];
+export type WebhookJob = JobPayloads['webhook'];
 
 export const queueKinds = Object.keys(queueMap) as QueueKind[];
 

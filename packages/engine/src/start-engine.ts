@@ -3,7 +3,7 @@
  * outbox relay and one worker per queue. Nothing here is required for a command to commit: with
  * Redis away, commands commit, outbox rows wait, and everything drains when Redis is back.
  */
-import type { Db } from '@urbangrid/db';
+import { type Db, webhookSealingKey } from '@urbangrid/db';
 import { encodeLiveMessage, liveChannel } from '@urbangrid/live';
 import { connectRedis, publish, type RedisTarget } from '@urbangrid/redis';
 import type { ReferenceData } from '@urbangrid/reference';
@@ -19,6 +19,7 @@ import { type LegacyMove, moveLegacyJobs } from './legacy-queues.js';
 import { createOutboxRelay, type OutboxRelay } from './outbox-relay.js';
 import { queueConnection } from './queue-connection.js';
 import { createStageQueues, queueKinds, type StageQueues } from './queues.js';
+import { createWebhookWorker, type WebhookSettings, type WebhookWorker } from './webhooks/webhook-worker.js';
 import {
   type AnnounceNotice,
   type DeliverNotice,
@@ -65,6 +66,13 @@ export interface StartEngineOptions {
   workers?: boolean;
   /** How long `stop()` lets the jobs in hand finish (SHUTDOWN_TIMEOUT_MS); default 5 s. */
   closeGraceMs?: number;
+  /**
+   * WEBHOOK_SECRET: the subscriptions' signing secrets are sealed under a key derived from it.
+   * Without it no webhook is sent (deliveries wait in their queue).
+   */
+  webhookSecret?: string;
+  /** How webhooks are sent (concurrency, time limit, retry waits); defaults for production. */
+  webhooks?: WebhookSettings;
   relay?: { pollIntervalMs?: number; retryDelayMs?: (attempts: number) => number; enqueueTimeoutMs?: number };
   /**
    * How often jobs of the legacy queues are looked for again after the start (processes of the
@@ -78,6 +86,8 @@ export interface RunningEngine {
   queues: StageQueues;
   relay: OutboxRelay;
   workers: StageWorkers | null;
+  /** The sender of webhook deliveries, when the workers run and WEBHOOK_SECRET is given. */
+  webhookWorker: WebhookWorker | null;
   /** The start's move of jobs still waiting in legacy queues (null when Redis did not answer). */
   legacyMoved: Promise<LegacyMove | null>;
   stop(): Promise<void>;
@@ -181,6 +191,18 @@ export async function startEngine(options: StartEngineOptions): Promise<RunningE
             options.deliverNotice ??
             storeNotices(options.db, options.announceNotice ?? publisher?.publish, logger),
         });
+  const webhookWorker =
+    workersRedis === null || options.webhookSecret === undefined
+      ? null
+      : createWebhookWorker({
+          ...options.webhooks,
+          context,
+          connection: workersRedis.connection,
+          prefix: options.prefix,
+          queue: queues.get('webhook'),
+          sealingKey: webhookSealingKey(options.webhookSecret),
+          closeGraceMs: options.closeGraceMs,
+        });
   options.metrics?.registerGauge({
     name: 'urbangrid_outbox_oldest_pending_seconds',
     help: 'Age of the oldest outbox row not yet handed to the queues (0 when none waits)',
@@ -214,12 +236,13 @@ export async function startEngine(options: StartEngineOptions): Promise<RunningE
     queues,
     relay,
     workers,
+    webhookWorker,
     legacyMoved,
     async stop() {
       clearInterval(legacyTimer);
       await relay.stop();
       await settledWithin(legacySweep, 5_000);
-      await workers?.close();
+      await Promise.all([workers?.close(), webhookWorker?.close()]);
       // With Redis away a queue's close waits for a connection that never comes: bounded.
       await settledWithin(queues.close(), 5_000);
       await queuesRedis.close();

@@ -1,7 +1,7 @@
 /**
  * The writes every transition shares, report or command, in the one statement of its case write:
  * the derived case columns (the plan's stamps, the pending request), the sealed event, the rollups,
- * the outbox rows, the photos, and the officer tasks the plan finishes. What to write comes from
+ * the outbox rows, the webhook deliveries, the photos, and the officer tasks the plan finishes. What to write comes from
  * the plan (packages/domain); this file only turns it into rows.
  */
 import {
@@ -27,6 +27,7 @@ import { type EventContent, sealEvent } from './event-chain.js';
 import { outboxRowsFor } from './follow-up-jobs.js';
 import { localDay } from './local-day.js';
 import { type EventData, mediaIdsOf } from './transition-checks.js';
+import { eventDeliveryWrites } from './webhooks/event-deliveries.js';
 
 /** The column of each moment a plan records. */
 const stampColumn = {
@@ -175,6 +176,7 @@ export function transitionWrites(
     plan.closesTasks === null
       ? null
       : openTasksCloseQuery(db, after.id, plan.closesTasks.status, event.at, plan.closesTasks.kind),
+    ...eventDeliveryWrites({ plan, before, after, event }),
     ...extra,
     rollupIncrementQuery(rollups),
   ];

@@ -21,6 +21,8 @@ import { cases } from '../schema/cases.js';
 export interface CaseWriteRef {
   /** The written case's id: `(select id from written_case)`. */
   readonly id: SQL;
+  /** The written case's number: `(select case_no from written_case)` (a new case's is made there). */
+  readonly caseNo: SQL;
   /** Whether the case write wrote its row; every write beside it holds it as its condition. */
   readonly written: SQL;
 }
@@ -57,6 +59,7 @@ export async function writeCaseTogether(
   const written = db.$with('written_case', { id: cases.id, caseNo: cases.caseNo }).as(caseWrite.getSQL());
   const ref: CaseWriteRef = {
     id: sql`(select ${sql.identifier('id')} from ${written})`,
+    caseNo: sql`(select ${sql.identifier('case_no')} from ${written})`,
     written: sql`exists (select from ${written})`,
   };
   const others = dependents

@@ -8,3 +8,4 @@ export * from './people.js';
 export * from './publications.js';
 export * from './reference.js';
 export * from './rollups.js';
+export * from './webhooks.js';

@@ -18,6 +18,7 @@ import {
 import type { OutboxRelay } from '../outbox-relay.js';
 import { deadlineJobSchema, type QueueKind, queueKinds, type StageQueues } from '../queues.js';
 import { startEngine } from '../start-engine.js';
+import type { WebhookSettings } from '../webhooks/webhook-worker.js';
 import { type Notice, storeNotices } from '../workers/notices.js';
 import type { StageWorkers } from '../workers/stage-workers.js';
 
@@ -30,6 +31,9 @@ export interface TestEngineOptions {
   settleTimeoutMs?: number;
   /** Where the engine's workers log; default nowhere. */
   logger?: EngineLogger;
+  /** WEBHOOK_SECRET, to send webhooks (none are sent without it), and how to send them. */
+  webhookSecret?: string;
+  webhooks?: WebhookSettings;
 }
 
 export interface TestEngine {
@@ -73,6 +77,8 @@ export async function startTestEngine(options: TestEngineOptions): Promise<TestE
       return inboxes(notice);
     },
     relay: { pollIntervalMs: 100, retryDelayMs: () => 100 },
+    webhookSecret: options.webhookSecret,
+    webhooks: options.webhooks,
   });
   const { context, queues, relay, workers } = engine;
   if (workers === null) throw new Error('the test engine runs its workers');
@@ -82,8 +88,10 @@ export async function startTestEngine(options: TestEngineOptions): Promise<TestE
     let busy = 0;
     for (const kind of queueKinds) {
       const queue = queues.get(kind);
-      // Retries of stage jobs wait as delayed jobs; deadline timers are delayed by design.
-      const states: JobType[] = kind === 'deadline' ? [...busyStates] : [...busyStates, 'delayed'];
+      // Retries of stage jobs wait as delayed jobs; deadline timers are delayed by design, and so is
+      // a webhook delivery waiting for its receiver (up to a day).
+      const states: JobType[] =
+        kind === 'deadline' || kind === 'webhook' ? [...busyStates] : [...busyStates, 'delayed'];
       const counts = await queue.getJobCounts(...states);
       busy += Object.values(counts).reduce((sum, n) => sum + n, 0);
     }

@@ -6,7 +6,7 @@
  * finds the case moved on or re-delivers a notice under the same id.
  */
 import { findCaseById, isDatabaseUnavailable } from '@urbangrid/db';
-import { connectionTrouble } from '@urbangrid/redis';
+import { type ConnectionTrouble, connectionTrouble } from '@urbangrid/redis';
 import { type ConnectionOptions, DelayedError, type Job, type MinimalJob, type Worker } from 'bullmq';
 import type { EngineContext } from '../engine-context.js';
 import {
@@ -23,8 +23,8 @@ import { assignTask } from './task-assignment.js';
 
 export type { JobRun };
 
-/** The queues whose jobs the engine's workers do. */
-export type StageKind = Exclude<QueueKind, 'publication'>;
+/** The queues whose jobs the stage workers do (webhooks have a worker of their own). */
+export type StageKind = Exclude<QueueKind, 'publication' | 'webhook'>;
 export const stageKinds: readonly StageKind[] = ['task', 'dispatchSuggestion', 'notice', 'deadline'];
 
 export type StageHandlers = { readonly [K in StageKind]: QueueHandler<K> };
@@ -116,10 +116,7 @@ export function createStageWorkers(options: StageWorkersOptions): StageWorkers {
         },
       },
     );
-    worker.on('error', trouble.error);
-    worker.on('failed', (job, error) =>
-      context.logger.warn({ err: error.message, queue: kind, jobId: job?.id }, 'stage job failed'),
-    );
+    watchWorker(worker, context, kind, trouble);
     workers.set(kind, worker);
   }
   return {
@@ -134,13 +131,37 @@ export function createStageWorkers(options: StageWorkersOptions): StageWorkers {
 }
 
 /**
+ * Reports a worker's connection errors to `trouble` (a worker without an 'error' listener would
+ * take the process down while Redis is away) and logs its failed jobs.
+ */
+export function watchWorker(
+  worker: Worker,
+  context: EngineContext,
+  kind: QueueKind,
+  trouble: Pick<ConnectionTrouble, 'error'>,
+): void {
+  worker.on('error', trouble.error);
+  worker.on('failed', (job, error) =>
+    context.logger.warn({ err: error.message, queue: kind, jobId: job?.id }, 'stage job failed'),
+  );
+}
+
+/**
  * A job that met PostgreSQL away waits and runs again without spending one of its attempts, so an
  * outage of any length loses no job (a job's own failures still count): 1 s, 2 s, 4 s, … at most a
  * minute, from how often it has been put off.
  */
 async function postpone(job: Job, token: string): Promise<void> {
-  const putOff = Math.max(1, job.attemptsStarted - job.attemptsMade);
-  await job.moveToDelayed(Date.now() + cappedBackoffMs(putOff, 1_000), token);
+  await putOff(job, token, (times) => cappedBackoffMs(times, 1_000));
+}
+
+/**
+ * Moves a running job back to wait `waitMs(times put off so far)` without spending an attempt; the
+ * handler then throws BullMQ's DelayedError.
+ */
+export async function putOff(job: Job, token: string, waitMs: (times: number) => number): Promise<void> {
+  const times = Math.max(1, job.attemptsStarted - job.attemptsMade);
+  await job.moveToDelayed(Date.now() + waitMs(times), token);
 }
 
 /**
@@ -148,7 +169,7 @@ async function postpone(job: Job, token: string): Promise<void> {
  * so after a while the worker's connections are dropped instead (an unfinished job is retried by
  * another worker once its lock runs out).
  */
-async function closeWorker(worker: Worker, context: EngineContext, graceMs = 5_000): Promise<void> {
+export async function closeWorker(worker: Worker, context: EngineContext, graceMs = 5_000): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const closed = worker.close().then(() => true);
   const gaveUp = new Promise<boolean>((resolve) => {

@@ -9,10 +9,19 @@ import { liveChannel } from '@urbangrid/live';
 import { announceReferenceChange, type ReferencePart } from '@urbangrid/reference';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { UserActor } from '../auth/actor.js';
+import { type UserActor, userOf } from '../auth/actor.js';
 import { VersionConflictError, withProblemExtensions } from '../errors.js';
 
 export type AuditEntry = Omit<AdminChange, 'actorId' | 'actorUsername' | 'requestId'>;
+
+/** The caller of an admin route and the audit recorder bound to them and the request. */
+export function changeRecorder(request: FastifyRequest): {
+  actor: UserActor;
+  record: (tx: Tx, entry: AuditEntry) => Promise<void>;
+} {
+  const actor = userOf(request);
+  return { actor, record: (tx, entry) => recordChange(tx, actor, request, entry) };
+}
 
 /** Records `entry` as made by the request's caller; call it inside the change's transaction. */
 export function recordChange(tx: Tx, actor: UserActor, request: FastifyRequest, entry: AuditEntry) {

@@ -11,6 +11,7 @@ import { evaluationAdminRoutes } from './evaluation-admin-routes.js';
 import { gridAdminRoutes } from './grid-admin-routes.js';
 import { publicationAdminRoutes } from './publication-admin-routes.js';
 import { userAdminRoutes } from './user-admin-routes.js';
+import { webhookAdminRoutes } from './webhook-admin-routes.js';
 
 export const adminRoutes: ServicePlugin = async (app) => {
   await app.register(auditRoutes);
@@ -21,4 +22,5 @@ export const adminRoutes: ServicePlugin = async (app) => {
   await app.register(apiKeyAdminRoutes);
   await app.register(cityAdminRoutes);
   await app.register(evaluationAdminRoutes);
+  await app.register(webhookAdminRoutes);
 };

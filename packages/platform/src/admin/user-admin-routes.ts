@@ -6,13 +6,11 @@
  */
 import type { UserAccount } from '@urbangrid/db';
 import { z } from 'zod';
-import { userOf } from '../auth/actor.js';
 import { roles } from '../auth/roles.js';
 import type { RouteAccess } from '../auth/route-access.js';
 import type { ServicePlugin } from '../service-plugin.js';
-import { recordChange } from './admin-changes.js';
+import { changeRecorder } from './admin-changes.js';
 import { administeredCity } from './admin-scope.js';
-import type { RecordChange } from './calendar-admin.js';
 import { changeAccount, createAccount } from './user-admin.js';
 
 const tags = ['admin'];
@@ -55,12 +53,6 @@ const toView = (account: UserAccount) => ({
 const admins: RouteAccess = { roles: ['admin'] };
 
 export const userAdminRoutes: ServicePlugin = async (app) => {
-  const recorderOf = (request: Parameters<typeof userOf>[0]) => {
-    const actor = userOf(request);
-    const record: RecordChange = (tx, entry) => recordChange(tx, actor, request, entry);
-    return { actor, record };
-  };
-
   app.post(
     '/users',
     {
@@ -87,7 +79,7 @@ export const userAdminRoutes: ServicePlugin = async (app) => {
       },
     },
     async (request, reply) => {
-      const { actor, record } = recorderOf(request);
+      const { actor, record } = changeRecorder(request);
       await administeredCity(actor, request.body.city, app.reference);
       const created = await createAccount(app.db, actor, record, request.body);
       return reply.code(201).send(toView(created));
@@ -107,7 +99,7 @@ export const userAdminRoutes: ServicePlugin = async (app) => {
       },
     },
     async (request) => {
-      const { actor, record } = recorderOf(request);
+      const { actor, record } = changeRecorder(request);
       const changed = await changeAccount(app.db, actor, record, request.params.username, {
         roles: request.body.roles,
       });
@@ -130,7 +122,7 @@ export const userAdminRoutes: ServicePlugin = async (app) => {
       },
     },
     async (request) => {
-      const { actor, record } = recorderOf(request);
+      const { actor, record } = changeRecorder(request);
       const changed = await changeAccount(app.db, actor, record, request.params.username, {
         password: request.body.password,
       });
@@ -151,7 +143,7 @@ export const userAdminRoutes: ServicePlugin = async (app) => {
       },
     },
     async (request) => {
-      const { actor, record } = recorderOf(request);
+      const { actor, record } = changeRecorder(request);
       const changed = await changeAccount(app.db, actor, record, request.params.username, { active: false });
       await app.sessions.announce({ userId: changed.id });
       return toView(changed);
