@@ -1,4 +1,5 @@
 /** Administration (系统管理): grid import, a city's calendar days, the admin audit log. */
+import type { paths } from './generated/schema';
 import { api, ok, requestRaw, withQuery } from './http';
 
 type GridFile = { type: 'FeatureCollection'; features: unknown[] };
@@ -41,3 +42,76 @@ export async function downloadAudit(): Promise<{ blob: Blob; filename: string }>
   const response = await requestRaw(withQuery('/api/admin/audit', { format: 'csv' }));
   return { blob: await response.blob(), filename: 'admin-audit.csv' };
 }
+
+const ifMatch = (version?: number) => (version === undefined ? {} : { 'if-match': `"${version}"` });
+
+/** Cities (every one for a region admin) and a city's areas. */
+export const fetchCities = () => ok(api.GET('/api/admin/cities'));
+
+export const createCity = (body: { code: string; name: string; nameEn: string; timeZone: string }) =>
+  ok(api.POST('/api/admin/cities', { body }));
+
+export const renameCity = (city: string, names: { name: string; nameEn: string }, version: number) =>
+  ok(
+    api.PUT('/api/admin/cities/{city}', {
+      params: { path: { city }, header: ifMatch(version) },
+      body: names,
+    }),
+  );
+
+export const retireCity = (city: string, retiredOn: string, version: number) =>
+  ok(
+    api.POST('/api/admin/cities/{city}/retire', {
+      params: { path: { city }, header: ifMatch(version) },
+      body: { retiredOn },
+    }),
+  );
+
+export const fetchAreas = (city: string) =>
+  ok(api.GET('/api/admin/cities/{city}/areas', { params: { path: { city } } }));
+
+export const createArea = (
+  city: string,
+  body: { level: 'district' | 'street' | 'community'; code: string; name: string; nameEn: string },
+) => ok(api.POST('/api/admin/cities/{city}/areas', { params: { path: { city } }, body }));
+
+export const renameArea = (code: string, names: { name: string; nameEn: string }, version: number) =>
+  ok(
+    api.PUT('/api/admin/areas/{code}', { params: { path: { code }, header: ifMatch(version) }, body: names }),
+  );
+
+export const retireArea = (code: string, retiredOn: string, version: number) =>
+  ok(
+    api.POST('/api/admin/areas/{code}/retire', {
+      params: { path: { code }, header: ifMatch(version) },
+      body: { retiredOn },
+    }),
+  );
+
+/** API keys: created (the key is in this answer only), listed, revoked. */
+export const fetchApiKeys = () => ok(api.GET('/api/admin/api-keys', { params: { query: {} } }));
+
+export const createApiKey = (body: {
+  name: string;
+  source: 'hotline' | 'app' | 'public' | 'video';
+  scopes: Array<'report:create' | 'report:read'>;
+  rateLimitPerMinute: number;
+}) => ok(api.POST('/api/admin/api-keys', { body }));
+
+export const revokeApiKey = (id: string) =>
+  ok(api.POST('/api/admin/api-keys/{id}/revoke', { params: { path: { id } } }));
+
+/** A city's evaluation settings, and a new version from a date. */
+export const fetchEvaluationSettings = (city: string) =>
+  ok(api.GET('/api/admin/cities/{city}/evaluation-settings', { params: { path: { city } } }));
+
+export type EvaluationBody =
+  paths['/api/admin/cities/{city}/evaluation-settings']['put']['requestBody']['content']['application/json'];
+
+export const saveEvaluationSettings = (city: string, body: EvaluationBody, version: number) =>
+  ok(
+    api.PUT('/api/admin/cities/{city}/evaluation-settings', {
+      params: { path: { city }, header: ifMatch(version) },
+      body,
+    }),
+  );
