@@ -14,6 +14,7 @@ export * from './repositories/callbacks.js';
 export * from './repositories/case-duplicates.js';
 export * from './repositories/case-event-actors.js';
 export * from './repositories/case-events.js';
+export * from './repositories/case-ledger.js';
 export * from './repositories/case-media.js';
 export * from './repositories/case-numbers.js';
 export * from './repositories/case-queries.js';

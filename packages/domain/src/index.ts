@@ -5,6 +5,7 @@
 export * from './calendar/calendar-coverage.js';
 export * from './calendar/calendar-error.js';
 export * from './calendar/lights.js';
+export * from './calendar/local-day-start.js';
 export * from './calendar/working-calendar.js';
 export * from './calendar/working-time.js';
 export * from './codes/admin-code.js';
@@ -25,6 +26,7 @@ export * from './indicators/scoring.js';
 export * from './indicators/subject-counts.js';
 export * from './integrations/webhook-events.js';
 export * from './lifecycle/actors.js';
+export * from './lifecycle/case-names.js';
 export * from './lifecycle/commands.js';
 export * from './lifecycle/follow-ups.js';
 export * from './lifecycle/lifecycle.js';

@@ -75,6 +75,8 @@ export interface ReportRequest {
   reporterKeyId?: string | null;
   /** Already encrypted (packages/platform personal-data); never the phone in clear. */
   reporterPhoneEnc?: string | null;
+  /** The phone's blind index for operators' search (packages/platform personal-data). */
+  reporterPhoneHash?: string | null;
   /** The hotline system's call id. */
   callId?: string | null;
   wantsCallback?: boolean;
@@ -226,6 +228,7 @@ async function writeReport(
     reporterName: request.reporterName ?? null,
     reporterKeyId: request.reporterKeyId ?? null,
     reporterPhoneEnc: request.reporterPhoneEnc ?? null,
+    reporterPhoneHash: request.reporterPhoneHash ?? null,
     callId: request.callId ?? null,
     wantsCallback: request.wantsCallback ?? false,
     flags: request.flags ?? [],

@@ -14,6 +14,7 @@ export * from './cases/case-routes.js';
 export * from './cases/case-view.js';
 export * from './config.js';
 export * from './errors.js';
+export * from './exports/table-export.js';
 export { contentSecurityDirectives } from './http-hardening.js';
 export * from './infrastructure.js';
 export * from './local-infrastructure.js';

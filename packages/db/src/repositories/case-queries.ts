@@ -4,7 +4,23 @@
  * one case in hand, `caseVisibleTo`), so a case outside the scope is never returned. Queries only; which slice means what is the services' call.
  */
 import type { CaseState } from '@urbangrid/domain';
-import { and, asc, count, eq, gt, inArray, isNotNull, isNull, lt, ne, or, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  eq,
+  gt,
+  gte,
+  ilike,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  ne,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { cases } from '../schema/cases.js';
 import { type CaseScope, caseScopeCondition, caseVisibleTo } from './case-scope.js';
@@ -44,9 +60,39 @@ export interface CaseFilter {
    * officer since before this instant: the stage's task was not handed to anyone in time.
    */
   awaitingOfficerSince?: Date;
+  categoryCode?: string;
+  districtCode?: string;
+  /** Reported at or after this instant. */
+  createdFrom?: Date;
+  /** Reported before this instant. */
+  createdBefore?: Date;
+  /**
+   * Search (检索): `text` found in the case number, address or description (trigram indexes,
+   * migration 0018), or a reporter's phone by its blind index when `phoneHash` is given.
+   */
+  search?: { text: string; phoneHash?: string | null };
+  /** The reporter's phone by its blind index (cases.reporter_phone_hash). */
+  phoneHash?: string;
 }
 
-function filterConditions(filter: CaseFilter): SQL[] {
+/** `text` as an ILIKE pattern matching it anywhere, its wildcards taken literally. */
+function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, '\\$&')}%`;
+}
+
+function searchCondition(search: NonNullable<CaseFilter['search']>): SQL {
+  const pattern = containsPattern(search.text);
+  const texts = [
+    ilike(cases.caseNo, pattern),
+    ilike(cases.address, pattern),
+    ilike(cases.description, pattern),
+  ];
+  if (search.phoneHash) texts.push(eq(cases.reporterPhoneHash, search.phoneHash));
+  return or(...texts) as SQL;
+}
+
+/** The filter as conditions over `cases` (AND); case reads add the scope's condition beside them. */
+export function caseFilterConditions(filter: CaseFilter): SQL[] {
   const conditions: SQL[] = [];
   if (filter.states !== undefined) conditions.push(inArray(cases.state, [...filter.states]));
   if (filter.gridCode !== undefined) conditions.push(eq(cases.gridCode, filter.gridCode));
@@ -76,6 +122,12 @@ function filterConditions(filter: CaseFilter): SQL[] {
       ) as SQL,
     );
   }
+  if (filter.categoryCode !== undefined) conditions.push(eq(cases.categoryCode, filter.categoryCode));
+  if (filter.districtCode !== undefined) conditions.push(eq(cases.districtCode, filter.districtCode));
+  if (filter.createdFrom !== undefined) conditions.push(gte(cases.createdAt, filter.createdFrom));
+  if (filter.createdBefore !== undefined) conditions.push(lt(cases.createdAt, filter.createdBefore));
+  if (filter.search !== undefined) conditions.push(searchCondition(filter.search));
+  if (filter.phoneHash !== undefined) conditions.push(eq(cases.reporterPhoneHash, filter.phoneHash));
   return conditions;
 }
 
@@ -91,7 +143,7 @@ export async function listCasesInScope(
   filter: CaseFilter,
   page: { offset: number; limit: number },
 ): Promise<CasePage> {
-  const where = and(caseScopeCondition(scope), ...filterConditions(filter));
+  const where = and(caseScopeCondition(scope), ...caseFilterConditions(filter));
   const [rows, totals] = await Promise.all([
     db
       .select()
@@ -115,7 +167,7 @@ export async function listCasesByDeadline(
   filter: CaseFilter,
   limit: number,
 ): Promise<CasePage> {
-  const where = and(caseScopeCondition(scope), ...filterConditions(filter));
+  const where = and(caseScopeCondition(scope), ...caseFilterConditions(filter));
   const [rows, totals] = await Promise.all([
     db
       .select()

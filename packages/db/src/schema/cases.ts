@@ -83,6 +83,11 @@ export const cases = pgTable(
     reporterName: text('reporter_name'),
     /** Encrypted (AES-GCM) reporter phone; never stored or logged in clear. */
     reporterPhoneEnc: text('reporter_phone_enc'),
+    /**
+     * Blind index of the reporter's phone: a keyed hash (HMAC) of the normalised number, so an
+     * operator's search by phone is one index lookup, never a decryption of every row.
+     */
+    reporterPhoneHash: text('reporter_phone_hash'),
     callId: text('call_id'),
     wantsCallback: boolean('wants_callback').notNull().default(false),
     selfHandled: boolean('self_handled').notNull().default(false),
@@ -151,6 +156,11 @@ export const cases = pgTable(
     index('cases_h3_idx').on(t.h3Cell, t.categoryCode),
     index('cases_deadline_idx').on(t.deadlineDue),
     index('cases_created_idx').on(t.city, t.createdAt),
+    // Case search (GET /api/cases?q=): trigram indexes answer ILIKE '%…%' on each searched text.
+    index('cases_case_no_trgm_idx').using('gin', t.caseNo.op('gin_trgm_ops')),
+    index('cases_address_trgm_idx').using('gin', t.address.op('gin_trgm_ops')),
+    index('cases_description_trgm_idx').using('gin', t.description.op('gin_trgm_ops')),
+    index('cases_reporter_phone_hash_idx').on(t.reporterPhoneHash),
   ],
 );
 

@@ -1,16 +1,21 @@
 /**
- * The shared case read routes of api.md: `GET /api/cases` (a filtered page) and
- * `GET /api/cases/:id` (one case with its timeline), both limited to what the caller may see.
+ * The shared case read routes of api.md: `GET /api/cases` (a filtered page, a search, or the
+ * search's ledger as a file) and `GET /api/cases/:id` (one case with its timeline), both limited to
+ * what the caller may see.
  */
 
-import { type CaseFilter, listCaseEvents, listCasesInScope } from '@urbangrid/db';
+import { type CaseFilter, listCaseEvents, listCaseLedger, listCasesInScope } from '@urbangrid/db';
 import { caseStates } from '@urbangrid/domain';
 import { z } from 'zod';
 import { caseScopeOf } from '../access/case-scope.js';
-import { actorOf } from '../auth/actor.js';
+import { type Actor, actorOf } from '../auth/actor.js';
 import { staffOnly } from '../auth/route-access.js';
+import { httpError } from '../errors.js';
+import { exportFormats, sendTable } from '../exports/table-export.js';
 import type { ServicePlugin } from '../service-plugin.js';
 import { caseInScopeOr404 } from './case-in-scope.js';
+import { caseLedgerTable } from './case-ledger.js';
+import { caseSearchFilter, caseSearchQuery } from './case-search.js';
 import { caseDetailSchema, caseViewSchema, toCaseDetail, toCaseView } from './case-view.js';
 
 /** `state=handling` or a comma-separated list `state=dispatched,handling`. */
@@ -34,9 +39,22 @@ const listQuery = z.object({
   overdue: booleanFlag.optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  format: z.enum(exportFormats).default('json'),
 });
 
+/** The most cases one ledger file holds: a wider search is asked to narrow down. */
+export const maxLedgerRows = 10_000;
+
 export const caseRoutes: ServicePlugin = async (app) => {
+  /** The zone of the caller's local days: their city's, a region's first city's. */
+  async function timeZoneOf(actor: Actor): Promise<string> {
+    if (actor.city !== null) return app.reference.cityTimeZone(actor.city);
+    const [first] = await app.reference.cities();
+    if (first === undefined) throw httpError('VALIDATION_FAILED', 'no city is set up yet');
+    return first.timeZone;
+  }
+  const ledgerDay = (timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date());
+
   app.get(
     '/api/cases',
     {
@@ -45,15 +63,38 @@ export const caseRoutes: ServicePlugin = async (app) => {
         tags: ['cases'],
         summary: 'Cases the caller may see, newest first',
         description:
-          '`state` takes one state or a comma-separated list; `overdue=true` keeps the cases whose current stage is past its limit (red light).',
-        querystring: listQuery,
+          '`state` takes one state or a comma-separated list; `overdue=true` keeps the cases whose current stage is past its limit (red light). ' +
+          '`q` searches the case number, address and description (and, for intake operators, the reporter’s phone); `phone` (intake operators only) finds the cases of one reporter; ' +
+          '`from`/`to` bound the report time (a day is the city’s local day, both inclusive, or an ISO instant). All filters combine. ' +
+          `\`format=csv\` or \`format=xlsx\` answers every matching case (at most ${maxLedgerRows}, page ignored) as a ledger (台账) file with Chinese headers and names.`,
+        querystring: listQuery.extend(caseSearchQuery.shape),
         response: { 200: z.object({ items: z.array(caseViewSchema), total: z.number().int() }) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const actor = actorOf(request);
-      const { state, gridCode, departmentId, overdue, page, pageSize } = request.query;
-      const filter: CaseFilter = { states: state, gridCode, departmentId, overdue };
+      const { state, gridCode, departmentId, overdue, page, pageSize, format, ...search } = request.query;
+      const timeZone = await timeZoneOf(actor);
+      const filter: CaseFilter = {
+        states: state,
+        gridCode,
+        departmentId,
+        overdue,
+        ...caseSearchFilter(actor, search, app.config.phoneEncryptionKey, timeZone),
+      };
+      if (format !== 'json') {
+        const rows = await listCaseLedger(app.db, caseScopeOf(actor), filter, maxLedgerRows + 1);
+        if (rows.length > maxLedgerRows) {
+          throw httpError(
+            'VALIDATION_FAILED',
+            `more than ${maxLedgerRows} cases match: narrow the search (period, state, area) to export them`,
+          );
+        }
+        const sent = await sendTable(reply, format, `案件台账-${ledgerDay(timeZone)}`, () =>
+          caseLedgerTable(rows, { title: `案件台账（${rows.length} 件）`, timeZone }),
+        );
+        if (sent !== null) return sent;
+      }
       const result = await listCasesInScope(app.db, caseScopeOf(actor), filter, {
         offset: (page - 1) * pageSize,
         limit: pageSize,

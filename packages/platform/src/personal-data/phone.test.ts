@@ -2,7 +2,14 @@ import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Actor, UserActor } from '../auth/actor.js';
-import { decryptPhone, encryptPhone, maskPhone, maySeeFullPhone, phoneFor } from './phone.js';
+import {
+  decryptPhone,
+  encryptPhone,
+  maskPhone,
+  maySeeFullPhone,
+  phoneFor,
+  phoneSearchHash,
+} from './phone.js';
 
 const key = randomBytes(32);
 const staff = (roles: UserActor['roles']): Actor => ({
@@ -66,5 +73,18 @@ describe('reporter phone numbers', () => {
     };
     expect(phoneFor(integration, key, sealed)).toBe('138****5678');
     expect(phoneFor(staff(['intake_operator']), key, null)).toBeNull();
+  });
+});
+
+describe('phoneSearchHash (the blind index operators search by)', () => {
+  it('hashes one number alike however it is written, and nothing of it shows', () => {
+    const hash = phoneSearchHash(key, '13812345678');
+    expect(hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(phoneSearchHash(key, '+86 138-1234-5678')).toBe(hash);
+    expect(phoneSearchHash(key, '138 1234 5678')).toBe(hash);
+    expect(phoneSearchHash(key, '13812345679')).not.toBe(hash);
+    // Another key (another installation) gives another hash: without the key it cannot be guessed.
+    expect(phoneSearchHash(randomBytes(32), '13812345678')).not.toBe(hash);
+    expect(phoneSearchHash(key, '12-3')).toBeNull();
   });
 });

@@ -3,6 +3,7 @@
  * config.phoneEncryptionKey), shown unmasked only to intake operators who call back, masked
  * ('138****5678') to everyone else, never logged.
  */
+import { createHmac, hkdfSync } from 'node:crypto';
 import { openSealedText, sealText } from '@urbangrid/db';
 import type { Actor } from '../auth/actor.js';
 
@@ -34,4 +35,34 @@ export function phoneFor(actor: Actor, key: Buffer, encrypted: string | null): s
   if (encrypted === null) return null;
   const phone = decryptPhone(key, encrypted);
   return maySeeFullPhone(actor) ? phone : maskPhone(phone);
+}
+
+/**
+ * The number as people write it reduced to its digits: '+86 138-1234-5678' and '13812345678' are
+ * one number. Null when fewer than 5 digits remain (not a phone number).
+ */
+export function normalisePhone(phone: string): string | null {
+  let digits = phone.replace(/\D/g, '');
+  if (digits.length === 13 && digits.startsWith('86')) digits = digits.slice(2);
+  return digits.length >= 5 ? digits : null;
+}
+
+const searchKeys = new WeakMap<Buffer, Buffer>();
+
+/**
+ * The blind index of a phone number (cases.reporter_phone_hash): an HMAC-SHA256 of the normalised
+ * number under a key derived from the encryption key (HKDF, so the two uses never share a key).
+ * Equal numbers hash alike, so a search is one index lookup; without the key the hash reveals
+ * nothing. Null when the text is not a phone number.
+ */
+export function phoneSearchHash(key: Buffer, phone: string): string | null {
+  if (key.length !== 32) throw new Error('the phone encryption key must be 32 bytes');
+  const digits = normalisePhone(phone);
+  if (digits === null) return null;
+  let searchKey = searchKeys.get(key);
+  if (searchKey === undefined) {
+    searchKey = Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), 'urbangrid phone search', 32));
+    searchKeys.set(key, searchKey);
+  }
+  return createHmac('sha256', searchKey).update(digits).digest('hex');
 }

@@ -1,3 +1,4 @@
+import { caseNames } from '@urbangrid/domain/case-names';
 import type { ConsoleMessages } from './zh-CN';
 
 /** English: the switch for staff who prefer it; same keys as zh-CN. */
@@ -49,21 +50,7 @@ const en: ConsoleMessages = {
     mismatch: 'The two new passwords differ',
     change: 'Change password',
   },
-  states: {
-    reported: 'Reported',
-    verifying: 'Verifying',
-    verified: 'To file',
-    filed: 'To dispatch',
-    dispatched: 'To accept',
-    handling: 'Handling',
-    suspended: 'Suspended',
-    handled: 'To check',
-    reviewing: 'Checking',
-    reviewed: 'To close',
-    closed: 'Closed',
-    rejected: 'Rejected',
-    cancelled: 'Cancelled',
-  },
+  states: caseNames.en.states,
   stages: {
     verify: 'Verify',
     file: 'File',
@@ -86,8 +73,8 @@ const en: ConsoleMessages = {
     reviewStage: 'System · check task',
     deadlineTimer: 'System · clock',
   },
-  urgency: { normal: 'Normal', urgent: 'Urgent' },
-  sources: { hotline: 'Hotline', app: 'App', officer: 'Officer', public: 'Public', video: 'Video' },
+  urgency: caseNames.en.urgency,
+  sources: caseNames.en.sources,
   kinds: { component: 'Components', event: 'Events' },
   flags: {
     photoFarFromCase: 'Photo taken far from the case location',

@@ -1,4 +1,6 @@
 /** 简体中文: the console's default language and the shape every other language must match. */
+import { caseNames } from '@urbangrid/domain/case-names';
+
 const zhCN = {
   app: {
     title: '数字城管',
@@ -46,21 +48,7 @@ const zhCN = {
     mismatch: '两次输入的新密码不一致',
     change: '修改密码',
   },
-  states: {
-    reported: '已受理',
-    verifying: '核实中',
-    verified: '待立案',
-    filed: '待派遣',
-    dispatched: '待签收',
-    handling: '处置中',
-    suspended: '挂账',
-    handled: '待核查',
-    reviewing: '核查中',
-    reviewed: '待结案',
-    closed: '已结案',
-    rejected: '不予立案',
-    cancelled: '已作废',
-  },
+  states: caseNames['zh-CN'].states,
   stages: {
     verify: '核实',
     file: '立案',
@@ -85,8 +73,8 @@ const zhCN = {
     reviewStage: '系统 · 派发核查任务',
     deadlineTimer: '系统 · 计时',
   },
-  urgency: { normal: '一般', urgent: '紧急' },
-  sources: { hotline: '热线', app: 'App', officer: '监督员', public: '公众', video: '视频' },
+  urgency: caseNames['zh-CN'].urgency,
+  sources: caseNames['zh-CN'].sources,
   kinds: { component: '部件', event: '事件' },
   /** Shift-lead flags from the engine (photo checks); unknown flags show their code. */
   flags: {

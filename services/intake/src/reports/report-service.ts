@@ -8,7 +8,7 @@ import { createHmac } from 'node:crypto';
 import { type CaseRow, findMediaOfCity } from '@urbangrid/db';
 import type { ReportSource, Urgency } from '@urbangrid/domain';
 import { canonicalJson, reportCase } from '@urbangrid/engine';
-import { type Actor, encryptPhone, httpError, toDomainActor } from '@urbangrid/platform';
+import { type Actor, encryptPhone, httpError, phoneSearchHash, toDomainActor } from '@urbangrid/platform';
 import { findPossibleDuplicates, type PossibleDuplicate } from '../duplicates/duplicate-service.js';
 import { gridContaining } from '../grid-location.js';
 import { reportingCity } from '../intake-access.js';
@@ -90,6 +90,8 @@ export async function createReport(
     reporterKeyId: actor.kind === 'integration' ? actor.keyId : null,
     reporterPhoneEnc:
       input.reporter?.phone === undefined ? null : encryptPhone(ctx.phoneKey, input.reporter.phone),
+    reporterPhoneHash:
+      input.reporter?.phone === undefined ? null : phoneSearchHash(ctx.phoneKey, input.reporter.phone),
     callId: input.callId ?? null,
     wantsCallback: input.wantsCallback ?? false,
     mediaIds,

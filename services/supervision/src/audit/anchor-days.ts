@@ -6,6 +6,7 @@
  * never re-signed.
  */
 import { type Db, listCities } from '@urbangrid/db';
+import { endOfLocalDay, startOfLocalDay } from '@urbangrid/domain';
 import {
   type AuditKeys,
   type ChainAnchor,
@@ -13,7 +14,6 @@ import {
   makeChainAnchor,
   writeChainAnchor,
 } from '@urbangrid/engine';
-import { startOfLocalDay } from './chain-audit.js';
 
 /** How far back a run makes (or checks) anchors. */
 export const anchorCatchUpDays = 7;
@@ -41,7 +41,7 @@ export async function anchorFinishedDays(
         city: city.code,
         day,
         from: startOfLocalDay(day, city.timeZone),
-        to: startOfLocalDay(dayBefore(day, -1), city.timeZone),
+        to: endOfLocalDay(day, city.timeZone),
       });
       const outcome = await writeChainAnchor(options.dir, anchor);
       if (outcome === 'written')

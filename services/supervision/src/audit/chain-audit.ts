@@ -3,6 +3,7 @@
  * a period (cases created in it) or everything in their jurisdiction, and see what it found.
  */
 import { type Db, findCaseInScope, findCity } from '@urbangrid/db';
+import { endOfLocalDay, startOfLocalDay } from '@urbangrid/domain';
 import { type ChainReport, verifyCaseChain, verifyChains } from '@urbangrid/engine';
 import { caseScopeOf, NotFoundError, type UserActor } from '@urbangrid/platform';
 import { z } from 'zod';
@@ -43,21 +44,6 @@ export const chainReportSchema = z.object({
   ),
 });
 
-/** The instant a local day starts in a time zone. */
-export function startOfLocalDay(day: string, timeZone: string): Date {
-  const utcMidnight = new Date(`${day}T00:00:00Z`);
-  const offset = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
-    .formatToParts(utcMidnight)
-    .find((part) => part.type === 'timeZoneName')?.value;
-  const match = /GMT([+-])(\d{2}):(\d{2})/.exec(offset ?? '');
-  if (match === null) return utcMidnight;
-  const minutes = (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3]));
-  return new Date(utcMidnight.getTime() - minutes * 60_000);
-}
-
-const nextDay = (day: string) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-
 export async function runChainAudit(db: Db, user: UserActor, request: AuditRequest) {
   if (request.caseId !== undefined) {
     const row = await findCaseInScope(db, request.caseId, caseScopeOf(user));
@@ -77,7 +63,7 @@ export async function runChainAudit(db: Db, user: UserActor, request: AuditReque
     city: city ?? undefined,
     districtCode: districtCode ?? undefined,
     from: request.from === undefined ? undefined : startOfLocalDay(request.from, timeZone),
-    to: request.to === undefined ? undefined : startOfLocalDay(nextDay(request.to), timeZone),
+    to: request.to === undefined ? undefined : endOfLocalDay(request.to, timeZone),
   });
   return withScope(report, {
     city,

@@ -4,20 +4,10 @@
  * same table as a file.
  */
 import { rollupDimensions } from '@urbangrid/db';
-import { type ServicePlugin, userOf } from '@urbangrid/platform';
-import type { FastifyReply } from 'fastify';
+import { exportFormats, type ServicePlugin, sendTable, userOf } from '@urbangrid/platform';
 import { z } from 'zod';
 import { evaluationReport, evaluationReportSchema, evaluationSubjects } from './evaluation-report.js';
 import { regionReport, regionReportSchema } from './region-report.js';
-import {
-  attachmentHeader,
-  contentTypes,
-  type ExportFormat,
-  type ExportTable,
-  exportFormats,
-  toCsv,
-  toXlsx,
-} from './report-export.js';
 import { periodQuery, reportRoles, reportScopeOf } from './report-scope.js';
 import { evaluationTable, regionTable, timelinessTable } from './report-tables.js';
 import { timelinessReport, timelinessReportSchema } from './timeliness-report.js';
@@ -28,16 +18,6 @@ const subjects = Object.keys(evaluationSubjects) as [
   keyof typeof evaluationSubjects,
   ...(keyof typeof evaluationSubjects)[],
 ];
-
-/** Sends the table as a file; null for JSON (the route answers the report itself). */
-async function sendFile(reply: FastifyReply, as: ExportFormat, name: string, table: () => ExportTable) {
-  if (as === 'json') return null;
-  const body = as === 'csv' ? toCsv(table()) : await toXlsx(table());
-  return reply
-    .header('content-disposition', attachmentHeader(`${name}.${as}`))
-    .type(contentTypes[as])
-    .send(body);
-}
 
 const fileNote =
   '`format=csv` or `format=xlsx` answers the same table as a file (Chinese headers, the period in the title).';
@@ -63,7 +43,7 @@ export const reportRoutes: ServicePlugin = async (app) => {
         groupBy,
       });
       return (
-        (await sendFile(reply, as, `时效报表-${groupBy}-${from}-${to}`, () => timelinessTable(report))) ??
+        (await sendTable(reply, as, `时效报表-${groupBy}-${from}-${to}`, () => timelinessTable(report))) ??
         report
       );
     },
@@ -89,7 +69,7 @@ export const reportRoutes: ServicePlugin = async (app) => {
         subject,
       });
       return (
-        (await sendFile(reply, as, `绩效评价-${subject}-${from}-${to}`, () => evaluationTable(report))) ??
+        (await sendTable(reply, as, `绩效评价-${subject}-${from}-${to}`, () => evaluationTable(report))) ??
         report
       );
     },
@@ -110,7 +90,7 @@ export const reportRoutes: ServicePlugin = async (app) => {
     async (request, reply) => {
       const { from, to, format: as } = request.query;
       const report = await regionReport(app.db, { from, to });
-      return (await sendFile(reply, as, `城市排名-${from}-${to}`, () => regionTable(report))) ?? report;
+      return (await sendTable(reply, as, `城市排名-${from}-${to}`, () => regionTable(report))) ?? report;
     },
   );
 };

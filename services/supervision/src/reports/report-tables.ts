@@ -1,9 +1,9 @@
 /** The reports as export tables: Chinese column headers, the period in the title. */
 import type { RollupDimension } from '@urbangrid/db';
+import type { Cell, ExportTable } from '@urbangrid/platform';
 import type { EvaluationReport, EvaluationSubject } from './evaluation-report.js';
 import type { IndicatorColumn } from './indicator-values.js';
 import type { RegionReport } from './region-report.js';
-import type { Cell, ExportTable } from './report-export.js';
 import type { TimelinessReport } from './timeliness-report.js';
 
 const groupNames: Record<RollupDimension, string> = {

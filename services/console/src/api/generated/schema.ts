@@ -329,7 +329,7 @@ export interface paths {
         };
         /**
          * Cases the caller may see, newest first
-         * @description `state` takes one state or a comma-separated list; `overdue=true` keeps the cases whose current stage is past its limit (red light).
+         * @description `state` takes one state or a comma-separated list; `overdue=true` keeps the cases whose current stage is past its limit (red light). `q` searches the case number, address and description (and, for intake operators, the reporter’s phone); `phone` (intake operators only) finds the cases of one reporter; `from`/`to` bound the report time (a day is the city’s local day, both inclusive, or an ISO instant). All filters combine. `format=csv` or `format=xlsx` answers every matching case (at most 10000, page ignored) as a ledger (台账) file with Chinese headers and names.
          */
         get: {
             parameters: {
@@ -340,6 +340,13 @@ export interface paths {
                     overdue?: "true" | "false";
                     page?: number;
                     pageSize?: number;
+                    format?: "json" | "csv" | "xlsx";
+                    q?: string;
+                    phone?: string;
+                    categoryCode?: string;
+                    districtCode?: string;
+                    from?: string;
+                    to?: string;
                 };
                 header?: never;
                 path?: never;

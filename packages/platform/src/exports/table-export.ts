@@ -1,10 +1,11 @@
 /**
- * Report exports (导出): any report table as CSV (UTF-8 with a BOM, so spreadsheet programs read the
+ * Table exports (导出) — report tables and the case ledger (台账): a table as CSV (UTF-8 with a BOM, so spreadsheet programs read the
  * Chinese headers) or XLSX (exceljs), with the title and period on the first row and Chinese column
  * headers on the second.
  */
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
+import type { FastifyReply } from 'fastify';
 
 export type Cell = string | number | null;
 
@@ -50,4 +51,22 @@ export async function toXlsx(table: ExportTable): Promise<Buffer> {
 /** A file name without characters that break a Content-Disposition header. */
 export function attachmentHeader(name: string): string {
   return `attachment; filename="report.${name.split('.').pop()}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+/**
+ * Sends the table as a file in the asked format; null for JSON (the route answers its own body).
+ * `name` is the file's name without the extension.
+ */
+export async function sendTable(
+  reply: FastifyReply,
+  as: ExportFormat,
+  name: string,
+  table: () => ExportTable | Promise<ExportTable>,
+): Promise<FastifyReply | null> {
+  if (as === 'json') return null;
+  const body = as === 'csv' ? toCsv(await table()) : await toXlsx(await table());
+  return reply
+    .header('content-disposition', attachmentHeader(`${name}.${as}`))
+    .type(contentTypes[as])
+    .send(body);
 }
