@@ -123,6 +123,13 @@ describe('case search and its ledger', () => {
       ids.manhole,
     ]);
     expect(await search('dispatcher1', `${q('新华大街')}&state=filed`)).toEqual([]);
+    // One field only: the address, or the number.
+    expect(await search('dispatcher1', `address=${encodeURIComponent('新华大街')}`)).toEqual([
+      ids.bus,
+      ids.old,
+    ]);
+    expect(await search('dispatcher1', `address=${encodeURIComponent('井盖')}`)).toEqual([]);
+    expect(await search('dispatcher1', `caseNo=${busCaseNo.slice(4)}`)).toEqual([ids.bus]);
     expectProblem(
       await life.app.inject({
         url: '/api/cases?from=2026-03-02&to=2026-03-01',
@@ -169,8 +176,12 @@ describe('case search and its ledger', () => {
     expect(column('案件类别')).toBe('暴露垃圾（E0101）');
     expect(column('案件状态')).toBe('待签收');
     expect(column('处置部门')).toMatch(/^新城区环卫所（sanitation-150102）$/);
-    const { gridCode } = await life.read(ids.bus);
-    expect(column('单元网格')).toMatch(new RegExp(`^[^（]*网格（${gridCode}）$`));
+    const detail = await life.read(ids.bus);
+    expect(column('单元网格')).toBe(`${detail.names.grid?.name}（${detail.gridCode}）`);
+    // The case's detail names the same places, and its people by display name (issue 16.7).
+    expect(detail.names.district).toMatchObject({ code: '150102', name: '新城区' });
+    expect(detail.names.people.operator1).toBeTruthy();
+    expect(detail.names.people.operator1).not.toBe('operator1');
     expect(column('所属区')).toBe('新城区（150102）');
     // No internal id, no phone anywhere in the file.
     expect(csv.body).not.toContain(sanitation);

@@ -15,6 +15,10 @@ export const workspaceAliases = [
     find: /^@urbangrid\/(intake|dispatch|handling|supervision|app|simulator)$/,
     replacement: root('services/$1/src/index.ts'),
   },
+  {
+    find: /^@urbangrid\/domain\/case-names$/,
+    replacement: root('packages/domain/src/lifecycle/case-names.ts'),
+  },
   { find: /^@urbangrid\/seeds$/, replacement: root('seeds/seed.ts') },
   { find: /^@urbangrid\/test-support$/, replacement: root('test/support/fixtures.ts') },
   {

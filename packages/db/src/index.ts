@@ -17,6 +17,7 @@ export * from './repositories/case-events.js';
 export * from './repositories/case-ledger.js';
 export * from './repositories/case-media.js';
 export * from './repositories/case-numbers.js';
+export * from './repositories/case-place-names.js';
 export * from './repositories/case-queries.js';
 export * from './repositories/case-scope.js';
 export * from './repositories/case-write.js';

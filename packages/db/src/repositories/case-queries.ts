@@ -73,6 +73,10 @@ export interface CaseFilter {
   search?: { text: string; phoneHash?: string | null };
   /** The reporter's phone by its blind index (cases.reporter_phone_hash). */
   phoneHash?: string;
+  /** Part of the case number (trigram index). */
+  caseNoContains?: string;
+  /** Part of the address (trigram index). */
+  addressContains?: string;
 }
 
 /** `text` as an ILIKE pattern matching it anywhere, its wildcards taken literally. */
@@ -128,6 +132,10 @@ export function caseFilterConditions(filter: CaseFilter): SQL[] {
   if (filter.createdBefore !== undefined) conditions.push(lt(cases.createdAt, filter.createdBefore));
   if (filter.search !== undefined) conditions.push(searchCondition(filter.search));
   if (filter.phoneHash !== undefined) conditions.push(eq(cases.reporterPhoneHash, filter.phoneHash));
+  if (filter.caseNoContains !== undefined)
+    conditions.push(ilike(cases.caseNo, containsPattern(filter.caseNoContains)));
+  if (filter.addressContains !== undefined)
+    conditions.push(ilike(cases.address, containsPattern(filter.addressContains)));
   return conditions;
 }
 

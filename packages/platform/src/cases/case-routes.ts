@@ -4,7 +4,13 @@
  * what the caller may see.
  */
 
-import { type CaseFilter, listCaseEvents, listCaseLedger, listCasesInScope } from '@urbangrid/db';
+import {
+  type CaseFilter,
+  findCaseNames,
+  listCaseEvents,
+  listCaseLedger,
+  listCasesInScope,
+} from '@urbangrid/db';
 import { caseStates } from '@urbangrid/domain';
 import { z } from 'zod';
 import { caseScopeOf } from '../access/case-scope.js';
@@ -16,7 +22,7 @@ import type { ServicePlugin } from '../service-plugin.js';
 import { caseInScopeOr404 } from './case-in-scope.js';
 import { caseLedgerTable } from './case-ledger.js';
 import { caseSearchFilter, caseSearchQuery } from './case-search.js';
-import { caseDetailSchema, caseViewSchema, toCaseDetail, toCaseView } from './case-view.js';
+import { caseDetailSchema, caseViewSchema, toCaseDetail, toCaseView, usernamesOf } from './case-view.js';
 
 /** `state=handling` or a comma-separated list `state=dispatched,handling`. */
 const stateList = z
@@ -64,7 +70,7 @@ export const caseRoutes: ServicePlugin = async (app) => {
         summary: 'Cases the caller may see, newest first',
         description:
           '`state` takes one state or a comma-separated list; `overdue=true` keeps the cases whose current stage is past its limit (red light). ' +
-          '`q` searches the case number, address and description (and, for intake operators, the reporter’s phone); `phone` (intake operators only) finds the cases of one reporter; ' +
+          '`q` searches the case number, address and description (and, for intake operators, the reporter’s phone); `caseNo` and `address` match part of that field alone; `phone` (intake operators only) finds the cases of one reporter; ' +
           '`from`/`to` bound the report time (a day is the city’s local day, both inclusive, or an ISO instant). All filters combine. ' +
           `\`format=csv\` or \`format=xlsx\` answers every matching case (at most ${maxLedgerRows}, page ignored) as a ledger (台账) file with Chinese headers and names.`,
         querystring: listQuery.extend(caseSearchQuery.shape),
@@ -119,7 +125,12 @@ export const caseRoutes: ServicePlugin = async (app) => {
       const actor = actorOf(request);
       const row = await caseInScopeOr404(app.db, actor, request.params.id);
       const events = await listCaseEvents(app.db, row.id);
-      return toCaseDetail(row, events, actor, app.config.phoneEncryptionKey);
+      const names = await findCaseNames(app.db, {
+        usernames: usernamesOf(row, events),
+        gridCode: row.gridCode,
+        districtCode: row.districtCode,
+      });
+      return toCaseDetail(row, events, actor, app.config.phoneEncryptionKey, names);
     },
   );
 };

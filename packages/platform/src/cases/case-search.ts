@@ -1,8 +1,8 @@
 /**
  * Case search (案件检索, api.md "Additions of the second wave"): the query fields of
  * `GET /api/cases` beyond the plain filters — `q` (case number, address, description, and the
- * reporter's phone for intake operators), `phone` (operators only), category, district and the
- * period `from`/`to` — turned into a `CaseFilter` within the caller's scope.
+ * reporter's phone for intake operators), `caseNo` and `address` (part of one field), `phone`
+ * (operators only), category, district and the period `from`/`to` — as `CaseFilter` fields.
  */
 import type { CaseFilter } from '@urbangrid/db';
 import { categoryCodeString, endOfLocalDay, startOfLocalDay } from '@urbangrid/domain';
@@ -17,6 +17,8 @@ const dayOrInstant = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
 export const caseSearchQuery = z.object({
   q: z.string().trim().min(1).max(100).optional(),
   phone: z.string().trim().min(5).max(30).optional(),
+  caseNo: z.string().trim().min(1).max(40).optional(),
+  address: z.string().trim().min(1).max(100).optional(),
   categoryCode: categoryCodeString.optional(),
   districtCode: z
     .string()
@@ -72,6 +74,8 @@ export function caseSearchFilter(
             phoneHash: operator && phoneShaped.test(query.q) ? phoneSearchHash(phoneKey, query.q) : null,
           },
     phoneHash,
+    caseNoContains: query.caseNo,
+    addressContains: query.address,
     categoryCode: query.categoryCode,
     districtCode: query.districtCode,
     createdFrom,

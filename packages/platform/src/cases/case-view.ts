@@ -5,7 +5,7 @@
  * `allowedCommands` are the commands the lifecycle table lets the caller apply to it now (what a
  * screen shows as buttons).
  */
-import { type CaseEventRow, type CaseRow, caseSnapshotOf } from '@urbangrid/db';
+import { type CaseEventRow, type CaseNames, type CaseRow, caseSnapshotOf } from '@urbangrid/db';
 import {
   availableCommands,
   caseStates,
@@ -104,8 +104,18 @@ export const timelineEntrySchema = z
   })
   .meta({ id: 'TimelineEntry' });
 
+/** What a person reads in place of codes and usernames (issue 16.7). */
+export const caseNamesSchema = z
+  .object({
+    /** username → display name: the assignee, the timeline's actors, who asked for a decision. */
+    people: z.record(z.string(), z.string()),
+    grid: z.object({ code: z.string(), name: z.string() }).nullable(),
+    district: z.object({ code: z.string(), name: z.string(), nameEn: z.string() }).nullable(),
+  })
+  .meta({ id: 'CaseNames' });
+
 export const caseDetailSchema = caseViewSchema
-  .extend({ timeline: z.array(timelineEntrySchema) })
+  .extend({ timeline: z.array(timelineEntrySchema), names: caseNamesSchema })
   .meta({ id: 'CaseDetail' });
 
 export type CaseDetail = z.infer<typeof caseDetailSchema>;
@@ -190,6 +200,19 @@ export function toCaseDetail(
   events: readonly CaseEventRow[],
   viewer: Actor,
   phoneKey: Buffer,
+  names: CaseNames,
 ): CaseDetail {
-  return { ...toCaseView(row, viewer, phoneKey), timeline: events.map(toTimelineEntry) };
+  return { ...toCaseView(row, viewer, phoneKey), timeline: events.map(toTimelineEntry), names };
+}
+
+/** The usernames a case's detail names: its assignee, its timeline's actors, a pending request's author. */
+export function usernamesOf(row: CaseRow, events: readonly CaseEventRow[]): string[] {
+  const names = events.map((event) => event.actorName);
+  if (row.assignee !== null) names.push(row.assignee);
+  if (row.pendingRequest) names.push(row.pendingRequest.requestedBy);
+  for (const event of events) {
+    const assignee = (event.data as Record<string, unknown> | null)?.assignee;
+    if (typeof assignee === 'string') names.push(assignee);
+  }
+  return names;
 }

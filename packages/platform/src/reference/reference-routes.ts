@@ -142,6 +142,8 @@ export function referenceRoutes(reference: ReferenceData): ServicePlugin {
                 id: z.string(),
                 code: z.string(),
                 name: z.string(),
+                /** The English name the console shows in English. */
+                nameEn: z.string(),
                 parentId: z.string().nullable(),
               }),
             ),
@@ -151,7 +153,13 @@ export function referenceRoutes(reference: ReferenceData): ServicePlugin {
       async (request) => {
         const city = actorOf(request).city ?? request.query.city;
         const rows = await listDepartments(app.db, city ?? undefined);
-        return rows.map((d) => ({ id: d.id, code: d.code, name: d.name, parentId: d.parentId }));
+        return rows.map((d) => ({
+          id: d.id,
+          code: d.code,
+          name: d.name,
+          nameEn: d.nameEn,
+          parentId: d.parentId,
+        }));
       },
     );
 

@@ -1,9 +1,21 @@
 import type { CaseRecord, CaseState, QueryOf } from './contract';
-import { api, ok } from './http';
+import { api, ok, requestRaw, withQuery } from './http';
 
 export type CaseQuery = QueryOf<'/api/cases'>;
 
 export const listCases = (query: CaseQuery) => ok(api.GET('/api/cases', { params: { query } }));
+
+/**
+ * The search's ledger (台账) as CSV or XLSX: the same filters, every matching case; the token goes
+ * in a header, so not a plain link.
+ */
+export async function downloadLedger(
+  query: Omit<CaseQuery, 'page' | 'pageSize' | 'format'>,
+  format: 'csv' | 'xlsx',
+): Promise<{ blob: Blob; filename: string }> {
+  const response = await requestRaw(withQuery('/api/cases', { ...query, format }));
+  return { blob: await response.blob(), filename: `案件台账.${format}` };
+}
 
 export const fetchCase = (id: string) => ok(api.GET('/api/cases/{id}', { params: { path: { id } } }));
 

@@ -97,8 +97,8 @@ describe('DispatchDialog', () => {
       props: { item: aCase({ state: 'filed', suggestedDepartmentId: 'd2' }) },
     });
     useReferenceStore().departments = [
-      { id: 'd1', code: 'A', name: '市政', parentId: null },
-      { id: 'd2', code: 'B', name: '园林', parentId: null },
+      { id: 'd1', code: 'A', name: '市政', nameEn: 'Municipal', parentId: null },
+      { id: 'd2', code: 'B', name: '园林', nameEn: 'Landscaping', parentId: null },
     ];
     await flushPromises();
     expect((wrapper.find('select').element as HTMLSelectElement).value).toBe('d2');
@@ -108,7 +108,9 @@ describe('DispatchDialog', () => {
   });
 
   it('sends with Enter on the department list (a select does not submit a form by itself)', async () => {
-    useReferenceStore().departments = [{ id: 'd1', code: 'A', name: '市政', parentId: null }];
+    useReferenceStore().departments = [
+      { id: 'd1', code: 'A', name: '市政', nameEn: 'Municipal', parentId: null },
+    ];
     const wrapper = mountWithApp(DispatchDialog, {
       props: { item: aCase({ state: 'filed', suggestedDepartmentId: 'd1' }) },
     });

@@ -9,7 +9,9 @@ export type Screen =
   | 'department'
   | 'supervision'
   | 'region'
-  | 'admin';
+  | 'admin'
+  /** 案件查询: every role searches what it may see. */
+  | 'search';
 
 export const screenRoles: Record<Screen, readonly Role[]> = {
   officer: ['grid_officer'],
@@ -20,6 +22,16 @@ export const screenRoles: Record<Screen, readonly Role[]> = {
   supervision: ['supervisor'],
   region: ['region_supervisor'],
   admin: ['admin'],
+  search: [
+    'grid_officer',
+    'intake_operator',
+    'shift_lead',
+    'dispatcher',
+    'department_handler',
+    'supervisor',
+    'region_supervisor',
+    'admin',
+  ],
 };
 
 /** Screen order decides the landing page of a user with several roles. */
@@ -32,6 +44,8 @@ export const screenOrder: readonly Screen[] = [
   'officer',
   'supervision',
   'region',
+  // Last: nobody lands on the search.
+  'search',
 ];
 
 /** A role works in its own screens only: an admin administers, and lands on 系统管理. */

@@ -30,8 +30,18 @@ const long = {
   timeZone: 'Asia/Shanghai',
 } as const;
 
+let active: { global: { locale: { value: ConsoleLocale } } } | null = null;
+
+/**
+ * The language the console shows now, for what is read outside a component (the reference store's
+ * names): reactive, so a name shown through it follows the language switch.
+ */
+export function activeLocale(): ConsoleLocale {
+  return active?.global.locale.value ?? savedLocale();
+}
+
 export function createConsoleI18n(locale: ConsoleLocale = savedLocale()) {
-  return createI18n<[ConsoleMessages], ConsoleLocale, false>({
+  const i18n = createI18n<[ConsoleMessages], ConsoleLocale, false>({
     legacy: false,
     locale,
     fallbackLocale: 'zh-CN',
@@ -40,6 +50,8 @@ export function createConsoleI18n(locale: ConsoleLocale = savedLocale()) {
     missingWarn: false,
     fallbackWarn: false,
   });
+  active = i18n;
+  return i18n;
 }
 
 export type ConsoleI18n = ReturnType<typeof createConsoleI18n>;

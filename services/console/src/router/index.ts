@@ -87,6 +87,12 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('../views/admin/AdminView.vue'),
     meta: { screen: 'admin' },
   },
+  {
+    path: '/search',
+    name: 'search',
+    component: () => import('../views/search/CaseSearchView.vue'),
+    meta: { screen: 'search' },
+  },
   { path: '/cases/:id', name: 'case', component: () => import('../views/CaseDetailView.vue') },
   { path: '/', name: 'home', component: () => import('../views/LoginView.vue') },
   { path: '/:rest(.*)*', redirect: '/' },

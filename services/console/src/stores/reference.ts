@@ -1,8 +1,12 @@
-/** Categories and departments, loaded once per session and looked up by code or id. */
+/**
+ * Categories and departments, loaded once per session and looked up by code or id; their names in
+ * the console's language (English where the data has it), departments with their code beside.
+ */
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { Category, Department } from '../api/contract';
 import { fetchCategories, fetchDepartments } from '../api/reference-api';
+import { activeLocale } from '../i18n';
 
 export const useReferenceStore = defineStore('reference', () => {
   const categories = ref<Category[]>([]);
@@ -27,8 +31,23 @@ export const useReferenceStore = defineStore('reference', () => {
     return loading;
   }
 
-  const categoryName = (code: string) => categoryByCode.value.get(code)?.name ?? code;
-  const departmentName = (id: string | null) => (id ? (departmentById.value.get(id)?.name ?? id) : '—');
+  /** The name in the console's language: English where the data has one. */
+  const localName = (item: { name: string; nameEn?: string }) =>
+    activeLocale() === 'en' && item.nameEn ? item.nameEn : item.name;
+  const categoryName = (code: string) => {
+    const category = categoryByCode.value.get(code);
+    return category ? localName(category) : code;
+  };
+  /** "环卫所（sanitation-150102）": the name a person reads, the code beside it, never the id. */
+  const departmentLabel = (department: Department) =>
+    activeLocale() === 'en'
+      ? `${localName(department)} (${department.code})`
+      : `${localName(department)}（${department.code}）`;
+  const departmentName = (id: string | null) => {
+    if (!id) return '—';
+    const department = departmentById.value.get(id);
+    return department ? departmentLabel(department) : id;
+  };
 
-  return { categories, departments, load, categoryName, departmentName };
+  return { categories, departments, load, categoryName, departmentName, departmentLabel, localName };
 });

@@ -329,7 +329,7 @@ export interface paths {
         };
         /**
          * Cases the caller may see, newest first
-         * @description `state` takes one state or a comma-separated list; `overdue=true` keeps the cases whose current stage is past its limit (red light). `q` searches the case number, address and description (and, for intake operators, the reporter’s phone); `phone` (intake operators only) finds the cases of one reporter; `from`/`to` bound the report time (a day is the city’s local day, both inclusive, or an ISO instant). All filters combine. `format=csv` or `format=xlsx` answers every matching case (at most 10000, page ignored) as a ledger (台账) file with Chinese headers and names.
+         * @description `state` takes one state or a comma-separated list; `overdue=true` keeps the cases whose current stage is past its limit (red light). `q` searches the case number, address and description (and, for intake operators, the reporter’s phone); `caseNo` and `address` match part of that field alone; `phone` (intake operators only) finds the cases of one reporter; `from`/`to` bound the report time (a day is the city’s local day, both inclusive, or an ISO instant). All filters combine. `format=csv` or `format=xlsx` answers every matching case (at most 10000, page ignored) as a ledger (台账) file with Chinese headers and names.
          */
         get: {
             parameters: {
@@ -343,6 +343,8 @@ export interface paths {
                     format?: "json" | "csv" | "xlsx";
                     q?: string;
                     phone?: string;
+                    caseNo?: string;
+                    address?: string;
                     categoryCode?: string;
                     districtCode?: string;
                     from?: string;
@@ -681,6 +683,7 @@ export interface paths {
                             id: string;
                             code: string;
                             name: string;
+                            nameEn: string;
                             parentId: string | null;
                         }[];
                     };
@@ -5073,6 +5076,20 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        CaseNames: {
+            people: {
+                [key: string]: string;
+            };
+            grid: {
+                code: string;
+                name: string;
+            } | null;
+            district: {
+                code: string;
+                name: string;
+                nameEn: string;
+            } | null;
+        };
         CaseDetail: {
             id: string;
             caseNo: string;
@@ -5131,6 +5148,7 @@ export interface components {
             closedAt: string | null;
             allowedCommands: ("report" | "verify" | "file" | "reject" | "dispatch" | "accept" | "complete" | "return" | "requestExtension" | "decideExtension" | "requestSuspension" | "decideSuspension" | "resume" | "check" | "close" | "cancel" | "reassign" | "superviseOrder")[];
             timeline: components["schemas"]["TimelineEntry"][];
+            names: components["schemas"]["CaseNames"];
         };
         PossibleDuplicate: {
             id: string;
@@ -5215,6 +5233,7 @@ export type Urgency = components['schemas']['Urgency'];
 export type ReportSource = components['schemas']['ReportSource'];
 export type Case = components['schemas']['Case'];
 export type TimelineEntry = components['schemas']['TimelineEntry'];
+export type CaseNames = components['schemas']['CaseNames'];
 export type CaseDetail = components['schemas']['CaseDetail'];
 export type PossibleDuplicate = components['schemas']['PossibleDuplicate'];
 export type ReportStatus = components['schemas']['ReportStatus'];
