@@ -2,11 +2,13 @@
  * The OpenAPI document, generated from the zod schemas of every route (fastify-type-provider-zod),
  * with Swagger UI at `/docs` and the JSON at `/docs/json`.
  */
+
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { caseEventWebhook } from './admin/webhook-docs.js';
 
 type OpenApiDocument = ReturnType<typeof jsonSchemaTransformObject>;
 
@@ -61,7 +63,11 @@ export const docs = fp(
         security: [{ bearerAuth: [] }],
       },
       transform: jsonSchemaTransform,
-      transformObject: (document) => withReachableSchemas(jsonSchemaTransformObject(document)),
+      transformObject: (document) => {
+        const described = withReachableSchemas(jsonSchemaTransformObject(document));
+        // The deliveries webhook subscriptions receive (OpenAPI 3.1 `webhooks`).
+        return { ...described, webhooks: { caseEvent: caseEventWebhook } } as unknown as typeof described;
+      },
     });
     await app.register(fastifySwaggerUi, {
       routePrefix: '/docs',

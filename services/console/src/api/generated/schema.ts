@@ -4859,7 +4859,116 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    caseEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A step of a case a subscription asks for (POST /api/admin/webhooks)
+         * @description Signed like Stripe's webhooks: `X-Urbangrid-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" keyed with the subscription's secret>`. Verify over the raw body bytes, compare in constant time, refuse a `t` far from your clock. Deliveries of one case arrive in order; a delivery may arrive twice (use `id` to do its work once). Answer 2xx to accept; any other answer, or none within 10 s, is retried with exponential backoff (10 s doubling, at most an hour) for 24 h, then dead-lettered (admins replay it from the delivery log); 410 Gone ends the subscription. The case carries nothing of the reporter.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /**
+                     * @description The signature of this delivery
+                     * @example t=1772413200,v1=5257a869e7…
+                     */
+                    "X-Urbangrid-Signature": string;
+                    /**
+                     * @description The delivery id (the same as `id` in the body)
+                     * @example 0b0e7c3e-…
+                     */
+                    "X-Urbangrid-Delivery": string;
+                    /**
+                     * @description The event (the same as `event` in the body)
+                     * @example case.dispatched
+                     */
+                    "X-Urbangrid-Event": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The delivery id: the receiver’s idempotency key */
+                        id: string;
+                        /** @enum {string} */
+                        event: "case.reported" | "case.verified" | "case.rejected" | "case.filed" | "case.dispatched" | "case.accepted" | "case.returned" | "case.handled" | "case.reviewed" | "case.reworked" | "case.suspended" | "case.resumed" | "case.extended" | "case.overdue" | "case.supervised" | "case.closed" | "case.cancelled";
+                        /**
+                         * Format: date-time
+                         * @description When the step happened
+                         */
+                        occurredAt: string;
+                        /** @description The case as the step left it (api.md case fields, none of the reporter) */
+                        case: {
+                            id: string;
+                            caseNo: string;
+                            city: string;
+                            source?: string;
+                            state: string;
+                            version: number;
+                            categoryCode?: string;
+                            urgency?: string;
+                            description?: string;
+                            location?: {
+                                lat?: number;
+                                lng?: number;
+                            };
+                            address?: string | null;
+                            gridCode?: string;
+                            districtCode?: string;
+                            departmentId?: string | null;
+                            deadline?: {
+                                stage?: string | null;
+                                /** Format: date-time */
+                                due?: string | null;
+                                /** @enum {string} */
+                                light?: "green" | "yellow" | "red";
+                            };
+                            reworkCount?: number;
+                            /** Format: date-time */
+                            createdAt?: string;
+                            /** Format: date-time */
+                            updatedAt?: string;
+                            /** Format: date-time */
+                            closedAt?: string | null;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Accepted (any 2xx): the delivery is done */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Gone: the subscription ends, nothing more is sent to it */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         /** @enum {string} */
@@ -5751,6 +5860,8 @@ export interface operations {
         };
     };
 }
+export const webhooksCaseEventPostRequestBodyContentApplicationJsonEventValues: ReadonlyArray<FlattenedDeepRequired<webhooks>["caseEvent"]["post"]["requestBody"]["content"]["application/json"]["event"]> = ["case.reported", "case.verified", "case.rejected", "case.filed", "case.dispatched", "case.accepted", "case.returned", "case.handled", "case.reviewed", "case.reworked", "case.suspended", "case.resumed", "case.extended", "case.overdue", "case.supervised", "case.closed", "case.cancelled"];
+export const webhooksCaseEventPostRequestBodyContentApplicationJsonCaseDeadlineLightValues: ReadonlyArray<FlattenedDeepRequired<webhooks>["caseEvent"]["post"]["requestBody"]["content"]["application/json"]["case"]["deadline"]["light"]> = ["green", "yellow", "red"];
 export const webhookEventInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookEventInput"]> = ["case.reported", "case.verified", "case.rejected", "case.filed", "case.dispatched", "case.accepted", "case.returned", "case.handled", "case.reviewed", "case.reworked", "case.suspended", "case.resumed", "case.extended", "case.overdue", "case.supervised", "case.closed", "case.cancelled"];
 export const adminAreaLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AdminArea"]["level"]> = ["district", "street", "community"];
 export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Role"]> = ["grid_officer", "intake_operator", "shift_lead", "dispatcher", "department_handler", "supervisor", "region_supervisor", "admin"];

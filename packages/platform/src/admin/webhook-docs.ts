@@ -1,0 +1,84 @@
+/**
+ * What a webhook delivery is, for the OpenAPI document's `webhooks` section (OpenAPI 3.1): the POST
+ * a subscription's URL receives, its signature header and what its answer means.
+ */
+import { webhookEvents } from '@urbangrid/domain';
+
+const header = (name: string, description: string, example: string) => ({
+  name,
+  in: 'header',
+  required: true,
+  description,
+  schema: { type: 'string' },
+  example,
+});
+
+export const caseEventWebhook = {
+  post: {
+    summary: 'A step of a case a subscription asks for (POST /api/admin/webhooks)',
+    description:
+      'Signed like Stripe\'s webhooks: `X-Urbangrid-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" keyed with the subscription\'s secret>`. Verify over the raw body bytes, compare in constant time, refuse a `t` far from your clock. Deliveries of one case arrive in order; a delivery may arrive twice (use `id` to do its work once). Answer 2xx to accept; any other answer, or none within 10 s, is retried with exponential backoff (10 s doubling, at most an hour) for 24 h, then dead-lettered (admins replay it from the delivery log); 410 Gone ends the subscription. The case carries nothing of the reporter.',
+    tags: ['admin'],
+    parameters: [
+      header('X-Urbangrid-Signature', 'The signature of this delivery', 't=1772413200,v1=5257a869e7…'),
+      header('X-Urbangrid-Delivery', 'The delivery id (the same as `id` in the body)', '0b0e7c3e-…'),
+      header('X-Urbangrid-Event', 'The event (the same as `event` in the body)', 'case.dispatched'),
+    ],
+    requestBody: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: {
+            type: 'object',
+            required: ['id', 'event', 'occurredAt', 'case'],
+            properties: {
+              id: { type: 'string', description: 'The delivery id: the receiver’s idempotency key' },
+              event: { type: 'string', enum: [...webhookEvents] },
+              occurredAt: { type: 'string', format: 'date-time', description: 'When the step happened' },
+              case: {
+                type: 'object',
+                description: 'The case as the step left it (api.md case fields, none of the reporter)',
+                required: ['id', 'caseNo', 'city', 'state', 'version'],
+                properties: {
+                  id: { type: 'string' },
+                  caseNo: { type: 'string' },
+                  city: { type: 'string' },
+                  source: { type: 'string' },
+                  state: { type: 'string' },
+                  version: { type: 'integer' },
+                  categoryCode: { type: 'string' },
+                  urgency: { type: 'string' },
+                  description: { type: 'string' },
+                  location: {
+                    type: 'object',
+                    properties: { lat: { type: 'number' }, lng: { type: 'number' } },
+                  },
+                  address: { type: ['string', 'null'] },
+                  gridCode: { type: 'string' },
+                  districtCode: { type: 'string' },
+                  departmentId: { type: ['string', 'null'] },
+                  deadline: {
+                    type: 'object',
+                    properties: {
+                      stage: { type: ['string', 'null'] },
+                      due: { type: ['string', 'null'], format: 'date-time' },
+                      light: { type: 'string', enum: ['green', 'yellow', 'red'] },
+                    },
+                  },
+                  reworkCount: { type: 'integer' },
+                  createdAt: { type: 'string', format: 'date-time' },
+                  updatedAt: { type: 'string', format: 'date-time' },
+                  closedAt: { type: ['string', 'null'], format: 'date-time' },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    responses: {
+      '200': { description: 'Accepted (any 2xx): the delivery is done' },
+      '410': { description: 'Gone: the subscription ends, nothing more is sent to it' },
+    },
+  },
+} as const;
