@@ -7,10 +7,12 @@ import {
   type Db,
   departments,
   grids,
+  listMatrixCells,
   officerGrids,
-  responsibilities,
+  type Tx,
   users,
 } from '@urbangrid/db';
+import { importMatrixRows, recordSeedChange } from '@urbangrid/platform';
 import { syncPublicHolidays } from '@urbangrid/reference';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { seedApiKeys, seedAreas, seedCities } from './admin-changes.js';
@@ -54,6 +56,28 @@ async function inBatches<Row>(
   return inserted;
 }
 
+/**
+ * Each city's responsibility matrix, imported as an admin's file is (so a seeded city's matrix is
+ * one the import accepts). A city that has a matrix keeps it as its admins left it.
+ */
+async function seedMatrices(tx: Tx, region: DemoRegion): Promise<number> {
+  const codeOf = new Map(region.departments.map((d) => [d.id, d.code]));
+  let added = 0;
+  for (const city of region.cities) {
+    if ((await listMatrixCells(tx, city.code)).length > 0) continue;
+    const rows = region.responsibilities
+      .filter((cell) => cell.city === city.code)
+      .map((cell, i) => ({
+        row: i + 2,
+        categoryCode: cell.categoryCode,
+        areaCode: cell.areaCode,
+        departmentCode: codeOf.get(cell.departmentId) ?? cell.departmentId,
+      }));
+    added += (await importMatrixRows(tx, recordSeedChange, city.code, rows)).added;
+  }
+  return added;
+}
+
 /** Password hashes for the demo users that do not exist yet; existing users keep theirs. */
 async function hashNewUsers(
   db: Db,
@@ -92,9 +116,7 @@ export async function seedDemoRegion(db: Db, options: { demoPassword: string }):
       departments: await inBatches(region.departments, (b) =>
         tx.insert(departments).values(b).onConflictDoNothing(),
       ),
-      responsibilities: await inBatches(region.responsibilities, (b) =>
-        tx.insert(responsibilities).values(b).onConflictDoNothing(),
-      ),
+      responsibilities: await seedMatrices(tx, region),
       calendars: added.calendars,
       users: await inBatches(newUsers, (b) => tx.insert(users).values(b).onConflictDoNothing()),
       officerGrids: await inBatches(region.officerGrids, (b) =>

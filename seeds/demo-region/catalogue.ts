@@ -10,8 +10,20 @@ import type { CatalogueVersionRow, CategoryRow } from './rows.js';
  */
 
 export const catalogueVersions: CatalogueVersionRow[] = [
-  { version: 'v2013', name: '城市市政综合监管信息系统 部件和事件 (GB/T 30428.2-2013)', active: true },
-  { version: 'v2026', name: '城市运行管理服务平台 部件和事项 (2026 修订)', active: true },
+  {
+    version: 'v2013',
+    name: '城市市政综合监管信息系统 部件和事件 (GB/T 30428.2-2013)',
+    nameEn: 'Digital urban management components and events (GB/T 30428.2-2013)',
+    active: true,
+    effectiveFrom: '2013-01-01',
+  },
+  {
+    version: 'v2026',
+    name: '城市运行管理服务平台 部件和事项 (2026 修订)',
+    nameEn: 'Urban operation platform components and matters (2026 revision)',
+    active: true,
+    effectiveFrom: '2026-01-01',
+  },
 ];
 
 const majorNames: Record<string, Record<string, string>> = {

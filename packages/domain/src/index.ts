@@ -5,6 +5,7 @@
 export * from './calendar/calendar-coverage.js';
 export * from './calendar/calendar-error.js';
 export * from './calendar/lights.js';
+export * from './calendar/local-day.js';
 export * from './calendar/local-day-start.js';
 export * from './calendar/working-calendar.js';
 export * from './calendar/working-time.js';

@@ -27,11 +27,13 @@ import {
   type TransitionPlan,
   type Urgency,
 } from '@urbangrid/domain';
+import { isCategoryOpen } from '@urbangrid/reference';
 import { clockChanges } from './deadline-clock.js';
 import type { EngineContext } from './engine-context.js';
 import { CaseNotFoundError, CommandRefusedError, EngineError, VersionConflictError } from './errors.js';
 import { genesisHash } from './event-chain.js';
 import { newId } from './ids.js';
+import { localDay } from './local-day.js';
 import { responsibleDepartment } from './responsibility.js';
 import { checkDepartment, checkMedia, type EventData } from './transition-checks.js';
 import {
@@ -207,7 +209,8 @@ async function amendment(
   const changes: CaseAmendment = {};
   if (amend.categoryCode !== undefined && amend.categoryCode !== before.categoryCode) {
     const category = await context.reference.category(amend.categoryCode);
-    if (category === null || !category.active || (category.city !== null && category.city !== before.city)) {
+    const day = localDay(context.now(), await context.reference.cityTimeZone(before.city));
+    if (!isCategoryOpen(category, before.city, day)) {
       throw new EngineError('VALIDATION_FAILED', `categoryCode: unknown category ${amend.categoryCode}`);
     }
     changes.categoryCode = amend.categoryCode;

@@ -51,13 +51,19 @@ export interface ClockChange {
   timers: DeadlineTimer[];
 }
 
-/** Which calendar counts a stage: the department's own for handling, else the stage's (patrol/office). */
+/**
+ * Which calendar counts a stage: the one the category names for it, else the department's own for
+ * handling, else the stage's default (patrol/office).
+ */
 export async function stageCalendar(
   reference: ReferenceData,
-  city: string,
+  place: { city: string; categoryCode: string },
   stage: Stage,
   departmentId: string | null,
 ): Promise<WorkingCalendar> {
+  const city = place.city;
+  const named = (await reference.category(place.categoryCode))?.stageCalendars[stage];
+  if (named !== undefined) return reference.calendar(city, named);
   if (stage === 'handle' && departmentId !== null) {
     const department = await reference.department(departmentId);
     if (department !== null) return reference.calendar(city, department.calendarCode);
@@ -96,7 +102,7 @@ export async function clockChanges(input: ClockInput): Promise<ClockChange> {
       } satisfies CaseChanges);
       return;
     }
-    const calendar = await stageCalendar(input.reference, input.city, stage, input.departmentId);
+    const calendar = await stageCalendar(input.reference, input, stage, input.departmentId);
     const { yellowAt, redAt } = lightThresholdInstants(calendar, from, limit, used);
     Object.assign(columns, {
       deadlineDue: redAt,
@@ -175,7 +181,7 @@ async function stop(
   // 挂账: bank the working time used so far; resuming re-arms with what is left.
   let used = clock.used;
   if (clock.stage !== null && clock.clockFrom !== null) {
-    const calendar = await stageCalendar(input.reference, input.city, clock.stage, input.departmentId);
+    const calendar = await stageCalendar(input.reference, input, clock.stage, input.departmentId);
     used += workingMinutesBetween(calendar, clock.clockFrom, input.now);
   }
   clock.used = used;

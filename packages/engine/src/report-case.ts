@@ -31,6 +31,7 @@ import {
   type Urgency,
 } from '@urbangrid/domain';
 import { proximityCell } from '@urbangrid/geo';
+import { isCategoryOpen } from '@urbangrid/reference';
 import { actorScope } from './actor-fields.js';
 import { canonicalJson } from './canonical-json.js';
 import { clockChanges } from './deadline-clock.js';
@@ -124,12 +125,11 @@ async function newReport(context: EngineContext, request: ReportRequest): Promis
       ? request.place
       : await findGridPlace(context.db, request.gridCode);
   if (place === null) throw new OutsideGridError(request.location.lat, request.location.lng);
-  const category = await context.reference.category(request.categoryCode);
-  if (category === null || !category.active || (category.city !== null && category.city !== place.city)) {
-    throw new EngineError('VALIDATION_FAILED', `categoryCode: unknown category ${request.categoryCode}`);
-  }
   const now = context.now();
   const day = localDay(now, await context.reference.cityTimeZone(place.city));
+  if (!isCategoryOpen(await context.reference.category(request.categoryCode), place.city, day)) {
+    throw new EngineError('VALIDATION_FAILED', `categoryCode: unknown category ${request.categoryCode}`);
+  }
   const result = await writeReport(context, request, { plan, place, day, now });
   if (!result.replayed) context.committed(result.case);
   return result;

@@ -52,9 +52,23 @@ export interface CategoryInfo {
   active: boolean;
   /** Working minutes per urgency and stage; a stage without a limit runs no clock. */
   limits: Partial<Record<Urgency, Partial<Record<Stage, number>>>>;
+  /** The calendar each stage counts on, where the category names one (else the stage's default). */
+  stageCalendars: Partial<Record<Stage, string>>;
   defaultDepartmentCode: string | null;
   /** A local extension (9x class) belongs to one city. */
   city: string | null;
+  /** The first day (local date) its catalogue version is in force; null for a draft. */
+  effectiveFrom: string | null;
+}
+
+/**
+ * Whether a new report or a filing in `city` on its local `day` may name the category: not
+ * withdrawn, its catalogue version in force, and national or the city's own. Cases filed under a
+ * category keep it whatever happens to it later.
+ */
+export function isCategoryOpen(category: CategoryInfo | null, city: string, day: string): boolean {
+  if (category === null || !category.active || category.effectiveFrom === null) return false;
+  return category.effectiveFrom <= day && (category.city === null || category.city === city);
 }
 
 /** The responsibility matrix (权责清单) of a city. */
@@ -104,6 +118,7 @@ export interface ReferenceDataOptions {
 
 const stageLimitsSchema = z.partialRecord(z.enum(stages), z.number().positive());
 const timeLimitsSchema = z.partialRecord(z.enum(urgencies), stageLimitsSchema);
+const stageCalendarsSchema = z.partialRecord(z.enum(stages), z.string().min(1));
 
 const all = 'all';
 
@@ -142,8 +157,10 @@ export function createReferenceData(options: ReferenceDataOptions): ReferenceDat
             active: row.active,
             // A category whose limits do not parse runs no clock rather than stopping commands.
             limits: timeLimitsSchema.safeParse(row.timeLimits).data ?? {},
+            stageCalendars: stageCalendarsSchema.safeParse(row.stageCalendars).data ?? {},
             defaultDepartmentCode: row.defaultDepartmentCode,
             city: row.city,
+            effectiveFrom: row.effectiveFrom,
           },
         ]),
       );

@@ -1,6 +1,14 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
-import { calendars, categories, cities, departments, grids, responsibilities } from '../schema/reference.js';
+import {
+  calendars,
+  catalogueVersions,
+  categories,
+  cities,
+  departments,
+  grids,
+  responsibilities,
+} from '../schema/reference.js';
 
 /** Reference rows the case engine reads on every command; small, so callers cache them. */
 
@@ -9,8 +17,12 @@ export interface CategoryLimitsRow {
   active: boolean;
   /** Unvalidated JSON; the engine parses it. */
   timeLimits: unknown;
+  /** Unvalidated JSON: the calendar each stage counts on, where not the default. */
+  stageCalendars: unknown;
   defaultDepartmentCode: string | null;
   city: string | null;
+  /** The first day its catalogue version is in force; null while the version is a draft. */
+  effectiveFrom: string | null;
 }
 
 export async function listCategoryLimits(db: DbOrTx): Promise<CategoryLimitsRow[]> {
@@ -19,10 +31,13 @@ export async function listCategoryLimits(db: DbOrTx): Promise<CategoryLimitsRow[
       code: categories.code,
       active: categories.active,
       timeLimits: categories.timeLimits,
+      stageCalendars: categories.stageCalendars,
       defaultDepartmentCode: categories.defaultDepartmentCode,
       city: categories.city,
+      effectiveFrom: catalogueVersions.effectiveFrom,
     })
-    .from(categories);
+    .from(categories)
+    .innerJoin(catalogueVersions, eq(catalogueVersions.version, categories.catalogueVersion));
 }
 
 export async function listCityTimeZones(db: DbOrTx): Promise<Array<{ code: string; timeZone: string }>> {

@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
-import { areas, categories, departments, grids } from '../schema/index.js';
+import { areas, catalogueVersions, categories, departments, grids } from '../schema/index.js';
 
 /** Reference data (grids, catalogue, departments, calendars): read often, changed by admins. */
 
@@ -37,8 +37,15 @@ export async function findGrid(db: DbOrTx, code: string): Promise<GridRecord | u
   return row as GridRecord | undefined;
 }
 
+/** Categories a report may name today: not withdrawn, of a catalogue version in force. */
 export async function listCategories(db: DbOrTx) {
-  return db.select().from(categories).where(eq(categories.active, true)).orderBy(asc(categories.code));
+  const rows = await db
+    .select({ category: categories })
+    .from(categories)
+    .innerJoin(catalogueVersions, eq(catalogueVersions.version, categories.catalogueVersion))
+    .where(and(eq(categories.active, true), lte(catalogueVersions.effectiveFrom, sql`current_date`)))
+    .orderBy(asc(categories.code));
+  return rows.map((row) => row.category);
 }
 
 export async function listDepartments(db: DbOrTx, city?: string) {

@@ -14,6 +14,8 @@ export const users = pgTable(
     city: text('city').references(() => cities.code),
     username: text('username').notNull().unique(),
     displayName: text('display_name').notNull(),
+    /** A work telephone, shown to colleagues; masked in the admin audit log. */
+    phone: text('phone'),
     passwordHash: text('password_hash').notNull(),
     roles: text('roles').array().notNull().default(sql`'{}'::text[]`),
     departmentId: text('department_id').references(() => departments.id),
@@ -21,6 +23,8 @@ export const users = pgTable(
     active: boolean('active').notNull().default(true),
     /** Set for an account made or reset by an admin: every route but the password change answers 403 until it is changed. */
     mustChangePassword: boolean('must_change_password').notNull().default(false),
+    /** Raised by every admin edit of the profile (name, phone, jurisdiction, grids); 409 when stale. */
+    version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('users_city_idx').on(t.city), index('users_department_idx').on(t.departmentId)],

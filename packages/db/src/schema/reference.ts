@@ -158,7 +158,15 @@ export const gridHistory = pgTable(
 export const catalogueVersions = pgTable('catalogue_versions', {
   version: text('version').primaryKey(),
   name: text('name').notNull(),
+  nameEn: text('name_en').notNull().default(''),
   active: boolean('active').notNull().default(true),
+  /**
+   * The first day (a city's local date) new reports may use the version's categories; null while it
+   * is a draft. From that day its time limits and calendars are frozen: cases filed under it keep them.
+   */
+  effectiveFrom: date('effective_from'),
+  /** Raised by every change; an admin's edit names the version it saw (409 when stale). */
+  revision: integer('revision').notNull().default(1),
 });
 
 /** Category catalogue (部件/事件 分类): minor classes with their filing/closing conditions and limits. */
@@ -181,11 +189,15 @@ export const categories = pgTable(
     closingCondition: text('closing_condition').notNull(),
     /** Working minutes per stage and urgency: { normal: {verify, file, dispatch, handle, check, close}, urgent: {...} }. */
     timeLimits: jsonb('time_limits').notNull(),
+    /** The calendar each stage counts on ({ verify: 'patrol', handle: 'office', … }); a stage not named uses the default. */
+    stageCalendars: jsonb('stage_calendars').notNull().default(sql`'{}'::jsonb`),
     /** Department code named when the responsibility matrix has no row (a fallback, never the only source). */
     defaultDepartmentCode: text('default_department_code'),
     /** Local extensions (9x classes) belong to one city; national categories have none. */
     city: text('city').references(() => cities.code),
+    /** False once withdrawn (撤销): no new report or filing may use it; cases filed under it keep it. */
     active: boolean('active').notNull().default(true),
+    version: integer('version').notNull().default(1),
   },
   (t) => [index('categories_version_idx').on(t.catalogueVersion, t.kind)],
 );
@@ -206,6 +218,12 @@ export const departments = pgTable(
     calendarCode: text('calendar_code').notNull().default('office'),
     /** Where notifications (webhooks) for this department go, if anywhere. */
     webhookUrl: text('webhook_url'),
+    /** 联系人 and the office's telephone. */
+    contactName: text('contact_name'),
+    contactPhone: text('contact_phone'),
+    /** The day it stopped taking cases (撤销); the matrix may no longer name it from then. */
+    retiredOn: date('retired_on'),
+    version: integer('version').notNull().default(1),
   },
   (t) => [
     uniqueIndex('departments_city_code_uq').on(t.city, t.code),
@@ -229,6 +247,8 @@ export const responsibilities = pgTable(
     departmentId: text('department_id')
       .notNull()
       .references(() => departments.id),
+    /** Raised by every change of the cell; an edit names the version it saw (409 when stale). */
+    version: integer('version').notNull().default(1),
   },
   (t) => [
     primaryKey({ columns: [t.categoryCode, t.areaCode] }),

@@ -9,11 +9,14 @@ import { calendarAdminRoutes } from './calendar-admin-routes.js';
 import { cityAdminRoutes } from './city-admin-routes.js';
 import { evaluationAdminRoutes } from './evaluation-admin-routes.js';
 import { gridAdminRoutes } from './grid-admin-routes.js';
+import { matrixAdminRoutes } from './matrix-admin-routes.js';
 import { publicationAdminRoutes } from './publication-admin-routes.js';
+import { acceptWorkbooks } from './spreadsheet.js';
 import { userAdminRoutes } from './user-admin-routes.js';
 import { webhookAdminRoutes } from './webhook-admin-routes.js';
 
 export const adminRoutes: ServicePlugin = async (app) => {
+  acceptWorkbooks(app);
   await app.register(auditRoutes);
   await app.register(calendarAdminRoutes);
   await app.register(userAdminRoutes);
@@ -23,4 +26,5 @@ export const adminRoutes: ServicePlugin = async (app) => {
   await app.register(cityAdminRoutes);
   await app.register(evaluationAdminRoutes);
   await app.register(webhookAdminRoutes);
+  await app.register(matrixAdminRoutes);
 };

@@ -23,3 +23,4 @@ export const recordSeedChange: RecordChange = (
   tx: Tx,
   entry: Omit<AdminChange, 'actorId' | 'actorUsername'>,
 ) => recordAdminChange(tx, { ...entry, actorId: 'seed', actorUsername: 'seed' });
+export { importMatrixRows, type MatrixRow } from './matrix-admin.js';
