@@ -35,6 +35,7 @@ export * from './repositories/notice-recipients.js';
 export * from './repositories/notices.js';
 export * from './repositories/officer-duty.js';
 export * from './repositories/outbox.js';
+export * from './repositories/phone-access.js';
 export * from './repositories/publications.js';
 export * from './repositories/published-sources.js';
 export * from './repositories/reference.js';

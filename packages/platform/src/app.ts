@@ -42,6 +42,7 @@ import { createLogger, withRedaction } from './observability/logger.js';
 import { createMetrics, httpMetrics, type Metrics } from './observability/metrics.js';
 import { registerOpenCasesGauge } from './observability/open-cases.js';
 import { requestIdEcho, requestIdOf } from './observability/request-id.js';
+import { phoneAccessLogging } from './personal-data/phone-access.js';
 import { problemDetails } from './problem-details.js';
 import { type RateLimitSettings, rateLimits } from './rate-limits.js';
 import { calendarHealthDetails } from './reference/calendar-health.js';
@@ -166,6 +167,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(rateLimits, { settings: options.rateLimits });
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
   await app.register(authentication);
+  await app.register(phoneAccessLogging);
 
   await app.register(healthRoutes, {
     timeoutMs: options.healthTimeoutMs,

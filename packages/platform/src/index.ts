@@ -22,6 +22,7 @@ export * from './observability/logger.js';
 export * from './observability/metrics.js';
 export * from './observability/request-id.js';
 export * from './personal-data/phone.js';
+export * from './personal-data/phone-access.js';
 export * from './personal-data/public-view.js';
 export * from './problem-details.js';
 export * from './process.js';

@@ -30,3 +30,30 @@ export const adminAuditLog = pgTable(
   },
   (t) => [index('admin_audit_log_city_at_idx').on(t.city, t.at), index('admin_audit_log_at_idx').on(t.at)],
 );
+
+/**
+ * Every view of a reporter's full phone number by staff (号码查看记录): who, when, which case, by
+ * which route. Append-only for the app (migration 0018 grants it SELECT and INSERT only); read and
+ * exported by supervisors.
+ */
+export const phoneAccessLog = pgTable(
+  'phone_access_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: ts('at').notNull().defaultNow(),
+    actorId: text('actor_id').notNull(),
+    actorUsername: text('actor_username').notNull(),
+    /** The case's city and district, so a supervisor reads their own. */
+    city: text('city').notNull(),
+    districtCode: text('district_code').notNull(),
+    caseId: text('case_id').notNull(),
+    caseNo: text('case_no').notNull(),
+    /** `GET /api/cases/:id`: the method and route pattern that answered the number. */
+    route: text('route').notNull(),
+    requestId: text('request_id'),
+  },
+  (t) => [
+    index('phone_access_log_city_at_idx').on(t.city, t.at),
+    index('phone_access_log_case_idx').on(t.caseId),
+  ],
+);

@@ -10,6 +10,7 @@ import { cityAdminRoutes } from './city-admin-routes.js';
 import { evaluationAdminRoutes } from './evaluation-admin-routes.js';
 import { gridAdminRoutes } from './grid-admin-routes.js';
 import { matrixAdminRoutes } from './matrix-admin-routes.js';
+import { phoneAccessRoutes } from './phone-access-routes.js';
 import { publicationAdminRoutes } from './publication-admin-routes.js';
 import { acceptWorkbooks } from './spreadsheet.js';
 import { userAdminRoutes } from './user-admin-routes.js';
@@ -27,4 +28,5 @@ export const adminRoutes: ServicePlugin = async (app) => {
   await app.register(evaluationAdminRoutes);
   await app.register(webhookAdminRoutes);
   await app.register(matrixAdminRoutes);
+  await app.register(phoneAccessRoutes);
 };

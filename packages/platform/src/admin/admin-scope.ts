@@ -16,6 +16,19 @@ export function citiesOf(actor: UserActor): readonly string[] | 'all' {
   return actor.city === null ? 'all' : [actor.city];
 }
 
+/** The cities a log read covers: the one asked for, if the reader reaches it (else 403), or all they reach. */
+export function readableCities(
+  actor: UserActor,
+  asked: string | undefined,
+  what: string,
+): readonly string[] | 'all' {
+  const reach = citiesOf(actor);
+  if (asked !== undefined && reach !== 'all' && !reach.includes(asked)) {
+    throw new ForbiddenError(`you may read the ${what} of city ${reach.join(', ')}, not ${asked}`);
+  }
+  return asked !== undefined ? [asked] : reach;
+}
+
 /** The city named in the path, when the admin may manage it and it exists; else 403 or 404. */
 export async function administeredCity(
   actor: UserActor,

@@ -16,7 +16,8 @@ import {
 } from '@urbangrid/domain';
 import { z } from 'zod';
 import { type Actor, toDomainActor } from '../auth/actor.js';
-import { phoneFor } from '../personal-data/phone.js';
+import { maySeeFullPhone, phoneFor } from '../personal-data/phone.js';
+import { notePhoneViewed } from '../personal-data/phone-access.js';
 
 const isoTime = z.iso.datetime({ offset: true });
 
@@ -128,7 +129,7 @@ const iso = (at: Date | null) => (at === null ? null : at.toISOString());
  * through their enums types the view, and a stray value stops here, named, not in the serializer.
  */
 export function toCaseView(row: CaseRow, viewer: Actor, phoneKey: Buffer): CaseView {
-  const phone = row.reporterPhoneEnc === null ? null : safePhone(viewer, phoneKey, row.reporterPhoneEnc);
+  const phone = row.reporterPhoneEnc === null ? null : safePhone(viewer, phoneKey, row);
   return {
     id: row.id,
     caseNo: row.caseNo,
@@ -174,13 +175,17 @@ export function toCaseView(row: CaseRow, viewer: Actor, phoneKey: Buffer): CaseV
   };
 }
 
-// A number that no longer decrypts (rotated key) is shown as hidden, never as a 500.
-function safePhone(viewer: Actor, key: Buffer, encrypted: string): string | null {
+// A number that no longer decrypts (rotated key) is shown as hidden, never as a 500. A full number
+// shown is recorded in the phone access log (phone-access.ts).
+function safePhone(viewer: Actor, key: Buffer, row: CaseRow): string | null {
+  let phone: string | null;
   try {
-    return phoneFor(viewer, key, encrypted);
+    phone = phoneFor(viewer, key, row.reporterPhoneEnc);
   } catch {
     return '****';
   }
+  if (phone !== null && maySeeFullPhone(viewer)) notePhoneViewed(row);
+  return phone;
 }
 
 export function toTimelineEntry(event: CaseEventRow): CaseDetail['timeline'][number] {

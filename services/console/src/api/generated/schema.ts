@@ -871,11 +871,11 @@ export interface paths {
                     city?: string;
                     from?: string;
                     to?: string;
-                    entity?: string;
                     actor?: string;
                     page?: number;
                     pageSize?: number;
                     format?: "json" | "csv";
+                    entity?: string;
                 };
                 header?: never;
                 path?: never;
@@ -2855,6 +2855,64 @@ export interface paths {
                                 districtName: string;
                                 fallbackDepartmentId: string | null;
                             }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/phone-access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who saw which reporter's full phone number, when and where; format=csv exports it */
+        get: {
+            parameters: {
+                query?: {
+                    city?: string;
+                    from?: string;
+                    to?: string;
+                    actor?: string;
+                    page?: number;
+                    pageSize?: number;
+                    format?: "json" | "csv";
+                    caseNo?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                at: string;
+                                actor: string;
+                                city: string;
+                                districtCode: string;
+                                caseId: string;
+                                caseNo: string;
+                                route: string;
+                                requestId: string | null;
+                            }[];
+                            total: number;
                         };
                     };
                 };
