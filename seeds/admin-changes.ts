@@ -7,6 +7,7 @@
 import {
   type DbOrTx,
   findCityRecord,
+  findDepartmentRecord,
   listApiKeys,
   listCityAreas,
   listCityCalendarYears,
@@ -16,6 +17,7 @@ import {
   createApiKey,
   createArea,
   createCity,
+  createDepartment,
   recordSeedChange,
 } from '@urbangrid/platform';
 import type { DemoRegion } from './demo-region/index.js';
@@ -88,4 +90,25 @@ export async function seedApiKeys(tx: DbOrTx, region: DemoRegion): Promise<numbe
   const missing = region.apiKeys.filter((key) => !existing.has(key.fixed.id));
   for (const key of missing) await createApiKey(tx, recordSeedChange, key);
   return missing.length;
+}
+
+/** Adds the demo departments that do not exist yet (a bureau before the units under it). */
+export async function seedDepartments(tx: DbOrTx, region: DemoRegion): Promise<number> {
+  let added = 0;
+  for (const department of region.departments) {
+    if ((await findDepartmentRecord(tx, department.id)) !== null) continue;
+    await createDepartment(tx, recordSeedChange, {
+      id: department.id,
+      city: department.city,
+      code: department.code,
+      name: department.name,
+      nameEn: department.nameEn,
+      parentId: department.parentId ?? null,
+      contactName: department.contactName ?? null,
+      contactPhone: department.contactPhone ?? null,
+      ...(department.calendarCode === undefined ? {} : { calendarCode: department.calendarCode }),
+    });
+    added++;
+  }
+  return added;
 }

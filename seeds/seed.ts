@@ -5,7 +5,6 @@ import {
   categories,
   cities,
   type Db,
-  departments,
   grids,
   listMatrixCells,
   officerGrids,
@@ -15,7 +14,7 @@ import {
 import { importMatrixRows, recordSeedChange } from '@urbangrid/platform';
 import { syncPublicHolidays } from '@urbangrid/reference';
 import { eq, inArray, sql } from 'drizzle-orm';
-import { seedApiKeys, seedAreas, seedCities } from './admin-changes.js';
+import { seedApiKeys, seedAreas, seedCities, seedDepartments } from './admin-changes.js';
 import { buildDemoRegion, type DemoRegion, hohhot } from './demo-region/index.js';
 import { seedGazetteer } from './gazetteer/index.js';
 
@@ -113,9 +112,7 @@ export async function seedDemoRegion(db: Db, options: { demoPassword: string }):
       categories: await inBatches(region.categories, (b) =>
         tx.insert(categories).values(b).onConflictDoNothing(),
       ),
-      departments: await inBatches(region.departments, (b) =>
-        tx.insert(departments).values(b).onConflictDoNothing(),
-      ),
+      departments: await seedDepartments(tx, region),
       responsibilities: await seedMatrices(tx, region),
       calendars: added.calendars,
       users: await inBatches(newUsers, (b) => tx.insert(users).values(b).onConflictDoNothing()),

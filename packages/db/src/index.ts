@@ -24,6 +24,7 @@ export * from './repositories/case-write.js';
 export * from './repositories/cases.js';
 export * from './repositories/catalogue.js';
 export * from './repositories/cities.js';
+export * from './repositories/departments.js';
 export * from './repositories/duplicates.js';
 export * from './repositories/duty-shifts.js';
 export * from './repositories/evaluation-settings.js';

@@ -1,8 +1,8 @@
 /**
  * The responsibility matrix (权责清单): category × area → department, the most specific area
- * winning (community, then street, then district), else the category's default department. A
- * department in `passOver` (one that returned the case) is never the answer: the next one is, or
- * none, and the dispatcher chooses.
+ * winning (community, then street, then district), else the category's default department while it
+ * is in service (not retired). A department in `passOver` (one that returned the case) is never the
+ * answer: the next one is, or none, and the dispatcher chooses.
  */
 import type { ReferenceData } from '@urbangrid/reference';
 
@@ -27,5 +27,6 @@ export async function responsibleDepartment(
   const category = await reference.category(place.categoryCode);
   if (category?.defaultDepartmentCode == null) return null;
   const fallback = await reference.departmentByCode(place.city, category.defaultDepartmentCode);
-  return fallback === null || passOver.includes(fallback.id) ? null : fallback.id;
+  if (fallback === null || fallback.retiredOn !== null || passOver.includes(fallback.id)) return null;
+  return fallback.id;
 }

@@ -7,6 +7,7 @@ import { apiKeyAdminRoutes } from './api-key-admin-routes.js';
 import { auditRoutes } from './audit-routes.js';
 import { calendarAdminRoutes } from './calendar-admin-routes.js';
 import { cityAdminRoutes } from './city-admin-routes.js';
+import { departmentAdminRoutes } from './department-admin-routes.js';
 import { evaluationAdminRoutes } from './evaluation-admin-routes.js';
 import { gridAdminRoutes } from './grid-admin-routes.js';
 import { matrixAdminRoutes } from './matrix-admin-routes.js';
@@ -21,6 +22,7 @@ export const adminRoutes: ServicePlugin = async (app) => {
   await app.register(auditRoutes);
   await app.register(calendarAdminRoutes);
   await app.register(userAdminRoutes);
+  await app.register(departmentAdminRoutes);
   await app.register(gridAdminRoutes);
   await app.register(publicationAdminRoutes);
   await app.register(apiKeyAdminRoutes);

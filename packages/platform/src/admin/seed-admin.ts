@@ -16,6 +16,7 @@ export {
   type NewCity,
   standardCalendars,
 } from './city-admin.js';
+export { createDepartment, type NewDepartment } from './department-admin.js';
 export { addEvaluationSettings } from './evaluation-admin.js';
 
 /** Records an entry as made by the seed (no account, no request). */

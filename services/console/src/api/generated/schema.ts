@@ -1394,6 +1394,188 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/departments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A city's departments, retired ones too, by code */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Default: the admin's city (a region admin names one) */
+                    city?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            departments: components["schemas"]["AdminDepartment"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Creates a department of a city */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        nameEn: string;
+                        /** @default null */
+                        parentId?: string | null;
+                        /** @default null */
+                        contactName?: string | null;
+                        /** @default null */
+                        contactPhone?: string | null;
+                        city: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminDepartment"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/departments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Changes a department's code, names, parent and contact (If-Match: its version) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The version (ETag) of the record the edit was made on; stale answers 409 */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        nameEn: string;
+                        /** @default null */
+                        parentId?: string | null;
+                        /** @default null */
+                        contactName?: string | null;
+                        /** @default null */
+                        contactPhone?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminDepartment"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/departments/{id}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retires a department from a date (撤销; If-Match: its version): refused while a department in service is under it or the matrix names it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The version (ETag) of the record the edit was made on; stale answers 409 */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description The first day it takes no cases
+                         */
+                        retiredOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminDepartment"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/grids/import": {
         parameters: {
             query?: never;
@@ -5310,6 +5492,19 @@ export interface components {
             retiredOn: string | null;
             version: number;
         };
+        AdminDepartment: {
+            id: string;
+            city: string;
+            code: string;
+            name: string;
+            nameEn: string;
+            parentId: string | null;
+            contactName: string | null;
+            contactPhone: string | null;
+            calendarCode: string;
+            retiredOn: string | null;
+            version: number;
+        };
         EvaluationSettings: {
             version: number;
             effectiveFrom: string;
@@ -5636,6 +5831,7 @@ export type WebhookEventInput = components['schemas']['WebhookEventInput'];
 export type ApiKey = components['schemas']['ApiKey'];
 export type AdminCity = components['schemas']['AdminCity'];
 export type AdminArea = components['schemas']['AdminArea'];
+export type AdminDepartment = components['schemas']['AdminDepartment'];
 export type EvaluationSettings = components['schemas']['EvaluationSettings'];
 export type Role = components['schemas']['Role'];
 export type WebhookEvent = components['schemas']['WebhookEvent'];
