@@ -1,11 +1,13 @@
 /**
- * The demo region's cities (with their calendars), areas and integration keys, made through the
- * same functions as the admin API (@urbangrid/platform's createCity, createArea, createApiKey):
+ * The demo region's cities (with their calendars), areas, catalogue and integration keys, made
+ * through the same functions as the admin API (@urbangrid/platform's createCity, createArea,
+ * createCatalogueVersion, createApiKey):
  * validated, audited (actor `seed`) and stored as an admin's would be. What exists already is left
  * alone, so seeding a seeded database changes nothing.
  */
 import {
   type DbOrTx,
+  findCatalogueVersion,
   findCityRecord,
   findDepartmentRecord,
   listApiKeys,
@@ -14,8 +16,10 @@ import {
 } from '@urbangrid/db';
 import {
   type CalendarSpec,
+  type CategoryInput,
   createApiKey,
   createArea,
+  createCatalogueVersion,
   createCity,
   createDepartment,
   recordSeedChange,
@@ -111,4 +115,48 @@ export async function seedDepartments(tx: DbOrTx, region: DemoRegion): Promise<n
     added++;
   }
   return added;
+}
+
+/**
+ * Adds the catalogue versions that do not exist yet, each with its categories and the day it came
+ * into force (the demo's are past days: loaded as history, not as an admin's new version).
+ */
+export async function seedCatalogue(
+  tx: DbOrTx,
+  region: DemoRegion,
+): Promise<{ versions: number; categories: number }> {
+  let versions = 0;
+  let categories = 0;
+  for (const version of region.catalogueVersions) {
+    if ((await findCatalogueVersion(tx, version.version)) !== null) continue;
+    const own = region.categories.filter((c) => c.catalogueVersion === version.version);
+    const created = await createCatalogueVersion(
+      tx,
+      recordSeedChange,
+      {
+        version: version.version,
+        name: version.name,
+        nameEn: version.nameEn ?? version.name,
+        effectiveFrom: version.effectiveFrom ?? null,
+        categories: own.map(
+          (c): CategoryInput => ({
+            code: c.code,
+            majorName: c.majorName,
+            name: c.name,
+            nameEn: c.nameEn,
+            filingCondition: c.filingCondition,
+            closingCondition: c.closingCondition,
+            timeLimits: c.timeLimits as CategoryInput['timeLimits'],
+            stageCalendars: (c.stageCalendars ?? {}) as CategoryInput['stageCalendars'],
+            defaultDepartmentCode: c.defaultDepartmentCode ?? null,
+            city: c.city ?? null,
+          }),
+        ),
+      },
+      { reach: null, today: null },
+    );
+    versions++;
+    categories += created.categories.length;
+  }
+  return { versions, categories };
 }

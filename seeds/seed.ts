@@ -1,20 +1,10 @@
 import { performance } from 'node:perf_hooks';
 import { hash } from '@node-rs/argon2';
-import {
-  catalogueVersions,
-  categories,
-  cities,
-  type Db,
-  grids,
-  listMatrixCells,
-  officerGrids,
-  type Tx,
-  users,
-} from '@urbangrid/db';
+import { cities, type Db, grids, listMatrixCells, officerGrids, type Tx, users } from '@urbangrid/db';
 import { importMatrixRows, recordSeedChange } from '@urbangrid/platform';
 import { syncPublicHolidays } from '@urbangrid/reference';
 import { eq, inArray, sql } from 'drizzle-orm';
-import { seedApiKeys, seedAreas, seedCities, seedDepartments } from './admin-changes.js';
+import { seedApiKeys, seedAreas, seedCatalogue, seedCities, seedDepartments } from './admin-changes.js';
 import { buildDemoRegion, type DemoRegion, hohhot } from './demo-region/index.js';
 import { seedGazetteer } from './gazetteer/index.js';
 
@@ -100,18 +90,15 @@ export async function seedDemoRegion(db: Db, options: { demoPassword: string }):
   const newUsers = await hashNewUsers(db, region, options.demoPassword);
   const inserted = await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK})`);
-    // Cities (with their calendars), areas and keys go through the admin's own functions.
+    // Cities (with their calendars), areas, the catalogue and keys go through the admin's own functions.
     const added = await seedCities(tx, region);
+    const catalogue = await seedCatalogue(tx, region);
     const counts: SeedCounts = {
       cities: added.cities,
       areas: await seedAreas(tx, region),
       grids: await inBatches(region.grids, (b) => tx.insert(grids).values(b).onConflictDoNothing()),
-      catalogueVersions: await inBatches(region.catalogueVersions, (b) =>
-        tx.insert(catalogueVersions).values(b).onConflictDoNothing(),
-      ),
-      categories: await inBatches(region.categories, (b) =>
-        tx.insert(categories).values(b).onConflictDoNothing(),
-      ),
+      catalogueVersions: catalogue.versions,
+      categories: catalogue.categories,
       departments: await seedDepartments(tx, region),
       responsibilities: await seedMatrices(tx, region),
       calendars: added.calendars,

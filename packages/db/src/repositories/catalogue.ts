@@ -49,6 +49,15 @@ export async function updateCatalogueVersion(
   return row;
 }
 
+/** The categories of one version (withdrawn ones too), by code. */
+export async function listVersionCategories(db: DbOrTx, version: string): Promise<CategoryRecord[]> {
+  return db
+    .select()
+    .from(categories)
+    .where(eq(categories.catalogueVersion, version))
+    .orderBy(asc(categories.code));
+}
+
 /** Every category of every version (withdrawn ones too), by code. */
 export async function listCatalogueCategories(db: DbOrTx): Promise<CategoryRecord[]> {
   return db.select().from(categories).orderBy(asc(categories.code));

@@ -72,3 +72,14 @@ export function parseCategoryCode(code: string): CategoryCode {
 export function componentCategoryCode(major: string, minor: string): string {
   return `C${major}${minor}`;
 }
+
+/**
+ * The code a catalogue 2013 category has in the 2026 revision's shape: the minor class widened to 3
+ * digits, events becoming matters (C0101 → C01001, E0505 → M05005). A 2026 code has no wider shape.
+ */
+export function widenCategoryCode(code: string): string {
+  const parsed = parseCategoryCode(code);
+  if (parsed.version !== '2013')
+    throw new CodeError('categoryCode', code, 'is a catalogue 2026 code already (no wider shape)');
+  return `${parsed.kind === 'component' ? 'C' : 'M'}${parsed.major}0${parsed.minor}`;
+}

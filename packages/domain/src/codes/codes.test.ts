@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { categoryDefinitionSchema, defaultStageLimits, stageLimitMinutes } from './catalogue.js';
-import { parseCategoryCode } from './category-code.js';
+import { parseCategoryCode, widenCategoryCode } from './category-code.js';
 import { CodeError } from './code-error.js';
 import { categoryCodeSchema, gridCodeSchema, gridCodeString } from './code-schemas.js';
 import { parseComponentCode } from './component-code.js';
@@ -124,6 +124,19 @@ describe('category codes (分类代码)', () => {
     ['C0100', /minor class 00 does not exist/],
   ])('rejects %s', (code, message) => {
     expect(errorOf(() => parseCategoryCode(code)).message).toMatch(message);
+  });
+
+  it.each([
+    ['C0101', 'C01001'],
+    ['E0505', 'M05005'],
+    ['E9101', 'M91001'],
+  ])('widens %s to the 2026 shape %s', (code, wide) => {
+    expect(widenCategoryCode(code)).toBe(wide);
+    expect(parseCategoryCode(wide).version).toBe('2026');
+  });
+
+  it('has no wider shape for a 2026 code', () => {
+    expect(errorOf(() => widenCategoryCode('C01001')).message).toMatch(/catalogue 2026 code already/);
   });
 
   it('keeps the kinds unambiguous: the same digits are a component with C and an event with E', () => {

@@ -6,6 +6,7 @@ import type { ServicePlugin } from '../service-plugin.js';
 import { apiKeyAdminRoutes } from './api-key-admin-routes.js';
 import { auditRoutes } from './audit-routes.js';
 import { calendarAdminRoutes } from './calendar-admin-routes.js';
+import { catalogueAdminRoutes } from './catalogue-admin-routes.js';
 import { cityAdminRoutes } from './city-admin-routes.js';
 import { departmentAdminRoutes } from './department-admin-routes.js';
 import { evaluationAdminRoutes } from './evaluation-admin-routes.js';
@@ -30,5 +31,6 @@ export const adminRoutes: ServicePlugin = async (app) => {
   await app.register(evaluationAdminRoutes);
   await app.register(webhookAdminRoutes);
   await app.register(matrixAdminRoutes);
+  await app.register(catalogueAdminRoutes);
   await app.register(phoneAccessRoutes);
 };

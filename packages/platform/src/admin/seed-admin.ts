@@ -9,6 +9,11 @@ import type { RecordChange } from './calendar-admin.js';
 
 export { type ApiKeySource, apiKeySources, createApiKey, type NewApiKey } from './api-key-admin.js';
 export {
+  type CategoryInput,
+  createCatalogueVersion,
+  type NewCatalogueVersion,
+} from './catalogue-admin.js';
+export {
   type CalendarSpec,
   createArea,
   createCity,

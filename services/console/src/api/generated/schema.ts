@@ -3050,6 +3050,346 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/catalogues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The catalogue versions, with the day each comes into force */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            today: string;
+                            versions: components["schemas"]["CatalogueVersion"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * A new catalogue version (region admins): a copy of another, or the categories given
+         * @description `copyOf` starts the version with the categories of another one that are not withdrawn, their codes in the 2026 shape (C0101 → C01001, E0505 → M05005): a code is what cases keep, so it belongs to one version, and a copied code another version has already is left out (`skipped`). `categories` add to (or replace) the copied ones. Without `effectiveFrom` the version is a draft.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: string;
+                        name: string;
+                        nameEn: string;
+                        /** @description The first day (local date) new reports may use it */
+                        effectiveFrom?: string | null;
+                        copyOf?: string;
+                        categories?: {
+                            /** @description 大类名称 */
+                            majorName: string;
+                            name: string;
+                            nameEn: string;
+                            /** @description 立案条件 */
+                            filingCondition: string;
+                            /** @description 结案条件 */
+                            closingCondition: string;
+                            timeLimits: {
+                                normal: {
+                                    verify: number;
+                                    file: number;
+                                    dispatch: number;
+                                    handle: number;
+                                    check: number;
+                                    close: number;
+                                };
+                                urgent: {
+                                    verify: number;
+                                    file: number;
+                                    dispatch: number;
+                                    handle: number;
+                                    check: number;
+                                    close: number;
+                                };
+                            };
+                            /**
+                             * @description The calendar each stage counts on (e.g. verify: 'patrol'); a stage not named uses its default
+                             * @default {}
+                             */
+                            stageCalendars?: {
+                                [key: string]: string;
+                            };
+                            /** @default null */
+                            defaultDepartmentCode?: string | null;
+                            /**
+                             * @description The city of a local class (9x); null for a national category
+                             * @default null
+                             */
+                            city?: string | null;
+                            code: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            version: components["schemas"]["CatalogueVersion"];
+                            categories: components["schemas"]["CatalogueCategory"][];
+                            /** @description Copied codes another version has already */
+                            skipped: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/catalogues/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A version and its categories (a city's admin: national ones and the city's own) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    version: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            version: components["schemas"]["CatalogueVersion"];
+                            categories: components["schemas"]["CatalogueCategory"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Renames a version, or sets the day it comes into force (null: a draft again)
+         * @description The day can be set or cleared only while the version is not in force, and not before today.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The version (ETag) of the record the edit was made on; stale answers 409 */
+                    "if-match"?: string;
+                };
+                path: {
+                    version: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        nameEn?: string;
+                        /** @description The first day (local date) new reports may use it */
+                        effectiveFrom?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CatalogueVersion"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/admin/catalogues/{version}/categories/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Creates or replaces a category of a version not in force yet
+         * @description Region admins any category, a city's admin the city's local classes (9x). The kind and the major and minor classes follow from the code; one version holds codes of one shape (2013 or 2026).
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The version (ETag) of the record the edit was made on; stale answers 409 */
+                    "if-match"?: string;
+                };
+                path: {
+                    version: string;
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 大类名称 */
+                        majorName: string;
+                        name: string;
+                        nameEn: string;
+                        /** @description 立案条件 */
+                        filingCondition: string;
+                        /** @description 结案条件 */
+                        closingCondition: string;
+                        timeLimits: {
+                            normal: {
+                                verify: number;
+                                file: number;
+                                dispatch: number;
+                                handle: number;
+                                check: number;
+                                close: number;
+                            };
+                            urgent: {
+                                verify: number;
+                                file: number;
+                                dispatch: number;
+                                handle: number;
+                                check: number;
+                                close: number;
+                            };
+                        };
+                        /**
+                         * @description The calendar each stage counts on (e.g. verify: 'patrol'); a stage not named uses its default
+                         * @default {}
+                         */
+                        stageCalendars?: {
+                            [key: string]: string;
+                        };
+                        /** @default null */
+                        defaultDepartmentCode?: string | null;
+                        /**
+                         * @description The city of a local class (9x); null for a national category
+                         * @default null
+                         */
+                        city?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CatalogueCategory"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CatalogueCategory"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/catalogues/{version}/categories/{code}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraws a category (撤销): no new report or filing names it, filed cases keep it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The version (ETag) of the record the edit was made on; stale answers 409 */
+                    "if-match"?: string;
+                };
+                path: {
+                    version: string;
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CatalogueCategory"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/phone-access": {
         parameters: {
             query?: never;
@@ -5471,6 +5811,53 @@ export interface components {
             lastUsedAt: string | null;
             revokedAt: string | null;
         };
+        CatalogueVersion: {
+            version: string;
+            name: string;
+            nameEn: string;
+            /** @description The day it comes into force; null for a draft */
+            effectiveFrom: string | null;
+            inForce: boolean;
+            /** @description The ETag an edit names in If-Match */
+            revision: number;
+            categories: number;
+            withdrawn: number;
+        };
+        CatalogueCategory: {
+            /** @description 大类名称 */
+            majorName: string;
+            name: string;
+            nameEn: string;
+            /** @description 立案条件 */
+            filingCondition: string;
+            /** @description 结案条件 */
+            closingCondition: string;
+            timeLimits: {
+                [key: string]: {
+                    [key: string]: number;
+                };
+            };
+            stageCalendars: {
+                [key: string]: string;
+            };
+            /** @default null */
+            defaultDepartmentCode: string | null;
+            /**
+             * @description The city of a local class (9x); null for a national category
+             * @default null
+             */
+            city: string | null;
+            code: string;
+            catalogueVersion: string;
+            /** @enum {string} */
+            kind: "component" | "event";
+            majorCode: string;
+            minorCode: string;
+            /** @description False once withdrawn (撤销) */
+            active: boolean;
+            /** @description The ETag an edit names in If-Match */
+            version: number;
+        };
         AdminCity: {
             code: string;
             name: string;
@@ -5829,6 +6216,8 @@ export interface components {
 }
 export type WebhookEventInput = components['schemas']['WebhookEventInput'];
 export type ApiKey = components['schemas']['ApiKey'];
+export type CatalogueVersion = components['schemas']['CatalogueVersion'];
+export type CatalogueCategory = components['schemas']['CatalogueCategory'];
 export type AdminCity = components['schemas']['AdminCity'];
 export type AdminArea = components['schemas']['AdminArea'];
 export type AdminDepartment = components['schemas']['AdminDepartment'];
@@ -6364,6 +6753,7 @@ export interface operations {
 export const webhooksCaseEventPostRequestBodyContentApplicationJsonEventValues: ReadonlyArray<FlattenedDeepRequired<webhooks>["caseEvent"]["post"]["requestBody"]["content"]["application/json"]["event"]> = ["case.reported", "case.verified", "case.rejected", "case.filed", "case.dispatched", "case.accepted", "case.returned", "case.handled", "case.reviewed", "case.reworked", "case.suspended", "case.resumed", "case.extended", "case.overdue", "case.supervised", "case.closed", "case.cancelled"];
 export const webhooksCaseEventPostRequestBodyContentApplicationJsonCaseDeadlineLightValues: ReadonlyArray<FlattenedDeepRequired<webhooks>["caseEvent"]["post"]["requestBody"]["content"]["application/json"]["case"]["deadline"]["light"]> = ["green", "yellow", "red"];
 export const webhookEventInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookEventInput"]> = ["case.reported", "case.verified", "case.rejected", "case.filed", "case.dispatched", "case.accepted", "case.returned", "case.handled", "case.reviewed", "case.reworked", "case.suspended", "case.resumed", "case.extended", "case.overdue", "case.supervised", "case.closed", "case.cancelled"];
+export const catalogueCategoryKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CatalogueCategory"]["kind"]> = ["component", "event"];
 export const adminAreaLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AdminArea"]["level"]> = ["district", "street", "community"];
 export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Role"]> = ["grid_officer", "intake_operator", "shift_lead", "dispatcher", "department_handler", "supervisor", "region_supervisor", "admin"];
 export const webhookEventValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookEvent"]> = ["case.reported", "case.verified", "case.rejected", "case.filed", "case.dispatched", "case.accepted", "case.returned", "case.handled", "case.reviewed", "case.reworked", "case.suspended", "case.resumed", "case.extended", "case.overdue", "case.supervised", "case.closed", "case.cancelled"];
