@@ -1,8 +1,7 @@
 /**
- * The demo region's cities (with their calendars), areas, catalogue and integration keys, made
- * through the same functions as the admin API (@urbangrid/platform's createCity, createArea,
- * createCatalogueVersion, createApiKey):
- * validated, audited (actor `seed`) and stored as an admin's would be. What exists already is left
+ * The demo region's cities (with their calendars), areas, catalogue, departments and integration
+ * keys, made through the same functions as the admin API (@urbangrid/platform's createCity,
+ * createArea, createCatalogueVersion, createDepartment, createApiKey): validated, audited (actor `seed`) and stored as an admin's would be. What exists already is left
  * alone, so seeding a seeded database changes nothing.
  */
 import {
