@@ -47,6 +47,12 @@ export {
 export { deadlineJobId } from './follow-up-jobs.js';
 export { newId } from './ids.js';
 export { localDay } from './local-day.js';
+export {
+  type NoticePruning,
+  noticePruningSchedulerId,
+  pruneNotices,
+  startNoticePruning,
+} from './notice-pruning.js';
 export { type ReassignRequest, reassignTask } from './officer-tasks.js';
 export { type EngineProcessContext, type ProcessEngine, processEngine } from './process-engine.js';
 export {

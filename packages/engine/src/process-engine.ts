@@ -7,7 +7,8 @@
  * The process's reference data is made here, once: the engine context and the HTTP layer
  * (`buildApp({ reference })`) share it, and it follows the admin changes announced on the live
  * channel. A process running workers also loads the public holidays its chinese-days release
- * covers (a newer release brings the next year) and watches how long each city's calendar lasts.
+ * covers (a newer release brings the next year), watches how long each city's calendar lasts and
+ * prunes read notices past their retention every night (`notice-pruning.ts`).
  */
 import type { Db } from '@urbangrid/db';
 import type { RedisClient, RedisTarget } from '@urbangrid/redis';
@@ -26,6 +27,7 @@ import {
   type EngineLogger,
   publishToRedis,
 } from './engine-context.js';
+import { startNoticePruning } from './notice-pruning.js';
 import { type GaugeRegistry, type RunningEngine, startEngine } from './start-engine.js';
 
 export interface EngineProcessContext {
@@ -33,7 +35,13 @@ export interface EngineProcessContext {
   redis: RedisClient;
   redisTarget: RedisTarget;
   logger: EngineLogger;
-  config: { QUEUE_PREFIX: string; SHUTDOWN_TIMEOUT_MS?: number; webhookSecret?: string };
+  config: {
+    QUEUE_PREFIX: string;
+    SHUTDOWN_TIMEOUT_MS?: number;
+    webhookSecret?: string;
+    /** How long read notices are kept (default 30 days). */
+    NOTICE_RETENTION_DAYS?: number;
+  };
 }
 
 export interface ProcessEngine {
@@ -96,10 +104,20 @@ export function processEngine(options: { metrics?: GaugeRegistry } = {}): Proces
         now: engine.context.now,
         logger: ctx.logger,
       });
+      // Read notices past their retention go every night (any process running workers may set it).
+      const pruning = await startNoticePruning({
+        db: ctx.db,
+        redis: ctx.redisTarget,
+        prefix: ctx.config.QUEUE_PREFIX,
+        retentionDays: ctx.config.NOTICE_RETENTION_DAYS ?? 30,
+        now: engine.context.now,
+        logger: ctx.logger,
+      });
       running = {
         ...engine,
         async stop() {
           coverage.stop();
+          await pruning.stop();
           await engine.stop();
           await shared?.follower.stop();
         },

@@ -68,6 +68,8 @@ export const deadlineJobSchema = z.object({
 export const webhookJobSchema = z.object({ deliveryId: z.string().min(1) });
 /** The daily freeze of finished days (发布); fired by a job scheduler, it carries nothing. */
 export const publicationJobSchema = z.object({}).strict();
+/** The nightly deletion of read notices past their retention; fired by a job scheduler, it carries nothing. */
+export const noticePruningJobSchema = z.object({}).strict();
 
 export const queueHashTag = '{urbangrid}';
 
@@ -117,6 +119,10 @@ export const queueMap = {
    */
   webhook: defineQueue('webhook', webhookJobSchema, tenTries),
   publication: defineQueue('publication', publicationJobSchema, {
+    attempts: 3,
+    backoff: { type: 'exponential', delay: 60_000 },
+  }),
+  noticePruning: defineQueue('noticePruning', noticePruningJobSchema, {
     attempts: 3,
     backoff: { type: 'exponential', delay: 60_000 },
   }),

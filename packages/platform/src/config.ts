@@ -184,6 +184,8 @@ const envSchema = z.object({
   AUDIT_VERIFY_KEY: z.string().min(1).optional(),
   /** Where the signed anchors are kept, one JSON file per city and day (default DATA_DIR/anchors). */
   ANCHOR_DIR: z.string().min(1).optional(),
+  /** Read notices older than this many days are deleted by the nightly pruning (unread ones are kept). */
+  NOTICE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   /**
    * Load the demo region (its staff share DEMO_PASSWORD, its API keys are public) into an empty
    * database at start-up. Default: yes in development and tests, no in production, where it must

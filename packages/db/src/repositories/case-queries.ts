@@ -8,6 +8,7 @@ import {
   and,
   asc,
   count,
+  desc,
   eq,
   gt,
   gte,
@@ -16,13 +17,12 @@ import {
   isNotNull,
   isNull,
   lt,
-  ne,
   or,
   type SQL,
   sql,
 } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
-import { cases } from '../schema/cases.js';
+import { cases, openOverdueCondition } from '../schema/cases.js';
 import { type CaseScope, caseScopeCondition, caseVisibleTo } from './case-scope.js';
 import { type CaseRow, findCaseById } from './cases.js';
 
@@ -42,7 +42,10 @@ export interface CaseFilter {
   gridCode?: string;
   departmentId?: string;
   assignee?: string;
-  /** true: the current stage is past its limit (red light); false: it is not. */
+  /**
+   * true: open and its current stage is past its limit (red light); false: not that. An ended case
+   * has no current stage, so it is never overdue, whatever light it ended with.
+   */
   overdue?: boolean;
   /** true: the case carries at least one flag for the shift lead. */
   flagged?: boolean;
@@ -103,7 +106,7 @@ export function caseFilterConditions(filter: CaseFilter): SQL[] {
   if (filter.departmentId !== undefined) conditions.push(eq(cases.departmentId, filter.departmentId));
   if (filter.assignee !== undefined) conditions.push(eq(cases.assignee, filter.assignee));
   if (filter.overdue !== undefined)
-    conditions.push(filter.overdue ? eq(cases.light, 'red') : ne(cases.light, 'red'));
+    conditions.push(filter.overdue ? openOverdueCondition(cases) : sql`not (${openOverdueCondition(cases)})`);
   if (filter.flagged === true) conditions.push(sql`cardinality(${cases.flags}) > 0`);
   if (filter.flagged === false) conditions.push(sql`cardinality(${cases.flags}) = 0`);
   if (filter.pendingRequest === true) conditions.push(isNotNull(cases.pendingRequest));
@@ -144,25 +147,66 @@ export interface CasePage {
   total: number;
 }
 
-/** Newest first: the plain case list (api.md `GET /api/cases`). */
+/**
+ * How far the plain list counts and pages by number: past it the total says "at least this many"
+ * and pages are reached with the cursor, so no read walks a city's whole history.
+ */
+export const caseListCountCap = 10_000;
+
+/** Where the previous page of the newest-first list ended: its last case. */
+export interface CaseListPosition {
+  createdAt: Date;
+  id: string;
+}
+
+export interface CaseListPage extends CasePage {
+  /** False when more than `caseListCountCap` cases match: `total` is then the cap, a lower bound. */
+  totalExact: boolean;
+  /** The last case of this page when more follow (the next page starts after it), else null. */
+  next: CaseListPosition | null;
+}
+
+/**
+ * Newest first: the plain case list (api.md `GET /api/cases`), from a position (keyset: what
+ * follows `after`, however deep) or a bounded offset, with a total counted up to the cap.
+ */
 export async function listCasesInScope(
   db: DbOrTx,
   scope: CaseScope,
   filter: CaseFilter,
-  page: { offset: number; limit: number },
-): Promise<CasePage> {
+  page: { limit: number } & ({ offset: number } | { after: CaseListPosition }),
+): Promise<CaseListPage> {
   const where = and(caseScopeCondition(scope), ...caseFilterConditions(filter));
-  const [rows, totals] = await Promise.all([
+  const from =
+    'after' in page
+      ? sql`(${cases.createdAt}, ${cases.id}) < (${page.after.createdAt.toISOString()}::timestamptz, ${page.after.id})`
+      : undefined;
+  const [rows, counted] = await Promise.all([
     db
       .select()
       .from(cases)
-      .where(where)
-      .orderBy(sql`${cases.createdAt} desc`, asc(cases.id))
-      .offset(page.offset)
-      .limit(page.limit),
-    db.select({ n: count() }).from(cases).where(where),
+      .where(and(where, from))
+      .orderBy(desc(cases.createdAt), desc(cases.id))
+      .offset('offset' in page ? page.offset : 0)
+      .limit(page.limit + 1),
+    db.select({ n: count() }).from(
+      db
+        .select({ one: sql`1` })
+        .from(cases)
+        .where(where)
+        .limit(caseListCountCap + 1)
+        .as('matching'),
+    ),
   ]);
-  return { rows, total: totals[0]?.n ?? 0 };
+  const n = counted[0]?.n ?? 0;
+  const shown = rows.slice(0, page.limit);
+  const last = shown.at(-1);
+  return {
+    rows: shown,
+    total: Math.min(n, caseListCountCap),
+    totalExact: n <= caseListCountCap,
+    next: rows.length > page.limit && last !== undefined ? { createdAt: last.createdAt, id: last.id } : null,
+  };
 }
 
 /**

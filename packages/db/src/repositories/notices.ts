@@ -1,7 +1,7 @@
 /** Notices (通知) as their recipients read them: written once per recipient, listed, marked read. */
-import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
-import { notices } from '../schema/notices.js';
+import { notices, noticeUnreadCounts } from '../schema/notices.js';
 
 export type NoticeRow = typeof notices.$inferSelect;
 
@@ -44,12 +44,29 @@ export async function listNoticesOf(
     .limit(options.limit);
 }
 
+/** The person's unread count as kept beside the notices (one row, however many notices they have). */
 export async function countUnreadNotices(db: DbOrTx, recipient: string): Promise<number> {
   const [row] = await db
-    .select({ n: count() })
-    .from(notices)
-    .where(and(eq(notices.recipient, recipient), isNull(notices.readAt)));
+    .select({ n: noticeUnreadCounts.unread })
+    .from(noticeUnreadCounts)
+    .where(eq(noticeUnreadCounts.recipient, recipient));
   return row?.n ?? 0;
+}
+
+/**
+ * Deletes at most `batchSize` notices read before `readBefore` (the oldest reads first); how many
+ * went. Unread notices are never deleted. Run it until it answers less than `batchSize`: each batch
+ * is its own short statement, and running it twice deletes nothing more.
+ */
+export async function pruneReadNotices(db: DbOrTx, readBefore: Date, batchSize: number): Promise<number> {
+  const gone = await db.execute<{ id: string }>(sql`
+    delete from ${notices} where (${notices.id}, ${notices.recipient}) in (
+      select ${notices.id}, ${notices.recipient} from ${notices}
+      where ${notices.readAt} is not null and ${notices.readAt} < ${readBefore.toISOString()}
+      order by ${notices.readAt} limit ${batchSize}
+      for update skip locked)
+    returning ${notices.id}`);
+  return gone.rows.length;
 }
 
 /** Marks a person's notices read: these ids, or all of them. Others' notices are never touched. */

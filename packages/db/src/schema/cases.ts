@@ -9,8 +9,9 @@ import type {
   Stage,
   Urgency,
 } from '@urbangrid/domain';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigint,
   boolean,
   doublePrecision,
@@ -36,6 +37,32 @@ export interface StoredPendingRequest {
   /** ISO 8601. */
   at: string;
 }
+
+/**
+ * The final states as SQL (the domain's `terminalStates`; this file cannot import the domain at
+ * run time, and a partial index's predicate must be literal). `terminal-states.test.ts` checks
+ * that the two lists agree.
+ */
+export const terminalStatesSql = ['closed', 'rejected', 'cancelled'] as const;
+const terminalList = sql.raw(terminalStatesSql.map((state) => `'${state}'`).join(', '));
+
+type CaseColumns = {
+  state: AnyPgColumn;
+  light: AnyPgColumn;
+  wantsCallback: AnyPgColumn;
+  callbackAnsweredAt: AnyPgColumn;
+};
+
+/**
+ * Open and past its stage's limit (red light): `GET /api/cases?overdue=true`. The predicate of
+ * `cases_open_overdue_idx`; a query repeats it word for word so the planner can use the index.
+ */
+export const openOverdueCondition = (t: CaseColumns): SQL =>
+  sql`${t.light} = 'red' and ${t.state} not in (${terminalList})`;
+
+/** Ended, the caller asked to be called back and was not reached yet (回访 due); `cases_callbacks_due_idx`. */
+export const callbackDueCondition = (t: CaseColumns): SQL =>
+  sql`${t.wantsCallback} and ${t.callbackAnsweredAt} is null and ${t.state} in (${terminalList})`;
 
 /**
  * A case (案件) and everything the boards and reports read without joining the event log:
@@ -90,6 +117,12 @@ export const cases = pgTable(
     reporterPhoneHash: text('reporter_phone_hash'),
     callId: text('call_id'),
     wantsCallback: boolean('wants_callback').notNull().default(false),
+    /**
+     * When the caller was reached (a satisfied or unsatisfied callback, 回访): set with that call, so
+     * the cases still due are one partial index (`cases_callbacks_due_idx`), not an anti-join over
+     * every call ever made.
+     */
+    callbackAnsweredAt: ts('callback_answered_at'),
     selfHandled: boolean('self_handled').notNull().default(false),
     /** Flags for the shift lead, e.g. photo taken far from the point or long before the report. */
     flags: text('flags').array().notNull().default(sql`'{}'::text[]`),
@@ -155,7 +188,12 @@ export const cases = pgTable(
     index('cases_assignee_idx').on(t.assignee),
     index('cases_h3_idx').on(t.h3Cell, t.categoryCode),
     index('cases_deadline_idx').on(t.deadlineDue),
-    index('cases_created_idx').on(t.city, t.createdAt),
+    // The plain list, newest first, paged by (created_at, id) (keyset cursor).
+    index('cases_created_idx').on(t.city, t.createdAt, t.id),
+    // Reads that must cost what they return, not the city's history (issue 20): open overdue cases
+    // and callbacks still due are partial indexes holding those rows only.
+    index('cases_open_overdue_idx').on(t.city, t.createdAt, t.id).where(openOverdueCondition(t)),
+    index('cases_callbacks_due_idx').on(t.city, t.updatedAt, t.id).where(callbackDueCondition(t)),
     // Case search (GET /api/cases?q=): trigram indexes answer ILIKE '%…%' on each searched text.
     index('cases_case_no_trgm_idx').using('gin', t.caseNo.op('gin_trgm_ops')),
     index('cases_address_trgm_idx').using('gin', t.address.op('gin_trgm_ops')),

@@ -1,4 +1,5 @@
-import { index, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { index, integer, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 import { ts } from './columns.js';
 import { cities } from './reference.js';
 
@@ -32,5 +33,18 @@ export const notices = pgTable(
   (t) => [
     primaryKey({ columns: [t.id, t.recipient] }),
     index('notices_recipient_at_idx').on(t.recipient, t.at),
+    // The unread ones only (the bell's "unread" list), and the read ones by when (the pruning job).
+    index('notices_unread_idx').on(t.recipient, t.at).where(sql`${t.readAt} is null`),
+    index('notices_read_at_idx').on(t.readAt).where(sql`${t.readAt} is not null`),
   ],
 );
+
+/**
+ * How many unread notices each person has: the bell's count kept, not counted. Maintained by
+ * statement triggers on `notices` (migration 0021) in the transaction that inserts, reads or
+ * deletes notices, so no writer can forget it; a person without a row has none.
+ */
+export const noticeUnreadCounts = pgTable('notice_unread_counts', {
+  recipient: text('recipient').primaryKey(),
+  unread: integer('unread').notNull().default(0),
+});

@@ -6,6 +6,7 @@
 
 import {
   type CaseFilter,
+  caseListCountCap,
   findCaseNames,
   listCaseEvents,
   listCaseLedger,
@@ -19,6 +20,7 @@ import { staffOnly } from '../auth/route-access.js';
 import { httpError } from '../errors.js';
 import { exportFormats, sendTable } from '../exports/table-export.js';
 import type { ServicePlugin } from '../service-plugin.js';
+import { caseCursorParam, encodeCaseCursor } from './case-cursor.js';
 import { caseInScopeOr404 } from './case-in-scope.js';
 import { caseLedgerTable } from './case-ledger.js';
 import { caseSearchFilter, caseSearchQuery } from './case-search.js';
@@ -43,9 +45,20 @@ const listQuery = z.object({
     .optional(),
   departmentId: z.string().trim().min(1).max(100).optional(),
   overdue: booleanFlag.optional(),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  page: z.coerce.number().int().min(1).max(caseListCountCap).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  /** Where the previous page ended (its `nextCursor`); `page` is then ignored. */
+  cursor: caseCursorParam.optional(),
   format: z.enum(exportFormats).default('json'),
+});
+
+const listAnswer = z.object({
+  items: z.array(caseViewSchema),
+  /** Matching cases, counted up to the cap: when `totalExact` is false there are at least this many. */
+  total: z.number().int(),
+  totalExact: z.boolean(),
+  /** The `cursor` of the next page; null on the last one. */
+  nextCursor: z.string().nullable(),
 });
 
 /** The most cases one ledger file holds: a wider search is asked to narrow down. */
@@ -69,17 +82,20 @@ export const caseRoutes: ServicePlugin = async (app) => {
         tags: ['cases'],
         summary: 'Cases the caller may see, newest first',
         description:
-          '`state` takes one state or a comma-separated list; `overdue=true` keeps the cases whose current stage is past its limit (red light). ' +
+          '`state` takes one state or a comma-separated list; `overdue=true` keeps the open cases whose current stage is past its limit (red light). ' +
           '`q` searches the case number, address and description (and, for intake operators, the reporter’s phone); `caseNo` and `address` match part of that field alone; `phone` (intake operators only) finds the cases of one reporter; ' +
           '`from`/`to` bound the report time (a day is the city’s local day, both inclusive, or an ISO instant). All filters combine. ' +
-          `\`format=csv\` or \`format=xlsx\` answers every matching case (at most ${maxLedgerRows}, page ignored) as a ledger (台账) file with Chinese headers and names.`,
+          `\`format=csv\` or \`format=xlsx\` answers every matching case (at most ${maxLedgerRows}, page ignored) as a ledger (台账) file with Chinese headers and names. ` +
+          `\`total\` counts the matching cases up to ${caseListCountCap}: past that it is ${caseListCountCap} with \`totalExact: false\` (show "${caseListCountCap}+"). ` +
+          `Pages: \`page\` reaches the first ${caseListCountCap} cases; every page answers \`nextCursor\`, and \`cursor=<nextCursor>\` reads the page after it however deep (newest first, each case once even while cases are reported).`,
         querystring: listQuery.extend(caseSearchQuery.shape),
-        response: { 200: z.object({ items: z.array(caseViewSchema), total: z.number().int() }) },
+        response: { 200: listAnswer },
       },
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      const { state, gridCode, departmentId, overdue, page, pageSize, format, ...search } = request.query;
+      const { state, gridCode, departmentId, overdue, page, pageSize, cursor, format, ...search } =
+        request.query;
       const timeZone = await timeZoneOf(actor);
       const filter: CaseFilter = {
         states: state,
@@ -101,12 +117,26 @@ export const caseRoutes: ServicePlugin = async (app) => {
         );
         if (sent !== null) return sent;
       }
-      const result = await listCasesInScope(app.db, caseScopeOf(actor), filter, {
-        offset: (page - 1) * pageSize,
-        limit: pageSize,
-      });
+      const offset = (page - 1) * pageSize;
+      if (cursor === undefined && offset + pageSize > caseListCountCap) {
+        throw httpError(
+          'VALIDATION_FAILED',
+          `page reaches the first ${caseListCountCap} cases only: go on with cursor (each page's nextCursor)`,
+        );
+      }
+      const result = await listCasesInScope(
+        app.db,
+        caseScopeOf(actor),
+        filter,
+        cursor === undefined ? { offset, limit: pageSize } : { after: cursor, limit: pageSize },
+      );
       const key = app.config.phoneEncryptionKey;
-      return { items: result.rows.map((row) => toCaseView(row, actor, key)), total: result.total };
+      return {
+        items: result.rows.map((row) => toCaseView(row, actor, key)),
+        total: result.total,
+        totalExact: result.totalExact,
+        nextCursor: result.next === null ? null : encodeCaseCursor(result.next),
+      };
     },
   );
 

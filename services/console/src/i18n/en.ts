@@ -129,6 +129,7 @@ const en: ConsoleMessages = {
     exportCsv: 'Export ledger (CSV)',
     exportXlsx: 'Export ledger (Excel)',
     total: '{n} cases',
+    totalAtLeast: 'More than {n} cases: narrow the search to page through them all',
     none: 'No case matches',
     previous: 'Previous',
     next: 'Next',

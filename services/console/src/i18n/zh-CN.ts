@@ -130,6 +130,7 @@ const zhCN = {
     exportCsv: '导出台账 CSV',
     exportXlsx: '导出台账 Excel',
     total: '共 {n} 件',
+    totalAtLeast: '超过 {n} 件，请缩小查询范围后翻页',
     none: '没有符合条件的案件',
     previous: '上一页',
     next: '下一页',
