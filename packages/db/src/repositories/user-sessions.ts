@@ -14,6 +14,7 @@ export type SessionRevocation =
   | 'refresh-token-reused'
   | 'password-changed'
   | 'roles-changed'
+  | 'jurisdiction-changed'
   | 'deactivated';
 
 export async function createUserSession(

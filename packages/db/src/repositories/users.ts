@@ -1,8 +1,8 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { preparedPerDatabase } from '../prepared.js';
-import { users } from '../schema/people.js';
-import { areas } from '../schema/reference.js';
+import { officerGrids, users } from '../schema/people.js';
+import { areas, grids } from '../schema/reference.js';
 
 /** Who a signed-in person is and where they act: what authentication and jurisdiction need. */
 export interface UserIdentity {
@@ -78,8 +78,12 @@ export interface UserAccount {
   city: string | null;
   areaCode: string | null;
   departmentId: string | null;
+  /** A work telephone: personal data, masked in the audit log and never logged. */
+  phone: string | null;
   active: boolean;
   mustChangePassword: boolean;
+  /** Raised by every admin change of the account; an edit names the version it saw (409 when stale). */
+  version: number;
 }
 
 const accountColumns = {
@@ -90,8 +94,10 @@ const accountColumns = {
   city: users.city,
   areaCode: users.areaCode,
   departmentId: users.departmentId,
+  phone: users.phone,
   active: users.active,
   mustChangePassword: users.mustChangePassword,
+  version: users.version,
 };
 
 /** The account of `username`, locked for the caller's transaction when `forUpdate`. */
@@ -126,14 +132,88 @@ export async function insertUserAccount(db: DbOrTx, account: NewUserAccount): Pr
   return rows[0] ?? null;
 }
 
-/** Changes an account's roles, activity or password; the caller revokes its sessions in the same transaction. */
+export type UserAccountChange = Partial<{
+  displayName: string;
+  roles: string[];
+  city: string | null;
+  areaCode: string | null;
+  departmentId: string | null;
+  phone: string | null;
+  active: boolean;
+  passwordHash: string;
+  mustChangePassword: boolean;
+}>;
+
+/**
+ * Changes an account and raises its version; the caller revokes its sessions in the same
+ * transaction when the change takes away what they were signed in with.
+ */
 export async function updateUserAccount(
   db: DbOrTx,
   id: string,
-  change: Partial<{ roles: string[]; active: boolean; passwordHash: string; mustChangePassword: boolean }>,
+  change: UserAccountChange,
 ): Promise<UserAccount | null> {
-  const rows = await db.update(users).set(change).where(eq(users.id, id)).returning(accountColumns);
+  const rows = await db
+    .update(users)
+    .set({ ...change, version: sql`${users.version} + 1` })
+    .where(eq(users.id, id))
+    .returning(accountColumns);
   return rows[0] ?? null;
+}
+
+/** A city's accounts (every account for `all`), by username. */
+export async function listUserAccounts(
+  db: DbOrTx,
+  cities: readonly string[] | 'all',
+): Promise<UserAccount[]> {
+  const query = db.select(accountColumns).from(users);
+  return (cities === 'all' ? query : query.where(inArray(users.city, [...cities]))).orderBy(users.username);
+}
+
+/** The grids an officer is responsible for, by code. */
+export async function listOfficerGridCodes(db: DbOrTx, officerId: string): Promise<string[]> {
+  const rows = await db
+    .select({ code: officerGrids.gridCode })
+    .from(officerGrids)
+    .where(eq(officerGrids.officerId, officerId))
+    .orderBy(officerGrids.gridCode);
+  return rows.map((row) => row.code);
+}
+
+/** Makes `codes` the officer's grids (those not named are let go). */
+export async function replaceOfficerGrids(
+  db: DbOrTx,
+  officerId: string,
+  codes: readonly string[],
+): Promise<void> {
+  await db.delete(officerGrids).where(eq(officerGrids.officerId, officerId));
+  if (codes.length > 0)
+    await db.insert(officerGrids).values(codes.map((gridCode) => ({ officerId, gridCode })));
+}
+
+/** The grids of a city valid today among `codes`, and those of its streets `streetCodes`. */
+export async function findCityGrids(
+  db: DbOrTx,
+  city: string,
+  selection: { codes: readonly string[]; streetCodes: readonly string[] },
+): Promise<Array<{ code: string; streetCode: string }>> {
+  if (selection.codes.length === 0 && selection.streetCodes.length === 0) return [];
+  return db
+    .select({ code: grids.code, streetCode: grids.streetCode })
+    .from(grids)
+    .where(
+      and(
+        eq(grids.city, city),
+        sql`(${grids.validTo} is null or ${grids.validTo} > current_date)`,
+        or(
+          selection.codes.length > 0 ? inArray(grids.code, [...selection.codes]) : undefined,
+          selection.streetCodes.length > 0
+            ? inArray(grids.streetCode, [...selection.streetCodes])
+            : undefined,
+        ),
+      ),
+    )
+    .orderBy(grids.code);
 }
 
 /** Whether `code` is a district (区) of `city`. */

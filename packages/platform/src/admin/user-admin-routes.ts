@@ -4,14 +4,14 @@
  * the next login) and deactivating; the last three end the account's sessions at once, in every
  * process, live sockets included.
  */
-import type { UserAccount } from '@urbangrid/db';
+import { listOfficerGridCodes, listUserAccounts, type UserAccount } from '@urbangrid/db';
 import { z } from 'zod';
 import { roles } from '../auth/roles.js';
 import type { RouteAccess } from '../auth/route-access.js';
 import type { ServicePlugin } from '../service-plugin.js';
-import { changeRecorder } from './admin-changes.js';
-import { administeredCity } from './admin-scope.js';
-import { changeAccount, createAccount } from './user-admin.js';
+import { changeRecorder, etagOf, ifMatchHeaders, ifMatchVersion } from './admin-changes.js';
+import { administeredCity, citiesOf } from './admin-scope.js';
+import { changeAccount, createAccount, editAccount, managedAccount } from './user-admin.js';
 
 const tags = ['admin'];
 const role = z.enum(roles).meta({ id: 'Role' });
@@ -33,8 +33,10 @@ const accountView = z.object({
   city: z.string().nullable(),
   districtCode: z.string().nullable(),
   departmentId: z.string().nullable(),
+  phone: z.string().nullable(),
   active: z.boolean(),
   mustChangePassword: z.boolean(),
+  version: z.number().int(),
 });
 
 const toView = (account: UserAccount) => ({
@@ -45,14 +47,130 @@ const toView = (account: UserAccount) => ({
   city: account.city,
   districtCode: account.areaCode,
   departmentId: account.departmentId,
+  phone: account.phone,
   active: account.active,
   mustChangePassword: account.mustChangePassword,
+  version: account.version,
 });
 
 /** City administrators (系统管理员) only. */
 const admins: RouteAccess = { roles: ['admin'] };
 
+const cityCode = z.string().regex(/^\d{4}$/, 'a city code has 4 digits (GB/T 2260)');
+const districtCode = z.string().regex(/^\d{6}$/, 'a district code has 6 digits');
+const profileView = accountView.extend({ grids: z.array(z.string()) });
+const profile = z.object({
+  displayName: z.string().trim().min(1).max(60),
+  roles: z.array(role).min(1).max(8),
+  city: cityCode,
+  districtCode: districtCode.nullable().default(null),
+  departmentId: z.string().min(1).max(120).nullable().default(null),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^[0-9+\-\s()]{5,20}$/, 'a telephone number')
+    .nullable()
+    .default(null),
+  grids: z
+    .array(z.string().regex(/^\d{15}$/, 'a grid code has 15 digits'))
+    .max(2000)
+    .default([])
+    .describe("An officer's unit grids"),
+  streets: z
+    .array(z.string().regex(/^\d{9}$/, 'a street code has 9 digits'))
+    .max(200)
+    .default([])
+    .describe('Streets (街道) whose every grid the officer covers'),
+});
+
 export const userAdminRoutes: ServicePlugin = async (app) => {
+  app.get(
+    '/users',
+    {
+      config: { access: admins },
+      schema: {
+        tags,
+        summary: "The accounts the admin manages (a city's, or every one for a region admin), by username",
+        querystring: z.object({ city: cityCode.optional() }),
+        response: { 200: z.object({ users: z.array(accountView) }) },
+      },
+    },
+    async (request) => {
+      const { actor } = changeRecorder(request);
+      const { city } = request.query;
+      const cities =
+        city === undefined ? citiesOf(actor) : [await administeredCity(actor, city, app.reference)];
+      return { users: (await listUserAccounts(app.db, cities)).map(toView) };
+    },
+  );
+
+  app.put(
+    '/users/:username',
+    {
+      config: { access: admins },
+      schema: {
+        tags,
+        summary:
+          "Edits an account: display name, roles, jurisdiction (city, district, department), an officer's grids or streets, telephone (If-Match: its version)",
+        description:
+          'A change of roles or jurisdiction (city, district, department, grids) ends the account’s sessions at once, in every process.',
+        params: usernameParams,
+        headers: ifMatchHeaders,
+        body: profile,
+        response: { 200: profileView },
+      },
+    },
+    async (request, reply) => {
+      const { actor, record } = changeRecorder(request);
+      await administeredCity(actor, request.body.city, app.reference);
+      const expectedVersion = ifMatchVersion(request.headers['if-match']);
+      const edited = await editAccount(app.db, actor, record, request.params.username, {
+        ...request.body,
+        ...(expectedVersion === undefined ? {} : { expectedVersion }),
+      });
+      if (edited.revoked) await app.sessions.announce({ userId: edited.account.id });
+      reply.header('etag', etagOf(edited.account.version));
+      return { ...toView(edited.account), grids: edited.grids };
+    },
+  );
+
+  app.get(
+    '/users/:username',
+    {
+      config: { access: admins },
+      schema: {
+        tags,
+        summary: 'One account with an officer’s grids; the ETag is its version',
+        params: usernameParams,
+        response: { 200: profileView },
+      },
+    },
+    async (request, reply) => {
+      const { actor } = changeRecorder(request);
+      const account = await managedAccount(app.db, actor, request.params.username);
+      reply.header('etag', etagOf(account.version));
+      return { ...toView(account), grids: await listOfficerGridCodes(app.db, account.id) };
+    },
+  );
+
+  app.post(
+    '/users/:username/reactivate',
+    {
+      config: { access: admins },
+      schema: {
+        tags,
+        summary: 'Reactivates a deactivated account: it signs in again with its password',
+        params: usernameParams,
+        response: { 200: accountView },
+      },
+    },
+    async (request) => {
+      const { actor, record } = changeRecorder(request);
+      const changed = await changeAccount(app.db, actor, record, request.params.username, { active: true });
+      return toView(changed);
+    },
+  );
+
   app.post(
     '/users',
     {

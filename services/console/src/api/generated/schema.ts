@@ -1187,7 +1187,43 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The accounts the admin manages (a city's, or every one for a region admin), by username */
+        get: {
+            parameters: {
+                query?: {
+                    city?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            users: {
+                                id: string;
+                                username: string;
+                                displayName: string;
+                                roles: components["schemas"]["Role"][];
+                                city: string | null;
+                                districtCode: string | null;
+                                departmentId: string | null;
+                                phone: string | null;
+                                active: boolean;
+                                mustChangePassword: boolean;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
         put?: never;
         /** Creates a staff account in a city */
         post: {
@@ -1227,8 +1263,176 @@ export interface paths {
                             city: string | null;
                             districtCode: string | null;
                             departmentId: string | null;
+                            phone: string | null;
                             active: boolean;
                             mustChangePassword: boolean;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users/{username}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One account with an officer’s grids; the ETag is its version */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    username: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            username: string;
+                            displayName: string;
+                            roles: components["schemas"]["Role"][];
+                            city: string | null;
+                            districtCode: string | null;
+                            departmentId: string | null;
+                            phone: string | null;
+                            active: boolean;
+                            mustChangePassword: boolean;
+                            version: number;
+                            grids: string[];
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * Edits an account: display name, roles, jurisdiction (city, district, department), an officer's grids or streets, telephone (If-Match: its version)
+         * @description A change of roles or jurisdiction (city, district, department, grids) ends the account’s sessions at once, in every process.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The version (ETag) of the record the edit was made on; stale answers 409 */
+                    "if-match"?: string;
+                };
+                path: {
+                    username: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        displayName: string;
+                        roles: components["schemas"]["Role"][];
+                        city: string;
+                        /** @default null */
+                        districtCode?: string | null;
+                        /** @default null */
+                        departmentId?: string | null;
+                        /** @default null */
+                        phone?: string | null;
+                        /**
+                         * @description An officer's unit grids
+                         * @default []
+                         */
+                        grids?: string[];
+                        /**
+                         * @description Streets (街道) whose every grid the officer covers
+                         * @default []
+                         */
+                        streets?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            username: string;
+                            displayName: string;
+                            roles: components["schemas"]["Role"][];
+                            city: string | null;
+                            districtCode: string | null;
+                            departmentId: string | null;
+                            phone: string | null;
+                            active: boolean;
+                            mustChangePassword: boolean;
+                            version: number;
+                            grids: string[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users/{username}/reactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reactivates a deactivated account: it signs in again with its password */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    username: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            username: string;
+                            displayName: string;
+                            roles: components["schemas"]["Role"][];
+                            city: string | null;
+                            districtCode: string | null;
+                            departmentId: string | null;
+                            phone: string | null;
+                            active: boolean;
+                            mustChangePassword: boolean;
+                            version: number;
                         };
                     };
                 };
@@ -1280,8 +1484,10 @@ export interface paths {
                             city: string | null;
                             districtCode: string | null;
                             departmentId: string | null;
+                            phone: string | null;
                             active: boolean;
                             mustChangePassword: boolean;
+                            version: number;
                         };
                     };
                 };
@@ -1336,8 +1542,10 @@ export interface paths {
                             city: string | null;
                             districtCode: string | null;
                             departmentId: string | null;
+                            phone: string | null;
                             active: boolean;
                             mustChangePassword: boolean;
+                            version: number;
                         };
                     };
                 };
@@ -1384,8 +1592,10 @@ export interface paths {
                             city: string | null;
                             districtCode: string | null;
                             departmentId: string | null;
+                            phone: string | null;
                             active: boolean;
                             mustChangePassword: boolean;
+                            version: number;
                         };
                     };
                 };
