@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { apiKeys, users } from '@urbangrid/db';
+import { apiKeys, cities, users } from '@urbangrid/db';
 import { redisTest } from '@urbangrid/test-support';
 import { eq } from 'drizzle-orm';
 import { describe, expect } from 'vitest';
@@ -38,6 +38,9 @@ describe('authentication', () => {
         displayName: expect.any(String),
         roles: ['dispatcher'],
         mustChangePassword: false,
+        city: '1501',
+        // The zone the console shows the city's dates and times in.
+        timeZones: { '1501': 'Asia/Shanghai' },
       },
     });
     // Short-lived (15 min by default, 30 at most): a stolen token works until it expires.
@@ -58,8 +61,31 @@ describe('authentication', () => {
       username: 'dispatcher1',
       city: '1501',
       roles: ['dispatcher'],
+      timeZones: { '1501': 'Asia/Shanghai' },
     });
   });
+
+  redisTest(
+    "region staff are told every city's zone, each as the city's set-up says",
+    async ({ database }) => {
+      await database.db.update(cities).set({ timeZone: 'Asia/Urumqi' }).where(eq(cities.code, '1501'));
+      await app.reference.refresh(['cities']);
+      try {
+        const response = await app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { username: 'region1', password: 'urbangrid' },
+        });
+        const { user } = response.json();
+        expect(user.city).toBeNull();
+        expect(user.timeZones).toMatchObject({ '1501': 'Asia/Urumqi' });
+        expect(Object.keys(user.timeZones).length).toBeGreaterThan(1);
+      } finally {
+        await database.db.update(cities).set({ timeZone: 'Asia/Shanghai' }).where(eq(cities.code, '1501'));
+        await app.reference.refresh(['cities']);
+      }
+    },
+  );
 
   redisTest(
     'a wrong password and an unknown user get the same 401 after similar work',

@@ -4,6 +4,7 @@
  * reveals which usernames exist.
  */
 import { findUserCredentials, revokeUserSessions, updateUserAccount } from '@urbangrid/db';
+import type { ReferenceData } from '@urbangrid/reference';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { UnauthenticatedError, validationFailed } from '../errors.js';
@@ -26,6 +27,13 @@ const userSummary = z.object({
     .describe(
       'True for an account made or reset by an admin: every route but the password change answers 403 until it is changed',
     ),
+  /** Null only for region-level staff. */
+  city: z.string().nullable(),
+  timeZones: z
+    .record(z.string(), z.string())
+    .describe(
+      "The IANA zone of each city the caller acts in (their own; region staff every city's): the console shows a city's dates and times in it",
+    ),
 });
 
 const session = z.object({
@@ -38,7 +46,6 @@ const session = z.object({
 const actorSchema = z.discriminatedUnion('kind', [
   userSummary.extend({
     kind: z.literal('user'),
-    city: z.string().nullable(),
     departmentId: z.string().nullable(),
     areaCode: z.string().nullable(),
     gridCodes: z.array(z.string()),
@@ -55,12 +62,20 @@ const actorSchema = z.discriminatedUnion('kind', [
 
 const wrongCredentials = () => new UnauthenticatedError('wrong username or password');
 
-const summary = (user: UserActor) => ({
+/** The zone of each city the user acts in; a city without a valid zone is an error, never a default. */
+async function timeZonesOf(reference: ReferenceData, user: UserActor): Promise<Record<string, string>> {
+  const cities = user.city === null ? await reference.cities() : [await reference.city(user.city)];
+  return Object.fromEntries(cities.map((city) => [city.code, city.timeZone]));
+}
+
+const summary = async (reference: ReferenceData, user: UserActor) => ({
   id: user.id,
   username: user.username,
   displayName: user.displayName,
   roles: [...user.roles],
   mustChangePassword: user.mustChangePassword ?? false,
+  city: user.city,
+  timeZones: await timeZonesOf(reference, user),
 });
 
 export const authRoutes: FastifyPluginAsyncZod<{ throttle?: Partial<LoginThrottleSettings> }> = async (
@@ -93,7 +108,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ throttle?: Partial<LoginThrottl
       await attempt.succeeded();
       const user = toUserActor(account);
       const { sessionId: _, ...tokens } = await app.sessions.start(user.id);
-      return { ...tokens, user: summary(user) };
+      return { ...tokens, user: await summary(app.reference, user) };
     },
   );
 
@@ -113,7 +128,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ throttle?: Partial<LoginThrottl
     },
     async (request) => {
       const { identity, ...tokens } = await app.sessions.refresh(request.body.refreshToken);
-      return { ...tokens, user: summary(toUserActor(identity)) };
+      return { ...tokens, user: await summary(app.reference, toUserActor(identity)) };
     },
   );
 
@@ -158,7 +173,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ throttle?: Partial<LoginThrottl
         return app.sessions.start(user.id, tx);
       });
       await app.sessions.announce({ userId: user.id });
-      return { ...tokens, user: { ...summary(user), mustChangePassword: false } };
+      return { ...tokens, user: { ...(await summary(app.reference, user)), mustChangePassword: false } };
     },
   );
 
@@ -197,9 +212,8 @@ export const authRoutes: FastifyPluginAsyncZod<{ throttle?: Partial<LoginThrottl
       return actor.kind === 'user'
         ? {
             ...actor,
-            roles: [...actor.roles],
+            ...(await summary(app.reference, actor)),
             gridCodes: [...actor.gridCodes],
-            mustChangePassword: actor.mustChangePassword ?? false,
           }
         : { ...actor, scopes: [...actor.scopes] };
     },

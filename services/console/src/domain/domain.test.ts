@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { TimelineEntry } from '../api/contract';
 import { aCase } from '../test-support/fake-api';
 import { casePhotos, timelineAssignee, timelineNote } from './case-photos';
+import { homeZone } from './city-zones';
 import { formatCountdown } from './countdown';
 import { newIdempotencyKey } from './idempotency';
 import { noticeAge } from './notice-time';
@@ -82,8 +83,23 @@ describe('roles', () => {
 });
 
 describe('reports', () => {
-  it('defaults to this month so far in Beijing time', () => {
-    expect(monthToDate(Date.parse('2026-06-30T17:00:00Z'))).toEqual({ from: '2026-07-01', to: '2026-07-01' });
+  const shanghai = { city: '1501', timeZones: { '1501': 'Asia/Shanghai' } };
+  const urumqi = { city: '6501', timeZones: { '6501': 'Asia/Urumqi' } };
+  it("defaults to this month so far in the city's own zone", () => {
+    const at = Date.parse('2026-06-30T17:00:00Z');
+    expect(monthToDate(shanghai, at)).toEqual({ from: '2026-07-01', to: '2026-07-01' });
+    // 23:00 of 30 June in Urumqi: still June there.
+    expect(monthToDate(urumqi, at)).toEqual({ from: '2026-06-01', to: '2026-06-30' });
+    expect(monthToDate({ city: '6501', timeZones: {} }, at)).toEqual({ from: '', to: '' });
+  });
+  it("takes a region's today from the city that reached it first, its home zone only when shared", () => {
+    const region = { city: null, timeZones: { '1501': 'Asia/Shanghai', '6501': 'Asia/Urumqi' } };
+    expect(monthToDate(region, Date.parse('2026-06-30T17:00:00Z')).to).toBe('2026-07-01');
+    expect(homeZone(region)).toBeUndefined();
+    expect(homeZone({ city: null, timeZones: { '1501': 'Asia/Shanghai', '1502': 'Asia/Shanghai' } })).toBe(
+      'Asia/Shanghai',
+    );
+    expect(homeZone(urumqi)).toBe('Asia/Urumqi');
   });
   it('has no on-time rate when nothing closed', () => {
     expect(onTimeClosingRate({ closed: 0, closedOnTime: 0 })).toBeNull();

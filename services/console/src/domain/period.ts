@@ -1,23 +1,14 @@
 /**
- * Report periods as calendar dates (YYYY-MM-DD) in the cities' zone: the default is this month
- * so far, which is what a supervision centre reviews day to day.
+ * Report periods as calendar dates (YYYY-MM-DD) in the cities' own zones (city-zones.ts): the
+ * default is this month so far, which is what a supervision centre reviews day to day.
  */
 import type { TimelinessRow } from '../api/contract';
+import { type CityZones, todayOf } from './city-zones';
 
-const dateInShanghai = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-export function localDate(ms: number): string {
-  return dateInShanghai.format(new Date(ms));
-}
-
-export function monthToDate(nowMs: number): { from: string; to: string } {
-  const today = localDate(nowMs);
-  return { from: `${today.slice(0, 8)}01`, to: today };
+/** This month so far where the user acts; empty when the session names no zone for it. */
+export function monthToDate(zones: CityZones | null, nowMs: number): { from: string; to: string } {
+  const today = zones === null ? undefined : todayOf(zones, nowMs);
+  return today === undefined ? { from: '', to: '' } : { from: `${today.slice(0, 8)}01`, to: today };
 }
 
 /** A share as a whole percentage, or null when there is nothing to divide. */

@@ -446,6 +446,7 @@ const en: ConsoleMessages = {
     nameZh: 'Name (Chinese)',
     nameEn: 'Name (English)',
     timeZone: 'Time zone',
+    timeZoneExample: 'Time zone, e.g. Asia/Urumqi',
     retiredOn: 'Retired from',
     retireFrom: 'Retire from',
     retire: 'Retire',

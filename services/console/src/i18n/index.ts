@@ -19,7 +19,7 @@ export function saveLocale(locale: ConsoleLocale): void {
   if (globalThis.document) document.documentElement.lang = locale;
 }
 
-/** Times are shown in the cities' own zone, whatever the browser's, as the calendars count in it. */
+/** Times are shown in the cities' own zone (composables/local-time.ts), whatever the browser's. */
 const long = {
   year: 'numeric',
   month: '2-digit',
@@ -27,7 +27,6 @@ const long = {
   hour: '2-digit',
   minute: '2-digit',
   hour12: false,
-  timeZone: 'Asia/Shanghai',
 } as const;
 
 let active: { global: { locale: { value: ConsoleLocale } } } | null = null;

@@ -440,6 +440,7 @@ const zhCN = {
     nameZh: '中文名称',
     nameEn: '英文名称',
     timeZone: '时区',
+    timeZoneExample: '时区，如 Asia/Urumqi',
     retiredOn: '撤销日期',
     retireFrom: '撤销自',
     retire: '撤销',

@@ -2,6 +2,7 @@ import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createMemoryHistory } from 'vue-router';
 import { useAuthStore } from '../stores/auth';
+import { aUser } from '../test-support/fake-api';
 import { createConsoleRouter } from '.';
 
 describe('router', () => {
@@ -17,7 +18,7 @@ describe('router', () => {
     if (roles.length > 0) {
       useAuthStore().session = {
         token: 't',
-        user: { id: '1', username: 'u', displayName: 'U', roles: roles as never, ...extra },
+        user: aUser({ roles: roles as never, ...extra }),
         refreshToken: 'refresh',
         expiresAt: '2099-01-01T00:00:00Z',
         expiresAtMs: null,

@@ -50,7 +50,9 @@ function loadStored(): StoredSession | null {
   if (!raw) return null;
   try {
     const parsed = JSON.parse(raw) as StoredSession;
-    return typeof parsed.token === 'string' && parsed.user ? parsed : null;
+    if (typeof parsed.token !== 'string' || !parsed.user) return null;
+    // Kept by an older console, without the cities' zones: refreshed (for them) before it is used.
+    return parsed.user.timeZones ? parsed : { ...parsed, expiresAtMs: 0 };
   } catch {
     return null;
   }

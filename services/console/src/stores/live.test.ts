@@ -1,5 +1,6 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { aUser } from '../test-support/fake-api';
 import { useAuthStore } from './auth';
 import { type LiveEvent, type LiveSocket, parseLiveMessage, reconnectDelay, useLiveStore } from './live';
 
@@ -53,7 +54,7 @@ describe('live store', () => {
     sockets = [];
     useAuthStore().session = {
       token: 'tok',
-      user: { id: '1', username: 'dispatcher1', displayName: 'D', roles: ['dispatcher'] },
+      user: aUser({ username: 'dispatcher1', displayName: 'D', roles: ['dispatcher'] }),
       refreshToken: 'refresh',
       expiresAt: '2099-01-01T00:00:00Z',
       expiresAtMs: null,

@@ -2,7 +2,7 @@ import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Notice } from '../api/contract';
 
-import { fakeApi, problem } from '../test-support/fake-api';
+import { aUser, fakeApi, problem } from '../test-support/fake-api';
 import { useAuthStore } from './auth';
 import { type LiveNotice, type LiveSocket, reconnectDelay, useLiveStore } from './live';
 import { useNoticeInboxStore } from './notice-inbox';
@@ -144,7 +144,7 @@ describe('notice inbox store', () => {
     vi.useFakeTimers();
     useAuthStore().session = {
       token: 'tok',
-      user: { id: '1', username: 'handler1', displayName: 'H', roles: ['department_handler'] },
+      user: aUser({ username: 'handler1', displayName: 'H', roles: ['department_handler'] }),
       refreshToken: 'refresh',
       expiresAt: '2099-01-01T00:00:00Z',
       expiresAtMs: null,

@@ -3,7 +3,7 @@
  * recorded. Browser tests against the real backend live in test/e2e.
  */
 import { vi } from 'vitest';
-import type { CaseRecord } from '../api/contract';
+import type { CaseRecord, SessionUser } from '../api/contract';
 
 export interface Call {
   method: string;
@@ -96,6 +96,19 @@ export function aCase(overrides: Partial<CaseRecord> = {}): CaseRecord {
     updatedAt: '2026-07-01T08:00:00+08:00',
     closedAt: null,
     allowedCommands: [],
+    ...overrides,
+  };
+}
+
+/** A signed-in user of Hohhot (Asia/Shanghai), as the session answers name one. */
+export function aUser(overrides: Partial<SessionUser> = {}): SessionUser {
+  return {
+    id: '1',
+    username: 'u',
+    displayName: 'U',
+    roles: [],
+    city: '1501',
+    timeZones: { '1501': 'Asia/Shanghai' },
     ...overrides,
   };
 }

@@ -12,6 +12,7 @@ import {
   readChainAnchors,
 } from '@urbangrid/engine';
 import { ForbiddenError, httpError, type UserActor } from '@urbangrid/platform';
+import type { ReferenceData } from '@urbangrid/reference';
 import { z } from 'zod';
 import { reportScopeOf } from '../reports/report-scope.js';
 
@@ -73,8 +74,26 @@ export interface AnchorSource {
 const dayBefore = (day: string, n: number) =>
   new Date(Date.parse(`${day}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
 
+/**
+ * The last finished local day of the city, or of the region: the latest any of its cities has
+ * finished (each city's days are in its own zone).
+ */
+async function lastFinishedDay(reference: ReferenceData, city: string | undefined, now: Date) {
+  const zones =
+    city === undefined
+      ? (await reference.cities()).map((info) => info.timeZone)
+      : [await reference.cityTimeZone(city)];
+  const latest = zones
+    .map((zone) => dayBefore(localDay(now, zone), 1))
+    .sort()
+    .at(-1);
+  if (latest === undefined) throw httpError('VALIDATION_FAILED', 'the region has no city yet: name `to`');
+  return latest;
+}
+
 export async function listAnchors(
   db: Db,
+  reference: ReferenceData,
   source: AnchorSource | undefined,
   user: UserActor,
   query: z.infer<typeof anchorQuerySchema>,
@@ -92,7 +111,7 @@ export async function listAnchors(
     city = user.city;
     districtCode = reportScopeOf(user, city).districtCode;
   }
-  const to = query.to ?? dayBefore(localDay(now, 'Asia/Shanghai'), 1);
+  const to = query.to ?? (await lastFinishedDay(reference, city, now));
   const from = query.from ?? dayBefore(to, 29);
   if ((Date.parse(to) - Date.parse(from)) / 86_400_000 >= maxDays) {
     throw httpError('VALIDATION_FAILED', `anchors of at most ${maxDays} days at a time`);

@@ -1,12 +1,14 @@
 /**
- * The anchor schedule: a BullMQ job scheduler fires shortly after local midnight (after the
- * publication) and a worker signs the finished days' chain heads. Upserting the scheduler is
- * idempotent, so every worker process may start it; a job that runs twice writes the same files.
+ * The anchor schedule: a BullMQ job scheduler fires every hour (after the publication) and a worker
+ * signs the chain heads of each city's finished local days (local-midnights.ts). Upserting the
+ * scheduler is idempotent, so every worker process may start it; a job that runs twice writes the
+ * same files.
  */
 import type { Db } from '@urbangrid/db';
 import { type AuditKeys, queueHashTag } from '@urbangrid/engine';
 import { connectionTrouble, connectRedis, type RedisTarget } from '@urbangrid/redis';
 import { Queue, Worker } from 'bullmq';
+import { afterEveryLocalMidnight } from '../local-midnights.js';
 import { anchorFinishedDays } from './anchor-days.js';
 
 export const anchorQueueName = `${queueHashTag}.anchors`;
@@ -27,9 +29,8 @@ export async function startAnchorScheduler(options: {
   dir: string;
   redis: RedisTarget;
   prefix: string;
-  /** Cron pattern in `timeZone`; default twenty past midnight. */
+  /** Cron pattern, counted in UTC; default twenty past every hour (local-midnights.ts). */
   pattern?: string;
-  timeZone?: string;
   now?: () => Date;
   logger?: {
     info(o: object, m: string): void;
@@ -48,11 +49,11 @@ export async function startAnchorScheduler(options: {
   queue.on('error', onError);
   // Not awaited by the start: with Redis away it waits (no retry limit) until Redis is back.
   const scheduled = queue
-    .upsertJobScheduler(
-      anchorSchedulerId,
-      { pattern: options.pattern ?? '20 0 * * *', tz: options.timeZone ?? 'Asia/Shanghai' },
-      { name: 'anchor-finished-days', data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } },
-    )
+    .upsertJobScheduler(anchorSchedulerId, afterEveryLocalMidnight(options.pattern ?? '20 * * * *'), {
+      name: 'anchor-finished-days',
+      data: {},
+      opts: { removeOnComplete: 100, removeOnFail: 100 },
+    })
     .then(
       () => undefined,
       (error: unknown) => options.logger?.error({ err: error }, 'anchors: the schedule was not set'),

@@ -22,12 +22,12 @@ export const auditRoutes =
     app.post(
       '/audit',
       { config: { access: auditors }, schema: { ...schema, body: auditRequestSchema } },
-      async (request) => runChainAudit(app.db, userOf(request), request.body),
+      async (request) => runChainAudit(app.db, app.reference, userOf(request), request.body),
     );
     app.get(
       '/audit',
       { config: { access: auditors }, schema: { ...schema, querystring: auditRequestSchema } },
-      async (request) => runChainAudit(app.db, userOf(request), request.query),
+      async (request) => runChainAudit(app.db, app.reference, userOf(request), request.query),
     );
     app.get(
       '/audit/anchors',
@@ -41,6 +41,6 @@ export const auditRoutes =
           response: { 200: anchorListingSchema },
         },
       },
-      async (request) => listAnchors(app.db, anchors, userOf(request), request.query),
+      async (request) => listAnchors(app.db, app.reference, anchors, userOf(request), request.query),
     );
   };

@@ -2,10 +2,11 @@
  * The event-chain audit (防篡改核验): supervisors and admins run the engine's verifier over one case,
  * a period (cases created in it) or everything in their jurisdiction, and see what it found.
  */
-import { type Db, findCaseInScope, findCity } from '@urbangrid/db';
+import { type Db, findCaseInScope } from '@urbangrid/db';
 import { endOfLocalDay, startOfLocalDay } from '@urbangrid/domain';
 import { type ChainReport, verifyCaseChain, verifyChains } from '@urbangrid/engine';
 import { caseScopeOf, NotFoundError, type UserActor } from '@urbangrid/platform';
+import type { ReferenceData } from '@urbangrid/reference';
 import { z } from 'zod';
 import { reportScopeOf } from '../reports/report-scope.js';
 
@@ -44,7 +45,12 @@ export const chainReportSchema = z.object({
   ),
 });
 
-export async function runChainAudit(db: Db, user: UserActor, request: AuditRequest) {
+export async function runChainAudit(
+  db: Db,
+  reference: ReferenceData,
+  user: UserActor,
+  request: AuditRequest,
+) {
   if (request.caseId !== undefined) {
     const row = await findCaseInScope(db, request.caseId, caseScopeOf(user));
     if (row === null) throw new NotFoundError(`case ${request.caseId} not found`);
@@ -57,21 +63,33 @@ export async function runChainAudit(db: Db, user: UserActor, request: AuditReque
   const { city, districtCode } = regionWide
     ? { city: null, districtCode: null }
     : reportScopeOf(user, request.city);
-  const timeZone =
-    city === null ? 'Asia/Shanghai' : ((await findCity(db, city))?.timeZone ?? 'Asia/Shanghai');
-  const report = await verifyChains(db, {
-    city: city ?? undefined,
-    districtCode: districtCode ?? undefined,
-    from: request.from === undefined ? undefined : startOfLocalDay(request.from, timeZone),
-    to: request.to === undefined ? undefined : endOfLocalDay(request.to, timeZone),
-  });
-  return withScope(report, {
-    city,
-    districtCode,
-    caseId: null,
-    from: request.from ?? null,
-    to: request.to ?? null,
-  });
+  const scope = { city, districtCode, caseId: null, from: request.from ?? null, to: request.to ?? null };
+  const dated = request.from !== undefined || request.to !== undefined;
+  if (city === null && !dated) return withScope(await verifyChains(db), scope);
+  // A period is of local days, and each city's days are in its own zone.
+  const cities = city === null ? await reference.cities() : [await reference.city(city)];
+  const reports = [];
+  for (const { code, timeZone } of cities) {
+    reports.push(
+      await verifyChains(db, {
+        city: code,
+        districtCode: districtCode ?? undefined,
+        from: request.from === undefined ? undefined : startOfLocalDay(request.from, timeZone),
+        to: request.to === undefined ? undefined : endOfLocalDay(request.to, timeZone),
+      }),
+    );
+  }
+  return withScope(mergeReports(reports), scope);
+}
+
+function mergeReports(reports: readonly ChainReport[]): ChainReport {
+  const problems = reports.flatMap((report) => report.problems);
+  return {
+    casesChecked: reports.reduce((sum, report) => sum + report.casesChecked, 0),
+    eventsChecked: reports.reduce((sum, report) => sum + report.eventsChecked, 0),
+    ok: problems.length === 0,
+    problems,
+  };
 }
 
 function withScope(report: ChainReport, scope: z.infer<typeof chainReportSchema>['scope']) {

@@ -1,12 +1,14 @@
 /**
  * The publication schedule: a BullMQ job scheduler (`upsertJobScheduler`) on the queue map's
- * `publication` queue fires shortly after local midnight and a worker freezes the finished days.
+ * `publication` queue fires every hour and a worker freezes each city's finished local days
+ * (local-midnights.ts).
  * Upserting the scheduler is idempotent, so every process may start it; BullMQ runs each firing once.
  */
 import type { Db } from '@urbangrid/db';
 import { createQueueWorker, openQueue, parsePayload, type StageQueue } from '@urbangrid/engine';
 import { connectionTrouble, connectRedis, type RedisTarget } from '@urbangrid/redis';
 import type { Worker } from 'bullmq';
+import { afterEveryLocalMidnight } from '../local-midnights.js';
 import { publishFinishedDays } from './publish-days.js';
 
 export const publicationSchedulerId = 'daily-publication';
@@ -24,9 +26,8 @@ export async function startPublicationScheduler(options: {
   /** Where Redis is: one server or a cluster. */
   redis: RedisTarget;
   prefix: string;
-  /** Cron pattern in `timeZone`; default five past midnight. */
+  /** Cron pattern, counted in UTC; default five past every hour (local-midnights.ts). */
   pattern?: string;
-  timeZone?: string;
   now?: () => Date;
   logger?: {
     info(o: object, m: string): void;
@@ -45,15 +46,11 @@ export async function startPublicationScheduler(options: {
   queue.on('error', onError);
   // Not awaited by the start: with Redis away it waits (no retry limit) until Redis is back.
   const scheduled = queue
-    .upsertJobScheduler(
-      publicationSchedulerId,
-      { pattern: options.pattern ?? '5 0 * * *', tz: options.timeZone ?? 'Asia/Shanghai' },
-      {
-        name: 'publish-finished-days',
-        data: parsePayload('publication', {}),
-        opts: { removeOnComplete: 100, removeOnFail: 100 },
-      },
-    )
+    .upsertJobScheduler(publicationSchedulerId, afterEveryLocalMidnight(options.pattern ?? '5 * * * *'), {
+      name: 'publish-finished-days',
+      data: parsePayload('publication', {}),
+      opts: { removeOnComplete: 100, removeOnFail: 100 },
+    })
     .then(
       () => undefined,
       (error: unknown) => options.logger?.error({ err: error }, 'publication: the schedule was not set'),

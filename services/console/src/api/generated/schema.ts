@@ -90,6 +90,11 @@ export interface paths {
                                 roles: components["schemas"]["Role"][];
                                 /** @description True for an account made or reset by an admin: every route but the password change answers 403 until it is changed */
                                 mustChangePassword?: boolean;
+                                city: string | null;
+                                /** @description The IANA zone of each city the caller acts in (their own; region staff every city's): the console shows a city's dates and times in it */
+                                timeZones: {
+                                    [key: string]: string;
+                                };
                             };
                         };
                     };
@@ -153,6 +158,11 @@ export interface paths {
                                 roles: components["schemas"]["Role"][];
                                 /** @description True for an account made or reset by an admin: every route but the password change answers 403 until it is changed */
                                 mustChangePassword?: boolean;
+                                city: string | null;
+                                /** @description The IANA zone of each city the caller acts in (their own; region staff every city's): the console shows a city's dates and times in it */
+                                timeZones: {
+                                    [key: string]: string;
+                                };
                             };
                         };
                     };
@@ -217,6 +227,11 @@ export interface paths {
                                 roles: components["schemas"]["Role"][];
                                 /** @description True for an account made or reset by an admin: every route but the password change answers 403 until it is changed */
                                 mustChangePassword?: boolean;
+                                city: string | null;
+                                /** @description The IANA zone of each city the caller acts in (their own; region staff every city's): the console shows a city's dates and times in it */
+                                timeZones: {
+                                    [key: string]: string;
+                                };
                             };
                         };
                     };
@@ -293,9 +308,13 @@ export interface paths {
                             roles: components["schemas"]["Role"][];
                             /** @description True for an account made or reset by an admin: every route but the password change answers 403 until it is changed */
                             mustChangePassword?: boolean;
+                            city: string | null;
+                            /** @description The IANA zone of each city the caller acts in (their own; region staff every city's): the console shows a city's dates and times in it */
+                            timeZones: {
+                                [key: string]: string;
+                            };
                             /** @enum {string} */
                             kind: "user";
-                            city: string | null;
                             departmentId: string | null;
                             areaCode: string | null;
                             gridCodes: string[];

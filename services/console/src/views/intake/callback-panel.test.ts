@@ -5,7 +5,7 @@ import type { CallbackDue } from '../../api/contract';
 import { createConsoleI18n } from '../../i18n';
 import { useAuthStore } from '../../stores/auth';
 import { type LiveSocket, useLiveStore } from '../../stores/live';
-import { aCase, type Call, fakeApi, methodOf, problem } from '../../test-support/fake-api';
+import { aCase, aUser, type Call, fakeApi, methodOf, problem } from '../../test-support/fake-api';
 import { mountWithApp } from '../../test-support/mount';
 import { testRouter } from '../../test-support/router';
 import CallbackPanel from './CallbackPanel.vue';
@@ -272,7 +272,7 @@ describe('CallbackPanel 待回访', () => {
     const sockets: LiveSocket[] = [];
     useAuthStore().session = {
       token: 'tok',
-      user: { id: '1', username: 'operator1', displayName: 'O', roles: ['intake_operator'] },
+      user: aUser({ username: 'operator1', displayName: 'O', roles: ['intake_operator'] }),
       refreshToken: 'refresh',
       expiresAt: '2099-01-01T00:00:00Z',
       expiresAtMs: null,
