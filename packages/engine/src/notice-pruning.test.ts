@@ -93,7 +93,7 @@ describe('notice retention and the kept unread count', () => {
         await Promise.all([first.scheduled, second.scheduled]);
         const schedulers = await first.queue.getJobSchedulers();
         expect(schedulers.map((s) => s.key)).toEqual([noticePruningSchedulerId]);
-        expect(schedulers[0]).toMatchObject({ pattern: '40 3 * * *', tz: 'Asia/Shanghai' });
+        expect(schedulers[0]).toMatchObject({ pattern: '40 19 * * *', tz: 'UTC' });
       } finally {
         await Promise.all([first.stop(), second.stop()]);
       }

@@ -44,9 +44,11 @@ export async function startNoticePruning(options: {
   prefix: string;
   /** NOTICE_RETENTION_DAYS. */
   retentionDays: number;
-  /** Cron pattern in `timeZone`; default twenty to four in the morning. */
+  /**
+   * Cron pattern, counted in UTC (a region may span zones and no city's day depends on it): by
+   * default 19:40, the small hours in China (03:40 at UTC+8); pass another where the region is.
+   */
   pattern?: string;
-  timeZone?: string;
   batchSize?: number;
   now?: () => Date;
   logger?: EngineLogger;
@@ -64,7 +66,7 @@ export async function startNoticePruning(options: {
   const scheduled = queue
     .upsertJobScheduler(
       noticePruningSchedulerId,
-      { pattern: options.pattern ?? '40 3 * * *', tz: options.timeZone ?? 'Asia/Shanghai' },
+      { pattern: options.pattern ?? '40 19 * * *', tz: 'UTC' },
       {
         name: 'prune-read-notices',
         data: parsePayload('noticePruning', {}),
