@@ -1,7 +1,7 @@
 /**
  * The demo region's cities (with their calendars), areas, catalogue, departments and integration
  * keys, made through the same functions as the admin API (@urbangrid/platform's createCity,
- * createArea, createCatalogueVersion, createDepartment, createApiKey): validated, audited (actor `seed`) and stored as an admin's would be. What exists already is left
+ * createArea, createCatalogueVersion, createDepartment, createApiKey, addRegionTargets): validated, audited (actor `seed`) and stored as an admin's would be. What exists already is left
  * alone, so seeding a seeded database changes nothing.
  */
 import {
@@ -12,8 +12,10 @@ import {
   listApiKeys,
   listCityAreas,
   listCityCalendarYears,
+  listRegionIndicators,
 } from '@urbangrid/db';
 import {
+  addRegionTargets,
   type CalendarSpec,
   type CategoryInput,
   createApiKey,
@@ -158,4 +160,13 @@ export async function seedCatalogue(
     categories += created.categories.length;
   }
   return { versions, categories };
+}
+
+/** Adds the plan's indicators the region does not have yet, with their targets. */
+export async function seedRegionTargets(tx: DbOrTx, region: DemoRegion): Promise<number> {
+  const existing = new Set((await listRegionIndicators(tx)).map((indicator) => indicator.code));
+  const missing = region.regionIndicators.filter((indicator) => !existing.has(indicator.code));
+  for (const indicator of missing)
+    await addRegionTargets(tx, recordSeedChange, { ...indicator, createdBy: 'seed' });
+  return missing.length;
 }

@@ -1,10 +1,26 @@
 import { performance } from 'node:perf_hooks';
 import { hash } from '@node-rs/argon2';
-import { cities, type Db, grids, listMatrixCells, officerGrids, type Tx, users } from '@urbangrid/db';
+import {
+  cities,
+  type Db,
+  grids,
+  insertRegionCityProfiles,
+  listMatrixCells,
+  officerGrids,
+  type Tx,
+  users,
+} from '@urbangrid/db';
 import { importMatrixRows, recordSeedChange } from '@urbangrid/platform';
 import { syncPublicHolidays } from '@urbangrid/reference';
 import { eq, inArray, sql } from 'drizzle-orm';
-import { seedApiKeys, seedAreas, seedCatalogue, seedCities, seedDepartments } from './admin-changes.js';
+import {
+  seedApiKeys,
+  seedAreas,
+  seedCatalogue,
+  seedCities,
+  seedDepartments,
+  seedRegionTargets,
+} from './admin-changes.js';
 import { buildDemoRegion, type DemoRegion, hohhot } from './demo-region/index.js';
 import { seedGazetteer } from './gazetteer/index.js';
 
@@ -107,6 +123,8 @@ export async function seedDemoRegion(db: Db, options: { demoPassword: string }):
         tx.insert(officerGrids).values(b).onConflictDoNothing(),
       ),
       apiKeys: await seedApiKeys(tx, region),
+      cityProfiles: await insertRegionCityProfiles(tx, region.cityProfiles),
+      regionIndicators: await seedRegionTargets(tx, region),
     };
     // The cities' public holidays come through the loader every process and the admin use.
     const holidays = await syncPublicHolidays(
@@ -140,6 +158,8 @@ function definedCounts(region: DemoRegion): SeedCounts {
     users: region.users.length,
     officerGrids: region.officerGrids.length,
     apiKeys: region.apiKeys.length,
+    cityProfiles: region.cityProfiles.length,
+    regionIndicators: region.regionIndicators.length,
   };
 }
 

@@ -1,3 +1,4 @@
+import type { CityClass } from '@urbangrid/domain';
 import type { CellBlock, Lattice } from './lattice.js';
 
 /**
@@ -26,6 +27,9 @@ export interface DistrictPlan extends NamePair {
 export interface CityPlan extends NamePair {
   readonly code: string;
   readonly regionCode: string;
+  /** The plan's class of the city and its urban population (城区人口), which pick its targets. */
+  readonly cityClass: CityClass;
+  readonly urbanPopulation: number;
   readonly timeZone: string;
   readonly lattice: Lattice;
   readonly districts: readonly DistrictPlan[];
@@ -46,6 +50,8 @@ export const hohhot: CityPlan = {
   name: '呼和浩特市',
   nameEn: 'Hohhot',
   regionCode: '15',
+  cityClass: 'prefecture',
+  urbanPopulation: 2_150_000,
   timeZone: 'Asia/Shanghai',
   lattice: {
     southUnits: 407_900,
@@ -170,6 +176,8 @@ export const baotou: CityPlan = {
   name: '包头市',
   nameEn: 'Baotou',
   regionCode: '15',
+  cityClass: 'prefecture',
+  urbanPopulation: 1_950_000,
   timeZone: 'Asia/Shanghai',
   lattice: {
     southUnits: 406_060,

@@ -1,14 +1,17 @@
+import type { RegionIndicator } from '@urbangrid/domain';
 import { buildApiKeys, type DemoApiKey } from './api-keys.js';
 import { buildCityAreas } from './areas.js';
 import { buildCalendars } from './calendars.js';
 import { catalogueVersions, categories } from './catalogue.js';
 import { baotou, type CityPlan, cityPlans, hohhot } from './city-plans.js';
 import { buildDepartments, buildResponsibilities } from './departments.js';
+import { planTargets } from './plan-targets.js';
 import {
   type AreaRow,
   type CalendarRow,
   type CatalogueVersionRow,
   type CategoryRow,
+  type CityProfileRow,
   type CityRow,
   type DepartmentRow,
   type GridRow,
@@ -37,6 +40,10 @@ export interface DemoRegion {
   officerGrids: OfficerGridRow[];
   /** Created through the admin's createApiKey (seeds/admin-changes.ts). */
   apiKeys: DemoApiKey[];
+  /** The region plan's class and urban population of each city. */
+  cityProfiles: CityProfileRow[];
+  /** The action plan's targets, added through the admin's addRegionTargets. */
+  regionIndicators: RegionIndicator[];
 }
 
 const cityRow = (plan: CityPlan): CityRow => ({
@@ -58,6 +65,7 @@ const regionStaff: StaffMember[] = [
     city: hohhot.code,
     areaCode: '150102',
   }),
+  staffMember({ username: 'region-admin', displayName: '自治区平台管理员', roles: ['admin'], city: null }),
   staffMember({
     username: 'region1',
     displayName: '巴特尔（自治区平台）',
@@ -85,6 +93,12 @@ export function buildDemoRegion(): DemoRegion {
     users: [...regionStaff],
     officerGrids: [],
     apiKeys: buildApiKeys(hohhot.code),
+    cityProfiles: cityPlans.map((plan) => ({
+      city: plan.code,
+      cityClass: plan.cityClass,
+      population: plan.urbanPopulation,
+    })),
+    regionIndicators: planTargets,
   };
   for (const plan of cityPlans) {
     const { areas, grids, communities } = buildCityAreas(plan);

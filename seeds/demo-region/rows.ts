@@ -7,6 +7,7 @@ import type {
   departments,
   grids,
   officerGrids,
+  regionCityProfiles,
   responsibilities,
   users,
 } from '@urbangrid/db';
@@ -21,6 +22,7 @@ export type DepartmentRow = typeof departments.$inferInsert;
 export type ResponsibilityRow = typeof responsibilities.$inferInsert;
 export type CalendarRow = typeof calendars.$inferInsert;
 export type OfficerGridRow = typeof officerGrids.$inferInsert;
+export type CityProfileRow = typeof regionCityProfiles.$inferInsert;
 /** A user before its password is hashed (hashing is the loader's job: salts differ per run). */
 export type StaffMember = Omit<typeof users.$inferInsert, 'passwordHash'>;
 

@@ -41,6 +41,7 @@ export * from './repositories/publications.js';
 export * from './repositories/published-sources.js';
 export * from './repositories/reference.js';
 export * from './repositories/reference-data.js';
+export * from './repositories/region-targets.js';
 export * from './repositories/report-reads.js';
 export * from './repositories/responsibility-matrix.js';
 export * from './repositories/rollup-recount.js';

@@ -35,3 +35,4 @@ export * from './lifecycle/outcome.js';
 export * from './lifecycle/plan.js';
 export * from './lifecycle/snapshot.js';
 export * from './lifecycle/states.js';
+export * from './region/plan-targets.js';

@@ -10,7 +10,10 @@ export type { SupervisionServiceDeps } from './deps.js';
 export { startPublicationScheduler } from './publication/publication-queue.js';
 export { publishFinishedDays } from './publication/publish-days.js';
 
-/** The supervision service (监督 — checks, closing, timeliness and evaluation reports, rankings, audit). */
+/**
+ * The supervision service (监督 — checks, closing, timeliness and evaluation reports, rankings, audit)
+ * under /api/supervision, and the region platform's plan targets and ranking under /api/region.
+ */
 export function supervisionService(deps: SupervisionServiceDeps): ServiceRegistration {
-  return { name: 'supervision', prefix: '/api/supervision', plugin: supervisionRoutes(deps) };
+  return { name: 'supervision', prefix: '/api', plugin: supervisionRoutes(deps) };
 }

@@ -3,10 +3,18 @@ import { z } from 'zod';
 import { auditRoutes } from './audit/audit-routes.js';
 import { caseReviewRoutes } from './case-review-routes.js';
 import type { SupervisionServiceDeps } from './deps.js';
+import { regionRoutes } from './region/region-routes.js';
 import { reportRoutes } from './reports/report-routes.js';
 
-/** Routes of the supervision service, mounted under /api/supervision. */
+/** Routes of the supervision service under /api/supervision, and the region platform's under /api/region. */
 export function supervisionRoutes(deps: SupervisionServiceDeps): ServicePlugin {
+  return async (api) => {
+    await api.register(regionRoutes, { prefix: '/region' });
+    await api.register(cityRoutes(deps), { prefix: '/supervision' });
+  };
+}
+
+function cityRoutes(deps: SupervisionServiceDeps): ServicePlugin {
   return async (app) => {
     app.get(
       '/status',

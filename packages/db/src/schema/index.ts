@@ -7,5 +7,6 @@ export * from './notices.js';
 export * from './people.js';
 export * from './publications.js';
 export * from './reference.js';
+export * from './region.js';
 export * from './rollups.js';
 export * from './webhooks.js';

@@ -16,6 +16,11 @@ export function citiesOf(actor: UserActor): readonly string[] | 'all' {
   return actor.city === null ? 'all' : [actor.city];
 }
 
+/** What is the region's (its cities, its plan's targets): a city's admin may not. */
+export function requireRegionAdmin(actor: UserActor, what: string): void {
+  if (actor.city !== null) throw new ForbiddenError(`only a region admin (without a city) ${what}`);
+}
+
 /** The cities a log read covers: the one asked for, if the reader reaches it (else 403), or all they reach. */
 export function readableCities(
   actor: UserActor,

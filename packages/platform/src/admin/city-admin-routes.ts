@@ -9,12 +9,11 @@ import { evaluationConfigSchema, isoWeekdays } from '@urbangrid/domain';
 import type { FastifyReply } from 'fastify';
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
-import { type UserActor, userOf } from '../auth/actor.js';
+import { userOf } from '../auth/actor.js';
 import type { RouteAccess } from '../auth/route-access.js';
-import { ForbiddenError } from '../errors.js';
 import type { ServicePlugin } from '../service-plugin.js';
 import { etagOf, ifMatchHeaders, ifMatchVersion, publishChange, recordChange } from './admin-changes.js';
-import { administeredCity, citiesOf } from './admin-scope.js';
+import { administeredCity, citiesOf, requireRegionAdmin } from './admin-scope.js';
 import type { RecordChange } from './calendar-admin.js';
 import { createArea, createCity, renameArea, renameCity, retireArea, retireCity } from './city-admin.js';
 
@@ -81,12 +80,6 @@ const toAreaView = (area: AreaRecord): z.infer<typeof areaView> => ({
   retiredOn: area.retiredOn,
   version: area.version,
 });
-
-/** Adding and retiring cities is the region's: a city's admin may not. */
-function requireRegionAdmin(actor: UserActor): void {
-  if (actor.city !== null)
-    throw new ForbiddenError('only a region admin (without a city) adds or retires cities');
-}
 
 export const cityAdminRoutes: ServicePlugin = async (app) => {
   const recorderOf = (request: Parameters<typeof userOf>[0]) => {
@@ -160,7 +153,7 @@ export const cityAdminRoutes: ServicePlugin = async (app) => {
     },
     async (request, reply) => {
       const { actor, record } = recorderOf(request);
-      requireRegionAdmin(actor);
+      requireRegionAdmin(actor, 'adds or retires cities');
       const created = await createCity(app.db, record, { ...request.body, createdBy: actor.username });
       await announce(reply, created.code, created.version);
       return reply.code(201).send(toCityView(created));
@@ -209,7 +202,7 @@ export const cityAdminRoutes: ServicePlugin = async (app) => {
     },
     async (request, reply) => {
       const { actor, record } = recorderOf(request);
-      requireRegionAdmin(actor);
+      requireRegionAdmin(actor, 'adds or retires cities');
       const code = await administeredCity(actor, request.params.city, app.reference);
       const expectedVersion = ifMatchVersion(request.headers['if-match']);
       const city = await retireCity(app.db, record, {

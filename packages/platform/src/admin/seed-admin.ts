@@ -30,3 +30,9 @@ export const recordSeedChange: RecordChange = (
   entry: Omit<AdminChange, 'actorId' | 'actorUsername'>,
 ) => recordAdminChange(tx, { ...entry, actorId: 'seed', actorUsername: 'seed' });
 export { importMatrixRows, type MatrixRow } from './matrix-admin.js';
+export {
+  addRegionTargets,
+  type RegionIndicatorView,
+  regionIndicatorView,
+  toRegionIndicatorView,
+} from './region-target-admin.js';

@@ -3680,6 +3680,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/region/targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Adds a plan indicator with its targets by year, or a later plan's years of an indicator (region admins)
+         * @description A new code makes a new indicator (201). A known code takes the new years and the new names, cities and plan (200); its unit and direction stay (409 otherwise), and a year it has already answers 409: targets are added, never changed. A value outside its unit (above 100 %, a yes/no other than 0 or 1) answers 400.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RegionIndicatorInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RegionIndicatorView"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RegionIndicatorView"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/intake/status": {
         parameters: {
             query?: never;
@@ -5445,6 +5497,45 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/region/targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The region plan's indicators with their unit, direction, cities and targets by year
+         * @description `direction`: atLeast (≥), atMost (≤), about (≈) or yesNo (a task done: 1). `appliesTo`: the city classes, cities, excepted cities and urban-population bounds that must all hold ({} = every city).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RegionIndicatorView"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/supervision/status": {
         parameters: {
             query?: never;
@@ -6030,8 +6121,55 @@ export interface webhooks {
 }
 export interface components {
     schemas: {
+        TargetAppliesToInput: {
+            classes?: ("prefecture" | "county-level")[];
+            cities?: string[];
+            exceptCities?: string[];
+            minPopulation?: number;
+            maxPopulation?: number;
+        };
+        RegionIndicatorInput: {
+            code: string;
+            /** @description Chinese name (中文名称) */
+            name: string;
+            nameEn: string;
+            /** @enum {string} */
+            unit: "%" | "m²/人" | "km/km²" | "yes-no";
+            /** @enum {string} */
+            direction: "atLeast" | "atMost" | "about" | "yesNo";
+            appliesTo: components["schemas"]["TargetAppliesToInput"];
+            plan: string;
+            targets: {
+                year: number;
+                value: number;
+            }[];
+        };
         /** @enum {string} */
         WebhookEventInput: "case.reported" | "case.verified" | "case.rejected" | "case.filed" | "case.dispatched" | "case.accepted" | "case.returned" | "case.handled" | "case.reviewed" | "case.reworked" | "case.suspended" | "case.resumed" | "case.extended" | "case.overdue" | "case.supervised" | "case.closed" | "case.cancelled";
+        TargetAppliesTo: {
+            classes?: ("prefecture" | "county-level")[];
+            cities?: string[];
+            exceptCities?: string[];
+            minPopulation?: number;
+            maxPopulation?: number;
+        };
+        RegionIndicatorView: {
+            code: string;
+            name: string;
+            nameEn: string;
+            /** @enum {string} */
+            unit: "%" | "m²/人" | "km/km²" | "yes-no";
+            /** @enum {string} */
+            direction: "atLeast" | "atMost" | "about" | "yesNo";
+            appliesTo: components["schemas"]["TargetAppliesTo"];
+            plan: string;
+            version: number;
+            targets: {
+                year: number;
+                value: number;
+                plan: string;
+            }[];
+        };
         ApiKey: {
             id: string;
             name: string;
@@ -6446,7 +6584,11 @@ export interface components {
     headers: never;
     pathItems: never;
 }
+export type TargetAppliesToInput = components['schemas']['TargetAppliesToInput'];
+export type RegionIndicatorInput = components['schemas']['RegionIndicatorInput'];
 export type WebhookEventInput = components['schemas']['WebhookEventInput'];
+export type TargetAppliesTo = components['schemas']['TargetAppliesTo'];
+export type RegionIndicatorView = components['schemas']['RegionIndicatorView'];
 export type ApiKey = components['schemas']['ApiKey'];
 export type CatalogueVersion = components['schemas']['CatalogueVersion'];
 export type CatalogueCategory = components['schemas']['CatalogueCategory'];
@@ -6984,7 +7126,13 @@ export interface operations {
 }
 export const webhooksCaseEventPostRequestBodyContentApplicationJsonEventValues: ReadonlyArray<FlattenedDeepRequired<webhooks>["caseEvent"]["post"]["requestBody"]["content"]["application/json"]["event"]> = ["case.reported", "case.verified", "case.rejected", "case.filed", "case.dispatched", "case.accepted", "case.returned", "case.handled", "case.reviewed", "case.reworked", "case.suspended", "case.resumed", "case.extended", "case.overdue", "case.supervised", "case.closed", "case.cancelled"];
 export const webhooksCaseEventPostRequestBodyContentApplicationJsonCaseDeadlineLightValues: ReadonlyArray<FlattenedDeepRequired<webhooks>["caseEvent"]["post"]["requestBody"]["content"]["application/json"]["case"]["deadline"]["light"]> = ["green", "yellow", "red"];
+export const targetAppliesToInputClassesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TargetAppliesToInput"]["classes"]> = ["prefecture", "county-level"];
+export const regionIndicatorInputUnitValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RegionIndicatorInput"]["unit"]> = ["%", "m\u00B2/\u4EBA", "km/km\u00B2", "yes-no"];
+export const regionIndicatorInputDirectionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RegionIndicatorInput"]["direction"]> = ["atLeast", "atMost", "about", "yesNo"];
 export const webhookEventInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookEventInput"]> = ["case.reported", "case.verified", "case.rejected", "case.filed", "case.dispatched", "case.accepted", "case.returned", "case.handled", "case.reviewed", "case.reworked", "case.suspended", "case.resumed", "case.extended", "case.overdue", "case.supervised", "case.closed", "case.cancelled"];
+export const targetAppliesToClassesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TargetAppliesTo"]["classes"]> = ["prefecture", "county-level"];
+export const regionIndicatorViewUnitValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RegionIndicatorView"]["unit"]> = ["%", "m\u00B2/\u4EBA", "km/km\u00B2", "yes-no"];
+export const regionIndicatorViewDirectionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RegionIndicatorView"]["direction"]> = ["atLeast", "atMost", "about", "yesNo"];
 export const catalogueCategoryKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CatalogueCategory"]["kind"]> = ["component", "event"];
 export const adminAreaLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AdminArea"]["level"]> = ["district", "street", "community"];
 export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Role"]> = ["grid_officer", "intake_operator", "shift_lead", "dispatcher", "department_handler", "supervisor", "region_supervisor", "admin"];

@@ -1,0 +1,31 @@
+/**
+ * The region platform (自治区平台) under `/api/region`: the plan's targets (行动方案目标) every city
+ * is measured against, as the region admin set them (POST /api/admin/region/targets).
+ */
+import { listRegionIndicators } from '@urbangrid/db';
+import {
+  regionIndicatorView,
+  type ServicePlugin,
+  staffOnly,
+  toRegionIndicatorView,
+} from '@urbangrid/platform';
+import { z } from 'zod';
+
+const tags = ['region'];
+
+export const regionRoutes: ServicePlugin = async (app) => {
+  app.get(
+    '/targets',
+    {
+      config: { access: staffOnly },
+      schema: {
+        tags,
+        summary: "The region plan's indicators with their unit, direction, cities and targets by year",
+        description:
+          '`direction`: atLeast (≥), atMost (≤), about (≈) or yesNo (a task done: 1). `appliesTo`: the city classes, cities, excepted cities and urban-population bounds that must all hold ({} = every city).',
+        response: { 200: z.array(regionIndicatorView) },
+      },
+    },
+    async () => (await listRegionIndicators(app.db)).map(toRegionIndicatorView),
+  );
+};
