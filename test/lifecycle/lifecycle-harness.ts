@@ -3,6 +3,7 @@
  * helpers to call routes as the demo staff and read a case back with its timeline.
  */
 import { dispatchService } from '@urbangrid/dispatch';
+import { userActor } from '@urbangrid/domain';
 import { applyCommand, type CommandRequest } from '@urbangrid/engine';
 import { startTestEngine, type TestEngine, type TestEngineOptions } from '@urbangrid/engine/test-support';
 import { handlingService } from '@urbangrid/handling';
@@ -149,10 +150,29 @@ export type WalkState = (typeof walkStates)[number];
 export async function walkTo(life: Lifecycle, target: WalkState): Promise<string> {
   const { reportTestCase } = await import('@urbangrid/engine/test-support');
   const { case: reported } = await reportTestCase(life.engine.context);
-  const id = reported.id;
   await life.engine.settle();
+  await walkCase(life, reported.id, target);
+  return reported.id;
+}
+
+/**
+ * Walks a reported case in the grid of officer1 (its verification assigned: settle first) over
+ * HTTP, at the current business clock, until it reaches `target`; each officer's step is taken by
+ * the officer the case is assigned to.
+ */
+export async function walkCase(life: Lifecycle, id: string, target: WalkState): Promise<void> {
+  const officer = async () => (await life.read(id)).assignee ?? 'officer1';
+  const assignee = async () => userActor(await officer(), ['grid_officer']);
+  // Over HTTP as the demo officer signed in; another officer on duty straight to the engine.
+  const verify = async () => {
+    const who = await officer();
+    if (people.includes(who as Person)) {
+      return life.command(who as Person, `/api/dispatch/cases/${id}/verify`, { found: true });
+    }
+    return life.direct({ caseId: id, command: { type: 'verify', found: true }, actor: await assignee() });
+  };
   const steps: Array<[WalkState, () => Promise<unknown>]> = [
-    ['verified', () => life.command('officer1', `/api/dispatch/cases/${id}/verify`, { found: true })],
+    ['verified', verify],
     ['filed', () => life.command('shiftlead1', `/api/dispatch/cases/${id}/file`)],
     [
       'dispatched',
@@ -168,15 +188,16 @@ export async function walkTo(life: Lifecycle, target: WalkState): Promise<string
         await life.engine.settle();
       },
     ],
-    ['reviewed', () => life.direct({ caseId: id, command: { type: 'check', fixed: true }, actor: officer1 })],
+    [
+      'reviewed',
+      async () =>
+        life.direct({ caseId: id, command: { type: 'check', fixed: true }, actor: await assignee() }),
+    ],
   ];
-  if (target === 'verifying') return id;
+  if (target === 'verifying') return;
   for (const [state, step] of steps) {
     await step();
     if (state === target) break;
   }
   expect((await life.read(id)).state).toBe(target);
-  return id;
 }
-
-const officer1 = { kind: 'user', username: 'officer1', roles: ['grid_officer'], departmentIds: [] } as const;

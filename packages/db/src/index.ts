@@ -43,6 +43,7 @@ export * from './repositories/reference.js';
 export * from './repositories/reference-data.js';
 export * from './repositories/region-targets.js';
 export * from './repositories/report-reads.js';
+export * from './repositories/reporter-erasure.js';
 export * from './repositories/responsibility-matrix.js';
 export * from './repositories/rollup-recount.js';
 export * from './repositories/rollups.js';

@@ -65,9 +65,18 @@ export {
   queueKinds,
   queueMap,
   queueName,
+  type ScheduledKind,
   type StageQueue,
+  scheduledKinds,
 } from './queues.js';
 export { type ReportRequest, type ReportResult, reportCase } from './report-case.js';
+export {
+  type ScheduledQueue,
+  type ScheduleLogger,
+  type ScheduleOptions,
+  type ScheduleSpec,
+  startScheduledQueue,
+} from './scheduled-queue.js';
 export {
   type GaugeRegistry,
   type RunningEngine,

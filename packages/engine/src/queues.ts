@@ -70,6 +70,8 @@ export const webhookJobSchema = z.object({ deliveryId: z.string().min(1) });
 export const publicationJobSchema = z.object({}).strict();
 /** The nightly deletion of read notices past their retention; fired by a job scheduler, it carries nothing. */
 export const noticePruningJobSchema = z.object({}).strict();
+/** The nightly erasure of reporters' data past the retention period (个人信息删除); fired by a job scheduler. */
+export const reporterErasureJobSchema = z.object({}).strict();
 
 export const queueHashTag = '{urbangrid}';
 
@@ -126,7 +128,19 @@ export const queueMap = {
     attempts: 3,
     backoff: { type: 'exponential', delay: 60_000 },
   }),
+  reporterErasure: defineQueue('reporterErasure', reporterErasureJobSchema, {
+    attempts: 3,
+    backoff: { type: 'exponential', delay: 60_000 },
+  }),
 } as const;
+
+/** The queues a BullMQ job scheduler fills (daily work), beside the engine's per-case queues. */
+export const scheduledKinds = [
+  'publication',
+  'noticePruning',
+  'reporterErasure',
+] as const satisfies readonly QueueKind[];
+export type ScheduledKind = (typeof scheduledKinds)[number];
 
 export type QueueKind = keyof typeof queueMap;
 export type JobPayloads = { [K in QueueKind]: z.infer<(typeof queueMap)[K]['payload']> };

@@ -101,6 +101,17 @@ const envSchema = z.object({
     .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes encoded as base64')
     .optional(),
   /**
+   * How many days after a case has ended (closed, rejected, cancelled) its reporter's personal data
+   * is kept: then a daily job erases it (name, phone, call id, phone numbers in the description,
+   * callback notes), keeping the case, its history and its statistics (个人信息保存期限).
+   */
+  REPORTER_DATA_RETENTION_DAYS: z.coerce
+    .number({ error: 'expected a number of days' })
+    .int('expected a whole number of days')
+    .min(1, 'at least 1 (day)')
+    .max(3650, 'at most 3650 (days, ten years)')
+    .default(180),
+  /**
    * How long an access token lasts. Short, because a stolen one works until it expires; the console
    * refreshes it silently, so nobody is signed out mid-shift.
    */

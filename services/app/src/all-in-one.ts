@@ -11,12 +11,7 @@ import { intakeService } from '@urbangrid/intake';
 import { liveChannel } from '@urbangrid/live';
 import { buildApp, createMetrics, type ProcessParts } from '@urbangrid/platform';
 import { isSeeded, seedDemoRegion } from '@urbangrid/seeds';
-import {
-  anchorSourceOf,
-  startDailyAnchors,
-  startPublicationScheduler,
-  supervisionService,
-} from '@urbangrid/supervision';
+import { anchorSourceOf, startDailyWork, supervisionService } from '@urbangrid/supervision';
 import { withConsole } from './console-static.js';
 import { wakeRelayOnCommits } from './relay-wake.js';
 
@@ -42,20 +37,13 @@ export function allInOne(): ProcessParts {
       const wake = ctx.config.HTTP
         ? null
         : wakeRelayOnCommits(ctx.redis.duplicate(), liveChannel(ctx.config.QUEUE_PREFIX), running.relay);
-      // The daily publication of indicators (每日公布) runs beside the engine's workers.
-      const publication = await startPublicationScheduler({
-        db: ctx.db,
-        redis: ctx.redisTarget,
-        prefix: ctx.config.QUEUE_PREFIX,
-        logger: ctx.logger,
-      });
-      // The daily signed anchors of the chain heads (ANCHOR_DIR), where the signing key is.
-      const anchors = await startDailyAnchors(ctx);
+      // The nightly publication (每日公布), signed anchors (ANCHOR_DIR, where the signing key is)
+      // and erasure of reporter data past its retention run beside the engine's workers.
+      const daily = await startDailyWork(ctx);
       return {
         stop: async () => {
           await wake?.stop();
-          await anchors?.stop();
-          await publication.stop();
+          await daily.stop();
           await running.stop();
         },
       };

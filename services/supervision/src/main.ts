@@ -1,7 +1,7 @@
 import { processEngine } from '@urbangrid/engine';
 import { buildApp, createMetrics, runProcess } from '@urbangrid/platform';
 import { isSeeded, seedDemoRegion } from '@urbangrid/seeds';
-import { anchorSourceOf, startDailyAnchors, startPublicationScheduler, supervisionService } from './index.js';
+import { anchorSourceOf, startDailyWork, supervisionService } from './index.js';
 
 const metrics = createMetrics();
 const engine = processEngine({ metrics });
@@ -23,18 +23,11 @@ await runProcess({
     }),
   startWorkers: async (ctx) => {
     const running = await engine.startWorkers(ctx);
-    // The daily publication of indicators (每日公布) runs beside the engine's workers.
-    const publication = await startPublicationScheduler({
-      db: ctx.db,
-      redis: ctx.redisTarget,
-      prefix: ctx.config.QUEUE_PREFIX,
-      logger: ctx.logger,
-    });
-    const anchors = await startDailyAnchors(ctx);
+    // The nightly publication, anchors and reporter-data erasure run beside the engine's workers.
+    const daily = await startDailyWork(ctx);
     return {
       stop: async () => {
-        await anchors?.stop();
-        await publication.stop();
+        await daily.stop();
         await running.stop();
       },
     };

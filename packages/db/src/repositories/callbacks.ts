@@ -33,7 +33,8 @@ export async function listCallbacksDue(db: DbOrTx, scope: CaseScope, limit: numb
   const rows = await db
     .select({ row: getTableColumns(cases), attempts, lastAttemptAt })
     .from(cases)
-    .where(and(caseScopeCondition(scope), callbackDueCondition(cases)))
+    // Past the retention period (reporter data erased) there is nobody left to call.
+    .where(and(caseScopeCondition(scope), callbackDueCondition(cases), isNull(cases.reporterErasedAt)))
     .orderBy(asc(cases.updatedAt), asc(cases.id))
     .limit(limit);
   return rows.map(({ row, attempts: n, lastAttemptAt: last }) => ({

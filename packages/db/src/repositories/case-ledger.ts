@@ -34,6 +34,8 @@ export interface CaseLedgerRow {
   returnCount: number;
   createdAt: Date;
   closedAt: Date | null;
+  /** When the reporter's data was erased (retention period); null while it is kept. */
+  reporterErasedAt: Date | null;
 }
 
 /** At most `limit` rows of the ledger, newest first. */
@@ -68,6 +70,7 @@ export async function listCaseLedger(
       returnCount: cases.returnCount,
       createdAt: cases.createdAt,
       closedAt: cases.closedAt,
+      reporterErasedAt: cases.reporterErasedAt,
     })
     .from(cases)
     .leftJoin(categories, eq(categories.code, cases.categoryCode))

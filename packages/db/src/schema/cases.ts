@@ -51,7 +51,15 @@ type CaseColumns = {
   light: AnyPgColumn;
   wantsCallback: AnyPgColumn;
   callbackAnsweredAt: AnyPgColumn;
+  reporterErasedAt: AnyPgColumn;
 };
+
+/** When a case ended (closed, rejected or cancelled); null while it is open. */
+export const caseEndedAt = (t: {
+  closedAt: AnyPgColumn;
+  rejectedAt: AnyPgColumn;
+  cancelledAt: AnyPgColumn;
+}): SQL => sql`coalesce(${t.closedAt}, ${t.rejectedAt}, ${t.cancelledAt})`;
 
 /**
  * Open and past its stage's limit (red light): `GET /api/cases?overdue=true`. The predicate of
@@ -59,6 +67,13 @@ type CaseColumns = {
  */
 export const openOverdueCondition = (t: CaseColumns): SQL =>
   sql`${t.light} = 'red' and ${t.state} not in (${terminalList})`;
+
+/**
+ * Ended, and its reporter's personal data still kept: the predicate of `cases_reporter_retention_idx`
+ * (on `caseEndedAt`), which the nightly erasure reads past the retention period.
+ */
+export const reporterDataKeptCondition = (t: CaseColumns): SQL =>
+  sql`${t.reporterErasedAt} is null and ${t.state} in (${terminalList})`;
 
 /** Ended, the caller asked to be called back and was not reached yet (回访 due); `cases_callbacks_due_idx`. */
 export const callbackDueCondition = (t: CaseColumns): SQL =>
@@ -115,6 +130,12 @@ export const cases = pgTable(
      * operator's search by phone is one index lookup, never a decryption of every row.
      */
     reporterPhoneHash: text('reporter_phone_hash'),
+    /**
+     * When the reporter's personal data (name, phone, call id, phone numbers in the description,
+     * callback notes) was erased, the retention period after the case ended having passed; null
+     * while it is kept. The case, its history and its counts stay.
+     */
+    reporterErasedAt: ts('reporter_erased_at'),
     callId: text('call_id'),
     wantsCallback: boolean('wants_callback').notNull().default(false),
     /**
@@ -199,6 +220,8 @@ export const cases = pgTable(
     index('cases_address_trgm_idx').using('gin', t.address.op('gin_trgm_ops')),
     index('cases_description_trgm_idx').using('gin', t.description.op('gin_trgm_ops')),
     index('cases_reporter_phone_hash_idx').on(t.reporterPhoneHash),
+    // The ended cases whose reporter's data is still kept, by when they ended: the erasure's queue.
+    index('cases_reporter_retention_idx').on(caseEndedAt(t)).where(reporterDataKeptCondition(t)),
   ],
 );
 

@@ -16,6 +16,7 @@ import {
   parsePayload,
   type QueueHandler,
   type QueueKind,
+  type ScheduledKind,
 } from '../queues.js';
 import { fireDeadline } from './deadline-timer.js';
 import { type DeliverNotice, sendNotice } from './notices.js';
@@ -24,7 +25,7 @@ import { assignTask } from './task-assignment.js';
 export type { JobRun };
 
 /** The queues whose jobs the stage workers do (webhooks and the schedules have workers of their own). */
-export type StageKind = Exclude<QueueKind, 'publication' | 'noticePruning' | 'webhook'>;
+export type StageKind = Exclude<QueueKind, ScheduledKind | 'webhook'>;
 export const stageKinds: readonly StageKind[] = ['task', 'dispatchSuggestion', 'notice', 'deadline'];
 
 export type StageHandlers = { readonly [K in StageKind]: QueueHandler<K> };

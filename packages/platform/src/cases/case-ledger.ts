@@ -1,7 +1,8 @@
 /**
  * The case ledger (案件台账) as an export table: the same cases as the search, with Chinese headers
  * and names in place of codes and ids (category, district, grid and department with their codes
- * beside them, the assignee by display name). No reporter's name or phone: a ledger travels.
+ * beside them, the assignee by display name). No reporter's name or phone: a ledger travels; it
+ * says only whether the reporter's data was erased (the retention period).
  */
 import type { CaseLedgerRow } from '@urbangrid/db';
 import { caseNames, type Light } from '@urbangrid/domain';
@@ -27,6 +28,7 @@ const columns = [
   { key: 'returnCount', header: '回退次数' },
   { key: 'reworkCount', header: '返工次数' },
   { key: 'closedAt', header: '结案时间' },
+  { key: 'reporterData', header: '反映人信息' },
 ] as const;
 
 /** "name (code)", the name alone when the code says nothing more, the code when no name is known. */
@@ -75,6 +77,8 @@ export function caseLedgerTable(
       returnCount: row.returnCount,
       reworkCount: row.reworkCount,
       closedAt: time(row.closedAt),
+      // The ledger never carries the reporter's data; it says when that data is gone for good.
+      reporterData: row.reporterErasedAt === null ? '' : `已于${time(row.reporterErasedAt)}按保存期限删除`,
     })),
   };
 }

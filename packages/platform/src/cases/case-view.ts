@@ -82,6 +82,11 @@ export const caseViewSchema = z
       })
       .nullable(),
     reporter: z.object({ name: z.string().nullable(), phone: z.string().nullable() }).nullable(),
+    /**
+     * When the reporter's personal data was erased, the retention period after the case ended
+     * having passed (REPORTER_DATA_RETENTION_DAYS); `reporter` is null from then on.
+     */
+    reporterErasedAt: isoTime.nullable(),
     closureType: z.string().nullable(),
     createdAt: isoTime,
     updatedAt: isoTime,
@@ -167,6 +172,7 @@ export function toCaseView(row: CaseRow, viewer: Actor, phoneKey: Buffer): CaseV
     duplicateOf: row.duplicateOf,
     pendingRequest: row.pendingRequest ?? null,
     reporter: row.reporterName === null && phone === null ? null : { name: row.reporterName, phone },
+    reporterErasedAt: iso(row.reporterErasedAt),
     closureType: row.closureType,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

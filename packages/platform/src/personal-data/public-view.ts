@@ -44,13 +44,20 @@ const doorPatterns: readonly RegExp[] = [
   new RegExp(`(?<=\\b(?:No\\.?|no\\.?|NO\\.?)\\s*|#\\s*)${digit}+`, 'g'),
 ];
 
+/** The text with its phone numbers (and longer runs of digits, such as ID numbers) redacted. */
+export function redactPhoneNumbers(text: string): string {
+  return phonePatterns.reduce((out, pattern) => out.replace(pattern, redactedPhone), text);
+}
+
 /** The text with phone numbers and house numbers redacted; null stays null. */
 export function redactPublicText(text: string): string;
 export function redactPublicText(text: string | null): string | null;
 export function redactPublicText(text: string | null): string | null {
   if (text === null) return null;
-  const withoutPhones = phonePatterns.reduce((out, pattern) => out.replace(pattern, redactedPhone), text);
-  return doorPatterns.reduce((out, pattern) => out.replace(pattern, redactedNumber), withoutPhones);
+  return doorPatterns.reduce(
+    (out, pattern) => out.replace(pattern, redactedNumber),
+    redactPhoneNumbers(text),
+  );
 }
 
 /** ≈100 m: a thousandth of a degree (111 m of latitude; 85 m of longitude at 40° N). */

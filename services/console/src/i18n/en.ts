@@ -400,6 +400,7 @@ const en: ConsoleMessages = {
     currentStage: 'Stage',
     due: 'Due',
     closedAt: 'Closed at',
+    reporterErased: 'Personal data erased on {at} (retention period)',
   },
   admin: {
     title: 'Administration',

@@ -394,6 +394,7 @@ const zhCN = {
     currentStage: '当前环节',
     due: '截止时间',
     closedAt: '结案时间',
+    reporterErased: '反映人信息已于 {at} 按保存期限删除',
   },
   admin: {
     title: '系统管理',

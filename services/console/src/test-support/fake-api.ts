@@ -91,6 +91,7 @@ export function aCase(overrides: Partial<CaseRecord> = {}): CaseRecord {
     duplicateOf: null,
     pendingRequest: null,
     reporter: null,
+    reporterErasedAt: null,
     closureType: null,
     createdAt: '2026-07-01T08:00:00+08:00',
     updatedAt: '2026-07-01T08:00:00+08:00',

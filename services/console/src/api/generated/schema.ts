@@ -3874,6 +3874,7 @@ export interface paths {
                                 name: string | null;
                                 phone: string | null;
                             } | null;
+                            reporterErasedAt: string | null;
                             closureType: string | null;
                             /** Format: date-time */
                             createdAt: string;
@@ -5007,6 +5008,7 @@ export interface paths {
                                         name: string | null;
                                         phone: string | null;
                                     } | null;
+                                    reporterErasedAt: string | null;
                                     closureType: string | null;
                                     /** Format: date-time */
                                     createdAt: string;
@@ -5069,6 +5071,7 @@ export interface paths {
                                         name: string | null;
                                         phone: string | null;
                                     } | null;
+                                    reporterErasedAt: string | null;
                                     closureType: string | null;
                                     /** Format: date-time */
                                     createdAt: string;
@@ -6422,6 +6425,7 @@ export interface components {
                 name: string | null;
                 phone: string | null;
             } | null;
+            reporterErasedAt: string | null;
             closureType: string | null;
             /** Format: date-time */
             createdAt: string;
@@ -6506,6 +6510,7 @@ export interface components {
                 name: string | null;
                 phone: string | null;
             } | null;
+            reporterErasedAt: string | null;
             closureType: string | null;
             /** Format: date-time */
             createdAt: string;

@@ -1,0 +1,2 @@
+ALTER TABLE "cases" ADD COLUMN "reporter_erased_at" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "cases_reporter_retention_idx" ON "cases" USING btree (coalesce("closed_at", "rejected_at", "cancelled_at")) WHERE "cases"."reporter_erased_at" is null and "cases"."state" in ('closed', 'rejected', 'cancelled');
