@@ -1,8 +1,9 @@
 /**
  * The demo region's cities (with their calendars), areas, catalogue, departments and integration
  * keys, made through the same functions as the admin API (@urbangrid/platform's createCity,
- * createArea, createCatalogueVersion, createDepartment, createApiKey, addRegionTargets): validated, audited (actor `seed`) and stored as an admin's would be. What exists already is left
- * alone, so seeding a seeded database changes nothing.
+ * createArea, createCatalogueVersion, createDepartment, createApiKey, addRegionTargets): validated,
+ * audited (actor `seed`) and stored as an admin's would be. What exists already is left alone, so
+ * seeding a seeded database changes nothing.
  */
 import {
   type DbOrTx,
