@@ -17,6 +17,10 @@ export const errorCatalogue = {
   NOT_FOUND: { status: 404, title: 'Not found' },
   /** A point outside every unit grid (网格). */
   OUTSIDE_GRID: { status: 404, title: 'Outside every grid' },
+  /** A report into a city retired (撤销) by the day it is made. */
+  CITY_RETIRED: { status: 409, title: 'City retired' },
+  /** A report into a district, street or community retired (撤销) by the day it is made. */
+  AREA_RETIRED: { status: 409, title: 'Area retired' },
   TRANSITION_NOT_ALLOWED: { status: 409, title: 'Transition not allowed' },
   VERSION_CONFLICT: { status: 409, title: 'Version conflict' },
   /** A conflict that is not about a case's version, e.g. an Idempotency-Key reused with another body. */
@@ -49,6 +53,8 @@ export const ForbiddenError = define('FORBIDDEN');
 export const PasswordChangeRequiredError = define('PASSWORD_CHANGE_REQUIRED');
 export const NotFoundError = define('NOT_FOUND');
 export const OutsideGridError = define('OUTSIDE_GRID');
+export const CityRetiredError = define('CITY_RETIRED');
+export const AreaRetiredError = define('AREA_RETIRED');
 export const TransitionNotAllowedError = define('TRANSITION_NOT_ALLOWED');
 export const VersionConflictError = define('VERSION_CONFLICT');
 export const ConflictError = define('CONFLICT');
@@ -67,6 +73,8 @@ export const errorsByCode = {
   PASSWORD_CHANGE_REQUIRED: PasswordChangeRequiredError,
   NOT_FOUND: NotFoundError,
   OUTSIDE_GRID: OutsideGridError,
+  CITY_RETIRED: CityRetiredError,
+  AREA_RETIRED: AreaRetiredError,
   TRANSITION_NOT_ALLOWED: TransitionNotAllowedError,
   VERSION_CONFLICT: VersionConflictError,
   CONFLICT: ConflictError,

@@ -20,6 +20,7 @@ import {
   listCityCalendarYears,
   listCityResponsibilities,
   listDepartments,
+  listRetiredAreas,
   listValidGrids,
 } from '@urbangrid/db';
 import {
@@ -45,6 +46,8 @@ export interface CityInfo {
   timeZone: string;
   /** The report sources whose cases the city's public feeds show at all. */
   publishedSources: readonly ReportSource[];
+  /** The first local day the city is no longer served, if it is retired. */
+  retiredOn: string | null;
 }
 
 export interface CategoryInfo {
@@ -85,6 +88,8 @@ export interface ReferenceData {
   /** The city, or MissingReferenceError. */
   city(code: string): Promise<CityInfo>;
   cities(): Promise<readonly CityInfo[]>;
+  /** The first local day an area (district, street, community) no longer exists; null while it does. */
+  areaRetiredOn(code: string): Promise<string | null>;
   /** The city's zone, or MissingReferenceError (never Asia/Shanghai by default). */
   cityTimeZone(code: string): Promise<string>;
   category(code: string): Promise<CategoryInfo | null>;
@@ -126,10 +131,13 @@ export function createReferenceData(options: ReferenceDataOptions): ReferenceDat
   const { db } = options;
   const ttl = { ttlMs: options.ttlMs ?? 60_000 };
 
+  // Loaded with the cities (an area's retirement is announced as a change of `cities`).
+  let areaRetirements: ReadonlyMap<string, string> = new Map();
   const cities = referenceTable(
     'cities',
     async () => {
-      const rows = await listCities(db);
+      const [rows, retiredAreas] = await Promise.all([listCities(db), listRetiredAreas(db)]);
+      areaRetirements = new Map(retiredAreas.map((area) => [area.code, area.retiredOn]));
       return new Map(
         rows.map((row): [string, CityInfo] => {
           if (!IANAZone.isValidZone(row.timeZone)) {
@@ -138,7 +146,16 @@ export function createReferenceData(options: ReferenceDataOptions): ReferenceDat
           const publishedSources = row.publishedSources.filter((s): s is ReportSource =>
             (reportSources as readonly string[]).includes(s),
           );
-          return [row.code, { code: row.code, name: row.name, timeZone: row.timeZone, publishedSources }];
+          return [
+            row.code,
+            {
+              code: row.code,
+              name: row.name,
+              timeZone: row.timeZone,
+              publishedSources,
+              retiredOn: row.retiredOn,
+            },
+          ];
         }),
       );
     },
@@ -234,6 +251,10 @@ export function createReferenceData(options: ReferenceDataOptions): ReferenceDat
     city,
     async cities() {
       return [...(await cities.get(all)).values()];
+    },
+    async areaRetiredOn(code) {
+      await cities.get(all);
+      return areaRetirements.get(code) ?? null;
     },
     async cityTimeZone(code) {
       return (await city(code)).timeZone;

@@ -3,7 +3,7 @@
  * checked by the caller) and retired with a date. Rows are never deleted: cases, grids and
  * reports keep naming them.
  */
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { areas, calendars, cities, grids } from '../schema/reference.js';
 
@@ -74,6 +74,18 @@ export async function findAreaRecord(
 /** A city's areas, every level, retired ones too, in code order (a parent before its children). */
 export async function listCityAreas(db: DbOrTx, city: string): Promise<AreaRecord[]> {
   return db.select(areaColumns).from(areas).where(eq(areas.city, city)).orderBy(areas.code);
+}
+
+/** Every area with a retirement date (few: districts merge, communities are re-cut), by code. */
+export async function listRetiredAreas(db: DbOrTx): Promise<Array<{ code: string; retiredOn: string }>> {
+  const rows = await db
+    .select({ code: areas.code, retiredOn: areas.retiredOn })
+    .from(areas)
+    .where(isNotNull(areas.retiredOn))
+    .orderBy(areas.code);
+  return rows.flatMap((row) =>
+    row.retiredOn === null ? [] : [{ code: row.code, retiredOn: row.retiredOn }],
+  );
 }
 
 /** The areas directly under `parentCode` that are not retired by `day`. */

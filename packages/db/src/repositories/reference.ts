@@ -111,3 +111,30 @@ export async function listGridsInBox(
     .limit(limit);
   return rows as GridRecord[];
 }
+
+/**
+ * Grids of a city that are no longer valid whose bounding box holds the point: where a report
+ * outside every grid may have been meant (a re-cut or retired area), for saying why.
+ */
+export async function listEndedGridsAt(
+  db: DbOrTx,
+  city: string,
+  point: { lat: number; lng: number },
+): Promise<GridRecord[]> {
+  const rows = await db
+    .select(gridColumns)
+    .from(grids)
+    .where(
+      and(
+        eq(grids.city, city),
+        sql`${grids.validTo} <= current_date`,
+        lte(grids.minLng, point.lng),
+        gte(grids.maxLng, point.lng),
+        lte(grids.minLat, point.lat),
+        gte(grids.maxLat, point.lat),
+      ),
+    )
+    .orderBy(asc(grids.code))
+    .limit(20);
+  return rows as GridRecord[];
+}

@@ -167,6 +167,8 @@ const en: ConsoleMessages = {
     NOT_FOUND: 'Not found',
     VALIDATION_FAILED: 'Some input is not valid',
     OUTSIDE_GRID: 'This place is outside every grid',
+    CITY_RETIRED: 'This city is retired and takes no new reports',
+    AREA_RETIRED: 'This area is retired and takes no new reports',
     TRANSITION_NOT_ALLOWED: 'The case is no longer in a state that allows this',
     VERSION_CONFLICT: 'Someone else changed this case; reload it and try again',
     CONFLICT: 'Someone else has already done this',

@@ -169,6 +169,8 @@ const zhCN = {
     NOT_FOUND: '未找到',
     VALIDATION_FAILED: '填写的内容有误',
     OUTSIDE_GRID: '该位置不在任何网格内',
+    CITY_RETIRED: '该城市已撤销，不再受理新的上报',
+    AREA_RETIRED: '该区域已撤销，不再受理新的上报',
     TRANSITION_NOT_ALLOWED: '案件当前状态不允许此操作',
     VERSION_CONFLICT: '案件已被他人更新，请重新加载后再操作',
     CONFLICT: '已被他人处理',

@@ -36,6 +36,8 @@ import {
 const open311Status: Record<string, number> = {
   VALIDATION_FAILED: 400,
   OUTSIDE_GRID: 400,
+  CITY_RETIRED: 400,
+  AREA_RETIRED: 400,
   UNAUTHENTICATED: 403,
   FORBIDDEN: 403,
   NOT_FOUND: 404,

@@ -70,7 +70,7 @@ export async function createReport(
 ): Promise<ReportOutcome> {
   const city = reportingCity(actor);
   checkSource(actor, input);
-  const grid = await gridContaining(ctx.reference, city, input.location);
+  const grid = await gridContaining(ctx, city, input.location, ctx.engine.now());
   const mediaIds = [...new Set(input.mediaIds ?? [])];
   // Read for their EXIF only: whether they exist in the city is the engine's check (one home).
   const photos = await findMediaOfCity(ctx.db, city, mediaIds);
