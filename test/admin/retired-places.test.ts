@@ -8,10 +8,9 @@
 import { localDay } from '@urbangrid/domain';
 import { createEngineContext } from '@urbangrid/engine';
 import { intakeService } from '@urbangrid/intake';
-import { type App, hashPassword } from '@urbangrid/platform';
+import type { App } from '@urbangrid/platform';
 import { bearer, buildTestApp, expectProblem, loginAs } from '@urbangrid/platform/test-support';
 import { redisTest as test } from '@urbangrid/test-support';
-import { sql } from 'drizzle-orm';
 import { describe, expect } from 'vitest';
 
 interface GridFeature {
@@ -49,8 +48,6 @@ describe('retired places refuse new reports', () => {
     app = await buildTestApp({ database, redis }, { live: false, services: [intakeService({ engine })] });
     await app.ready();
     admin = bearer((await loginAs(app, 'admin')).token);
-    await database.db.execute(sql`insert into users (id, city, username, display_name, password_hash, roles)
-      values ('u-region-admin', null, 'region-admin', '自治区管理员', ${await hashPassword('urbangrid')}, '{admin}')`);
     region = bearer((await loginAs(app, 'region-admin')).token);
   });
   test.afterAll(async () => {
