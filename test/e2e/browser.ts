@@ -26,9 +26,13 @@ export const inTheGrid = { latitude: 40.83, longitude: 111.67 };
 /** Waits are generous: a slow two-core machine runs the server, its workers and Chromium at once. */
 export const waitMs = 60_000;
 
-export async function newRoleContext(browser: Browser, phone = false): Promise<BrowserContext> {
+export async function newRoleContext(
+  browser: Browser,
+  phone = false,
+  viewport = phone ? { width: 390, height: 844 } : { width: 1440, height: 900 },
+): Promise<BrowserContext> {
   const context = await browser.newContext({
-    viewport: phone ? { width: 390, height: 844 } : { width: 1440, height: 900 },
+    viewport,
     deviceScaleFactor: 1,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',

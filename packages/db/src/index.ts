@@ -47,6 +47,7 @@ export * from './repositories/reporter-erasure.js';
 export * from './repositories/responsibility-matrix.js';
 export * from './repositories/rollup-recount.js';
 export * from './repositories/rollups.js';
+export * from './repositories/screen-reads.js';
 export * from './repositories/service-requests.js';
 export * from './repositories/tasks.js';
 export * from './repositories/user-sessions.js';

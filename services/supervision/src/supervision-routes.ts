@@ -5,6 +5,7 @@ import { caseReviewRoutes } from './case-review-routes.js';
 import type { SupervisionServiceDeps } from './deps.js';
 import { regionRoutes } from './region/region-routes.js';
 import { reportRoutes } from './reports/report-routes.js';
+import { screenRoutes } from './screen/screen-routes.js';
 
 /** Routes of the supervision service under /api/supervision, and the region platform's under /api/region. */
 export function supervisionRoutes(deps: SupervisionServiceDeps): ServicePlugin {
@@ -30,6 +31,7 @@ function cityRoutes(deps: SupervisionServiceDeps): ServicePlugin {
     );
     await app.register(caseReviewRoutes(deps));
     await app.register(reportRoutes);
+    await app.register(screenRoutes(deps));
     await app.register(auditRoutes(deps.anchors));
   };
 }

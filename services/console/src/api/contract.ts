@@ -63,6 +63,7 @@ export type EvaluationReport = Answer<'/api/supervision/reports/evaluation', 'ge
 export type RegionReport = Answer<'/api/supervision/reports/region', 'get'>;
 export type RegionRow = RegionReport['rows'][number];
 export type AuditResult = Answer<'/api/supervision/audit', 'get'>;
+export type ScreenSummary = Answer<'/api/supervision/screen', 'get'>;
 
 export type CallbackDue = Answer<'/api/intake/callbacks', 'get'>['items'][number];
 export type CallbackCall = Answer<'/api/intake/cases/{id}/callback', 'post'>;

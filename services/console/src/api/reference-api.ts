@@ -14,8 +14,11 @@ export const computeDeadline = (start: string, workMinutes: number, calendar: 'o
  * `GET /api/areas?level=district|street|community&parent=` → GeoJSON FeatureCollection whose
  * features have `properties: {code, name, nameEn, level, parentCode}`, geometry in [lng, lat].
  */
-export const fetchAreas = (level: NonNullable<QueryOf<'/api/areas'>['level']>, parent?: string) =>
-  ok(api.GET('/api/areas', { params: { query: { level, parent } } }));
+export const fetchAreas = (
+  level: NonNullable<QueryOf<'/api/areas'>['level']>,
+  parent?: string,
+  city?: string,
+) => ok(api.GET('/api/areas', { params: { query: { level, parent, city } } }));
 
 /**
  * Beyond api.md — unit-grid outlines inside a box: `GET /api/grids?bbox=minLng,minLat,maxLng,maxLat`

@@ -38,3 +38,11 @@ export const auditCase = (caseId: string) =>
  */
 export const fetchRegion = (period: Period) =>
   ok(api.GET('/api/supervision/reports/region', { params: { query: { ...period } } }));
+
+/**
+ * Beyond api.md, served by supervision — the big screen's summary (大屏): today's counters, rates,
+ * open cases' lights, heat by grid, top lists, the 30-day trend and the latest events:
+ * `GET /api/supervision/screen?city=` (a region supervisor names the city).
+ */
+export const fetchScreen = (city?: string) =>
+  ok(api.GET('/api/supervision/screen', { params: { query: { city } } }));

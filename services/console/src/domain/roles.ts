@@ -10,6 +10,8 @@ export type Screen =
   | 'supervision'
   | 'region'
   | 'admin'
+  /** 大屏: the command centre's wall. */
+  | 'screen'
   /** 案件查询: every role searches what it may see. */
   | 'search';
 
@@ -22,6 +24,7 @@ export const screenRoles: Record<Screen, readonly Role[]> = {
   supervision: ['supervisor'],
   region: ['region_supervisor'],
   admin: ['admin'],
+  screen: ['supervisor', 'shift_lead', 'region_supervisor'],
   search: [
     'grid_officer',
     'intake_operator',
@@ -44,7 +47,8 @@ export const screenOrder: readonly Screen[] = [
   'officer',
   'supervision',
   'region',
-  // Last: nobody lands on the search.
+  // Last: nobody lands on the wall or the search.
+  'screen',
   'search',
 ];
 

@@ -17,6 +17,8 @@ declare module 'vue-router' {
   interface RouteMeta {
     screen?: Screen;
     public?: boolean;
+    /** Shown without the console's bar (the big screen fills the display). */
+    fullscreen?: boolean;
   }
 }
 
@@ -86,6 +88,12 @@ export const routes: RouteRecordRaw[] = [
     name: 'admin',
     component: () => import('../views/admin/AdminView.vue'),
     meta: { screen: 'admin' },
+  },
+  {
+    path: '/screen',
+    name: 'screen',
+    component: () => import('../views/screen/CommandScreen.vue'),
+    meta: { screen: 'screen', fullscreen: true },
   },
   {
     path: '/search',

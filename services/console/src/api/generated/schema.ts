@@ -5843,6 +5843,133 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/supervision/screen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 大屏 — today’s counters, rates, open cases’ lights, heat by grid, top lists, 30-day trend, latest events
+         * @description Read from the day rollups and indexed, limited case reads. A region supervisor may name the city (default: the first of the region); others see their own city, a district supervisor their district.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    city?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            city: string;
+                            cityName: string;
+                            cities: {
+                                code: string;
+                                name: string;
+                            }[];
+                            districtCode: string | null;
+                            /** Format: date */
+                            today: string;
+                            /** Format: date */
+                            from: string;
+                            /** Format: date-time */
+                            generatedAt: string;
+                            /** @description today’s counters */
+                            counters: {
+                                received: number;
+                                filed: number;
+                                dispatched: number;
+                                closed: number;
+                                overdue: number;
+                            };
+                            rates: {
+                                today: {
+                                    /** @description 0–1; null when there was nothing to measure */
+                                    onTimeHandlingRate: number | null;
+                                    /** @description 0–1; null when there was nothing to measure */
+                                    onTimeClosingRate: number | null;
+                                };
+                                period: {
+                                    /** @description 0–1; null when there was nothing to measure */
+                                    onTimeHandlingRate: number | null;
+                                    /** @description 0–1; null when there was nothing to measure */
+                                    onTimeClosingRate: number | null;
+                                };
+                            };
+                            open: {
+                                total: number;
+                                red: number;
+                                yellow: number;
+                                green: number;
+                            };
+                            points: {
+                                id: string;
+                                caseNo: string;
+                                lat: number;
+                                lng: number;
+                                light: string;
+                                categoryCode: string;
+                            }[];
+                            pointsTruncated: boolean;
+                            heat: {
+                                code: string;
+                                name: string;
+                                lat: number;
+                                lng: number;
+                                received: number;
+                            }[];
+                            topCategories: {
+                                key: string;
+                                name: string;
+                                received: number;
+                            }[];
+                            topDepartments: {
+                                key: string;
+                                name: string;
+                                dispatched: number;
+                                closed: number;
+                                overdue: number;
+                            }[];
+                            trend: {
+                                /** Format: date */
+                                day: string;
+                                received: number;
+                                closed: number;
+                                overdue: number;
+                            }[];
+                            events: {
+                                caseId: string;
+                                caseNo: string;
+                                command: string;
+                                state: string;
+                                /** Format: date-time */
+                                at: string;
+                                categoryCode: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/supervision/audit": {
         parameters: {
             query?: never;
