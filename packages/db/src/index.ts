@@ -11,6 +11,7 @@ export * from './repositories/admin-audit.js';
 export * from './repositories/api-keys.js';
 export * from './repositories/calendar-days.js';
 export * from './repositories/callbacks.js';
+export * from './repositories/camera-bursts.js';
 export * from './repositories/case-duplicates.js';
 export * from './repositories/case-event-actors.js';
 export * from './repositories/case-events.js';

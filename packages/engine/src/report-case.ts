@@ -89,6 +89,11 @@ export interface ReportRequest {
   /** `Idempotency-Key`: the same key from the same caller returns the same case. */
   idempotencyKey?: string;
   /**
+   * The caller's own rows, written in the report's statement (e.g. a camera burst): one that fails
+   * (a unique key taken meanwhile) fails the report, nothing written, and its error is thrown.
+   */
+  alsoWrite?: readonly WriteQuery[];
+  /**
    * What identifies the request behind the key, when the report's content cannot (an encrypted
    * phone differs on every encryption): a keyed hash of the caller's request. Default: a hash of
    * the report's content.
@@ -147,7 +152,14 @@ function reportPlan(request: ReportRequest): TransitionPlan {
 
 /** What makes two requests "the same" for an idempotency key: the report's content. */
 function requestHash(request: ReportRequest): string {
-  const { actor: _actor, idempotencyKey: _key, fingerprint, place: _place, ...content } = request;
+  const {
+    actor: _actor,
+    idempotencyKey: _key,
+    fingerprint,
+    place: _place,
+    alsoWrite: _also,
+    ...content
+  } = request;
   return fingerprint ?? createHash('sha256').update(canonicalJson(content)).digest('hex');
 }
 
@@ -265,7 +277,7 @@ async function writeReport(
     written = await writeCaseTogether(
       db,
       newCaseInsert(transition.after, number.caseNo),
-      [...keyWrite, ...transitionWrites(db, transition, rollups)],
+      [...keyWrite, ...(request.alsoWrite ?? []), ...transitionWrites(db, transition, rollups)],
       [number.counter],
     );
   } catch (error) {

@@ -30,6 +30,13 @@ export interface IntakeSettings {
     /** The jurisdiction (city code) Open311 reads use when a client names none. */
     defaultJurisdiction: string;
   };
+  cameraBursts: {
+    /**
+     * A camera's detection of the same category at the same place within this many minutes of the
+     * burst's last one joins its case (a count and the latest photo) instead of opening another.
+     */
+    windowMinutes: number;
+  };
 }
 
 export const defaultIntakeSettings: IntakeSettings = {
@@ -37,6 +44,7 @@ export const defaultIntakeSettings: IntakeSettings = {
   photoChecks: { maxDistanceMetres: 200, maxAgeMinutes: 24 * 60 },
   duplicates: { radiusMetres: 50, windowHours: 72, limit: 10 },
   open311: { defaultJurisdiction: '1501' },
+  cameraBursts: { windowMinutes: 10 },
 };
 
 /** Settings with only the parts a caller wants to change. */
@@ -48,6 +56,7 @@ export function intakeSettings(override: IntakeSettingsOverride = {}): IntakeSet
     photoChecks: { ...defaultIntakeSettings.photoChecks, ...override.photoChecks },
     duplicates: { ...defaultIntakeSettings.duplicates, ...override.duplicates },
     open311: { ...defaultIntakeSettings.open311, ...override.open311 },
+    cameraBursts: { ...defaultIntakeSettings.cameraBursts, ...override.cameraBursts },
   };
 }
 

@@ -1,5 +1,6 @@
 export * from './admin.js';
 export * from './callbacks.js';
+export * from './camera-bursts.js';
 export * from './cases.js';
 export * from './gazetteer.js';
 export * from './infrastructure.js';

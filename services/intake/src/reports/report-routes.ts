@@ -46,6 +46,29 @@ export const reportBodySchema = z.object({
   urgency: z.enum(['normal', 'urgent']).optional(),
   /** 自行处置: an officer fixed it on the spot; the after-photo goes in mediaIds. */
   selfHandled: z.boolean().optional(),
+  /**
+   * A video-analytics camera's id (video reports only): its detections of the same category at the
+   * same place within the window (10 minutes) make one case with a count and the latest photo.
+   */
+  cameraId: text(64).optional(),
+});
+
+/** The camera burst a video report opened (201) or joined (200: no new case). */
+const cameraBurstSchema = z
+  .object({
+    cameraId: z.string(),
+    /** Detections counted into the case so far, this one included. */
+    detections: z.number().int(),
+    firstAt: z.iso.datetime({ offset: true }),
+    lastAt: z.iso.datetime({ offset: true }),
+    /** The photo of the latest detection that sent one. */
+    latestMediaId: z.string().nullable(),
+  })
+  .meta({ id: 'CameraBurst' });
+
+const reportAnswerSchema = caseViewSchema.extend({
+  possibleDuplicates: z.array(possibleDuplicateSchema),
+  cameraBurst: cameraBurstSchema.optional(),
 });
 
 /** What a reporting key reads back of its own report: where it stands, nothing about anyone. */
@@ -99,7 +122,8 @@ export function reportRoutes(ctx: IntakeContext): ServicePlugin {
           headers: z.looseObject({ 'idempotency-key': z.string().trim().min(1).max(200).optional() }),
           body: reportBodySchema,
           response: {
-            201: caseViewSchema.extend({ possibleDuplicates: z.array(possibleDuplicateSchema) }),
+            201: reportAnswerSchema,
+            200: reportAnswerSchema.describe('A camera detection counted into its burst case'),
           },
         },
       },
@@ -107,9 +131,21 @@ export function reportRoutes(ctx: IntakeContext): ServicePlugin {
         const actor = actorOf(request);
         const outcome = await createReport(ctx, actor, request.body, request.headers['idempotency-key']);
         if (outcome.replayed) reply.header('idempotent-replayed', 'true');
-        return reply.code(201).send({
+        const burst = outcome.burst;
+        return reply.code(burst?.joined ? 200 : 201).send({
           ...toCaseView(outcome.case, actor, ctx.phoneKey),
           possibleDuplicates: outcome.possibleDuplicates,
+          ...(burst === undefined
+            ? {}
+            : {
+                cameraBurst: {
+                  cameraId: burst.row.cameraId,
+                  detections: burst.row.detections,
+                  firstAt: burst.row.firstAt.toISOString(),
+                  lastAt: burst.row.lastAt.toISOString(),
+                  latestMediaId: burst.row.latestMediaId,
+                },
+              }),
         });
       },
     );

@@ -5,9 +5,21 @@
  * encrypted, the Idempotency-Key honoured.
  */
 import { createHmac } from 'node:crypto';
-import { type CaseRow, findMediaOfCity } from '@urbangrid/db';
+import {
+  type CameraBurstRow,
+  type CaseRow,
+  cameraBurstInsertQuery,
+  type Detection,
+  findCameraBurstOfCase,
+  findCaseById,
+  findMediaOfCity,
+  isTakenCameraBurst,
+  joinCameraBurst,
+  retireCameraBurst,
+} from '@urbangrid/db';
 import type { ReportSource, Urgency } from '@urbangrid/domain';
 import { canonicalJson, reportCase } from '@urbangrid/engine';
+import { proximityCell } from '@urbangrid/geo';
 import { type Actor, encryptPhone, httpError, phoneSearchHash, toDomainActor } from '@urbangrid/platform';
 import { findPossibleDuplicates, type PossibleDuplicate } from '../duplicates/duplicate-service.js';
 import { gridContaining } from '../grid-location.js';
@@ -31,12 +43,16 @@ export interface ReportInput {
   selfHandled?: boolean;
   /** Facts for the first event (never personal data), e.g. an Open311 media_url. */
   data?: Record<string, unknown>;
+  /** A video-analytics camera's id: its repeated detections make one case (camera-bursts.ts). */
+  cameraId?: string;
 }
 
 export interface ReportOutcome {
   case: CaseRow;
   replayed: boolean;
   possibleDuplicates: PossibleDuplicate[];
+  /** The camera burst the detection opened or joined (`joined`: no new case). */
+  burst?: { row: CameraBurstRow; joined: boolean };
 }
 
 /** The sources an integration's key may report as: its own, and the app for a public key. */
@@ -47,6 +63,9 @@ function sourcesOfKey(keySource: string): readonly string[] {
 function checkSource(actor: Actor, input: ReportInput): void {
   if (actor.kind === 'integration' && !sourcesOfKey(actor.source).includes(input.source)) {
     throw httpError('FORBIDDEN', `this API key reports as '${actor.source}', not '${input.source}'`);
+  }
+  if (input.cameraId !== undefined && input.source !== 'video') {
+    throw httpError('VALIDATION_FAILED', 'cameraId: only a video report names a camera');
   }
   if (input.selfHandled === true && (input.mediaIds?.length ?? 0) === 0) {
     // 自行处置: the after-photo is the only proof the problem was fixed.
@@ -75,35 +94,75 @@ export async function createReport(
   // Read for their EXIF only: whether they exist in the city is the engine's check (one home).
   const photos = await findMediaOfCity(ctx.db, city, mediaIds);
 
-  const result = await reportCase(ctx.engine, {
-    actor: toDomainActor(actor),
-    source: input.source,
-    categoryCode: input.categoryCode,
-    description: input.description,
-    location: input.location,
-    gridCode: grid.code,
-    place: grid,
-    address: input.address ?? null,
-    urgency: input.urgency,
-    selfHandled: input.selfHandled,
-    reporterName: input.reporter?.name ?? null,
-    reporterKeyId: actor.kind === 'integration' ? actor.keyId : null,
-    reporterPhoneEnc:
-      input.reporter?.phone === undefined ? null : encryptPhone(ctx.phoneKey, input.reporter.phone),
-    reporterPhoneHash:
-      input.reporter?.phone === undefined ? null : phoneSearchHash(ctx.phoneKey, input.reporter.phone),
-    callId: input.callId ?? null,
-    wantsCallback: input.wantsCallback ?? false,
-    mediaIds,
-    flags: photoCheckFlags(
-      photos,
-      { location: input.location, at: ctx.engine.now() },
-      ctx.settings.photoChecks,
-    ),
-    data: input.data,
-    idempotencyKey,
-    fingerprint: idempotencyKey === undefined ? undefined : reportFingerprint(ctx, input),
-  });
+  const detection: Detection | null =
+    input.cameraId === undefined
+      ? null
+      : {
+          city,
+          cameraId: input.cameraId,
+          categoryCode: input.categoryCode,
+          place: proximityCell(input.location.lat, input.location.lng),
+          at: ctx.engine.now(),
+          mediaId: mediaIds.findLast((id) => photos.some((photo) => photo.id === id)) ?? null,
+          windowMs: ctx.settings.cameraBursts.windowMinutes * 60_000,
+        };
+  const report = () =>
+    reportCase(ctx.engine, {
+      actor: toDomainActor(actor),
+      source: input.source,
+      categoryCode: input.categoryCode,
+      description: input.description,
+      location: input.location,
+      gridCode: grid.code,
+      place: grid,
+      address: input.address ?? null,
+      urgency: input.urgency,
+      selfHandled: input.selfHandled,
+      reporterName: input.reporter?.name ?? null,
+      reporterKeyId: actor.kind === 'integration' ? actor.keyId : null,
+      reporterPhoneEnc:
+        input.reporter?.phone === undefined ? null : encryptPhone(ctx.phoneKey, input.reporter.phone),
+      reporterPhoneHash:
+        input.reporter?.phone === undefined ? null : phoneSearchHash(ctx.phoneKey, input.reporter.phone),
+      callId: input.callId ?? null,
+      wantsCallback: input.wantsCallback ?? false,
+      mediaIds,
+      flags: photoCheckFlags(
+        photos,
+        { location: input.location, at: ctx.engine.now() },
+        ctx.settings.photoChecks,
+      ),
+      data: input.data,
+      idempotencyKey,
+      fingerprint: idempotencyKey === undefined ? undefined : reportFingerprint(ctx, input),
+      alsoWrite: detection === null ? undefined : [cameraBurstInsertQuery(detection)],
+    });
+  if (detection === null) return withDuplicates(ctx, city, await report());
+  // A camera's burst: join the current one, or open a case with a new one. Of two detections
+  // opening a burst together one fails on the burst's unique index, and joins the other's.
+  for (let attempt = 1; ; attempt++) {
+    const joined = await joinCameraBurst(ctx.db, detection);
+    if (joined !== null) {
+      const row = await findCaseById(ctx.db, joined.caseId);
+      if (row === null) throw new Error(`camera burst of a missing case ${joined.caseId}`);
+      return { case: row, replayed: false, possibleDuplicates: [], burst: { row: joined, joined: true } };
+    }
+    await retireCameraBurst(ctx.db, detection);
+    try {
+      const outcome = await withDuplicates(ctx, city, await report());
+      const row = await findCameraBurstOfCase(ctx.db, outcome.case.id);
+      return row === null ? outcome : { ...outcome, burst: { row, joined: false } };
+    } catch (error) {
+      if (!isTakenCameraBurst(error) || attempt >= 3) throw error;
+    }
+  }
+}
+
+async function withDuplicates(
+  ctx: IntakeContext,
+  city: string,
+  result: { case: CaseRow; replayed: boolean },
+): Promise<ReportOutcome> {
   const possibleDuplicates = await findPossibleDuplicates(ctx, {
     city,
     categoryCode: result.case.categoryCode,

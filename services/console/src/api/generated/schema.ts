@@ -3814,10 +3814,80 @@ export interface paths {
                         /** @enum {string} */
                         urgency?: "normal" | "urgent";
                         selfHandled?: boolean;
+                        cameraId?: string;
                     };
                 };
             };
             responses: {
+                /** @description A camera detection counted into its burst case */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseNo: string;
+                            city: string;
+                            source: components["schemas"]["ReportSource"];
+                            state: components["schemas"]["CaseState"];
+                            version: number;
+                            categoryCode: string;
+                            urgency: components["schemas"]["Urgency"];
+                            description: string;
+                            location: {
+                                lat: number;
+                                lng: number;
+                            };
+                            address: string | null;
+                            gridCode: string;
+                            districtCode: string;
+                            streetCode: string;
+                            communityCode: string;
+                            departmentId: string | null;
+                            suggestedDepartmentId: string | null;
+                            assignee: string | null;
+                            deadline: {
+                                stage: string | null;
+                                due: string | null;
+                                light: components["schemas"]["Light"];
+                                beyondCalendar: boolean;
+                            };
+                            reworkCount: number;
+                            returnCount: number;
+                            returnedByDepartmentIds: string[];
+                            lastReturnReason: string | null;
+                            extensionCount: number;
+                            suspensionCount: number;
+                            supervised: boolean;
+                            selfHandled: boolean;
+                            flags: string[];
+                            duplicateOf: string | null;
+                            pendingRequest: {
+                                /** @enum {string} */
+                                kind: "extension" | "suspension";
+                                workMinutes: number | null;
+                                reason: string;
+                                requestedBy: string;
+                                at: string;
+                            } | null;
+                            reporter: {
+                                name: string | null;
+                                phone: string | null;
+                            } | null;
+                            reporterErasedAt: string | null;
+                            closureType: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            closedAt: string | null;
+                            allowedCommands: ("report" | "verify" | "file" | "reject" | "dispatch" | "accept" | "complete" | "return" | "requestExtension" | "decideExtension" | "requestSuspension" | "decideSuspension" | "resume" | "check" | "close" | "cancel" | "reassign" | "superviseOrder")[];
+                            possibleDuplicates: components["schemas"]["PossibleDuplicate"][];
+                            cameraBurst?: components["schemas"]["CameraBurst"];
+                        };
+                    };
+                };
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -3883,6 +3953,7 @@ export interface paths {
                             closedAt: string | null;
                             allowedCommands: ("report" | "verify" | "file" | "reject" | "dispatch" | "accept" | "complete" | "return" | "requestExtension" | "decideExtension" | "requestSuspension" | "decideSuspension" | "resume" | "check" | "close" | "cancel" | "reassign" | "superviseOrder")[];
                             possibleDuplicates: components["schemas"]["PossibleDuplicate"][];
+                            cameraBurst?: components["schemas"]["CameraBurst"];
                         };
                     };
                 };
@@ -6661,6 +6732,15 @@ export interface components {
             distanceMeters: number;
             createdAt: string;
         };
+        CameraBurst: {
+            cameraId: string;
+            detections: number;
+            /** Format: date-time */
+            firstAt: string;
+            /** Format: date-time */
+            lastAt: string;
+            latestMediaId: string | null;
+        };
         ReportStatus: {
             id: string;
             caseNo: string;
@@ -6741,6 +6821,7 @@ export type TimelineEntry = components['schemas']['TimelineEntry'];
 export type CaseNames = components['schemas']['CaseNames'];
 export type CaseDetail = components['schemas']['CaseDetail'];
 export type PossibleDuplicate = components['schemas']['PossibleDuplicate'];
+export type CameraBurst = components['schemas']['CameraBurst'];
 export type ReportStatus = components['schemas']['ReportStatus'];
 export type IndicatorValues = components['schemas']['IndicatorValues'];
 export type IndicatorColumn = components['schemas']['IndicatorColumn'];
