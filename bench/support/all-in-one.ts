@@ -23,7 +23,7 @@ export interface AllInOneOptions {
   logLevel?: string;
   /** Extra environment. */
   env?: Record<string, string>;
-  /** Where the child's output goes (default: ignored). */
+  /** Where the child's output goes besides the last lines kept in memory (default: nowhere). */
   logFile?: NodeJS.WritableStream;
 }
 
@@ -62,6 +62,8 @@ export interface SystemProcess {
   readonly child: ChildProcess;
   /** Whether the process has exited (crashed at start-up, or stopped). */
   exited(): boolean;
+  /** The last lines the process wrote (stdout and stderr), oldest first. */
+  lastLines(): string[];
   /** Peak and current resident memory of the process, in bytes (Linux /proc). */
   memory(): Promise<{ peakBytes: number; currentBytes: number }>;
   /** CPU time the process has used so far (user + system), in seconds (Linux /proc). */
@@ -76,6 +78,31 @@ export interface SystemProcess {
 const USER_HZ = 100;
 
 export type SystemProcessOptions = Omit<AllInOneOptions, 'port'>;
+
+/** How many of a process's last lines are kept for a failure's message. */
+const KEPT_LINES = 200;
+
+/**
+ * Reads the child's stdout and stderr as they come, always: a pipe nobody reads fills up and then
+ * blocks the child's next write, which would look like a hung process. Every chunk is copied to
+ * `logFile` (without waiting on it) and the last lines are kept in memory.
+ */
+function keepLastLines(child: ChildProcess, logFile: NodeJS.WritableStream | undefined): () => string[] {
+  const lines: string[] = [];
+  const partial = { stdout: '', stderr: '' };
+  for (const name of ['stdout', 'stderr'] as const) {
+    const stream = child[name];
+    stream?.setEncoding('utf8');
+    stream?.on('data', (chunk: string) => {
+      logFile?.write(chunk);
+      const parts = (partial[name] + chunk).split('\n');
+      partial[name] = parts.pop() ?? '';
+      lines.push(...parts);
+      if (lines.length > KEPT_LINES) lines.splice(0, lines.length - KEPT_LINES);
+    });
+  }
+  return () => [...lines, ...[partial.stdout, partial.stderr].filter(Boolean)];
+}
 
 /** Spawns `services/app/src/main.ts` with the options' environment plus `env`. */
 function spawnSystemProcess(options: SystemProcessOptions, env: Record<string, string>): SystemProcess {
@@ -102,13 +129,10 @@ function spawnSystemProcess(options: SystemProcessOptions, env: Record<string, s
         ...env,
         ...options.env,
       },
-      stdio: ['ignore', options.logFile ? 'pipe' : 'ignore', options.logFile ? 'pipe' : 'ignore'],
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
-  if (options.logFile) {
-    child.stdout?.pipe(options.logFile, { end: false });
-    child.stderr?.pipe(options.logFile, { end: false });
-  }
+  const tail = keepLastLines(child, options.logFile);
   const pid = child.pid;
   if (pid === undefined) throw new Error('could not start a process of the system');
   let exited = false;
@@ -122,6 +146,7 @@ function spawnSystemProcess(options: SystemProcessOptions, env: Record<string, s
     pid,
     child,
     exited: () => exited,
+    lastLines: tail,
     async memory() {
       const status = await readFile(`/proc/${pid}/status`, 'utf8');
       const kib = (field: string) =>

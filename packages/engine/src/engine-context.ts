@@ -5,8 +5,9 @@
  */
 import type { CaseRow, Db } from '@urbangrid/db';
 import { type CaseChangedMessage, encodeLiveMessage, liveChannel } from '@urbangrid/live';
-import { publish, type RedisClient } from '@urbangrid/redis';
+import { connectionTrouble, publish, type RedisClient } from '@urbangrid/redis';
 import { createReferenceData, type ReferenceData } from '@urbangrid/reference';
+import { ZodError } from 'zod';
 
 /** The part of a pino logger the engine uses; a pino Logger fits as is. */
 export interface EngineLogger {
@@ -80,6 +81,9 @@ export function createEngineContext(options: EngineContextOptions): EngineContex
   const logger = options.logger ?? silentLogger;
   const listeners = new Set<(row: CaseRow) => void>();
   const publish = options.publish;
+  // While Redis is away every commit's publish fails: one line when that starts, one per 30 s
+  // while it lasts and one when publishes go through again, not a line (and stack) per commit.
+  const publishTrouble = connectionTrouble('live publish', logger);
   return {
     db: options.db,
     now: options.now ?? (() => new Date()),
@@ -98,7 +102,11 @@ export function createEngineContext(options: EngineContextOptions): EngineContex
       // Best effort: the change is committed; a board that misses it re-reads on reconnect or poll.
       Promise.resolve()
         .then(() => publish(caseChangedMessage(row)))
-        .catch((error: unknown) => logger.warn({ err: error, caseId: row.id }, 'live publish failed'));
+        .then(publishTrouble.recovered, (error: unknown) => {
+          // A message its schema refuses is a bug, not an outage: said each time, with its stack.
+          if (error instanceof ZodError) logger.warn({ err: error, caseId: row.id }, 'live publish failed');
+          else publishTrouble.error(error);
+        });
     },
     onCommitted(listener) {
       listeners.add(listener);

@@ -54,15 +54,24 @@ export interface SimulationHandle {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export async function startSimulation(input: SimulationOptions): Promise<SimulationHandle> {
+export interface SimulationHooks {
+  /** Each request sent again, with why (`HTTP 503`, `fetch failed`, …): a fault suite counts the 5xx. */
+  onRetry?: (reason: string) => void;
+}
+
+export async function startSimulation(
+  input: SimulationOptions,
+  hooks: SimulationHooks = {},
+): Promise<SimulationHandle> {
   const options = simulationOptionsSchema.parse(input);
   const tally = createTally();
   const api = createApiClient({
     baseUrl: options.baseUrl,
     password: options.password,
     retryForMs: options.retryFor * 1000,
-    onRetry: () => {
+    onRetry: (reason) => {
       tally.retries++;
+      hooks.onRetry?.(reason);
     },
   });
   const desk = { operator: 'operator1', shiftLead: 'shiftlead1', dispatcher: 'dispatcher1' };

@@ -28,8 +28,8 @@ export interface OwnPostgres {
   readonly port: number;
   /** The `urbangrid` database on it. */
   readonly url: string;
-  /** Stops at once (no checkpoint: recovery runs on start) and starts again. */
-  crashAndRestart(): Promise<void>;
+  /** Stops at once, as a crash does (no checkpoint, sessions cut): away until `start()`. */
+  crash(): Promise<void>;
   /** Stops as an operator does (`pg_ctl stop -m fast`: every session is terminated). */
   stop(): Promise<void>;
   /** Starts again after `stop()`, on the same port and data. */
@@ -69,14 +69,13 @@ export async function startOwnPostgres(directory: string): Promise<OwnPostgres> 
     ]);
   await start();
   await as('createdb', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', 'urbangrid']);
+  const crash = async () => {
+    await as('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+  };
   return {
     port,
     url: `postgres://postgres@127.0.0.1:${port}/urbangrid`,
-    async crashAndRestart() {
-      await as('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
-      await sleep(1_000);
-      await start();
-    },
+    crash,
     async stop() {
       await as('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']).catch(() => undefined);
     },
@@ -89,8 +88,6 @@ export async function startOwnPostgres(directory: string): Promise<OwnPostgres> 
 export interface OwnRedis {
   readonly port: number;
   readonly url: string;
-  /** kill -9, then start again on the same append-only file. */
-  killAndRestart(): Promise<void>;
   /** kill -9: Redis is away until `start()`. */
   stop(): Promise<void>;
   /** Starts again after `stop()`, on the same port and append-only file. */
@@ -143,11 +140,6 @@ export async function startOwnRedis(directory: string): Promise<OwnRedis> {
   return {
     port,
     url: `redis://127.0.0.1:${port}`,
-    async killAndRestart() {
-      await kill();
-      await sleep(1_000);
-      await start();
-    },
     stop: kill,
     start,
   };

@@ -23,31 +23,61 @@ import {
   startOwnRedis,
 } from '../../faults/support/own-servers.js';
 
+/** A process that ended without the test asking: its name, how it ended, its last lines. */
+export interface UnexpectedExit {
+  readonly name: string;
+  readonly pid: number;
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly lastLines: readonly string[];
+}
+
 export interface OwnSystem {
   readonly postgres: OwnPostgres;
   readonly redis: OwnRedis;
   readonly directory: string;
-  /** An HTTP process (the all-in-one unless `env` says otherwise) on a free port, healthy. */
-  startHttp(name: string, env?: Record<string, string>): Promise<AllInOne>;
+  readonly queuePrefix: string;
+  /**
+   * An HTTP process (the all-in-one unless `env` says otherwise) on `port` (default a free one),
+   * healthy.
+   */
+  startHttp(name: string, env?: Record<string, string>, port?: number): Promise<AllInOne>;
   /** A worker-only process (HTTP=false), its workers on every stage queue. */
   startWorkers(name: string): Promise<SystemProcess>;
-  /** Every process started, by name, for "did any exit" checks. */
+  /** kill -9 of a process the test means to kill: its exit is not an unexpected one. */
+  kill9(name: string): Promise<void>;
+  /** Every process started, by name (the latest of a name), for "did any exit" checks. */
   readonly processes: ReadonlyMap<string, SystemProcess>;
+  /** The processes that exited without `kill9` (every child's 'exit' is watched). */
+  unexpectedExits(): readonly UnexpectedExit[];
   cleanup(): Promise<void>;
 }
 
 export const queuePrefix = 'process';
 
-export async function startOwnSystem(label: string): Promise<OwnSystem> {
+/** `logLevel`: the processes' LOG_LEVEL (default info; a test under load may want warn). */
+export async function startOwnSystem(label: string, options: { logLevel?: string } = {}): Promise<OwnSystem> {
   const directory = await mkdtemp(path.join(os.tmpdir(), `urbangrid-${label}-`));
   // PostgreSQL runs as its own user and must reach its data directory below this one.
   await chmod(directory, 0o755);
   const logs: WriteStream[] = [];
   const processes = new Map<string, SystemProcess>();
   const runningWorkers = new Set<SystemProcess>();
+  const meantToEnd = new Set<SystemProcess>();
+  const unexpected: UnexpectedExit[] = [];
+  let cleaningUp = false;
+  const watch = (name: string, started: SystemProcess) => {
+    processes.set(name, started);
+    started.child.once('exit', (code, signal) => {
+      runningWorkers.delete(started);
+      if (cleaningUp || meantToEnd.has(started)) return;
+      unexpected.push({ name, pid: started.pid, code, signal, lastLines: started.lastLines().slice(-40) });
+    });
+  };
   let postgres: OwnPostgres | undefined;
   let redis: OwnRedis | undefined;
   const cleanup = async () => {
+    cleaningUp = true;
     await Promise.all([...processes.values()].map((p) => p.kill9().catch(() => undefined)));
     await redis?.stop().catch(() => undefined);
     await postgres?.stop().catch(() => undefined);
@@ -61,9 +91,14 @@ export async function startOwnSystem(label: string): Promise<OwnSystem> {
     await cleanup();
     throw error;
   }
-  const base = { databaseUrl: postgres.url, redisUrl: redis.url, queuePrefix, logLevel: 'info' };
+  const base = {
+    databaseUrl: postgres.url,
+    redisUrl: redis.url,
+    queuePrefix,
+    logLevel: options.logLevel ?? 'info',
+  };
   const logFile = (name: string) => {
-    const log = createWriteStream(path.join(directory, `${name}.log`));
+    const log = createWriteStream(path.join(directory, `${name}.log`), { flags: 'a' });
     logs.push(log);
     return log;
   };
@@ -71,28 +106,47 @@ export async function startOwnSystem(label: string): Promise<OwnSystem> {
     postgres,
     redis,
     directory,
+    queuePrefix,
     processes,
-    async startHttp(name, env = {}) {
-      const started = startAllInOne({ ...base, port: await freePort(), logFile: logFile(name), env });
-      processes.set(name, started);
+    unexpectedExits: () => unexpected,
+    async startHttp(name, env = {}, port) {
+      const started = startAllInOne({
+        ...base,
+        port: port ?? (await freePort()),
+        logFile: logFile(name),
+        env,
+      });
+      watch(name, started);
       if (env.WORKERS !== 'false') runningWorkers.add(started);
       await started.healthy(300_000);
       return started;
     },
     async startWorkers(name) {
       const started = startWorkerProcess({ ...base, logFile: logFile(name) });
-      processes.set(name, started);
+      watch(name, started);
       runningWorkers.add(started);
       await stageWorkersReady([...runningWorkers], base.redisUrl, queuePrefix);
       return started;
+    },
+    async kill9(name) {
+      const target = processes.get(name);
+      if (target === undefined) throw new Error(`no process named ${name}`);
+      meantToEnd.add(target);
+      await target.kill9();
     },
     cleanup,
   };
 }
 
-/** The names of the processes that have exited. */
-export function exitedProcesses(system: OwnSystem): string[] {
-  return [...system.processes].filter(([, p]) => p.exited()).map(([name]) => name);
+/** A failure's message for unexpected exits: each process, how it ended and its last lines. */
+export function describeExits(exits: readonly UnexpectedExit[]): string {
+  return exits
+    .map(
+      (exit) =>
+        `${exit.name} (pid ${exit.pid}) exited with ${exit.signal ?? `code ${exit.code}`}; its last lines:\n` +
+        exit.lastLines.map((line) => `  ${line}`).join('\n'),
+    )
+    .join('\n');
 }
 
 export interface Answer {
