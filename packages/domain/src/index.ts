@@ -7,6 +7,7 @@ export * from './calendar/calendar-error.js';
 export * from './calendar/lights.js';
 export * from './calendar/local-day.js';
 export * from './calendar/local-day-start.js';
+export * from './calendar/local-time.js';
 export * from './calendar/working-calendar.js';
 export * from './calendar/working-time.js';
 export * from './codes/admin-code.js';

@@ -89,3 +89,4 @@ export { webhookRetryDelayMs } from './webhooks/deliver-webhook.js';
 export { signatureHeader, webhookSignature } from './webhooks/webhook-signature.js';
 export type { WebhookSettings } from './webhooks/webhook-worker.js';
 export { storeNotices } from './workers/notices.js';
+export { chooseOfficer, type OfficerChoice } from './workers/officer-choice.js';

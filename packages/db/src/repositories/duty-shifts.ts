@@ -3,7 +3,7 @@
  * (an officer's shift covers all of their grids, officer_grids). The assignment of tasks reads the
  * same rows through officer-duty.ts.
  */
-import { and, arrayContains, asc, count, eq, gt, inArray, lt, ne } from 'drizzle-orm';
+import { and, arrayContains, asc, count, eq, gt, gte, inArray, lt, ne } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { dutyShifts, officerGrids, users } from '../schema/people.js';
 import { grids } from '../schema/reference.js';
@@ -146,4 +146,26 @@ export async function officerCoverage(
     coverage.set(row.officerId, entry);
   }
   return coverage;
+}
+
+/** The active grid officers (监督员) of a city, by username. */
+export async function listCityOfficers(db: DbOrTx, city: string): Promise<CityOfficer[]> {
+  return db
+    .select({ id: users.id, username: users.username, displayName: users.displayName })
+    .from(users)
+    .where(and(eq(users.city, city), eq(users.active, true), arrayContains(users.roles, ['grid_officer'])))
+    .orderBy(asc(users.username));
+}
+
+/** Deletes the city's shifts that start in [from, to); the rows deleted. */
+export async function deleteDutyShiftsStartingIn(
+  db: DbOrTx,
+  city: string,
+  from: Date,
+  to: Date,
+): Promise<DutyShiftRow[]> {
+  return db
+    .delete(dutyShifts)
+    .where(and(eq(dutyShifts.city, city), gte(dutyShifts.startsAt, from), lt(dutyShifts.startsAt, to)))
+    .returning();
 }

@@ -15,6 +15,7 @@ import { matrixAdminRoutes } from './matrix-admin-routes.js';
 import { phoneAccessRoutes } from './phone-access-routes.js';
 import { publicationAdminRoutes } from './publication-admin-routes.js';
 import { regionTargetAdminRoutes } from './region-target-admin-routes.js';
+import { rotaAdminRoutes } from './rota-admin-routes.js';
 import { acceptWorkbooks } from './spreadsheet.js';
 import { userAdminRoutes } from './user-admin-routes.js';
 import { webhookAdminRoutes } from './webhook-admin-routes.js';
@@ -25,6 +26,7 @@ export const adminRoutes: ServicePlugin = async (app) => {
   await app.register(calendarAdminRoutes);
   await app.register(userAdminRoutes);
   await app.register(departmentAdminRoutes);
+  await app.register(rotaAdminRoutes);
   await app.register(gridAdminRoutes);
   await app.register(publicationAdminRoutes);
   await app.register(apiKeyAdminRoutes);

@@ -1808,6 +1808,109 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/rota/{city}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The city's duty rota: the shifts that start in a period
+         * @description `format=xlsx` answers the workbook the import takes: 用户名, 姓名, 开始时间, 结束时间 (local time, `2026-03-02 08:00`).
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The first local day of the period (the city's zone) */
+                    from: string;
+                    /** @description The last local day, included; at most 62 days after from */
+                    to: string;
+                    format?: "json" | "xlsx";
+                };
+                header?: never;
+                path: {
+                    city: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            shifts: {
+                                username: string;
+                                name: string;
+                                startsAt: string;
+                                endsAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/rota/{city}/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replaces the shifts that start in a period with a workbook's (the export's columns)
+         * @description The body is the workbook (Content-Type application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) whose first sheet has the columns 用户名, 开始时间 and 结束时间 (姓名 ignored). Every row must be an active grid officer of the city on a shift of at most 24 hours starting in the period, not overlapping another. Any bad row answers 400 with `rowErrors` (every bad row by its number) and nothing is imported.
+         */
+        post: {
+            parameters: {
+                query: {
+                    /** @description The first local day of the period (the city's zone) */
+                    from: string;
+                    /** @description The last local day, included; at most 62 days after from */
+                    to: string;
+                };
+                header?: never;
+                path: {
+                    city: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            removed: number;
+                            added: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/grids/import": {
         parameters: {
             query?: never;
