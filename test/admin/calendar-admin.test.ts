@@ -6,7 +6,6 @@
  */
 
 import type { App } from '@urbangrid/platform';
-import { hashPassword } from '@urbangrid/platform';
 import { bearer, buildTestApp, expectProblem, loginAs } from '@urbangrid/platform/test-support';
 import { redisTest as test } from '@urbangrid/test-support';
 import { sql } from 'drizzle-orm';
@@ -133,17 +132,13 @@ describe('calendar administration', () => {
     expectProblem(missing, 404, 'NOT_FOUND');
   });
 
-  test('a city admin manages only their city; a region admin every city; nobody else', async ({
-    database,
-  }) => {
+  test('a city admin manages only their city; a region admin every city; nobody else', async () => {
     expectProblem(await putDay('2026-03-02', { kind: 'holiday' }, admin, '1502'), 403, 'FORBIDDEN');
     expectProblem(await putDay('2026-03-02', { kind: 'holiday' }, dispatcher), 403, 'FORBIDDEN');
     const supervisor = bearer((await loginAs(first, 'supervisor1')).token);
     expectProblem(await putDay('2026-03-02', { kind: 'holiday' }, supervisor), 403, 'FORBIDDEN');
 
-    await database.db.execute(sql`
-      insert into users (id, city, username, display_name, password_hash, roles)
-      values ('u-region-admin', null, 'region-admin', '自治区管理员', ${await hashPassword('urbangrid')}, '{admin}')`);
+    // region-admin is a demo user (seeds/demo-region).
     const regionAdmin = bearer((await loginAs(first, 'region-admin')).token);
     const baotou = await putDay('2026-03-02', { kind: 'holiday' }, regionAdmin, '1502');
     expect(baotou.statusCode, baotou.body).toBe(200);

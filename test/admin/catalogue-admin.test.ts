@@ -8,11 +8,10 @@
  */
 import { adminAuditLog } from '@urbangrid/db';
 import type { App } from '@urbangrid/platform';
-import { hashPassword } from '@urbangrid/platform';
 import { bearer, buildTestApp, expectProblem, loginAs } from '@urbangrid/platform/test-support';
 import { isCategoryOpen } from '@urbangrid/reference';
 import { redisTest as test } from '@urbangrid/test-support';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { describe, expect } from 'vitest';
 
 const apps: App[] = [];
@@ -59,9 +58,7 @@ describe('catalogue administration', () => {
     }
     [first, second] = apps as [App, App];
     cityAdmin = bearer((await loginAs(first, 'admin')).token);
-    await database.db.execute(sql`
-      insert into users (id, city, username, display_name, password_hash, roles)
-      values ('u-region-admin', null, 'region-admin', '自治区管理员', ${await hashPassword('urbangrid')}, '{admin}')`);
+    // region-admin is a demo user (seeds/demo-region).
     region = bearer((await loginAs(first, 'region-admin')).token);
   });
   test.afterAll(async () => {

@@ -5,10 +5,8 @@
  * (If-Match, 409 when stale) and retires them from a date. Every change is in the audit log.
  */
 import type { App } from '@urbangrid/platform';
-import { hashPassword } from '@urbangrid/platform';
 import { bearer, buildTestApp, expectProblem, loginAs } from '@urbangrid/platform/test-support';
 import { redisTest as test } from '@urbangrid/test-support';
-import { sql } from 'drizzle-orm';
 import { describe, expect } from 'vitest';
 
 const apps: App[] = [];
@@ -33,9 +31,7 @@ describe('city and area administration', () => {
     }
     [first, second] = apps as [App, App];
     admin = bearer((await loginAs(first, 'admin')).token);
-    await database.db.execute(sql`
-      insert into users (id, city, username, display_name, password_hash, roles)
-      values ('u-region-admin', null, 'region-admin', '自治区管理员', ${await hashPassword('urbangrid')}, '{admin}')`);
+    // region-admin is a demo user (seeds/demo-region).
     region = bearer((await loginAs(first, 'region-admin')).token);
   });
   test.afterAll(async () => {

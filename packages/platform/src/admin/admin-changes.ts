@@ -7,7 +7,7 @@
 import { type AdminChange, recordAdminChange, type Tx } from '@urbangrid/db';
 import { liveChannel } from '@urbangrid/live';
 import { announceReferenceChange, type ReferencePart } from '@urbangrid/reference';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { type UserActor, userOf } from '../auth/actor.js';
 import { VersionConflictError, withProblemExtensions } from '../errors.js';
@@ -70,6 +70,34 @@ export function ifMatchVersion(header: string | undefined): number | undefined {
 
 /** The ETag of a record's version. */
 export const etagOf = (version: number) => `"${version}"`;
+
+/** The version the editor saw (If-Match) as the change functions take it: `{ expectedVersion }` or nothing. */
+export function expectedVersionOf(request: FastifyRequest): { expectedVersion?: number } {
+  const header = request.headers['if-match'];
+  const version = ifMatchVersion(typeof header === 'string' ? header : undefined);
+  return version === undefined ? {} : { expectedVersion: version };
+}
+
+/**
+ * An admin change as the routes make it: `change` runs its transaction (the record and its audit
+ * entry through `record`, version-checked against `expected`, the request's If-Match); once it
+ * committed, the reference parts `published` names are reloaded and announced, and the answer
+ * carries the record's new ETag.
+ */
+export async function adminChange<R extends { version: number }>(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  published: (changed: R) => { parts: readonly ReferencePart[]; city?: string },
+  change: (
+    edit: ReturnType<typeof changeRecorder> & { expected: { expectedVersion?: number } },
+  ) => Promise<R>,
+): Promise<R> {
+  const changed = await change({ ...changeRecorder(request), expected: expectedVersionOf(request) });
+  await publishChange(app, published(changed));
+  reply.header('etag', etagOf(changed.version));
+  return changed;
+}
 
 /**
  * 409 VERSION_CONFLICT unless the record is at the version the editor saw (`expected`, from

@@ -11,10 +11,9 @@ import { userOf } from '../auth/actor.js';
 import { apiKeyScopes, type RouteAccess } from '../auth/route-access.js';
 import { validationFailed } from '../errors.js';
 import type { ServicePlugin } from '../service-plugin.js';
-import { recordChange } from './admin-changes.js';
+import { changeRecorder } from './admin-changes.js';
 import { administeredCity, citiesOf } from './admin-scope.js';
 import { apiKeySources, createApiKey, revokeApiKey } from './api-key-admin.js';
-import type { RecordChange } from './calendar-admin.js';
 
 const admins: RouteAccess = { roles: ['admin'] };
 const tags = ['admin'];
@@ -48,12 +47,6 @@ const toView = (key: ApiKeyRecord): z.infer<typeof apiKeyView> => ({
 });
 
 export const apiKeyAdminRoutes: ServicePlugin = async (app) => {
-  const recorderOf = (request: Parameters<typeof userOf>[0]) => {
-    const actor = userOf(request);
-    const record: RecordChange = (tx, entry) => recordChange(tx, actor, request, entry);
-    return { actor, record };
-  };
-
   app.post(
     '/api-keys',
     {
@@ -76,7 +69,7 @@ export const apiKeyAdminRoutes: ServicePlugin = async (app) => {
       },
     },
     async (request, reply) => {
-      const { actor, record } = recorderOf(request);
+      const { actor, record } = changeRecorder(request);
       const city = request.body.city ?? actor.city;
       if (city === null) {
         const message = 'a region admin names the city of the key';
@@ -120,7 +113,7 @@ export const apiKeyAdminRoutes: ServicePlugin = async (app) => {
       },
     },
     async (request) => {
-      const { actor, record } = recorderOf(request);
+      const { actor, record } = changeRecorder(request);
       const revoked = await revokeApiKey(app.db, record, { id: request.params.id, cities: citiesOf(actor) });
       return toView(revoked);
     },

@@ -6,15 +6,13 @@
  */
 import { type AreaRecord, type CityRecord, listCities, listCityAreas } from '@urbangrid/db';
 import { evaluationConfigSchema, isoWeekdays } from '@urbangrid/domain';
-import type { FastifyReply } from 'fastify';
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { userOf } from '../auth/actor.js';
 import type { RouteAccess } from '../auth/route-access.js';
 import type { ServicePlugin } from '../service-plugin.js';
-import { etagOf, ifMatchHeaders, ifMatchVersion, publishChange, recordChange } from './admin-changes.js';
+import { adminChange, ifMatchHeaders } from './admin-changes.js';
 import { administeredCity, citiesOf, requireRegionAdmin } from './admin-scope.js';
-import type { RecordChange } from './calendar-admin.js';
 import { createArea, createCity, renameArea, renameCity, retireArea, retireCity } from './city-admin.js';
 
 const admins: RouteAccess = { roles: ['admin'] };
@@ -82,16 +80,10 @@ const toAreaView = (area: AreaRecord): z.infer<typeof areaView> => ({
 });
 
 export const cityAdminRoutes: ServicePlugin = async (app) => {
-  const recorderOf = (request: Parameters<typeof userOf>[0]) => {
-    const actor = userOf(request);
-    const record: RecordChange = (tx, entry) => recordChange(tx, actor, request, entry);
-    return { actor, record };
-  };
-  /** After a change: every process's city list reloads; the answer carries the record's version. */
-  const announce = async (reply: FastifyReply, city: string, version: number) => {
-    await publishChange(app, { parts: ['cities', 'calendars'], city });
-    reply.header('etag', etagOf(version));
-  };
+  /** What a change of a city or an area reloads in every process: the city list and its calendars. */
+  const cityLists = (city: string) => ({ parts: ['cities', 'calendars'] as const, city });
+  const ofCity = (city: CityRecord) => cityLists(city.code);
+  const ofArea = (area: AreaRecord) => cityLists(area.city);
 
   app.get(
     '/cities',
@@ -152,10 +144,10 @@ export const cityAdminRoutes: ServicePlugin = async (app) => {
       },
     },
     async (request, reply) => {
-      const { actor, record } = recorderOf(request);
-      requireRegionAdmin(actor, 'adds or retires cities');
-      const created = await createCity(app.db, record, { ...request.body, createdBy: actor.username });
-      await announce(reply, created.code, created.version);
+      const created = await adminChange(app, request, reply, ofCity, ({ actor, record }) => {
+        requireRegionAdmin(actor, 'adds or retires cities');
+        return createCity(app.db, record, { ...request.body, createdBy: actor.username });
+      });
       return reply.code(201).send(toCityView(created));
     },
   );
@@ -173,18 +165,13 @@ export const cityAdminRoutes: ServicePlugin = async (app) => {
         response: { 200: cityView },
       },
     },
-    async (request, reply) => {
-      const { actor, record } = recorderOf(request);
-      const code = await administeredCity(actor, request.params.city, app.reference);
-      const expectedVersion = ifMatchVersion(request.headers['if-match']);
-      const city = await renameCity(app.db, record, {
-        code,
-        ...request.body,
-        ...(expectedVersion === undefined ? {} : { expectedVersion }),
-      });
-      await announce(reply, code, city.version);
-      return toCityView(city);
-    },
+    async (request, reply) =>
+      toCityView(
+        await adminChange(app, request, reply, ofCity, async ({ actor, record, expected }) => {
+          const code = await administeredCity(actor, request.params.city, app.reference);
+          return renameCity(app.db, record, { code, ...request.body, ...expected });
+        }),
+      ),
   );
 
   app.post(
@@ -200,19 +187,14 @@ export const cityAdminRoutes: ServicePlugin = async (app) => {
         response: { 200: cityView },
       },
     },
-    async (request, reply) => {
-      const { actor, record } = recorderOf(request);
-      requireRegionAdmin(actor, 'adds or retires cities');
-      const code = await administeredCity(actor, request.params.city, app.reference);
-      const expectedVersion = ifMatchVersion(request.headers['if-match']);
-      const city = await retireCity(app.db, record, {
-        code,
-        retiredOn: request.body.retiredOn,
-        ...(expectedVersion === undefined ? {} : { expectedVersion }),
-      });
-      await announce(reply, code, city.version);
-      return toCityView(city);
-    },
+    async (request, reply) =>
+      toCityView(
+        await adminChange(app, request, reply, ofCity, async ({ actor, record, expected }) => {
+          requireRegionAdmin(actor, 'adds or retires cities');
+          const code = await administeredCity(actor, request.params.city, app.reference);
+          return retireCity(app.db, record, { code, retiredOn: request.body.retiredOn, ...expected });
+        }),
+      ),
   );
 
   app.get(
@@ -252,10 +234,10 @@ export const cityAdminRoutes: ServicePlugin = async (app) => {
       },
     },
     async (request, reply) => {
-      const { actor, record } = recorderOf(request);
-      const city = await administeredCity(actor, request.params.city, app.reference);
-      const area = await createArea(app.db, record, { ...request.body, city });
-      await announce(reply, city, area.version);
+      const area = await adminChange(app, request, reply, ofArea, async ({ actor, record }) => {
+        const city = await administeredCity(actor, request.params.city, app.reference);
+        return createArea(app.db, record, { ...request.body, city });
+      });
       return reply.code(201).send(toAreaView(area));
     },
   );
@@ -273,18 +255,17 @@ export const cityAdminRoutes: ServicePlugin = async (app) => {
         response: { 200: areaView },
       },
     },
-    async (request, reply) => {
-      const { actor, record } = recorderOf(request);
-      const expectedVersion = ifMatchVersion(request.headers['if-match']);
-      const area = await renameArea(app.db, record, {
-        code: request.params.code,
-        ...request.body,
-        cities: citiesOf(actor),
-        ...(expectedVersion === undefined ? {} : { expectedVersion }),
-      });
-      await announce(reply, area.city, area.version);
-      return toAreaView(area);
-    },
+    async (request, reply) =>
+      toAreaView(
+        await adminChange(app, request, reply, ofArea, ({ actor, record, expected }) =>
+          renameArea(app.db, record, {
+            code: request.params.code,
+            ...request.body,
+            cities: citiesOf(actor),
+            ...expected,
+          }),
+        ),
+      ),
   );
 
   app.post(
@@ -301,17 +282,16 @@ export const cityAdminRoutes: ServicePlugin = async (app) => {
         response: { 200: areaView },
       },
     },
-    async (request, reply) => {
-      const { actor, record } = recorderOf(request);
-      const expectedVersion = ifMatchVersion(request.headers['if-match']);
-      const area = await retireArea(app.db, record, {
-        code: request.params.code,
-        retiredOn: request.body.retiredOn,
-        cities: citiesOf(actor),
-        ...(expectedVersion === undefined ? {} : { expectedVersion }),
-      });
-      await announce(reply, area.city, area.version);
-      return toAreaView(area);
-    },
+    async (request, reply) =>
+      toAreaView(
+        await adminChange(app, request, reply, ofArea, ({ actor, record, expected }) =>
+          retireArea(app.db, record, {
+            code: request.params.code,
+            retiredOn: request.body.retiredOn,
+            cities: citiesOf(actor),
+            ...expected,
+          }),
+        ),
+      ),
   );
 };

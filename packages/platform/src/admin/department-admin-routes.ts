@@ -5,12 +5,11 @@
  * every process names and dispatches with it within seconds.
  */
 import { type DepartmentRow, listDepartments } from '@urbangrid/db';
-import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { RouteAccess } from '../auth/route-access.js';
 import { validationFailed } from '../errors.js';
 import type { ServicePlugin } from '../service-plugin.js';
-import { changeRecorder, etagOf, ifMatchHeaders, ifMatchVersion, publishChange } from './admin-changes.js';
+import { adminChange, changeRecorder, ifMatchHeaders } from './admin-changes.js';
 import { administeredCity, citiesOf } from './admin-scope.js';
 import { createDepartment, editDepartment, retireDepartment } from './department-admin.js';
 
@@ -66,11 +65,8 @@ const toView = (row: DepartmentRow): z.infer<typeof departmentView> => ({
 });
 
 export const departmentAdminRoutes: ServicePlugin = async (app) => {
-  const answer = async (reply: FastifyReply, row: DepartmentRow) => {
-    await publishChange(app, { parts: ['departments'], city: row.city });
-    reply.header('etag', etagOf(row.version));
-    return toView(row);
-  };
+  /** What a change of a department reloads in every process. */
+  const departments = (row: DepartmentRow) => ({ parts: ['departments'] as const, city: row.city });
 
   app.get(
     '/departments',
@@ -109,11 +105,11 @@ export const departmentAdminRoutes: ServicePlugin = async (app) => {
       },
     },
     async (request, reply) => {
-      const { actor, record } = changeRecorder(request);
-      await administeredCity(actor, request.body.city, app.reference);
-      const created = await createDepartment(app.db, record, request.body);
-      reply.code(201);
-      return answer(reply, created);
+      const created = await adminChange(app, request, reply, departments, async ({ actor, record }) => {
+        await administeredCity(actor, request.body.city, app.reference);
+        return createDepartment(app.db, record, request.body);
+      });
+      return reply.code(201).send(toView(created));
     },
   );
 
@@ -130,17 +126,17 @@ export const departmentAdminRoutes: ServicePlugin = async (app) => {
         response: { 200: departmentView },
       },
     },
-    async (request, reply) => {
-      const { actor, record } = changeRecorder(request);
-      const expectedVersion = ifMatchVersion(request.headers['if-match']);
-      const changed = await editDepartment(app.db, record, {
-        id: request.params.id,
-        cities: citiesOf(actor),
-        fields: request.body,
-        ...(expectedVersion === undefined ? {} : { expectedVersion }),
-      });
-      return answer(reply, changed);
-    },
+    async (request, reply) =>
+      toView(
+        await adminChange(app, request, reply, departments, ({ actor, record, expected }) =>
+          editDepartment(app.db, record, {
+            id: request.params.id,
+            cities: citiesOf(actor),
+            fields: request.body,
+            ...expected,
+          }),
+        ),
+      ),
   );
 
   app.post(
@@ -157,16 +153,16 @@ export const departmentAdminRoutes: ServicePlugin = async (app) => {
         response: { 200: departmentView },
       },
     },
-    async (request, reply) => {
-      const { actor, record } = changeRecorder(request);
-      const expectedVersion = ifMatchVersion(request.headers['if-match']);
-      const retired = await retireDepartment(app.db, record, {
-        id: request.params.id,
-        cities: citiesOf(actor),
-        retiredOn: request.body.retiredOn,
-        ...(expectedVersion === undefined ? {} : { expectedVersion }),
-      });
-      return answer(reply, retired);
-    },
+    async (request, reply) =>
+      toView(
+        await adminChange(app, request, reply, departments, ({ actor, record, expected }) =>
+          retireDepartment(app.db, record, {
+            id: request.params.id,
+            cities: citiesOf(actor),
+            retiredOn: request.body.retiredOn,
+            ...expected,
+          }),
+        ),
+      ),
   );
 };
