@@ -9,6 +9,7 @@ export * from './auth/roles.js';
 export * from './auth/route-access.js';
 export * from './auth/tokens.js';
 export * from './cases/case-command.js';
+export { decodeCaseCursor, encodeCaseCursor } from './cases/case-cursor.js';
 export * from './cases/case-in-scope.js';
 export * from './cases/case-routes.js';
 export * from './cases/case-view.js';

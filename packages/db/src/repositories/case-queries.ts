@@ -181,13 +181,23 @@ export async function listCasesInScope(
     'after' in page
       ? sql`(${cases.createdAt}, ${cases.id}) < (${page.after.createdAt.toISOString()}::timestamptz, ${page.after.id})`
       : undefined;
+  const newestFirst = [desc(cases.createdAt), desc(cases.id)];
+  const offset = 'offset' in page ? page.offset : 0;
+  // A later page by number skips its offset over the list's index alone (ids, no rows), then reads
+  // the rows of the page: the skipped cases are never fetched.
+  const pageIds = db
+    .select({ id: cases.id })
+    .from(cases)
+    .where(where)
+    .orderBy(...newestFirst)
+    .offset(offset)
+    .limit(page.limit + 1);
   const [rows, counted] = await Promise.all([
     db
       .select()
       .from(cases)
-      .where(and(where, from))
-      .orderBy(desc(cases.createdAt), desc(cases.id))
-      .offset('offset' in page ? page.offset : 0)
+      .where(offset > 0 ? inArray(cases.id, pageIds) : and(where, from))
+      .orderBy(...newestFirst)
       .limit(page.limit + 1),
     db.select({ n: count() }).from(
       db

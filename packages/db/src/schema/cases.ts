@@ -211,6 +211,10 @@ export const cases = pgTable(
     index('cases_deadline_idx').on(t.deadlineDue),
     // The plain list, newest first, paged by (created_at, id) (keyset cursor).
     index('cases_created_idx').on(t.city, t.createdAt, t.id),
+    // The same list for the region (every city), a district supervisor and a department.
+    index('cases_all_created_idx').on(t.createdAt, t.id),
+    index('cases_district_created_idx').on(t.city, t.districtCode, t.createdAt, t.id),
+    index('cases_department_created_idx').on(t.departmentId, t.createdAt, t.id),
     // Reads that must cost what they return, not the city's history (issue 20): open overdue cases
     // and callbacks still due are partial indexes holding those rows only.
     index('cases_open_overdue_idx').on(t.city, t.createdAt, t.id).where(openOverdueCondition(t)),

@@ -1,0 +1,156 @@
+/**
+ * Issue 20 item 2: every read the console and the integrations make, per role, on a city grown to
+ * SCALE_CASES cases (default 1,000,000) and at half that size. Goal: each read's p95 ≤ 50 ms at full
+ * size, and none more than 1.2× slower at full size than at half (the ratio of the p50s, steadier
+ * than the tails on a shared machine, divided by the same ratio of a baseline read — the caller's
+ * identity, which no case changes — so the machine's drift between the two runs is taken out).
+ *
+ * The history is the simulator's cases (SCALE_SEED_CASES, default 400, reported and worked through
+ * the real all-in-one process at pace 0 with its side paths) multiplied in SQL (`support/scale-data.ts`:
+ * copies moved back in time over SCALE_YEARS, default 1 — a million cases a year, a large city — with
+ * their events, tasks, notices, answered callbacks and day rollups; the copies' hash chains are not
+ * valid, see there). Each read is sent SCALE_ROUNDS times (default 30, after 3 unmeasured) one
+ * after another over HTTP as its role, reads rotating so a busy moment of the machine falls on
+ * each. SCALE_KEEP=1 keeps the database afterwards (its URL is printed) for EXPLAIN.
+ */
+
+import { startSimulation } from '@urbangrid/simulator';
+import pg from 'pg';
+import type { BenchFigure } from './bench-figure.js';
+import { signIn, startBenchSystem } from './support/bench-system.js';
+import { type ReadTimes, timeReads } from './support/read-timing.js';
+import { addCopies, copiesFor, markSeed, reportOpenCases, tableSizes } from './support/scale-data.js';
+import { baselineRead, scaleReads } from './support/scale-reads.js';
+
+const CASES = Number(process.env.SCALE_CASES ?? 1_000_000);
+const SEED_CASES = Number(process.env.SCALE_SEED_CASES ?? 400);
+const YEARS = Number(process.env.SCALE_YEARS ?? 1);
+const ROUNDS = Number(process.env.SCALE_ROUNDS ?? 30);
+const KEEP = process.env.SCALE_KEEP === '1';
+/** Hotline reports left open beside the simulator's (ended) cases: the seed of the open backlog. */
+const OPEN_CASES = 40;
+const P95_GOAL_MS = 50;
+const RATIO_GOAL = 1.2;
+
+const fixed = (value: number, digits = 1) => value.toFixed(digits);
+
+/**
+ * Full / half p50 of a read, divided by the same ratio of the baseline read (whose work the cases
+ * do not change): what the history costs, with the machine's drift between the two runs taken out.
+ */
+function growth(half: ReadTimes, full: ReadTimes, name: string): { raw: number; corrected: number } {
+  const ratio = (n: string) => (full.get(n)?.p50 ?? Number.NaN) / (half.get(n)?.p50 ?? Number.NaN);
+  return { raw: ratio(name), corrected: ratio(name) / ratio(baselineRead) };
+}
+
+function printTable(half: ReadTimes, full: ReadTimes, sizes: { half: number; full: number }): void {
+  const rows = [...full.keys()].map((name) => {
+    const h = half.get(name);
+    const f = full.get(name);
+    const { raw, corrected: ratio } = growth(half, full, name);
+    return [
+      name,
+      fixed(h?.p50 ?? Number.NaN),
+      fixed(h?.p95 ?? Number.NaN),
+      fixed(f?.p50 ?? Number.NaN),
+      fixed(f?.p95 ?? Number.NaN),
+      fixed(raw, 2),
+      fixed(ratio, 2),
+      (f?.p95 ?? Number.POSITIVE_INFINITY) <= P95_GOAL_MS && ratio <= RATIO_GOAL ? 'met' : 'NOT MET',
+    ];
+  });
+  const header = [
+    'read (role)',
+    `p50 @${sizes.half}`,
+    `p95 @${sizes.half}`,
+    `p50 @${sizes.full}`,
+    `p95 @${sizes.full}`,
+    'p50 full/half',
+    'corrected',
+    `p95 ≤ ${P95_GOAL_MS} ms, ≤ ${RATIO_GOAL}×`,
+  ];
+  const widths = header.map((h, n) => Math.max(h.length, ...rows.map((row) => String(row[n]).length)));
+  const line = (cells: readonly string[]) =>
+    `| ${cells.map((c, n) => c.padEnd(widths[n] ?? 0)).join(' | ')} |`;
+  console.log(['', line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), ''].join('\n'));
+}
+
+export async function run(): Promise<BenchFigure[]> {
+  const system = await startBenchSystem('scale');
+  const client = new pg.Client({ connectionString: system.databaseUrl });
+  await client.connect();
+  try {
+    const simulation = await startSimulation({
+      baseUrl: system.app.baseUrl,
+      pace: 0,
+      sidePaths: 1,
+      reports: SEED_CASES,
+      rate: 1_000_000,
+      duration: 3_600,
+      concurrency: 32,
+      drain: 300,
+      stuckAfter: 60,
+      retryFor: 30,
+      runId: 'scale',
+    });
+    await simulation.finished;
+    await reportOpenCases(
+      client,
+      system.app.baseUrl,
+      await signIn(system.app.baseUrl, 'operator1'),
+      OPEN_CASES,
+    );
+    const seed = await markSeed(client);
+    const copies = copiesFor(seed, CASES);
+    const stepSeconds = Math.max(1, Math.floor((YEARS * 365 * 86_400) / Math.max(1, copies)));
+    const halfCopies = Math.floor(copies / 2);
+    console.log(
+      `scale: ${seed.cases} seed cases (${seed.ended} ended), ${copies} copies ${stepSeconds} s apart`,
+    );
+
+    const grow = async (to: number, from: number) => {
+      const started = performance.now();
+      await addCopies(client, { from, to, stepSeconds });
+      const sizes = await tableSizes(client);
+      console.log(
+        `scale: grown to ${JSON.stringify(sizes)} in ${fixed((performance.now() - started) / 1000)} s`,
+      );
+      return sizes.cases ?? 0;
+    };
+    const halfSize = await grow(halfCopies, 1);
+    const reads = await scaleReads(system.app.baseUrl, client);
+    const half = await timeReads(reads, ROUNDS);
+    const fullSize = await grow(copies, halfCopies + 1);
+    const full = await timeReads(reads, ROUNDS);
+    printTable(half, full, { half: halfSize, full: fullSize });
+    if (KEEP) console.log(`scale: database kept at ${system.databaseUrl}`);
+
+    const figures: BenchFigure[] = [];
+    for (const [name, f] of full) {
+      const h = half.get(name);
+      figures.push({
+        name: `${name}: p95 at ${fullSize} cases`,
+        value: f.p95,
+        unit: 'ms',
+        goal: { op: '<=', value: P95_GOAL_MS },
+        baseline: h && { name: `p95 at ${halfSize} cases`, value: h.p95, unit: 'ms' },
+        notes: `p50 ${fixed(f.p50)} ms (half: ${fixed(h?.p50 ?? Number.NaN)} ms), ${ROUNDS} rounds, one request at a time.`,
+      });
+      if (h && name !== baselineRead) {
+        const { raw, corrected } = growth(half, full, name);
+        figures.push({
+          name: `${name}: p50 full / half`,
+          value: corrected,
+          unit: '×',
+          goal: { op: '<=', value: RATIO_GOAL },
+          notes: `${fixed(raw, 2)}× as measured, divided by the baseline read's ${fixed(raw / corrected, 2)}× (the machine's drift).`,
+        });
+      }
+    }
+    return figures;
+  } finally {
+    await client.end();
+    if (KEEP) await Promise.all([system.app.stop(), ...system.workers.map((w) => w.stop())]);
+    else await system.close();
+  }
+}
