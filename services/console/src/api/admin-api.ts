@@ -4,12 +4,15 @@ import { api, ok, requestRaw, withQuery } from './http';
 
 type GridFile = { type: 'FeatureCollection'; features: unknown[] };
 
-/** Previews (apply false) or applies a grid file; `version` is the one the preview was made on. */
-export const importGrids = (file: GridFile, apply: boolean, version?: number) =>
+/**
+ * Previews (apply false) or applies a grid file of `city` (the admin's own when empty); `version` is
+ * the one the preview was made on.
+ */
+export const importGrids = (file: GridFile, apply: boolean, city: string, version?: number) =>
   ok(
     api.POST('/api/admin/grids/import', {
       params: {
-        query: { apply: apply ? 'true' : 'false' },
+        query: { apply: apply ? 'true' : 'false', ...(city ? { city } : {}) },
         header: version === undefined ? {} : { 'if-match': `"${version}"` },
       },
       body: file,
@@ -115,3 +118,13 @@ export const saveEvaluationSettings = (city: string, body: EvaluationBody, versi
       body,
     }),
   );
+
+/** Staff accounts of the admin's city (every city for a region admin). */
+export const fetchUsers = () => ok(api.GET('/api/admin/users', { params: { query: {} } }));
+
+export type NewUserBody = paths['/api/admin/users']['post']['requestBody']['content']['application/json'];
+
+export const createUser = (body: NewUserBody) => ok(api.POST('/api/admin/users', { body }));
+
+export const deactivateUser = (username: string) =>
+  ok(api.POST('/api/admin/users/{username}/deactivate', { params: { path: { username } } }));
