@@ -73,7 +73,7 @@ describe('big screen', () => {
       for (const name of ['received', 'filed', 'dispatched', 'closed', 'overdue']) {
         expect(await page.locator(`[data-counter="${name}"]`).textContent()).toMatch(/^\d[\d,]*$/);
       }
-      await page.locator('.map[data-areas="ready"]').waitFor();
+      await page.locator('.map[data-areas="ready"][data-base="own"]').waitFor();
       expect(await page.locator('.chart canvas').count()).toBe(3);
       // A string: this file is typed for node, the script runs in the page.
       const size = await page.evaluate<Measured>(`(() => {
@@ -102,4 +102,17 @@ describe('big screen', () => {
       await page.screenshot({ path: `${artifacts}screen-${width}x${height}.png` });
     });
   }
+
+  it('the supervisor’s map lies on the base map drawn from the gazetteer: roads, and their names up close', async () => {
+    const page = await wall('supervisor1', 1440, 900);
+    await page.goto(`${baseUrl}/supervision`);
+    await page.locator('[data-tab="map"]').click();
+    const map = page.locator('[data-test="open-map"] .map[data-base="own"]');
+    await map.waitFor();
+    expect(Number(await map.getAttribute('data-base-roads'))).toBeGreaterThan(10);
+    // Zoomed in on 新华大街 (lattice row 30 of Hohhot), its name is written on the map.
+    for (let i = 0; i < 3; i++) await map.dblclick({ position: { x: 300, y: 200 } });
+    await page.locator('.base-label').first().waitFor();
+    await page.screenshot({ path: `${artifacts}screen-base-map.png` });
+  });
 });

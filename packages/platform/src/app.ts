@@ -178,7 +178,14 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(caseRoutes);
   await app.register(noticeRoutes);
   await app.register(referenceRoutes(reference), { prefix: '/api' });
-  await app.register(mapLayerRoutes, { prefix: '/api' });
+  await app.register(
+    mapLayerRoutes({
+      tiles: config.BASE_MAP_TILES ?? null,
+      attribution: config.BASE_MAP_ATTRIBUTION,
+      coordinates: config.BASE_MAP_COORDINATES,
+    }),
+    { prefix: '/api' },
+  );
   await app.register(adminRoutes, { prefix: '/api/admin' });
   for (const service of options.services ?? []) {
     await app.register(service.plugin, { prefix: service.prefix });

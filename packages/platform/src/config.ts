@@ -169,6 +169,20 @@ const envSchema = z.object({
   CSP_IMG_SOURCES: cspSources,
   /** Sources the console may fetch from beyond its own (comma list): CSP connect-src. */
   CSP_CONNECT_SOURCES: cspSources,
+  /**
+   * The console's base map from a tile server: a `{z}/{x}/{y}` URL template (`{s}` for its
+   * subdomains), e.g. a city's 天地图 or AMap service. Its origin must be in CSP_IMG_SOURCES. Unset:
+   * the base map the system draws from its own gazetteer (roads and places), for demo and offline
+   * installs.
+   */
+  BASE_MAP_TILES: z
+    .string()
+    .regex(/^https?:\/\/[^\s'"]+\{z\}[^\s'"]*$/i, 'expected an http(s) URL template with {z}, {x} and {y}')
+    .optional(),
+  /** The base map's attribution, shown on every map (e.g. "© 天地图"). */
+  BASE_MAP_ATTRIBUTION: z.string().max(300).default(''),
+  /** The tiles' coordinate system: wgs84, or gcj02 (the Chinese services' shifted one). */
+  BASE_MAP_COORDINATES: z.enum(['wgs84', 'gcj02']).default('wgs84'),
   /** Most open `/api/live` connections one user may hold in this process (tabs, the big screen). */
   LIVE_CONNECTIONS_PER_USER: z.coerce.number().int().min(1).max(1000).default(8),
   /** When set, `/metrics` on the public port answers only `Authorization: Bearer <METRICS_TOKEN>`. */
@@ -305,6 +319,25 @@ function passwordOf(url: string | undefined): string | undefined {
   }
 }
 
+/** The origin of a tile URL template, its `{s}` subdomain as a wildcard. */
+function tileOrigin(template: string): string {
+  const url = new URL(template.replace('{s}', 'subdomain').replace(/\{[a-z]+\}/gi, '0'));
+  return `${url.protocol}//${url.host.replace(/^subdomain\./, '*.')}`;
+}
+
+/** Whether a CSP source list lets a page load images from the tile URL template. */
+function cspAllows(sources: readonly string[], template: string): boolean {
+  const origin = tileOrigin(template);
+  const { protocol } = new URL(origin.replace('*.', 'subdomain.'));
+  return sources.some((source) => {
+    const s = source.replace(/\/$/, '').toLowerCase();
+    if (s === protocol) return true;
+    if (s === origin.toLowerCase()) return true;
+    const wildcard = /^(https?:)\/\/\*\.(.+)$/.exec(s);
+    return wildcard !== null && wildcard[1] === protocol && origin.toLowerCase().endsWith(`.${wildcard[2]}`);
+  });
+}
+
 /** Parses the environment; a bad value throws a ConfigError whose message is one line naming it. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
@@ -321,6 +354,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (c.DATABASE_OWNER_URL !== undefined && c.DATABASE_URL === undefined) {
     throw new ConfigError(
       "Invalid environment variable DATABASE_OWNER_URL: set DATABASE_URL too (the app's own role on the same database)",
+    );
+  }
+  if (c.BASE_MAP_TILES !== undefined && !cspAllows(c.CSP_IMG_SOURCES, c.BASE_MAP_TILES)) {
+    throw new ConfigError(
+      `Invalid environment variable BASE_MAP_TILES: its origin is not in CSP_IMG_SOURCES, so browsers would refuse the tiles; add ${tileOrigin(c.BASE_MAP_TILES)} there (and to img-src in docker/nginx.conf)`,
     );
   }
   const production = c.NODE_ENV === 'production';

@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { gazetteerEntries } from '../schema/gazetteer.js';
 
@@ -70,4 +70,28 @@ export async function findGazetteerEntry(
     .where(and(eq(gazetteerEntries.city, city), eq(gazetteerEntries.id, id)))
     .limit(1);
   return rows[0] ?? null;
+}
+
+export interface GazetteerMapRow {
+  kind: 'road' | 'building' | 'landmark';
+  label: string;
+  labelEn: string;
+  lat: number;
+  lng: number;
+}
+
+/** A city's roads, building numbers and landmarks: what its own base map is drawn from. */
+export async function listGazetteerMapRows(db: DbOrTx, city: string): Promise<GazetteerMapRow[]> {
+  return db
+    .select({
+      kind: sql<GazetteerMapRow['kind']>`${gazetteerEntries.kind}`,
+      label: gazetteerEntries.label,
+      labelEn: gazetteerEntries.labelEn,
+      lat: gazetteerEntries.lat,
+      lng: gazetteerEntries.lng,
+    })
+    .from(gazetteerEntries)
+    .where(
+      and(eq(gazetteerEntries.city, city), inArray(gazetteerEntries.kind, ['road', 'building', 'landmark'])),
+    );
 }

@@ -4,12 +4,13 @@
  * box (asked for at street zoom, so one answer stays small).
  */
 
-import { listAreaOutlines, listGridsInBox } from '@urbangrid/db';
+import { listAreaOutlines, listGazetteerMapRows, listGridsInBox } from '@urbangrid/db';
 import { z } from 'zod';
 import { actorOf } from '../auth/actor.js';
 import { staffOnly } from '../auth/route-access.js';
 import { ValidationFailedError } from '../errors.js';
 import type { ServicePlugin } from '../service-plugin.js';
+import { type BaseMapConfig, baseMapSchema, ownBaseMap } from './base-map.js';
 
 /** At most this many grids per answer: about 1.5 km × 1.5 km of 100 m cells. */
 const maxGrids = 2_000;
@@ -37,82 +38,109 @@ const bboxSchema = z
     ]),
   );
 
-export const mapLayerRoutes: ServicePlugin = async (app) => {
-  app.get(
-    '/areas',
-    {
-      config: { access: staffOnly },
-      schema: {
-        tags: ['reference'],
-        summary: 'District, street or community outlines of the caller’s city (GeoJSON, [lng, lat])',
-        querystring: z.object({
-          level: z.enum(['district', 'street', 'community']).default('district'),
-          parent: z
-            .string()
-            .regex(/^\d{6,12}$/)
-            .optional(),
-          city: cityQuery,
-        }),
-        response: {
-          200: featureCollection(
-            z.object({
-              code: z.string(),
-              name: z.string(),
-              nameEn: z.string(),
-              level: z.enum(['district', 'street', 'community']),
-              parentCode: z.string().nullable(),
-            }),
-          ),
-        },
-      },
-    },
-    async (request) => {
-      const city = actorOf(request).city ?? request.query.city ?? '1501';
-      const rows = await listAreaOutlines(app.db, {
-        city,
-        level: request.query.level,
-        parentCode: request.query.parent,
-      });
-      return {
-        type: 'FeatureCollection' as const,
-        features: rows
-          .filter((row) => row.geometry !== null)
-          .map(({ geometry, ...properties }) => ({ type: 'Feature' as const, geometry, properties })),
-      };
-    },
-  );
+const emptyCollection = { type: 'FeatureCollection' as const, features: [] };
 
-  app.get(
-    '/grids',
-    {
-      config: { access: staffOnly },
-      schema: {
-        tags: ['reference'],
-        summary: `Unit grid outlines inside a box (minLng,minLat,maxLng,maxLat), at most ${maxGrids}`,
-        querystring: z.object({ bbox: bboxSchema, city: cityQuery }),
-        response: {
-          200: featureCollection(
-            z.object({ code: z.string(), name: z.string(), communityCode: z.string() }),
-          ).extend({ truncated: z.boolean() }),
+export function mapLayerRoutes(baseMap: BaseMapConfig): ServicePlugin {
+  return async (app) => {
+    app.get(
+      '/basemap',
+      {
+        config: { access: staffOnly },
+        schema: {
+          tags: ['reference'],
+          summary:
+            'The base map (底图): the tile server the deployment names, or roads and places drawn from the gazetteer',
+          description:
+            'With BASE_MAP_TILES set: its URL template, attribution and coordinate system (wgs84, or gcj02 for Chinese tile services; the console shifts our WGS-84 points onto it). Without: `roads` (a line per road through its building numbers) and `places` (named roads and landmarks) of the caller’s city, [lng, lat] in WGS-84.',
+          querystring: z.object({ city: cityQuery }),
+          response: { 200: baseMapSchema },
         },
       },
-    },
-    async (request) => {
-      const [minLng, minLat, maxLng, maxLat] = request.query.bbox;
-      if (minLng > maxLng || minLat > maxLat) {
-        throw new ValidationFailedError('bbox: the minimum corner must lie south-west of the maximum');
-      }
-      const city = actorOf(request).city ?? request.query.city ?? '1501';
-      const rows = await listGridsInBox(app.db, city, request.query.bbox, maxGrids + 1);
-      return {
-        type: 'FeatureCollection' as const,
-        truncated: rows.length > maxGrids,
-        features: rows.slice(0, maxGrids).map((grid) => ({
-          type: 'Feature' as const,
-          geometry: grid.polygon,
-          properties: { code: grid.code, name: grid.name, communityCode: grid.communityCode },
-        })),
-      };
-    },
-  );
-};
+      async (request, reply) => {
+        if (baseMap.tiles !== null) return { ...baseMap, roads: emptyCollection, places: emptyCollection };
+        const city = actorOf(request).city ?? request.query.city ?? '1501';
+        // The gazetteer changes with a seed or an import, not by the minute.
+        reply.header('cache-control', 'private, max-age=300');
+        return { ...baseMap, ...ownBaseMap(await listGazetteerMapRows(app.db, city)) };
+      },
+    );
+
+    app.get(
+      '/areas',
+      {
+        config: { access: staffOnly },
+        schema: {
+          tags: ['reference'],
+          summary: 'District, street or community outlines of the caller’s city (GeoJSON, [lng, lat])',
+          querystring: z.object({
+            level: z.enum(['district', 'street', 'community']).default('district'),
+            parent: z
+              .string()
+              .regex(/^\d{6,12}$/)
+              .optional(),
+            city: cityQuery,
+          }),
+          response: {
+            200: featureCollection(
+              z.object({
+                code: z.string(),
+                name: z.string(),
+                nameEn: z.string(),
+                level: z.enum(['district', 'street', 'community']),
+                parentCode: z.string().nullable(),
+              }),
+            ),
+          },
+        },
+      },
+      async (request) => {
+        const city = actorOf(request).city ?? request.query.city ?? '1501';
+        const rows = await listAreaOutlines(app.db, {
+          city,
+          level: request.query.level,
+          parentCode: request.query.parent,
+        });
+        return {
+          type: 'FeatureCollection' as const,
+          features: rows
+            .filter((row) => row.geometry !== null)
+            .map(({ geometry, ...properties }) => ({ type: 'Feature' as const, geometry, properties })),
+        };
+      },
+    );
+
+    app.get(
+      '/grids',
+      {
+        config: { access: staffOnly },
+        schema: {
+          tags: ['reference'],
+          summary: `Unit grid outlines inside a box (minLng,minLat,maxLng,maxLat), at most ${maxGrids}`,
+          querystring: z.object({ bbox: bboxSchema, city: cityQuery }),
+          response: {
+            200: featureCollection(
+              z.object({ code: z.string(), name: z.string(), communityCode: z.string() }),
+            ).extend({ truncated: z.boolean() }),
+          },
+        },
+      },
+      async (request) => {
+        const [minLng, minLat, maxLng, maxLat] = request.query.bbox;
+        if (minLng > maxLng || minLat > maxLat) {
+          throw new ValidationFailedError('bbox: the minimum corner must lie south-west of the maximum');
+        }
+        const city = actorOf(request).city ?? request.query.city ?? '1501';
+        const rows = await listGridsInBox(app.db, city, request.query.bbox, maxGrids + 1);
+        return {
+          type: 'FeatureCollection' as const,
+          truncated: rows.length > maxGrids,
+          features: rows.slice(0, maxGrids).map((grid) => ({
+            type: 'Feature' as const,
+            geometry: grid.polygon,
+            properties: { code: grid.code, name: grid.name, communityCode: grid.communityCode },
+          })),
+        };
+      },
+    );
+  };
+}

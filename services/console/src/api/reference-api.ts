@@ -27,3 +27,24 @@ export const fetchAreas = (
  */
 export const fetchGridsInBox = (bbox: [number, number, number, number]) =>
   ok(api.GET('/api/grids', { params: { query: { bbox: bbox.map((n) => n.toFixed(6)).join(',') } } }));
+
+export type BaseMap = Awaited<ReturnType<typeof loadBaseMap>>;
+const loadBaseMap = (city?: string) => ok(api.GET('/api/basemap', { params: { query: { city } } }));
+const baseMaps = new Map<string, ReturnType<typeof loadBaseMap>>();
+
+/**
+ * Beyond api.md — the base map (底图), asked once per city and session: the deployment's tile
+ * server (URL, attribution, WGS-84 or GCJ-02), or the roads and places drawn from our gazetteer.
+ */
+export function fetchBaseMap(city?: string): Promise<BaseMap> {
+  const key = city ?? '';
+  let pending = baseMaps.get(key);
+  if (!pending) {
+    pending = loadBaseMap(city).catch((error: unknown) => {
+      baseMaps.delete(key);
+      throw error;
+    });
+    baseMaps.set(key, pending);
+  }
+  return pending;
+}

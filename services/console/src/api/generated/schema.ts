@@ -770,6 +770,98 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/basemap": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The base map (底图): the tile server the deployment names, or roads and places drawn from the gazetteer
+         * @description With BASE_MAP_TILES set: its URL template, attribution and coordinate system (wgs84, or gcj02 for Chinese tile services; the console shifts our WGS-84 points onto it). Without: `roads` (a line per road through its building numbers) and `places` (named roads and landmarks) of the caller’s city, [lng, lat] in WGS-84.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    city?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description `{z}/{x}/{y}` tile URL template; null: draw `roads` and `places` */
+                            tiles: string | null;
+                            attribution: string;
+                            /**
+                             * @description the coordinate system the tiles are drawn in
+                             * @enum {string}
+                             */
+                            coordinates: "wgs84" | "gcj02";
+                            roads: {
+                                /** @enum {string} */
+                                type: "FeatureCollection";
+                                features: {
+                                    /** @enum {string} */
+                                    type: "Feature";
+                                    geometry: {
+                                        /** @enum {string} */
+                                        type: "LineString";
+                                        coordinates: [
+                                            number,
+                                            number
+                                        ][];
+                                    };
+                                    properties: {
+                                        name: string;
+                                        nameEn: string;
+                                    };
+                                }[];
+                            };
+                            places: {
+                                /** @enum {string} */
+                                type: "FeatureCollection";
+                                features: {
+                                    /** @enum {string} */
+                                    type: "Feature";
+                                    geometry: {
+                                        /** @enum {string} */
+                                        type: "Point";
+                                        coordinates: [
+                                            number,
+                                            number
+                                        ];
+                                    };
+                                    properties: {
+                                        name: string;
+                                        nameEn: string;
+                                        /** @enum {string} */
+                                        kind: "road" | "landmark";
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/areas": {
         parameters: {
             query?: never;
