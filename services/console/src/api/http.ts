@@ -4,6 +4,7 @@
  * configureHttp, so this module never imports a store.
  */
 import createClient from 'openapi-fetch';
+import { ref } from 'vue';
 import type { paths } from './generated/schema';
 
 /**
@@ -39,6 +40,8 @@ export class ApiError extends Error {
     readonly code: ProblemCode | string,
     readonly detail: string,
     readonly title = '',
+    /** RATE_LIMITED (and 503): how long the server asks to wait (Retry-After), in seconds. */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(detail || title || code);
     this.name = 'ApiError';
@@ -111,15 +114,30 @@ api.use({
   },
 });
 
-function problemOf(status: number, statusText: string, body: unknown): ApiError {
+/** Retry-After in seconds (delta-seconds or an HTTP date); null when absent or unreadable. */
+export function retryAfterOf(header: string | null, nowMs = Date.now()): number | null {
+  if (header === null || header.trim() === '') return null;
+  const seconds = /^\s*\d+\s*$/.test(header) ? Number(header) : (Date.parse(header) - nowMs) / 1000;
+  return Number.isFinite(seconds) ? Math.max(1, Math.ceil(seconds)) : null;
+}
+
+function problemOf(response: Response, body: unknown): ApiError {
+  const { status } = response;
   const problem = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
   const code = typeof problem.code === 'string' ? problem.code : fallbackCode(status);
   const detail = typeof problem.detail === 'string' ? problem.detail : '';
-  const title = typeof problem.title === 'string' ? problem.title : statusText;
-  return new ApiError(status, code, detail, title);
+  const title = typeof problem.title === 'string' ? problem.title : response.statusText;
+  return new ApiError(status, code, detail, title, retryAfterOf(response.headers.get('retry-after')));
 }
 
+/**
+ * Whether the server could not be reached at all by the last request (no answer, `NETWORK`): the
+ * shell shows the offline banner and looks again until a request is answered.
+ */
+export const connectionLost = ref(false);
+
 function networkError(error: unknown): ApiError {
+  connectionLost.value = true;
   return new ApiError(0, 'NETWORK', error instanceof Error ? error.message : String(error));
 }
 
@@ -139,7 +157,8 @@ export async function ok<T>(call: Promise<Answer<T>>): Promise<T> {
     throw networkError(error);
   }
   const { response } = answer;
-  if (!response.ok) throw problemOf(response.status, response.statusText, answer.error);
+  connectionLost.value = false;
+  if (!response.ok) throw problemOf(response, answer.error);
   return answer.data as T;
 }
 
@@ -157,8 +176,9 @@ export async function requestRaw(path: string, init: RequestInit = {}): Promise<
   } catch (error) {
     throw networkError(error);
   }
+  connectionLost.value = false;
   if (response.ok) return response;
   if (response.status === 401) hooks.onUnauthenticated();
   const body: unknown = await response.json().catch(() => undefined);
-  throw problemOf(response.status, response.statusText, body);
+  throw problemOf(response, body);
 }

@@ -11,6 +11,8 @@ const en: ConsoleMessages = {
     live: { open: 'Live', connecting: 'Connecting', closed: 'Offline' },
     loading: 'Loading…',
     retry: 'Retry',
+    retryAfter: 'Try again in {seconds} second | Try again in {seconds} seconds',
+    offline: 'The connection is down; retrying by itself. The screen refreshes once it is back.',
     reload: 'Reload',
     cancel: 'Cancel',
     confirm: 'OK',

@@ -10,6 +10,8 @@ const zhCN = {
     live: { open: '实时', connecting: '连接中', closed: '已断开' },
     loading: '加载中…',
     retry: '重试',
+    retryAfter: '请 {seconds} 秒后再试',
+    offline: '网络连接已中断，正在自动重试；恢复后会自动刷新。',
     reload: '重新加载',
     cancel: '取消',
     confirm: '确定',

@@ -13,7 +13,9 @@ export interface Call {
   headers: Record<string, string>;
 }
 
-type Handler = (call: Call) => { status?: number; json?: unknown } | undefined;
+type Handler = (
+  call: Call,
+) => { status?: number; json?: unknown; headers?: Record<string, string> } | undefined;
 
 export function fakeApi(handlers: Record<string, Handler>) {
   const calls: Call[] = [];
@@ -39,7 +41,10 @@ export function fakeApi(handlers: Record<string, Handler>) {
     const status = answer.status ?? 200;
     return new Response(answer.json === undefined ? null : JSON.stringify(answer.json), {
       status,
-      headers: { 'content-type': status >= 400 ? 'application/problem+json' : 'application/json' },
+      headers: {
+        'content-type': status >= 400 ? 'application/problem+json' : 'application/json',
+        ...answer.headers,
+      },
     });
   });
   vi.stubGlobal('fetch', fetchMock);
