@@ -25,7 +25,7 @@ interface Anchor {
 }
 
 /** The name of the read whose cost the cases do not change. */
-export const baselineRead = 'baseline: who am I';
+export const baselineRead = 'baseline: who am I (operator1)';
 
 const day = (at: Date) => at.toISOString().slice(0, 10);
 
@@ -74,7 +74,7 @@ export async function scaleReads(baseUrl: string, client: pg.ClientBase): Promis
 
   // The baseline: a read whose work does not depend on the cases (the caller's identity). Its change
   // between the two sizes is the machine's, and the ratios are corrected by it.
-  await read(baselineRead, 'operator1', '/api/auth/me');
+  reads.push({ name: baselineRead, url: `${baseUrl}/api/auth/me`, headers: await as('operator1') });
   // The hotline (intake operator).
   await read('callbacks due', 'operator1', '/api/intake/callbacks');
   await read('notices (bell)', 'operator1', '/api/notices');
