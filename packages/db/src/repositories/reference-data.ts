@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import {
   calendars,
@@ -109,6 +109,7 @@ export interface CalendarRecord {
   weekly: unknown;
   makeUpPeriods: unknown;
   followsPublicHolidays: boolean;
+  version: number;
 }
 
 /** A city's working-time calendars (their days are the city's: `listCityCalendarDays`). */
@@ -121,8 +122,32 @@ export async function listCityCalendars(db: DbOrTx, city: string): Promise<Calen
       weekly: calendars.weekly,
       makeUpPeriods: calendars.makeUpPeriods,
       followsPublicHolidays: calendars.followsPublicHolidays,
+      version: calendars.version,
     })
     .from(calendars)
     .where(eq(calendars.city, city))
     .orderBy(asc(calendars.code));
+}
+
+/** Sets a calendar's working hours and raises its version; the stored calendar, or null when none. */
+export async function updateCalendarHours(
+  db: DbOrTx,
+  city: string,
+  code: string,
+  hours: { weekly: unknown; makeUpPeriods: unknown },
+): Promise<CalendarRecord | null> {
+  const [row] = await db
+    .update(calendars)
+    .set({ ...hours, version: sql`${calendars.version} + 1` })
+    .where(and(eq(calendars.city, city), eq(calendars.code, code)))
+    .returning({
+      code: calendars.code,
+      name: calendars.name,
+      timeZone: calendars.timeZone,
+      weekly: calendars.weekly,
+      makeUpPeriods: calendars.makeUpPeriods,
+      followsPublicHolidays: calendars.followsPublicHolidays,
+      version: calendars.version,
+    });
+  return row ?? null;
 }

@@ -279,6 +279,8 @@ export const calendars = pgTable(
      */
     makeUpPeriods: jsonb('make_up_periods').notNull(),
     followsPublicHolidays: boolean('follows_public_holidays').notNull().default(true),
+    /** Raised by every change of its working hours; an admin's edit names the version it saw (409 when stale). */
+    version: integer('version').notNull().default(1),
   },
   (t) => [uniqueIndex('calendars_city_code_uq').on(t.city, t.code)],
 );

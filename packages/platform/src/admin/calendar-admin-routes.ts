@@ -3,7 +3,12 @@
  * city's calendars and days, set or remove a day of its own, load a year of public holidays, and
  * preview deadlines. Each change is audited and published (admin-changes.ts).
  */
-import { listCityCalendarDays, listCityCalendars, listCityCalendarYears } from '@urbangrid/db';
+import {
+  type CalendarRecord,
+  listCityCalendarDays,
+  listCityCalendars,
+  listCityCalendarYears,
+} from '@urbangrid/db';
 import { publicHolidayYears } from '@urbangrid/reference';
 import { z } from 'zod';
 import { userOf } from '../auth/actor.js';
@@ -17,6 +22,7 @@ import {
   loadCityYear,
   previewDeadlines,
   type RecordChange,
+  setCalendarHours,
   setCityDay,
 } from './calendar-admin.js';
 
@@ -26,6 +32,31 @@ const admins: RouteAccess = { roles: ['admin'] };
 const tags = ['admin'];
 const cityCode = z.string().regex(/^\d{4}$/, 'a city code has 4 digits (GB/T 2260)');
 const dayKind = z.enum(['holiday', 'workday']);
+const workingPeriod = z.object({
+  start: z.string().regex(/^\d{2}:\d{2}$/, 'a time HH:mm'),
+  end: z.string().regex(/^\d{2}:\d{2}$/, 'a time HH:mm (24:00 for midnight)'),
+});
+const periods = z.array(workingPeriod).max(8);
+const hoursView = z.object({
+  code: z.string(),
+  name: z.string(),
+  timeZone: z.string(),
+  followsPublicHolidays: z.boolean(),
+  weekly: z.partialRecord(z.enum(['1', '2', '3', '4', '5', '6', '7']), periods),
+  makeUpPeriods: periods,
+  version: z.number().int(),
+});
+const periodsOf = (value: unknown) => periods.safeParse(value).data ?? [];
+const toHoursView = (record: CalendarRecord): z.infer<typeof hoursView> => ({
+  code: record.code,
+  name: record.name,
+  timeZone: record.timeZone,
+  followsPublicHolidays: record.followsPublicHolidays,
+  weekly: hoursView.shape.weekly.safeParse(record.weekly).data ?? {},
+  makeUpPeriods: periodsOf(record.makeUpPeriods),
+  version: record.version,
+});
+
 const cityParams = z.object({ city: cityCode });
 const dayParams = cityParams.extend({ date: z.iso.date() });
 
@@ -73,14 +104,7 @@ export const calendarAdminRoutes: ServicePlugin = async (app) => {
         response: {
           200: z.object({
             city: z.string(),
-            calendars: z.array(
-              z.object({
-                code: z.string(),
-                name: z.string(),
-                timeZone: z.string(),
-                followsPublicHolidays: z.boolean(),
-              }),
-            ),
+            calendars: z.array(hoursView),
             /** The last day whose holidays are known (an unbroken run of loaded years). */
             knownUntil: z.string(),
             loadedYears: z.array(z.object({ year: z.number().int(), source: z.string() })),
@@ -104,18 +128,49 @@ export const calendarAdminRoutes: ServicePlugin = async (app) => {
       ]);
       return {
         city,
-        calendars: records.map(({ code, name, timeZone, followsPublicHolidays }) => ({
-          code,
-          name,
-          timeZone,
-          followsPublicHolidays,
-        })),
+        calendars: records.map(toHoursView),
         knownUntil: calendars.knownUntil,
         loadedYears: years,
         availableYears: [...publicHolidayYears().keys()].sort((a, b) => a - b),
         year,
         days: days.filter((row) => row.day.startsWith(`${year}-`)).map(toDayView),
       };
+    },
+  );
+
+  app.put(
+    '/calendars/:city/hours/:code',
+    {
+      config: { access: admins },
+      schema: {
+        tags,
+        summary:
+          "Sets a calendar's working hours: each ISO weekday's periods (1 = Monday) and a make-up working day's (If-Match: its version)",
+        description:
+          'E.g. `{"weekly": {"1": [{"start": "08:30", "end": "12:00"}, {"start": "13:30", "end": "17:30"}], …}, "makeUpPeriods": []}`; ' +
+          "an empty makeUpPeriods keeps the weekday's (or Monday's) periods. Every process's deadlines follow within seconds.",
+        params: cityParams.extend({ code: z.string().min(1).max(40) }),
+        headers: ifMatchHeaders,
+        body: z.object({
+          weekly: z.partialRecord(z.enum(['1', '2', '3', '4', '5', '6', '7']), periods),
+          makeUpPeriods: periods.default([]),
+        }),
+        response: { 200: hoursView },
+      },
+    },
+    async (request, reply) => {
+      const { city, code } = request.params;
+      const { record } = await adminOf(request, city);
+      const expectedVersion = ifMatchVersion(request.headers['if-match']);
+      const calendar = await setCalendarHours(app.db, record, {
+        city,
+        code,
+        ...request.body,
+        ...(expectedVersion === undefined ? {} : { expectedVersion }),
+      });
+      await publishChange(app, { parts: ['calendars'], city });
+      reply.header('etag', etagOf(calendar.version));
+      return toHoursView(calendar);
     },
   );
 

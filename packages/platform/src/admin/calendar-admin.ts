@@ -11,13 +11,22 @@ import {
   deleteLocalCalendarDay,
   findLocalCalendarDay,
   listCityCalendarDays,
+  listCityCalendars,
   lockCityCalendar,
   setLocalCalendarDay,
   type Tx,
+  updateCalendarHours,
 } from '@urbangrid/db';
-import { addWorkingMinutes, isBeyondKnownDays, type WorkingCalendar } from '@urbangrid/domain';
+import {
+  addWorkingMinutes,
+  type IsoWeekday,
+  isBeyondKnownDays,
+  periodsProblem,
+  type WorkingCalendar,
+  type WorkingPeriod,
+} from '@urbangrid/domain';
 import { loadPublicHolidays, publicHolidayYears } from '@urbangrid/reference';
-import { NotFoundError, ValidationFailedError } from '../errors.js';
+import { NotFoundError, ValidationFailedError, validationFailed } from '../errors.js';
 import { type AuditEntry, checkVersion } from './admin-changes.js';
 
 /** Records an audit entry in the change's transaction (admin-changes.ts binds the caller). */
@@ -176,4 +185,63 @@ export function previewDeadlines(
     ...deadline(calendar, minutes),
     ...(changed === null ? {} : { proposed: deadline(changed, minutes) }),
   }));
+}
+
+/** A calendar's working hours: the periods of each ISO weekday and of a make-up working day. */
+export interface CalendarHours {
+  weekly: Partial<Record<IsoWeekday, WorkingPeriod[]>>;
+  makeUpPeriods: WorkingPeriod[];
+}
+
+export interface CalendarHoursEdit extends CalendarHours {
+  city: string;
+  code: string;
+  /** The version the editor saw (If-Match); stale answers 409. */
+  expectedVersion?: number;
+}
+
+/**
+ * Sets a calendar's working hours (工作时段, e.g. 08:30–12:00 and 13:30–17:30 Monday to Friday):
+ * each day's periods in order, not overlapping, some working time in the week. Every deadline
+ * counted from then on (the engine's and the preview's) uses them once published (`calendars`).
+ */
+export async function setCalendarHours(db: Db, record: RecordChange, edit: CalendarHoursEdit) {
+  const problems = [
+    ...Object.entries(edit.weekly).map(([day, periods]) => {
+      const problem = periodsProblem(periods ?? []);
+      return problem === null ? null : { in: 'body', path: `weekly.${day}`, message: problem };
+    }),
+    (() => {
+      const problem = periodsProblem(edit.makeUpPeriods);
+      return problem === null ? null : { in: 'body', path: 'makeUpPeriods', message: problem };
+    })(),
+  ].filter((problem) => problem !== null);
+  if (!Object.values(edit.weekly).some((periods) => (periods?.length ?? 0) > 0))
+    problems.push({ in: 'body', path: 'weekly', message: 'the calendar has no working time in any week' });
+  if (problems.length > 0) throw validationFailed(problems.map((p) => p.message).join('; '), problems);
+  return db.transaction(async (tx) => {
+    await lockCityCalendar(tx, edit.city);
+    const before = (await listCityCalendars(tx, edit.city)).find((calendar) => calendar.code === edit.code);
+    if (before === undefined) throw new NotFoundError(`city ${edit.city} has no calendar '${edit.code}'`);
+    checkVersion(before.version, edit.expectedVersion, `calendar ${edit.code} of city ${edit.city}`);
+    const after = await updateCalendarHours(tx, edit.city, edit.code, {
+      weekly: edit.weekly,
+      makeUpPeriods: edit.makeUpPeriods,
+    });
+    if (after === null) throw new NotFoundError(`city ${edit.city} has no calendar '${edit.code}'`);
+    const state = (calendar: typeof before) => ({
+      weekly: calendar.weekly,
+      makeUpPeriods: calendar.makeUpPeriods,
+      version: calendar.version,
+    });
+    await record(tx, {
+      city: edit.city,
+      entity: 'calendar_hours',
+      entityKey: `${edit.city}:${edit.code}`,
+      action: 'update',
+      before: state(before),
+      after: state(after),
+    });
+    return after;
+  });
 }

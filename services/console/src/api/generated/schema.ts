@@ -1063,6 +1063,17 @@ export interface paths {
                                 name: string;
                                 timeZone: string;
                                 followsPublicHolidays: boolean;
+                                weekly: {
+                                    [key: string]: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                };
+                                makeUpPeriods: {
+                                    start: string;
+                                    end: string;
+                                }[];
+                                version: number;
                             }[];
                             knownUntil: string;
                             loadedYears: {
@@ -1086,6 +1097,83 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/calendars/{city}/hours/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Sets a calendar's working hours: each ISO weekday's periods (1 = Monday) and a make-up working day's (If-Match: its version)
+         * @description E.g. `{"weekly": {"1": [{"start": "08:30", "end": "12:00"}, {"start": "13:30", "end": "17:30"}], …}, "makeUpPeriods": []}`; an empty makeUpPeriods keeps the weekday's (or Monday's) periods. Every process's deadlines follow within seconds.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The version (ETag) of the record the edit was made on; stale answers 409 */
+                    "if-match"?: string;
+                };
+                path: {
+                    city: string;
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        weekly: {
+                            [key: string]: {
+                                start: string;
+                                end: string;
+                            }[];
+                        };
+                        /** @default [] */
+                        makeUpPeriods?: {
+                            start: string;
+                            end: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            name: string;
+                            timeZone: string;
+                            followsPublicHolidays: boolean;
+                            weekly: {
+                                [key: string]: {
+                                    start: string;
+                                    end: string;
+                                }[];
+                            };
+                            makeUpPeriods: {
+                                start: string;
+                                end: string;
+                            }[];
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;

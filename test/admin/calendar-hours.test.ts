@@ -1,0 +1,110 @@
+/**
+ * A calendar's working hours set by the admin on one process are what the other process's
+ * deadlines count on within seconds (POST /api/calendar/deadline, the engine's own calendar);
+ * version-checked (If-Match) and validated.
+ */
+import type { App } from '@urbangrid/platform';
+import { bearer, buildTestApp, expectProblem, loginAs } from '@urbangrid/platform/test-support';
+import { redisTest as test } from '@urbangrid/test-support';
+import { describe, expect } from 'vitest';
+
+const apps: App[] = [];
+let first: App;
+let second: App;
+let admin: Record<string, string>;
+let dispatcher: Record<string, string>;
+
+const day = [
+  { start: '08:30', end: '12:00' },
+  { start: '13:30', end: '17:30' },
+];
+const hours = { weekly: { '1': day, '2': day, '3': day, '4': day, '5': day }, makeUpPeriods: [] };
+
+/** Monday 9 March 2026 08:30 + 240 office minutes, asked of the second process. */
+async function deadline(): Promise<string> {
+  const response = await second.inject({
+    method: 'POST',
+    url: '/api/calendar/deadline',
+    headers: dispatcher,
+    payload: { start: '2026-03-09T08:30:00+08:00', workMinutes: 240, calendar: 'office' },
+  });
+  expect(response.statusCode, response.body).toBe(200);
+  return response.json<{ due: string }>().due;
+}
+
+describe('working hours of a calendar', () => {
+  test.beforeAll(async ({ database, redis }) => {
+    for (let i = 0; i < 2; i++) {
+      const app = await buildTestApp({ database, redis }, { live: false });
+      await app.ready();
+      apps.push(app);
+    }
+    [first, second] = apps as [App, App];
+    admin = bearer((await loginAs(first, 'admin')).token);
+    dispatcher = bearer((await loginAs(second, 'dispatcher1')).token);
+  });
+  test.afterAll(async () => {
+    await Promise.all(apps.map((app) => app.close()));
+  });
+
+  test('hours set on one process count in the other within seconds', async () => {
+    const listed = await first.inject({ url: '/api/admin/calendars/1501', headers: admin });
+    const office = listed.json().calendars.find((c: { code: string }) => c.code === 'office');
+    expect(office).toMatchObject({ version: 1 });
+    const before = await deadline();
+    expect(before).not.toBe('2026-03-09T06:00:00.000Z');
+
+    const set = await first.inject({
+      method: 'PUT',
+      url: '/api/admin/calendars/1501/hours/office',
+      headers: { ...admin, 'if-match': '"1"' },
+      payload: hours,
+    });
+    expect(set.statusCode, set.body).toBe(200);
+    expect(set.json()).toMatchObject({ ...hours, version: 2 });
+    // 08:30–12:00 is 210 minutes; the other 30 end at 14:00 (06:00 UTC).
+    await expect.poll(deadline, { timeout: 5_000 }).toBe('2026-03-09T06:00:00.000Z');
+
+    expectProblem(
+      await first.inject({
+        method: 'PUT',
+        url: '/api/admin/calendars/1501/hours/office',
+        headers: { ...admin, 'if-match': '"1"' },
+        payload: hours,
+      }),
+      409,
+      'VERSION_CONFLICT',
+    );
+  });
+
+  test('bad hours are refused', async () => {
+    const put = (payload: object, code = 'office') =>
+      first.inject({
+        method: 'PUT',
+        url: `/api/admin/calendars/1501/hours/${code}`,
+        headers: admin,
+        payload,
+      });
+    expectProblem(
+      await put({ weekly: { '1': [{ start: '12:00', end: '08:00' }] } }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expectProblem(
+      await put({
+        weekly: {
+          '1': [
+            { start: '08:00', end: '12:00' },
+            { start: '11:00', end: '13:00' },
+          ],
+        },
+      }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expectProblem(await put({ weekly: {} }), 400, 'VALIDATION_FAILED');
+    expectProblem(await put(hours, 'nope'), 404, 'NOT_FOUND');
+    const audit = await first.inject({ url: '/api/admin/audit?entity=calendar_hours', headers: admin });
+    expect(audit.json().items).toHaveLength(1);
+  });
+});
