@@ -93,6 +93,12 @@ describe('camera detections at volume', () => {
       const firstCase = answers[0]?.id;
       const ofFirst = bursts.find((b) => b.caseId === firstCase);
       expect(ofFirst).toMatchObject({ cameraId: 'cam-01', categoryCode: 'E0101', latestMediaId: lastPhoto });
+      // The shift lead's case view shows the count and the latest photo.
+      expect((await life.read(firstCase ?? '')).cameraBurst).toMatchObject({
+        cameraId: 'cam-01',
+        detections: 50,
+        latestMediaId: lastPhoto,
+      });
       // Each answer told the running count; the last of a burst says 50.
       expect(
         Math.max(...answers.filter((a) => a.id === firstCase).map((a) => a.cameraBurst?.detections ?? 0)),

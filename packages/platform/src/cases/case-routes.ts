@@ -7,6 +7,7 @@
 import {
   type CaseFilter,
   caseListCountCap,
+  findCameraBurstOfCase,
   findCaseNames,
   listCaseEvents,
   listCaseLedger,
@@ -154,13 +155,16 @@ export const caseRoutes: ServicePlugin = async (app) => {
     async (request) => {
       const actor = actorOf(request);
       const row = await caseInScopeOr404(app.db, actor, request.params.id);
-      const events = await listCaseEvents(app.db, row.id);
+      const [events, burst] = await Promise.all([
+        listCaseEvents(app.db, row.id),
+        findCameraBurstOfCase(app.db, row.id),
+      ]);
       const names = await findCaseNames(app.db, {
         usernames: usernamesOf(row, events),
         gridCode: row.gridCode,
         districtCode: row.districtCode,
       });
-      return toCaseDetail(row, events, actor, app.config.phoneEncryptionKey, names);
+      return toCaseDetail(row, events, actor, app.config.phoneEncryptionKey, names, burst);
     },
   );
 };

@@ -5,7 +5,13 @@
  * `allowedCommands` are the commands the lifecycle table lets the caller apply to it now (what a
  * screen shows as buttons).
  */
-import { type CaseEventRow, type CaseNames, type CaseRow, caseSnapshotOf } from '@urbangrid/db';
+import {
+  type CameraBurstRow,
+  type CaseEventRow,
+  type CaseNames,
+  type CaseRow,
+  caseSnapshotOf,
+} from '@urbangrid/db';
 import {
   availableCommands,
   caseStates,
@@ -120,8 +126,36 @@ export const caseNamesSchema = z
   })
   .meta({ id: 'CaseNames' });
 
+/** The camera burst a video case was opened by (视频识别): its detections counted and its latest photo. */
+export const cameraBurstSchema = z
+  .object({
+    cameraId: z.string(),
+    /** Detections counted into the case so far. */
+    detections: z.number().int(),
+    firstAt: isoTime,
+    lastAt: isoTime,
+    /** The photo of the latest detection that sent one. */
+    latestMediaId: z.string().nullable(),
+  })
+  .meta({ id: 'CameraBurst' });
+
+export function toCameraBurst(row: CameraBurstRow): z.infer<typeof cameraBurstSchema> {
+  return {
+    cameraId: row.cameraId,
+    detections: row.detections,
+    firstAt: row.firstAt.toISOString(),
+    lastAt: row.lastAt.toISOString(),
+    latestMediaId: row.latestMediaId,
+  };
+}
+
 export const caseDetailSchema = caseViewSchema
-  .extend({ timeline: z.array(timelineEntrySchema), names: caseNamesSchema })
+  .extend({
+    timeline: z.array(timelineEntrySchema),
+    names: caseNamesSchema,
+    /** Only for a case a camera's detections opened. */
+    cameraBurst: cameraBurstSchema.optional(),
+  })
   .meta({ id: 'CaseDetail' });
 
 export type CaseDetail = z.infer<typeof caseDetailSchema>;
@@ -212,8 +246,14 @@ export function toCaseDetail(
   viewer: Actor,
   phoneKey: Buffer,
   names: CaseNames,
+  burst: CameraBurstRow | null,
 ): CaseDetail {
-  return { ...toCaseView(row, viewer, phoneKey), timeline: events.map(toTimelineEntry), names };
+  return {
+    ...toCaseView(row, viewer, phoneKey),
+    timeline: events.map(toTimelineEntry),
+    names,
+    ...(burst === null ? {} : { cameraBurst: toCameraBurst(burst) }),
+  };
 }
 
 /** The usernames a case's detail names: its assignee, its timeline's actors, a pending request's author. */

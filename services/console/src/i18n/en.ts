@@ -425,6 +425,8 @@ const en: ConsoleMessages = {
     currentStage: 'Stage',
     due: 'Due',
     closedAt: 'Closed at',
+    cameraBurst: 'Camera',
+    cameraDetections: '{n} detections by camera {camera}, latest at {at}',
     reporterErased: 'Personal data erased on {at} (retention period)',
   },
   admin: {

@@ -419,6 +419,8 @@ const zhCN = {
     currentStage: '当前环节',
     due: '截止时间',
     closedAt: '结案时间',
+    cameraBurst: '视频识别',
+    cameraDetections: '摄像头 {camera} 识别 {n} 次，最近一次 {at}',
     reporterErased: '反映人信息已于 {at} 按保存期限删除',
   },
   admin: {

@@ -3,10 +3,12 @@ import { categoryCodeString, isTerminal, reportSources } from '@urbangrid/domain
 import {
   actorOf,
   apiKeyRateLimit,
+  cameraBurstSchema,
   caseStateSchema,
   caseViewSchema,
   httpError,
   type ServicePlugin,
+  toCameraBurst,
   toCaseView,
 } from '@urbangrid/platform';
 import { z } from 'zod';
@@ -53,21 +55,9 @@ export const reportBodySchema = z.object({
   cameraId: text(64).optional(),
 });
 
-/** The camera burst a video report opened (201) or joined (200: no new case). */
-const cameraBurstSchema = z
-  .object({
-    cameraId: z.string(),
-    /** Detections counted into the case so far, this one included. */
-    detections: z.number().int(),
-    firstAt: z.iso.datetime({ offset: true }),
-    lastAt: z.iso.datetime({ offset: true }),
-    /** The photo of the latest detection that sent one. */
-    latestMediaId: z.string().nullable(),
-  })
-  .meta({ id: 'CameraBurst' });
-
 const reportAnswerSchema = caseViewSchema.extend({
   possibleDuplicates: z.array(possibleDuplicateSchema),
+  /** The camera burst a video report opened (201) or joined (200: no new case). */
   cameraBurst: cameraBurstSchema.optional(),
 });
 
@@ -135,17 +125,7 @@ export function reportRoutes(ctx: IntakeContext): ServicePlugin {
         return reply.code(burst?.joined ? 200 : 201).send({
           ...toCaseView(outcome.case, actor, ctx.phoneKey),
           possibleDuplicates: outcome.possibleDuplicates,
-          ...(burst === undefined
-            ? {}
-            : {
-                cameraBurst: {
-                  cameraId: burst.row.cameraId,
-                  detections: burst.row.detections,
-                  firstAt: burst.row.firstAt.toISOString(),
-                  lastAt: burst.row.lastAt.toISOString(),
-                  latestMediaId: burst.row.latestMediaId,
-                },
-              }),
+          ...(burst === undefined ? {} : { cameraBurst: toCameraBurst(burst.row) }),
         });
       },
     );

@@ -6941,6 +6941,15 @@ export interface components {
                 nameEn: string;
             } | null;
         };
+        CameraBurst: {
+            cameraId: string;
+            detections: number;
+            /** Format: date-time */
+            firstAt: string;
+            /** Format: date-time */
+            lastAt: string;
+            latestMediaId: string | null;
+        };
         CaseDetail: {
             id: string;
             caseNo: string;
@@ -7001,6 +7010,7 @@ export interface components {
             allowedCommands: ("report" | "verify" | "file" | "reject" | "dispatch" | "accept" | "complete" | "return" | "requestExtension" | "decideExtension" | "requestSuspension" | "decideSuspension" | "resume" | "check" | "close" | "cancel" | "reassign" | "superviseOrder")[];
             timeline: components["schemas"]["TimelineEntry"][];
             names: components["schemas"]["CaseNames"];
+            cameraBurst?: components["schemas"]["CameraBurst"];
         };
         PossibleDuplicate: {
             id: string;
@@ -7014,15 +7024,6 @@ export interface components {
             };
             distanceMeters: number;
             createdAt: string;
-        };
-        CameraBurst: {
-            cameraId: string;
-            detections: number;
-            /** Format: date-time */
-            firstAt: string;
-            /** Format: date-time */
-            lastAt: string;
-            latestMediaId: string | null;
         };
         ReportStatus: {
             id: string;
@@ -7102,9 +7103,9 @@ export type ReportSource = components['schemas']['ReportSource'];
 export type Case = components['schemas']['Case'];
 export type TimelineEntry = components['schemas']['TimelineEntry'];
 export type CaseNames = components['schemas']['CaseNames'];
+export type CameraBurst = components['schemas']['CameraBurst'];
 export type CaseDetail = components['schemas']['CaseDetail'];
 export type PossibleDuplicate = components['schemas']['PossibleDuplicate'];
-export type CameraBurst = components['schemas']['CameraBurst'];
 export type ReportStatus = components['schemas']['ReportStatus'];
 export type IndicatorValues = components['schemas']['IndicatorValues'];
 export type IndicatorColumn = components['schemas']['IndicatorColumn'];
