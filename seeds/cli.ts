@@ -6,7 +6,7 @@ import {
   prepareDatabase,
   startPostgres,
 } from '@urbangrid/platform';
-import { formatSeedSummary, seedDemoRegion } from './seed.js';
+import { formatSeedSummary, seedWholeRegion } from './seed.js';
 
 /** `npm run db:seed`: migrate, then load the demo region (a no-op on a seeded database). */
 async function main(): Promise<void> {
@@ -16,7 +16,7 @@ async function main(): Promise<void> {
     await prepareDatabase(postgres, config, (line) => console.error(line));
     const database = createDatabase(postgres.url, { max: 2, applicationName: 'urbangrid-seed' });
     try {
-      const summary = await seedDemoRegion(database.db, { demoPassword: config.DEMO_PASSWORD });
+      const summary = await seedWholeRegion(database.db, { demoPassword: config.DEMO_PASSWORD });
       console.log(formatSeedSummary(summary));
     } finally {
       await database.close();

@@ -3,6 +3,7 @@ import { hash } from '@node-rs/argon2';
 import {
   cities,
   type Db,
+  findCityRecord,
   grids,
   insertRegionCityProfiles,
   listMatrixCells,
@@ -21,7 +22,13 @@ import {
   seedDepartments,
   seedRegionTargets,
 } from './admin-changes.js';
-import { buildDemoRegion, type DemoRegion, hohhot } from './demo-region/index.js';
+import {
+  buildDemoRegion,
+  type DemoRegion,
+  type DemoRegionOptions,
+  hohhot,
+  planCities,
+} from './demo-region/index.js';
 import { seedGazetteer } from './gazetteer/index.js';
 
 /**
@@ -96,13 +103,19 @@ async function hashNewUsers(
     .where(inArray(users.username, usernames));
   const known = new Set(existing.map((u) => u.username));
   const fresh = region.users.filter((u) => !known.has(u.username));
-  // @node-rs/argon2 defaults to argon2id; hashing runs on the libuv pool, so this runs in parallel.
-  return Promise.all(fresh.map(async (u) => ({ ...u, passwordHash: await hash(demoPassword) })));
+  if (fresh.length === 0) return [];
+  // One argon2id hash per run for them all: they share the documented demo password, so one salt
+  // hides nothing, and hundreds of users of the whole region cost one hash, not hundreds.
+  const passwordHash = await hash(demoPassword);
+  return fresh.map((u) => ({ ...u, passwordHash }));
 }
 
-export async function seedDemoRegion(db: Db, options: { demoPassword: string }): Promise<SeedSummary> {
+export async function seedDemoRegion(
+  db: Db,
+  options: { demoPassword: string } & DemoRegionOptions,
+): Promise<SeedSummary> {
   const started = performance.now();
-  const region = buildDemoRegion();
+  const region = buildDemoRegion(options);
   const newUsers = await hashNewUsers(db, region, options.demoPassword);
   const inserted = await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK})`);
@@ -182,4 +195,27 @@ export function formatSeedSummary(summary: SeedSummary): string {
     `${defined.categories} categories, ${defined.departments} departments, ${defined.users} users; ` +
     `${added === 0 ? 'already seeded, nothing changed' : `${added} rows inserted`} in ${summary.durationMs} ms`
   );
+}
+
+/** All 21 cities of the action plan: what `npm run db:seed` loads, and `npm start` in the background. */
+export const seedWholeRegion = (db: Db, options: { demoPassword: string }): Promise<SeedSummary> =>
+  seedDemoRegion(db, { ...options, wholeRegion: true });
+
+/**
+ * Loads the cities of the action plan beyond Hohhot and Baotou when the database lacks any of them
+ * (`npm start` calls it after it answers, since creating 19 cities through the admin's functions
+ * takes longer than a start may); `log` tells how far it got. Idempotent, serialised with every
+ * other seeding.
+ */
+export async function completeDemoRegion(
+  db: Db,
+  options: { demoPassword: string; log: (line: string) => void },
+): Promise<SeedSummary | null> {
+  const missing = [];
+  for (const plan of planCities) if ((await findCityRecord(db, plan.code)) === null) missing.push(plan.code);
+  if (missing.length === 0) return null;
+  options.log(`demo region: loading ${missing.length} more cities of the action plan in the background`);
+  const summary = await seedWholeRegion(db, options);
+  options.log(formatSeedSummary(summary));
+  return summary;
 }

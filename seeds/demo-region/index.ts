@@ -5,6 +5,7 @@ import { buildCalendars } from './calendars.js';
 import { catalogueVersions, categories } from './catalogue.js';
 import { baotou, type CityPlan, cityPlans, hohhot } from './city-plans.js';
 import { buildDepartments, buildResponsibilities } from './departments.js';
+import { planCities } from './plan-cities.js';
 import { planTargets } from './plan-targets.js';
 import {
   type AreaRow,
@@ -20,10 +21,11 @@ import {
   SEEDED_AT,
   type StaffMember,
 } from './rows.js';
-import { buildCityStaff, staffMember } from './staff.js';
+import { buildCityStaff, personName, staffMember } from './staff.js';
 
 export { demoApiKeys } from './api-keys.js';
 export { baotou, cityPlans, hohhot } from './city-plans.js';
+export { planCities } from './plan-cities.js';
 export type * from './rows.js';
 
 /** Everything the demo region inserts, in foreign-key order; users still without password hashes. */
@@ -79,10 +81,29 @@ const cityStaffPlans: Record<string, { prefix: string; deskNames: string[] }> = 
   [baotou.code]: { prefix: 'bt-', deskNames: ['赵敏', '孙强', '周洁', '吴刚'] },
 };
 
+/** The desk staff and username prefix of a city: Hohhot's and Baotou's as api.md names them, the others' by code. */
+function staffPlanOf(plan: CityPlan, n: number): { prefix: string; deskNames: string[] } {
+  return (
+    cityStaffPlans[plan.code] ?? {
+      prefix: `${plan.code}-`,
+      deskNames: [1, 2, 3, 4].map((i) => personName(1_000 + n * 10 + i)),
+    }
+  );
+}
+
+export interface DemoRegionOptions {
+  /**
+   * All 21 cities of the action plan, not only Hohhot and Baotou: what `npm start` loads. The test
+   * template keeps the two cities, so every test file's database stays as small as it was.
+   */
+  wholeRegion?: boolean;
+}
+
 /** Builds the demo region: a pure function, the same rows (ids, codes, geometry) on every call. */
-export function buildDemoRegion(): DemoRegion {
+export function buildDemoRegion(options: DemoRegionOptions = {}): DemoRegion {
+  const plans = options.wholeRegion ? [...cityPlans, ...planCities] : cityPlans;
   const region: DemoRegion = {
-    cities: cityPlans.map(cityRow),
+    cities: plans.map(cityRow),
     areas: [],
     grids: [],
     catalogueVersions,
@@ -93,19 +114,17 @@ export function buildDemoRegion(): DemoRegion {
     users: [...regionStaff],
     officerGrids: [],
     apiKeys: buildApiKeys(hohhot.code),
-    cityProfiles: cityPlans.map((plan) => ({
+    cityProfiles: plans.map((plan) => ({
       city: plan.code,
       cityClass: plan.cityClass,
       population: plan.urbanPopulation,
     })),
     regionIndicators: planTargets,
   };
-  for (const plan of cityPlans) {
+  plans.forEach((plan, n) => {
     const { areas, grids, communities } = buildCityAreas(plan);
     const departments = buildDepartments(plan);
-    const staffOptions = cityStaffPlans[plan.code];
-    if (!staffOptions) throw new Error(`no staff plan for city ${plan.code}`);
-    const staff = buildCityStaff(plan, staffOptions, departments, communities);
+    const staff = buildCityStaff(plan, staffPlanOf(plan, n), departments, communities);
     region.areas.push(...areas);
     region.grids.push(...grids);
     region.departments.push(...departments);
@@ -113,6 +132,6 @@ export function buildDemoRegion(): DemoRegion {
     region.calendars.push(...buildCalendars(plan));
     region.users.push(...staff.users);
     region.officerGrids.push(...staff.officerGrids);
-  }
+  });
   return region;
 }

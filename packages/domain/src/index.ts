@@ -14,6 +14,7 @@ export * from './codes/admin-code.js';
 export * from './codes/catalogue.js';
 export * from './codes/catalogue-classes.js';
 export * from './codes/category-code.js';
+export * from './codes/city-code.js';
 export * from './codes/code-error.js';
 export * from './codes/code-schemas.js';
 export * from './codes/component-code.js';

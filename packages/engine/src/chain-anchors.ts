@@ -6,10 +6,12 @@
  * case's last_event_hash as the database's owner — changes the hash of an anchored event, and
  * `npm run audit:verify` names the case. An anchor once written is never replaced.
  */
+
 import { createHash, sign, verify } from 'node:crypto';
 import { link, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type DbOrTx, type EventChainHead, findEventHashes, listChainHeadsOfWindow } from '@urbangrid/db';
+import { cityCodePattern } from '@urbangrid/domain';
 import type { AuditKeys } from './audit-keys.js';
 import { canonicalJson } from './canonical-json.js';
 
@@ -31,7 +33,6 @@ export interface ChainAnchor {
 }
 
 const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
-const cityPattern = /^\d{4}$/;
 
 function headsDigest(heads: readonly EventChainHead[]): string {
   return createHash('sha256')
@@ -106,7 +107,7 @@ export async function readChainAnchors(
 ): Promise<Array<{ file: string; anchor: ChainAnchor | null }>> {
   const cities = filter.city !== undefined ? [filter.city] : await readdir(dir).catch(() => [] as string[]);
   const found: Array<{ file: string; day: string; city: string }> = [];
-  for (const city of cities.filter((c) => cityPattern.test(c)).sort()) {
+  for (const city of cities.filter((c) => cityCodePattern.test(c)).sort()) {
     for (const name of (await readdir(path.join(dir, city)).catch(() => [] as string[])).sort()) {
       const day = name.replace(/\.json$/, '');
       if (!name.endsWith('.json') || !dayPattern.test(day)) continue;

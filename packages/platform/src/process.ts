@@ -30,6 +30,14 @@ export interface ProcessParts {
   seed?: {
     isSeeded(db: Db): Promise<boolean>;
     seedDemoRegion(db: Db, options: { demoPassword: string }): Promise<unknown>;
+    /**
+     * What the demo loads once the process that seeded the empty database answers (the rest of the
+     * region: too slow for a start), logging its progress; a stop while it runs rolls it back.
+     */
+    completeInBackground?(
+      db: Db,
+      options: { demoPassword: string; log: (line: string) => void },
+    ): Promise<unknown>;
   };
 }
 
@@ -137,8 +145,10 @@ export async function startProcess(
     await prepareDatabase(postgres, config, (line) => logger.warn(line));
     const database = createDatabase(postgres.url);
     stack.push(database.close);
+    let seededNow = false;
     if (parts.seed && !(await parts.seed.isSeeded(database.db))) {
       if (config.SEED_DEMO) {
+        seededNow = true;
         logger.info('empty database: loading the demo region');
         await parts.seed.seedDemoRegion(database.db, { demoPassword: config.DEMO_PASSWORD });
       } else {
@@ -167,6 +177,16 @@ export async function startProcess(
       await app.listen({ port: config.PORT, host: config.HOST });
     }
     logger.info({ port: config.PORT }, `${parts.name} started`);
+    if (parts.seed?.completeInBackground && seededNow) {
+      // Not awaited and not drained: a stop closes the pool under it, which rolls it back (then
+      // `npm run db:seed` completes it).
+      parts.seed
+        .completeInBackground(database.db, {
+          demoPassword: config.DEMO_PASSWORD,
+          log: (line) => logger.info(line),
+        })
+        .catch((err: unknown) => logger.warn({ err }, 'demo region: background loading stopped'));
+    }
     return { config, logger, http, stop: stopAll, shutdown };
   } catch (error) {
     await stopAll();

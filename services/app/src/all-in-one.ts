@@ -10,7 +10,7 @@ import { handlingService } from '@urbangrid/handling';
 import { intakeService } from '@urbangrid/intake';
 import { liveChannel } from '@urbangrid/live';
 import { buildApp, createMetrics, type ProcessParts } from '@urbangrid/platform';
-import { isSeeded, seedDemoRegion } from '@urbangrid/seeds';
+import { completeDemoRegion, isSeeded, seedDemoRegion } from '@urbangrid/seeds';
 import { anchorSourceOf, startDailyWork, supervisionService } from '@urbangrid/supervision';
 import { withConsole } from './console-static.js';
 import { wakeRelayOnCommits } from './relay-wake.js';
@@ -48,6 +48,6 @@ export function allInOne(): ProcessParts {
         },
       };
     },
-    seed: { isSeeded, seedDemoRegion },
+    seed: { isSeeded, seedDemoRegion, completeInBackground: completeDemoRegion },
   };
 }

@@ -4,6 +4,7 @@
  * cities it applies to and its target value by year. One place for what a target value may be.
  */
 import { z } from 'zod';
+import { cityCodeString } from '../codes/city-code.js';
 
 /** Units of the plan's indicators; each with the range its values lie in. */
 export const targetUnits = ['%', 'm²/人', 'km/km²', 'yes-no'] as const;
@@ -35,11 +36,6 @@ export function targetValueProblem(unit: TargetUnit, value: number): string | nu
   if (value < min || value > max) return `${value} lies outside ${min}–${max} ${unit}`;
   return null;
 }
-
-/** A city code (GB/T 2260): 4 digits for a prefecture-level city, 6 for a county-level one. */
-export const cityCodeString = z
-  .string()
-  .regex(/^\d{4}(\d{2})?$/, 'a city code has 4 or 6 digits (GB/T 2260)');
 
 /**
  * The cities a target applies to: every condition given must hold (none given: every city).

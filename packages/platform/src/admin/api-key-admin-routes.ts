@@ -4,8 +4,10 @@
  * (refused from its next request on, in every process). A city's admin manages their city's keys,
  * a region admin every city's.
  */
+
 import type { ApiKeyRecord } from '@urbangrid/db';
 import { listApiKeys } from '@urbangrid/db';
+import { cityCodeString } from '@urbangrid/domain';
 import { z } from 'zod';
 import { userOf } from '../auth/actor.js';
 import { apiKeyScopes, type RouteAccess } from '../auth/route-access.js';
@@ -17,7 +19,7 @@ import { apiKeySources, createApiKey, revokeApiKey } from './api-key-admin.js';
 
 const admins: RouteAccess = { roles: ['admin'] };
 const tags = ['admin'];
-const cityCode = z.string().regex(/^\d{4}$/, 'a city code has 4 digits (GB/T 2260)');
+const cityCode = cityCodeString;
 
 const apiKeyView = z
   .object({

@@ -9,6 +9,7 @@ import {
   listCityCalendars,
   listCityCalendarYears,
 } from '@urbangrid/db';
+import { cityCodeString } from '@urbangrid/domain';
 import { publicHolidayYears } from '@urbangrid/reference';
 import { z } from 'zod';
 import { userOf } from '../auth/actor.js';
@@ -30,7 +31,7 @@ import {
 const admins: RouteAccess = { roles: ['admin'] };
 
 const tags = ['admin'];
-const cityCode = z.string().regex(/^\d{4}$/, 'a city code has 4 digits (GB/T 2260)');
+const cityCode = cityCodeString;
 const dayKind = z.enum(['holiday', 'workday']);
 const workingPeriod = z.object({
   start: z.string().regex(/^\d{2}:\d{2}$/, 'a time HH:mm'),

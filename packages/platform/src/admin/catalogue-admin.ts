@@ -27,6 +27,7 @@ import {
   type CatalogueVersion,
   CodeError,
   categoryCodeString,
+  cityCodeString,
   parseCategoryCode,
   stages,
   widenCategoryCode,
@@ -81,9 +82,7 @@ export const categoryFieldsSchema = z.object({
       "The calendar each stage counts on (e.g. verify: 'patrol'); a stage not named uses its default",
     ),
   defaultDepartmentCode: z.string().trim().min(1).max(40).nullable().default(null),
-  city: z
-    .string()
-    .regex(/^\d{4}$/)
+  city: cityCodeString
     .nullable()
     .default(null)
     .describe('The city of a local class (9x); null for a national category'),

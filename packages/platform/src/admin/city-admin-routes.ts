@@ -5,7 +5,7 @@
  * change is audited and published, so every process's city list changes within seconds.
  */
 import { type AreaRecord, type CityRecord, listCities, listCityAreas } from '@urbangrid/db';
-import { evaluationConfigSchema, isoWeekdays } from '@urbangrid/domain';
+import { cityCodeString, evaluationConfigSchema, isoWeekdays } from '@urbangrid/domain';
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { userOf } from '../auth/actor.js';
@@ -17,7 +17,7 @@ import { createArea, createCity, renameArea, renameCity, retireArea, retireCity 
 
 const admins: RouteAccess = { roles: ['admin'] };
 const tags = ['admin'];
-const cityCode = z.string().regex(/^\d{4}$/, 'a city code has 4 digits (GB/T 2260)');
+const cityCode = cityCodeString;
 const areaCode = z.string().regex(/^\d{6}(\d{3}){0,2}$/, 'an area code has 6, 9 or 12 digits');
 const names = {
   name: z.string().trim().min(1).max(60),

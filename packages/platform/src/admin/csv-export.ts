@@ -1,4 +1,5 @@
 /** The admin logs' reads: one query shape, and CSV exports, spreadsheet-ready. */
+import { cityCodeString } from '@urbangrid/domain';
 import { stringify } from 'csv-stringify/sync';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
@@ -6,10 +7,7 @@ import { z } from 'zod';
 /** What every log read takes: a city, a period (from inclusive, to exclusive), a page or CSV. */
 export const logQuerystring = z.object({
   /** Region staff may narrow to one city; a city's staff read their own. */
-  city: z
-    .string()
-    .regex(/^\d{4}$/)
-    .optional(),
+  city: cityCodeString.optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
   actor: z.string().min(1).max(100).optional(),

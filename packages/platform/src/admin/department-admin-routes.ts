@@ -4,7 +4,9 @@
  * 409 when stale); retire it from a date. Each change is audited and published (`departments`), so
  * every process names and dispatches with it within seconds.
  */
+
 import { type DepartmentRow, listDepartments } from '@urbangrid/db';
+import { cityCodeString } from '@urbangrid/domain';
 import { z } from 'zod';
 import type { RouteAccess } from '../auth/route-access.js';
 import { validationFailed } from '../errors.js';
@@ -15,7 +17,7 @@ import { createDepartment, editDepartment, retireDepartment } from './department
 
 const admins: RouteAccess = { roles: ['admin'] };
 const tags = ['admin'];
-const cityCode = z.string().regex(/^\d{4}$/, 'a city code has 4 digits (GB/T 2260)');
+const cityCode = cityCodeString;
 const idParams = z.object({ id: z.string().min(1).max(120) });
 
 const fields = z.object({

@@ -11,6 +11,7 @@ import {
   listEvaluationSettings,
 } from '@urbangrid/db';
 import {
+  cityCodeString,
   defaultEvaluationConfig,
   evaluationConfigSchema,
   indicatorsOfSubject,
@@ -29,7 +30,7 @@ import { addEvaluationSettings } from './evaluation-admin.js';
 
 const admins: RouteAccess = { roles: ['admin'] };
 const tags = ['admin'];
-const cityParams = z.object({ city: z.string().regex(/^\d{4}$/, 'a city code has 4 digits (GB/T 2260)') });
+const cityParams = z.object({ city: cityCodeString });
 
 const settingsView = z
   .object({

@@ -4,6 +4,7 @@
  * every problem, or with `apply=true` the city's next grid version — and export the current grids.
  */
 import { listCityGrids } from '@urbangrid/db';
+import { cityCodeString } from '@urbangrid/domain';
 import { gridImportFileSchema, gridProblemKinds } from '@urbangrid/geo';
 import { z } from 'zod';
 import { type UserActor, userOf } from '../auth/actor.js';
@@ -21,10 +22,7 @@ const importBodyLimit = 64 * 1024 * 1024;
 
 const cityQuery = z.object({
   /** The city; an admin of one city may leave it out. */
-  city: z
-    .string()
-    .regex(/^\d{4}$/, 'a city code has 4 digits (GB/T 2260)')
-    .optional(),
+  city: cityCodeString.optional(),
 });
 
 const problemSchema = z.object({

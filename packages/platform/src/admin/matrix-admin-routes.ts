@@ -4,6 +4,7 @@
  * matrix exported and imported as XLSX with Chinese headers (every bad row by number, nothing
  * imported when any is bad), and the gaps. Each change is audited and published (`matrix`).
  */
+import { cityCodeString } from '@urbangrid/domain';
 import { z } from 'zod';
 import { userOf } from '../auth/actor.js';
 import type { RouteAccess } from '../auth/route-access.js';
@@ -23,7 +24,7 @@ import { readSheet, sendSheet, uploadedFile, writeSheet } from './spreadsheet.js
 
 const admins: RouteAccess = { roles: ['admin'] };
 const tags = ['admin'];
-const cityParams = z.object({ city: z.string().regex(/^\d{4}$/, 'a city code has 4 digits (GB/T 2260)') });
+const cityParams = z.object({ city: cityCodeString });
 const cellParams = cityParams.extend({
   category: z.string().min(2).max(12),
   area: z.string().regex(/^\d{6,12}$/, 'an area code has 6 (district), 9 (street) or 12 (community) digits'),

@@ -4,7 +4,7 @@
  * version-checked (If-Match), audited and published, so every process's feed follows it at once.
  */
 import { findPublishedSources, type PublishedSourcesRow, setPublishedSources } from '@urbangrid/db';
-import { reportSources } from '@urbangrid/domain';
+import { cityCodeString, reportSources } from '@urbangrid/domain';
 import { z } from 'zod';
 import { userOf } from '../auth/actor.js';
 import type { RouteAccess } from '../auth/route-access.js';
@@ -15,7 +15,7 @@ import { administeredCity } from './admin-scope.js';
 
 const admins: RouteAccess = { roles: ['admin'] };
 const tags = ['admin'];
-const params = z.object({ city: z.string().regex(/^\d{4}$/, 'a city code has 4 digits (GB/T 2260)') });
+const params = z.object({ city: cityCodeString });
 
 const publicationView = z.object({
   city: z.string(),

@@ -4,6 +4,7 @@
  * the import of that workbook, which replaces the period's shifts (every bad row by number, nothing
  * imported when any is bad). Task assignment reads the imported shifts from the next task on.
  */
+import { cityCodeString } from '@urbangrid/domain';
 import { z } from 'zod';
 import type { RouteAccess } from '../auth/route-access.js';
 import type { ServicePlugin } from '../service-plugin.js';
@@ -14,7 +15,7 @@ import { readSheet, sendSheet, uploadedFile, writeSheet } from './spreadsheet.js
 
 const admins: RouteAccess = { roles: ['admin'] };
 const tags = ['admin'];
-const params = z.object({ city: z.string().regex(/^\d{4}$/, 'a city code has 4 digits (GB/T 2260)') });
+const params = z.object({ city: cityCodeString });
 const period = z.object({
   from: z.iso.date().describe("The first local day of the period (the city's zone)"),
   to: z.iso.date().describe(`The last local day, included; at most ${maxRotaDays} days after from`),

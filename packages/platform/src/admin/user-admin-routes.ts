@@ -4,7 +4,9 @@
  * the next login) and deactivating; the last three end the account's sessions at once, in every
  * process, live sockets included.
  */
+
 import { listOfficerGridCodes, listUserAccounts, type UserAccount } from '@urbangrid/db';
+import { cityCodeString } from '@urbangrid/domain';
 import { z } from 'zod';
 import { roles } from '../auth/roles.js';
 import type { RouteAccess } from '../auth/route-access.js';
@@ -56,7 +58,7 @@ const toView = (account: UserAccount) => ({
 /** City administrators (系统管理员) only. */
 const admins: RouteAccess = { roles: ['admin'] };
 
-const cityCode = z.string().regex(/^\d{4}$/, 'a city code has 4 digits (GB/T 2260)');
+const cityCode = cityCodeString;
 const districtCode = z.string().regex(/^\d{6}$/, 'a district code has 6 digits');
 const profileView = accountView.extend({ grids: z.array(z.string()) });
 const profile = z.object({
@@ -182,7 +184,7 @@ export const userAdminRoutes: ServicePlugin = async (app) => {
           username: usernameSchema,
           displayName: z.string().trim().min(1).max(60),
           roles: z.array(role).min(1).max(8),
-          city: z.string().regex(/^\d{4}$/, 'a city code has 4 digits (GB/T 2260)'),
+          city: cityCodeString,
           districtCode: z
             .string()
             .regex(/^\d{6}$/, 'a district code has 6 digits')

@@ -5,7 +5,7 @@
  * it is signed: the OpenAPI document's `webhooks` and README "Webhooks".
  */
 import { listWebhookDeliveries, listWebhookSubscriptions, webhookDeliveryStatuses } from '@urbangrid/db';
-import { webhookEvents } from '@urbangrid/domain';
+import { cityCodeString, webhookEvents } from '@urbangrid/domain';
 import { z } from 'zod';
 import { userOf } from '../auth/actor.js';
 import type { RouteAccess } from '../auth/route-access.js';
@@ -128,11 +128,7 @@ export const webhookAdminRoutes: ServicePlugin = async (app) => {
           url: receiverUrl,
           events,
           departmentId: z.string().min(1).max(100).optional(),
-          city: z
-            .string()
-            .regex(/^\d{4}$/, 'a city code has 4 digits (GB/T 2260)')
-            .optional()
-            .describe("Default: the admin's city (a region admin names one)"),
+          city: cityCodeString.optional().describe("Default: the admin's city (a region admin names one)"),
           description: z.string().trim().min(1).max(200).optional(),
         }),
         response: { 201: withSecret },

@@ -3,8 +3,10 @@
  * admin (of one city, or of every city without --city) with a one-time password printed once,
  * which must be changed at the first login. Run it after db:migrate, as a db:* command runs.
  */
+
 import { parseArgs } from 'node:util';
 import { createDatabase } from '@urbangrid/db';
+import { cityCodePattern } from '@urbangrid/domain';
 import { createFirstAdmin, FirstAdminError } from '../admin/first-admin.js';
 import { runDatabaseCommand, UsageError } from './database-command.js';
 
@@ -21,7 +23,7 @@ await runDatabaseCommand(async ({ appUrl }) => {
     throw new UsageError(`${error instanceof Error ? error.message : String(error)}\n${usage}`);
   }
   if (!values.username) throw new UsageError(usage);
-  if (values.city !== undefined && !/^\d{4}$/.test(values.city)) throw new UsageError(usage);
+  if (values.city !== undefined && !cityCodePattern.test(values.city)) throw new UsageError(usage);
   const database = createDatabase(appUrl, { max: 1, applicationName: 'urbangrid-admin-create' });
   try {
     const { account, password } = await createFirstAdmin(database.db, {

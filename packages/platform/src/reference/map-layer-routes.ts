@@ -3,8 +3,8 @@
  * server): districts, streets and communities of the caller's city, and the unit grids inside a
  * box (asked for at street zoom, so one answer stays small).
  */
-
 import { listAreaOutlines, listGazetteerMapRows, listGridsInBox } from '@urbangrid/db';
+import { cityCodeString } from '@urbangrid/domain';
 import { z } from 'zod';
 import { actorOf } from '../auth/actor.js';
 import { staffOnly } from '../auth/route-access.js';
@@ -15,10 +15,7 @@ import { type BaseMapConfig, baseMapSchema, ownBaseMap } from './base-map.js';
 /** At most this many grids per answer: about 1.5 km × 1.5 km of 100 m cells. */
 const maxGrids = 2_000;
 
-const cityQuery = z
-  .string()
-  .regex(/^\d{4}$/)
-  .optional();
+const cityQuery = cityCodeString.optional();
 
 const featureCollection = <P extends z.ZodType>(properties: P) =>
   z.object({

@@ -1,5 +1,5 @@
 import { findGrid, type GridRecord, listCategories, listDepartments } from '@urbangrid/db';
-import { addWorkingMinutes, gridCodeString, isBeyondKnownDays } from '@urbangrid/domain';
+import { addWorkingMinutes, cityCodeString, gridCodeString, isBeyondKnownDays } from '@urbangrid/domain';
 import { MissingReferenceError, type ReferenceData } from '@urbangrid/reference';
 import { z } from 'zod';
 import { actorOf } from '../auth/actor.js';
@@ -131,10 +131,7 @@ export function referenceRoutes(reference: ReferenceData): ServicePlugin {
           tags: ['reference'],
           summary: 'Departments (专业部门) of the caller’s city, as a tree by parentId',
           querystring: z.object({
-            city: z
-              .string()
-              .regex(/^\d{4}$/)
-              .optional(),
+            city: cityCodeString.optional(),
           }),
           response: {
             200: z.array(
@@ -174,10 +171,7 @@ export function referenceRoutes(reference: ReferenceData): ServicePlugin {
             start: z.iso.datetime({ offset: true }),
             workMinutes: z.number().min(0).max(1_000_000),
             calendar: z.enum(['office', 'patrol']),
-            city: z
-              .string()
-              .regex(/^\d{4}$/)
-              .optional(),
+            city: cityCodeString.optional(),
           }),
           response: {
             200: z.object({

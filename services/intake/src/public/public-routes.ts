@@ -3,7 +3,9 @@
  * nothing about anyone (no names, phones, notes or descriptions). A case rejected as a duplicate
  * shows the original's progress, which is what its reporter is waiting for.
  */
+
 import { type CaseRow, findCaseById, findCasesByNumber } from '@urbangrid/db';
+import { cityCodeString } from '@urbangrid/domain';
 import { caseStateSchema, httpError, routeRateLimit, type ServicePlugin } from '@urbangrid/platform';
 import { z } from 'zod';
 import type { IntakeContext } from '../intake-context.js';
@@ -39,10 +41,7 @@ export function publicRoutes(ctx: IntakeContext): ServicePlugin {
           summary: 'Track a case by its number (no personal data); a duplicate shows its original’s progress',
           params: z.object({ caseNo: z.string().regex(/^[A-Za-z0-9-]{1,40}$/, 'a case number') }),
           querystring: z.object({
-            city: z
-              .string()
-              .regex(/^\d{4}$/)
-              .optional(),
+            city: cityCodeString.optional(),
           }),
           response: { 200: publicCase },
         },

@@ -3,7 +3,9 @@
  * daily anchor with whether its signature holds under the configured key and whether the case
  * histories in the database still match it, naming each case that does not.
  */
+
 import { caseIdsInDistrict, type Db } from '@urbangrid/db';
+import { cityCodeString } from '@urbangrid/domain';
 import {
   type AuditKeys,
   anchorSignatureProblem,
@@ -23,11 +25,7 @@ export const anchorQuerySchema = z
   .object({
     from: z.iso.date().optional(),
     to: z.iso.date().optional(),
-    city: z
-      .string()
-      .trim()
-      .regex(/^\d{4}$/, 'a 4-digit city code')
-      .optional(),
+    city: cityCodeString.optional(),
   })
   .refine(({ from, to }) => from === undefined || to === undefined || from <= to, {
     message: '`from` must not be after `to`',

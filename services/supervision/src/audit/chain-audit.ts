@@ -3,7 +3,7 @@
  * a period (cases created in it) or everything in their jurisdiction, and see what it found.
  */
 import { type Db, findCaseInScope } from '@urbangrid/db';
-import { endOfLocalDay, startOfLocalDay } from '@urbangrid/domain';
+import { cityCodeString, endOfLocalDay, startOfLocalDay } from '@urbangrid/domain';
 import { type ChainReport, verifyCaseChain, verifyChains } from '@urbangrid/engine';
 import { caseScopeOf, NotFoundError, type UserActor } from '@urbangrid/platform';
 import type { ReferenceData } from '@urbangrid/reference';
@@ -15,11 +15,7 @@ export const auditRequestSchema = z
     caseId: z.string().trim().min(1).max(100).optional(),
     from: z.iso.date().optional(),
     to: z.iso.date().optional(),
-    city: z
-      .string()
-      .trim()
-      .regex(/^\d{4}$/)
-      .optional(),
+    city: cityCodeString.optional(),
   })
   .refine(({ from, to }) => from === undefined || to === undefined || from <= to, {
     message: '`from` must not be after `to`',

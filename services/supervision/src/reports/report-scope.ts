@@ -3,6 +3,7 @@
  * city, a region supervisor any city of the region (naming it with `city`). Periods are inclusive
  * ranges of local days.
  */
+import { cityCodeString } from '@urbangrid/domain';
 import { ForbiddenError, httpError, type UserActor } from '@urbangrid/platform';
 import { z } from 'zod';
 
@@ -23,11 +24,7 @@ export const periodQuery = z
     from: day,
     to: day,
     /** A region supervisor names the city; others may repeat their own. */
-    city: z
-      .string()
-      .trim()
-      .regex(/^\d{4}$/, 'a 4-digit city code')
-      .optional(),
+    city: cityCodeString.optional(),
   })
   .refine(({ from, to }) => from <= to, { message: '`from` must not be after `to`', path: ['from'] })
   .refine(({ from, to }) => (Date.parse(to) - Date.parse(from)) / 86_400_000 < maxDays, {

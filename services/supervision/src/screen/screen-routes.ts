@@ -3,7 +3,7 @@
  * district) for supervisors, shift leads and the region; the console re-reads it when `/api/live`
  * says a case changed.
  */
-import { localDay } from '@urbangrid/domain';
+import { cityCodeString, localDay } from '@urbangrid/domain';
 import { NotFoundError, type ServicePlugin, userOf } from '@urbangrid/platform';
 import { z } from 'zod';
 import type { SupervisionServiceDeps } from '../deps.js';
@@ -25,11 +25,7 @@ export function screenRoutes(deps: SupervisionServiceDeps): ServicePlugin {
           description:
             'Read from the day rollups and indexed, limited case reads. A region supervisor may name the city (default: the first of the region); others see their own city, a district supervisor their district.',
           querystring: z.object({
-            city: z
-              .string()
-              .trim()
-              .regex(/^\d{4}$/, 'a 4-digit city code')
-              .optional(),
+            city: cityCodeString.optional(),
           }),
           response: { 200: screenSummarySchema },
         },
