@@ -110,9 +110,16 @@ describe('big screen', () => {
     const map = page.locator('[data-test="open-map"] .map[data-base="own"]');
     await map.waitFor();
     expect(Number(await map.getAttribute('data-base-roads'))).toBeGreaterThan(10);
-    // Zoomed in on 新华大街 (lattice row 30 of Hohhot), its name is written on the map.
-    for (let i = 0; i < 3; i++) await map.dblclick({ position: { x: 300, y: 200 } });
-    await page.locator('.base-label').first().waitFor();
+    // The outlines fit the map to the city once they load: zoom only after that, or the fit undoes it.
+    await page.locator('[data-test="open-map"] .map[data-areas="ready"]').waitFor();
+    // Zoomed in on 新华大街 (lattice row 30 of Hohhot), its name is written on the map. Each
+    // double click waits for its zoom to settle (one during the animation is dropped).
+    const labels = page.locator('.base-label');
+    for (let i = 0; i < 6 && (await labels.count()) === 0; i++) {
+      await map.dblclick({ position: { x: 300, y: 200 } });
+      await page.waitForTimeout(700);
+    }
+    await labels.first().waitFor();
     await page.screenshot({ path: `${artifacts}screen-base-map.png` });
   });
 });
