@@ -9,7 +9,13 @@ import { localDay } from '@urbangrid/domain';
 import { createEngineContext } from '@urbangrid/engine';
 import { intakeService } from '@urbangrid/intake';
 import type { App } from '@urbangrid/platform';
-import { bearer, buildTestApp, expectProblem, loginAs } from '@urbangrid/platform/test-support';
+import {
+  bearer,
+  buildTestApp,
+  expectProblem,
+  loginAs,
+  signInFirstTime,
+} from '@urbangrid/platform/test-support';
 import { redisTest as test } from '@urbangrid/test-support';
 import { describe, expect } from 'vitest';
 
@@ -116,7 +122,10 @@ describe('retired places refuse new reports', () => {
       },
     });
     expect(account.statusCode, account.body).toBe(201);
-    const operator = bearer((await loginAs(app, 'operator-wuhai', 'copper lantern meadow 73')).token);
+    const operator = bearer(
+      (await signInFirstTime(app, 'operator-wuhai', 'copper lantern meadow 73', 'tidal quarry ember 81'))
+        .token,
+    );
     // Before: it has no grids yet.
     expectProblem(await report(operator, { lat: 39.65, lng: 106.8 }), 404, 'OUTSIDE_GRID');
 

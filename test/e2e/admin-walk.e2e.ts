@@ -94,7 +94,7 @@ describe('the admin walk', () => {
     expect(stored?.properties.name).toBe(renamed.properties.name);
   });
 
-  it('adds a person, who signs in with the password given', async () => {
+  it('adds a person, who signs in with the password given and must change it', async () => {
     const username = `walk-officer-${randomInt(100_000, 999_999)}`;
     await openTab('users');
     const form = page.locator('[data-test="new-user"]');
@@ -121,6 +121,10 @@ describe('the admin walk', () => {
       body: JSON.stringify({ username, password: 'walk-first-password-2026' }),
     });
     expect(login.status).toBe(200);
+    // The admin knows that password: the person must choose their own first.
+    expect(((await login.json()) as { user: { mustChangePassword: boolean } }).user.mustChangePassword).toBe(
+      true,
+    );
   });
 
   it('edits a cell of the responsibility matrix in place', async () => {

@@ -4,9 +4,11 @@ import { redisTest } from '@urbangrid/test-support';
 import { eq } from 'drizzle-orm';
 import { describe, expect } from 'vitest';
 import type { App } from '../app.js';
-import { bearer, buildTestApp, expectProblem, loginAs } from '../test-support/index.js';
+import { bearer, buildTestApp, expectProblem, loginAs, signInFirstTime } from '../test-support/index.js';
 
 const goodPassword = 'violet tundra lantern 42';
+/** The password a new account chooses at its first login. */
+const ownPassword = 'harbour quince signal 58';
 const me = (app: App, token: string) => app.inject({ url: '/api/auth/me', headers: bearer(token) });
 
 describe('people administration', () => {
@@ -38,44 +40,62 @@ describe('people administration', () => {
       ...extra,
     });
     expect(response.statusCode, response.body).toBe(201);
+    await signInFirstTime(app, username, goodPassword, ownPassword);
     return username;
   };
 
-  redisTest('an admin creates an account in their city, which then signs in', async ({ database }) => {
-    const username = `staff-${randomUUID().slice(0, 8)}`;
-    const body = {
-      username,
-      displayName: '王芳',
-      roles: ['supervisor'],
-      city: '1501',
-      districtCode: '150102',
-      password: goodPassword,
-    };
-    const created = await create(body);
-    expect(created.statusCode, created.body).toBe(201);
-    expect(created.json()).toMatchObject({
-      username,
-      roles: ['supervisor'],
-      city: '1501',
-      districtCode: '150102',
-      active: true,
-      mustChangePassword: false,
-    });
-    const session = await loginAs(app, username, goodPassword);
-    expect((await me(app, session.token)).json()).toMatchObject({
-      areaCode: '150102',
-      roles: ['supervisor'],
-    });
-    // Audited, without the password.
-    const [entry] = await database.db
-      .select()
-      .from(adminAuditLog)
-      .where(eq(adminAuditLog.entityKey, username));
-    expect(entry).toMatchObject({ entity: 'user', action: 'create', actorUsername: 'admin' });
-    expect(JSON.stringify(entry)).not.toContain(goodPassword);
+  redisTest(
+    'an admin creates an account in their city, which must change its password first',
+    async ({ database }) => {
+      const username = `staff-${randomUUID().slice(0, 8)}`;
+      const body = {
+        username,
+        displayName: '王芳',
+        roles: ['supervisor'],
+        city: '1501',
+        districtCode: '150102',
+        password: goodPassword,
+      };
+      const created = await create(body);
+      expect(created.statusCode, created.body).toBe(201);
+      expect(created.json()).toMatchObject({
+        username,
+        roles: ['supervisor'],
+        city: '1501',
+        districtCode: '150102',
+        active: true,
+        mustChangePassword: true,
+      });
+      // The admin knows the first password: nothing but the change is open with it.
+      const first = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username, password: goodPassword },
+      });
+      expect(first.json().user.mustChangePassword).toBe(true);
+      const forced = bearer(first.json().token);
+      expectProblem(
+        await app.inject({ url: '/api/cases', headers: forced }),
+        403,
+        'PASSWORD_CHANGE_REQUIRED',
+      );
+      expectProblem(await me(app, first.json().token), 403, 'PASSWORD_CHANGE_REQUIRED');
+      const session = await signInFirstTime(app, username, goodPassword, ownPassword);
+      expect((await me(app, session.token)).json()).toMatchObject({
+        areaCode: '150102',
+        roles: ['supervisor'],
+      });
+      // Audited, without the password.
+      const [entry] = await database.db
+        .select()
+        .from(adminAuditLog)
+        .where(eq(adminAuditLog.entityKey, username));
+      expect(entry).toMatchObject({ entity: 'user', action: 'create', actorUsername: 'admin' });
+      expect(JSON.stringify(entry)).not.toContain(goodPassword);
 
-    expectProblem(await create(body), 409, 'CONFLICT');
-  });
+      expectProblem(await create(body), 409, 'CONFLICT');
+    },
+  );
 
   redisTest('a weak password, a foreign district or city, and a non-admin are refused', async () => {
     const base = {
@@ -105,8 +125,8 @@ describe('people administration', () => {
     'deactivating ends every token and live socket of the account at once, in every process',
     async () => {
       const username = await newUser();
-      const first = await loginAs(app, username, goodPassword);
-      const second = await loginAs(other, username, goodPassword);
+      const first = await loginAs(app, username, ownPassword);
+      const second = await loginAs(other, username, ownPassword);
       expect((await me(other, first.token)).statusCode).toBe(200);
       const socket = await other.injectWS(`/api/live?token=${encodeURIComponent(second.token)}`);
       const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
@@ -133,7 +153,7 @@ describe('people administration', () => {
       const login = await app.inject({
         method: 'POST',
         url: '/api/auth/login',
-        payload: { username, password: goodPassword },
+        payload: { username, password: ownPassword },
       });
       expectProblem(login, 401, 'UNAUTHENTICATED');
 
@@ -152,7 +172,7 @@ describe('people administration', () => {
 
   redisTest('a change of roles ends the sessions; the next login carries the new roles', async () => {
     const username = await newUser(['dispatcher']);
-    const before = await loginAs(app, username, goodPassword);
+    const before = await loginAs(app, username, ownPassword);
     expect((await me(other, before.token)).statusCode).toBe(200);
     const changed = await app.inject({
       method: 'PUT',
@@ -162,13 +182,13 @@ describe('people administration', () => {
     });
     expect(changed.statusCode, changed.body).toBe(200);
     await expect.poll(async () => (await me(other, before.token)).statusCode).toBe(401);
-    const after = await loginAs(app, username, goodPassword);
+    const after = await loginAs(app, username, ownPassword);
     expect((await me(other, after.token)).json()).toMatchObject({ roles: ['shift_lead'] });
   });
 
   redisTest('a reset password must be changed before anything else', async () => {
     const username = await newUser(['dispatcher']);
-    const old = await loginAs(app, username, goodPassword);
+    const old = await loginAs(app, username, ownPassword);
     const reset = await app.inject({
       method: 'POST',
       url: `/api/admin/users/${username}/password`,

@@ -179,7 +179,7 @@ export const userAdminRoutes: ServicePlugin = async (app) => {
       config: { access: admins },
       schema: {
         tags,
-        summary: 'Creates a staff account in a city',
+        summary: 'Creates a staff account in a city; its password must be changed at the first login',
         body: z.object({
           username: usernameSchema,
           displayName: z.string().trim().min(1).max(60),
@@ -189,11 +189,9 @@ export const userAdminRoutes: ServicePlugin = async (app) => {
             .string()
             .regex(/^\d{6}$/, 'a district code has 6 digits')
             .optional(),
-          password: passwordSchema,
-          mustChangePassword: z
-            .boolean()
-            .optional()
-            .describe('Make the person change the password at their first login (default false)'),
+          password: passwordSchema.describe(
+            'The first password, which the person must change at their first login (the admin knows it)',
+          ),
         }),
         response: { 201: accountView },
       },

@@ -72,9 +72,13 @@ export interface NewAccount {
   city: string;
   districtCode?: string;
   password: string;
-  mustChangePassword?: boolean;
 }
 
+/**
+ * Creates a staff account in a city with the password the admin gave it, which the person must
+ * replace at their first login (PASSWORD_CHANGE_REQUIRED until then): an admin never knows a
+ * password in use.
+ */
 export async function createAccount(
   db: Db,
   admin: UserActor,
@@ -97,7 +101,8 @@ export async function createAccount(
       roles: input.roles,
       city: input.city,
       areaCode: input.districtCode ?? null,
-      mustChangePassword: input.mustChangePassword ?? false,
+      // The admin chose this password and knows it: the person replaces it at the first login.
+      mustChangePassword: true,
     });
     if (!created) throw new ConflictError(`the username ${input.username} is taken`);
     await record(tx, {

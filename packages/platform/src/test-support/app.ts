@@ -67,6 +67,30 @@ export async function loginAs(app: App, username: string, password = demoPasswor
   return response.json<LoginAnswer>();
 }
 
+/**
+ * The first login of an account an admin created (or whose password an admin reset): signs in with
+ * the admin's password, replaces it with `newPassword` as the person must, and returns the session
+ * that answers.
+ */
+export async function signInFirstTime(
+  app: App,
+  username: string,
+  password: string,
+  newPassword: string,
+): Promise<LoginAnswer> {
+  const forced = await loginAs(app, username, password);
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/auth/password',
+    headers: bearer(forced.token),
+    payload: { currentPassword: password, newPassword },
+  });
+  if (response.statusCode !== 200) {
+    throw new Error(`the password change of ${username} answered ${response.statusCode}: ${response.body}`);
+  }
+  return response.json<LoginAnswer>();
+}
+
 /** `Authorization` header for a token. */
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 

@@ -1424,7 +1424,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Creates a staff account in a city */
+        /** Creates a staff account in a city; its password must be changed at the first login */
         post: {
             parameters: {
                 query?: never;
@@ -1440,10 +1440,8 @@ export interface paths {
                         roles: components["schemas"]["Role"][];
                         city: string;
                         districtCode?: string;
-                        /** @description At least 10 characters, not guessable (zxcvbn-ts) */
+                        /** @description The first password, which the person must change at their first login (the admin knows it) */
                         password: string;
-                        /** @description Make the person change the password at their first login (default false) */
-                        mustChangePassword?: boolean;
                     };
                 };
             };
