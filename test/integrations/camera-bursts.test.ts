@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { cameraBursts, cases, media } from '@urbangrid/db';
 import { redisTest } from '@urbangrid/test-support';
-import { eq } from 'drizzle-orm';
+import { eq, like } from 'drizzle-orm';
 import { describe, expect } from 'vitest';
 import { lifecycleForFile, monday0900 } from '../lifecycle/lifecycle-harness.js';
 
@@ -116,6 +116,66 @@ describe('camera detections at volume', () => {
         .from(cameraBursts)
         .where(eq(cameraBursts.caseId, firstCase ?? ''));
       expect(retired).toMatchObject({ current: false, detections: 50 });
+    },
+  );
+
+  redisTest(
+    'a retried detection under the same Idempotency-Key answers as before and counts once',
+    async ({ database }) => {
+      life.clock.now = monday0900;
+      const send = (key: string, camera = 2) =>
+        life.app.inject({
+          method: 'POST',
+          url: '/api/intake/reports',
+          headers: { 'x-api-key': 'video-demo-key', 'idempotency-key': key },
+          payload: {
+            source: 'video',
+            categoryCode: 'E0101',
+            description: 'AI detection E0101',
+            location: spotOf(camera),
+            // A camera of its own: the bursts of the test above are current still.
+            cameraId: `cam-retry-${camera}`,
+          },
+        });
+      const detections = async (caseId: string) =>
+        (await database.db.select().from(cameraBursts).where(eq(cameraBursts.caseId, caseId)))[0]?.detections;
+
+      // The detection that opens the burst, sent twice: one case, counted once.
+      const opened = await send('det-1');
+      expect(opened.statusCode).toBe(201);
+      const caseId = (opened.json() as { id: string }).id;
+      const openedAgain = await send('det-1');
+      expect(openedAgain.statusCode).toBe(201);
+      expect(openedAgain.headers['idempotent-replayed']).toBe('true');
+      expect(openedAgain.json()).toMatchObject({ id: caseId, cameraBurst: { detections: 1 } });
+      expect(await detections(caseId)).toBe(1);
+
+      // A detection counted into the burst, retried in a row and five times at once: counted once.
+      const joined = await send('det-2');
+      expect(joined.statusCode).toBe(200);
+      expect(joined.json()).toMatchObject({ id: caseId, cameraBurst: { detections: 2 } });
+      const retries = [
+        await send('det-2'),
+        ...(await Promise.all(Array.from({ length: 5 }, () => send('det-2')))),
+      ];
+      for (const retry of retries) {
+        expect(retry.statusCode).toBe(200);
+        expect(retry.headers['idempotent-replayed']).toBe('true');
+        expect(retry.json()).toMatchObject({ id: caseId });
+      }
+      // Five new detections at once, each under its own key, each sent twice at once: five more.
+      await Promise.all(['a', 'b', 'c', 'd', 'e'].flatMap((k) => [send(`det-${k}`), send(`det-${k}`)]));
+      expect(await detections(caseId)).toBe(7);
+      const retryCases = await database.db
+        .select()
+        .from(cameraBursts)
+        .where(like(cameraBursts.cameraId, 'cam-retry-%'));
+      expect(retryCases).toHaveLength(1);
+
+      // The same key for another detection is refused, and counts nothing.
+      const reused = await send('det-2', 3);
+      expect(reused.statusCode).toBe(409);
+      expect(await detections(caseId)).toBe(7);
     },
   );
 

@@ -69,7 +69,13 @@ export {
   type StageQueue,
   scheduledKinds,
 } from './queues.js';
-export { type ReportRequest, type ReportResult, reportCase } from './report-case.js';
+export {
+  earlierReport,
+  type ReportRequest,
+  type ReportResult,
+  reportCase,
+  storeReportKey,
+} from './report-case.js';
 export {
   type ScheduledQueue,
   type ScheduleLogger,

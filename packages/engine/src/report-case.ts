@@ -16,6 +16,7 @@ import {
   findGridPlace,
   findIdempotencyKey,
   type GridPlace,
+  insertIdempotencyKey,
   isTakenIdempotencyKey,
   newCaseInsert,
   type WriteQuery,
@@ -106,6 +107,8 @@ export interface ReportResult {
   /** null when an earlier request with the same key created the case. */
   event: CaseEventRow | null;
   replayed: boolean;
+  /** A replay's: what the earlier request answered (201 made the case, 200 counted into it). */
+  statusCode?: number;
 }
 
 export async function reportCase(context: EngineContext, request: ReportRequest): Promise<ReportResult> {
@@ -304,5 +307,40 @@ async function replay(db: DbOrTx, scope: string, key: string, hash: string): Pro
   const caseId = (earlier.response as { caseId?: unknown } | null)?.caseId;
   const row = typeof caseId === 'string' ? await findCaseById(db, caseId) : null;
   if (row === null) throw new IdempotencyKeyReusedError(key);
-  return { case: row, event: null, replayed: true };
+  return { case: row, event: null, replayed: true, statusCode: earlier.statusCode ?? 201 };
+}
+
+/**
+ * The answer of an earlier request under the report's Idempotency-Key, or null when the key is new
+ * (or none is given); a key used before for another request throws. For a caller whose request may
+ * make no case (a camera detection counted into its burst's case) before it writes anything.
+ */
+export async function earlierReport(
+  context: Pick<EngineContext, 'db'>,
+  request: ReportRequest,
+): Promise<ReportResult | null> {
+  const key = keyOf(request);
+  if (key === null) return null;
+  if ((await findIdempotencyKey(context.db, key.scope, key.key)) === null) return null;
+  return replay(context.db, key.scope, key.key, key.requestHash);
+}
+
+/**
+ * Stores the report's Idempotency-Key, in the caller's transaction, for a request that counted into
+ * the existing case `caseId` (answered `statusCode`) instead of making one: a retry then answers
+ * the same (`earlierReport`). A key taken meanwhile fails the transaction (`isTakenIdempotencyKey`).
+ */
+export async function storeReportKey(
+  tx: DbOrTx,
+  request: ReportRequest,
+  answer: { caseId: string; statusCode: number; at: Date },
+): Promise<void> {
+  const key = keyOf(request);
+  if (key === null) return;
+  await insertIdempotencyKey(tx, {
+    ...key,
+    createdAt: answer.at,
+    statusCode: answer.statusCode,
+    response: { caseId: answer.caseId },
+  });
 }

@@ -36,6 +36,21 @@ export function completedKeyInsertQuery(row: {
   return (caseWrite) => jsonRowsInsert(idempotencyKeys, [row], { where: caseWrite.written });
 }
 
+/** Stores a completed key in the caller's transaction; a key already taken throws (`isTakenIdempotencyKey`). */
+export async function insertIdempotencyKey(
+  db: DbOrTx,
+  row: {
+    scope: string;
+    key: string;
+    requestHash: string;
+    createdAt: Date;
+    statusCode: number;
+    response: unknown;
+  },
+): Promise<void> {
+  await db.insert(idempotencyKeys).values(row);
+}
+
 /** Whether a write failed because its idempotency key was taken (by a concurrent or earlier request). */
 export function isTakenIdempotencyKey(error: unknown): boolean {
   const cause = databaseErrorOf(error);

@@ -2,7 +2,7 @@
  * Reports (上报 / 受理) from every source — hotline operators, grid officers, the public app, video
  * analytics and Open311 apps — turned into the engine's `reportCase`: the point placed on a grid,
  * the photos' EXIF compared with the report (the engine refuses unknown photos), the phone
- * encrypted, the Idempotency-Key honoured.
+ * encrypted, the Idempotency-Key honoured (a camera detection's too, counted once).
  */
 import { createHmac } from 'node:crypto';
 import {
@@ -14,11 +14,19 @@ import {
   findCaseById,
   findMediaOfCity,
   isTakenCameraBurst,
+  isTakenIdempotencyKey,
   joinCameraBurst,
   retireCameraBurst,
 } from '@urbangrid/db';
 import type { ReportSource, Urgency } from '@urbangrid/domain';
-import { canonicalJson, reportCase } from '@urbangrid/engine';
+import {
+  canonicalJson,
+  earlierReport,
+  type ReportRequest,
+  type ReportResult,
+  reportCase,
+  storeReportKey,
+} from '@urbangrid/engine';
 import { proximityCell } from '@urbangrid/geo';
 import { type Actor, encryptPhone, httpError, phoneSearchHash, toDomainActor } from '@urbangrid/platform';
 import { findPossibleDuplicates, type PossibleDuplicate } from '../duplicates/duplicate-service.js';
@@ -106,42 +114,76 @@ export async function createReport(
           mediaId: mediaIds.findLast((id) => photos.some((photo) => photo.id === id)) ?? null,
           windowMs: ctx.settings.cameraBursts.windowMinutes * 60_000,
         };
-  const report = () =>
-    reportCase(ctx.engine, {
-      actor: toDomainActor(actor),
-      source: input.source,
-      categoryCode: input.categoryCode,
-      description: input.description,
-      location: input.location,
-      gridCode: grid.code,
-      place: grid,
-      address: input.address ?? null,
-      urgency: input.urgency,
-      selfHandled: input.selfHandled,
-      reporterName: input.reporter?.name ?? null,
-      reporterKeyId: actor.kind === 'integration' ? actor.keyId : null,
-      reporterPhoneEnc:
-        input.reporter?.phone === undefined ? null : encryptPhone(ctx.phoneKey, input.reporter.phone),
-      reporterPhoneHash:
-        input.reporter?.phone === undefined ? null : phoneSearchHash(ctx.phoneKey, input.reporter.phone),
-      callId: input.callId ?? null,
-      wantsCallback: input.wantsCallback ?? false,
-      mediaIds,
-      flags: photoCheckFlags(
-        photos,
-        { location: input.location, at: ctx.engine.now() },
-        ctx.settings.photoChecks,
-      ),
-      data: input.data,
-      idempotencyKey,
-      fingerprint: idempotencyKey === undefined ? undefined : reportFingerprint(ctx, input),
-      alsoWrite: detection === null ? undefined : [cameraBurstInsertQuery(detection)],
-    });
-  if (detection === null) return withDuplicates(ctx, city, await report());
-  // A camera's burst: join the current one, or open a case with a new one. Of two detections
-  // opening a burst together one fails on the burst's unique index, and joins the other's.
+  const request: ReportRequest = {
+    actor: toDomainActor(actor),
+    source: input.source,
+    categoryCode: input.categoryCode,
+    description: input.description,
+    location: input.location,
+    gridCode: grid.code,
+    place: grid,
+    address: input.address ?? null,
+    urgency: input.urgency,
+    selfHandled: input.selfHandled,
+    reporterName: input.reporter?.name ?? null,
+    reporterKeyId: actor.kind === 'integration' ? actor.keyId : null,
+    reporterPhoneEnc:
+      input.reporter?.phone === undefined ? null : encryptPhone(ctx.phoneKey, input.reporter.phone),
+    reporterPhoneHash:
+      input.reporter?.phone === undefined ? null : phoneSearchHash(ctx.phoneKey, input.reporter.phone),
+    callId: input.callId ?? null,
+    wantsCallback: input.wantsCallback ?? false,
+    mediaIds,
+    flags: photoCheckFlags(
+      photos,
+      { location: input.location, at: ctx.engine.now() },
+      ctx.settings.photoChecks,
+    ),
+    data: input.data,
+    idempotencyKey,
+    fingerprint: idempotencyKey === undefined ? undefined : reportFingerprint(ctx, input),
+    alsoWrite: detection === null ? undefined : [cameraBurstInsertQuery(detection)],
+  };
+  if (detection === null) return withDuplicates(ctx, city, await reportCase(ctx.engine, request));
+  return reportDetection(ctx, city, request, detection);
+}
+
+/**
+ * A camera's detection: counted into the current burst of its camera, category and place, or a new
+ * case with a new burst. Of two detections opening a burst together one fails on the burst's
+ * unique index, and joins the other's. Under an Idempotency-Key a retried detection answers as it
+ * did the first time and counts once: the key is stored with the count (or the new case).
+ */
+async function reportDetection(
+  ctx: IntakeContext,
+  city: string,
+  request: ReportRequest,
+  detection: Detection,
+): Promise<ReportOutcome> {
+  const withBurst = async (result: ReportResult, joined: boolean): Promise<ReportOutcome> => {
+    const row = await findCameraBurstOfCase(ctx.db, result.case.id);
+    const outcome = joined
+      ? { case: result.case, replayed: result.replayed, possibleDuplicates: [] }
+      : await withDuplicates(ctx, city, result);
+    return row === null ? outcome : { ...outcome, burst: { row, joined } };
+  };
+  const earlier = await earlierReport(ctx.engine, request);
+  if (earlier !== null) return withBurst(earlier, earlier.statusCode === 200);
   for (let attempt = 1; ; attempt++) {
-    const joined = await joinCameraBurst(ctx.db, detection);
+    let joined: CameraBurstRow | null;
+    try {
+      joined = await ctx.db.transaction(async (tx) => {
+        const row = await joinCameraBurst(tx, detection);
+        if (row !== null)
+          await storeReportKey(tx, request, { caseId: row.caseId, statusCode: 200, at: detection.at });
+        return row;
+      });
+    } catch (error) {
+      // The same detection under the same key, sent again while the first was being counted.
+      const again = isTakenIdempotencyKey(error) ? await earlierReport(ctx.engine, request) : null;
+      if (again === null) throw error;
+      return withBurst(again, again.statusCode === 200);
+    }
     if (joined !== null) {
       const row = await findCaseById(ctx.db, joined.caseId);
       if (row === null) throw new Error(`camera burst of a missing case ${joined.caseId}`);
@@ -149,9 +191,8 @@ export async function createReport(
     }
     await retireCameraBurst(ctx.db, detection);
     try {
-      const outcome = await withDuplicates(ctx, city, await report());
-      const row = await findCameraBurstOfCase(ctx.db, outcome.case.id);
-      return row === null ? outcome : { ...outcome, burst: { row, joined: false } };
+      const result = await reportCase(ctx.engine, request);
+      return withBurst(result, result.replayed && result.statusCode === 200);
     } catch (error) {
       if (!isTakenCameraBurst(error) || attempt >= 3) throw error;
     }
