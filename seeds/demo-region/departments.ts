@@ -76,7 +76,6 @@ export function buildDepartments(plan: CityPlan): DepartmentRow[] {
       nameEn: `${plan.nameEn} ${bureau.nameEn}`,
       parentId: bureau.parent ? departmentId(plan.code, bureau.parent) : null,
       calendarCode: 'office',
-      webhookUrl: null,
     });
     const unit = bureau.districtUnit;
     if (!unit) continue;
@@ -89,7 +88,6 @@ export function buildDepartments(plan: CityPlan): DepartmentRow[] {
         nameEn: `${district.nameEn} ${unit.nameEn}`,
         parentId: departmentId(plan.code, bureau.code),
         calendarCode: 'office',
-        webhookUrl: null,
       });
     }
   }

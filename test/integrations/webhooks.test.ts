@@ -64,6 +64,7 @@ describe('signed webhooks', () => {
           webhooks: {
             retryDelayMs: (attempts) => Math.min(400, 25 * 2 ** (attempts - 1)),
             timeoutMs: 10_000,
+            sweepIntervalMs: 200,
           },
         },
       },
@@ -300,6 +301,25 @@ describe('signed webhooks', () => {
     expect((await logOf(slowHook, '?status=delivered')).length).toBe(0);
     release();
     await expect.poll(async () => (await logOf(slowHook, '?status=delivered')).length, poll).toBe(6);
+  });
+
+  redisTest('a delivery left claimed by a worker that died is swept and sent again', async ({ database }) => {
+    const target = await receiver();
+    const hook = await subscribe({ url: target.url, events: ['case.dispatched'] });
+    await walkTo(life, 'dispatched');
+    await expect.poll(async () => (await logOf(hook))[0]?.status, poll).toBe('delivered');
+    // What a run that dies between its claim and its record leaves: pending under a lease long
+    // over, and no job (the job it ran is finished; a rerun of it found the lease held).
+    const [claimed] = await database.db
+      .update(webhookDeliveries)
+      .set({ status: 'pending', deliveredAt: null, leaseUntil: new Date(Date.now() - 60_000) })
+      .where(eq(webhookDeliveries.subscriptionId, hook.id))
+      .returning();
+    if (claimed === undefined) throw new Error('no delivery');
+    await expect.poll(async () => (await logOf(hook))[0]?.status, poll).toBe('delivered');
+    expect((await logOf(hook))[0]).toMatchObject({ id: claimed.id, attempts: 2, lastStatusCode: 200 });
+    // Sent again under its id (the receiver's idempotency key), and only once more.
+    expect(target.received.map((d) => d.body.id)).toEqual([claimed.id, claimed.id]);
   });
 
   redisTest('a receiver answering 410 Gone ends its subscription', async () => {

@@ -245,6 +245,28 @@ export async function replayWebhookDelivery(
   return row;
 }
 
+/**
+ * Deliveries a run claimed and never recorded (its worker died, or hung past its lease, after
+ * `leaseWebhookDelivery`): pending with a lease over for `graceMs`. Their jobs may be gone (a rerun
+ * of a stalled job found the lease held and finished), so each is released and handed to the queue
+ * again through a new outbox row; the release and the row are one statement, so of two sweeps at
+ * once only one finds it. Answers how many it handed back.
+ */
+export async function sweepStuckWebhookDeliveries(db: DbOrTx, graceMs: number): Promise<number> {
+  const d = webhookDeliveries;
+  const rows = await db.execute<{ id: string }>(sql`with swept as (
+      update ${d} set lease_until = null
+      where ${d.status} = 'pending'
+        and ${d.leaseUntil} < now() - make_interval(secs => ${graceMs / 1000})
+      returning ${d.id}, ${d.city}, ${d.caseId}, ${d.eventId})
+    insert into ${outbox} (city, case_id, event_id, queue, job_name, job_id, payload)
+    select city, case_id, event_id, ${webhookQueueName}::text, ${webhookJobName}::text,
+      'webhook-' || id || '-swept-' || gen_random_uuid(), jsonb_build_object('deliveryId', id)
+    from swept
+    returning payload->>'deliveryId' as id`);
+  return rows.rows.length;
+}
+
 /** A delivery that will not be sent: its subscription ended before it went out. */
 export async function cancelWebhookDelivery(db: DbOrTx, id: string): Promise<void> {
   await db

@@ -216,8 +216,6 @@ export const departments = pgTable(
     parentId: text('parent_id'),
     /** The calendar its handling clock runs on. */
     calendarCode: text('calendar_code').notNull().default('office'),
-    /** Where notifications (webhooks) for this department go, if anywhere. */
-    webhookUrl: text('webhook_url'),
     /** 联系人 and the office's telephone. */
     contactName: text('contact_name'),
     contactPhone: text('contact_phone'),

@@ -2,8 +2,14 @@
  * The worker of the `webhook` queue: many deliveries at once (a slow receiver holds a few slots,
  * bounded by the request time limit), each job moved back to wait — without spending an attempt —
  * while it is not its turn or its receiver failed; a finished delivery wakes the case's next one.
+ * Every `sweepIntervalMs` it hands back to the queue the deliveries a dead run left claimed.
  */
-import { isDatabaseUnavailable, nextPendingDeliveryId, type WebhookDeliveryRow } from '@urbangrid/db';
+import {
+  isDatabaseUnavailable,
+  nextPendingDeliveryId,
+  sweepStuckWebhookDeliveries,
+  type WebhookDeliveryRow,
+} from '@urbangrid/db';
 import { connectionTrouble } from '@urbangrid/redis';
 import { type ConnectionOptions, DelayedError, type Worker } from 'bullmq';
 import type { EngineContext } from '../engine-context.js';
@@ -25,6 +31,8 @@ export interface WebhookSettings {
   timeoutMs?: number;
   /** The wait before retry n (n attempts made); default 10 s doubling, at most an hour. */
   retryDelayMs?: (attempts: number) => number;
+  /** How often deliveries left claimed by a dead run are looked for; default a minute. */
+  sweepIntervalMs?: number;
 }
 
 export interface WebhookWorkerOptions extends WebhookSettings {
@@ -41,6 +49,9 @@ export interface WebhookWorker {
   readonly worker: Worker;
   close(): Promise<void>;
 }
+
+/** A lease over for this long is a dead run's, not a slow one's (its request timed out long before). */
+const leaseGraceMs = 5_000;
 
 export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorker {
   const { context, queue } = options;
@@ -89,5 +100,28 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
     { connection: options.connection, prefix: options.prefix, concurrency: options.concurrency ?? 16 },
   );
   watchWorker(worker, context, 'webhook', connectionTrouble('webhook worker', context.logger));
-  return { worker, close: () => closeWorker(worker, context, options.closeGraceMs) };
+
+  // A run that died after claiming its delivery leaves it pending under a lease nobody gives back.
+  let sweeping: Promise<unknown> = Promise.resolve();
+  const sweep = async () => {
+    try {
+      const swept = await sweepStuckWebhookDeliveries(context.db, leaseGraceMs);
+      if (swept > 0)
+        context.logger.warn({ swept }, 'webhook deliveries left claimed by a dead run: sent again');
+    } catch (error) {
+      context.logger.debug({ err: (error as Error).message }, 'webhook sweep not done; tried again later');
+    }
+  };
+  const sweepTimer = setInterval(() => {
+    sweeping = sweeping.then(sweep);
+  }, options.sweepIntervalMs ?? 60_000);
+  sweepTimer.unref();
+  return {
+    worker,
+    async close() {
+      clearInterval(sweepTimer);
+      await sweeping;
+      await closeWorker(worker, context, options.closeGraceMs);
+    },
+  };
 }
