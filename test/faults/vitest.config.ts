@@ -6,7 +6,8 @@ const workspace = (dir: string) => fileURLToPath(new URL(dir, import.meta.url));
 
 /**
  * `npm run test:faults`: the fault suite alone (kept out of `npm test`, which must stay fast), once
- * against the all-in-one process and once against the split shape. Each file runs its own
+ * against the all-in-one process and once against the split shape, and the reports read from a hot
+ * standby (replica.test.ts). Each file runs its own
  * PostgreSQL, Redis and processes, so it needs no shared fixtures; the files run one after the
  * other, so each shape's figures are its own.
  */

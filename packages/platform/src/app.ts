@@ -61,6 +61,8 @@ export type App = FastifyInstance<
 export interface BuildAppOptions {
   config: Config;
   db: Db;
+  /** Where the reports read now (the replica while it answers); default `db`. */
+  reportsDb?: () => Db;
   redis: RedisClient;
   /** Any pino logger; redaction and safe serializers are added to it. Default: `createLogger(config)`. */
   logger?: Logger;
@@ -145,7 +147,12 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     }
   });
 
-  await app.register(infrastructure, { config, db: options.db, redis: options.redis });
+  await app.register(infrastructure, {
+    config,
+    db: options.db,
+    reportsDb: options.reportsDb,
+    redis: options.redis,
+  });
   await app.register(problemDetails);
   await app.register(draining);
   await app.register(httpHardening, {

@@ -47,6 +47,12 @@ const envSchema = z.object({
    * role, which production refuses), or the processes leave migrating to `npm run db:migrate`.
    */
   DATABASE_OWNER_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  /**
+   * A streaming replica (hot standby) of the database: the supervision reports, the ledger exports
+   * and the region platform read from it, so a month's report does not compete with the commands
+   * on the primary. Unset: they read from DATABASE_URL.
+   */
+  DATABASE_REPLICA_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   REDIS_URL: z
     .url({ protocol: /^rediss?$/ })
     .refine(
@@ -286,7 +292,7 @@ function productionProblem(c: Env, env: Record<string, string>): string | undefi
   if (c.METRICS_TOKEN !== undefined && isKnownSecret(c.METRICS_TOKEN)) {
     return publiclyKnown('METRICS_TOKEN', randomHint);
   }
-  for (const name of ['DATABASE_URL', 'DATABASE_OWNER_URL'] as const) {
+  for (const name of ['DATABASE_URL', 'DATABASE_OWNER_URL', 'DATABASE_REPLICA_URL'] as const) {
     const databasePassword = passwordOf(c[name]);
     if (databasePassword !== undefined && isKnownSecret(databasePassword)) {
       return publiclyKnown(name, "give the database's role a password of its own");

@@ -27,6 +27,5 @@ export * from './personal-data/phone-access.js';
 export * from './personal-data/public-view.js';
 export * from './problem-details.js';
 export * from './process.js';
-export * from './process.js';
 export * from './rate-limits.js';
 export * from './service-plugin.js';

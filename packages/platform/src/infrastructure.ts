@@ -11,6 +11,11 @@ import type { Config } from './config.js';
 declare module 'fastify' {
   interface FastifyInstance {
     db: Db;
+    /**
+     * What the supervision reports, ledger exports and the region platform read: the replica
+     * (DATABASE_REPLICA_URL) while it answers, else `db`. Commands never use it.
+     */
+    reportsDb: Db;
     redis: RedisClient;
     config: Config;
   }
@@ -19,6 +24,8 @@ declare module 'fastify' {
 export interface Infrastructure {
   config: Config;
   db: Db;
+  /** Where the reports read now (replica-reads.ts); default `db`. */
+  reportsDb?: () => Db;
   redis: RedisClient;
 }
 
@@ -26,6 +33,8 @@ export const infrastructure = fp(
   async (app: FastifyInstance, options: Infrastructure) => {
     app.decorate('config', options.config);
     app.decorate('db', options.db);
+    const reportsDb = options.reportsDb ?? (() => options.db);
+    app.decorate('reportsDb', { getter: reportsDb });
     app.decorate<RedisClient>('redis', options.redis);
   },
   { name: 'urbangrid-infrastructure' },

@@ -17,6 +17,7 @@ import {
   startRedis,
 } from './local-infrastructure.js';
 import { createLogger } from './observability/logger.js';
+import { primaryReads, replicaReads } from './replica-reads.js';
 
 export interface Stoppable {
   stop(): Promise<void>;
@@ -44,6 +45,8 @@ export interface ProcessParts {
 export interface ProcessContext {
   config: Config;
   db: Db;
+  /** Where the reports read now: the replica (DATABASE_REPLICA_URL) while it answers, else `db`. */
+  reportsDb: () => Db;
   redis: RedisClient;
   /** Where `redis` connects (one server or a cluster): workers and queues open their own connections to it. */
   redisTarget: RedisTarget;
@@ -165,7 +168,19 @@ export async function startProcess(
     stack.push(async () => {
       redis.disconnect();
     });
-    const ctx: ProcessContext = { config, db: database.db, redis, redisTarget: redisServer.target, logger };
+    const reports =
+      config.DATABASE_REPLICA_URL === undefined
+        ? primaryReads(database.db)
+        : await replicaReads(database.db, config.DATABASE_REPLICA_URL, logger);
+    stack.push(reports.close);
+    const ctx: ProcessContext = {
+      config,
+      db: database.db,
+      reportsDb: reports.db,
+      redis,
+      redisTarget: redisServer.target,
+      logger,
+    };
     if (config.WORKERS && parts.startWorkers) {
       const workers = await parts.startWorkers(ctx);
       drains.push(() => workers.stop());

@@ -36,26 +36,31 @@ export interface OwnPostgres {
   start(): Promise<void>;
 }
 
-export async function startOwnPostgres(directory: string): Promise<OwnPostgres> {
+/** Runs a PostgreSQL binary, as the `postgres` user when this process is root. */
+async function postgresRunner(directory: string, data: string) {
   const bin = postgresBin();
-  const data = path.join(directory, 'pgdata');
-  const port = await freePort();
   const asRoot = process.getuid?.() === 0;
-  mkdirSync(data, { recursive: true });
+  // PostgreSQL refuses a data directory others may read.
+  mkdirSync(data, { recursive: true, mode: 0o700 });
   if (asRoot) {
     const uid = Number((await run('id', ['-u', 'postgres'])).stdout.trim());
     const gid = Number((await run('id', ['-g', 'postgres'])).stdout.trim());
     chownSync(directory, uid, gid);
     chownSync(data, uid, gid);
   }
-  const as = (command: string, args: string[]) =>
+  return (command: string, args: string[]) =>
     asRoot
       ? run('runuser', ['-u', 'postgres', '--', path.join(bin, command), ...args])
       : run(path.join(bin, command), args);
-  await as('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C']);
+}
+
+type PostgresRunner = Awaited<ReturnType<typeof postgresRunner>>;
+
+/** The server of `data` on `port` as an OwnPostgres (started already). */
+function ownPostgres(as: PostgresRunner, directory: string, data: string, port: number): OwnPostgres {
   const options = `-p ${port} -k ${directory} -c listen_addresses=127.0.0.1 -c max_connections=200`;
-  const start = () =>
-    as('pg_ctl', [
+  const start = async () => {
+    await as('pg_ctl', [
       '-D',
       data,
       '-l',
@@ -67,22 +72,56 @@ export async function startOwnPostgres(directory: string): Promise<OwnPostgres> 
       '120',
       'start',
     ]);
-  await start();
-  await as('createdb', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', 'urbangrid']);
-  const crash = async () => {
-    await as('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
   };
   return {
     port,
     url: `postgres://postgres@127.0.0.1:${port}/urbangrid`,
-    crash,
+    async crash() {
+      await as('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+    },
     async stop() {
       await as('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']).catch(() => undefined);
     },
-    async start() {
-      await start();
-    },
+    start,
   };
+}
+
+export async function startOwnPostgres(directory: string): Promise<OwnPostgres> {
+  const data = path.join(directory, 'pgdata');
+  const as = await postgresRunner(directory, data);
+  await as('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C']);
+  const server = ownPostgres(as, directory, data, await freePort());
+  await server.start();
+  await as('createdb', ['-h', '127.0.0.1', '-p', String(server.port), '-U', 'postgres', 'urbangrid']);
+  return server;
+}
+
+/**
+ * A hot standby of `primary` (pg_basebackup -R: a copy of its data that streams its WAL and
+ * answers read-only queries), on a free port under `directory` — as a deployment's reporting
+ * replica is made. initdb's trust lines admit the replication connection.
+ */
+export async function startOwnStandby(primary: OwnPostgres, directory: string): Promise<OwnPostgres> {
+  const data = path.join(directory, 'pgdata');
+  const as = await postgresRunner(directory, data);
+  await as('pg_basebackup', [
+    '-h',
+    '127.0.0.1',
+    '-p',
+    String(primary.port),
+    '-U',
+    'postgres',
+    '-D',
+    data,
+    '-R',
+    '-X',
+    'stream',
+    '-c',
+    'fast',
+  ]);
+  const server = ownPostgres(as, directory, data, await freePort());
+  await server.start();
+  return server;
 }
 
 export interface OwnRedis {

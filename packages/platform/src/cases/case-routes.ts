@@ -106,7 +106,7 @@ export const caseRoutes: ServicePlugin = async (app) => {
         ...caseSearchFilter(actor, search, app.config.phoneEncryptionKey, timeZone),
       };
       if (format !== 'json') {
-        const rows = await listCaseLedger(app.db, caseScopeOf(actor), filter, maxLedgerRows + 1);
+        const rows = await listCaseLedger(app.reportsDb, caseScopeOf(actor), filter, maxLedgerRows + 1);
         if (rows.length > maxLedgerRows) {
           throw httpError(
             'VALIDATION_FAILED',

@@ -26,6 +26,6 @@ export const regionRoutes: ServicePlugin = async (app) => {
         response: { 200: z.array(regionIndicatorView) },
       },
     },
-    async () => (await listRegionIndicators(app.db)).map(toRegionIndicatorView),
+    async () => (await listRegionIndicators(app.reportsDb)).map(toRegionIndicatorView),
   );
 };

@@ -37,7 +37,7 @@ export const reportRoutes: ServicePlugin = async (app) => {
     },
     async (request, reply) => {
       const { from, to, city, groupBy, format: as } = request.query;
-      const report = await timelinessReport(app.db, reportScopeOf(userOf(request), city), {
+      const report = await timelinessReport(app.reportsDb, reportScopeOf(userOf(request), city), {
         from,
         to,
         groupBy,
@@ -63,7 +63,7 @@ export const reportRoutes: ServicePlugin = async (app) => {
     },
     async (request, reply) => {
       const { from, to, city, subject, format: as } = request.query;
-      const report = await evaluationReport(app.db, reportScopeOf(userOf(request), city), {
+      const report = await evaluationReport(app.reportsDb, reportScopeOf(userOf(request), city), {
         from,
         to,
         subject,
@@ -89,7 +89,7 @@ export const reportRoutes: ServicePlugin = async (app) => {
     },
     async (request, reply) => {
       const { from, to, format: as } = request.query;
-      const report = await regionReport(app.db, { from, to });
+      const report = await regionReport(app.reportsDb, { from, to });
       return (await sendTable(reply, as, `城市排名-${from}-${to}`, () => regionTable(report))) ?? report;
     },
   );
