@@ -1,7 +1,8 @@
 /**
  * A calendar's working hours set by the admin on one process are what the other process's
  * deadlines count on within seconds (POST /api/calendar/deadline, the engine's own calendar);
- * version-checked (If-Match) and validated.
+ * version-checked (If-Match) and validated. The deadline preview of a category's stage under proposed
+ * hours says what the hours do once they are set.
  */
 import type { App } from '@urbangrid/platform';
 import { bearer, buildTestApp, expectProblem, loginAs } from '@urbangrid/platform/test-support';
@@ -106,5 +107,80 @@ describe('working hours of a calendar', () => {
     expectProblem(await put(hours, 'nope'), 404, 'NOT_FOUND');
     const audit = await first.inject({ url: '/api/admin/audit?entity=calendar_hours', headers: admin });
     expect(audit.json().items).toHaveLength(1);
+  });
+
+  test('says when a category’s stage would end under proposed hours, as it does once they are set', async () => {
+    const categories = await second.inject({ url: '/api/categories', headers: dispatcher });
+    const category = categories.json<Array<{ code: string; handlingLimitMinutes: number }>>()[0];
+    if (!category) throw new Error('the demo catalogue has categories');
+    const start = '2026-03-10T09:00:00+08:00';
+    // Summer hours: the afternoon starts later and ends later.
+    const summer = [
+      { start: '08:00', end: '12:00' },
+      { start: '15:00', end: '18:30' },
+    ];
+    const proposed = { weekly: { '1': summer, '2': summer, '3': summer, '4': summer, '5': summer } };
+    const preview = await first.inject({
+      method: 'POST',
+      url: '/api/admin/calendars/1501/deadlines/preview',
+      headers: admin,
+      payload: {
+        start,
+        stage: { categoryCode: category.code, stage: 'handle', urgency: 'normal' },
+        hours: proposed,
+      },
+    });
+    expect(preview.statusCode, preview.body).toBe(200);
+    const { calendar, rows } = preview.json<{
+      calendar: string;
+      rows: Array<{ workMinutes: number; due: string; proposed: { due: string } }>;
+    }>();
+    expect(calendar).toBe('office');
+    const [row] = rows;
+    expect(row?.workMinutes).toBe(category.handlingLimitMinutes);
+    const now = async () => {
+      const answer = await second.inject({
+        method: 'POST',
+        url: '/api/calendar/deadline',
+        headers: dispatcher,
+        payload: { start, workMinutes: category.handlingLimitMinutes, calendar: 'office' },
+      });
+      return answer.json<{ due: string }>().due;
+    };
+    expect(row?.due).toBe(await now());
+    expect(row?.proposed.due).not.toBe(row?.due);
+
+    const listed = await first.inject({ url: '/api/admin/calendars/1501', headers: admin });
+    const office = listed.json().calendars.find((c: { code: string }) => c.code === 'office');
+    const set = await first.inject({
+      method: 'PUT',
+      url: '/api/admin/calendars/1501/hours/office',
+      headers: { ...admin, 'if-match': `"${office.version}"` },
+      payload: proposed,
+    });
+    expect(set.statusCode, set.body).toBe(200);
+    await expect.poll(now, { timeout: 5_000 }).toBe(row?.proposed.due);
+  });
+
+  test('asks for either minutes on a calendar or a stage, and knows the category', async () => {
+    const preview = (payload: object) =>
+      first.inject({
+        method: 'POST',
+        url: '/api/admin/calendars/1501/deadlines/preview',
+        headers: admin,
+        payload: { start: '2026-03-10T09:00:00+08:00', ...payload },
+      });
+    expectProblem(await preview({ calendar: 'office' }), 400, 'VALIDATION_FAILED');
+    expectProblem(await preview({ workMinutes: [60] }), 400, 'VALIDATION_FAILED');
+    expectProblem(await preview({ stage: { categoryCode: 'X99999', stage: 'handle' } }), 404, 'NOT_FOUND');
+    expectProblem(
+      await preview({
+        calendar: 'office',
+        workMinutes: [60],
+        hours: { weekly: { '1': [{ start: '09:00', end: '08:00' }] } },
+      }),
+      400,
+      'VALIDATION_FAILED',
+    );
   });
 });

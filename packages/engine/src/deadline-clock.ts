@@ -11,7 +11,6 @@
 import type { CaseChanges, CaseRow } from '@urbangrid/db';
 import {
   type CaseState,
-  calendarOfStage,
   isBeyondKnownDays,
   isTerminal,
   lightThresholdInstants,
@@ -22,7 +21,7 @@ import {
   type WorkingCalendar,
   workingMinutesBetween,
 } from '@urbangrid/domain';
-import type { ReferenceData } from '@urbangrid/reference';
+import { type ReferenceData, stageCalendarCode } from '@urbangrid/reference';
 
 export interface DeadlineTimer {
   stage: Stage;
@@ -62,13 +61,12 @@ export async function stageCalendar(
   departmentId: string | null,
 ): Promise<WorkingCalendar> {
   const city = place.city;
-  const named = (await reference.category(place.categoryCode))?.stageCalendars[stage];
-  if (named !== undefined) return reference.calendar(city, named);
-  if (stage === 'handle' && departmentId !== null) {
+  const category = await reference.category(place.categoryCode);
+  if (category?.stageCalendars[stage] === undefined && stage === 'handle' && departmentId !== null) {
     const department = await reference.department(departmentId);
     if (department !== null) return reference.calendar(city, department.calendarCode);
   }
-  return reference.calendar(city, calendarOfStage[stage]);
+  return reference.calendar(city, stageCalendarCode(category, stage));
 }
 
 /** The clock columns and timers a plan's follow-ups ask for (none when the clock is untouched). */

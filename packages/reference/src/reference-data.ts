@@ -24,6 +24,7 @@ import {
   listValidGrids,
 } from '@urbangrid/db';
 import {
+  calendarOfStage,
   type ReportSource,
   reportSources,
   type Stage,
@@ -62,6 +63,14 @@ export interface CategoryInfo {
   city: string | null;
   /** The first day (local date) its catalogue version is in force; null for a draft. */
   effectiveFrom: string | null;
+}
+
+/**
+ * The calendar a stage of a category counts on, unless a department's own takes handling: the one
+ * the category names, else the stage's default (patrol for field work, office for desk work).
+ */
+export function stageCalendarCode(category: CategoryInfo | null, stage: Stage): string {
+  return category?.stageCalendars[stage] ?? calendarOfStage[stage];
 }
 
 /**

@@ -9,20 +9,19 @@ import {
   listCityCalendars,
   listCityCalendarYears,
 } from '@urbangrid/db';
-import { cityCodeString } from '@urbangrid/domain';
-import { publicHolidayYears } from '@urbangrid/reference';
+import { cityCodeString, type Stage, stages, type Urgency, urgencies } from '@urbangrid/domain';
+import { publicHolidayYears, stageCalendarCode } from '@urbangrid/reference';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { userOf } from '../auth/actor.js';
 import type { RouteAccess } from '../auth/route-access.js';
 import { NotFoundError } from '../errors.js';
 import type { ServicePlugin } from '../service-plugin.js';
-import { etagOf, ifMatchHeaders, ifMatchVersion, publishChange, recordChange } from './admin-changes.js';
+import { adminChange, changeRecorder, ifMatchHeaders, publishChange } from './admin-changes.js';
 import { administeredCity } from './admin-scope.js';
 import {
   deleteCityDay,
   loadCityYear,
   previewDeadlines,
-  type RecordChange,
   setCalendarHours,
   setCityDay,
 } from './calendar-admin.js';
@@ -46,6 +45,10 @@ const hoursView = z.object({
   weekly: z.partialRecord(z.enum(['1', '2', '3', '4', '5', '6', '7']), periods),
   makeUpPeriods: periods,
   version: z.number().int(),
+});
+const hoursBody = z.object({
+  weekly: z.partialRecord(z.enum(['1', '2', '3', '4', '5', '6', '7']), periods),
+  makeUpPeriods: periods.default([]),
 });
 const periodsOf = (value: unknown) => periods.safeParse(value).data ?? [];
 const toHoursView = (record: CalendarRecord): z.infer<typeof hoursView> => ({
@@ -85,12 +88,13 @@ const toDayView = (row: {
 });
 
 export const calendarAdminRoutes: ServicePlugin = async (app) => {
-  /** The caller, the city they may administer, and the audit recorder bound to them. */
-  const adminOf = async (request: Parameters<typeof userOf>[0], city: string) => {
-    const actor = userOf(request);
-    await administeredCity(actor, city, app.reference);
-    const record: RecordChange = (tx, entry) => recordChange(tx, actor, request, entry);
-    return { actor, record };
+  /** What a change of a city's calendar reloads in every process. */
+  const calendars = (city: string) => () => ({ parts: ['calendars'] as const, city });
+  /** The caller and their audit recorder, once the city is theirs to administer. */
+  const adminOf = async (request: FastifyRequest, city: string) => {
+    const recorder = changeRecorder(request);
+    await administeredCity(recorder.actor, city, app.reference);
+    return recorder;
   };
 
   app.get(
@@ -152,25 +156,16 @@ export const calendarAdminRoutes: ServicePlugin = async (app) => {
           "an empty makeUpPeriods keeps the weekday's (or Monday's) periods. Every process's deadlines follow within seconds.",
         params: cityParams.extend({ code: z.string().min(1).max(40) }),
         headers: ifMatchHeaders,
-        body: z.object({
-          weekly: z.partialRecord(z.enum(['1', '2', '3', '4', '5', '6', '7']), periods),
-          makeUpPeriods: periods.default([]),
-        }),
+        body: hoursBody,
         response: { 200: hoursView },
       },
     },
     async (request, reply) => {
       const { city, code } = request.params;
-      const { record } = await adminOf(request, city);
-      const expectedVersion = ifMatchVersion(request.headers['if-match']);
-      const calendar = await setCalendarHours(app.db, record, {
-        city,
-        code,
-        ...request.body,
-        ...(expectedVersion === undefined ? {} : { expectedVersion }),
-      });
-      await publishChange(app, { parts: ['calendars'], city });
-      reply.header('etag', etagOf(calendar.version));
+      await adminOf(request, city);
+      const calendar = await adminChange(app, request, reply, calendars(city), ({ record, expected }) =>
+        setCalendarHours(app.db, record, { city, code, ...request.body, ...expected }),
+      );
       return toHoursView(calendar);
     },
   );
@@ -190,16 +185,10 @@ export const calendarAdminRoutes: ServicePlugin = async (app) => {
     },
     async (request, reply) => {
       const { city, date } = request.params;
-      const { record } = await adminOf(request, city);
-      const expectedVersion = ifMatchVersion(request.headers['if-match']);
-      const day = await setCityDay(app.db, record, {
-        city,
-        date,
-        ...request.body,
-        ...(expectedVersion === undefined ? {} : { expectedVersion }),
-      });
-      await publishChange(app, { parts: ['calendars'], city });
-      reply.header('etag', etagOf(day.version));
+      await adminOf(request, city);
+      const day = await adminChange(app, request, reply, calendars(city), ({ record, expected }) =>
+        setCityDay(app.db, record, { city, date, ...request.body, ...expected }),
+      );
       return toDayView(day);
     },
   );
@@ -216,16 +205,12 @@ export const calendarAdminRoutes: ServicePlugin = async (app) => {
         response: { 200: dayView },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { city, date } = request.params;
-      const { record } = await adminOf(request, city);
-      const expectedVersion = ifMatchVersion(request.headers['if-match']);
-      const removed = await deleteCityDay(app.db, record, {
-        city,
-        date,
-        ...(expectedVersion === undefined ? {} : { expectedVersion }),
-      });
-      await publishChange(app, { parts: ['calendars'], city });
+      await adminOf(request, city);
+      const removed = await adminChange(app, request, reply, calendars(city), ({ record, expected }) =>
+        deleteCityDay(app.db, record, { city, date, ...expected }),
+      );
       return toDayView(removed);
     },
   );
@@ -263,20 +248,44 @@ export const calendarAdminRoutes: ServicePlugin = async (app) => {
       config: { access: admins },
       schema: {
         tags,
-        summary: 'When deadlines from an instant fall on a calendar of the city, and with proposed days',
+        summary:
+          'When deadlines from an instant fall on a calendar of the city as it is, and with proposed days and hours',
+        description:
+          "Name the work either as `calendar` and `workMinutes`, or as a category's `stage` and `urgency` (its limit " +
+          "on the calendar the category names for the stage, else the stage's: patrol for verify and check, office " +
+          'for the rest). `days` and `hours` are what the admin is about to set: each row then also says when it would fall.',
         params: cityParams,
-        body: z.object({
-          calendar: z.string().min(1).max(40),
-          start: z.iso.datetime({ offset: true }),
-          workMinutes: z.array(z.number().int().min(0).max(1_000_000)).min(1).max(20),
-          /** Days to try before setting them: a holiday, a working day, or null for the public rows. */
-          days: z
-            .array(z.object({ date: z.iso.date(), kind: dayKind.nullable() }))
-            .max(60)
-            .default([]),
-        }),
+        body: z
+          .object({
+            calendar: z.string().min(1).max(40).optional(),
+            workMinutes: z.array(z.number().int().min(0).max(1_000_000)).min(1).max(20).optional(),
+            stage: z
+              .object({
+                categoryCode: z.string().min(1).max(20),
+                stage: z.enum(stages),
+                urgency: z.enum(urgencies).default('normal'),
+              })
+              .optional(),
+            start: z.iso.datetime({ offset: true }),
+            /** Days to try before setting them: a holiday, a working day, or null for the public rows. */
+            days: z
+              .array(z.object({ date: z.iso.date(), kind: dayKind.nullable() }))
+              .max(60)
+              .default([]),
+            /** Working hours to try before setting them (the hours PUT's body). */
+            hours: hoursBody.optional(),
+          })
+          .refine((body) => (body.stage === undefined) !== (body.workMinutes === undefined), {
+            message: 'name either workMinutes (with calendar) or a stage, not both',
+            path: ['stage'],
+          })
+          .refine((body) => body.stage !== undefined || body.calendar !== undefined, {
+            message: 'workMinutes count on a calendar: name it',
+            path: ['calendar'],
+          }),
         response: {
           200: z.object({
+            calendar: z.string(),
             rows: z.array(
               z.object({
                 workMinutes: z.number().int(),
@@ -292,10 +301,28 @@ export const calendarAdminRoutes: ServicePlugin = async (app) => {
     async (request) => {
       const { city } = request.params;
       await adminOf(request, city);
-      const { calendar: code, start, workMinutes, days } = request.body;
+      const { start, days, hours, stage } = request.body;
+      const work = stage === undefined ? null : await stageWork(city, stage);
+      const code = request.body.calendar ?? work?.calendar ?? '';
+      const workMinutes = request.body.workMinutes ?? (work === null ? [] : [work.minutes]);
       const calendar = (await app.reference.cityCalendars(city)).calendars.get(code);
       if (calendar === undefined) throw new NotFoundError(`city ${city} has no calendar '${code}'`);
-      return { rows: previewDeadlines(calendar, new Date(start), workMinutes, days) };
+      const proposed = { days, ...(hours === undefined ? {} : { hours }) };
+      return { calendar: code, rows: previewDeadlines(calendar, new Date(start), workMinutes, proposed) };
     },
   );
+
+  /** A category's limit of a stage and the calendar it counts on in `city`; 404 when it has none. */
+  const stageWork = async (
+    city: string,
+    asked: { categoryCode: string; stage: Stage; urgency: Urgency },
+  ): Promise<{ calendar: string; minutes: number }> => {
+    const category = await app.reference.category(asked.categoryCode);
+    const minutes = await app.reference.stageLimit(asked.categoryCode, asked.urgency, asked.stage);
+    if (category === null || (category.city !== null && category.city !== city))
+      throw new NotFoundError(`city ${city} has no category ${asked.categoryCode}`);
+    if (minutes === null)
+      throw new NotFoundError(`category ${asked.categoryCode} has no limit for the stage ${asked.stage}`);
+    return { calendar: stageCalendarCode(category, asked.stage), minutes };
+  };
 };

@@ -168,14 +168,31 @@ export interface DeadlinePreviewRow {
   proposed?: { due: string; beyondCalendar: boolean };
 }
 
-/** When each of `workMinutes` from `start` ends on `calendar`, and with `proposed` days over it. */
+/** What the admin is about to change: days of the city's own, and the calendar's working hours. */
+export interface ProposedChange {
+  days: readonly ProposedDay[];
+  hours?: CalendarHours;
+}
+
+/**
+ * When each of `workMinutes` from `start` ends on `calendar` as it is, and as it would be with the
+ * `proposed` days and hours (bad hours answer 400 as their PUT would).
+ */
 export function previewDeadlines(
   calendar: WorkingCalendar,
   start: Date,
   workMinutes: readonly number[],
-  proposed: readonly ProposedDay[],
+  proposed: ProposedChange,
 ): DeadlinePreviewRow[] {
-  const changed = proposed.length > 0 ? withProposedDays(calendar, proposed) : null;
+  if (proposed.hours !== undefined) checkHours(proposed.hours, 'hours.');
+  const withHours =
+    proposed.hours === undefined
+      ? calendar
+      : { ...calendar, weekly: proposed.hours.weekly, makeUpPeriods: proposed.hours.makeUpPeriods };
+  const changed =
+    proposed.days.length > 0 || proposed.hours !== undefined
+      ? withProposedDays(withHours, proposed.days)
+      : null;
   const deadline = (on: WorkingCalendar, minutes: number) => {
     const due = addWorkingMinutes(on, start, minutes);
     return { due: due.toISOString(), beyondCalendar: isBeyondKnownDays(on, due) };
@@ -200,25 +217,34 @@ export interface CalendarHoursEdit extends CalendarHours {
   expectedVersion?: number;
 }
 
+/** 400 VALIDATION_FAILED naming each day whose periods are unusable, or a week without working time. */
+function checkHours(hours: CalendarHours, at = ''): void {
+  const problems = [
+    ...Object.entries(hours.weekly).map(([day, periods]) => {
+      const problem = periodsProblem(periods ?? []);
+      return problem === null ? null : { in: 'body', path: `${at}weekly.${day}`, message: problem };
+    }),
+    (() => {
+      const problem = periodsProblem(hours.makeUpPeriods);
+      return problem === null ? null : { in: 'body', path: `${at}makeUpPeriods`, message: problem };
+    })(),
+  ].filter((problem) => problem !== null);
+  if (!Object.values(hours.weekly).some((periods) => (periods?.length ?? 0) > 0))
+    problems.push({
+      in: 'body',
+      path: `${at}weekly`,
+      message: 'the calendar has no working time in any week',
+    });
+  if (problems.length > 0) throw validationFailed(problems.map((p) => p.message).join('; '), problems);
+}
+
 /**
  * Sets a calendar's working hours (工作时段, e.g. 08:30–12:00 and 13:30–17:30 Monday to Friday):
  * each day's periods in order, not overlapping, some working time in the week. Every deadline
  * counted from then on (the engine's and the preview's) uses them once published (`calendars`).
  */
 export async function setCalendarHours(db: Db, record: RecordChange, edit: CalendarHoursEdit) {
-  const problems = [
-    ...Object.entries(edit.weekly).map(([day, periods]) => {
-      const problem = periodsProblem(periods ?? []);
-      return problem === null ? null : { in: 'body', path: `weekly.${day}`, message: problem };
-    }),
-    (() => {
-      const problem = periodsProblem(edit.makeUpPeriods);
-      return problem === null ? null : { in: 'body', path: 'makeUpPeriods', message: problem };
-    })(),
-  ].filter((problem) => problem !== null);
-  if (!Object.values(edit.weekly).some((periods) => (periods?.length ?? 0) > 0))
-    problems.push({ in: 'body', path: 'weekly', message: 'the calendar has no working time in any week' });
-  if (problems.length > 0) throw validationFailed(problems.map((p) => p.message).join('; '), problems);
+  checkHours(edit);
   return db.transaction(async (tx) => {
     await lockCityCalendar(tx, edit.city);
     const before = (await listCityCalendars(tx, edit.city)).find((calendar) => calendar.code === edit.code);

@@ -42,11 +42,26 @@ export class ApiError extends Error {
     readonly title = '',
     /** RATE_LIMITED (and 503): how long the server asks to wait (Retry-After), in seconds. */
     readonly retryAfterSeconds: number | null = null,
+    /** A refused spreadsheet import: every bad row by its number (nothing was imported). */
+    readonly rowErrors: readonly RowError[] = [],
   ) {
     super(detail || title || code);
     this.name = 'ApiError';
   }
 }
+
+/** A bad row of a refused import, as the server names it (its number in the sheet). */
+export interface RowError {
+  row: number;
+  column?: string;
+  message: string;
+}
+
+const isRowError = (value: unknown): value is RowError =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as RowError).row === 'number' &&
+  typeof (value as RowError).message === 'string';
 
 export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError;
@@ -127,7 +142,15 @@ function problemOf(response: Response, body: unknown): ApiError {
   const code = typeof problem.code === 'string' ? problem.code : fallbackCode(status);
   const detail = typeof problem.detail === 'string' ? problem.detail : '';
   const title = typeof problem.title === 'string' ? problem.title : response.statusText;
-  return new ApiError(status, code, detail, title, retryAfterOf(response.headers.get('retry-after')));
+  const rowErrors = Array.isArray(problem.rowErrors) ? problem.rowErrors.filter(isRowError) : [];
+  return new ApiError(
+    status,
+    code,
+    detail,
+    title,
+    retryAfterOf(response.headers.get('retry-after')),
+    rowErrors,
+  );
 }
 
 /**

@@ -12,6 +12,7 @@ const en: ConsoleMessages = {
     loading: 'Loading…',
     retry: 'Retry',
     retryAfter: 'Try again in {seconds} second | Try again in {seconds} seconds',
+    sheetRow: 'Row {row}',
     offline: 'The connection is down; retrying by itself. The screen refreshes once it is back.',
     reload: 'Reload',
     cancel: 'Cancel',

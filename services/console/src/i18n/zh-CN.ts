@@ -11,6 +11,7 @@ const zhCN = {
     loading: '加载中…',
     retry: '重试',
     retryAfter: '请 {seconds} 秒后再试',
+    sheetRow: '第 {row} 行',
     offline: '网络连接已中断，正在自动重试；恢复后会自动刷新。',
     reload: '重新加载',
     cancel: '取消',

@@ -1325,7 +1325,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** When deadlines from an instant fall on a calendar of the city, and with proposed days */
+        /**
+         * When deadlines from an instant fall on a calendar of the city as it is, and with proposed days and hours
+         * @description Name the work either as `calendar` and `workMinutes`, or as a category's `stage` and `urgency` (its limit on the calendar the category names for the stage, else the stage's: patrol for verify and check, office for the rest). `days` and `hours` are what the admin is about to set: each row then also says when it would fall.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1338,16 +1341,39 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        calendar: string;
+                        calendar?: string;
+                        workMinutes?: number[];
+                        stage?: {
+                            categoryCode: string;
+                            /** @enum {string} */
+                            stage: "verify" | "file" | "dispatch" | "handle" | "check" | "close";
+                            /**
+                             * @default normal
+                             * @enum {string}
+                             */
+                            urgency?: "normal" | "urgent";
+                        };
                         /** Format: date-time */
                         start: string;
-                        workMinutes: number[];
                         /** @default [] */
                         days?: {
                             /** Format: date */
                             date: string;
                             kind: ("holiday" | "workday") | null;
                         }[];
+                        hours?: {
+                            weekly: {
+                                [key: string]: {
+                                    start: string;
+                                    end: string;
+                                }[];
+                            };
+                            /** @default [] */
+                            makeUpPeriods?: {
+                                start: string;
+                                end: string;
+                            }[];
+                        };
                     };
                 };
             };
@@ -1359,6 +1385,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            calendar: string;
                             rows: {
                                 workMinutes: number;
                                 due: string;
