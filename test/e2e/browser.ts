@@ -1,5 +1,5 @@
 /** Headless Chromium (Debian's /usr/bin/chromium) through playwright-core, with this machine's flags. */
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, writeFileSync } from 'node:fs';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -93,3 +93,33 @@ export const tinyPng = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP4z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==',
   'base64',
 );
+
+/**
+ * The signed-in pages of one test file: `asRole` opens a fresh context per person (its console
+ * messages into `log`), `closeAll` closes those of a test; `start`/`stop` the browser itself.
+ */
+export function roleSessions(baseUrl: string, log: string) {
+  let browser: Browser | undefined;
+  const open: BrowserContext[] = [];
+  return {
+    async start(): Promise<void> {
+      writeFileSync(log, '');
+      browser = await launchBrowser();
+    },
+    async asRole(username: string): Promise<Page> {
+      if (!browser) throw new Error('the browser did not start');
+      const context = await newRoleContext(browser);
+      open.push(context);
+      const page = await context.newPage();
+      recordPage(page, username, log);
+      await signIn(page, baseUrl, username);
+      return page;
+    },
+    async closeAll(): Promise<void> {
+      await Promise.all(open.splice(0).map((context) => context.close().catch(() => undefined)));
+    },
+    async stop(): Promise<void> {
+      await browser?.close();
+    },
+  };
+}

@@ -21,6 +21,11 @@ const adminUrl = process.env.E2E_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.
 declare module 'vitest' {
   export interface ProvidedContext {
     consoleUrl: string;
+    /**
+     * The database as its owner, for a test that must do what only time does (a stage deadline
+     * running out) through the engine; empty against CONSOLE_E2E_URL without CONSOLE_E2E_DATABASE_URL.
+     */
+    databaseUrl: string;
   }
 }
 
@@ -57,6 +62,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const given = process.env.CONSOLE_E2E_URL;
   if (given) {
     project.provide('consoleUrl', given.replace(/\/$/, ''));
+    project.provide('databaseUrl', process.env.CONSOLE_E2E_DATABASE_URL ?? '');
     return async () => undefined;
   }
   const database = `urbangrid_console_e2e_${process.pid}`;
@@ -107,5 +113,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
     throw error;
   }
   project.provide('consoleUrl', url);
+  project.provide('databaseUrl', ownerUrl);
   return teardown;
 }

@@ -3,10 +3,11 @@
  * of those who must act next, nobody else's, once even when its job runs twice; each person reads
  * and clears their own.
  */
-import { notices } from '@urbangrid/db';
+import { notices, users } from '@urbangrid/db';
+import { type Stage, systemActor } from '@urbangrid/domain';
 import { storeNotices } from '@urbangrid/engine';
 import { redisTest } from '@urbangrid/test-support';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { describe, expect } from 'vitest';
 import { lifecycleForFile, type Person, walkTo } from './lifecycle-harness.js';
 
@@ -16,6 +17,7 @@ interface InboxItem {
   caseNo: string;
   event: string;
   audience: string;
+  urgent: boolean;
   at: string;
   read: boolean;
 }
@@ -86,6 +88,66 @@ describe('notices', () => {
     const times = after.items.map((item) => item.at);
     expect(times).toEqual([...times].sort().reverse());
   });
+
+  redisTest('desks hear of work, not of every step: no notice of a signing or a resumption', async () => {
+    const id = await walkTo(life, 'handling');
+    await life.engine.settle();
+    const dispatcher = eventsAbout(await inboxOf('dispatcher1'), id);
+    expect(dispatcher).toContain('case.filed');
+    expect(dispatcher).not.toContain('case.accepted');
+  });
+
+  redisTest(
+    'a red case is urgent for its desk and its own district supervisor only, and is acknowledged one by one',
+    async ({ database }) => {
+      // Two district supervisors besides the city's: one of the case's district, one of another.
+      const districtSupervisor = (areaCode: string) => ({
+        id: `user-supervisor-${areaCode}-notices`,
+        city: '1501',
+        username: `supervisor-${areaCode}-notices`,
+        displayName: `区督查 ${areaCode}`,
+        passwordHash: 'x',
+        roles: ['supervisor'],
+        areaCode,
+      });
+      await database.db.insert(users).values([districtSupervisor('150102'), districtSupervisor('150103')]);
+      const id = await walkTo(life, 'dispatched');
+      const stage = (await life.read(id)).deadline.stage as Stage;
+      await life.direct({
+        caseId: id,
+        command: { type: 'markOverdue', stage, light: 'red' },
+        actor: systemActor('deadline'),
+      });
+      await life.engine.settle();
+
+      const heard = async (recipient: string) =>
+        (
+          await database.db
+            .select({ event: notices.event })
+            .from(notices)
+            .where(and(eq(notices.recipient, recipient), eq(notices.caseId, id)))
+        ).map((row) => row.event);
+      expect(await heard('supervisor-150102-notices')).toEqual(['deadline.overdue']);
+      expect(await heard('supervisor-150103-notices')).toEqual([]);
+
+      const handler = await inboxOf('handler-sanitation-150102');
+      const overdue = handler.items.find((item) => item.caseId === id && item.event === 'deadline.overdue');
+      expect(overdue).toMatchObject({ urgent: true, read: false });
+      expect(
+        handler.items.find((item) => item.caseId === id && item.event === 'case.dispatched')?.urgent,
+      ).toBe(false);
+
+      // "Mark all read" leaves the urgent one waiting for its acknowledgement.
+      await life.post('handler-sanitation-150102', '/api/notices/read', {});
+      const left = await inboxOf('handler-sanitation-150102', '?unread=true');
+      expect(left.items.map((item) => item.id)).toEqual([overdue?.id]);
+      expect(left.unread).toBe(1);
+      const acknowledged = await life.post('handler-sanitation-150102', '/api/notices/read', {
+        ids: [overdue?.id],
+      });
+      expect(acknowledged).toMatchObject({ status: 200, body: { unread: 0 } });
+    },
+  );
 
   redisTest('refuses what is not a notice request', async () => {
     expect((await life.post('dispatcher1', '/api/notices/read', { ids: [] })).status).toBe(400);

@@ -30,6 +30,7 @@ const notice: NoticeMessage = {
   caseNo: '1501022607010001',
   audience: 'assignee',
   event: 'task.verification',
+  urgent: false,
   at: '2026-07-01T08:00:00+08:00',
   recipients: ['officer1'],
 };

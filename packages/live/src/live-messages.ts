@@ -36,6 +36,8 @@ export const noticeEventSchema = z.object({
   audience: z.string().min(1),
   /** What happened: `case.dispatched`, `task.verification`, `deadline.overdue`, ... */
   event: z.string().min(1),
+  /** One that must not be missed (a red case, a supervision order): acknowledged on its own. */
+  urgent: z.boolean(),
   at: isoTime,
 });
 
@@ -95,8 +97,8 @@ export function parseLiveEvent(raw: unknown): LiveEvent | null {
 /** What a client of the message may receive: the message without its addressing facts. */
 export function toLiveEvent(message: LiveMessage): LiveEvent {
   if (message.type === 'notice') {
-    const { id, caseId, caseNo, audience, event, at } = message;
-    return { type: 'notice', id, caseId, caseNo, audience, event, at };
+    const { id, caseId, caseNo, audience, event, urgent, at } = message;
+    return { type: 'notice', id, caseId, caseNo, audience, event, urgent, at };
   }
   const { caseId, caseNo, state, version, at } = message;
   return { type: 'case.changed', caseId, caseNo, state, version, at };

@@ -3,7 +3,10 @@ import type { DbOrTx } from '../client.js';
 import { preparedPerDatabase } from '../prepared.js';
 import { users } from '../schema/people.js';
 
-/** Usernames of the active staff of a city holding a role (who hears a desk's notices). */
+/**
+ * Usernames of the active staff of a city holding a role (who hears a desk's notices); with a grid,
+ * only those whose jurisdiction holds it (no area: the whole city; an area: grids under its code).
+ */
 const staffWithRole = preparedPerDatabase((db) =>
   db
     .select({ username: users.username })
@@ -13,14 +16,21 @@ const staffWithRole = preparedPerDatabase((db) =>
         eq(users.city, sql.placeholder('city')),
         eq(users.active, true),
         sql`${users.roles} @> array[${sql.placeholder('role')}]::text[]`,
+        sql`(${users.areaCode} is null or ${sql.placeholder('gridCode')}::text is null
+          or starts_with(${sql.placeholder('gridCode')}::text, ${users.areaCode}))`,
       ),
     )
     .orderBy(asc(users.username))
-    .prepare('urbangrid_staff_with_role'),
+    .prepare('urbangrid_staff_with_role_in'),
 );
 
-export async function listStaffWithRole(db: DbOrTx, city: string, role: string): Promise<string[]> {
-  const rows = await staffWithRole(db).execute({ city, role });
+export async function listStaffWithRole(
+  db: DbOrTx,
+  city: string,
+  role: string,
+  gridCode: string | null = null,
+): Promise<string[]> {
+  const rows = await staffWithRole(db).execute({ city, role, gridCode });
   return rows.map((row) => row.username);
 }
 

@@ -1,5 +1,5 @@
 /** Notices (通知) as their recipients read them: written once per recipient, listed, marked read. */
-import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { notices, noticeUnreadCounts } from '../schema/notices.js';
 
@@ -69,12 +69,16 @@ export async function pruneReadNotices(db: DbOrTx, readBefore: Date, batchSize: 
   return gone.rows.length;
 }
 
-/** Marks a person's notices read: these ids, or all of them. Others' notices are never touched. */
+/**
+ * Marks a person's notices read: these ids, or all of them but those of the `keptEvents` (notices
+ * that are acknowledged one by one). Others' notices are never touched.
+ */
 export async function markNoticesRead(
   db: DbOrTx,
   recipient: string,
   ids: readonly string[] | 'all',
   at: Date,
+  keptEvents: readonly string[] = [],
 ): Promise<void> {
   await db
     .update(notices)
@@ -84,6 +88,7 @@ export async function markNoticesRead(
         eq(notices.recipient, recipient),
         isNull(notices.readAt),
         ids === 'all' ? undefined : inArray(notices.id, [...ids]),
+        ids === 'all' && keptEvents.length > 0 ? notInArray(notices.event, [...keptEvents]) : undefined,
       ),
     );
 }

@@ -14,6 +14,15 @@ export type Audience =
   | 'shift_lead'
   | 'supervisor';
 
+/**
+ * Notices that must not be missed (紧急通知): a case gone red in someone's queue, and a supervision
+ * order (督办). They stand out in the console and each is acknowledged on its own, never cleared
+ * with "mark all read".
+ */
+export const urgentNoticeEvents: readonly string[] = ['deadline.overdue', 'case.supervised'];
+
+export const isUrgentNotice = (event: string): boolean => urgentNoticeEvents.includes(event);
+
 export type FollowUp =
   /** Find the on-duty officer of the grid and issue assignVerification / startReview. */
   | { readonly kind: 'assignTask'; readonly task: 'verification' | 'check' }

@@ -12,7 +12,7 @@ import {
   listStaffWithRole,
   storeNotice,
 } from '@urbangrid/db';
-import type { Audience } from '@urbangrid/domain';
+import { type Audience, isUrgentNotice } from '@urbangrid/domain';
 import type { NoticeMessage } from '@urbangrid/live';
 import type { EngineContext, EngineLogger } from '../engine-context.js';
 
@@ -55,6 +55,7 @@ export function storeNotices(db: DbOrTx, announce?: AnnounceNotice, logger?: Eng
         caseNo,
         audience,
         event,
+        urgent: isUrgentNotice(event),
         at: notice.at.toISOString(),
         recipients,
       });
@@ -71,7 +72,10 @@ const desks: Partial<Record<Audience, string>> = {
   supervisor: 'supervisor',
 };
 
-/** The usernames an audience means for this case right now. */
+/**
+ * The usernames an audience means for this case right now. A desk is its staff whose jurisdiction
+ * holds the case (a district's supervisor hears of their district's cases, not the city's).
+ */
 export async function recipientsOf(
   context: EngineContext,
   row: CaseRow,
@@ -79,7 +83,7 @@ export async function recipientsOf(
   departmentId: string | null,
 ): Promise<string[]> {
   const desk = desks[audience];
-  if (desk !== undefined) return listStaffWithRole(context.db, row.city, desk);
+  if (desk !== undefined) return listStaffWithRole(context.db, row.city, desk, row.gridCode);
   switch (audience) {
     case 'department':
       return departmentId === null ? [] : listDepartmentStaff(context.db, departmentId);

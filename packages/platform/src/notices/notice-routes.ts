@@ -1,10 +1,12 @@
 /**
  * A person's notices (通知): `GET /api/notices` (newest first, with the unread count) and
- * `POST /api/notices/read` (these ids, or all). Each signed-in staff member sees only the notices
+ * `POST /api/notices/read` (these ids, or all but the urgent ones, which are acknowledged one by
+ * one). Each signed-in staff member sees only the notices
  * addressed to them; new ones also arrive on `/api/live` as `{type: "notice", ...}`.
  */
 
 import { countUnreadNotices, listNoticesOf, markNoticesRead, type NoticeRow } from '@urbangrid/db';
+import { isUrgentNotice, urgentNoticeEvents } from '@urbangrid/domain';
 import { z } from 'zod';
 import { userOf } from '../auth/actor.js';
 import { staffOnly } from '../auth/route-access.js';
@@ -23,6 +25,8 @@ const noticeSchema = z.object({
   data: z.record(z.string(), z.unknown()).nullable(),
   /** The group it went to: department, dispatcher, assignee, supervisor, ... */
   audience: z.string(),
+  /** Must not be missed (a case gone red, a supervision order 督办): acknowledged on its own, never by "all". */
+  urgent: z.boolean(),
   at: z.string(),
   read: z.boolean(),
 });
@@ -36,6 +40,7 @@ const toNotice = (row: NoticeRow) => ({
   event: row.event,
   data: noticeData.safeParse(row.data).data ?? null,
   audience: row.audience,
+  urgent: isUrgentNotice(row.event),
   at: row.at.toISOString(),
   read: row.readAt !== null,
 });
@@ -46,7 +51,7 @@ const listQuery = z.object({
 });
 
 const readBody = z.object({
-  /** The notices read; none given marks every notice read. */
+  /** The notices read (or acknowledged); none given marks every notice read but the urgent ones. */
   ids: z.array(z.string().min(1).max(200)).min(1).max(500).optional(),
 });
 
@@ -81,14 +86,14 @@ export const noticeRoutes: ServicePlugin = async (app) => {
       config: { access: staffOnly },
       schema: {
         tags,
-        summary: 'Marks my notices read: the ids given, or all of them',
+        summary: 'Marks my notices read: the ids given, or all but the urgent ones',
         body: readBody,
         response: { 200: z.object({ unread: z.number().int() }) },
       },
     },
     async (request) => {
       const { username } = userOf(request);
-      await markNoticesRead(app.db, username, request.body.ids ?? 'all', new Date());
+      await markNoticesRead(app.db, username, request.body.ids ?? 'all', new Date(), urgentNoticeEvents);
       return { unread: await countUnreadNotices(app.db, username) };
     },
   );

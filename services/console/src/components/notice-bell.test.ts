@@ -20,6 +20,7 @@ const notice = (id: string, more: Partial<Notice> = {}): Notice => ({
   caseNo: `1501022607010${id.padStart(3, '0')}`,
   event: 'case.dispatched',
   data: null,
+  urgent: false,
   audience: 'department',
   at: minutesAgo(Number(id)),
   read: false,

@@ -376,6 +376,9 @@ const en: ConsoleMessages = {
     markAllRead: 'Mark all read',
     empty: 'No notices',
     unread: 'Unread',
+    urgent: 'Urgent',
+    acknowledge: 'Acknowledge',
+    urgentWaiting: '{n} urgent to acknowledge',
     events: {
       case: {
         reported: 'New case reported',

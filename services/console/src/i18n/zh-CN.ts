@@ -381,6 +381,9 @@ const zhCN = {
     markAllRead: '全部已读',
     empty: '暂无通知',
     unread: '未读',
+    urgent: '紧急',
+    acknowledge: '确认收到',
+    urgentWaiting: '{n} 条紧急通知待确认',
     events: {
       case: {
         reported: '新上报案件',

@@ -13,6 +13,7 @@ const notice = (id: string, more: Partial<Notice> = {}): Notice => ({
   caseNo: `15010226070100${id.padStart(2, '0')}`,
   event: 'case.dispatched',
   data: null,
+  urgent: false,
   audience: 'department',
   at: `2026-07-01T08:${id.padStart(2, '0')}:00.000Z`,
   read: false,

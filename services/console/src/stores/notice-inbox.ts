@@ -57,8 +57,8 @@ export const useNoticeInboxStore = defineStore('noticeInbox', () => {
 
   function receive(live: LiveNotice): void {
     if (items.value.some((n) => n.id === live.id)) return;
-    const { id, caseId, caseNo, event, audience, at } = live;
-    const notice: Notice = { id, caseId, caseNo, event, data: null, audience, at, read: false };
+    const { id, caseId, caseNo, event, audience, urgent, at } = live;
+    const notice: Notice = { id, caseId, caseNo, event, data: null, audience, urgent, at, read: false };
     arrivedSinceLoad.set(id, notice);
     items.value = [notice, ...items.value].slice(0, inboxLimit);
     unread.value += 1;
@@ -80,9 +80,10 @@ export const useNoticeInboxStore = defineStore('noticeInbox', () => {
     }
   }
 
+  /** Marks every notice read but the urgent ones: each of those is acknowledged on its own (markRead). */
   async function markAllRead(): Promise<void> {
     const mine = session;
-    const seen = new Set(items.value.filter((n) => !n.read).map((n) => n.id));
+    const seen = new Set(items.value.filter((n) => !n.read && !n.urgent).map((n) => n.id));
     try {
       const left = await markNoticesRead();
       if (mine !== session) return;

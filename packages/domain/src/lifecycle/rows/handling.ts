@@ -36,8 +36,8 @@ export const handlingRows = {
     body: noFields,
     outcome: () => ({
       to: 'handling',
+      // Signing for a case is the department's own step: nobody else has work from it.
       stamps: ['accepted'],
-      followUps: [notify('dispatcher', 'case.accepted')],
     }),
   }),
   complete: transition({
@@ -146,6 +146,7 @@ export const handlingRows = {
     from: ['suspended'],
     issuers: handler,
     body: noFields,
-    outcome: () => ({ to: 'handling', followUps: [resumeClock, notify('dispatcher', 'case.resumed')] }),
+    // The dispatcher decided the suspension already; the resumed clock is the department's.
+    outcome: () => ({ to: 'handling', followUps: [resumeClock] }),
   }),
 };

@@ -474,6 +474,7 @@ export interface paths {
                                     [key: string]: unknown;
                                 } | null;
                                 audience: string;
+                                urgent: boolean;
                                 at: string;
                                 read: boolean;
                             }[];
@@ -500,7 +501,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Marks my notices read: the ids given, or all of them */
+        /** Marks my notices read: the ids given, or all but the urgent ones */
         post: {
             parameters: {
                 query?: never;
