@@ -1,8 +1,8 @@
 /**
  * HTTP hardening (issue 14 point 10): every answer carries the security headers and a
  * Content-Security-Policy (extendable by configuration for a city's base map), and CORS is open for
- * Open311 reads only — any other route, Open311's POST included, gives another origin's page
- * nothing to read. (That the console keeps to the policy is the browser walk's last step.)
+ * Open311 only (its reads, and its POST with an api_key, never credentials) — any other route gives
+ * another origin's page nothing to read. (That the console keeps to the policy is the browser walk's last step.)
  */
 import { readFileSync } from 'node:fs';
 import { createEngineContext } from '@urbangrid/engine';
@@ -86,7 +86,34 @@ describe('HTTP hardening', () => {
     });
     expect(preflight.statusCode).toBe(204);
     expect(preflight.headers['access-control-allow-origin']).toBe('*');
-    expect(String(preflight.headers['access-control-allow-methods'])).toBe('GET, HEAD');
+    expect(String(preflight.headers['access-control-allow-methods'])).toBe('GET, HEAD, POST');
+  });
+
+  redisTest('a browser app may POST to Open311 with its api_key, preflight included', async () => {
+    const preflight = await app.inject({
+      method: 'OPTIONS',
+      url: '/open311/v2/requests.json',
+      headers: {
+        origin: elsewhere,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type',
+      },
+    });
+    expect(preflight.statusCode).toBe(204);
+    expect(preflight.headers['access-control-allow-origin']).toBe('*');
+    expect(String(preflight.headers['access-control-allow-methods'])).toContain('POST');
+    expect(String(preflight.headers['access-control-allow-headers'])).toMatch(/content-type/i);
+    expect(preflight.headers['access-control-allow-credentials']).toBeUndefined();
+    const posted = await app.inject({
+      method: 'POST',
+      url: '/open311/v2/requests.json',
+      headers: { origin: elsewhere, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'api_key=nothing',
+    });
+    // Refused for its key, in a form the browser lets the app read.
+    expect(posted.statusCode).toBe(403);
+    expect(posted.headers['access-control-allow-origin']).toBe('*');
+    expect(posted.headers['access-control-allow-credentials']).toBeUndefined();
   });
 
   redisTest('no other route lets another origin read it', async () => {
@@ -95,12 +122,6 @@ describe('HTTP hardening', () => {
       await app.inject({ url: '/api/cases', headers: { origin: elsewhere, ...bearer(token) } }),
       await app.inject({ url: '/api/public/cases/none', headers: { origin: elsewhere } }),
       await app.inject({
-        method: 'POST',
-        url: '/open311/v2/requests.json',
-        headers: { origin: elsewhere, 'content-type': 'application/x-www-form-urlencoded' },
-        payload: 'api_key=nothing',
-      }),
-      await app.inject({
         method: 'OPTIONS',
         url: '/api/auth/login',
         headers: { origin: elsewhere, 'access-control-request-method': 'POST' },
@@ -108,7 +129,7 @@ describe('HTTP hardening', () => {
       await app.inject({
         method: 'OPTIONS',
         url: '/open311/v2/requests.json',
-        headers: { origin: elsewhere, 'access-control-request-method': 'POST' },
+        headers: { origin: elsewhere, 'access-control-request-method': 'DELETE' },
       }),
     ];
     for (const answer of answers) {
@@ -116,6 +137,6 @@ describe('HTTP hardening', () => {
       expect(answer.headers['access-control-allow-credentials']).toBeUndefined();
     }
     // The preflights are refused outright.
-    expect(answers.slice(3).map((a) => a.statusCode)).toEqual([404, 404]);
+    expect(answers.slice(2).map((a) => a.statusCode)).toEqual([404, 404]);
   });
 });

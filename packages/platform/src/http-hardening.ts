@@ -6,9 +6,11 @@
  *   WebSocket is the same origin), no framing, no sniffing, no referrer across origins. A city's
  *   base map from a tile server is allowed by naming it in CSP_IMG_SOURCES (tiles as images) or
  *   CSP_CONNECT_SOURCES (fetched tiles). Swagger UI (/docs) sends a policy of its own.
- * - @fastify/cors: Open311 reads (`GET /open311/…`) may be fetched from any origin — they are the
- *   public feed; every other route sends no CORS headers, so a browser keeps other sites' pages
- *   from reading it (the console is served from the same origin and needs none).
+ * - @fastify/cors: Open311 (`/open311/…`: its reads, and its POST, which authenticates with the
+ *   `api_key` it carries, never a cookie) may be called from any origin, preflight included, without
+ *   credentials — browser apps are Open311 clients too; every other route sends no CORS headers, so
+ *   a browser keeps other sites' pages from reading it (the console is served from the same origin
+ *   and needs none).
  */
 import fastifyCors from '@fastify/cors';
 import fastifyHelmet from '@fastify/helmet';
@@ -41,12 +43,15 @@ export function contentSecurityDirectives(options: ContentSecurityOptions = {}):
   };
 }
 
-/** Whether a request is a read of the Open311 feed (or the browser's preflight for one). */
-export function isOpen311Read(request: FastifyRequest): boolean {
+/** The methods of Open311 that other origins may use. */
+const open311Methods = ['GET', 'HEAD', 'POST'];
+
+/** Whether a request is an Open311 call (or the browser's preflight for one). */
+export function isOpen311Call(request: FastifyRequest): boolean {
   if (!request.url.startsWith('/open311/')) return false;
   const method =
     request.method === 'OPTIONS' ? request.headers['access-control-request-method'] : request.method;
-  return method === 'GET' || method === 'HEAD';
+  return typeof method === 'string' && open311Methods.includes(method);
 }
 
 export const httpHardening = fp(
@@ -59,10 +64,19 @@ export const httpHardening = fp(
     });
     await app.register(fastifyCors, {
       delegator: (request, callback) => {
-        const open = isOpen311Read(request as FastifyRequest);
+        const open = isOpen311Call(request as FastifyRequest);
         callback(
           null,
-          open ? { origin: '*', methods: ['GET', 'HEAD'], credentials: false } : { origin: false },
+          open
+            ? {
+                origin: '*',
+                methods: open311Methods,
+                allowedHeaders: ['Content-Type', 'Idempotency-Key'],
+                exposedHeaders: ['Retry-After'],
+                credentials: false,
+                maxAge: 86_400,
+              }
+            : { origin: false },
         );
       },
     });

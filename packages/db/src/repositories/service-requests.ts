@@ -17,9 +17,11 @@ export interface ServiceRequestFilter {
   /** The report sources the city publishes (the others are not listed at all). */
   sources: readonly ReportSource[];
   limit: number;
+  /** Rows skipped (Open311 `page`). */
+  offset?: number;
 }
 
-/** Cases of a city as Open311 GeoReport v2 lists its service requests, newest first. */
+/** Cases of a city as Open311 GeoReport v2 lists its service requests, newest first (`cases_created_idx`). */
 export async function listServiceRequests(db: DbOrTx, filter: ServiceRequestFilter): Promise<CaseRow[]> {
   const conditions: Array<SQL | undefined> = [
     eq(cases.city, filter.city),
@@ -38,8 +40,9 @@ export async function listServiceRequests(db: DbOrTx, filter: ServiceRequestFilt
     .select()
     .from(cases)
     .where(and(...conditions))
-    .orderBy(desc(cases.createdAt))
-    .limit(filter.limit);
+    .orderBy(desc(cases.createdAt), desc(cases.id))
+    .limit(filter.limit)
+    .offset(filter.offset ?? 0);
 }
 
 /** Every case with this number, in any city (a number is unique per city only). */

@@ -81,6 +81,8 @@ export function sendErrors(
   format: Open311Format,
   status: number,
   description: string,
+  /** The error's own number when the HTTP status is the spec's broader one (429 under a 400). */
+  code = status,
 ): FastifyReply {
-  return sendList(reply, format, { root: 'errors', item: 'error' }, [{ code: status, description }], status);
+  return sendList(reply, format, { root: 'errors', item: 'error' }, [{ code, description }], status);
 }

@@ -31,22 +31,28 @@ import {
   open311Spec,
   serviceOf,
 } from './open311-service.js';
+import { open311Date, pagingQuery } from './open311-window.js';
 
-/** Our error codes as GeoReport v2 statuses. */
-const open311Status: Record<string, number> = {
-  VALIDATION_FAILED: 400,
-  OUTSIDE_GRID: 400,
-  CITY_RETIRED: 400,
-  AREA_RETIRED: 400,
-  UNAUTHENTICATED: 403,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  IDEMPOTENCY_KEY_REUSED: 409,
-  CONFLICT: 409,
-  PAYLOAD_TOO_LARGE: 413,
-  UNSUPPORTED_MEDIA_TYPE: 415,
-  RATE_LIMITED: 429,
-  SERVICE_UNAVAILABLE: 503,
+/**
+ * Our error codes as GeoReport v2 answers them: the spec knows 400, 403 and 404 (and a server's
+ * 5xx). What the rest of the API answers 409, 413, 415 or 429 is a 400 here, its own number kept
+ * as the error's `code` (with Retry-After when the rate limit was hit), so a client still tells
+ * "slow down" from "fix the request".
+ */
+const open311Status: Record<string, { status: number; code?: number }> = {
+  VALIDATION_FAILED: { status: 400 },
+  OUTSIDE_GRID: { status: 400 },
+  CITY_RETIRED: { status: 400 },
+  AREA_RETIRED: { status: 400 },
+  UNAUTHENTICATED: { status: 403 },
+  FORBIDDEN: { status: 403 },
+  NOT_FOUND: { status: 404 },
+  IDEMPOTENCY_KEY_REUSED: { status: 400, code: 409 },
+  CONFLICT: { status: 400, code: 409 },
+  PAYLOAD_TOO_LARGE: { status: 400, code: 413 },
+  UNSUPPORTED_MEDIA_TYPE: { status: 400, code: 415 },
+  RATE_LIMITED: { status: 400, code: 429 },
+  SERVICE_UNAVAILABLE: { status: 503 },
 };
 
 const format = z.enum(open311Formats);
@@ -73,7 +79,6 @@ const commaList = (max: number) =>
       .pipe(z.array(z.string().min(1).max(64)).min(1).max(max))
       .optional(),
   );
-const w3cDate = z.preprocess(blankIsAbsent, z.iso.datetime({ offset: true }).optional());
 const jurisdictionId = optionalText(16);
 
 const postBody = z.preprocess(
@@ -130,9 +135,9 @@ export function open311Routes(ctx: IntakeContext): ServicePlugin {
         request.log.error({ err: error }, 'unhandled error');
         return sendErrors(reply, fmt, 500, 'an unexpected error occurred; it has been logged');
       }
-      const status = open311Status[problem.code] ?? 400;
+      const { status, code } = open311Status[problem.code] ?? { status: 400 };
       if (status === 503) reply.header('retry-after', String(retryAfterSeconds));
-      return sendErrors(reply, fmt, status, problem.detail);
+      return sendErrors(reply, fmt, status, problem.detail, code);
     });
     app.setNotFoundHandler((request, reply) => {
       sendErrors(reply, formatOfUrl(request.url), 404, `no resource ${request.url.split('?')[0] ?? ''}`);
@@ -222,14 +227,14 @@ export function open311Routes(ctx: IntakeContext): ServicePlugin {
         schema: {
           tags,
           summary:
-            'GET Service Requests: by ids, or by service codes, dates (default last 90 days) and status',
+            'GET Service Requests: by ids, or by service codes, dates (at most 90 days; default the last 90) and status, a page at a time',
           params: z.object({ format }),
           querystring: z.object({
             jurisdiction_id: jurisdictionId,
             service_request_id: commaList(100),
             service_code: commaList(100),
-            start_date: w3cDate,
-            end_date: w3cDate,
+            start_date: open311Date,
+            end_date: open311Date,
             status: z.preprocess(
               blankIsAbsent,
               z
@@ -239,6 +244,7 @@ export function open311Routes(ctx: IntakeContext): ServicePlugin {
                 .pipe(z.array(z.enum(['open', 'closed'])).min(1))
                 .optional(),
             ),
+            ...pagingQuery,
           }),
         },
       },
@@ -249,9 +255,11 @@ export function open311Routes(ctx: IntakeContext): ServicePlugin {
           city,
           serviceRequestIds: q.service_request_id,
           serviceCodes: q.service_code,
-          startDate: q.start_date === undefined ? undefined : new Date(q.start_date),
-          endDate: q.end_date === undefined ? undefined : new Date(q.end_date),
+          startDate: q.start_date,
+          endDate: q.end_date,
           statuses: q.status,
+          page_size: q.page_size,
+          page: q.page,
         });
         return sendList(reply, request.params.format, { root: 'service_requests', item: 'request' }, items);
       },
@@ -310,7 +318,13 @@ export function open311Routes(ctx: IntakeContext): ServicePlugin {
         const actor = await open311Caller(request, request.body.api_key ?? request.query.api_key);
         const asked = request.body.jurisdiction_id;
         if (asked !== undefined && asked !== actor.city) {
-          return sendErrors(reply, request.params.format, 404, `jurisdiction_id ${asked} not found`);
+          // The key is tied to its city: it may not report anywhere else.
+          return sendErrors(
+            reply,
+            request.params.format,
+            403,
+            `this api_key may not post to jurisdiction_id ${asked}`,
+          );
         }
         const idempotencyKey = request.headers['idempotency-key'];
         const created = await createServiceRequest(

@@ -17,14 +17,11 @@ import { addressById, placeAddress } from '../addresses/address-service.js';
 import type { IntakeContext } from '../intake-context.js';
 import { createReport } from '../reports/report-service.js';
 import type { Open311Value } from './open311-format.js';
+import { maxPageSize, pageOf, windowOf } from './open311-window.js';
 
 type Row = Record<string, Open311Value>;
 
 export const open311Spec = 'http://wiki.open311.org/GeoReport_v2';
-
-/** The spec's default window for GET requests without dates, and its result cap. */
-const defaultWindowDays = 90;
-export const maxRequests = 1000;
 
 export async function cityServices(ctx: IntakeContext, city: string) {
   const categories = await listCategories(ctx.db);
@@ -78,6 +75,16 @@ const stateNotes: Record<string, string> = {
   cancelled: 'Cancelled.',
 };
 
+/**
+ * When the fix is expected: the handling deadline while the department works on it, then the
+ * check's and closing deadline once it reports it fixed. Before dispatch no department has a
+ * deadline yet, and a suspended or ended case none: null.
+ */
+function expectedFix(row: CaseRow): Date | null {
+  const fixStages: readonly (string | null)[] = ['handle', 'check', 'close'];
+  return fixStages.includes(row.deadlineStage) ? row.deadlineDue : null;
+}
+
 export async function serviceRequestOf(
   ctx: IntakeContext,
   row: CaseRow,
@@ -99,7 +106,7 @@ export async function serviceRequestOf(
     service_notice: null,
     requested_datetime: row.createdAt.toISOString(),
     updated_datetime: row.updatedAt.toISOString(),
-    expected_datetime: row.deadlineDue?.toISOString() ?? null,
+    expected_datetime: expectedFix(row)?.toISOString() ?? null,
     address: redactPublicText(row.address),
     address_id: null,
     zipcode: null,
@@ -117,9 +124,12 @@ export interface RequestQuery {
   city: string;
   serviceRequestIds?: string[];
   serviceCodes?: string[];
-  startDate?: Date;
-  endDate?: Date;
+  /** start_date and end_date as asked (date-times or dates). */
+  startDate?: string;
+  endDate?: string;
   statuses?: Array<'open' | 'closed'>;
+  page_size?: number;
+  page?: number;
 }
 
 export async function findServiceRequests(ctx: IntakeContext, query: RequestQuery): Promise<Row[]> {
@@ -132,24 +142,21 @@ export async function findServiceRequests(ctx: IntakeContext, query: RequestQuer
           city: query.city,
           caseNos: query.serviceRequestIds,
           sources,
-          limit: maxRequests,
+          limit: maxPageSize,
         })
       : await listServiceRequests(ctx.db, {
           city: query.city,
           categoryCodes: query.serviceCodes,
-          ...dateWindow(ctx, query),
+          ...windowOf(
+            { start: query.startDate, end: query.endDate },
+            await ctx.engine.reference.cityTimeZone(query.city),
+            ctx.engine.now(),
+          ),
           status: query.statuses?.length === 1 ? query.statuses[0] : undefined,
           sources,
-          limit: maxRequests,
+          ...pageOf(query),
         });
   return Promise.all(rows.map((row) => serviceRequestOf(ctx, row, names)));
-}
-
-function dateWindow(ctx: IntakeContext, query: RequestQuery): { from?: Date; to?: Date } {
-  if (query.startDate === undefined && query.endDate === undefined) {
-    return { from: new Date(ctx.engine.now().getTime() - defaultWindowDays * 86_400_000) };
-  }
-  return { from: query.startDate, to: query.endDate };
 }
 
 export async function findServiceRequest(ctx: IntakeContext, city: string, id: string): Promise<Row> {
@@ -210,9 +217,10 @@ export async function createServiceRequest(
     },
     idempotencyKey,
   );
+  // A case has its number as soon as it is reported, so the receipt is the id and never a token
+  // (the spec returns a token only while no id exists; GET tokens/:token still answers one).
   return {
     service_request_id: outcome.case.caseNo,
-    token: outcome.case.id,
     service_notice: null,
     account_id: body.account_id ?? null,
   };

@@ -4803,7 +4803,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET Service Requests: by ids, or by service codes, dates (default last 90 days) and status */
+        /** GET Service Requests: by ids, or by service codes, dates (at most 90 days; default the last 90) and status, a page at a time */
         get: {
             parameters: {
                 query?: {
@@ -4813,6 +4813,8 @@ export interface paths {
                     start_date?: string;
                     end_date?: string;
                     status?: string;
+                    page_size?: number;
+                    page?: number;
                 };
                 header?: never;
                 path: {
