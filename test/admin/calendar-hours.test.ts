@@ -127,7 +127,7 @@ describe('working hours of a calendar', () => {
       payload: {
         start,
         stage: { categoryCode: category.code, stage: 'handle', urgency: 'normal' },
-        hours: proposed,
+        hours: { calendar: 'office', ...proposed },
       },
     });
     expect(preview.statusCode, preview.body).toBe(200);
@@ -149,6 +149,18 @@ describe('working hours of a calendar', () => {
     };
     expect(row?.due).toBe(await now());
     expect(row?.proposed.due).not.toBe(row?.due);
+    // Hours proposed for another calendar do not move this stage.
+    const patrol = await first.inject({
+      method: 'POST',
+      url: '/api/admin/calendars/1501/deadlines/preview',
+      headers: admin,
+      payload: {
+        start,
+        stage: { categoryCode: category.code, stage: 'handle', urgency: 'normal' },
+        hours: { calendar: 'patrol', ...proposed },
+      },
+    });
+    expect(patrol.json().rows[0].proposed).toBeUndefined();
 
     const listed = await first.inject({ url: '/api/admin/calendars/1501', headers: admin });
     const office = listed.json().calendars.find((c: { code: string }) => c.code === 'office');
@@ -177,7 +189,7 @@ describe('working hours of a calendar', () => {
       await preview({
         calendar: 'office',
         workMinutes: [60],
-        hours: { weekly: { '1': [{ start: '09:00', end: '08:00' }] } },
+        hours: { calendar: 'office', weekly: { '1': [{ start: '09:00', end: '08:00' }] } },
       }),
       400,
       'VALIDATION_FAILED',

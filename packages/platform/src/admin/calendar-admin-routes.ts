@@ -272,8 +272,8 @@ export const calendarAdminRoutes: ServicePlugin = async (app) => {
               .array(z.object({ date: z.iso.date(), kind: dayKind.nullable() }))
               .max(60)
               .default([]),
-            /** Working hours to try before setting them (the hours PUT's body). */
-            hours: hoursBody.optional(),
+            /** Working hours of a calendar to try before setting them (the hours PUT's body): they count when it is the one counted on. */
+            hours: hoursBody.extend({ calendar: z.string().min(1).max(40) }).optional(),
           })
           .refine((body) => (body.stage === undefined) !== (body.workMinutes === undefined), {
             message: 'name either workMinutes (with calendar) or a stage, not both',
@@ -307,7 +307,7 @@ export const calendarAdminRoutes: ServicePlugin = async (app) => {
       const workMinutes = request.body.workMinutes ?? (work === null ? [] : [work.minutes]);
       const calendar = (await app.reference.cityCalendars(city)).calendars.get(code);
       if (calendar === undefined) throw new NotFoundError(`city ${city} has no calendar '${code}'`);
-      const proposed = { days, ...(hours === undefined ? {} : { hours }) };
+      const proposed = { days, ...(hours === undefined || hours.calendar !== code ? {} : { hours }) };
       return { calendar: code, rows: previewDeadlines(calendar, new Date(start), workMinutes, proposed) };
     },
   );

@@ -1,4 +1,8 @@
-/** Administration (系统管理): grid import, a city's calendar days, the admin audit log. */
+/**
+ * Administration (系统管理): grid import, a city's calendar (days, hours, deadline preview), cities,
+ * departments, people, the duty rota, API keys, evaluation settings, the admin audit log.
+ */
+import { xlsxType } from './catalogue-api';
 import type { paths } from './generated/schema';
 import { api, ok, requestRaw, withQuery } from './http';
 
@@ -128,3 +132,77 @@ export const createUser = (body: NewUserBody) => ok(api.POST('/api/admin/users',
 
 export const deactivateUser = (username: string) =>
   ok(api.POST('/api/admin/users/{username}/deactivate', { params: { path: { username } } }));
+
+/** A city's departments (retired ones too); created, edited (If-Match) and retired from a date. */
+export const fetchDepartments = (city: string) =>
+  ok(api.GET('/api/admin/departments', { params: { query: city ? { city } : {} } }));
+
+export type DepartmentBody =
+  paths['/api/admin/departments/{id}']['put']['requestBody']['content']['application/json'];
+
+export const createDepartment = (body: DepartmentBody & { city: string }) =>
+  ok(api.POST('/api/admin/departments', { body }));
+
+export const editDepartment = (id: string, body: DepartmentBody, version: number) =>
+  ok(api.PUT('/api/admin/departments/{id}', { params: { path: { id }, header: ifMatch(version) }, body }));
+
+export const retireDepartment = (id: string, retiredOn: string, version: number) =>
+  ok(
+    api.POST('/api/admin/departments/{id}/retire', {
+      params: { path: { id }, header: ifMatch(version) },
+      body: { retiredOn },
+    }),
+  );
+
+/** The duty rota (值班表) of a period: its shifts, its workbook, and a workbook imported over it. */
+export interface RotaPeriod {
+  from: string;
+  to: string;
+}
+
+export const fetchRota = (city: string, period: RotaPeriod) =>
+  ok(api.GET('/api/admin/rota/{city}', { params: { path: { city }, query: period } }));
+
+export async function downloadRota(
+  city: string,
+  period: RotaPeriod,
+): Promise<{ blob: Blob; filename: string }> {
+  const response = await requestRaw(withQuery(`/api/admin/rota/${city}`, { ...period, format: 'xlsx' }));
+  return { blob: await response.blob(), filename: `值班表-${city}-${period.from}-${period.to}.xlsx` };
+}
+
+/** Replaces the period's shifts with a workbook's; every bad row comes back in the problem's rowErrors. */
+export async function importRota(
+  city: string,
+  period: RotaPeriod,
+  file: Blob,
+): Promise<{ removed: number; added: number }> {
+  const response = await requestRaw(withQuery(`/api/admin/rota/${city}/import`, { ...period }), {
+    method: 'POST',
+    headers: { 'content-type': xlsxType },
+    body: file,
+  });
+  return response.json();
+}
+
+/** A calendar's working hours (each ISO weekday's periods), set with the version they were read at. */
+export type CalendarHoursBody =
+  paths['/api/admin/calendars/{city}/hours/{code}']['put']['requestBody']['content']['application/json'];
+
+export const setCalendarHours = (city: string, code: string, body: CalendarHoursBody, version: number) =>
+  ok(
+    api.PUT('/api/admin/calendars/{city}/hours/{code}', {
+      params: { path: { city, code }, header: ifMatch(version) },
+      body,
+    }),
+  );
+
+export const loadCalendarYear = (city: string, year: number) =>
+  ok(api.POST('/api/admin/calendars/{city}/years/{year}/load', { params: { path: { city, year } } }));
+
+export type DeadlinePreviewBody =
+  paths['/api/admin/calendars/{city}/deadlines/preview']['post']['requestBody']['content']['application/json'];
+
+/** When a stage's deadline falls as the calendar is, and with the proposed days and hours. */
+export const previewDeadline = (city: string, body: DeadlinePreviewBody) =>
+  ok(api.POST('/api/admin/calendars/{city}/deadlines/preview', { params: { path: { city } }, body }));

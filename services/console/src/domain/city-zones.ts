@@ -45,3 +45,35 @@ export function todayOf(zones: CityZones, nowMs: number): string | undefined {
     .sort()
     .at(-1);
 }
+
+/** An instant as the wall-clock time of a zone, `YYYY-MM-DD HH:mm`. */
+export function localTimeIn(ms: number, timeZone: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    })
+      .formatToParts(new Date(ms))
+      .map((part) => [part.type, part.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+}
+
+/**
+ * The instant a wall-clock time `YYYY-MM-DDTHH:mm` (a datetime-local input) is in a zone, as ISO
+ * 8601; undefined when it is no such time. The zone's offset is read at the time itself (DST).
+ */
+export function instantOfLocal(local: string, timeZone: string): string | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
+  if (match === null) return undefined;
+  const [, y, mo, d, h, mi] = match.map(Number) as [number, number, number, number, number, number];
+  const wall = Date.UTC(y, mo - 1, d, h, mi);
+  const offsetAt = (ms: number) => Date.parse(`${localTimeIn(ms, timeZone).replace(' ', 'T')}:00Z`) - ms;
+  const first = wall - offsetAt(wall);
+  return new Date(wall - offsetAt(first)).toISOString();
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { TimelineEntry } from '../api/contract';
 import { aCase } from '../test-support/fake-api';
 import { casePhotos, timelineAssignee, timelineNote } from './case-photos';
-import { homeZone } from './city-zones';
+import { homeZone, instantOfLocal, localTimeIn } from './city-zones';
 import { formatCountdown } from './countdown';
 import { newIdempotencyKey } from './idempotency';
 import { noticeAge } from './notice-time';
@@ -100,6 +100,14 @@ describe('reports', () => {
       'Asia/Shanghai',
     );
     expect(homeZone(urumqi)).toBe('Asia/Urumqi');
+  });
+  it("reads and writes a wall-clock time in the city's zone, whatever the browser's", () => {
+    expect(instantOfLocal('2026-03-06T17:00', 'Asia/Shanghai')).toBe('2026-03-06T09:00:00.000Z');
+    expect(localTimeIn(Date.parse('2026-03-06T09:00:00Z'), 'Asia/Shanghai')).toBe('2026-03-06 17:00');
+    // Across a DST change: 10:00 in New York is 14:00 UTC in summer, 15:00 in winter.
+    expect(instantOfLocal('2026-07-01T10:00', 'America/New_York')).toBe('2026-07-01T14:00:00.000Z');
+    expect(instantOfLocal('2026-01-05T10:00', 'America/New_York')).toBe('2026-01-05T15:00:00.000Z');
+    expect(instantOfLocal('5 March', 'Asia/Shanghai')).toBeUndefined();
   });
   it('has no on-time rate when nothing closed', () => {
     expect(onTimeClosingRate({ closed: 0, closedOnTime: 0 })).toBeNull();

@@ -1374,6 +1374,7 @@ export interface paths {
                                 start: string;
                                 end: string;
                             }[];
+                            calendar: string;
                         };
                     };
                 };

@@ -53,6 +53,9 @@ function screenApi(city: string | null) {
     'GET /api/auth/me': () => ({ json: { username: 'admin', roles: ['admin'], city } }),
     'GET /api/admin/calendars/1501': () => ({ json: { calendars: [], days: [], knownUntil: '2026-12-31' } }),
     'GET /api/admin/audit': () => ({ json: { items: [], total: 0, page: 1, pageSize: 50 } }),
+    'GET /api/admin/cities': () => ({
+      json: { items: [{ code: '1501', name: '呼和浩特', retiredOn: null }] },
+    }),
   };
 }
 
