@@ -6,7 +6,7 @@ import { catalogueVersions, categories } from './catalogue.js';
 import { baotou, type CityPlan, cityPlans, hohhot } from './city-plans.js';
 import { buildDepartments, buildResponsibilities } from './departments.js';
 import { planCities } from './plan-cities.js';
-import { planTargets } from './plan-targets.js';
+import { caseIndicatorTargets, planTargets } from './plan-targets.js';
 import {
   type AreaRow,
   type CalendarRow,
@@ -119,7 +119,7 @@ export function buildDemoRegion(options: DemoRegionOptions = {}): DemoRegion {
       cityClass: plan.cityClass,
       population: plan.urbanPopulation,
     })),
-    regionIndicators: planTargets,
+    regionIndicators: [...planTargets, ...caseIndicatorTargets],
   };
   plans.forEach((plan, n) => {
     const { areas, grids, communities } = buildCityAreas(plan);

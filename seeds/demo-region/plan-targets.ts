@@ -249,3 +249,45 @@ export const planTargets: RegionIndicator[] = targets.map(({ by2020, ...indicato
   plan: actionPlan2018,
   targets: [{ year: 2020, value: by2020 }],
 }));
+
+/**
+ * The case indicators the region holds every city to (案件指标), measured by the system from the
+ * cases rather than reported (domain ranking-score.ts systemMeasures).
+ */
+export const caseIndicatorPlan = '自治区数字化城市管理考评（案件指标）';
+
+export const caseIndicatorTargets: RegionIndicator[] = [
+  {
+    code: 'ON_TIME_CLOSING_RATE',
+    name: '按期结案率',
+    nameEn: 'Cases closed on time',
+    unit: '%',
+    direction: 'atLeast',
+    appliesTo: {},
+    plan: caseIndicatorPlan,
+    periodKind: 'month',
+    targets: [{ year: 2026, value: 90 }],
+  },
+  {
+    code: 'REWORK_RATE',
+    name: '返工率',
+    nameEn: 'Rework rate of closed cases',
+    unit: '%',
+    direction: 'atMost',
+    appliesTo: {},
+    plan: caseIndicatorPlan,
+    periodKind: 'month',
+    targets: [{ year: 2026, value: 5 }],
+  },
+  {
+    code: 'PUBLIC_SATISFACTION',
+    name: '公众满意率（回访）',
+    nameEn: 'Public satisfaction (callbacks)',
+    unit: '%',
+    direction: 'atLeast',
+    appliesTo: {},
+    plan: caseIndicatorPlan,
+    periodKind: 'month',
+    targets: [{ year: 2026, value: 90 }],
+  },
+];

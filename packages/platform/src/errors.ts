@@ -22,6 +22,10 @@ export const errorCatalogue = {
   /** A report into a district, street or community retired (撤销) by the day it is made. */
   AREA_RETIRED: { status: 409, title: 'Area retired' },
   TRANSITION_NOT_ALLOWED: { status: 409, title: 'Transition not allowed' },
+  /** A value outside the range of its unit (a percentage above 100, a yes/no other than 0 or 1). */
+  VALUE_OUT_OF_RANGE: { status: 400, title: 'Value out of range' },
+  /** A report for a period that is not open for reports (not begun, past its deadline, or published). */
+  PERIOD_CLOSED: { status: 409, title: 'Period closed' },
   VERSION_CONFLICT: { status: 409, title: 'Version conflict' },
   /** A conflict that is not about a case's version, e.g. an Idempotency-Key reused with another body. */
   CONFLICT: { status: 409, title: 'Conflict' },
@@ -56,6 +60,8 @@ export const OutsideGridError = define('OUTSIDE_GRID');
 export const CityRetiredError = define('CITY_RETIRED');
 export const AreaRetiredError = define('AREA_RETIRED');
 export const TransitionNotAllowedError = define('TRANSITION_NOT_ALLOWED');
+export const ValueOutOfRangeError = define('VALUE_OUT_OF_RANGE');
+export const PeriodClosedError = define('PERIOD_CLOSED');
 export const VersionConflictError = define('VERSION_CONFLICT');
 export const ConflictError = define('CONFLICT');
 export const IdempotencyKeyReusedError = define('IDEMPOTENCY_KEY_REUSED');
@@ -76,6 +82,8 @@ export const errorsByCode = {
   CITY_RETIRED: CityRetiredError,
   AREA_RETIRED: AreaRetiredError,
   TRANSITION_NOT_ALLOWED: TransitionNotAllowedError,
+  VALUE_OUT_OF_RANGE: ValueOutOfRangeError,
+  PERIOD_CLOSED: PeriodClosedError,
   VERSION_CONFLICT: VersionConflictError,
   CONFLICT: ConflictError,
   IDEMPOTENCY_KEY_REUSED: IdempotencyKeyReusedError,

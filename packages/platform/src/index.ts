@@ -1,4 +1,5 @@
 export * from './access/case-scope.js';
+export { etagOf, ifMatchHeaders, ifMatchVersion } from './admin/admin-changes.js';
 export * from './admin/seed-admin.js';
 export * from './app.js';
 export * from './auth/actor.js';

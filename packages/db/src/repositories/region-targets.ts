@@ -65,7 +65,7 @@ export async function insertRegionIndicator(
 export async function updateRegionIndicator(
   db: DbOrTx,
   code: string,
-  change: Pick<RegionIndicatorRow, 'name' | 'nameEn' | 'appliesTo' | 'plan'>,
+  change: Pick<RegionIndicatorRow, 'name' | 'nameEn' | 'appliesTo' | 'plan' | 'periodKind'>,
 ): Promise<void> {
   await db
     .update(regionIndicators)

@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import { cityCodeString } from '../codes/city-code.js';
+import { periodKinds } from './periods.js';
+import { isSystemMeasure, systemMeasures } from './ranking-score.js';
 
 /** Units of the plan's indicators; each with the range its values lie in. */
 export const targetUnits = ['%', 'm²/人', 'km/km²', 'yes-no'] as const;
@@ -85,6 +87,8 @@ export const regionIndicatorSchema = z
     appliesTo: appliesToSchema,
     /** The plan (document) the targets come from, e.g. 内政办发〔2018〕60号. */
     plan: z.string().trim().min(1).max(200),
+    /** How often cities report it (报送周期); a quarter when not given. */
+    periodKind: z.enum(periodKinds).optional(),
     targets: z
       .array(z.object({ year: targetYearSchema, value: z.number().finite() }))
       .min(1)
@@ -95,9 +99,16 @@ export type RegionIndicator = z.infer<typeof regionIndicatorSchema>;
 
 /** The indicator's own consistency: its unit and direction agree, each value fits the unit, years once. */
 export function regionIndicatorProblems(
-  indicator: Pick<RegionIndicator, 'unit' | 'direction' | 'appliesTo' | 'targets'>,
+  indicator: Pick<RegionIndicator, 'unit' | 'direction' | 'appliesTo' | 'targets'> & { code?: string },
 ): { path: string; message: string }[] {
   const problems: { path: string; message: string }[] = [];
+  const measure =
+    indicator.code !== undefined && isSystemMeasure(indicator.code) ? systemMeasures[indicator.code] : null;
+  if (measure !== null && (measure.unit !== indicator.unit || measure.direction !== indicator.direction))
+    problems.push({
+      path: 'unit',
+      message: `${indicator.code} is measured by the system in ${measure.unit} (${measure.direction})`,
+    });
   if ((indicator.unit === 'yes-no') !== (indicator.direction === 'yesNo'))
     problems.push({ path: 'direction', message: 'a yes/no task has unit yes-no and direction yesNo' });
   const seen = new Set<number>();

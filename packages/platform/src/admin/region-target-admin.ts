@@ -15,6 +15,8 @@ import {
 } from '@urbangrid/db';
 import {
   appliesToSchema,
+  measuredByOf,
+  periodKinds,
   type RegionIndicator,
   regionIndicatorProblems,
   regionIndicatorSchema,
@@ -41,6 +43,10 @@ export const regionIndicatorView = z
     direction: z.enum(targetDirections),
     appliesTo: appliesToSchema,
     plan: z.string(),
+    /** How often cities report it (报送周期). */
+    periodKind: z.enum(periodKinds),
+    /** `city`: the city reports it (指标报送); `system`: measured from the cases (案件指标). */
+    measuredBy: z.enum(['city', 'system']),
     version: z.number().int(),
     targets: z.array(z.object({ year: z.number().int(), value: z.number(), plan: z.string() })),
   })
@@ -56,6 +62,8 @@ export function toRegionIndicatorView(row: RegionIndicatorWithTargets): RegionIn
     direction: z.enum(targetDirections).parse(row.direction),
     appliesTo: appliesToSchema.parse(row.appliesTo),
     plan: row.plan,
+    periodKind: z.enum(periodKinds).parse(row.periodKind),
+    measuredBy: measuredByOf(row.code),
     version: row.version,
     targets: row.targets,
   };
@@ -89,6 +97,7 @@ export async function addRegionTargets(
       nameEn: indicator.nameEn,
       appliesTo: indicator.appliesTo,
       plan: indicator.plan,
+      periodKind: indicator.periodKind ?? before?.periodKind ?? 'quarter',
     };
     if (before === null) {
       const created = await insertRegionIndicator(tx, {

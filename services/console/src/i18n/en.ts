@@ -193,6 +193,9 @@ const en: ConsoleMessages = {
     OUTSIDE_GRID: 'This place is outside every grid',
     CITY_RETIRED: 'This city is retired and takes no new reports',
     AREA_RETIRED: 'This area is retired and takes no new reports',
+    VALUE_OUT_OF_RANGE:
+      'The value lies outside the range of its unit (a percentage is 0–100, a yes/no task 0 or 1)',
+    PERIOD_CLOSED: 'This period is not open for reports (not begun, past its deadline, or already published)',
     TRANSITION_NOT_ALLOWED: 'The case is no longer in a state that allows this',
     VERSION_CONFLICT: 'Someone else changed this case; reload it and try again',
     CONFLICT: 'Someone else has already done this',

@@ -195,6 +195,8 @@ const zhCN = {
     OUTSIDE_GRID: '该位置不在任何网格内',
     CITY_RETIRED: '该城市已撤销，不再受理新的上报',
     AREA_RETIRED: '该区域已撤销，不再受理新的上报',
+    VALUE_OUT_OF_RANGE: '数值超出其单位的范围（百分比应在 0–100 之间，是否类任务为 0 或 1）',
+    PERIOD_CLOSED: '该周期不在报送期内（尚未开始、已过报送截止日或已发布通报）',
     TRANSITION_NOT_ALLOWED: '案件当前状态不允许此操作',
     VERSION_CONFLICT: '案件已被他人更新，请重新加载后再操作',
     CONFLICT: '已被他人处理',

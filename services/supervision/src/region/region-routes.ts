@@ -10,6 +10,7 @@ import {
   toRegionIndicatorView,
 } from '@urbangrid/platform';
 import { z } from 'zod';
+import { indicatorReportRoutes } from './indicator-report-routes.js';
 
 const tags = ['region'];
 
@@ -28,4 +29,5 @@ export const regionRoutes: ServicePlugin = async (app) => {
     },
     async () => (await listRegionIndicators(app.reportsDb)).map(toRegionIndicatorView),
   );
+  await app.register(indicatorReportRoutes);
 };

@@ -5922,6 +5922,220 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/region/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cities' indicator reports (指标报送): the region's all, a city's own */
+        get: {
+            parameters: {
+                query?: {
+                    city?: string;
+                    period?: string;
+                    state?: "submitted" | "accepted" | "returned";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IndicatorReport"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/region/reports/{city}/{indicator}/{period}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One report with its whole history (every submission and decision, oldest first) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    city: string;
+                    indicator: string;
+                    period: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            city: string;
+                            indicatorCode: string;
+                            period: string;
+                            /** @enum {string} */
+                            state: "submitted" | "accepted" | "returned";
+                            version: number;
+                            value: number;
+                            note: string | null;
+                            /** @description Media ids (GET /api/intake/media/:id) */
+                            evidence: string[];
+                            returnReason: string | null;
+                            submittedBy: string;
+                            submittedAt: string;
+                            decidedBy: string | null;
+                            decidedAt: string | null;
+                            history: {
+                                version: number;
+                                /** @enum {string} */
+                                action: "submit" | "resubmit" | "accept" | "return";
+                                /** @enum {string} */
+                                state: "submitted" | "accepted" | "returned";
+                                value: number;
+                                note: string | null;
+                                evidence: string[];
+                                reason: string | null;
+                                actor: string;
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * Reports an indicator's value for a period with evidence, or resubmits a returned report
+         * @description By the city's supervision centre (a supervisor without a district) or its admin. 201 for a first report, 200 for a resubmission of a returned one; 409 CONFLICT while it waits for review or once accepted, 409 PERIOD_CLOSED outside the period's reporting window (its first day to 30 days after its end) or once its ranking is published, 400 VALUE_OUT_OF_RANGE for a value outside its unit (0–100 %, yes/no 0 or 1). The period's kind is the indicator's (`periodKind`, a quarter by default). Evidence: media ids uploaded by the city (POST /api/intake/media). Problems carry `detailZh`.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The version (ETag) of the record the edit was made on; stale answers 409 */
+                    "if-match"?: string;
+                };
+                path: {
+                    city: string;
+                    indicator: string;
+                    period: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        value: number;
+                        note?: string;
+                        /** @default [] */
+                        evidence?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IndicatorReport"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IndicatorReport"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/region/reports/{city}/{indicator}/{period}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The region accepts a submitted report, or returns it to the city with a reason (退回)
+         * @description Region staff only (a region supervisor or region admin). 409 TRANSITION_NOT_ALLOWED unless the report waits for review. A returned report notifies the city's supervision centre.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The version (ETag) of the record the edit was made on; stale answers 409 */
+                    "if-match"?: string;
+                };
+                path: {
+                    city: string;
+                    indicator: string;
+                    period: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "accept";
+                    } | {
+                        /** @enum {string} */
+                        decision: "return";
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IndicatorReport"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/supervision/status": {
         parameters: {
             query?: never;
@@ -6652,6 +6866,8 @@ export interface components {
             direction: "atLeast" | "atMost" | "about" | "yesNo";
             appliesTo: components["schemas"]["TargetAppliesToInput"];
             plan: string;
+            /** @enum {string} */
+            periodKind?: "month" | "quarter" | "year";
             targets: {
                 year: number;
                 value: number;
@@ -6676,6 +6892,10 @@ export interface components {
             direction: "atLeast" | "atMost" | "about" | "yesNo";
             appliesTo: components["schemas"]["TargetAppliesTo"];
             plan: string;
+            /** @enum {string} */
+            periodKind: "month" | "quarter" | "year";
+            /** @enum {string} */
+            measuredBy: "city" | "system";
             version: number;
             targets: {
                 year: number;
@@ -7067,6 +7287,23 @@ export interface components {
             updatedAt: string;
             closedAt: string | null;
         };
+        IndicatorReport: {
+            city: string;
+            indicatorCode: string;
+            period: string;
+            /** @enum {string} */
+            state: "submitted" | "accepted" | "returned";
+            version: number;
+            value: number;
+            note: string | null;
+            /** @description Media ids (GET /api/intake/media/:id) */
+            evidence: string[];
+            returnReason: string | null;
+            submittedBy: string;
+            submittedAt: string;
+            decidedBy: string | null;
+            decidedAt: string | null;
+        };
         IndicatorValues: {
             validReportRate?: number | null;
             onTimeVerificationRate?: number | null;
@@ -7136,6 +7373,7 @@ export type CameraBurst = components['schemas']['CameraBurst'];
 export type CaseDetail = components['schemas']['CaseDetail'];
 export type PossibleDuplicate = components['schemas']['PossibleDuplicate'];
 export type ReportStatus = components['schemas']['ReportStatus'];
+export type IndicatorReport = components['schemas']['IndicatorReport'];
 export type IndicatorValues = components['schemas']['IndicatorValues'];
 export type IndicatorColumn = components['schemas']['IndicatorColumn'];
 export type $defs = Record<string, never>;
@@ -7655,10 +7893,13 @@ export const webhooksCaseEventPostRequestBodyContentApplicationJsonCaseDeadlineL
 export const targetAppliesToInputClassesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TargetAppliesToInput"]["classes"]> = ["prefecture", "county-level"];
 export const regionIndicatorInputUnitValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RegionIndicatorInput"]["unit"]> = ["%", "m\u00B2/\u4EBA", "km/km\u00B2", "yes-no"];
 export const regionIndicatorInputDirectionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RegionIndicatorInput"]["direction"]> = ["atLeast", "atMost", "about", "yesNo"];
+export const regionIndicatorInputPeriodKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RegionIndicatorInput"]["periodKind"]> = ["month", "quarter", "year"];
 export const webhookEventInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookEventInput"]> = ["case.reported", "case.verified", "case.rejected", "case.filed", "case.dispatched", "case.accepted", "case.returned", "case.handled", "case.reviewed", "case.reworked", "case.suspended", "case.resumed", "case.extended", "case.overdue", "case.supervised", "case.closed", "case.cancelled"];
 export const targetAppliesToClassesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TargetAppliesTo"]["classes"]> = ["prefecture", "county-level"];
 export const regionIndicatorViewUnitValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RegionIndicatorView"]["unit"]> = ["%", "m\u00B2/\u4EBA", "km/km\u00B2", "yes-no"];
 export const regionIndicatorViewDirectionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RegionIndicatorView"]["direction"]> = ["atLeast", "atMost", "about", "yesNo"];
+export const regionIndicatorViewPeriodKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RegionIndicatorView"]["periodKind"]> = ["month", "quarter", "year"];
+export const regionIndicatorViewMeasuredByValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RegionIndicatorView"]["measuredBy"]> = ["city", "system"];
 export const catalogueCategoryKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CatalogueCategory"]["kind"]> = ["component", "event"];
 export const adminAreaLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AdminArea"]["level"]> = ["district", "street", "community"];
 export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Role"]> = ["grid_officer", "intake_operator", "shift_lead", "dispatcher", "department_handler", "supervisor", "region_supervisor", "admin"];
@@ -7677,6 +7918,7 @@ export const caseDetailPendingRequestAnyOf0KindValues: ReadonlyArray<Extract<Fla
 }>["kind"]> = ["extension", "suspension"];
 export const caseDetailAllowedCommandsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseDetail"]["allowedCommands"]> = ["report", "verify", "file", "reject", "dispatch", "accept", "complete", "return", "requestExtension", "decideExtension", "requestSuspension", "decideSuspension", "resume", "check", "close", "cancel", "reassign", "superviseOrder"];
 export const reportStatusStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReportStatus"]["status"]> = ["open", "closed"];
+export const indicatorReportStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IndicatorReport"]["state"]> = ["submitted", "accepted", "returned"];
 export const indicatorColumnKeyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IndicatorColumn"]["key"]> = ["validReportRate", "onTimeVerificationRate", "onTimeCheckRate", "missedReportRate", "volumeScore", "onTimeVerificationDispatchRate", "onTimeCheckDispatchRate", "onTimeFilingRate", "accurateFilingRate", "onTimeClosingRate", "onTimeDispatchRate", "accurateDispatchRate", "handlingRate", "onTimeHandlingRate", "reworkRate", "overduePendingRate", "extensionRate", "closingRate", "publicReportRate", "casesPerKm2", "casesPer10kPeople"];
 export const indicatorColumnFormatValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IndicatorColumn"]["format"]> = ["share", "number"];
 export const indicatorColumnDirectionAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IndicatorColumn"]["direction"]> = ["higher", "lower"];
