@@ -6,9 +6,13 @@ import {
   prepareDatabase,
   startPostgres,
 } from '@urbangrid/platform';
+import { loadDemoHistory } from './demo-history/load-history.js';
 import { formatSeedSummary, seedWholeRegion } from './seed.js';
 
-/** `npm run db:seed`: migrate, then load the demo region (a no-op on a seeded database). */
+/**
+ * `npm run db:seed`: migrate, then load the demo region and each city's past cases (a no-op on a
+ * seeded database).
+ */
 async function main(): Promise<void> {
   const config = loadConfig();
   const postgres = await startPostgres(config, (line) => console.error(line));
@@ -18,6 +22,11 @@ async function main(): Promise<void> {
     try {
       const summary = await seedWholeRegion(database.db, { demoPassword: config.DEMO_PASSWORD });
       console.log(formatSeedSummary(summary));
+      await loadDemoHistory(database.db, {
+        now: new Date(),
+        days: config.DEMO_HISTORY_DAYS,
+        log: console.log,
+      });
     } finally {
       await database.close();
     }

@@ -22,6 +22,7 @@ import {
   seedDepartments,
   seedRegionTargets,
 } from './admin-changes.js';
+import { loadDemoHistory } from './demo-history/load-history.js';
 import {
   buildDemoRegion,
   type DemoRegion,
@@ -204,18 +205,27 @@ export const seedWholeRegion = (db: Db, options: { demoPassword: string }): Prom
 /**
  * Loads the cities of the action plan beyond Hohhot and Baotou when the database lacks any of them
  * (`npm start` calls it after it answers, since creating 19 cities through the admin's functions
- * takes longer than a start may); `log` tells how far it got. Idempotent, serialised with every
- * other seeding.
+ * takes longer than a start may), then each city's past (`historyDays` of ended cases,
+ * seeds/demo-history); `log` tells how far it got. Idempotent, serialised with every other seeding.
  */
 export async function completeDemoRegion(
   db: Db,
-  options: { demoPassword: string; log: (line: string) => void },
+  options: { demoPassword: string; historyDays: number; log: (line: string) => void; now?: Date },
 ): Promise<SeedSummary | null> {
   const missing = [];
   for (const plan of planCities) if ((await findCityRecord(db, plan.code)) === null) missing.push(plan.code);
-  if (missing.length === 0) return null;
-  options.log(`demo region: loading ${missing.length} more cities of the action plan in the background`);
-  const summary = await seedWholeRegion(db, options);
-  options.log(formatSeedSummary(summary));
+  let summary: SeedSummary | null = null;
+  if (missing.length > 0) {
+    options.log(`demo region: loading ${missing.length} more cities of the action plan in the background`);
+    summary = await seedWholeRegion(db, options);
+    options.log(formatSeedSummary(summary));
+  }
+  if (options.historyDays > 0) {
+    await loadDemoHistory(db, {
+      now: options.now ?? new Date(),
+      days: options.historyDays,
+      log: options.log,
+    });
+  }
   return summary;
 }

@@ -126,6 +126,8 @@ function spawnSystemProcess(options: SystemProcessOptions, env: Record<string, s
         REDIS_URL: options.redisUrl,
         QUEUE_PREFIX: options.queuePrefix,
         LOG_LEVEL: options.logLevel ?? 'warn',
+        // The suites count the cases they made: no demo history beside them.
+        DEMO_HISTORY_DAYS: '0',
         ...env,
         ...options.env,
       },

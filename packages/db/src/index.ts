@@ -31,6 +31,7 @@ export * from './repositories/duty-shifts.js';
 export * from './repositories/evaluation-settings.js';
 export * from './repositories/gazetteer.js';
 export * from './repositories/grid-versions.js';
+export * from './repositories/history-load.js';
 export * from './repositories/idempotency.js';
 export * from './repositories/media.js';
 export * from './repositories/notice-recipients.js';

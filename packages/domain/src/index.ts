@@ -37,6 +37,7 @@ export * from './lifecycle/outcome.js';
 export * from './lifecycle/plan.js';
 export * from './lifecycle/snapshot.js';
 export * from './lifecycle/states.js';
+export * from './random/seeded-random.js';
 export * from './region/periods.js';
 export * from './region/plan-targets.js';
 export * from './region/ranking-score.js';

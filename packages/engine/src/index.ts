@@ -45,6 +45,12 @@ export {
   verifyChains,
 } from './event-chain.js';
 export { deadlineJobId } from './follow-up-jobs.js';
+export {
+  type HistoryCase,
+  type HistoryStep,
+  type MadeHistory,
+  makeCaseHistory,
+} from './history/case-history.js';
 export { newId } from './ids.js';
 export { localDay } from './local-day.js';
 export {

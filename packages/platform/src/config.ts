@@ -223,6 +223,11 @@ const envSchema = z.object({
    * be asked for explicitly.
    */
   SEED_DEMO: flag.optional(),
+  /**
+   * Days of past cases the demo gives every city once its region is loaded (in the background
+   * after start-up, logged city by city); 0 for none (the suites that count cases).
+   */
+  DEMO_HISTORY_DAYS: z.coerce.number().int().min(0).max(366).default(90),
 });
 
 type Env = z.infer<typeof envSchema>;

@@ -37,7 +37,7 @@ export interface ProcessParts {
      */
     completeInBackground?(
       db: Db,
-      options: { demoPassword: string; log: (line: string) => void },
+      options: { demoPassword: string; historyDays: number; log: (line: string) => void },
     ): Promise<unknown>;
   };
 }
@@ -198,6 +198,7 @@ export async function startProcess(
       parts.seed
         .completeInBackground(database.db, {
           demoPassword: config.DEMO_PASSWORD,
+          historyDays: config.DEMO_HISTORY_DAYS,
           log: (line) => logger.info(line),
         })
         .catch((err: unknown) => logger.warn({ err }, 'demo region: background loading stopped'));

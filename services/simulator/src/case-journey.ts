@@ -12,11 +12,12 @@
  * person who owns that state act. That keeps it correct when a command's answer was lost and its
  * retry is refused, and when the workers take their time.
  */
+
+import type { Random } from '@urbangrid/domain';
 import { type ApiClient, problemCode, SystemUnavailableError } from './api-client.js';
 import { caseViewSchema, isTerminalState, type SimCase } from './case-view.js';
 import type { CityModel } from './city-model.js';
 import type { LiveWatch } from './live-watch.js';
-import type { Random } from './random.js';
 import { count, type Tally } from './tally.js';
 
 /** Probabilities of the side paths, each per case. */

@@ -4,9 +4,10 @@
  * come from `/api/auth/me`, a grid's shape from `/api/grids/:code`; when a route is not there the
  * simulator still runs, placing reports anywhere in the demo box for the system to locate.
  */
+
+import type { Random } from '@urbangrid/domain';
 import { z } from 'zod';
 import type { ApiClient } from './api-client.js';
-import type { Random } from './random.js';
 
 export interface Problem {
   categoryCode: string;

@@ -3,12 +3,13 @@
  * seconds (or until `reports` have been sent), each followed by its journey; then the run waits up
  * to `drain` seconds for the journeys still under way and returns the tally.
  */
+
+import { seededRandom } from '@urbangrid/domain';
 import { z } from 'zod';
 import { createApiClient } from './api-client.js';
 import { defaultSidePathRates, type JourneyContext, runJourney, type SidePathRates } from './case-journey.js';
 import { loadCityModel } from './city-model.js';
 import { type LiveWatch, startLiveWatch } from './live-watch.js';
-import { seededRandom } from './random.js';
 import { createTally, type Tally } from './tally.js';
 
 export const simulationOptionsSchema = z.object({

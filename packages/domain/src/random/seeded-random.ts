@@ -1,4 +1,4 @@
-/** Seeded randomness, so a run with the same `--seed` sends the same reports and takes the same paths. */
+/** Seeded randomness: the same seed, the same choices (the simulator's runs, the demo's history). */
 
 export interface Random {
   /** Uniform in [0, 1). */
