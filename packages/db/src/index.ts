@@ -10,6 +10,7 @@ export * from './migrate.js';
 export * from './repositories/admin-audit.js';
 export * from './repositories/api-keys.js';
 export * from './repositories/calendar-days.js';
+export * from './repositories/callback-satisfaction.js';
 export * from './repositories/callbacks.js';
 export * from './repositories/camera-bursts.js';
 export * from './repositories/case-duplicates.js';

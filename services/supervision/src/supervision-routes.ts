@@ -4,6 +4,7 @@ import { auditRoutes } from './audit/audit-routes.js';
 import { caseReviewRoutes } from './case-review-routes.js';
 import type { SupervisionServiceDeps } from './deps.js';
 import { regionRoutes } from './region/region-routes.js';
+import { analysisRoutes } from './reports/analysis-routes.js';
 import { reportRoutes } from './reports/report-routes.js';
 import { screenRoutes } from './screen/screen-routes.js';
 
@@ -31,6 +32,7 @@ function cityRoutes(deps: SupervisionServiceDeps): ServicePlugin {
     );
     await app.register(caseReviewRoutes(deps));
     await app.register(reportRoutes);
+    await app.register(analysisRoutes);
     await app.register(screenRoutes(deps));
     await app.register(auditRoutes(deps.anchors));
   };

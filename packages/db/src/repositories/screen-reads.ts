@@ -20,11 +20,18 @@ export interface RollupDayRow extends RollupCounts {
 
 /**
  * Totals per local day of one dimension over an inclusive range of days, optionally only the keys
- * starting with `keyPrefix` (a district's areas).
+ * starting with `keyPrefix` (a district's areas) or one `key` (a category's, a department's trend).
  */
 export async function sumRollupsByDay(
   db: DbOrTx,
-  query: { city: string; dimension: AnyRollupDimension; fromDay: string; toDay: string; keyPrefix?: string },
+  query: {
+    city: string;
+    dimension: AnyRollupDimension;
+    fromDay: string;
+    toDay: string;
+    keyPrefix?: string;
+    key?: string;
+  },
 ): Promise<RollupDayRow[]> {
   return db
     .select({ day: sql<string>`${reportRollups.day}::text`, ...rollupSums(reportRollups) })
@@ -36,6 +43,7 @@ export async function sumRollupsByDay(
         gte(reportRollups.day, query.fromDay),
         lte(reportRollups.day, query.toDay),
         query.keyPrefix === undefined ? undefined : like(reportRollups.key, `${query.keyPrefix}%`),
+        query.key === undefined ? undefined : eq(reportRollups.key, query.key),
       ),
     )
     .groupBy(reportRollups.day)

@@ -24,16 +24,21 @@ export const contentTypes = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 } as const;
 
+/** A rate (a fraction) as people read it: 95.5%. */
+const percent = (value: Cell) => (typeof value === 'number' ? `${(value * 100).toFixed(2)}%` : (value ?? ''));
+
 export function toCsv(table: ExportTable): string {
   const header = table.columns.map((column) => column.header);
-  const body = table.rows.map((row) => table.columns.map((column) => row[column.key] ?? ''));
+  const body = table.rows.map((row) =>
+    table.columns.map((column) =>
+      column.kind === 'rate' ? percent(row[column.key] ?? null) : (row[column.key] ?? ''),
+    ),
+  );
   return `\uFEFF${stringify([[table.title], header, ...body])}`;
 }
 
-export async function toXlsx(table: ExportTable): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'urbangrid';
-  const sheet = workbook.addWorksheet('报表');
+function addTableSheet(workbook: ExcelJS.Workbook, name: string, table: ExportTable): void {
+  const sheet = workbook.addWorksheet(name);
   sheet.addRow([table.title]);
   sheet.mergeCells(1, 1, 1, Math.max(1, table.columns.length));
   sheet.getRow(1).font = { bold: true, size: 14 };
@@ -45,7 +50,20 @@ export async function toXlsx(table: ExportTable): Promise<Buffer> {
     sheetColumn.width = Math.max(10, column.header.length * 2 + 2);
     if (column.kind === 'rate') sheetColumn.numFmt = '0.00%';
   });
+}
+
+/** A workbook of one sheet per table (e.g. the monthly report's sections), each laid out as `toXlsx`'s. */
+export async function toXlsxBook(
+  sheets: ReadonlyArray<{ name: string; table: ExportTable }>,
+): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'urbangrid';
+  for (const { name, table } of sheets) addTableSheet(workbook, name, table);
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+export function toXlsx(table: ExportTable): Promise<Buffer> {
+  return toXlsxBook([{ name: '报表', table }]);
 }
 
 /** A file name without characters that break a Content-Disposition header. */
@@ -65,8 +83,15 @@ export async function sendTable(
 ): Promise<FastifyReply | null> {
   if (as === 'json') return null;
   const body = as === 'csv' ? toCsv(await table()) : await toXlsx(await table());
-  return reply
-    .header('content-disposition', attachmentHeader(`${name}.${as}`))
-    .type(contentTypes[as])
-    .send(body);
+  return sendFile(reply, `${name}.${as}`, contentTypes[as], body);
+}
+
+/** Sends a made file as a download named `fileName` (the name with its extension). */
+export function sendFile(
+  reply: FastifyReply,
+  fileName: string,
+  contentType: string,
+  body: string | Buffer,
+): FastifyReply {
+  return reply.header('content-disposition', attachmentHeader(fileName)).type(contentType).send(body);
 }

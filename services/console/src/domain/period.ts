@@ -30,3 +30,8 @@ export function closingRate(
 export function onTimeClosingRate(row: Pick<TimelinessRow, 'closed' | 'closedOnTime'>): number | null {
   return percent(row.closedOnTime, row.closed);
 }
+
+/** A rate the server sends as a fraction, shown as the exports show it: 75.00%, or — for none. */
+export function ratePercent(fraction: number | null | undefined): string {
+  return fraction === null || fraction === undefined ? '—' : `${(fraction * 100).toFixed(2)}%`;
+}

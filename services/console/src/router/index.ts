@@ -78,6 +78,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { screen: 'supervision' },
   },
   {
+    path: '/supervision/monthly/:month',
+    name: 'monthly-report',
+    component: () => import('../views/analysis/MonthlyReportView.vue'),
+    meta: { screen: 'supervision' },
+  },
+  {
     path: '/region',
     name: 'region',
     component: () => import('../views/supervision/RegionView.vue'),

@@ -6440,6 +6440,241 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/supervision/reports/trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 趋势 — received, closed and on-time rates per day, week or month, of the city or one category, district or department */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                    city?: string;
+                    interval?: "day" | "week" | "month";
+                    groupBy?: "category" | "district" | "department";
+                    key?: string;
+                    format?: "json" | "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            city: string;
+                            from: string;
+                            to: string;
+                            /** @enum {string} */
+                            interval: "day" | "week" | "month";
+                            /** @enum {string} */
+                            groupBy: "category" | "district" | "department";
+                            key: string | null;
+                            rows: {
+                                period: string;
+                                received: number;
+                                closed: number;
+                                handled: number;
+                                handledOnTime: number;
+                                closedOnTime: number;
+                                onTimeHandlingRate: number | null;
+                                onTimeClosingRate: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision/reports/hotspots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 热点 — the grids with the most cases received in the period, with where they are */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                    city?: string;
+                    limit?: number;
+                    format?: "json" | "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            city: string;
+                            from: string;
+                            to: string;
+                            rows: {
+                                key: string;
+                                name: string;
+                                received: number;
+                                closed: number;
+                                lat: number;
+                                lng: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision/reports/satisfaction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 满意率 — callbacks answered and satisfied, by department or district */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                    city?: string;
+                    groupBy: "department" | "district";
+                    format?: "json" | "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            city: string;
+                            from: string;
+                            to: string;
+                            /** @enum {string} */
+                            groupBy: "department" | "district";
+                            rows: {
+                                key: string;
+                                name: string;
+                                answered: number;
+                                satisfied: number;
+                                satisfactionRate: number | null;
+                            }[];
+                            totals: {
+                                answered: number;
+                                satisfied: number;
+                                satisfactionRate: number | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision/reports/monthly": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 月度运行分析报告 — one month in sections; `format=xlsx` gives one sheet per section */
+        get: {
+            parameters: {
+                query: {
+                    month: string;
+                    city?: string;
+                    format?: "json" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            city: string;
+                            month: string;
+                            from: string;
+                            to: string;
+                            sections: {
+                                /** @enum {string} */
+                                id: "overview" | "trend" | "category" | "district" | "department" | "satisfactionDepartment" | "satisfactionDistrict" | "hotspots";
+                                columns: {
+                                    /** @enum {string} */
+                                    key: "key" | "name" | "period" | "received" | "dispatched" | "handled" | "closed" | "overdue" | "onTimeHandlingRate" | "onTimeClosingRate" | "answered" | "satisfied" | "satisfactionRate";
+                                    /** @enum {string} */
+                                    kind?: "rate";
+                                }[];
+                                rows: {
+                                    [key: string]: string | number | null;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/supervision/screen": {
         parameters: {
             query?: never;

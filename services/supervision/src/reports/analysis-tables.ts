@@ -1,0 +1,50 @@
+/** The analysis reports as export tables: the columns the console shows, with Chinese headers. */
+import type { ExportTable } from '@urbangrid/platform';
+import type { HotspotReport, SatisfactionReport, TrendReport } from './analysis-report.js';
+import { monthlyColumnHeaders as headers } from './monthly-report.js';
+
+const period = (from: string, to: string) => `${from} 至 ${to}`;
+const intervalNames = { day: '日', week: '周', month: '月' } as const;
+const groupNames = { category: '案件类别', district: '区', department: '部门' } as const;
+
+export const analysisTables = {
+  trend(report: TrendReport): ExportTable {
+    const of = report.key === null ? '' : ` ${groupNames[report.groupBy]} ${report.key}`;
+    return {
+      title: `案件趋势（按${intervalNames[report.interval]}）${of} ${period(report.from, report.to)}`,
+      columns: [
+        { key: 'period', header: headers.period },
+        { key: 'received', header: headers.received },
+        { key: 'closed', header: headers.closed },
+        { key: 'onTimeHandlingRate', header: headers.onTimeHandlingRate, kind: 'rate' },
+        { key: 'onTimeClosingRate', header: headers.onTimeClosingRate, kind: 'rate' },
+      ],
+      rows: report.rows,
+    };
+  },
+  hotspots(report: HotspotReport): ExportTable {
+    return {
+      title: `热点网格 ${period(report.from, report.to)}`,
+      columns: [
+        { key: 'key', header: headers.key },
+        { key: 'name', header: headers.name },
+        { key: 'received', header: headers.received },
+        { key: 'closed', header: headers.closed },
+      ],
+      rows: report.rows,
+    };
+  },
+  satisfaction(report: SatisfactionReport): ExportTable {
+    return {
+      title: `回访满意率（按${groupNames[report.groupBy]}） ${period(report.from, report.to)}`,
+      columns: [
+        { key: 'key', header: headers.key },
+        { key: 'name', header: headers.name },
+        { key: 'answered', header: headers.answered },
+        { key: 'satisfied', header: headers.satisfied },
+        { key: 'satisfactionRate', header: headers.satisfactionRate, kind: 'rate' },
+      ],
+      rows: [...report.rows, { key: '合计', name: '', ...report.totals }],
+    };
+  },
+};
