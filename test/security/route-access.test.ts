@@ -140,7 +140,9 @@ describe('route access over every route', () => {
         'GET /open311/v2/requests.:format',
         'GET /open311/v2/requests/:service_request_id.:format',
         'GET /open311/v2/tokens/:token.:format',
-        // @fastify/cors's preflight: CORS headers for Open311 reads, 404 for everything else.
+        'GET /open311/v2/servicerequestupdates.:format',
+        'GET /open311/v2/media/:media_id',
+        // @fastify/cors's preflight: CORS headers for Open311, 404 for everything else.
         'OPTIONS *',
       ].sort(),
     );

@@ -38,6 +38,8 @@ describe('intake routes', () => {
           'POST /open311/v2/requests.:format',
           'GET /open311/v2/requests/:service_request_id.:format',
           'GET /open311/v2/tokens/:token.:format',
+          'GET /open311/v2/servicerequestupdates.:format',
+          'GET /open311/v2/media/:media_id',
         ]),
       );
       const { token } = await loginAs(harness.app, 'operator1');

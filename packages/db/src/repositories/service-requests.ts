@@ -1,7 +1,23 @@
-import { type ReportSource, terminalStates } from '@urbangrid/domain';
-import { and, desc, eq, gte, inArray, lte, notInArray, type SQL } from 'drizzle-orm';
+import { type CaseState, type ReportSource, terminalStates } from '@urbangrid/domain';
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  gt,
+  gte,
+  inArray,
+  isNull,
+  lt,
+  lte,
+  ne,
+  notInArray,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
-import { cases } from '../schema/cases.js';
+import { caseEvents, caseMedia, cases } from '../schema/cases.js';
 import type { CaseRow } from './cases.js';
 
 export interface ServiceRequestFilter {
@@ -48,4 +64,114 @@ export async function listServiceRequests(db: DbOrTx, filter: ServiceRequestFilt
 /** Every case with this number, in any city (a number is unique per city only). */
 export async function findCasesByNumber(db: DbOrTx, caseNo: string): Promise<CaseRow[]> {
   return db.select().from(cases).where(eq(cases.caseNo, caseNo)).limit(10);
+}
+
+/** A photo linked to a step of a case (`case_media`). */
+export interface CasePhotoLink {
+  caseId: string;
+  mediaId: string;
+  /** The command it came with: report, verify, complete, check. */
+  stage: string;
+  eventSeq: number;
+}
+
+/** The photos of these cases, in the order they were added (`case_media`'s primary key). */
+export async function listCasePhotoLinks(db: DbOrTx, caseIds: readonly string[]): Promise<CasePhotoLink[]> {
+  if (caseIds.length === 0) return [];
+  return db
+    .select({
+      caseId: caseMedia.caseId,
+      mediaId: caseMedia.mediaId,
+      stage: caseMedia.stage,
+      eventSeq: caseMedia.eventSeq,
+    })
+    .from(caseMedia)
+    .where(inArray(caseMedia.caseId, [...caseIds]))
+    .orderBy(asc(caseMedia.eventSeq), asc(caseMedia.mediaId));
+}
+
+/** Where a photo of `city` is used: each case (its source) and step, to decide whether it is public. */
+export async function findPhotoUses(
+  db: DbOrTx,
+  city: string,
+  mediaId: string,
+): Promise<Array<{ caseId: string; source: ReportSource; stage: string }>> {
+  return db
+    .select({ caseId: caseMedia.caseId, source: cases.source, stage: caseMedia.stage })
+    .from(caseMedia)
+    .innerJoin(cases, eq(cases.id, caseMedia.caseId))
+    .where(and(eq(caseMedia.mediaId, mediaId), eq(cases.city, city)))
+    .limit(100);
+}
+
+/** The `media_url` an Open311 app posted with each of these cases (its report event's data). */
+export async function findPostedMediaUrls(
+  db: DbOrTx,
+  caseIds: readonly string[],
+): Promise<Map<string, string>> {
+  if (caseIds.length === 0) return new Map();
+  const rows = await db
+    .select({ caseId: caseEvents.caseId, mediaUrl: sql<string | null>`${caseEvents.data}->>'mediaUrl'` })
+    .from(caseEvents)
+    .where(and(inArray(caseEvents.caseId, [...caseIds]), eq(caseEvents.seq, 1)));
+  return new Map(rows.flatMap((row) => (row.mediaUrl === null ? [] : [[row.caseId, row.mediaUrl]])));
+}
+
+export interface ServiceRequestUpdateFilter {
+  city: string;
+  sources: readonly ReportSource[];
+  from: Date;
+  to: Date;
+  /** `updated_after`/`updated_before`: the bound itself is left out. */
+  fromExclusive?: boolean;
+  toExclusive?: boolean;
+  limit: number;
+  offset: number;
+}
+
+export interface ServiceRequestUpdateRow {
+  id: string;
+  caseId: string;
+  caseNo: string;
+  source: ReportSource;
+  seq: number;
+  toState: CaseState;
+  at: Date;
+}
+
+/**
+ * The state changes of a city's cases in a window, oldest first (Open311 servicerequestupdates):
+ * the report and every event that moved the state, read through `case_events_at_idx` (city, at).
+ */
+export async function listServiceRequestUpdates(
+  db: DbOrTx,
+  filter: ServiceRequestUpdateFilter,
+): Promise<ServiceRequestUpdateRow[]> {
+  return (
+    db
+      .select({
+        id: caseEvents.id,
+        caseId: caseEvents.caseId,
+        caseNo: cases.caseNo,
+        source: cases.source,
+        seq: caseEvents.seq,
+        toState: caseEvents.toState,
+        at: caseEvents.at,
+      })
+      .from(caseEvents)
+      .innerJoin(cases, eq(cases.id, caseEvents.caseId))
+      .where(
+        and(
+          eq(caseEvents.city, filter.city),
+          filter.fromExclusive ? gt(caseEvents.at, filter.from) : gte(caseEvents.at, filter.from),
+          filter.toExclusive ? lt(caseEvents.at, filter.to) : lte(caseEvents.at, filter.to),
+          or(isNull(caseEvents.fromState), ne(caseEvents.fromState, caseEvents.toState)),
+          inArray(cases.source, [...filter.sources]),
+        ),
+      )
+      // A case's events of one instant keep their order (seq); (at, case, seq) is unique, so pages are stable.
+      .orderBy(asc(caseEvents.at), asc(caseEvents.caseId), asc(caseEvents.seq))
+      .limit(filter.limit)
+      .offset(filter.offset)
+  );
 }

@@ -7,11 +7,26 @@
  * - Places: a report that a citizen posted in public themselves (an app, Open311) keeps its point;
  *   one taken by the hotline, an officer on patrol or a camera is often a caller's or a resident's
  *   own door, and is shown only to about 100 m (three decimals of a degree).
+ * - Photos: what staff photographed of the site for the case (an officer's report, verification
+ *   and check, the department's after-photo) and a citizen's own report photo are public; a
+ *   camera's frames are not (they catch passers-by), and no photo leaves with its EXIF (time,
+ *   GPS, camera).
  */
 import type { ReportSource } from '@urbangrid/domain';
 
 /** Sources whose reporter posted the report, place and all, for the public: their point stays exact. */
 export const citizenPostedSources: readonly ReportSource[] = ['app', 'public'];
+
+/** The steps (the command a photo came with) whose photos staff took of the site for everyone. */
+export const publicPhotoSteps: readonly string[] = ['verify', 'complete', 'check'];
+/** Sources whose report photos are public: a citizen's own, and an officer's on patrol. */
+const publicReportPhotoSources: readonly ReportSource[] = [...citizenPostedSources, 'officer'];
+
+/** Whether a photo added at `step` of a case from `source` may be shown to everyone. */
+export function isPublicPhoto(source: ReportSource, step: string): boolean {
+  if (step === 'report') return publicReportPhotoSources.includes(source);
+  return publicPhotoSteps.includes(step);
+}
 
 /** What a redacted phone number reads as. */
 export const redactedPhone = '***';

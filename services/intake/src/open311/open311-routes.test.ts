@@ -154,7 +154,7 @@ describe('Open311 GeoReport v2', () => {
         zipcode: null,
         lat: insideHohhot.lat,
         long: insideHohhot.lng,
-        media_url: null,
+        media_url: 'https://example.com/photo.jpg', // what the app posted comes back
       });
       // Nothing of the reporter leaves through Open311.
       for (const secret of ['Mei', 'Zhang', 'mei@example.com', '13811112222'])

@@ -1,7 +1,7 @@
 /**
  * Open311 GeoReport v2 (http://wiki.open311.org/GeoReport_v2) under /open311/v2: discovery,
- * services, service definitions, requests (GET and POST), one request and tokens, each as .json
- * and .xml. Errors here are the spec's, not problem+json: `[{code, description}]` or
+ * services, service definitions, requests (GET and POST), one request, tokens and FixMyStreet's
+ * servicerequestupdates, each as .json and .xml, and the public photos their media_url name. Errors here are the spec's, not problem+json: `[{code, description}]` or
  * `<errors><error>`, with 400 for bad arguments, 403 for a missing or invalid api_key and 404 for
  * an unknown jurisdiction, service, request or token.
  */
@@ -16,11 +16,12 @@ import {
   routeRateLimit,
   type ServicePlugin,
 } from '@urbangrid/platform';
-import type { FastifyError } from 'fastify';
+import type { FastifyError, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { reporters } from '../intake-access.js';
 import type { IntakeContext } from '../intake-context.js';
 import { formatOfUrl, open311Formats, sendErrors, sendList, sendObject } from './open311-format.js';
+import { type Open311Base, publicPhotoBytes } from './open311-photos.js';
 import {
   cityServices,
   createServiceRequest,
@@ -29,8 +30,10 @@ import {
   findToken,
   jurisdiction,
   open311Spec,
+  publishedSources,
   serviceOf,
 } from './open311-service.js';
+import { findServiceRequestUpdates } from './open311-updates.js';
 import { open311Date, pagingQuery } from './open311-window.js';
 
 /**
@@ -158,7 +161,7 @@ export function open311Routes(ctx: IntakeContext): ServicePlugin {
         },
       },
       async (request, reply) => {
-        const url = `${request.protocol}://${request.host}/open311/v2`;
+        const url = endpointUrl(request);
         const contact = 'Urban management command centre (城市管理指挥中心), hotline 12319';
         const keyService = 'API keys are issued by the city’s urban management command centre';
         const endpoint = {
@@ -251,7 +254,7 @@ export function open311Routes(ctx: IntakeContext): ServicePlugin {
       async (request, reply) => {
         const q = request.query;
         const city = await jurisdiction(ctx, q.jurisdiction_id);
-        const items = await findServiceRequests(ctx, {
+        const items = await findServiceRequests(ctx, baseOf(request, city), {
           city,
           serviceRequestIds: q.service_request_id,
           serviceCodes: q.service_code,
@@ -278,8 +281,80 @@ export function open311Routes(ctx: IntakeContext): ServicePlugin {
       },
       async (request, reply) => {
         const city = await jurisdiction(ctx, request.query.jurisdiction_id);
-        const item = await findServiceRequest(ctx, city, request.params.service_request_id);
+        const item = await findServiceRequest(ctx, baseOf(request, city), request.params.service_request_id);
         return sendList(reply, request.params.format, { root: 'service_requests', item: 'request' }, [item]);
+      },
+    );
+
+    app.get(
+      '/servicerequestupdates.:format',
+      {
+        config: read,
+        schema: {
+          tags,
+          summary:
+            'GET Service Request Updates (FixMyStreet extension): state changes of requests, oldest first',
+          description:
+            'Each update: update_id, service_request_id, status (open|closed), updated_datetime, a ' +
+            'public description of the state and the media_url of the step’s public photo. ' +
+            '`updated_after`/`updated_before` leave the instant itself out; `start_date`/`end_date` ' +
+            'keep it. At most 90 days (default the last 90), a page at a time.',
+          params: z.object({ format }),
+          querystring: z.object({
+            jurisdiction_id: jurisdictionId,
+            start_date: open311Date,
+            end_date: open311Date,
+            updated_after: open311Date,
+            updated_before: open311Date,
+            ...pagingQuery,
+          }),
+        },
+      },
+      async (request, reply) => {
+        const q = request.query;
+        const city = await jurisdiction(ctx, q.jurisdiction_id);
+        const updates = await findServiceRequestUpdates(ctx, baseOf(request, city), {
+          startDate: q.start_date,
+          endDate: q.end_date,
+          updatedAfter: q.updated_after,
+          updatedBefore: q.updated_before,
+          page_size: q.page_size,
+          page: q.page,
+        });
+        return sendList(
+          reply,
+          request.params.format,
+          { root: 'service_request_updates', item: 'request_update' },
+          updates,
+        );
+      },
+    );
+
+    app.get(
+      '/media/:media_id',
+      {
+        config: read,
+        schema: {
+          tags,
+          summary: 'A public photo of a request or update (its media_url), without its metadata',
+          params: z.object({ media_id: z.string().min(1).max(64) }),
+          querystring: z.object({ jurisdiction_id: jurisdictionId }),
+          produces: ['image/jpeg', 'image/png', 'image/webp'],
+        },
+      },
+      async (request, reply) => {
+        const city = await jurisdiction(ctx, request.query.jurisdiction_id);
+        const sources = await publishedSources(ctx, city);
+        const photo = await publicPhotoBytes(ctx, city, request.params.media_id, sources);
+        return (
+          reply
+            .type(photo.contentType)
+            .header('cache-control', 'public, max-age=3600')
+            .header('x-content-type-options', 'nosniff')
+            // Apps show it in an <img> on their own pages.
+            .header('cross-origin-resource-policy', 'cross-origin')
+            .send(photo.bytes)
+        );
       },
     );
 
@@ -345,6 +420,15 @@ export function open311Routes(ctx: IntakeContext): ServicePlugin {
       },
     );
   };
+}
+
+/** This endpoint's URL as the client reached it (`https://host/open311/v2`). */
+function endpointUrl(request: FastifyRequest): string {
+  return `${request.protocol}://${request.host}/open311/v2`;
+}
+
+function baseOf(request: FastifyRequest, city: string): Open311Base {
+  return { url: endpointUrl(request), city };
 }
 
 /** The integration an api_key belongs to; 403 (the spec's status) when it is missing, unknown or may not report. */

@@ -17,6 +17,7 @@ import { addressById, placeAddress } from '../addresses/address-service.js';
 import type { IntakeContext } from '../intake-context.js';
 import { createReport } from '../reports/report-service.js';
 import type { Open311Value } from './open311-format.js';
+import { type Open311Base, requestMediaUrls } from './open311-photos.js';
 import { maxPageSize, pageOf, windowOf } from './open311-window.js';
 
 type Row = Record<string, Open311Value>;
@@ -51,15 +52,16 @@ export async function jurisdiction(ctx: IntakeContext, asked: string | undefined
 }
 
 const terminal: readonly string[] = terminalStates;
-const statusOf = (row: CaseRow) => (terminal.includes(row.state) ? 'closed' : 'open');
+/** `open` for every non-terminal state, `closed` otherwise. */
+export const statusOf = (state: string) => (terminal.includes(state) ? 'closed' : 'open');
 
-/** Why the status is what it is, in words a citizen understands (never notes or names). */
 /** The report sources the city publishes: a case of any other is not in the feed at all. */
-async function publishedSources(ctx: IntakeContext, city: string): Promise<readonly ReportSource[]> {
+export async function publishedSources(ctx: IntakeContext, city: string): Promise<readonly ReportSource[]> {
   return (await ctx.reference.city(city)).publishedSources;
 }
 
-const stateNotes: Record<string, string> = {
+/** Why the status is what it is, in words a citizen understands (never notes or names). */
+export const stateNotes: Record<string, string> = {
   reported: 'Received; waiting for on-site verification.',
   verifying: 'A grid officer is verifying the report on site.',
   verified: 'Verified on site; waiting to be filed.',
@@ -89,6 +91,7 @@ export async function serviceRequestOf(
   ctx: IntakeContext,
   row: CaseRow,
   serviceNames: Map<string, string>,
+  mediaUrl: string | null,
 ): Promise<Row> {
   const department =
     row.departmentId === null ? null : await ctx.engine.reference.department(row.departmentId);
@@ -97,7 +100,7 @@ export async function serviceRequestOf(
   const point = publicLocation(row.source, row);
   return {
     service_request_id: row.caseNo,
-    status: statusOf(row),
+    status: statusOf(row.state),
     status_notes: stateNotes[row.state] ?? null,
     service_name: serviceNames.get(row.categoryCode) ?? null,
     service_code: row.categoryCode,
@@ -112,7 +115,7 @@ export async function serviceRequestOf(
     zipcode: null,
     lat: point.lat,
     long: point.lng,
-    media_url: null,
+    media_url: mediaUrl,
   };
 }
 
@@ -132,7 +135,11 @@ export interface RequestQuery {
   page?: number;
 }
 
-export async function findServiceRequests(ctx: IntakeContext, query: RequestQuery): Promise<Row[]> {
+export async function findServiceRequests(
+  ctx: IntakeContext,
+  base: Open311Base,
+  query: RequestQuery,
+): Promise<Row[]> {
   const names = await serviceNamesOf(ctx, query.city);
   const sources = await publishedSources(ctx, query.city);
   // The spec: with service_request_id, every other parameter is ignored.
@@ -156,15 +163,27 @@ export async function findServiceRequests(ctx: IntakeContext, query: RequestQuer
           sources,
           ...pageOf(query),
         });
-  return Promise.all(rows.map((row) => serviceRequestOf(ctx, row, names)));
+  return requestsOf(ctx, base, rows, names);
 }
 
-export async function findServiceRequest(ctx: IntakeContext, city: string, id: string): Promise<Row> {
-  const row = await findCaseByNumber(ctx.db, city, id);
+async function requestsOf(
+  ctx: IntakeContext,
+  base: Open311Base,
+  rows: readonly CaseRow[],
+  names: Map<string, string>,
+): Promise<Row[]> {
+  const media = await requestMediaUrls(ctx, base, rows);
+  return Promise.all(rows.map((row) => serviceRequestOf(ctx, row, names, media.get(row.id) ?? null)));
+}
+
+export async function findServiceRequest(ctx: IntakeContext, base: Open311Base, id: string): Promise<Row> {
+  const row = await findCaseByNumber(ctx.db, base.city, id);
   // A case of a source the city does not publish is as unknown as one that does not exist.
-  if (row === null || !(await publishedSources(ctx, city)).includes(row.source))
+  if (row === null || !(await publishedSources(ctx, base.city)).includes(row.source))
     throw httpError('NOT_FOUND', `service_request_id ${id} not found`);
-  return serviceRequestOf(ctx, row, await serviceNamesOf(ctx, city));
+  const [request] = await requestsOf(ctx, base, [row], await serviceNamesOf(ctx, base.city));
+  if (request === undefined) throw new Error(`case ${id} vanished while it was read`);
+  return request;
 }
 
 export async function findToken(ctx: IntakeContext, city: string, token: string): Promise<Row> {

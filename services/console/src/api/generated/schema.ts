@@ -4946,6 +4946,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/open311/v2/servicerequestupdates.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * GET Service Request Updates (FixMyStreet extension): state changes of requests, oldest first
+         * @description Each update: update_id, service_request_id, status (open|closed), updated_datetime, a public description of the state and the media_url of the step’s public photo. `updated_after`/`updated_before` leave the instant itself out; `start_date`/`end_date` keep it. At most 90 days (default the last 90), a page at a time.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    jurisdiction_id?: string;
+                    start_date?: string;
+                    end_date?: string;
+                    updated_after?: string;
+                    updated_before?: string;
+                    page_size?: number;
+                    page?: number;
+                };
+                header?: never;
+                path: {
+                    format: "json" | "xml";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/media/{media_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A public photo of a request or update (its media_url), without its metadata */
+        get: {
+            parameters: {
+                query?: {
+                    jurisdiction_id?: string;
+                };
+                header?: never;
+                path: {
+                    media_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/open311/v2/tokens/{token}.{format}": {
         parameters: {
             query?: never;
