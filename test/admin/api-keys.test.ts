@@ -7,12 +7,16 @@
 import { createEngineContext } from '@urbangrid/engine';
 import { intakeService } from '@urbangrid/intake';
 import type { App } from '@urbangrid/platform';
-import { bearer, buildTestApp, expectProblem, loginAs } from '@urbangrid/platform/test-support';
+import { bearer, expectProblem, loginAs } from '@urbangrid/platform/test-support';
 import { redisTest as test } from '@urbangrid/test-support';
+import { twoProcesses } from '@urbangrid/test-support/two-processes';
 import { sql } from 'drizzle-orm';
 import { describe, expect } from 'vitest';
 
-const apps: App[] = [];
+const processes = twoProcesses((_, { database }) => {
+  const engine = createEngineContext({ db: database.db });
+  return { live: false, services: [intakeService({ engine })] };
+});
 let first: App;
 let second: App;
 let admin: Record<string, string>;
@@ -49,21 +53,9 @@ const report = (app: App, key: string) =>
   });
 
 describe('API key administration', () => {
-  test.beforeAll(async ({ database, redis }) => {
-    for (let i = 0; i < 2; i++) {
-      const engine = createEngineContext({ db: database.db });
-      const app = await buildTestApp(
-        { database, redis },
-        { live: false, services: [intakeService({ engine })] },
-      );
-      await app.ready();
-      apps.push(app);
-    }
-    [first, second] = apps as [App, App];
+  test.beforeAll(async () => {
+    ({ first, second } = processes);
     admin = bearer((await loginAs(first, 'admin')).token);
-  });
-  test.afterAll(async () => {
-    await Promise.all(apps.map((app) => app.close()));
   });
 
   test('a key is shown once, stored hashed, works in another process, and is refused there once revoked', async ({

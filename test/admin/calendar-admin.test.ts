@@ -6,12 +6,13 @@
  */
 
 import type { App } from '@urbangrid/platform';
-import { bearer, buildTestApp, expectProblem, loginAs } from '@urbangrid/platform/test-support';
+import { bearer, expectProblem, loginAs } from '@urbangrid/platform/test-support';
 import { redisTest as test } from '@urbangrid/test-support';
+import { twoProcesses } from '@urbangrid/test-support/two-processes';
 import { sql } from 'drizzle-orm';
 import { describe, expect } from 'vitest';
 
-const apps: App[] = [];
+const processes = twoProcesses(() => ({ live: false }));
 let first: App;
 let second: App;
 let admin: Record<string, string>;
@@ -33,18 +34,10 @@ const putDay = (date: string, payload: object, headers: Record<string, string> =
   first.inject({ method: 'PUT', url: `/api/admin/calendars/${city}/days/${date}`, headers, payload });
 
 describe('calendar administration', () => {
-  test.beforeAll(async ({ database, redis }) => {
-    for (let i = 0; i < 2; i++) {
-      const app = await buildTestApp({ database, redis }, { live: false });
-      await app.ready();
-      apps.push(app);
-    }
-    [first, second] = apps as [App, App];
+  test.beforeAll(async () => {
+    ({ first, second } = processes);
     admin = bearer((await loginAs(first, 'admin')).token);
     dispatcher = bearer((await loginAs(second, 'dispatcher1')).token);
-  });
-  test.afterAll(async () => {
-    await Promise.all(apps.map((app) => app.close()));
   });
 
   test('a working day set by the admin counts in the other process, and removing it undoes that', async () => {

@@ -5,11 +5,12 @@
  * hours says what the hours do once they are set.
  */
 import type { App } from '@urbangrid/platform';
-import { bearer, buildTestApp, expectProblem, loginAs } from '@urbangrid/platform/test-support';
+import { bearer, expectProblem, loginAs } from '@urbangrid/platform/test-support';
 import { redisTest as test } from '@urbangrid/test-support';
+import { twoProcesses } from '@urbangrid/test-support/two-processes';
 import { describe, expect } from 'vitest';
 
-const apps: App[] = [];
+const processes = twoProcesses(() => ({ live: false }));
 let first: App;
 let second: App;
 let admin: Record<string, string>;
@@ -34,18 +35,10 @@ async function deadline(): Promise<string> {
 }
 
 describe('working hours of a calendar', () => {
-  test.beforeAll(async ({ database, redis }) => {
-    for (let i = 0; i < 2; i++) {
-      const app = await buildTestApp({ database, redis }, { live: false });
-      await app.ready();
-      apps.push(app);
-    }
-    [first, second] = apps as [App, App];
+  test.beforeAll(async () => {
+    ({ first, second } = processes);
     admin = bearer((await loginAs(first, 'admin')).token);
     dispatcher = bearer((await loginAs(second, 'dispatcher1')).token);
-  });
-  test.afterAll(async () => {
-    await Promise.all(apps.map((app) => app.close()));
   });
 
   test('hours set on one process count in the other within seconds', async () => {

@@ -8,13 +8,14 @@
  */
 import { adminAuditLog } from '@urbangrid/db';
 import type { App } from '@urbangrid/platform';
-import { bearer, buildTestApp, expectProblem, loginAs } from '@urbangrid/platform/test-support';
+import { bearer, expectProblem, loginAs } from '@urbangrid/platform/test-support';
 import { isCategoryOpen } from '@urbangrid/reference';
 import { redisTest as test } from '@urbangrid/test-support';
+import { twoProcesses } from '@urbangrid/test-support/two-processes';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect } from 'vitest';
 
-const apps: App[] = [];
+const processes = twoProcesses();
 let first: App;
 let second: App;
 let cityAdmin: Record<string, string>;
@@ -50,19 +51,11 @@ const openOnSecond = async (code: string, today: string) =>
   isCategoryOpen(await second.reference.category(code), '1501', today);
 
 describe('catalogue administration', () => {
-  test.beforeAll(async ({ database, redis }) => {
-    for (let i = 0; i < 2; i++) {
-      const app = await buildTestApp({ database, redis });
-      await app.ready();
-      apps.push(app);
-    }
-    [first, second] = apps as [App, App];
+  test.beforeAll(async () => {
+    ({ first, second } = processes);
     cityAdmin = bearer((await loginAs(first, 'admin')).token);
     // region-admin is a demo user (seeds/demo-region).
     region = bearer((await loginAs(first, 'region-admin')).token);
-  });
-  test.afterAll(async () => {
-    await Promise.all(apps.map((app) => app.close()));
   });
 
   test('the seeded versions were made by the admin function: in force, audited as the seed', async ({

@@ -5,11 +5,12 @@
  * (If-Match, 409 when stale) and retires them from a date. Every change is in the audit log.
  */
 import type { App } from '@urbangrid/platform';
-import { bearer, buildTestApp, expectProblem, loginAs } from '@urbangrid/platform/test-support';
+import { bearer, expectProblem, loginAs } from '@urbangrid/platform/test-support';
 import { redisTest as test } from '@urbangrid/test-support';
+import { twoProcesses } from '@urbangrid/test-support/two-processes';
 import { describe, expect } from 'vitest';
 
-const apps: App[] = [];
+const processes = twoProcesses(() => ({ live: false }));
 let first: App;
 let second: App;
 let admin: Record<string, string>;
@@ -23,19 +24,11 @@ const put = (url: string, payload: object, headers: Record<string, string>) =>
 const wuhai = { code: '1503', name: '乌海市', nameEn: 'Wuhai', timeZone: 'Asia/Shanghai' };
 
 describe('city and area administration', () => {
-  test.beforeAll(async ({ database, redis }) => {
-    for (let i = 0; i < 2; i++) {
-      const app = await buildTestApp({ database, redis }, { live: false });
-      await app.ready();
-      apps.push(app);
-    }
-    [first, second] = apps as [App, App];
+  test.beforeAll(async () => {
+    ({ first, second } = processes);
     admin = bearer((await loginAs(first, 'admin')).token);
     // region-admin is a demo user (seeds/demo-region).
     region = bearer((await loginAs(first, 'region-admin')).token);
-  });
-  test.afterAll(async () => {
-    await Promise.all(apps.map((app) => app.close()));
   });
 
   test('a region admin adds a city; the other process knows it within seconds', async () => {

@@ -7,11 +7,12 @@
  * the same function (their audit entries name the actor seed).
  */
 import type { App } from '@urbangrid/platform';
-import { bearer, buildTestApp, expectProblem, loginAs } from '@urbangrid/platform/test-support';
+import { bearer, expectProblem, loginAs } from '@urbangrid/platform/test-support';
 import { redisTest as test } from '@urbangrid/test-support';
+import { twoProcesses } from '@urbangrid/test-support/two-processes';
 import { describe, expect } from 'vitest';
 
-const apps: App[] = [];
+const processes = twoProcesses(() => ({ live: false }));
 let first: App;
 let second: App;
 let admin: Record<string, string>;
@@ -31,17 +32,9 @@ const send = (method: 'POST' | 'PUT', url: string, payload: object, headers = ad
   first.inject({ method, url, headers, payload });
 
 describe('department administration', () => {
-  test.beforeAll(async ({ database, redis }) => {
-    for (let i = 0; i < 2; i++) {
-      const app = await buildTestApp({ database, redis }, { live: false });
-      await app.ready();
-      apps.push(app);
-    }
-    [first, second] = apps as [App, App];
+  test.beforeAll(async () => {
+    ({ first, second } = processes);
     admin = bearer((await loginAs(first, 'admin')).token);
-  });
-  test.afterAll(async () => {
-    await Promise.all(apps.map((app) => app.close()));
   });
 
   const fields = {

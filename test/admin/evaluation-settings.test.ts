@@ -8,12 +8,16 @@
 import { publishRollupDay, reportRollups } from '@urbangrid/db';
 import { createEngineContext } from '@urbangrid/engine';
 import type { App } from '@urbangrid/platform';
-import { bearer, buildTestApp, expectProblem, loginAs } from '@urbangrid/platform/test-support';
+import { bearer, expectProblem, loginAs } from '@urbangrid/platform/test-support';
 import { supervisionService } from '@urbangrid/supervision';
 import { redisTest as test } from '@urbangrid/test-support';
+import { twoProcesses } from '@urbangrid/test-support/two-processes';
 import { describe, expect } from 'vitest';
 
-const apps: App[] = [];
+const processes = twoProcesses((_, { database }) => {
+  const engine = createEngineContext({ db: database.db });
+  return { live: false, services: [supervisionService({ engine })] };
+});
 let first: App;
 let second: App;
 let admin: Record<string, string>;
@@ -61,17 +65,8 @@ async function evaluated(day: string) {
 }
 
 describe('evaluation settings', () => {
-  test.beforeAll(async ({ database, redis }) => {
-    for (let i = 0; i < 2; i++) {
-      const engine = createEngineContext({ db: database.db });
-      const app = await buildTestApp(
-        { database, redis },
-        { live: false, services: [supervisionService({ engine })] },
-      );
-      await app.ready();
-      apps.push(app);
-    }
-    [first, second] = apps as [App, App];
+  test.beforeAll(async ({ database }) => {
+    ({ first, second } = processes);
     admin = bearer((await loginAs(first, 'admin')).token);
     supervisor = bearer((await loginAs(second, 'supervisor1')).token);
     // The same work on two days: four cases handled, two of them on time.
@@ -86,9 +81,6 @@ describe('evaluation settings', () => {
         handledOnTime: 2,
       });
     }
-  });
-  test.afterAll(async () => {
-    await Promise.all(apps.map((app) => app.close()));
   });
 
   test('a published day keeps the settings it was published with; other days take the new ones', async ({

@@ -5,8 +5,9 @@
  * a restart. The split grid is retired, not deleted: the cases filed in it still find it.
  */
 import type { App } from '@urbangrid/platform';
-import { bearer, buildTestApp, expectProblem, loginAs } from '@urbangrid/platform/test-support';
+import { bearer, expectProblem, loginAs } from '@urbangrid/platform/test-support';
 import { redisTest as test } from '@urbangrid/test-support';
+import { twoProcesses } from '@urbangrid/test-support/two-processes';
 import { describe, expect } from 'vitest';
 
 interface GridFeature {
@@ -28,7 +29,7 @@ interface Report {
   problems: Array<{ severity: string; kind: string; code?: string; otherCode?: string }>;
 }
 
-const apps: App[] = [];
+const processes = twoProcesses(() => ({ live: false }));
 let first: App;
 let second: App;
 let admin: Record<string, string>;
@@ -96,13 +97,8 @@ describe('grid import', () => {
     return response.json<{ code: string }>().code;
   };
 
-  test.beforeAll(async ({ database, redis }) => {
-    for (let i = 0; i < 2; i++) {
-      const app = await buildTestApp({ database, redis }, { live: false });
-      await app.ready();
-      apps.push(app);
-    }
-    [first, second] = apps as [App, App];
+  test.beforeAll(async () => {
+    ({ first, second } = processes);
     admin = bearer((await loginAs(first, 'admin')).token);
     dispatcher = bearer((await loginAs(second, 'dispatcher1')).token);
 
@@ -119,9 +115,6 @@ describe('grid import', () => {
         return [grid];
       }),
     };
-  });
-  test.afterAll(async () => {
-    await Promise.all(apps.map((app) => app.close()));
   });
 
   test('the exported grids import as they are: nothing to add, change or retire', async () => {

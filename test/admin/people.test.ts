@@ -7,22 +7,25 @@
  * log line of the process that took it.
  */
 import { type App, createLogger } from '@urbangrid/platform';
-import {
-  bearer,
-  buildTestApp,
-  captureLogLines,
-  expectProblem,
-  loginAs,
-} from '@urbangrid/platform/test-support';
+import { bearer, captureLogLines, expectProblem, loginAs } from '@urbangrid/platform/test-support';
 import { redisTest as test } from '@urbangrid/test-support';
+import { twoProcesses } from '@urbangrid/test-support/two-processes';
 import { sql } from 'drizzle-orm';
 import { describe, expect } from 'vitest';
 
-const apps: App[] = [];
+const log = captureLogLines();
+// The first process logs everything it does: no telephone may be in a line of it.
+const processes = twoProcesses((index) =>
+  index === 0
+    ? {
+        live: false,
+        logger: createLogger({ LOG_LEVEL: 'trace' }, { service: 'app', destination: log.stream }),
+      }
+    : { live: false },
+);
 let first: App;
 let second: App;
 let admin: Record<string, string>;
-const log = captureLogLines();
 const phone = '13987654321';
 
 interface Profile {
@@ -52,13 +55,9 @@ describe('people administration', () => {
   let streetCode: string;
   let streetGrids: string[];
 
-  test.beforeAll(async ({ database, redis }) => {
-    const logger = createLogger({ LOG_LEVEL: 'trace' }, { service: 'app', destination: log.stream });
-    first = await buildTestApp({ database, redis }, { live: false, logger });
-    second = await buildTestApp({ database, redis }, { live: false });
-    apps.push(first, second);
-    await Promise.all(apps.map((app) => app.ready()));
-    await Promise.all(apps.map((app) => app.sessions.following()));
+  test.beforeAll(async ({ database }) => {
+    ({ first, second } = processes);
+    await Promise.all([first, second].map((app) => app.sessions.following()));
     admin = bearer((await loginAs(first, 'admin')).token);
     const rows = await database.db.execute<{ street_code: string; code: string }>(sql`
       select street_code, code from grids where city = '1501' and valid_to is null
@@ -66,9 +65,6 @@ describe('people administration', () => {
     streetCode = rows.rows[0]?.street_code ?? '';
     streetGrids = rows.rows.map((row) => row.code);
     expect(streetGrids.length).toBeGreaterThan(0);
-  });
-  test.afterAll(async () => {
-    await Promise.all(apps.map((app) => app.close()));
   });
 
   test('an officer renamed keeps their session; given other grids, their sessions end everywhere', async () => {

@@ -25,4 +25,8 @@ export const workspaceAliases = [
     find: /^@urbangrid\/test-support\/environment$/,
     replacement: root('test/support/environment.ts'),
   },
+  {
+    find: /^@urbangrid\/test-support\/two-processes$/,
+    replacement: root('test/support/two-processes.ts'),
+  },
 ];
