@@ -74,6 +74,12 @@ const regionStaff: StaffMember[] = [
     roles: ['region_supervisor'],
     city: null,
   }),
+  staffMember({
+    username: 'inspector1',
+    displayName: '乌云（自治区检查考评组）',
+    roles: ['region_inspector'],
+    city: null,
+  }),
 ];
 
 const cityStaffPlans: Record<string, { prefix: string; deskNames: string[] }> = {

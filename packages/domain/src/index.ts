@@ -38,6 +38,8 @@ export * from './lifecycle/plan.js';
 export * from './lifecycle/snapshot.js';
 export * from './lifecycle/states.js';
 export * from './random/seeded-random.js';
+export * from './region/inspection-rounds.js';
 export * from './region/periods.js';
 export * from './region/plan-targets.js';
 export * from './region/ranking-score.js';
+export * from './region/surveys.js';

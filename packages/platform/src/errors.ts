@@ -127,3 +127,16 @@ export function problemExtensionsOf(error: unknown): Record<string, unknown> | u
 export function validationFailed(detail: string, errors: FieldError[]): FastifyError {
   return withProblemExtensions(new ValidationFailedError(detail), { errors });
 }
+
+/**
+ * A problem a citizen reads on a public page: its detail in English and, as `detailZh`, in zh-CN
+ * (the console's catalogue names only the code; this says what exactly was wrong).
+ */
+export function bilingualError(
+  code: ErrorCode,
+  detail: string,
+  detailZh: string,
+  extensions: Record<string, unknown> = {},
+): FastifyError & { code: ErrorCode } {
+  return withProblemExtensions(httpError(code, detail), { ...extensions, detailZh });
+}

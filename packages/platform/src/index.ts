@@ -1,6 +1,8 @@
 export * from './access/case-scope.js';
 export { etagOf, ifMatchHeaders, ifMatchVersion } from './admin/admin-changes.js';
+export { inspectionRoundView, toInspectionRoundView } from './admin/inspection-round-admin.js';
 export * from './admin/seed-admin.js';
+export { surveyCampaignView, surveyTokenHash, toSurveyCampaignView } from './admin/survey-campaign-admin.js';
 export * from './app.js';
 export * from './auth/actor.js';
 export * from './auth/api-keys.js';

@@ -23,3 +23,12 @@ export function reportingCity(actor: Actor): string {
   if (actor.city === null) throw httpError('FORBIDDEN', 'reports belong to a city; your account has none');
   return actor.city;
 }
+
+/** The city a photo is stored in: the uploader's own, or the one region-level staff name. */
+export function photoCity(actor: Actor, named: string | undefined): string {
+  if (actor.city === null && named !== undefined) return named;
+  const own = reportingCity(actor);
+  if (named !== undefined && named !== own)
+    throw httpError('FORBIDDEN', `your photos are evidence in city ${own}, not ${named}`);
+  return own;
+}

@@ -4,12 +4,14 @@ import { addressRoutes } from './addresses/address-routes.js';
 import { callbackRoutes } from './callbacks/callback-routes.js';
 import { duplicateRoutes } from './duplicates/duplicate-routes.js';
 import type { IntakeServiceDeps } from './index.js';
+import { findingRoutes } from './inspections/finding-routes.js';
 import type { IntakeContext, IntakeSettings } from './intake-context.js';
 import { mediaRoutes } from './media/media-routes.js';
 import { localDiskStorage } from './media/media-storage.js';
 import { open311Routes } from './open311/open311-routes.js';
 import { publicRoutes } from './public/public-routes.js';
 import { reportRoutes } from './reports/report-routes.js';
+import { publicSurveyRoutes, surveyCallRoutes } from './surveys/survey-routes.js';
 
 const statusRoute: ServicePlugin = async (app) => {
   app.get(
@@ -48,7 +50,10 @@ export function intakeRoutes(deps: IntakeServiceDeps, settings: IntakeSettings):
     await app.register(addressRoutes(ctx), { prefix: intake });
     await app.register(duplicateRoutes(ctx), { prefix: intake });
     await app.register(callbackRoutes(ctx), { prefix: intake });
+    await app.register(findingRoutes(ctx), { prefix: intake });
+    await app.register(surveyCallRoutes(ctx), { prefix: intake });
     await app.register(publicRoutes(ctx), { prefix: '/api/public' });
+    await app.register(publicSurveyRoutes(ctx), { prefix: '/api/public' });
     await app.register(open311Routes(ctx), { prefix: '/open311/v2' });
   };
 }

@@ -2,7 +2,7 @@
  * Roles (角色) and the actors who issue commands.
  */
 
-/** The roles of api.md, exactly. */
+/** The roles of api.md, and the region's inspectors (issue 19.4). */
 export const roles = [
   'grid_officer', // 监督员 / 信息采集员
   'intake_operator', // 受理员 / 坐席员
@@ -11,6 +11,7 @@ export const roles = [
   'department_handler', // 专业部门 / 处置单位
   'supervisor', // 监督中心 / 考评
   'region_supervisor', // 自治区/省级平台
+  'region_inspector', // 自治区检查考评组: records inspection findings (检查考评) in the cities
   'admin', // 系统管理员
 ] as const;
 

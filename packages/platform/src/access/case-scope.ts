@@ -27,6 +27,9 @@ function scopeOfRole(user: UserActor, role: Role): CaseScope {
       return user.departmentId === null ? nothing : { kind: 'department', departmentId: user.departmentId };
     case 'grid_officer':
       return { kind: 'officer', username: user.username, gridCodes: user.gridCodes };
+    case 'region_inspector':
+      // Their findings' outcomes are the round's results (GET /api/region/inspections/…), not case views.
+      return nothing;
   }
 }
 

@@ -30,7 +30,7 @@ import { checkVersion } from './admin-changes.js';
 import type { RecordChange } from './calendar-admin.js';
 
 /** Roles only a region admin (an admin without a city) may grant. */
-const regionRoles: readonly Role[] = ['region_supervisor'];
+const regionRoles: readonly Role[] = ['region_supervisor', 'region_inspector'];
 
 /** What the audit log keeps of an account: never its password hash, its telephone masked. */
 const accountState = (account: UserAccount | null, grids?: readonly string[]) =>

@@ -20,6 +20,7 @@ export const demoUserOf: Record<Role, string> = {
   department_handler: 'handler-sanitation-150102',
   supervisor: 'supervisor1',
   region_supervisor: 'region1',
+  region_inspector: 'inspector1',
   admin: 'admin',
 };
 

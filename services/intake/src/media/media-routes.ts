@@ -1,8 +1,9 @@
 import fastifyMultipart from '@fastify/multipart';
+import { cityCodeString } from '@urbangrid/domain';
 import { actorOf, httpError, type ServicePlugin, staffOnly } from '@urbangrid/platform';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { photoUploaders, reportingCity } from '../intake-access.js';
+import { photoCity, photoUploaders } from '../intake-access.js';
 import type { IntakeContext } from '../intake-context.js';
 import { openPhoto, storePhoto } from './media-service.js';
 
@@ -52,12 +53,21 @@ export function mediaRoutes(ctx: IntakeContext): ServicePlugin {
             'The type is read from the bytes; anything else answers 415. The same photo uploaded twice ' +
             'returns the same id. EXIF time and GPS are kept and checked against reports that use the photo.',
           consumes: ['multipart/form-data'],
+          querystring: z.object({
+            city: cityCodeString
+              .optional()
+              .describe(
+                "Region-level staff (an inspector) name the city the photo is evidence in; others' is their own",
+              ),
+          }),
           response: { 201: mediaView },
         },
       },
       async (request, reply) => {
         const actor = actorOf(request);
-        const city = reportingCity(actor);
+        const city = photoCity(actor, request.query.city);
+        if (!(await ctx.reference.cities()).some((known) => known.code === city))
+          throw httpError('NOT_FOUND', `city ${city} does not exist`);
         const bytes = await receivePhoto(request);
         const photo = await storePhoto(ctx, {
           city,

@@ -17,6 +17,7 @@ import {
   isTakenIdempotencyKey,
   joinCameraBurst,
   retireCameraBurst,
+  type WriteQuery,
 } from '@urbangrid/db';
 import type { ReportSource, Urgency } from '@urbangrid/domain';
 import {
@@ -89,13 +90,23 @@ function reportFingerprint(ctx: IntakeContext, input: ReportInput): string {
   return createHmac('sha256', ctx.phoneKey).update(canonicalJson(input)).digest('hex');
 }
 
+/**
+ * Where a report goes beyond what its caller's account says: region-level staff (an inspector)
+ * report into the city their point lies in, and a caller may write its own rows with the case.
+ */
+export interface ReportPlacement {
+  city?: string;
+  alsoWrite?: readonly WriteQuery[];
+}
+
 export async function createReport(
   ctx: IntakeContext,
   actor: Actor,
   input: ReportInput,
   idempotencyKey?: string,
+  placement: ReportPlacement = {},
 ): Promise<ReportOutcome> {
-  const city = reportingCity(actor);
+  const city = placement.city ?? reportingCity(actor);
   checkSource(actor, input);
   const grid = await gridContaining(ctx, city, input.location, ctx.engine.now());
   const mediaIds = [...new Set(input.mediaIds ?? [])];
@@ -142,7 +153,10 @@ export async function createReport(
     data: input.data,
     idempotencyKey,
     fingerprint: idempotencyKey === undefined ? undefined : reportFingerprint(ctx, input),
-    alsoWrite: detection === null ? undefined : [cameraBurstInsertQuery(detection)],
+    alsoWrite: [
+      ...(placement.alsoWrite ?? []),
+      ...(detection === null ? [] : [cameraBurstInsertQuery(detection)]),
+    ],
   };
   if (detection === null) return withDuplicates(ctx, city, await reportCase(ctx.engine, request));
   return reportDetection(ctx, city, request, detection);

@@ -11,6 +11,8 @@ import {
 } from '@urbangrid/platform';
 import { z } from 'zod';
 import { indicatorReportRoutes } from './indicator-report-routes.js';
+import { inspectionRoutes } from './inspection-routes.js';
+import { surveyRoutes } from './survey-routes.js';
 
 const tags = ['region'];
 
@@ -30,4 +32,6 @@ export const regionRoutes: ServicePlugin = async (app) => {
     async () => (await listRegionIndicators(app.reportsDb)).map(toRegionIndicatorView),
   );
   await app.register(indicatorReportRoutes);
+  await app.register(inspectionRoutes);
+  await app.register(surveyRoutes);
 };

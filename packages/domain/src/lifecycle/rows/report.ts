@@ -5,14 +5,14 @@ import { assignTask, notify } from '../follow-ups.js';
 import { creation } from '../rule.js';
 
 /** Where a report came from (案件来源). */
-export const reportSources = ['hotline', 'app', 'officer', 'public', 'video'] as const;
+export const reportSources = ['hotline', 'app', 'officer', 'public', 'video', 'inspection'] as const;
 export type ReportSource = (typeof reportSources)[number];
 
 const intakeSources: readonly string[] = ['hotline', 'app', 'public', 'video'];
 
 export const reportRule = creation({
   term: '上报',
-  issuers: { roles: ['intake_operator', 'grid_officer'], integrations: true },
+  issuers: { roles: ['intake_operator', 'grid_officer', 'region_inspector'], integrations: true },
   body: z.object({
     source: z.enum(reportSources),
     /** 自行处置: an officer fixed it on the spot; only for source `officer`. */
@@ -29,6 +29,13 @@ export const reportRule = creation({
     if (command.source === 'officer' && !isOfficer) {
       return { code: 'FORBIDDEN', reason: "only a grid officer may make a report with source 'officer'" };
     }
+    const isInspector = actor.kind === 'user' && actor.roles.includes('region_inspector');
+    if (command.source === 'inspection' && !isInspector) {
+      return {
+        code: 'FORBIDDEN',
+        reason: "only a region inspector may make a report with source 'inspection'",
+      };
+    }
     if (intakeSources.includes(command.source) && !isIntake) {
       return {
         code: 'FORBIDDEN',
@@ -40,7 +47,8 @@ export const reportRule = creation({
   outcome: (command, actor) => {
     // The reporter is the user who saw the problem: the officer. A hotline or public report comes
     // from a citizen, whose contact details live with the report, not in the rules.
-    const reporter = command.source === 'officer' && actor.kind === 'user' ? actor.username : null;
+    const sawIt = command.source === 'officer' || command.source === 'inspection';
+    const reporter = sawIt && actor.kind === 'user' ? actor.username : null;
     const base = {
       source: command.source,
       reporter,
@@ -48,7 +56,7 @@ export const reportRule = creation({
       checkPassed: false,
       urgency: command.urgency ?? 'normal',
     } as const;
-    if (command.source !== 'officer') {
+    if (!sawIt) {
       // Reports from outside the patrol are verified on site first (核实).
       return {
         to: 'reported',
@@ -66,7 +74,7 @@ export const reportRule = creation({
         followUps: [notify('shift_lead', 'case.selfHandled')],
       };
     }
-    // An officer saw it: no verification needed.
+    // An officer (or the region's inspector, 检查考评) saw it on site: no verification needed.
     return {
       to: 'verified',
       set: base,

@@ -2279,7 +2279,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             city: string;
-                            publishedSources: ("hotline" | "app" | "officer" | "public" | "video")[];
+                            publishedSources: ("hotline" | "app" | "officer" | "public" | "video" | "inspection")[];
                             version: number;
                         };
                     };
@@ -2302,7 +2302,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        publishedSources: ("hotline" | "app" | "officer" | "public" | "video")[];
+                        publishedSources: ("hotline" | "app" | "officer" | "public" | "video" | "inspection")[];
                     };
                 };
             };
@@ -2315,7 +2315,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             city: string;
-                            publishedSources: ("hotline" | "app" | "officer" | "public" | "video")[];
+                            publishedSources: ("hotline" | "app" | "officer" | "public" | "video" | "inspection")[];
                             version: number;
                         };
                     };
@@ -2378,7 +2378,7 @@ export interface paths {
                          * @description The source its reports carry
                          * @enum {string}
                          */
-                        source: "hotline" | "app" | "public" | "video";
+                        source: "hotline" | "app" | "public" | "video" | "inspection";
                         scopes: ("report:create" | "report:read")[];
                         rateLimitPerMinute: number;
                         /** @description The key's city; default the admin's own */
@@ -4042,6 +4042,127 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/region/inspections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Plans an inspection round (检查考评): cities, days and a checklist of plan targets and categories (region admins)
+         * @description Every city must be of the region, every `target` line a plan indicator (GET /api/region/targets) and every `category` line a catalogue category; each unknown one is named in `errors` (400). The region inspectors record findings during the round’s days (POST /api/intake/inspections/findings).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        cities: string[];
+                        /** Format: date */
+                        startsOn: string;
+                        /** Format: date */
+                        endsOn: string;
+                        checklist: components["schemas"]["InspectionChecklistItemInput"][];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InspectionRound"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/surveys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Starts a public opinion survey (民意调查) of a city: questions, days, a sample of closed cases’ reporters and public links
+         * @description Every campaign asks the overall satisfaction (satisfied, basically satisfied, unsatisfied); `questions` add ratings (1–5), yes/no and texts. The sampled cases’ reporters are called by the hotline (GET /api/intake/survey-calls) or answer by their link; each `token` is shown only here and opens /survey/<token> once.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        city: string;
+                        name: string;
+                        /** Format: date */
+                        opensOn: string;
+                        /** Format: date */
+                        closesOn: string;
+                        /** @default [] */
+                        questions?: components["schemas"]["SurveyQuestionInput"][];
+                        sample?: {
+                            /** Format: date-time */
+                            closedFrom: string;
+                            /** Format: date-time */
+                            closedTo: string;
+                            size: number;
+                        };
+                        /** @default 0 */
+                        publicLinks?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            campaign: components["schemas"]["SurveyCampaign"];
+                            invitations: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "case" | "link";
+                                caseNo: string | null;
+                                token: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/intake/status": {
         parameters: {
             query?: never;
@@ -4106,7 +4227,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        source: "hotline" | "app" | "officer" | "public" | "video";
+                        source: "hotline" | "app" | "officer" | "public" | "video" | "inspection";
                         categoryCode: string;
                         description: string;
                         location: {
@@ -4328,7 +4449,10 @@ export interface paths {
          */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Region-level staff (an inspector) name the city the photo is evidence in; others' is their own */
+                    city?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -4637,6 +4761,228 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/intake/inspections/rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Inspection rounds (检查考评), newest first, each saying whether it takes findings today */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                cities: string[];
+                                startsOn: string;
+                                endsOn: string;
+                                checklist: {
+                                    /** @enum {string} */
+                                    kind: "target" | "category";
+                                    code: string;
+                                    note: string | null;
+                                }[];
+                                version: number;
+                                createdBy: string;
+                                createdAt: string;
+                                underWay: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intake/inspections/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Records an inspection finding (检查发现) with photos and GPS: a case in that city’s loop
+         * @description The case starts verified (the inspector saw it), source `inspection`, in the city whose grid holds the point — one of the round’s cities (400 otherwise), during the round’s days (409 otherwise). `id` is made by the phone: the same finding sent again answers 200 with the same case; another inspector’s use of it 409.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        roundId: string;
+                        checklistItem?: string;
+                        categoryCode: string;
+                        description: string;
+                        location: {
+                            lat: number;
+                            lng: number;
+                        };
+                        address?: string;
+                        mediaIds: string[];
+                        /** @enum {string} */
+                        urgency?: "normal" | "urgent";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InspectionFinding"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InspectionFinding"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intake/survey-calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Survey calls due: reporters of sampled closed cases of open campaigns not answered yet */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                invitationId: string;
+                                campaign: {
+                                    id: string;
+                                    name: string;
+                                    questions: components["schemas"]["SurveyQuestion"][];
+                                };
+                                case: components["schemas"]["Case"];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intake/survey-calls/{invitationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Records the answers a sampled case’s reporter gave on the phone (one answer per invitation) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    invitationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        satisfaction: "satisfied" | "basicallySatisfied" | "unsatisfied";
+                        /** @default {} */
+                        answers?: {
+                            [key: string]: number | boolean | string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            answeredAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/cases/{caseNo}": {
         parameters: {
             query?: never;
@@ -4678,6 +5024,113 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/surveys/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A survey (民意调查) as its link opens it: the questions, whether it is open and answered */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            name: string;
+                            city: string;
+                            cityName: string;
+                            opensOn: string;
+                            closesOn: string;
+                            open: boolean;
+                            answered: boolean;
+                            districts: {
+                                code: string;
+                                name: string;
+                            }[];
+                            questions: components["schemas"]["SurveyQuestion"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/surveys/{token}/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Answers a survey by its link (no login): once per link, while the survey is open
+         * @description A second answer to the same link, or one outside the survey’s days, answers 409; an answer missing or mistyped answers 400 naming each question in `errors`. Problems carry `detailZh`, the same in zh-CN.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        satisfaction: "satisfied" | "basicallySatisfied" | "unsatisfied";
+                        /** @default {} */
+                        answers?: {
+                            [key: string]: number | boolean | string;
+                        };
+                        districtCode?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            answeredAt: string;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -6221,6 +6674,218 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/region/inspections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Inspection rounds (检查考评轮次), newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["InspectionRound"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/region/inspections/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A round's results: per city the findings, how many fixed and fixed on time; every finding's case
+         * @description A city admin sees their own city only. `fixed` is a finding whose case was closed in the city’s loop; `fixedOnTime` one closed with no stage overdue.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            round: components["schemas"]["InspectionRound"];
+                            cities: {
+                                city: string;
+                                name: string;
+                                findings: number;
+                                fixed: number;
+                                fixedOnTime: number;
+                                fixedOnTimeRate: number | null;
+                            }[];
+                            findings: {
+                                id: string;
+                                city: string;
+                                checklistItem: string | null;
+                                inspector: string;
+                                recordedAt: string;
+                                caseId: string;
+                                caseNo: string;
+                                categoryCode: string;
+                                districtCode: string;
+                                state: string;
+                                light: string;
+                                deadlineDue: string | null;
+                                closedAt: string | null;
+                                fixed: boolean;
+                                fixedOnTime: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/region/surveys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Survey campaigns (民意调查), newest first */
+        get: {
+            parameters: {
+                query?: {
+                    city?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["SurveyCampaign"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/region/surveys/rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Satisfaction rates (满意率) of survey answers by city, district, department or category
+         * @description Answers given in [from, to). An answer through a citizen’s link counts for its city and the district the citizen named; one about a sampled case for the case’s district, department and category too.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                    city?: string;
+                    campaignId?: string;
+                    groupBy?: "city" | "district" | "department" | "category";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            groupBy: "city" | "district" | "department" | "category";
+                            rows: {
+                                key: string;
+                                name: string;
+                                answers: number;
+                                satisfied: number;
+                                basicallySatisfied: number;
+                                unsatisfied: number;
+                                satisfactionRate: number | null;
+                            }[];
+                            totals: {
+                                key: string;
+                                name: string;
+                                answers: number;
+                                satisfied: number;
+                                basicallySatisfied: number;
+                                unsatisfied: number;
+                                satisfactionRate: number | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/supervision/status": {
         parameters: {
             query?: never;
@@ -7168,6 +7833,12 @@ export interface webhooks {
 }
 export interface components {
     schemas: {
+        InspectionChecklistItemInput: {
+            /** @enum {string} */
+            kind: "target" | "category";
+            code: string;
+            note?: string;
+        };
         TargetAppliesToInput: {
             classes?: ("prefecture" | "county-level")[];
             cities?: string[];
@@ -7193,6 +7864,13 @@ export interface components {
                 value: number;
             }[];
         };
+        SurveyQuestionInput: {
+            code: string;
+            text: string;
+            textEn: string;
+            /** @enum {string} */
+            kind: "rating" | "yesNo" | "text";
+        };
         /** @enum {string} */
         WebhookEventInput: "case.reported" | "case.verified" | "case.rejected" | "case.filed" | "case.dispatched" | "case.accepted" | "case.returned" | "case.handled" | "case.reviewed" | "case.reworked" | "case.suspended" | "case.resumed" | "case.extended" | "case.overdue" | "case.supervised" | "case.closed" | "case.cancelled";
         TargetAppliesTo: {
@@ -7201,6 +7879,29 @@ export interface components {
             exceptCities?: string[];
             minPopulation?: number;
             maxPopulation?: number;
+        };
+        SurveyQuestion: {
+            code: string;
+            text: string;
+            textEn: string;
+            /** @enum {string} */
+            kind: "rating" | "yesNo" | "text";
+        };
+        InspectionRound: {
+            id: string;
+            name: string;
+            cities: string[];
+            startsOn: string;
+            endsOn: string;
+            checklist: {
+                /** @enum {string} */
+                kind: "target" | "category";
+                code: string;
+                note: string | null;
+            }[];
+            version: number;
+            createdBy: string;
+            createdAt: string;
         };
         RegionIndicatorView: {
             code: string;
@@ -7222,6 +7923,17 @@ export interface components {
                 value: number;
                 plan: string;
             }[];
+        };
+        SurveyCampaign: {
+            id: string;
+            city: string;
+            name: string;
+            opensOn: string;
+            closesOn: string;
+            questions: components["schemas"]["SurveyQuestion"][];
+            version: number;
+            createdBy: string;
+            createdAt: string;
         };
         ApiKey: {
             id: string;
@@ -7376,7 +8088,7 @@ export interface components {
             };
         };
         /** @enum {string} */
-        Role: "grid_officer" | "intake_operator" | "shift_lead" | "dispatcher" | "department_handler" | "supervisor" | "region_supervisor" | "admin";
+        Role: "grid_officer" | "intake_operator" | "shift_lead" | "dispatcher" | "department_handler" | "supervisor" | "region_supervisor" | "region_inspector" | "admin";
         /** @enum {string} */
         WebhookEvent: "case.reported" | "case.verified" | "case.rejected" | "case.filed" | "case.dispatched" | "case.accepted" | "case.returned" | "case.handled" | "case.reviewed" | "case.reworked" | "case.suspended" | "case.resumed" | "case.extended" | "case.overdue" | "case.supervised" | "case.closed" | "case.cancelled";
         WebhookSubscription: {
@@ -7424,7 +8136,7 @@ export interface components {
         /** @enum {string} */
         Urgency: "normal" | "urgent";
         /** @enum {string} */
-        ReportSource: "hotline" | "app" | "officer" | "public" | "video";
+        ReportSource: "hotline" | "app" | "officer" | "public" | "video" | "inspection";
         Case: {
             id: string;
             caseNo: string;
@@ -7607,6 +8319,15 @@ export interface components {
             updatedAt: string;
             closedAt: string | null;
         };
+        InspectionFinding: {
+            id: string;
+            roundId: string;
+            city: string;
+            checklistItem: string | null;
+            inspector: string;
+            recordedAt: string;
+            case: components["schemas"]["Case"];
+        };
         IndicatorReport: {
             city: string;
             indicatorCode: string;
@@ -7666,11 +8387,16 @@ export interface components {
     headers: never;
     pathItems: never;
 }
+export type InspectionChecklistItemInput = components['schemas']['InspectionChecklistItemInput'];
 export type TargetAppliesToInput = components['schemas']['TargetAppliesToInput'];
 export type RegionIndicatorInput = components['schemas']['RegionIndicatorInput'];
+export type SurveyQuestionInput = components['schemas']['SurveyQuestionInput'];
 export type WebhookEventInput = components['schemas']['WebhookEventInput'];
 export type TargetAppliesTo = components['schemas']['TargetAppliesTo'];
+export type SurveyQuestion = components['schemas']['SurveyQuestion'];
+export type InspectionRound = components['schemas']['InspectionRound'];
 export type RegionIndicatorView = components['schemas']['RegionIndicatorView'];
+export type SurveyCampaign = components['schemas']['SurveyCampaign'];
 export type ApiKey = components['schemas']['ApiKey'];
 export type CatalogueVersion = components['schemas']['CatalogueVersion'];
 export type CatalogueCategory = components['schemas']['CatalogueCategory'];
@@ -7693,6 +8419,7 @@ export type CameraBurst = components['schemas']['CameraBurst'];
 export type CaseDetail = components['schemas']['CaseDetail'];
 export type PossibleDuplicate = components['schemas']['PossibleDuplicate'];
 export type ReportStatus = components['schemas']['ReportStatus'];
+export type InspectionFinding = components['schemas']['InspectionFinding'];
 export type IndicatorReport = components['schemas']['IndicatorReport'];
 export type IndicatorValues = components['schemas']['IndicatorValues'];
 export type IndicatorColumn = components['schemas']['IndicatorColumn'];
@@ -8210,25 +8937,29 @@ export interface operations {
 }
 export const webhooksCaseEventPostRequestBodyContentApplicationJsonEventValues: ReadonlyArray<FlattenedDeepRequired<webhooks>["caseEvent"]["post"]["requestBody"]["content"]["application/json"]["event"]> = ["case.reported", "case.verified", "case.rejected", "case.filed", "case.dispatched", "case.accepted", "case.returned", "case.handled", "case.reviewed", "case.reworked", "case.suspended", "case.resumed", "case.extended", "case.overdue", "case.supervised", "case.closed", "case.cancelled"];
 export const webhooksCaseEventPostRequestBodyContentApplicationJsonCaseDeadlineLightValues: ReadonlyArray<FlattenedDeepRequired<webhooks>["caseEvent"]["post"]["requestBody"]["content"]["application/json"]["case"]["deadline"]["light"]> = ["green", "yellow", "red"];
+export const inspectionChecklistItemInputKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InspectionChecklistItemInput"]["kind"]> = ["target", "category"];
 export const targetAppliesToInputClassesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TargetAppliesToInput"]["classes"]> = ["prefecture", "county-level"];
 export const regionIndicatorInputUnitValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RegionIndicatorInput"]["unit"]> = ["%", "m\u00B2/\u4EBA", "km/km\u00B2", "yes-no"];
 export const regionIndicatorInputDirectionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RegionIndicatorInput"]["direction"]> = ["atLeast", "atMost", "about", "yesNo"];
 export const regionIndicatorInputPeriodKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RegionIndicatorInput"]["periodKind"]> = ["month", "quarter", "year"];
+export const surveyQuestionInputKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyQuestionInput"]["kind"]> = ["rating", "yesNo", "text"];
 export const webhookEventInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookEventInput"]> = ["case.reported", "case.verified", "case.rejected", "case.filed", "case.dispatched", "case.accepted", "case.returned", "case.handled", "case.reviewed", "case.reworked", "case.suspended", "case.resumed", "case.extended", "case.overdue", "case.supervised", "case.closed", "case.cancelled"];
 export const targetAppliesToClassesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TargetAppliesTo"]["classes"]> = ["prefecture", "county-level"];
+export const surveyQuestionKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyQuestion"]["kind"]> = ["rating", "yesNo", "text"];
+export const inspectionRoundChecklistKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InspectionRound"]["checklist"]["kind"]> = ["target", "category"];
 export const regionIndicatorViewUnitValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RegionIndicatorView"]["unit"]> = ["%", "m\u00B2/\u4EBA", "km/km\u00B2", "yes-no"];
 export const regionIndicatorViewDirectionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RegionIndicatorView"]["direction"]> = ["atLeast", "atMost", "about", "yesNo"];
 export const regionIndicatorViewPeriodKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RegionIndicatorView"]["periodKind"]> = ["month", "quarter", "year"];
 export const regionIndicatorViewMeasuredByValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RegionIndicatorView"]["measuredBy"]> = ["city", "system"];
 export const catalogueCategoryKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CatalogueCategory"]["kind"]> = ["component", "event"];
 export const adminAreaLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AdminArea"]["level"]> = ["district", "street", "community"];
-export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Role"]> = ["grid_officer", "intake_operator", "shift_lead", "dispatcher", "department_handler", "supervisor", "region_supervisor", "admin"];
+export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Role"]> = ["grid_officer", "intake_operator", "shift_lead", "dispatcher", "department_handler", "supervisor", "region_supervisor", "region_inspector", "admin"];
 export const webhookEventValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookEvent"]> = ["case.reported", "case.verified", "case.rejected", "case.filed", "case.dispatched", "case.accepted", "case.returned", "case.handled", "case.reviewed", "case.reworked", "case.suspended", "case.resumed", "case.extended", "case.overdue", "case.supervised", "case.closed", "case.cancelled"];
 export const webhookDeliveryStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookDelivery"]["status"]> = ["pending", "delivered", "dead", "cancelled"];
 export const caseStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseState"]> = ["reported", "verifying", "verified", "filed", "dispatched", "handling", "suspended", "handled", "reviewing", "reviewed", "closed", "rejected", "cancelled"];
 export const lightValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Light"]> = ["green", "yellow", "red"];
 export const urgencyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Urgency"]> = ["normal", "urgent"];
-export const reportSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReportSource"]> = ["hotline", "app", "officer", "public", "video"];
+export const reportSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReportSource"]> = ["hotline", "app", "officer", "public", "video", "inspection"];
 export const casePendingRequestAnyOf0KindValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["Case"]["pendingRequest"], {
     kind: unknown;
 }>["kind"]> = ["extension", "suspension"];
