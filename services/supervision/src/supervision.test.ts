@@ -29,6 +29,7 @@ describe('supervision', () => {
   let tokens: Record<string, string>;
   let caseId: string;
   let departmentId: string;
+  let departmentCode: string;
 
   redisTest.beforeAll(async ({ database, redis }) => {
     engine = createEngineContext({ db: database.db, now: () => clock.now });
@@ -53,6 +54,7 @@ describe('supervision', () => {
       .limit(1);
     if (grid === undefined || department === undefined) throw new Error('demo data missing');
     departmentId = department.id;
+    departmentCode = department.code;
     // A hotline case up to the check: verified, filed, dispatched, handled, check task to officer1.
     const created = await reportCase(engine, {
       actor: userActor('operator1', ['intake_operator']),
@@ -192,7 +194,9 @@ describe('supervision', () => {
     const records: string[][] = parse(csv.body, { bom: true, relax_column_count: true });
     expect(records[0]?.[0]).toContain('2026-03-01 至 2026-03-31');
     expect(records[1]?.slice(0, 4)).toEqual(['编码', '名称', '受理数', '派遣数']);
-    expect(records[2]?.[0]).toBe(departmentId);
+    // A department by its code (its name beside it), never its internal id.
+    expect(records[2]?.[0]).toBe(departmentCode);
+    expect(records[2]?.[0]).not.toBe(departmentId);
     expect(Number(records[2]?.[4])).toBe(json.rows[0].handled);
     expect(records[3]?.[0]).toBe('合计');
 
@@ -207,7 +211,8 @@ describe('supervision', () => {
     expect(sheet?.getRow(2).getCell(1).value).toBe('排名');
     const evaluation = (await get(`/reports/evaluation?${period}&subject=department`, 'supervisor1')).json();
     expect((sheet?.rowCount ?? 0) - 2).toBe(evaluation.rows.length);
-    expect(sheet?.getRow(3).getCell(2).value).toBe(evaluation.rows[0].key);
+    // The department's code (the demo's ids are dept-<city>-<code>), not its internal id.
+    expect(sheet?.getRow(3).getCell(2).value).toBe(evaluation.rows[0].key.replace(/^dept-1501-/, ''));
   });
 
   redisTest('the evaluation ranks the department that worked; the rest have nothing to score', async () => {

@@ -115,16 +115,21 @@ export async function listDistricts(db: DbOrTx, city: string): Promise<AreaRow[]
     .orderBy(areas.code);
 }
 
-/** A city's departments (id, name). */
+/** A city's departments (id, code, name). */
 export async function listCityDepartments(
   db: DbOrTx,
   city: string,
-): Promise<Array<{ id: string; name: string }>> {
+): Promise<Array<{ id: string; code: string; name: string }>> {
   return db
-    .select({ id: departments.id, name: departments.name })
+    .select({ id: departments.id, code: departments.code, name: departments.name })
     .from(departments)
     .where(eq(departments.city, city))
     .orderBy(departments.id);
+}
+
+/** A city's department codes by id: what an export shows in place of the internal id. */
+export async function departmentCodesOf(db: DbOrTx, city: string): Promise<Map<string, string>> {
+  return new Map((await listCityDepartments(db, city)).map((d) => [d.id, d.code]));
 }
 
 export type CityRow = typeof cities.$inferSelect;

@@ -49,5 +49,17 @@ export const useReferenceStore = defineStore('reference', () => {
     return department ? departmentLabel(department) : id;
   };
 
-  return { categories, departments, load, categoryName, departmentName, departmentLabel, localName };
+  /** A department's code for a table's code column; what is not a department's id stays as it is. */
+  const departmentCode = (id: string) => departmentById.value.get(id)?.code ?? id;
+
+  return {
+    categories,
+    departments,
+    load,
+    categoryName,
+    departmentName,
+    departmentCode,
+    departmentLabel,
+    localName,
+  };
 });

@@ -3,6 +3,7 @@
  * report (月度运行分析报告), for the same readers and scopes as the other reports. Each answers JSON,
  * or with `format=csv|xlsx` the same columns as a file (the monthly report: one sheet per section).
  */
+import { departmentCodesOf } from '@urbangrid/db';
 import { cityCodeString } from '@urbangrid/domain';
 import {
   contentTypes,
@@ -108,14 +109,15 @@ export const analysisRoutes: ServicePlugin = async (app) => {
     },
     async (request, reply) => {
       const { from, to, city, groupBy, format: as } = request.query;
-      const report = await satisfactionReport(app.reportsDb, reportScopeOf(userOf(request), city), {
+      const scope = reportScopeOf(userOf(request), city);
+      const report = await satisfactionReport(app.reportsDb, scope, {
         from,
         to,
         groupBy,
       });
       return (
-        (await sendTable(reply, as, `回访满意率-${groupBy}-${from}-${to}`, () =>
-          analysisTables.satisfaction(report),
+        (await sendTable(reply, as, `回访满意率-${groupBy}-${from}-${to}`, async () =>
+          analysisTables.satisfaction(report, await departmentCodesOf(app.reportsDb, scope.city)),
         )) ?? report
       );
     },

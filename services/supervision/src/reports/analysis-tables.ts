@@ -2,6 +2,7 @@
 import type { ExportTable } from '@urbangrid/platform';
 import type { HotspotReport, SatisfactionReport, TrendReport } from './analysis-report.js';
 import { monthlyColumnHeaders as headers } from './monthly-report.js';
+import type { ExportCodes } from './report-tables.js';
 
 const period = (from: string, to: string) => `${from} 至 ${to}`;
 const intervalNames = { day: '日', week: '周', month: '月' } as const;
@@ -34,7 +35,7 @@ export const analysisTables = {
       rows: report.rows,
     };
   },
-  satisfaction(report: SatisfactionReport): ExportTable {
+  satisfaction(report: SatisfactionReport, codes: ExportCodes): ExportTable {
     return {
       title: `回访满意率（按${groupNames[report.groupBy]}） ${period(report.from, report.to)}`,
       columns: [
@@ -44,7 +45,10 @@ export const analysisTables = {
         { key: 'satisfied', header: headers.satisfied },
         { key: 'satisfactionRate', header: headers.satisfactionRate, kind: 'rate' },
       ],
-      rows: [...report.rows, { key: '合计', name: '', ...report.totals }],
+      rows: [
+        ...report.rows.map((row) => ({ ...row, key: codes.get(row.key) ?? row.key })),
+        { key: '合计', name: '', ...report.totals },
+      ],
     };
   },
 };

@@ -4,7 +4,7 @@
  * district and department, callback satisfaction by department and district, and the hotspots.
  * Each section is a table of named columns: the printable page and the workbook draw the same ones.
  */
-import type { Db } from '@urbangrid/db';
+import { type Db, departmentCodesOf } from '@urbangrid/db';
 import type { Cell, ExportTable } from '@urbangrid/platform';
 import { z } from 'zod';
 import { hotspotReport, satisfactionReport, trendReport } from './analysis-report.js';
@@ -114,6 +114,10 @@ export async function monthlyReport(db: Db, scope: ReportScope, month: string): 
     hotspotReport(db, scope, { ...period, limit: 10 }),
   ]);
   const overview = { ...byDistrict.totals, ...satisfactionDistrict.totals };
+  // A department by its code beside its name, never its internal id.
+  const codes = await departmentCodesOf(db, scope.city);
+  const coded = <T extends { key: string }>(rows: readonly T[]) =>
+    rows.map((row) => ({ ...row, key: codes.get(row.key) ?? row.key }));
   const sections: Section[] = [
     section(
       'overview',
@@ -133,8 +137,8 @@ export async function monthlyReport(db: Db, scope: ReportScope, month: string): 
     section('trend', ['period', 'received', 'closed', 'onTimeHandlingRate', 'onTimeClosingRate'], trend.rows),
     ...(byCategory ? [section('category', timelinessKeys, byCategory.rows)] : []),
     section('district', timelinessKeys, byDistrict.rows),
-    ...(byDepartment ? [section('department', timelinessKeys, byDepartment.rows)] : []),
-    section('satisfactionDepartment', satisfactionKeys, satisfactionDepartment.rows),
+    ...(byDepartment ? [section('department', timelinessKeys, coded(byDepartment.rows))] : []),
+    section('satisfactionDepartment', satisfactionKeys, coded(satisfactionDepartment.rows)),
     section('satisfactionDistrict', satisfactionKeys, satisfactionDistrict.rows),
     section('hotspots', ['key', 'name', 'received', 'closed'], hotspots.rows),
   ];

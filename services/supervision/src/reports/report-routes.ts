@@ -3,7 +3,7 @@
  * supervisor's district), and the region view that ranks the cities. `format=csv|xlsx` answers the
  * same table as a file.
  */
-import { rollupDimensions } from '@urbangrid/db';
+import { departmentCodesOf, rollupDimensions } from '@urbangrid/db';
 import { exportFormats, type ServicePlugin, sendTable, userOf } from '@urbangrid/platform';
 import { z } from 'zod';
 import { evaluationReport, evaluationReportSchema, evaluationSubjects } from './evaluation-report.js';
@@ -37,14 +37,16 @@ export const reportRoutes: ServicePlugin = async (app) => {
     },
     async (request, reply) => {
       const { from, to, city, groupBy, format: as } = request.query;
-      const report = await timelinessReport(app.reportsDb, reportScopeOf(userOf(request), city), {
+      const scope = reportScopeOf(userOf(request), city);
+      const report = await timelinessReport(app.reportsDb, scope, {
         from,
         to,
         groupBy,
       });
       return (
-        (await sendTable(reply, as, `时效报表-${groupBy}-${from}-${to}`, () => timelinessTable(report))) ??
-        report
+        (await sendTable(reply, as, `时效报表-${groupBy}-${from}-${to}`, async () =>
+          timelinessTable(report, await departmentCodesOf(app.reportsDb, scope.city)),
+        )) ?? report
       );
     },
   );
@@ -63,14 +65,16 @@ export const reportRoutes: ServicePlugin = async (app) => {
     },
     async (request, reply) => {
       const { from, to, city, subject, format: as } = request.query;
-      const report = await evaluationReport(app.reportsDb, reportScopeOf(userOf(request), city), {
+      const scope = reportScopeOf(userOf(request), city);
+      const report = await evaluationReport(app.reportsDb, scope, {
         from,
         to,
         subject,
       });
       return (
-        (await sendTable(reply, as, `绩效评价-${subject}-${from}-${to}`, () => evaluationTable(report))) ??
-        report
+        (await sendTable(reply, as, `绩效评价-${subject}-${from}-${to}`, async () =>
+          evaluationTable(report, await departmentCodesOf(app.reportsDb, scope.city)),
+        )) ?? report
       );
     },
   );

@@ -37,8 +37,18 @@ const timelinessColumns = [
 
 const period = (from: string, to: string) => `${from} 至 ${to}`;
 
-export function timelinessTable(report: TimelinessReport): ExportTable {
-  const rows: Array<Record<string, Cell>> = report.rows.map((row) => ({ ...row }));
+/**
+ * What an export shows for a row's key: a department's code in place of its internal id (the name
+ * is beside it); every other key (an area's, a grid's, a category's code, a username) as it is.
+ */
+export type ExportCodes = ReadonlyMap<string, string>;
+const codeOf = (codes: ExportCodes, key: string) => codes.get(key) ?? key;
+
+export function timelinessTable(report: TimelinessReport, codes: ExportCodes = new Map()): ExportTable {
+  const rows: Array<Record<string, Cell>> = report.rows.map((row) => ({
+    ...row,
+    key: codeOf(codes, row.key),
+  }));
   rows.push({ key: '合计', name: '', ...report.totals });
   return {
     title: `案件时效报表（按${groupNames[report.groupBy]}） ${period(report.from, report.to)}`,
@@ -58,6 +68,7 @@ const subjectNames: Record<EvaluationSubject, string> = {
 
 /** A scored report's table: its indicator columns headed by their definitions' Chinese labels. */
 function scoredTable(
+  codes: ExportCodes,
   title: string,
   indicatorColumns: readonly IndicatorColumn[],
   rows: ReadonlyArray<{
@@ -85,7 +96,7 @@ function scoredTable(
     ],
     rows: rows.map((row) => ({
       rank: row.rank,
-      key: row.key,
+      key: codeOf(codes, row.key),
       name: row.name,
       ...Object.fromEntries(
         indicatorColumns.map((column) => [column.key, row.indicators[column.key] ?? null]),
@@ -96,8 +107,9 @@ function scoredTable(
   };
 }
 
-export function evaluationTable(report: EvaluationReport): ExportTable {
+export function evaluationTable(report: EvaluationReport, codes: ExportCodes = new Map()): ExportTable {
   return scoredTable(
+    codes,
     `绩效评价（${subjectNames[report.subject]}） ${period(report.from, report.to)}`,
     report.indicatorColumns,
     report.rows,
@@ -105,5 +117,10 @@ export function evaluationTable(report: EvaluationReport): ExportTable {
 }
 
 export function regionTable(report: RegionReport): ExportTable {
-  return scoredTable(`城市排名通报 ${period(report.from, report.to)}`, report.indicatorColumns, report.rows);
+  return scoredTable(
+    new Map(),
+    `城市排名通报 ${period(report.from, report.to)}`,
+    report.indicatorColumns,
+    report.rows,
+  );
 }
