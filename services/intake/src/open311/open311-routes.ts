@@ -5,6 +5,7 @@
  * `<errors><error>`, with 400 for bad arguments, 403 for a missing or invalid api_key and 404 for
  * an unknown jurisdiction, service, request or token.
  */
+import fastifyMultipart from '@fastify/multipart';
 import {
   type Allowed,
   authenticateWithApiKey,
@@ -122,6 +123,19 @@ const discoveryChangeset = '2026-11-25T00:00:00+08:00';
 
 export function open311Routes(ctx: IntakeContext): ServicePlugin {
   return async (app) => {
+    // A report with its photo: multipart/form-data, the fields as values and the one file part
+    // (any field name, `media` as apps send it) as its bytes, stored like any report's photo.
+    await app.register(fastifyMultipart, {
+      attachFieldsToBody: 'keyValues',
+      limits: {
+        fileSize: ctx.settings.media.maxBytes,
+        files: 1,
+        fields: 30,
+        parts: 31,
+        fieldSize: 16 * 1024,
+      },
+      throwFileSizeLimit: true,
+    });
     // GeoReport v2 clients POST application/x-www-form-urlencoded; repeated keys keep the last value.
     app.addContentTypeParser(
       'application/x-www-form-urlencoded',
@@ -382,8 +396,12 @@ export function open311Routes(ctx: IntakeContext): ServicePlugin {
         config: { access: open311Reporters, rateLimit: routeRateLimit(app, 'open311Write') },
         schema: {
           tags,
-          summary: 'POST Service Request: report a problem with an api_key (form-encoded, as the spec says)',
-          consumes: ['application/x-www-form-urlencoded', 'application/json'],
+          summary:
+            'POST Service Request: report a problem with an api_key (form-encoded, as the spec says, or multipart with a photo)',
+          description:
+            'A multipart/form-data body may carry one photo (JPEG, PNG or WebP, any field name) with the ' +
+            'fields: it is stored like any report photo and comes back as the request’s media_url.',
+          consumes: ['application/x-www-form-urlencoded', 'multipart/form-data', 'application/json'],
           params: z.object({ format }),
           querystring: z.looseObject({ api_key: optionalText(512) }),
           body: postBody,
@@ -402,10 +420,11 @@ export function open311Routes(ctx: IntakeContext): ServicePlugin {
           );
         }
         const idempotencyKey = request.headers['idempotency-key'];
+        const photos = Object.values(request.body).filter((value) => Buffer.isBuffer(value));
         const created = await createServiceRequest(
           ctx,
           actor,
-          request.body,
+          { ...request.body, photo: photos[0] },
           typeof idempotencyKey === 'string' && idempotencyKey.length > 0 && idempotencyKey.length <= 200
             ? idempotencyKey
             : undefined,

@@ -15,6 +15,7 @@ import { type ReportSource, terminalStates } from '@urbangrid/domain';
 import { httpError, type IntegrationActor, publicLocation, redactPublicText } from '@urbangrid/platform';
 import { addressById, placeAddress } from '../addresses/address-service.js';
 import type { IntakeContext } from '../intake-context.js';
+import { storePhoto } from '../media/media-service.js';
 import { createReport } from '../reports/report-service.js';
 import type { Open311Value } from './open311-format.js';
 import { type Open311Base, requestMediaUrls } from './open311-photos.js';
@@ -206,6 +207,8 @@ export interface Open311Post {
   phone?: string;
   description?: string;
   media_url?: string;
+  /** The bytes of a photo posted with the request (multipart). */
+  photo?: Buffer;
 }
 
 /** POST Service Request: a report from an Open311 app's key, placed by lat/long or a gazetteer address. */
@@ -221,6 +224,10 @@ export async function createServiceRequest(
   if (!category) throw httpError('NOT_FOUND', `service_code ${body.service_code} not found`);
   const place = await locationOf(ctx, city, body);
   const name = [body.first_name, body.last_name].filter(Boolean).join(' ').trim();
+  const photo =
+    body.photo === undefined
+      ? undefined
+      : await storePhoto(ctx, { city, bytes: body.photo, uploadedBy: actor.name });
   const outcome = await createReport(
     ctx,
     actor,
@@ -233,6 +240,7 @@ export async function createServiceRequest(
       reporter: name || body.phone ? { name: name || undefined, phone: body.phone } : undefined,
       // What the app sent beyond the report itself; the email and ids are the reporter's, so they stay out.
       data: body.media_url ? { mediaUrl: body.media_url } : undefined,
+      mediaIds: photo === undefined ? undefined : [photo.id],
     },
     idempotencyKey,
   );

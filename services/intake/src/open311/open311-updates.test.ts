@@ -204,4 +204,45 @@ describe('Open311 servicerequestupdates (FixMyStreet extension) and public photo
     expect(of(await updates(), hotlineCaseNo).every((u) => u.media_url === null)).toBe(true);
     expect((await get(`requests/${hotlineCaseNo}.json`)).json()[0].media_url).toBeNull();
   });
+
+  redisTest('a multipart POST with a photo files the report; the photo is its media_url', async () => {
+    const fields = {
+      api_key: 'open311-demo-key',
+      service_code: 'E0101',
+      lat: String(insideHohhot.lat),
+      long: String(insideHohhot.lng),
+      description: 'Overflowing bin, photo attached',
+    };
+    const photo = await jpegPhoto({ colour: '#44d', gps: photoGps });
+    const posted = async (format: 'json' | 'xml', bytes: Buffer, type = 'image/jpeg') => {
+      const body = multipartBody(bytes, 'bin.jpg', type, { fields, fileField: 'media' });
+      return harness.app.inject({
+        method: 'POST',
+        url: `/open311/v2/requests.${format}`,
+        headers: body.headers,
+        payload: body.payload,
+      });
+    };
+    const created = await posted('json', photo);
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json()[0].service_request_id as string;
+    const request = (await get(`requests/${id}.json`)).json()[0];
+    expect(request.description).toBe('Overflowing bin, photo attached');
+    expect(request.media_url).toMatch(/\/open311\/v2\/media\/[^/?]+\?jurisdiction_id=1501$/);
+    const served = await get(String(request.media_url).replace(/^.*\/open311\/v2\//, ''));
+    expect(served.statusCode).toBe(200);
+    expect(served.headers['content-type']).toBe('image/jpeg');
+    expect(await exifr.parse(served.rawPayload, { gps: true }).catch(() => undefined)).toBeUndefined();
+    // Its report is an update carrying the same photo.
+    const reported = of(await updates(), id)[0];
+    expect(reported?.media_url).toBe(request.media_url);
+
+    const asXml = await posted('xml', await jpegPhoto({ colour: '#4d4' }));
+    expect(asXml.statusCode, asXml.body).toBe(201);
+    expect(xml.parse(asXml.body).service_requests.request[0].service_request_id).toBeTruthy();
+    // Not a photo: the spec's 400, its own number (415) kept.
+    const text = await posted('json', Buffer.from('not a photo at all'), 'text/plain');
+    expect(text.statusCode).toBe(400);
+    expect(text.json()).toEqual([{ code: 415, description: expect.any(String) }]);
+  });
 });

@@ -47,16 +47,20 @@ export async function webpPhoto(colour = '#37a'): Promise<Buffer> {
     .toBuffer();
 }
 
-/** A multipart/form-data body with one file part, for `app.inject`. */
+/** A multipart/form-data body with one file part (and text fields before it), for `app.inject`. */
 export function multipartBody(
   bytes: Buffer,
   filename: string,
   contentType: string,
+  options: { fields?: Record<string, string>; fileField?: string } = {},
 ): { payload: Buffer; headers: Record<string, string> } {
   const boundary = `----urbangrid${Math.random().toString(16).slice(2)}`;
+  const fields = Object.entries(options.fields ?? {}).map(
+    ([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+  );
   const head = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\n` +
-      `Content-Type: ${contentType}\r\n\r\n`,
+    `${fields.join('')}--${boundary}\r\nContent-Disposition: form-data; name="${options.fileField ?? 'file'}"; ` +
+      `filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`,
   );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   return {

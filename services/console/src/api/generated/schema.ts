@@ -5288,7 +5288,10 @@ export interface paths {
             };
         };
         put?: never;
-        /** POST Service Request: report a problem with an api_key (form-encoded, as the spec says) */
+        /**
+         * POST Service Request: report a problem with an api_key (form-encoded, as the spec says, or multipart with a photo)
+         * @description A multipart/form-data body may carry one photo (JPEG, PNG or WebP, any field name) with the fields: it is stored like any report photo and comes back as the request’s media_url.
+         */
         post: {
             parameters: {
                 query?: {
@@ -5303,6 +5306,26 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/x-www-form-urlencoded": {
+                        api_key?: string;
+                        jurisdiction_id?: string;
+                        service_code?: string;
+                        lat?: number;
+                        long?: number;
+                        address_string?: string;
+                        address_id?: string;
+                        email?: string;
+                        device_id?: string;
+                        account_id?: string;
+                        first_name?: string;
+                        last_name?: string;
+                        phone?: string;
+                        description?: string;
+                        /** Format: uri */
+                        media_url?: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                    "multipart/form-data": {
                         api_key?: string;
                         jurisdiction_id?: string;
                         service_code?: string;
