@@ -11,14 +11,13 @@ import {
   listCatalogueVersions,
 } from '@urbangrid/db';
 import { categoryCodeString } from '@urbangrid/domain';
+import type { FastifyRequest } from 'fastify';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { userOf } from '../auth/actor.js';
 import type { RouteAccess } from '../auth/route-access.js';
 import { NotFoundError } from '../errors.js';
 import type { ServicePlugin } from '../service-plugin.js';
-import { etagOf, ifMatchHeaders, ifMatchVersion, publishChange, recordChange } from './admin-changes.js';
-import type { RecordChange } from './calendar-admin.js';
+import { changeRecorder, etagOf, expectedVersionOf, ifMatchHeaders, publishChange } from './admin-changes.js';
 import {
   type CatalogueEditor,
   categoryFieldsSchema,
@@ -87,9 +86,9 @@ export const catalogueAdminRoutes: ServicePlugin = async (app) => {
     );
     return dates.length === 0 ? (DateTime.utc().toISODate() ?? '') : (dates.sort().at(-1) ?? '');
   };
-  const editorOf = async (request: Parameters<typeof userOf>[0]) => {
-    const actor = userOf(request);
-    const record: RecordChange = (tx, entry) => recordChange(tx, actor, request, entry);
+  /** The audit recorder of the request's admin, and what they may edit (their reach, today). */
+  const editorOf = async (request: FastifyRequest) => {
+    const { actor, record } = changeRecorder(request);
     const editor: CatalogueEditor = { reach: actor.city, today: await today() };
     return { record, editor };
   };
@@ -233,7 +232,8 @@ export const catalogueAdminRoutes: ServicePlugin = async (app) => {
     },
     async (request, reply) => {
       const { record, editor } = await editorOf(request);
-      const expectedRevision = ifMatchVersion(request.headers['if-match']);
+      // A version's If-Match names its revision.
+      const { expectedVersion: expectedRevision } = expectedVersionOf(request);
       const { name, nameEn, effectiveFrom: from } = request.body;
       const version = await editCatalogueVersion(
         app.db,
@@ -272,14 +272,13 @@ export const catalogueAdminRoutes: ServicePlugin = async (app) => {
     },
     async (request, reply) => {
       const { record, editor } = await editorOf(request);
-      const expectedVersion = ifMatchVersion(request.headers['if-match']);
       const { created, category } = await saveCategory(
         app.db,
         record,
         {
           version: request.params.version,
           category: { ...request.body, code: request.params.code },
-          ...(expectedVersion === undefined ? {} : { expectedVersion }),
+          ...expectedVersionOf(request),
         },
         editor,
       );
@@ -303,14 +302,13 @@ export const catalogueAdminRoutes: ServicePlugin = async (app) => {
     },
     async (request, reply) => {
       const { record, editor } = await editorOf(request);
-      const expectedVersion = ifMatchVersion(request.headers['if-match']);
       const category = await withdrawCategory(
         app.db,
         record,
         {
           version: request.params.version,
           code: request.params.code,
-          ...(expectedVersion === undefined ? {} : { expectedVersion }),
+          ...expectedVersionOf(request),
         },
         editor,
       );

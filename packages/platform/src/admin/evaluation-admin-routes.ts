@@ -23,9 +23,8 @@ import { z } from 'zod';
 import { userOf } from '../auth/actor.js';
 import type { RouteAccess } from '../auth/route-access.js';
 import type { ServicePlugin } from '../service-plugin.js';
-import { etagOf, ifMatchHeaders, ifMatchVersion, recordChange } from './admin-changes.js';
+import { changeRecorder, etagOf, expectedVersionOf, ifMatchHeaders } from './admin-changes.js';
 import { administeredCity } from './admin-scope.js';
-import type { RecordChange } from './calendar-admin.js';
 import { addEvaluationSettings } from './evaluation-admin.js';
 
 const admins: RouteAccess = { roles: ['admin'] };
@@ -143,18 +142,16 @@ export const evaluationAdminRoutes: ServicePlugin = async (app) => {
       },
     },
     async (request, reply) => {
-      const actor = userOf(request);
+      const { actor, record } = changeRecorder(request);
       const city = await administeredCity(actor, request.params.city, app.reference);
-      const record: RecordChange = (tx, entry) => recordChange(tx, actor, request, entry);
       const { effectiveFrom, weights, grades, volumeBands } = request.body;
       const latest = (await listEvaluationSettings(app.db, city))[0] ?? null;
-      const expectedVersion = ifMatchVersion(request.headers['if-match']);
       const created = await addEvaluationSettings(app.db, record, {
         city,
         effectiveFrom,
         config: { weights, grades, volumeBands: volumeBands ?? toView(latest).config.volumeBands },
         createdBy: actor.username,
-        ...(expectedVersion === undefined ? {} : { expectedVersion }),
+        ...expectedVersionOf(request),
       });
       reply.header('etag', etagOf(created.version));
       return toView(created);

@@ -11,7 +11,7 @@ import { type UserActor, userOf } from '../auth/actor.js';
 import type { RouteAccess } from '../auth/route-access.js';
 import { ValidationFailedError } from '../errors.js';
 import type { ServicePlugin } from '../service-plugin.js';
-import { etagOf, ifMatchHeaders, ifMatchVersion, publishChange, recordChange } from './admin-changes.js';
+import { changeRecorder, etagOf, expectedVersionOf, ifMatchHeaders, publishChange } from './admin-changes.js';
 import { administeredCity } from './admin-scope.js';
 import { applyGridImport, previewGridImport } from './grid-admin.js';
 
@@ -96,16 +96,15 @@ export const gridAdminRoutes: ServicePlugin = async (app) => {
       },
     },
     async (request, reply) => {
-      const actor = userOf(request);
+      const { actor, record } = changeRecorder(request);
       const city = await cityOf(actor, request.query.city);
       const { features } = request.body;
       if (request.query.apply !== 'true') return previewGridImport(app.db, city, features);
-      const expectedVersion = ifMatchVersion(request.headers['if-match']);
-      const report = await applyGridImport(app.db, (tx, entry) => recordChange(tx, actor, request, entry), {
+      const report = await applyGridImport(app.db, record, {
         city,
         features,
         appliedBy: actor.username,
-        ...(expectedVersion === undefined ? {} : { expectedVersion }),
+        ...expectedVersionOf(request),
       });
       if (report.applied) await publishChange(app, { parts: ['grids'], city });
       reply.header('etag', etagOf(report.version));

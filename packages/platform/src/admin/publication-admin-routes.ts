@@ -8,9 +8,9 @@ import { cityCodeString, reportSources } from '@urbangrid/domain';
 import { z } from 'zod';
 import { userOf } from '../auth/actor.js';
 import type { RouteAccess } from '../auth/route-access.js';
-import { NotFoundError, VersionConflictError, withProblemExtensions } from '../errors.js';
+import { NotFoundError } from '../errors.js';
 import type { ServicePlugin } from '../service-plugin.js';
-import { etagOf, ifMatchHeaders, ifMatchVersion, publishChange, recordChange } from './admin-changes.js';
+import { adminChange, checkVersion, etagOf, ifMatchHeaders } from './admin-changes.js';
 import { administeredCity } from './admin-scope.js';
 
 const admins: RouteAccess = { roles: ['admin'] };
@@ -70,33 +70,25 @@ export const publicationAdminRoutes: ServicePlugin = async (app) => {
       },
     },
     async (request, reply) => {
-      const actor = userOf(request);
-      const city = await administeredCity(actor, request.params.city, app.reference);
-      const expected = ifMatchVersion(request.headers['if-match']);
-      const after = await app.db.transaction(async (tx) => {
-        const before = await findPublishedSources(tx, city, { forUpdate: true });
-        if (before === null) throw new NotFoundError(`city ${city} does not exist`);
-        if (expected !== undefined && before.version !== expected) {
-          throw withProblemExtensions(
-            new VersionConflictError(
-              `the publication of city ${city} was changed meanwhile: version ${before.version}, you saw ${expected}`,
-            ),
-            { currentVersion: before.version },
-          );
-        }
-        const stored = await setPublishedSources(tx, city, request.body.publishedSources);
-        await recordChange(tx, actor, request, {
-          city,
-          entity: 'city_publication',
-          entityKey: city,
-          action: 'update',
-          before: viewOf(before),
-          after: viewOf(stored),
-        });
-        return stored;
-      });
-      await publishChange(app, { parts: ['cities'], city });
-      reply.header('etag', etagOf(after.version));
+      const city = await administeredCity(userOf(request), request.params.city, app.reference);
+      const cities = () => ({ parts: ['cities'] as const, city });
+      const after = await adminChange(app, request, reply, cities, ({ record, expected }) =>
+        app.db.transaction(async (tx) => {
+          const before = await findPublishedSources(tx, city, { forUpdate: true });
+          if (before === null) throw new NotFoundError(`city ${city} does not exist`);
+          checkVersion(before.version, expected.expectedVersion, `the publication of city ${city}`);
+          const stored = await setPublishedSources(tx, city, request.body.publishedSources);
+          await record(tx, {
+            city,
+            entity: 'city_publication',
+            entityKey: city,
+            action: 'update',
+            before: viewOf(before),
+            after: viewOf(stored),
+          });
+          return stored;
+        }),
+      );
       return viewOf(after);
     },
   );
