@@ -141,6 +141,11 @@ export async function addCopies(
   if (options.to < options.from) return;
   await client.query('set synchronous_commit = off');
   await client.query(`set maintenance_work_mem = '256MB'`);
+  // The months the copies reach back to get partitions of their own (else the DEFAULT one takes them).
+  await client.query(`
+    select urbangrid_add_month_partition(m::date) from generate_series(
+      date_trunc('month', now() - interval '${options.to * options.stepSeconds} seconds' - interval '1 month'),
+      date_trunc('month', now()), interval '1 month') as m`);
   const indexes = await secondaryIndexes(client, grownTables);
   for (const index of indexes) await client.query(`drop index if exists "${index.name}"`);
   try {
@@ -190,7 +195,8 @@ export async function addCopies(
       await addRollupCopies(client, first, last, options.stepSeconds);
     }
   } finally {
-    for (const index of indexes) await client.query(index.definition);
+    // A partitioned table's index reads `ON ONLY` (this table, not its months): built again on all.
+    for (const index of indexes) await client.query(index.definition.replace(' ON ONLY ', ' ON '));
   }
   for (const table of [...grownTables, 'report_rollups']) await client.query(`vacuum analyze ${table}`);
 }

@@ -35,6 +35,7 @@ export * from './repositories/grid-versions.js';
 export * from './repositories/history-load.js';
 export * from './repositories/idempotency.js';
 export * from './repositories/inspections.js';
+export * from './repositories/log-partitions.js';
 export * from './repositories/media.js';
 export * from './repositories/notice-recipients.js';
 export * from './repositories/notices.js';

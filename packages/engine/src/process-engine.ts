@@ -27,6 +27,7 @@ import {
   type EngineLogger,
   publishToRedis,
 } from './engine-context.js';
+import { startLogPartitions } from './log-partitions.js';
 import { startNoticePruning } from './notice-pruning.js';
 import { type GaugeRegistry, type RunningEngine, startEngine } from './start-engine.js';
 
@@ -113,10 +114,18 @@ export function processEngine(options: { metrics?: GaugeRegistry } = {}): Proces
         now: engine.context.now,
         logger: ctx.logger,
       });
+      // The coming months' partitions of the event log and the outbox, now and every night.
+      const partitions = await startLogPartitions({
+        db: ctx.db,
+        redis: ctx.redisTarget,
+        prefix: ctx.config.QUEUE_PREFIX,
+        logger: ctx.logger,
+      });
       running = {
         ...engine,
         async stop() {
           coverage.stop();
+          await partitions.stop();
           await pruning.stop();
           await engine.stop();
           await shared?.follower.stop();

@@ -70,6 +70,8 @@ export const webhookJobSchema = z.object({ deliveryId: z.string().min(1) });
 export const publicationJobSchema = z.object({}).strict();
 /** The nightly deletion of read notices past their retention; fired by a job scheduler, it carries nothing. */
 export const noticePruningJobSchema = z.object({}).strict();
+/** The nightly making of the coming months' partitions of the event log and the outbox; fired by a job scheduler. */
+export const logPartitionsJobSchema = z.object({}).strict();
 /** The signing of the finished days' chain heads (签名锚点); fired by a job scheduler, it carries nothing. */
 export const anchorsJobSchema = z.object({}).strict();
 /** The nightly erasure of reporters' data past the retention period (个人信息删除); fired by a job scheduler. */
@@ -130,6 +132,10 @@ export const queueMap = {
     attempts: 3,
     backoff: { type: 'exponential', delay: 60_000 },
   }),
+  logPartitions: defineQueue('logPartitions', logPartitionsJobSchema, {
+    attempts: 3,
+    backoff: { type: 'exponential', delay: 60_000 },
+  }),
   anchors: defineQueue('anchors', anchorsJobSchema, {
     attempts: 3,
     backoff: { type: 'exponential', delay: 60_000 },
@@ -144,6 +150,7 @@ export const queueMap = {
 export const scheduledKinds = [
   'publication',
   'noticePruning',
+  'logPartitions',
   'anchors',
   'reporterErasure',
 ] as const satisfies readonly QueueKind[];

@@ -25,13 +25,23 @@ export type OutboxRow = typeof outbox.$inferSelect;
 export type NewOutboxRow = typeof outbox.$inferInsert;
 
 /**
+ * The outbox's key for a job (migration 0030): its id within the month the row was written in. An
+ * insert of a job that may be written already ends `on conflict <this> do nothing`.
+ */
+export const outboxJobKey = '("job_id", "created_month")';
+
+/**
  * The insert of a case write's follow-up jobs, built but not run; null for none. A job whose id is
- * written already is kept as it is: a replayed command enqueues nothing twice.
+ * written already this month (the outbox's partition, migration 0030) is kept as it is: a replayed
+ * command enqueues nothing twice.
  */
 export function outboxInsertQuery(rows: readonly NewOutboxRow[]): WriteQuery | null {
   if (rows.length === 0) return null;
   return (caseWrite) =>
-    jsonRowsInsert(outbox, rows, { where: caseWrite.written, suffix: ' on conflict ("job_id") do nothing' });
+    jsonRowsInsert(outbox, rows, {
+      where: caseWrite.written,
+      suffix: ` on conflict ${outboxJobKey} do nothing`,
+    });
 }
 
 export async function insertOutboxRows(tx: DbOrTx, rows: readonly NewOutboxRow[]): Promise<void> {
@@ -39,7 +49,7 @@ export async function insertOutboxRows(tx: DbOrTx, rows: readonly NewOutboxRow[]
   await tx
     .insert(outbox)
     .values([...rows])
-    .onConflictDoNothing({ target: outbox.jobId });
+    .onConflictDoNothing({ target: [outbox.jobId, outbox.createdMonth] });
 }
 
 /**

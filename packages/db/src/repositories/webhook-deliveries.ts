@@ -10,6 +10,7 @@ import type { DbOrTx } from '../client.js';
 import { outbox } from '../schema/infrastructure.js';
 import { type WebhookDeliveryStatus, webhookDeliveries, webhookSubscriptions } from '../schema/webhooks.js';
 import type { WriteQuery } from './case-write.js';
+import { outboxJobKey } from './outbox.js';
 import type { WebhookSubscriptionRow } from './webhook-subscriptions.js';
 
 export type WebhookDeliveryRow = typeof webhookDeliveries.$inferSelect;
@@ -60,7 +61,7 @@ export function webhookDeliveryWrites(input: WebhookEventWrite): WriteQuery[] {
       ${webhookJobName}::text,
       'webhook-' || ${deliveryId}, jsonb_build_object('deliveryId', ${deliveryId})
     ${subscribers(caseWrite.written)}
-    on conflict (job_id) do nothing`;
+    on conflict ${sql.raw(outboxJobKey)} do nothing`;
   return [deliveries, jobs];
 }
 

@@ -237,7 +237,7 @@ export const cases = pgTable(
 export const caseEvents = pgTable(
   'case_events',
   {
-    id: text('id').primaryKey(),
+    id: text('id').notNull(),
     caseId: text('case_id').notNull(),
     seq: integer('seq').notNull(),
     city: text('city').notNull(),
@@ -252,8 +252,12 @@ export const caseEvents = pgTable(
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
   },
+  // Partitioned by month of `at` (migration 0030, partition-maintenance.ts): a key must hold the
+  // partition key, so the primary key is (id, at) and a case's seq is unique with its instant — the
+  // case row's version check is what keeps two commands from writing the same seq.
   (t) => [
-    uniqueIndex('case_events_case_seq_uq').on(t.caseId, t.seq),
+    primaryKey({ columns: [t.id, t.at] }),
+    uniqueIndex('case_events_case_seq_uq').on(t.caseId, t.seq, t.at),
     index('case_events_at_idx').on(t.city, t.at),
   ],
 );

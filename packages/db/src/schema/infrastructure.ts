@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, date, index, integer, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { ts } from './columns.js';
 
 /**
@@ -9,13 +19,13 @@ import { ts } from './columns.js';
 export const outbox = pgTable(
   'outbox',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    id: bigserial('id', { mode: 'number' }).notNull(),
     city: text('city').notNull(),
     caseId: text('case_id'),
     eventId: text('event_id'),
     queue: text('queue').notNull(),
     jobName: text('job_name').notNull(),
-    jobId: text('job_id').notNull().unique(),
+    jobId: text('job_id').notNull(),
     payload: jsonb('payload').notNull(),
     /** Delay for deadline jobs, as an instant. */
     runAt: ts('run_at'),
@@ -24,8 +34,18 @@ export const outbox = pgTable(
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
     relayedAt: ts('relayed_at'),
+    /**
+     * The partition (migration 0030): the month the row was written in, UTC. A job id is unique
+     * within its month; a follow-up written again in a later month is one more run of a job every
+     * worker already runs twice harmlessly.
+     */
+    createdMonth: date('created_month')
+      .notNull()
+      .default(sql`(date_trunc('month', now() at time zone 'UTC'))::date`),
   },
   (t) => [
+    primaryKey({ columns: [t.id, t.createdMonth] }),
+    uniqueIndex('outbox_job_id_month_uq').on(t.jobId, t.createdMonth),
     index('outbox_pending_idx').on(t.availableAt).where(sql`relayed_at is null`),
     index('outbox_case_idx').on(t.caseId),
   ],
