@@ -64,6 +64,13 @@ describe('the error catalogue', () => {
     }
   });
 
+  it('every code has its title in English and in zh-CN', () => {
+    for (const [code, entry] of Object.entries(errorCatalogue)) {
+      expect(entry.title, code).toMatch(/^[A-Z][a-z]/);
+      expect(entry.titleZh, code).toMatch(/^\p{Script=Han}/u);
+    }
+  });
+
   it('every code the engine refuses with is one of the catalogue', () => {
     for (const code of engineErrorCodes) expect(serverCodes).toContain(code);
   });

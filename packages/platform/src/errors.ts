@@ -1,6 +1,6 @@
 /**
  * The error catalogue: the only place an HTTP error is born. Each entry is a stable `code` (api.md),
- * its status and a title; routes and services throw these and the problem-details handler turns
+ * its status and a title in English and in zh-CN (`titleZh`, sent with every problem); routes and services throw these and the problem-details handler turns
  * them (and everything else) into `application/problem+json`.
  *
  *   throw new NotFoundError('case 42 not found');
@@ -9,35 +9,35 @@
 import createError, { type FastifyError } from '@fastify/error';
 
 export const errorCatalogue = {
-  VALIDATION_FAILED: { status: 400, title: 'Validation failed' },
-  UNAUTHENTICATED: { status: 401, title: 'Authentication required' },
-  FORBIDDEN: { status: 403, title: 'Forbidden' },
+  VALIDATION_FAILED: { status: 400, title: 'Validation failed', titleZh: '输入有误' },
+  UNAUTHENTICATED: { status: 401, title: 'Authentication required', titleZh: '需要登录' },
+  FORBIDDEN: { status: 403, title: 'Forbidden', titleZh: '无权操作' },
   /** An account made or reset by an admin: only POST /api/auth/password (and logout) until it is changed. */
-  PASSWORD_CHANGE_REQUIRED: { status: 403, title: 'Password change required' },
-  NOT_FOUND: { status: 404, title: 'Not found' },
+  PASSWORD_CHANGE_REQUIRED: { status: 403, title: 'Password change required', titleZh: '需要修改密码' },
+  NOT_FOUND: { status: 404, title: 'Not found', titleZh: '未找到' },
   /** A point outside every unit grid (网格). */
-  OUTSIDE_GRID: { status: 404, title: 'Outside every grid' },
+  OUTSIDE_GRID: { status: 404, title: 'Outside every grid', titleZh: '不在任何单元网格内' },
   /** A report into a city retired (撤销) by the day it is made. */
-  CITY_RETIRED: { status: 409, title: 'City retired' },
+  CITY_RETIRED: { status: 409, title: 'City retired', titleZh: '城市已撤销' },
   /** A report into a district, street or community retired (撤销) by the day it is made. */
-  AREA_RETIRED: { status: 409, title: 'Area retired' },
-  TRANSITION_NOT_ALLOWED: { status: 409, title: 'Transition not allowed' },
+  AREA_RETIRED: { status: 409, title: 'Area retired', titleZh: '区域已撤销' },
+  TRANSITION_NOT_ALLOWED: { status: 409, title: 'Transition not allowed', titleZh: '当前状态不允许此操作' },
   /** A value outside the range of its unit (a percentage above 100, a yes/no other than 0 or 1). */
-  VALUE_OUT_OF_RANGE: { status: 400, title: 'Value out of range' },
+  VALUE_OUT_OF_RANGE: { status: 400, title: 'Value out of range', titleZh: '数值超出范围' },
   /** A report for a period that is not open for reports (not begun, past its deadline, or published). */
-  PERIOD_CLOSED: { status: 409, title: 'Period closed' },
-  VERSION_CONFLICT: { status: 409, title: 'Version conflict' },
+  PERIOD_CLOSED: { status: 409, title: 'Period closed', titleZh: '填报期已关闭' },
+  VERSION_CONFLICT: { status: 409, title: 'Version conflict', titleZh: '数据已被他人修改' },
   /** A conflict that is not about a case's version, e.g. an Idempotency-Key reused with another body. */
-  CONFLICT: { status: 409, title: 'Conflict' },
+  CONFLICT: { status: 409, title: 'Conflict', titleZh: '操作冲突' },
   /** The same Idempotency-Key came back with a different request. */
-  IDEMPOTENCY_KEY_REUSED: { status: 409, title: 'Idempotency key reused' },
-  PAYLOAD_TOO_LARGE: { status: 413, title: 'Payload too large' },
-  UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported media type' },
-  RATE_LIMITED: { status: 429, title: 'Too many requests' },
-  INTERNAL: { status: 500, title: 'Internal error' },
+  IDEMPOTENCY_KEY_REUSED: { status: 409, title: 'Idempotency key reused', titleZh: '幂等键已用于其他请求' },
+  PAYLOAD_TOO_LARGE: { status: 413, title: 'Payload too large', titleZh: '内容过大' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported media type', titleZh: '不支持的内容类型' },
+  RATE_LIMITED: { status: 429, title: 'Too many requests', titleZh: '请求过于频繁' },
+  INTERNAL: { status: 500, title: 'Internal error', titleZh: '系统内部错误' },
   /** PostgreSQL or Redis does not answer. */
-  SERVICE_UNAVAILABLE: { status: 503, title: 'Service unavailable' },
-} as const satisfies Record<string, { status: number; title: string }>;
+  SERVICE_UNAVAILABLE: { status: 503, title: 'Service unavailable', titleZh: '服务暂不可用' },
+} as const satisfies Record<string, { status: number; title: string; titleZh: string }>;
 
 export type ErrorCode = keyof typeof errorCatalogue;
 

@@ -37,6 +37,7 @@ describe('errors as application/problem+json', () => {
       expect(body).toEqual({
         type: `urn:urbangrid:problem:${code.toLowerCase().replace(/_/g, '-')}`,
         title: expect.any(String),
+        titleZh: expect.stringMatching(/\p{Script=Han}/u),
         status,
         detail: `probe ${code}`,
         code,
@@ -131,7 +132,7 @@ describe('errors as application/problem+json', () => {
     const response = await app.inject({ url: '/api/probe/crash', headers: bearer(token) });
     const body = expectProblem(response, 500, 'INTERNAL');
     expect(response.body).not.toMatch(/hunter2|db\.internal|secret|stack/);
-    expect(Object.keys(body).sort()).toEqual(['code', 'detail', 'status', 'title', 'type']);
+    expect(Object.keys(body).sort()).toEqual(['code', 'detail', 'status', 'title', 'titleZh', 'type']);
   });
 
   redisTest('the request id is honoured when sane, generated otherwise, and echoed', async () => {

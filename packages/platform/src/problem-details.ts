@@ -1,5 +1,5 @@
 /**
- * Turns every error into `application/problem+json` `{type, title, status, detail, code}`: our
+ * Turns every error into `application/problem+json` `{type, title, titleZh, status, detail, code}`: our
  * catalogue as is, fastify's and its plugins' own errors mapped onto the catalogue, anything else a
  * 500 that is logged in full but answers with nothing internal.
  */
@@ -18,6 +18,8 @@ import {
 export interface Problem {
   type: string;
   title: string;
+  /** The title in zh-CN: whoever shows a problem to a person has it in both languages. */
+  titleZh: string;
   status: number;
   detail: string;
   code: ErrorCode;
@@ -31,8 +33,8 @@ export const problemType = (code: ErrorCode) =>
   `urn:urbangrid:problem:${code.toLowerCase().replace(/_/g, '-')}`;
 
 export function problem(code: ErrorCode, detail: string, extensions: Record<string, unknown> = {}): Problem {
-  const { status, title } = errorCatalogue[code];
-  return { ...extensions, type: problemType(code), title, status, detail, code };
+  const { status, title, titleZh } = errorCatalogue[code];
+  return { ...extensions, type: problemType(code), title, titleZh, status, detail, code };
 }
 
 /** fastify's and its plugins' error codes whose meaning is one of ours. */

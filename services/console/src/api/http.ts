@@ -46,6 +46,8 @@ export class ApiError extends Error {
     readonly retryAfterSeconds: number | null = null,
     /** A refused spreadsheet import: every bad row by its number (nothing was imported). */
     readonly rowErrors: readonly RowError[] = [],
+    /** The detail in zh-CN, where the server wrote one (`detailZh`); the detail itself is English. */
+    readonly detailZh: string | null = null,
   ) {
     super(detail || title || code);
     this.name = 'ApiError';
@@ -152,6 +154,7 @@ function problemOf(response: Response, body: unknown): ApiError {
     title,
     retryAfterOf(response.headers.get('retry-after')),
     rowErrors,
+    typeof problem.detailZh === 'string' ? problem.detailZh : null,
   );
 }
 

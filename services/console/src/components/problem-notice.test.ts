@@ -54,6 +54,23 @@ describe('ProblemNotice', () => {
     expect(mountWithApp(ProblemNotice, { props: { error: media } }).text()).not.toContain('415');
   });
 
+  it('in zh-CN shows the server’s Chinese detail, never its English one', async () => {
+    const english = await failureOf(
+      problem(403, 'FORBIDDEN', 'a district supervisor follows their district, not a category'),
+    );
+    const zh = mountWithApp(ProblemNotice, { props: { error: english } });
+    expect(zh.text()).toContain('没有权限');
+    expect(zh.text()).not.toContain('district supervisor');
+    const en = mountWithApp(ProblemNotice, { props: { error: english } });
+    en.vm.$i18n.locale = 'en';
+    await flushPromises();
+    expect(en.text()).toContain('a district supervisor follows their district');
+    const closed = problem(409, 'PERIOD_CLOSED', 'the period is closed');
+    const json: Record<string, unknown> = { ...closed.json, detailZh: '填报期已结束' };
+    const both = await failureOf({ ...closed, json } as typeof closed);
+    expect(mountWithApp(ProblemNotice, { props: { error: both } }).text()).toContain('填报期已结束');
+  });
+
   it('names a lost connection in the user’s language and retries once the server answers', async () => {
     vi.stubGlobal(
       'fetch',
