@@ -19,7 +19,11 @@ export type Audience =
  * order (督办). They stand out in the console and each is acknowledged on its own, never cleared
  * with "mark all read".
  */
-export const urgentNoticeEvents: readonly string[] = ['deadline.overdue', 'case.supervised'];
+export const urgentNoticeEvents: readonly string[] = [
+  'deadline.overdue',
+  'case.supervised',
+  'region.supervisionOrder',
+];
 
 export const isUrgentNotice = (event: string): boolean => urgentNoticeEvents.includes(event);
 

@@ -15,6 +15,7 @@ import { matrixAdminRoutes } from './matrix-admin-routes.js';
 import { phoneAccessRoutes } from './phone-access-routes.js';
 import { publicationAdminRoutes } from './publication-admin-routes.js';
 import { regionProgramAdminRoutes } from './region-program-admin-routes.js';
+import { regionRankingAdminRoutes } from './region-ranking-admin-routes.js';
 import { regionTargetAdminRoutes } from './region-target-admin-routes.js';
 import { rotaAdminRoutes } from './rota-admin-routes.js';
 import { acceptWorkbooks } from './spreadsheet.js';
@@ -39,4 +40,5 @@ export const adminRoutes: ServicePlugin = async (app) => {
   await app.register(phoneAccessRoutes);
   await app.register(regionTargetAdminRoutes);
   await app.register(regionProgramAdminRoutes);
+  await app.register(regionRankingAdminRoutes);
 };

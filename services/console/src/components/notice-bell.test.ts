@@ -247,6 +247,8 @@ const contractEvents = [
   'dispatch.suggested',
   'verification.noOfficer',
   'check.noOfficer',
+  'region.reportReturned',
+  'region.supervisionOrder',
 ];
 
 describe('notice event names', () => {

@@ -465,6 +465,10 @@ const en: ConsoleMessages = {
       },
       dispatch: { suggested: 'Filed, awaits dispatch (department suggested)' },
       calendar: { ending: 'Holiday data of the working calendar ends on {knownUntil}: load the next year' },
+      region: {
+        reportReturned: 'The region returned the report of {indicatorCode} for {period}: {reason}',
+        supervisionOrder: 'Supervision order from the region: {reason}',
+      },
       verification: { noOfficer: 'No officer for the verification: send one (改派)' },
       check: { noOfficer: 'No officer for the check: send one (改派)' },
     },

@@ -458,6 +458,10 @@ const zhCN = {
       deadline: { warning: '黄灯预警：时限已用 80%', overdue: '红灯：已超过时限' },
       dispatch: { suggested: '立案待派遣（附建议部门）' },
       calendar: { ending: '工作日历节假日数据只到 {knownUntil}，请载入下一年' },
+      region: {
+        reportReturned: '自治区退回了 {indicatorCode}（{period}）的报送：{reason}',
+        supervisionOrder: '自治区督办：{reason}',
+      },
       verification: { noOfficer: '核实无监督员可派，请改派' },
       check: { noOfficer: '核查无监督员可派，请改派' },
     },

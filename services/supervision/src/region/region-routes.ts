@@ -12,6 +12,7 @@ import {
 import { z } from 'zod';
 import { indicatorReportRoutes } from './indicator-report-routes.js';
 import { inspectionRoutes } from './inspection-routes.js';
+import { rankingRoutes } from './ranking-routes.js';
 import { surveyRoutes } from './survey-routes.js';
 
 const tags = ['region'];
@@ -34,4 +35,5 @@ export const regionRoutes: ServicePlugin = async (app) => {
   await app.register(indicatorReportRoutes);
   await app.register(inspectionRoutes);
   await app.register(surveyRoutes);
+  await app.register(rankingRoutes);
 };

@@ -4163,6 +4163,79 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/region/ranking-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The region's ranking settings: every version, newest first (the defaults as version 0) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            latestVersion: number;
+                            versions: components["schemas"]["RankingSettings"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Adds the region's ranking settings (weights, praise and criticism) effective from a date
+         * @description weights: relative weights of targets (目标达成), cases (案件指标), inspections (检查考评) and surveys (民意调查); a component without data in a period weighs nothing then. If-Match the latest version (0 when none); stale answers 409. Audited.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The version (ETag) of the record the edit was made on; stale answers 409 */
+                    "if-match"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        effectiveFrom: string;
+                        config: components["schemas"]["RankingConfigInput"];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RankingSettings"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/intake/status": {
         parameters: {
             query?: never;
@@ -6909,6 +6982,266 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/region/ranking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The cities' ranking of a month or quarter (published and frozen, else counted now)
+         * @description score: the weighted mean of the components with data (target attainment, case indicators, inspections, surveys; `noData` names those without); rankChange: the previous period's rank minus this one (up is positive), against its publication, else its recount.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description A month (2026-11) or a quarter (2026-Q4) */
+                    period: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RegionRanking"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/region/attainment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The attainment matrix: every city × every target that applies to it, short ones marked (met: false) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description A month (2026-11) or a quarter (2026-Q4) */
+                    period: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            period: string;
+                            published: boolean;
+                            rows: {
+                                city: string;
+                                name: string;
+                                cells: {
+                                    code: string;
+                                    name: string;
+                                    unit: string;
+                                    direction: string;
+                                    /** @enum {string} */
+                                    measuredBy: "city" | "system";
+                                    target: number | null;
+                                    value: number | null;
+                                    reportedFor: string | null;
+                                    attainment: number | null;
+                                    gap: number | null;
+                                    met: boolean;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/region/ranking/{period}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publishes (freezes) a finished month's or quarter's ranking and bulletin
+         * @description Once published the ranking and bulletin never change; later data shows as the bulletin's recount. 409 CONFLICT before the period has ended or when it is published already. The hourly publication job publishes every period whose reporting window (30 days after its end) has closed.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    period: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RegionRanking"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/region/bulletins/{period}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The bulletin (通报): ranking, gaps to target, praised and criticised cities; `format=xlsx` as a workbook
+         * @description A published bulletin is as it was published, with `recount` (the same period counted today, and whether anything moved) beside it; before publication it is the draft counted now (`published: false`).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "json" | "xlsx";
+                };
+                header?: never;
+                path: {
+                    period: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RegionBulletin"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/region/supervision-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The region's supervision orders, newest first: all cities' for the region, a city's own for its staff */
+        get: {
+            parameters: {
+                query?: {
+                    city?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RegionSupervisionOrder"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 督办: the region orders a city to act on an open case, or on a target it lags behind
+         * @description A case: `{city, caseId, reason}` (409 once the case has ended). A target: `{city, indicatorCode, period, reason}` — only one the city is short of in that month or quarter (409 when met). Notified to the city's supervision centre as urgent.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        city: string;
+                        caseId: string;
+                        reason: string;
+                    } | {
+                        city: string;
+                        indicatorCode: string;
+                        period: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RegionSupervisionOrder"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/supervision/status": {
         parameters: {
             query?: never;
@@ -7862,6 +8195,18 @@ export interface components {
             code: string;
             note?: string;
         };
+        RankingConfigInput: {
+            weights: {
+                targets: number;
+                cases: number;
+                inspections: number;
+                surveys: number;
+            };
+            praiseTop: number;
+            praiseMinScore: number;
+            criticiseBottom: number;
+            criticiseBelow: number;
+        };
         TargetAppliesToInput: {
             classes?: ("prefecture" | "county-level")[];
             cities?: string[];
@@ -7896,6 +8241,18 @@ export interface components {
         };
         /** @enum {string} */
         WebhookEventInput: "case.reported" | "case.verified" | "case.rejected" | "case.filed" | "case.dispatched" | "case.accepted" | "case.returned" | "case.handled" | "case.reviewed" | "case.reworked" | "case.suspended" | "case.resumed" | "case.extended" | "case.overdue" | "case.supervised" | "case.closed" | "case.cancelled";
+        RankingConfig: {
+            weights: {
+                targets: number;
+                cases: number;
+                inspections: number;
+                surveys: number;
+            };
+            praiseTop: number;
+            praiseMinScore: number;
+            criticiseBottom: number;
+            criticiseBelow: number;
+        };
         TargetAppliesTo: {
             classes?: ("prefecture" | "county-level")[];
             cities?: string[];
@@ -8109,6 +8466,13 @@ export interface components {
                     }[];
                 };
             };
+        };
+        RankingSettings: {
+            version: number;
+            effectiveFrom: string;
+            createdBy: string | null;
+            createdAt: string | null;
+            config: components["schemas"]["RankingConfig"];
         };
         /** @enum {string} */
         Role: "grid_officer" | "intake_operator" | "shift_lead" | "dispatcher" | "department_handler" | "supervisor" | "region_supervisor" | "region_inspector" | "admin";
@@ -8368,6 +8732,135 @@ export interface components {
             decidedBy: string | null;
             decidedAt: string | null;
         };
+        RegionBulletin: {
+            period: string;
+            title: string;
+            published: boolean;
+            publishedAt: string | null;
+            publishedBy: string | null;
+            ranking: {
+                period: string;
+                /** @enum {string} */
+                kind: "month" | "quarter";
+                from: string;
+                to: string;
+                settingsVersion: number | null;
+                config: components["schemas"]["RankingConfig"];
+                noData: ("targets" | "cases" | "inspections" | "surveys")[];
+                /** @enum {string} */
+                previousRanksFrom: "published" | "recount" | "none";
+                rows: {
+                    city: string;
+                    name: string;
+                    score: number | null;
+                    rank: number | null;
+                    rankChange: number | null;
+                    praised: boolean;
+                    criticised: boolean;
+                    components: {
+                        targets: number | null;
+                        cases: number | null;
+                        inspections: number | null;
+                        surveys: number | null;
+                    };
+                    cells: {
+                        code: string;
+                        name: string;
+                        unit: string;
+                        direction: string;
+                        /** @enum {string} */
+                        measuredBy: "city" | "system";
+                        target: number | null;
+                        value: number | null;
+                        reportedFor: string | null;
+                        attainment: number | null;
+                        gap: number | null;
+                        met: boolean;
+                    }[];
+                }[];
+            };
+            gaps: {
+                city: string;
+                name: string;
+                rank: number | null;
+                score: number | null;
+                indicators: {
+                    code: string;
+                    name: string;
+                    unit: string;
+                    direction: string;
+                    /** @enum {string} */
+                    measuredBy: "city" | "system";
+                    target: number | null;
+                    value: number | null;
+                    reportedFor: string | null;
+                    attainment: number | null;
+                    gap: number | null;
+                    met: boolean;
+                }[];
+            }[];
+            praised: {
+                city: string;
+                name: string;
+                rank: number | null;
+                score: number | null;
+            }[];
+            criticised: {
+                city: string;
+                name: string;
+                rank: number | null;
+                score: number | null;
+            }[];
+            recount: {
+                countedAt: string;
+                changed: boolean;
+                rows: {
+                    city: string;
+                    name: string;
+                    rank: number | null;
+                    score: number | null;
+                    scoreChange: number | null;
+                    rankChanged: boolean;
+                }[];
+            } | null;
+        };
+        RegionRanking: {
+            period: string;
+            published: boolean;
+            publishedAt: string | null;
+            noData: ("targets" | "cases" | "inspections" | "surveys")[];
+            rows: {
+                city: string;
+                name: string;
+                score: number | null;
+                rank: number | null;
+                rankChange: number | null;
+                praised: boolean;
+                criticised: boolean;
+                components: {
+                    targets: number | null;
+                    cases: number | null;
+                    inspections: number | null;
+                    surveys: number | null;
+                };
+            }[];
+        };
+        RegionSupervisionOrder: {
+            id: string;
+            city: string;
+            /** @enum {string} */
+            subject: "case" | "target";
+            caseId: string | null;
+            caseNo: string | null;
+            indicatorCode: string | null;
+            period: string | null;
+            reason: string;
+            facts: {
+                [key: string]: unknown;
+            } | null;
+            issuedBy: string;
+            issuedAt: string;
+        };
         IndicatorValues: {
             validReportRate?: number | null;
             onTimeVerificationRate?: number | null;
@@ -8411,10 +8904,12 @@ export interface components {
     pathItems: never;
 }
 export type InspectionChecklistItemInput = components['schemas']['InspectionChecklistItemInput'];
+export type RankingConfigInput = components['schemas']['RankingConfigInput'];
 export type TargetAppliesToInput = components['schemas']['TargetAppliesToInput'];
 export type RegionIndicatorInput = components['schemas']['RegionIndicatorInput'];
 export type SurveyQuestionInput = components['schemas']['SurveyQuestionInput'];
 export type WebhookEventInput = components['schemas']['WebhookEventInput'];
+export type RankingConfig = components['schemas']['RankingConfig'];
 export type TargetAppliesTo = components['schemas']['TargetAppliesTo'];
 export type SurveyQuestion = components['schemas']['SurveyQuestion'];
 export type InspectionRound = components['schemas']['InspectionRound'];
@@ -8427,6 +8922,7 @@ export type AdminCity = components['schemas']['AdminCity'];
 export type AdminArea = components['schemas']['AdminArea'];
 export type AdminDepartment = components['schemas']['AdminDepartment'];
 export type EvaluationSettings = components['schemas']['EvaluationSettings'];
+export type RankingSettings = components['schemas']['RankingSettings'];
 export type Role = components['schemas']['Role'];
 export type WebhookEvent = components['schemas']['WebhookEvent'];
 export type WebhookSubscription = components['schemas']['WebhookSubscription'];
@@ -8444,6 +8940,9 @@ export type PossibleDuplicate = components['schemas']['PossibleDuplicate'];
 export type ReportStatus = components['schemas']['ReportStatus'];
 export type InspectionFinding = components['schemas']['InspectionFinding'];
 export type IndicatorReport = components['schemas']['IndicatorReport'];
+export type RegionBulletin = components['schemas']['RegionBulletin'];
+export type RegionRanking = components['schemas']['RegionRanking'];
+export type RegionSupervisionOrder = components['schemas']['RegionSupervisionOrder'];
 export type IndicatorValues = components['schemas']['IndicatorValues'];
 export type IndicatorColumn = components['schemas']['IndicatorColumn'];
 export type $defs = Record<string, never>;
@@ -8993,6 +9492,13 @@ export const caseDetailPendingRequestAnyOf0KindValues: ReadonlyArray<Extract<Fla
 export const caseDetailAllowedCommandsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseDetail"]["allowedCommands"]> = ["report", "verify", "file", "reject", "dispatch", "accept", "complete", "return", "requestExtension", "decideExtension", "requestSuspension", "decideSuspension", "resume", "check", "close", "cancel", "reassign", "superviseOrder"];
 export const reportStatusStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReportStatus"]["status"]> = ["open", "closed"];
 export const indicatorReportStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IndicatorReport"]["state"]> = ["submitted", "accepted", "returned"];
+export const regionBulletinRankingKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RegionBulletin"]["ranking"]["kind"]> = ["month", "quarter"];
+export const regionBulletinRankingNoDataValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RegionBulletin"]["ranking"]["noData"]> = ["targets", "cases", "inspections", "surveys"];
+export const regionBulletinRankingPreviousRanksFromValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RegionBulletin"]["ranking"]["previousRanksFrom"]> = ["published", "recount", "none"];
+export const regionBulletinRankingRowsCellsMeasuredByValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RegionBulletin"]["ranking"]["rows"]["cells"]["measuredBy"]> = ["city", "system"];
+export const regionBulletinGapsIndicatorsMeasuredByValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RegionBulletin"]["gaps"]["indicators"]["measuredBy"]> = ["city", "system"];
+export const regionRankingNoDataValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RegionRanking"]["noData"]> = ["targets", "cases", "inspections", "surveys"];
+export const regionSupervisionOrderSubjectValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RegionSupervisionOrder"]["subject"]> = ["case", "target"];
 export const indicatorColumnKeyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IndicatorColumn"]["key"]> = ["validReportRate", "onTimeVerificationRate", "onTimeCheckRate", "missedReportRate", "volumeScore", "onTimeVerificationDispatchRate", "onTimeCheckDispatchRate", "onTimeFilingRate", "accurateFilingRate", "onTimeClosingRate", "onTimeDispatchRate", "accurateDispatchRate", "handlingRate", "onTimeHandlingRate", "reworkRate", "overduePendingRate", "extensionRate", "closingRate", "publicReportRate", "casesPerKm2", "casesPer10kPeople"];
 export const indicatorColumnFormatValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IndicatorColumn"]["format"]> = ["share", "number"];
 export const indicatorColumnDirectionAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IndicatorColumn"]["direction"]> = ["higher", "lower"];

@@ -1,0 +1,106 @@
+/**
+ * The region's supervision orders (督办) to a city: on one of the city's open cases, or on a target
+ * the city lags behind in a month or quarter (as published, else as counted now). Recorded as
+ * issued, with what the region saw, and notified to the city's supervision centre as urgent.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  type Db,
+  findCaseById,
+  findRankingPublication,
+  insertSupervisionOrder,
+  listCities,
+  type SupervisionOrderRow,
+} from '@urbangrid/db';
+import { type CaseState, isTerminal, type Period } from '@urbangrid/domain';
+import { ConflictError, ForbiddenError, NotFoundError, type UserActor } from '@urbangrid/platform';
+import { notifyCity } from './city-notices.js';
+import { isRegionStaff } from './indicator-reports.js';
+import { countRanking, rankingCountSchema } from './ranking.js';
+
+export type SupervisionOrderInput =
+  | { city: string; caseId: string; reason: string }
+  | { city: string; indicatorCode: string; period: Period; reason: string };
+
+/** What the order is about, checked: the case (open, the city's) or the lagging target's cell. */
+async function subjectOf(db: Db, input: SupervisionOrderInput) {
+  if ('caseId' in input) {
+    const found = await findCaseById(db, input.caseId);
+    if (found === null || found.city !== input.city)
+      throw new NotFoundError(`city ${input.city} has no case ${input.caseId}`);
+    if (isTerminal(found.state as CaseState))
+      throw new ConflictError(
+        `case ${found.caseNo} has ended (${found.state}); only an open case is supervised`,
+      );
+    return {
+      subject: 'case' as const,
+      caseId: found.id,
+      caseNo: found.caseNo,
+      facts: { state: found.state, light: found.light, deadlineStage: found.deadlineStage },
+    };
+  }
+  const published = await findRankingPublication(db, input.period.key);
+  const ranking =
+    published === null ? await countRanking(db, input.period) : rankingCountSchema.parse(published.bulletin);
+  const cell = ranking.rows
+    .find((row) => row.city === input.city)
+    ?.cells.find((c) => c.code === input.indicatorCode);
+  if (cell === undefined)
+    throw new NotFoundError(
+      `indicator ${input.indicatorCode} has no target for city ${input.city} in ${input.period.key}`,
+    );
+  if (cell.met || cell.attainment === null)
+    throw new ConflictError(
+      `city ${input.city} ${cell.met ? 'meets' : 'has no data for'} ${input.indicatorCode} in ${input.period.key}; only a lagging target is supervised`,
+    );
+  return {
+    subject: 'target' as const,
+    indicatorCode: cell.code,
+    period: input.period.key,
+    facts: {
+      target: cell.target,
+      value: cell.value,
+      gap: cell.gap,
+      unit: cell.unit,
+      published: published !== null,
+    },
+  };
+}
+
+export async function issueSupervisionOrder(
+  db: Db,
+  actor: UserActor,
+  input: SupervisionOrderInput,
+  now: Date,
+): Promise<SupervisionOrderRow> {
+  if (!isRegionStaff(actor))
+    throw new ForbiddenError("only the region's staff issue supervision orders to a city");
+  if (!(await listCities(db)).some((city) => city.code === input.city))
+    throw new NotFoundError(`city ${input.city} does not exist`);
+  const subject = await subjectOf(db, input);
+  return db.transaction(async (tx) => {
+    const order = await insertSupervisionOrder(tx, {
+      id: `rso-${randomUUID()}`,
+      city: input.city,
+      reason: input.reason,
+      issuedBy: actor.username,
+      issuedAt: now,
+      ...subject,
+    });
+    await notifyCity(tx, {
+      id: order.id,
+      city: order.city,
+      event: 'region.supervisionOrder',
+      caseId: order.caseId,
+      caseNo: order.caseNo,
+      data: {
+        subject: order.subject,
+        indicatorCode: order.indicatorCode,
+        period: order.period,
+        reason: order.reason,
+      },
+      at: now,
+    });
+    return order;
+  });
+}
