@@ -51,7 +51,9 @@ export interface Lifecycle {
 
 export async function startLifecycle(
   infra: { database: TestDatabase; redis: TestRedis },
-  options: { engine?: Pick<TestEngineOptions, 'webhookSecret' | 'webhooks'> } = {},
+  options: {
+    engine?: Pick<TestEngineOptions, 'webhookSecret' | 'webhooks' | 'reporterUpdates' | 'logger'>;
+  } = {},
 ): Promise<Lifecycle> {
   const clock = { now: new Date(monday0900) };
   const engine = await startTestEngine({

@@ -134,6 +134,13 @@ describe('route access over every route', () => {
         'POST /api/auth/login',
         'POST /api/auth/refresh',
         'GET /api/public/cases/:caseNo',
+        // The reporter's page: its token is the credential (reporter updates).
+        'GET /api/public/reporter/:token',
+        'POST /api/public/reporter/:token/opt-out',
+        'POST /api/public/reporter/:token/satisfaction',
+        // A citizen's opinion survey (民意调查): its token is the credential.
+        'GET /api/public/surveys/:token',
+        'POST /api/public/surveys/:token/answers',
         'GET /open311/v2/discovery.:format',
         'GET /open311/v2/services.:format',
         'GET /open311/v2/services/:service_code.:format',

@@ -51,6 +51,7 @@ export * from './repositories/region-reports.js';
 export * from './repositories/region-targets.js';
 export * from './repositories/report-reads.js';
 export * from './repositories/reporter-erasure.js';
+export * from './repositories/reporter-updates.js';
 export * from './repositories/responsibility-matrix.js';
 export * from './repositories/rollup-recount.js';
 export * from './repositories/rollups.js';

@@ -83,6 +83,15 @@ export {
   storeReportKey,
 } from './report-case.js';
 export {
+  caseOfReporterToken,
+  reporterLinkToken,
+  reporterPageUrl,
+} from './reporter-updates/reporter-links.js';
+export {
+  type ReporterUpdateSettings,
+  reporterUpdateRetryDelayMs,
+} from './reporter-updates/reporter-update-worker.js';
+export {
   type ScheduledQueue,
   type ScheduleLogger,
   type ScheduleOptions,

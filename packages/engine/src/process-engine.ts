@@ -29,6 +29,7 @@ import {
 } from './engine-context.js';
 import { startLogPartitions } from './log-partitions.js';
 import { startNoticePruning } from './notice-pruning.js';
+import type { ReporterUpdateSettings } from './reporter-updates/reporter-update-worker.js';
 import { type GaugeRegistry, type RunningEngine, startEngine } from './start-engine.js';
 
 export interface EngineProcessContext {
@@ -40,6 +41,13 @@ export interface EngineProcessContext {
     QUEUE_PREFIX: string;
     SHUTDOWN_TIMEOUT_MS?: number;
     webhookSecret?: string;
+    /** Reporter updates: the key their addresses are sealed with, the mail server, the SMS adapter. */
+    phoneEncryptionKey?: Buffer;
+    PUBLIC_BASE_URL?: string;
+    SMTP_URL?: string;
+    MAIL_FROM?: string;
+    SMS_WEBHOOK_URL?: string;
+    SMS_WEBHOOK_SECRET?: string;
     /** How long read notices are kept (default 30 days). */
     NOTICE_RETENTION_DAYS?: number;
   };
@@ -66,6 +74,23 @@ async function loadPublicHolidays(ctx: EngineProcessContext, reference: Referenc
     // The calendars keep what they had; the coverage watch says so if that runs out.
     ctx.logger.warn({ err: error }, 'public holidays not loaded');
   }
+}
+
+/** Reporter updates as the configuration sets them; none without the key that opens the addresses. */
+function reporterUpdateSettings(config: EngineProcessContext['config']): ReporterUpdateSettings | undefined {
+  const { phoneEncryptionKey: contactKey, SMTP_URL, SMS_WEBHOOK_URL } = config;
+  if (contactKey === undefined) return undefined;
+  const smsSecret = config.SMS_WEBHOOK_SECRET ?? config.webhookSecret;
+  return {
+    contactKey,
+    publicBaseUrl: config.PUBLIC_BASE_URL ?? 'http://localhost:3000',
+    email:
+      SMTP_URL === undefined ? undefined : { url: SMTP_URL, from: config.MAIL_FROM ?? 'noreply@localhost' },
+    sms:
+      SMS_WEBHOOK_URL === undefined || smsSecret === undefined
+        ? undefined
+        : { url: SMS_WEBHOOK_URL, secret: smsSecret },
+  };
 }
 
 export function processEngine(options: { metrics?: GaugeRegistry } = {}): ProcessEngine {
@@ -98,6 +123,7 @@ export function processEngine(options: { metrics?: GaugeRegistry } = {}): Proces
         reference,
         closeGraceMs: ctx.config.SHUTDOWN_TIMEOUT_MS,
         webhookSecret: ctx.config.webhookSecret,
+        reporterUpdates: reporterUpdateSettings(ctx.config),
       });
       const coverage = watchCalendarCoverage({
         db: ctx.db,

@@ -8,7 +8,7 @@
  * (tests pass their own, so files never share queues). Queues of earlier releases:
  * `legacy-queues.ts`.
  */
-import { stages } from '@urbangrid/domain';
+import { reporterUpdateChannels, reporterUpdateEvents, stages } from '@urbangrid/domain';
 import {
   type ConnectionOptions,
   type DefaultJobOptions,
@@ -66,6 +66,16 @@ export const deadlineJobSchema = z.object({
  * and its retry state, so the job names it only.
  */
 export const webhookJobSchema = z.object({ deliveryId: z.string().min(1) });
+/**
+ * A reporter update (进度告知) to send on one channel: the send row (case + event + channel) makes a
+ * job run twice send once; the address is read from the case and opened only by the sender.
+ */
+export const reporterUpdateJobSchema = z.object({
+  caseId: z.string().min(1),
+  city: z.string().min(1),
+  event: z.enum(reporterUpdateEvents),
+  channel: z.enum(reporterUpdateChannels),
+});
 /** The daily freeze of finished days (发布); fired by a job scheduler, it carries nothing. */
 export const publicationJobSchema = z.object({}).strict();
 /** The nightly deletion of read notices past their retention; fired by a job scheduler, it carries nothing. */
@@ -124,6 +134,8 @@ export const queueMap = {
    * job's own attempts only cover a failure of the worker itself.
    */
   webhook: defineQueue('webhook', webhookJobSchema, tenTries),
+  /** Retries to the mail server or the SMS provider are the send row's (backoff, then `failed`). */
+  reporterUpdate: defineQueue('reporterUpdate', reporterUpdateJobSchema, tenTries),
   publication: defineQueue('publication', publicationJobSchema, {
     attempts: 3,
     backoff: { type: 'exponential', delay: 60_000 },
@@ -163,6 +175,7 @@ export type DispatchSuggestionJob = JobPayloads['dispatchSuggestion'];
 export type NoticeJob = JobPayloads['notice'];
 export type DeadlineJob = JobPayloads['deadline'];
 export type WebhookJob = JobPayloads['webhook'];
+export type ReporterUpdateJob = JobPayloads['reporterUpdate'];
 
 export const queueKinds = Object.keys(queueMap) as QueueKind[];
 

@@ -27,6 +27,7 @@ import {
   type Actor,
   applyPlan,
   planTransition,
+  type ReporterLanguage,
   type ReportSource,
   type TransitionPlan,
   type Urgency,
@@ -79,6 +80,12 @@ export interface ReportRequest {
   reporterPhoneEnc?: string | null;
   /** The phone's blind index for operators' search (packages/platform personal-data). */
   reporterPhoneHash?: string | null;
+  /** Already encrypted with the phone's key; never the email in clear. */
+  reporterEmailEnc?: string | null;
+  /** The language the reporter is written to in; null: the city's default. */
+  reporterLanguage?: ReporterLanguage | null;
+  /** false: the reporter opted out of updates at report time. */
+  reporterUpdates?: boolean;
   /** The hotline system's call id. */
   callId?: string | null;
   wantsCallback?: boolean;
@@ -244,6 +251,9 @@ async function writeReport(
     reporterKeyId: request.reporterKeyId ?? null,
     reporterPhoneEnc: request.reporterPhoneEnc ?? null,
     reporterPhoneHash: request.reporterPhoneHash ?? null,
+    reporterEmailEnc: request.reporterEmailEnc ?? null,
+    reporterLanguage: request.reporterLanguage ?? null,
+    reporterUpdates: request.reporterUpdates ?? true,
     callId: request.callId ?? null,
     wantsCallback: request.wantsCallback ?? false,
     flags: request.flags ?? [],

@@ -19,6 +19,11 @@ import { type LegacyMove, moveLegacyJobs } from './legacy-queues.js';
 import { createOutboxRelay, type OutboxRelay } from './outbox-relay.js';
 import { queueConnection } from './queue-connection.js';
 import { createStageQueues, queueKinds, type StageQueues } from './queues.js';
+import {
+  createReporterUpdateWorker,
+  type ReporterUpdateSettings,
+  type ReporterUpdateWorker,
+} from './reporter-updates/reporter-update-worker.js';
 import { createWebhookWorker, type WebhookSettings, type WebhookWorker } from './webhooks/webhook-worker.js';
 import {
   type AnnounceNotice,
@@ -73,6 +78,11 @@ export interface StartEngineOptions {
   webhookSecret?: string;
   /** How webhooks are sent (concurrency, time limit, retry waits); defaults for production. */
   webhooks?: WebhookSettings;
+  /**
+   * How reporters hear of their cases (SMTP, the SMS webhook, the public page's address). Without
+   * it no update is sent (they wait in their queue).
+   */
+  reporterUpdates?: ReporterUpdateSettings;
   relay?: { pollIntervalMs?: number; retryDelayMs?: (attempts: number) => number; enqueueTimeoutMs?: number };
   /**
    * How often jobs of the legacy queues are looked for again after the start (processes of the
@@ -88,6 +98,8 @@ export interface RunningEngine {
   workers: StageWorkers | null;
   /** The sender of webhook deliveries, when the workers run and WEBHOOK_SECRET is given. */
   webhookWorker: WebhookWorker | null;
+  /** The sender of reporter updates, when the workers run and their settings are given. */
+  reporterUpdateWorker: ReporterUpdateWorker | null;
   /** The start's move of jobs still waiting in legacy queues (null when Redis did not answer). */
   legacyMoved: Promise<LegacyMove | null>;
   stop(): Promise<void>;
@@ -203,6 +215,16 @@ export async function startEngine(options: StartEngineOptions): Promise<RunningE
           sealingKey: webhookSealingKey(options.webhookSecret),
           closeGraceMs: options.closeGraceMs,
         });
+  const reporterUpdateWorker =
+    workersRedis === null || options.reporterUpdates === undefined
+      ? null
+      : createReporterUpdateWorker({
+          ...options.reporterUpdates,
+          context,
+          connection: workersRedis.connection,
+          prefix: options.prefix,
+          closeGraceMs: options.closeGraceMs,
+        });
   options.metrics?.registerGauge({
     name: 'urbangrid_outbox_oldest_pending_seconds',
     help: 'Age of the oldest outbox row not yet handed to the queues (0 when none waits)',
@@ -237,12 +259,13 @@ export async function startEngine(options: StartEngineOptions): Promise<RunningE
     relay,
     workers,
     webhookWorker,
+    reporterUpdateWorker,
     legacyMoved,
     async stop() {
       clearInterval(legacyTimer);
       await relay.stop();
       await settledWithin(legacySweep, 5_000);
-      await Promise.all([workers?.close(), webhookWorker?.close()]);
+      await Promise.all([workers?.close(), webhookWorker?.close(), reporterUpdateWorker?.close()]);
       // With Redis away a queue's close waits for a connection that never comes: bounded.
       await settledWithin(queues.close(), 5_000);
       await queuesRedis.close();

@@ -1,7 +1,7 @@
 /**
  * The writes every transition shares, report or command, in the one statement of its case write:
  * the derived case columns (the plan's stamps, the pending request), the sealed event, the rollups,
- * the outbox rows, the webhook deliveries, the photos, and the officer tasks the plan finishes. What to write comes from
+ * the outbox rows (the reporter's updates among them), the webhook deliveries, the photos, and the officer tasks the plan finishes. What to write comes from
  * the plan (packages/domain); this file only turns it into rows.
  */
 import {
@@ -26,6 +26,7 @@ import type { EngineContext } from './engine-context.js';
 import { type EventContent, sealEvent } from './event-chain.js';
 import { outboxRowsFor } from './follow-up-jobs.js';
 import { localDay } from './local-day.js';
+import { reporterUpdateRows } from './reporter-updates/reporter-update-jobs.js';
 import { type EventData, mediaIdsOf } from './transition-checks.js';
 import { eventDeliveryWrites } from './webhooks/event-deliveries.js';
 
@@ -163,13 +164,14 @@ export function transitionWrites(
   const photos = mediaIdsOf(event.data as EventData);
   return [
     caseEventInsertQuery(writtenEvent(event)),
-    outboxInsertQuery(
-      outboxRowsFor(plan.followUps, input.timers, {
+    outboxInsertQuery([
+      ...outboxRowsFor(plan.followUps, input.timers, {
         after,
         eventId: event.id,
         departmentBefore: before?.departmentId ?? null,
       }),
-    ),
+      ...reporterUpdateRows(plan, after, event.id),
+    ]),
     caseMediaLinkQuery(
       photos.map((mediaId) => ({ caseId: after.id, mediaId, stage: plan.command, eventSeq: event.seq })),
     ),

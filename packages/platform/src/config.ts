@@ -204,6 +204,18 @@ const envSchema = z.object({
     .default(1024 * 1024),
   /** Secret for HMAC-signed webhooks. */
   WEBHOOK_SECRET: z.string().min(16).optional(),
+  /**
+   * Reporter updates (进度告知): the mail server emails go through (smtp:// or smtps://, with
+   * credentials in the URL) and their sender; without SMTP_URL no email is sent.
+   */
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  MAIL_FROM: z.string().trim().min(3).max(200).default('urbangrid <noreply@localhost>'),
+  /** The SMS provider's adapter: a signed JSON POST per text message; without it none is sent. */
+  SMS_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Signs the SMS adapter's requests (X-Urbangrid-Signature); default WEBHOOK_SECRET. */
+  SMS_WEBHOOK_SECRET: z.string().min(16).optional(),
+  /** Where citizens reach the console's public pages: the links in reporter updates (`/r/<token>`). */
+  PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:3000'),
   MEDIA_DIR: z.string().min(1).optional(),
   /**
    * Signs each day's chain heads (Ed25519, PKCS#8 as PEM or base64 DER): a key the database does not
@@ -264,6 +276,7 @@ const secretNames = new Set([
   'DEMO_PASSWORD',
   'METRICS_TOKEN',
   'AUDIT_SIGNING_KEY',
+  'SMS_WEBHOOK_SECRET',
 ]);
 
 /** The value as it may appear in an error line: secrets hidden, URL passwords masked. */

@@ -8,6 +8,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { reporterSmsWebhook } from './admin/reporter-update-docs.js';
 import { caseEventWebhook } from './admin/webhook-docs.js';
 
 type OpenApiDocument = ReturnType<typeof jsonSchemaTransformObject>;
@@ -65,8 +66,11 @@ export const docs = fp(
       transform: jsonSchemaTransform,
       transformObject: (document) => {
         const described = withReachableSchemas(jsonSchemaTransformObject(document));
-        // The deliveries webhook subscriptions receive (OpenAPI 3.1 `webhooks`).
-        return { ...described, webhooks: { caseEvent: caseEventWebhook } } as unknown as typeof described;
+        // The deliveries webhook subscriptions receive and the SMS adapter's requests (OpenAPI 3.1 `webhooks`).
+        return {
+          ...described,
+          webhooks: { caseEvent: caseEventWebhook, reporterSms: reporterSmsWebhook },
+        } as unknown as typeof described;
       },
     });
     await app.register(fastifySwaggerUi, {

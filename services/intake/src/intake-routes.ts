@@ -10,6 +10,7 @@ import { mediaRoutes } from './media/media-routes.js';
 import { localDiskStorage } from './media/media-storage.js';
 import { open311Routes } from './open311/open311-routes.js';
 import { publicRoutes } from './public/public-routes.js';
+import { reporterPageRoutes } from './public/reporter-page-routes.js';
 import { reportRoutes } from './reports/report-routes.js';
 import { publicSurveyRoutes, surveyCallRoutes } from './surveys/survey-routes.js';
 
@@ -54,6 +55,7 @@ export function intakeRoutes(deps: IntakeServiceDeps, settings: IntakeSettings):
     await app.register(surveyCallRoutes(ctx), { prefix: intake });
     await app.register(publicRoutes(ctx), { prefix: '/api/public' });
     await app.register(publicSurveyRoutes(ctx), { prefix: '/api/public' });
+    await app.register(reporterPageRoutes(ctx), { prefix: '/api/public' });
     await app.register(open311Routes(ctx), { prefix: '/open311/v2' });
   };
 }

@@ -76,3 +76,13 @@ async function recordCallbackIn(db: DbOrTx, row: CallbackRow): Promise<CallbackR
   }
   return row;
 }
+
+/** The answered call of a case (satisfied or unsatisfied), if it has one. */
+export async function findAnsweredCallback(db: DbOrTx, caseId: string): Promise<CallbackRow | null> {
+  const [row] = await db
+    .select()
+    .from(callbacks)
+    .where(and(eq(callbacks.caseId, caseId), ne(callbacks.outcome, 'unreachable')))
+    .limit(1);
+  return row ?? null;
+}

@@ -1,7 +1,7 @@
 /**
  * The retention of reporters' personal data (个人信息保存期限): once a case has ended (closed,
  * rejected or cancelled) longer ago than the retention period, its reporter's name, phone (cipher
- * text and blind index), the hotline's call id, phone numbers written into the description and the
+ * text and blind index), email, the hotline's call id, phone numbers written into the description and the
  * notes of the callbacks (回访) are erased, and `cases.reporter_erased_at` says when. The case, its
  * event history (which never holds reporter data), its counters and rollups stay as they were; the
  * version and the chain head are not touched, so the history still verifies.
@@ -64,6 +64,7 @@ export async function eraseReporterDataBatch(db: Db, batch: ReporterErasureBatch
         reporterName: null,
         reporterPhoneEnc: null,
         reporterPhoneHash: null,
+        reporterEmailEnc: null,
         callId: null,
         reporterErasedAt: batch.at,
       })

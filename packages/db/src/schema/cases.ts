@@ -5,6 +5,7 @@ import type {
   ClosureType,
   Light,
   PendingRequest,
+  ReporterLanguage,
   ReportSource,
   Stage,
   Urgency,
@@ -130,6 +131,15 @@ export const cases = pgTable(
      * operator's search by phone is one index lookup, never a decryption of every row.
      */
     reporterPhoneHash: text('reporter_phone_hash'),
+    /** Encrypted (AES-GCM, the phone's key) reporter email; never stored or logged in clear. */
+    reporterEmailEnc: text('reporter_email_enc'),
+    /** The language the reporter is written to in (zh-CN or en); null: the city's default. */
+    reporterLanguage: text('reporter_language').$type<ReporterLanguage>(),
+    /**
+     * Whether a reporter who left a phone or an email is told of the case's steps (filed,
+     * dispatched, closed: reporter-updates); false once they opt out, at report time or by link.
+     */
+    reporterUpdates: boolean('reporter_updates').notNull().default(true),
     /**
      * When the reporter's personal data (name, phone, call id, phone numbers in the description,
      * callback notes) was erased, the retention period after the case ended having passed; null

@@ -10,6 +10,7 @@ export * from './people.js';
 export * from './publications.js';
 export * from './reference.js';
 export * from './region.js';
+export * from './reporter-updates.js';
 export * from './rollups.js';
 export * from './surveys.js';
 export * from './webhooks.js';

@@ -1,3 +1,4 @@
+import type { ReporterLanguage } from '@urbangrid/domain';
 import { sql } from 'drizzle-orm';
 import {
   boolean,
@@ -30,6 +31,8 @@ export const cities = pgTable('cities', {
     .array()
     .notNull()
     .default(sql`'{hotline,app,officer,public,video}'::text[]`),
+  /** The language reporters are written to in when they did not say theirs (reporter updates). */
+  defaultLanguage: text('default_language').$type<ReporterLanguage>().notNull().default('zh-CN'),
   /** The version of `publishedSources` (If-Match of its edit). */
   publicationVersion: integer('publication_version').notNull().default(1),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

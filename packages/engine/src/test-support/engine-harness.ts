@@ -17,6 +17,7 @@ import {
 } from '../engine-context.js';
 import type { OutboxRelay } from '../outbox-relay.js';
 import { deadlineJobSchema, type QueueKind, queueKinds, type StageQueues } from '../queues.js';
+import type { ReporterUpdateSettings } from '../reporter-updates/reporter-update-worker.js';
 import { startEngine } from '../start-engine.js';
 import type { WebhookSettings } from '../webhooks/webhook-worker.js';
 import { type Notice, storeNotices } from '../workers/notices.js';
@@ -34,6 +35,8 @@ export interface TestEngineOptions {
   /** WEBHOOK_SECRET, to send webhooks (none are sent without it), and how to send them. */
   webhookSecret?: string;
   webhooks?: WebhookSettings;
+  /** How reporters are told; default: no channel, so every update is skipped (nothing waits). */
+  reporterUpdates?: ReporterUpdateSettings;
 }
 
 export interface TestEngine {
@@ -79,6 +82,10 @@ export async function startTestEngine(options: TestEngineOptions): Promise<TestE
     relay: { pollIntervalMs: 100, retryDelayMs: () => 100 },
     webhookSecret: options.webhookSecret,
     webhooks: options.webhooks,
+    reporterUpdates: options.reporterUpdates ?? {
+      contactKey: randomBytes(32),
+      publicBaseUrl: 'http://127.0.0.1',
+    },
   });
   const { context, queues, relay, workers } = engine;
   if (workers === null) throw new Error('the test engine runs its workers');

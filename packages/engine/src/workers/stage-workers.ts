@@ -24,8 +24,8 @@ import { assignTask } from './task-assignment.js';
 
 export type { JobRun };
 
-/** The queues whose jobs the stage workers do (webhooks and the schedules have workers of their own). */
-export type StageKind = Exclude<QueueKind, ScheduledKind | 'webhook'>;
+/** The queues whose jobs the stage workers do (webhooks, reporter updates and the schedules have workers of their own). */
+export type StageKind = Exclude<QueueKind, ScheduledKind | 'webhook' | 'reporterUpdate'>;
 export const stageKinds: readonly StageKind[] = ['task', 'dispatchSuggestion', 'notice', 'deadline'];
 
 export type StageHandlers = { readonly [K in StageKind]: QueueHandler<K> };

@@ -24,6 +24,8 @@ const secretFields = [
   'phone',
   'reporterPhone',
   'reporterPhoneEnc',
+  'email',
+  'reporterEmailEnc',
   'authorization',
   'x-api-key',
   'cookie',
@@ -35,6 +37,8 @@ export const redactPaths: string[] = [
   ...['authorization', 'x-api-key', 'cookie'].flatMap((h) => [`req.headers["${h}"]`, `*.headers["${h}"]`]),
   'reporter.phone',
   '*.reporter.phone',
+  'reporter.email',
+  '*.reporter.email',
 ];
 
 // Mainland mobile numbers (with an optional +86) and landlines written with their area code

@@ -295,6 +295,17 @@ const en: ConsoleMessages = {
     newReport: 'Next report',
     shortcutSubmit: 'Ctrl+Enter submits',
   },
+  reporter: {
+    title: 'Your report',
+    caseNo: 'Case {caseNo}',
+    ask: 'Are you satisfied with the outcome?',
+    satisfied: 'Satisfied',
+    unsatisfied: 'Not satisfied',
+    answered: 'Your answer: {answer}. Thank you.',
+    updatesOn: 'You are told of its progress by text message or email.',
+    optOut: 'Stop these updates',
+    updatesOff: 'You no longer receive updates.',
+  },
   callbacks: {
     title: 'Callbacks due',
     titleCount: 'Callbacks due ({n})',

@@ -298,6 +298,17 @@ const zhCN = {
     shortcutSubmit: 'Ctrl+Enter 提交',
   },
   /** 回访: calling back the citizens who asked for it once their case has ended. */
+  reporter: {
+    title: '案件进度',
+    caseNo: '案件编号 {caseNo}',
+    ask: '您对处理结果是否满意？',
+    satisfied: '满意',
+    unsatisfied: '不满意',
+    answered: '您的评价：{answer}，感谢反馈。',
+    updatesOn: '案件进展将通过短信或邮件告知您。',
+    optOut: '退订进度通知',
+    updatesOff: '已退订进度通知。',
+  },
   callbacks: {
     title: '待回访',
     titleCount: '待回访 ({n})',

@@ -107,6 +107,14 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('../views/search/CaseSearchView.vue'),
     meta: { screen: 'search' },
   },
+  {
+    // The reporter's page, linked from their updates (reporter updates): no sign-in.
+    path: '/r/:token',
+    name: 'reporter',
+    component: () => import('../views/public/ReporterPageView.vue'),
+    props: true,
+    meta: { public: true },
+  },
   { path: '/cases/:id', name: 'case', component: () => import('../views/CaseDetailView.vue') },
   { path: '/', name: 'home', component: () => import('../views/LoginView.vue') },
   { path: '/:rest(.*)*', redirect: '/' },

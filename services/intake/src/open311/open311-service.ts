@@ -13,6 +13,7 @@ import {
 } from '@urbangrid/db';
 import { type ReportSource, terminalStates } from '@urbangrid/domain';
 import { httpError, type IntegrationActor, publicLocation, redactPublicText } from '@urbangrid/platform';
+import { z } from 'zod';
 import { addressById, placeAddress } from '../addresses/address-service.js';
 import type { IntakeContext } from '../intake-context.js';
 import { storePhoto } from '../media/media-service.js';
@@ -228,6 +229,7 @@ export async function createServiceRequest(
     body.photo === undefined
       ? undefined
       : await storePhoto(ctx, { city, bytes: body.photo, uploadedBy: actor.name });
+  const email = z.email().max(254).safeParse(body.email).data;
   const outcome = await createReport(
     ctx,
     actor,
@@ -237,8 +239,10 @@ export async function createServiceRequest(
       description: body.description ?? category.name,
       location: { lat: place.lat, lng: place.lng },
       address: body.address_string ?? place.label ?? null,
-      reporter: name || body.phone ? { name: name || undefined, phone: body.phone } : undefined,
-      // What the app sent beyond the report itself; the email and ids are the reporter's, so they stay out.
+      // The email is where the reporter hears of the case (reporter updates); one that is no address is dropped.
+      reporter:
+        name || body.phone || email ? { name: name || undefined, phone: body.phone, email } : undefined,
+      // What the app sent beyond the report itself; the ids are the reporter's, so they stay out.
       data: body.media_url ? { mediaUrl: body.media_url } : undefined,
       mediaIds: photo === undefined ? undefined : [photo.id],
     },

@@ -1,5 +1,5 @@
 import { type CaseRow, findCaseReportedByKey } from '@urbangrid/db';
-import { categoryCodeString, isTerminal, reportSources } from '@urbangrid/domain';
+import { categoryCodeString, isTerminal, reporterLanguages, reportSources } from '@urbangrid/domain';
 import {
   actorOf,
   apiKeyRateLimit,
@@ -38,6 +38,12 @@ export const reportBodySchema = z.object({
         .trim()
         .regex(/^\+?[0-9][0-9 -]{2,24}$/, 'a phone number of digits, spaces and dashes')
         .optional(),
+      /** Where the reporter hears of the case (filed, dispatched, closed) besides a text message. */
+      email: z.email().max(254).optional(),
+      /** The language the reporter is written to in; default the city's. */
+      language: z.enum(reporterLanguages).optional(),
+      /** false: the reporter does not want updates (进度告知); default true when a phone or email is left. */
+      updates: z.boolean().optional(),
     })
     .optional(),
   /** The hotline system's call id (12345 / 12319). */

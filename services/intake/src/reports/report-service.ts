@@ -19,7 +19,7 @@ import {
   retireCameraBurst,
   type WriteQuery,
 } from '@urbangrid/db';
-import type { ReportSource, Urgency } from '@urbangrid/domain';
+import type { ReporterLanguage, ReportSource, Urgency } from '@urbangrid/domain';
 import {
   canonicalJson,
   earlierReport,
@@ -42,7 +42,13 @@ export interface ReportInput {
   description: string;
   location: { lat: number; lng: number };
   address?: string | null;
-  reporter?: { name?: string; phone?: string };
+  reporter?: {
+    name?: string;
+    phone?: string;
+    email?: string;
+    language?: ReporterLanguage;
+    updates?: boolean;
+  };
   /** The hotline system's call id. */
   callId?: string;
   /** The caller asked to be called back with the outcome. */
@@ -142,6 +148,10 @@ export async function createReport(
       input.reporter?.phone === undefined ? null : encryptPhone(ctx.phoneKey, input.reporter.phone),
     reporterPhoneHash:
       input.reporter?.phone === undefined ? null : phoneSearchHash(ctx.phoneKey, input.reporter.phone),
+    reporterEmailEnc:
+      input.reporter?.email === undefined ? null : encryptPhone(ctx.phoneKey, input.reporter.email),
+    reporterLanguage: input.reporter?.language ?? null,
+    reporterUpdates: input.reporter?.updates ?? true,
     callId: input.callId ?? null,
     wantsCallback: input.wantsCallback ?? false,
     mediaIds,

@@ -4311,6 +4311,11 @@ export interface paths {
                         reporter?: {
                             name?: string;
                             phone?: string;
+                            /** Format: email */
+                            email?: string;
+                            /** @enum {string} */
+                            language?: "zh-CN" | "en";
+                            updates?: boolean;
                         };
                         callId?: string;
                         wantsCallback?: boolean;
@@ -5200,6 +5205,126 @@ export interface paths {
                             id: string;
                             answeredAt: string;
                         };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/reporter/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The reporter's page of their case (the link of their updates): where it stands, nothing of anyone */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReporterPage"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/reporter/{token}/opt-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The reporter stops the updates of their case (退订): no further email or text message */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReporterPage"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/reporter/{token}/satisfaction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The reporter answers whether they are satisfied (满意度) once the case is closed; once only (409 CONFLICT after) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        satisfied: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReporterPage"];
                     };
                 };
             };
@@ -8186,6 +8311,85 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    reporterSms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A text message to a reporter, to SMS_WEBHOOK_URL (the SMS provider’s adapter)
+         * @description Sent when a case whose reporter left a phone (and did not opt out) is filed, dispatched and closed; the close asks for satisfaction with a link to the reporter’s page (`<PUBLIC_BASE_URL>/r/<token>`). Signed as webhooks are: `X-Urbangrid-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" keyed with SMS_WEBHOOK_SECRET (default WEBHOOK_SECRET)>`. `id` is the same for every try of one message: send it to the provider once. Answer 2xx once the provider took it; any other answer, or none in time, is tried again with backoff (30 s doubling, at most an hour, 8 tries), then recorded as failed. The body carries the reporter’s number: log neither it nor the message.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /**
+                     * @description The signature of this request
+                     * @example t=1772413200,v1=5257a869e7…
+                     */
+                    "X-Urbangrid-Signature": string;
+                    /**
+                     * @description The message id (the same as `id` in the body)
+                     * @example 0195…​.case.filed.sms
+                     */
+                    "X-Urbangrid-Delivery": string;
+                    /**
+                     * @description reporter.<event>
+                     * @example reporter.case.filed
+                     */
+                    "X-Urbangrid-Event": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0195f3c2-….case.closed.sms",
+                     *       "to": "13912345678",
+                     *       "message": "【城市综合管理服务平台】您反映的问题（案件编号 1501-20260302-0001）已处理完毕并结案。您对处理结果是否满意？请在此评价：https://city.example/r/…",
+                     *       "language": "zh-CN",
+                     *       "caseNo": "1501-20260302-0001",
+                     *       "event": "case.closed"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description <case id>.<event>.sms: the adapter’s idempotency key */
+                        id: string;
+                        /** @description The reporter’s phone number as they gave it */
+                        to: string;
+                        /** @description The text to send, link included */
+                        message: string;
+                        /** @enum {string} */
+                        language: "zh-CN" | "en";
+                        caseNo: string;
+                        /** @enum {string} */
+                        event: "case.filed" | "case.dispatched" | "case.closed";
+                    };
+                };
+            };
+            responses: {
+                /** @description Taken (any 2xx): the message is recorded as sent */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface components {
     schemas: {
@@ -8715,6 +8919,17 @@ export interface components {
             recordedAt: string;
             case: components["schemas"]["Case"];
         };
+        ReporterPage: {
+            caseNo: string;
+            state: components["schemas"]["CaseState"];
+            categoryCode: string;
+            /** Format: date-time */
+            createdAt: string;
+            closedAt: string | null;
+            updates: boolean;
+            satisfaction: ("satisfied" | "unsatisfied") | null;
+            canAnswer: boolean;
+        };
         IndicatorReport: {
             city: string;
             indicatorCode: string;
@@ -8939,6 +9154,7 @@ export type CaseDetail = components['schemas']['CaseDetail'];
 export type PossibleDuplicate = components['schemas']['PossibleDuplicate'];
 export type ReportStatus = components['schemas']['ReportStatus'];
 export type InspectionFinding = components['schemas']['InspectionFinding'];
+export type ReporterPage = components['schemas']['ReporterPage'];
 export type IndicatorReport = components['schemas']['IndicatorReport'];
 export type RegionBulletin = components['schemas']['RegionBulletin'];
 export type RegionRanking = components['schemas']['RegionRanking'];
@@ -9459,6 +9675,8 @@ export interface operations {
 }
 export const webhooksCaseEventPostRequestBodyContentApplicationJsonEventValues: ReadonlyArray<FlattenedDeepRequired<webhooks>["caseEvent"]["post"]["requestBody"]["content"]["application/json"]["event"]> = ["case.reported", "case.verified", "case.rejected", "case.filed", "case.dispatched", "case.accepted", "case.returned", "case.handled", "case.reviewed", "case.reworked", "case.suspended", "case.resumed", "case.extended", "case.overdue", "case.supervised", "case.closed", "case.cancelled"];
 export const webhooksCaseEventPostRequestBodyContentApplicationJsonCaseDeadlineLightValues: ReadonlyArray<FlattenedDeepRequired<webhooks>["caseEvent"]["post"]["requestBody"]["content"]["application/json"]["case"]["deadline"]["light"]> = ["green", "yellow", "red"];
+export const webhooksReporterSmsPostRequestBodyContentApplicationJsonLanguageValues: ReadonlyArray<FlattenedDeepRequired<webhooks>["reporterSms"]["post"]["requestBody"]["content"]["application/json"]["language"]> = ["zh-CN", "en"];
+export const webhooksReporterSmsPostRequestBodyContentApplicationJsonEventValues: ReadonlyArray<FlattenedDeepRequired<webhooks>["reporterSms"]["post"]["requestBody"]["content"]["application/json"]["event"]> = ["case.filed", "case.dispatched", "case.closed"];
 export const inspectionChecklistItemInputKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InspectionChecklistItemInput"]["kind"]> = ["target", "category"];
 export const targetAppliesToInputClassesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TargetAppliesToInput"]["classes"]> = ["prefecture", "county-level"];
 export const regionIndicatorInputUnitValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RegionIndicatorInput"]["unit"]> = ["%", "m\u00B2/\u4EBA", "km/km\u00B2", "yes-no"];
@@ -9491,6 +9709,7 @@ export const caseDetailPendingRequestAnyOf0KindValues: ReadonlyArray<Extract<Fla
 }>["kind"]> = ["extension", "suspension"];
 export const caseDetailAllowedCommandsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseDetail"]["allowedCommands"]> = ["report", "verify", "file", "reject", "dispatch", "accept", "complete", "return", "requestExtension", "decideExtension", "requestSuspension", "decideSuspension", "resume", "check", "close", "cancel", "reassign", "superviseOrder"];
 export const reportStatusStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReportStatus"]["status"]> = ["open", "closed"];
+export const reporterPageSatisfactionAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReporterPage"]["satisfaction"]> = ["satisfied", "unsatisfied"];
 export const indicatorReportStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IndicatorReport"]["state"]> = ["submitted", "accepted", "returned"];
 export const regionBulletinRankingKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RegionBulletin"]["ranking"]["kind"]> = ["month", "quarter"];
 export const regionBulletinRankingNoDataValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RegionBulletin"]["ranking"]["noData"]> = ["targets", "cases", "inspections", "surveys"];

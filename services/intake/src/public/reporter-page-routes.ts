@@ -1,0 +1,132 @@
+/**
+ * The reporter's page (`/r/<token>` in the console, linked from every reporter update): with the
+ * token of their message a citizen reads where their case stands, answers whether they are
+ * satisfied once it is closed (满意度, kept as the case's answered callback, so no operator calls
+ * them again) and opts out of further updates. The token names the case, nobody; nothing of anyone
+ * is shown.
+ */
+import {
+  type CaseRow,
+  findAnsweredCallback,
+  findCaseById,
+  recordCallback,
+  stopReporterUpdates,
+} from '@urbangrid/db';
+import { caseOfReporterToken, newId } from '@urbangrid/engine';
+import { caseStateSchema, httpError, routeRateLimit, type ServicePlugin } from '@urbangrid/platform';
+import { z } from 'zod';
+import type { IntakeContext } from '../intake-context.js';
+
+const reporterPage = z
+  .object({
+    caseNo: z.string(),
+    state: caseStateSchema,
+    categoryCode: z.string(),
+    createdAt: z.iso.datetime({ offset: true }),
+    closedAt: z.iso.datetime({ offset: true }).nullable(),
+    /** Whether the reporter still hears of the case's steps. */
+    updates: z.boolean(),
+    /** The reporter's answer (or an operator's call that reached them), null while none. */
+    satisfaction: z.enum(['satisfied', 'unsatisfied']).nullable(),
+    /** Whether the satisfaction question may be answered now: closed, and not answered yet. */
+    canAnswer: z.boolean(),
+  })
+  .meta({ id: 'ReporterPage' });
+
+const params = z.object({
+  token: z.string().regex(/^[A-Za-z0-9_-]{1,200}\.[A-Za-z0-9_-]{16,64}$/, 'a link token'),
+});
+
+export function reporterPageRoutes(ctx: IntakeContext): ServicePlugin {
+  const caseOf = async (token: string): Promise<CaseRow> => {
+    const caseId = caseOfReporterToken(ctx.phoneKey, token);
+    const row = caseId === null ? null : await findCaseById(ctx.db, caseId);
+    if (row === null) throw httpError('NOT_FOUND', 'no case has this link');
+    return row;
+  };
+  const pageOf = async (row: CaseRow): Promise<z.infer<typeof reporterPage>> => {
+    const answered = await findAnsweredCallback(ctx.db, row.id);
+    const satisfaction =
+      answered?.outcome === 'satisfied' || answered?.outcome === 'unsatisfied' ? answered.outcome : null;
+    return {
+      caseNo: row.caseNo,
+      state: caseStateSchema.parse(row.state),
+      categoryCode: row.categoryCode,
+      createdAt: row.createdAt.toISOString(),
+      closedAt: row.closedAt?.toISOString() ?? null,
+      updates: row.reporterUpdates && row.reporterErasedAt === null,
+      satisfaction,
+      canAnswer: row.state === 'closed' && satisfaction === null,
+    };
+  };
+
+  return async (app) => {
+    const config = { access: 'public' as const, rateLimit: routeRateLimit(app, 'public') };
+    app.get(
+      '/reporter/:token',
+      {
+        config,
+        schema: {
+          tags: ['public'],
+          summary:
+            "The reporter's page of their case (the link of their updates): where it stands, nothing of anyone",
+          params,
+          response: { 200: reporterPage },
+        },
+      },
+      async (request) => pageOf(await caseOf(request.params.token)),
+    );
+
+    app.post(
+      '/reporter/:token/opt-out',
+      {
+        config,
+        schema: {
+          tags: ['public'],
+          summary: 'The reporter stops the updates of their case (退订): no further email or text message',
+          params,
+          response: { 200: reporterPage },
+        },
+      },
+      async (request) => {
+        const row = await caseOf(request.params.token);
+        await stopReporterUpdates(ctx.db, row.id);
+        return pageOf({ ...row, reporterUpdates: false });
+      },
+    );
+
+    app.post(
+      '/reporter/:token/satisfaction',
+      {
+        config,
+        schema: {
+          tags: ['public'],
+          summary:
+            'The reporter answers whether they are satisfied (满意度) once the case is closed; once only (409 CONFLICT after)',
+          params,
+          body: z.object({ satisfied: z.boolean() }),
+          response: { 200: reporterPage },
+        },
+      },
+      async (request) => {
+        const row = await caseOf(request.params.token);
+        if (row.state !== 'closed') {
+          throw httpError('TRANSITION_NOT_ALLOWED', `case ${row.caseNo} is not closed: answer once it is`);
+        }
+        const at = ctx.engine.now();
+        const recorded = await recordCallback(ctx.db, {
+          id: newId(at),
+          caseId: row.id,
+          city: row.city,
+          outcome: request.body.satisfied ? 'satisfied' : 'unsatisfied',
+          note: null,
+          // The reporter answered through the link of their update; no operator called.
+          calledBy: 'reporter',
+          at,
+        });
+        if (recorded === null) throw httpError('CONFLICT', `case ${row.caseNo} has been answered already`);
+        return pageOf(row);
+      },
+    );
+  };
+}
