@@ -10,7 +10,13 @@ import { announceReferenceChange, type ReferencePart } from '@urbangrid/referenc
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { type UserActor, userOf } from '../auth/actor.js';
-import { VersionConflictError, withProblemExtensions } from '../errors.js';
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  VersionConflictError,
+  withProblemExtensions,
+} from '../errors.js';
 
 export type AuditEntry = Omit<AdminChange, 'actorId' | 'actorUsername' | 'requestId'>;
 
@@ -110,4 +116,58 @@ export function checkVersion(current: number | null, expected: number | undefine
       ? `${what} no longer exists (you saw version ${expected})`
       : `${what} was changed meanwhile: version ${current}, you saw ${expected}`;
   throw withProblemExtensions(new VersionConflictError(detail), { currentVersion: current });
+}
+
+/** One edit of a stored record (a city, an area, a department) as `changeStoredRecord` makes it. */
+export interface StoredRecordEdit<Row extends { version: number }> {
+  /** How the record is named to people: `city 1501`, `department dept-1501-water`. */
+  what: string;
+  entity: string;
+  entityKey: string;
+  action: string;
+  /** The cities the editor reaches (403 for a record of another); absent: checked by the caller. */
+  cities?: readonly string[] | 'all';
+  /** The version the editor saw (If-Match); stale answers 409. */
+  expectedVersion?: number;
+  /** The record, locked for the change; null when it does not exist. */
+  find: (tx: Tx) => Promise<Row | null>;
+  cityOf: (row: Row) => string;
+  /** What the audit log keeps of it, before and after. */
+  state: (row: Row) => unknown;
+  /** Refuses the change (409 …) or writes it; the record as stored after. */
+  apply: (tx: Tx, before: Row) => Promise<Row | null>;
+}
+
+/**
+ * The shape every edit and retirement of a stored record (a city, an area, a department) takes,
+ * inside the caller's transaction: the record found (404) and in the editor's reach (403), at the
+ * version they saw (409), checked and changed by `apply`, and audited with its state before and after.
+ */
+export async function changeStoredRecord<Row extends { version: number }>(
+  tx: Tx,
+  record: (tx: Tx, entry: AuditEntry) => Promise<void>,
+  edit: StoredRecordEdit<Row>,
+): Promise<Row> {
+  const before = await edit.find(tx);
+  if (before === null) throw new NotFoundError(`${edit.what} does not exist`);
+  const city = edit.cityOf(before);
+  if (edit.cities !== undefined && edit.cities !== 'all' && !edit.cities.includes(city))
+    throw new ForbiddenError(`${edit.what} belongs to city ${city}`);
+  checkVersion(before.version, edit.expectedVersion, edit.what);
+  const after = await edit.apply(tx, before);
+  if (after === null) throw new NotFoundError(`${edit.what} does not exist`);
+  await record(tx, {
+    city,
+    entity: edit.entity,
+    entityKey: edit.entityKey,
+    action: edit.action,
+    before: edit.state(before),
+    after: edit.state(after),
+  });
+  return after;
+}
+
+/** 409 when the record was retired already (a retired city, area or department takes no change). */
+export function refuseRetired(what: string, retiredOn: string | null): void {
+  if (retiredOn !== null) throw new ConflictError(`${what} is retired (from ${retiredOn})`);
 }

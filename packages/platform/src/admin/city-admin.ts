@@ -24,8 +24,8 @@ import {
 } from '@urbangrid/db';
 import type { EvaluationConfig, WorkingPeriod } from '@urbangrid/domain';
 import { loadPublicHolidays } from '@urbangrid/reference';
-import { ConflictError, ForbiddenError, NotFoundError, validationFailed } from '../errors.js';
-import { checkVersion } from './admin-changes.js';
+import { ConflictError, validationFailed } from '../errors.js';
+import { changeStoredRecord, refuseRetired } from './admin-changes.js';
 import type { RecordChange } from './calendar-admin.js';
 import { addEvaluationSettings } from './evaluation-admin.js';
 
@@ -165,12 +165,8 @@ interface Edit {
   expectedVersion?: number;
 }
 
-const retiredAlready = (what: string, retiredOn: string | null) => {
-  if (retiredOn !== null) throw new ConflictError(`${what} is retired already (from ${retiredOn})`);
-};
-
 /** One change of a city, version-checked and audited; `check` refuses it before it is written. */
-async function changeCity(
+function changeCity(
   db: DbOrTx,
   record: RecordChange,
   edit: Edit,
@@ -178,22 +174,22 @@ async function changeCity(
   change: Partial<Pick<CityRecord, 'name' | 'nameEn' | 'retiredOn'>>,
   check: (before: CityRecord) => void = () => undefined,
 ): Promise<CityRecord> {
-  return db.transaction(async (tx) => {
-    const before = await findCityRecord(tx, edit.code, { forUpdate: true });
-    if (before === null) throw new NotFoundError(`city ${edit.code} does not exist`);
-    checkVersion(before.version, edit.expectedVersion, `city ${edit.code}`);
-    check(before);
-    const after = await updateCity(tx, edit.code, change);
-    await record(tx, {
-      city: edit.code,
+  return db.transaction((tx) =>
+    changeStoredRecord(tx, record, {
+      what: `city ${edit.code}`,
       entity: 'city',
       entityKey: edit.code,
       action,
-      before: cityState(before),
-      after: cityState(after),
-    });
-    return after;
-  });
+      ...(edit.expectedVersion === undefined ? {} : { expectedVersion: edit.expectedVersion }),
+      find: (tx) => findCityRecord(tx, edit.code, { forUpdate: true }),
+      cityOf: (city) => city.code,
+      state: cityState,
+      apply: async (tx, before) => {
+        check(before);
+        return updateCity(tx, edit.code, change);
+      },
+    }),
+  );
 }
 
 /** Renames a city (its Chinese and English names); 409 when `expectedVersion` is stale. */
@@ -203,7 +199,7 @@ export const renameCity = (db: DbOrTx, record: RecordChange, edit: Edit & { name
 /** Retires a city from a date (its last served day is the day before); 409 when stale or retired. */
 export const retireCity = (db: DbOrTx, record: RecordChange, edit: Edit & { retiredOn: string }) =>
   changeCity(db, record, edit, 'retire', { retiredOn: edit.retiredOn }, (before) =>
-    retiredAlready(`city ${edit.code}`, before.retiredOn),
+    refuseRetired(`city ${edit.code}`, before.retiredOn),
   );
 
 /** The digits of each level's code (GB/T 2260 county 6; township 9 and village 12 of the statistics codes). */
@@ -280,7 +276,7 @@ type AreaEdit = Edit & { cities: readonly string[] | 'all' };
  * One change of an area, version-checked and audited: 404 when unknown, 403 in another city;
  * `check` refuses it before it is written.
  */
-async function changeArea(
+function changeArea(
   db: DbOrTx,
   record: RecordChange,
   edit: AreaEdit,
@@ -288,24 +284,23 @@ async function changeArea(
   change: Partial<Pick<AreaRecord, 'name' | 'nameEn' | 'retiredOn'>>,
   check: (tx: DbOrTx, before: AreaRecord) => Promise<void> = async () => undefined,
 ): Promise<AreaRecord> {
-  return db.transaction(async (tx) => {
-    const before = await findAreaRecord(tx, edit.code, { forUpdate: true });
-    if (before === null) throw new NotFoundError(`area ${edit.code} does not exist`);
-    if (edit.cities !== 'all' && !edit.cities.includes(before.city))
-      throw new ForbiddenError(`area ${edit.code} belongs to city ${before.city}`);
-    checkVersion(before.version, edit.expectedVersion, `area ${edit.code}`);
-    await check(tx, before);
-    const after = await updateArea(tx, edit.code, change);
-    await record(tx, {
-      city: before.city,
+  return db.transaction((tx) =>
+    changeStoredRecord(tx, record, {
+      what: `area ${edit.code}`,
       entity: 'area',
       entityKey: edit.code,
       action,
-      before: areaState(before),
-      after: areaState(after),
-    });
-    return after;
-  });
+      cities: edit.cities,
+      ...(edit.expectedVersion === undefined ? {} : { expectedVersion: edit.expectedVersion }),
+      find: (tx) => findAreaRecord(tx, edit.code, { forUpdate: true }),
+      cityOf: (area) => area.city,
+      state: areaState,
+      apply: async (tx, before) => {
+        await check(tx, before);
+        return updateArea(tx, edit.code, change);
+      },
+    }),
+  );
 }
 
 export const renameArea = (
@@ -320,7 +315,7 @@ export const renameArea = (
  */
 export const retireArea = (db: DbOrTx, record: RecordChange, edit: AreaEdit & { retiredOn: string }) =>
   changeArea(db, record, edit, 'retire', { retiredOn: edit.retiredOn }, async (tx, before) => {
-    retiredAlready(`area ${edit.code}`, before.retiredOn);
+    refuseRetired(`area ${edit.code}`, before.retiredOn);
     const children = await listLiveChildAreas(tx, edit.code, edit.retiredOn);
     if (children.length > 0) {
       const some = children.slice(0, 5).map((child) => child.code);

@@ -20,7 +20,7 @@ import {
 } from '@urbangrid/db';
 import { ConflictError, ForbiddenError, NotFoundError, validationFailed } from '../errors.js';
 import { maskPhone } from '../personal-data/phone.js';
-import { checkVersion } from './admin-changes.js';
+import { changeStoredRecord, refuseRetired } from './admin-changes.js';
 import type { RecordChange } from './calendar-admin.js';
 
 /** What an admin sets of a department. */
@@ -137,21 +137,20 @@ async function changeDepartment(
     throw new ForbiddenError(`department ${edit.id} belongs to city ${found.city}`);
   return db.transaction(async (tx) => {
     await lockCityDepartments(tx, found.city);
-    const before = await findDepartmentRecord(tx, edit.id, { forUpdate: true });
-    checkVersion(before?.version ?? null, edit.expectedVersion, `department ${edit.id}`);
-    if (before === null) throw new NotFoundError(`department ${edit.id} does not exist`);
-    if (before.retiredOn !== null)
-      throw new ConflictError(`department ${edit.id} is retired (from ${before.retiredOn})`);
-    const after = await updateDepartment(tx, edit.id, await change(tx, before));
-    await record(tx, {
-      city: before.city,
+    return changeStoredRecord(tx, record, {
+      what: `department ${edit.id}`,
       entity: 'department',
       entityKey: edit.id,
       action,
-      before: departmentState(before),
-      after: departmentState(after),
+      ...(edit.expectedVersion === undefined ? {} : { expectedVersion: edit.expectedVersion }),
+      find: (tx) => findDepartmentRecord(tx, edit.id, { forUpdate: true }),
+      cityOf: (department) => department.city,
+      state: departmentState,
+      apply: async (tx, before) => {
+        refuseRetired(`department ${edit.id}`, before.retiredOn);
+        return updateDepartment(tx, edit.id, await change(tx, before));
+      },
     });
-    return after;
   });
 }
 
