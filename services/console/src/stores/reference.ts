@@ -1,17 +1,37 @@
 /**
- * Categories and departments, loaded once per session and looked up by code or id; their names in
+ * Categories, departments and (on first use) the city's districts and streets, loaded once per session and looked up by code or id; their names in
  * the console's language (English where the data has it), departments with their code beside.
  */
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { Category, Department } from '../api/contract';
-import { fetchCategories, fetchDepartments } from '../api/reference-api';
+import { fetchAreas, fetchCategories, fetchDepartments } from '../api/reference-api';
 import { activeLocale } from '../i18n';
 
 export const useReferenceStore = defineStore('reference', () => {
   const categories = ref<Category[]>([]);
   const departments = ref<Department[]>([]);
   let loading: Promise<void> | null = null;
+  /** Districts' and streets' names by code, both languages (from the area outlines). */
+  const areas = ref(new Map<string, { name: string; nameEn?: string }>());
+  let loadingAreas: Promise<void> | null = null;
+
+  function loadAreas(): Promise<void> {
+    if (!loadingAreas) {
+      loadingAreas = Promise.all([fetchAreas('district'), fetchAreas('street')])
+        .then((levels) => {
+          const named = new Map<string, { name: string; nameEn?: string }>();
+          for (const level of levels)
+            for (const f of level.features) named.set(f.properties.code, f.properties);
+          areas.value = named;
+        })
+        .catch((error: unknown) => {
+          loadingAreas = null;
+          throw error;
+        });
+    }
+    return loadingAreas;
+  }
 
   const categoryByCode = computed(() => new Map(categories.value.map((c) => [c.code, c])));
   const departmentById = computed(() => new Map(departments.value.map((d) => [d.id, d])));
@@ -49,6 +69,11 @@ export const useReferenceStore = defineStore('reference', () => {
     return department ? departmentLabel(department) : id;
   };
 
+  /** An area's name in the console's language; `fallback` (the server's) until the areas are loaded. */
+  const areaName = (code: string, fallback: string) => {
+    const area = areas.value.get(code);
+    return area ? localName(area) : fallback;
+  };
   /** A department's code for a table's code column; what is not a department's id stays as it is. */
   const departmentCode = (id: string) => departmentById.value.get(id)?.code ?? id;
 
@@ -56,10 +81,12 @@ export const useReferenceStore = defineStore('reference', () => {
     categories,
     departments,
     load,
+    loadAreas,
     categoryName,
     departmentName,
     departmentCode,
     departmentLabel,
+    areaName,
     localName,
   };
 });

@@ -1,0 +1,49 @@
+/**
+ * English names (issue 16.13): in English the supervisor's timeliness table names a district by
+ * its English name (with its code beside), a category by its English name — where the data has them.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { apiAs, officerReport } from './api.js';
+import { roleSessions } from './browser.js';
+import { artifacts } from './server.js';
+
+const baseUrl = inject('consoleUrl');
+const sessions = roleSessions(baseUrl, `${artifacts}browser-english.log`);
+
+interface Areas {
+  features: Array<{ properties: { code: string; name: string; nameEn?: string } }>;
+}
+interface Category {
+  code: string;
+  name: string;
+  nameEn: string;
+}
+
+describe('English names', () => {
+  beforeAll(() => sessions.start());
+  afterEach(() => sessions.closeAll());
+  afterAll(() => sessions.stop());
+
+  it('districts and categories by their English names in English', async () => {
+    await officerReport(baseUrl, 'English: litter on the pavement');
+    const districts = await apiAs<Areas>(baseUrl, 'supervisor1', '/api/areas?level=district');
+    const district = districts.features.find((f) => f.properties.code === '150102')?.properties;
+    const category = (await apiAs<Category[]>(baseUrl, 'supervisor1', '/api/categories')).find(
+      (c) => c.code === 'E0101',
+    );
+    expect(district?.nameEn).toBeTruthy();
+    expect(category?.nameEn).toBeTruthy();
+
+    const page = await sessions.asRole('supervisor1');
+    await page.goto(`${baseUrl}/supervision`);
+    await page.locator('.bar select').selectOption('en');
+    await page.locator('select[name="groupBy"]').selectOption('district');
+    const row = page.locator('[data-test="timeliness"] tr[data-key="150102"] td').first();
+    await expect.poll(() => row.textContent()).toContain(`${district?.nameEn} (150102)`);
+    await page.locator('select[name="groupBy"]').selectOption('category');
+    const categoryRow = page.locator('[data-test="timeliness"] tr[data-key="E0101"] td').first();
+    await expect.poll(() => categoryRow.textContent()).toContain(category?.nameEn ?? '-');
+    expect(await categoryRow.textContent()).not.toContain(category?.name ?? '-');
+    await page.screenshot({ path: `${artifacts}english-names.png`, fullPage: true });
+  });
+});
