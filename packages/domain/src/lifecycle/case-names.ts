@@ -20,7 +20,14 @@ const zhCN = {
     cancelled: '已作废',
   },
   urgency: { normal: '一般', urgent: '紧急' },
-  sources: { hotline: '热线', app: 'App', officer: '监督员', public: '公众', video: '视频' },
+  sources: {
+    hotline: '热线',
+    app: 'App',
+    officer: '监督员',
+    public: '公众',
+    video: '视频',
+    inspection: '检查考评',
+  },
 };
 
 const en = {
@@ -40,7 +47,14 @@ const en = {
     cancelled: 'Cancelled',
   },
   urgency: { normal: 'Normal', urgent: 'Urgent' },
-  sources: { hotline: 'Hotline', app: 'App', officer: 'Officer', public: 'Public', video: 'Video' },
+  sources: {
+    hotline: 'Hotline',
+    app: 'App',
+    officer: 'Officer',
+    public: 'Public',
+    video: 'Video',
+    inspection: 'Inspection',
+  },
 };
 
 export const caseNames = { 'zh-CN': zhCN, en };

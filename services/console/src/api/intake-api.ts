@@ -1,5 +1,5 @@
 import type { LatLng, MediaRef, ReportInput } from './contract';
-import { api, ok, requestRaw } from './http';
+import { api, ok, requestRaw, withQuery } from './http';
 
 export type { ReportInput } from './contract';
 
@@ -13,10 +13,10 @@ export const submitReport = (input: ReportInput, idempotencyKey: string) =>
   );
 
 /** `POST /api/intake/media`, multipart with one image: sent as it is, answered as the spec says. */
-export async function uploadMedia(file: Blob, name = 'photo.jpg'): Promise<MediaRef> {
+export async function uploadMedia(file: Blob, name = 'photo.jpg', city?: string): Promise<MediaRef> {
   const form = new FormData();
   form.append('file', file, name);
-  const response = await requestRaw('/api/intake/media', { method: 'POST', body: form });
+  const response = await requestRaw(withQuery('/api/intake/media', { city }), { method: 'POST', body: form });
   return (await response.json()) as MediaRef;
 }
 

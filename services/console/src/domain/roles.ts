@@ -9,6 +9,8 @@ export type Screen =
   | 'department'
   | 'supervision'
   | 'region'
+  /** 检查考评: the region inspector's phone. */
+  | 'inspection'
   | 'admin'
   /** 大屏: the command centre's wall. */
   | 'screen'
@@ -23,6 +25,7 @@ export const screenRoles: Record<Screen, readonly Role[]> = {
   department: ['department_handler'],
   supervision: ['supervisor'],
   region: ['region_supervisor'],
+  inspection: ['region_inspector'],
   admin: ['admin'],
   screen: ['supervisor', 'shift_lead', 'region_supervisor'],
   search: [
@@ -47,6 +50,7 @@ export const screenOrder: readonly Screen[] = [
   'officer',
   'supervision',
   'region',
+  'inspection',
   // Last: nobody lands on the wall or the search.
   'screen',
   'search',

@@ -90,6 +90,24 @@ export const routes: RouteRecordRaw[] = [
     meta: { screen: 'region' },
   },
   {
+    path: '/region/inspections',
+    name: 'inspection-rounds',
+    component: () => import('../views/region/InspectionRoundsView.vue'),
+    meta: { screen: 'region' },
+  },
+  {
+    path: '/inspection',
+    name: 'inspection',
+    component: () => import('../views/region/InspectorView.vue'),
+    meta: { screen: 'inspection' },
+  },
+  {
+    path: '/survey/:token',
+    name: 'survey',
+    component: () => import('../views/public/SurveyView.vue'),
+    meta: { public: true, fullscreen: true },
+  },
+  {
     path: '/admin',
     name: 'admin',
     component: () => import('../views/admin/AdminView.vue'),
