@@ -4,15 +4,7 @@
  * SMTP and need no description here.
  */
 import { reporterLanguages, reporterUpdateEvents } from '@urbangrid/domain';
-
-const header = (name: string, description: string, example: string) => ({
-  name,
-  in: 'header',
-  required: true,
-  description,
-  schema: { type: 'string' },
-  example,
-});
+import { header } from './webhook-docs.js';
 
 export const reporterSmsWebhook = {
   post: {

@@ -4,7 +4,8 @@
  */
 import { webhookEvents } from '@urbangrid/domain';
 
-const header = (name: string, description: string, example: string) => ({
+/** A required header of a signed request, for the `webhooks` section (reporter-update-docs.ts too). */
+export const header = (name: string, description: string, example: string) => ({
   name,
   in: 'header',
   required: true,
