@@ -46,6 +46,14 @@ const rankingView = z
   })
   .meta({ id: 'RegionRanking' });
 
+const toRankingView = (ranking: RankingCount, publishedAt: string | null): z.infer<typeof rankingView> => ({
+  period: ranking.period,
+  published: publishedAt !== null,
+  publishedAt,
+  noData: ranking.noData,
+  rows: ranking.rows.map(({ cells: _, ...row }) => row),
+});
+
 /** The period's ranking as published, else as counted now. */
 async function rankingOf(db: Parameters<typeof countRanking>[0], period: Period) {
   const publication = await findRankingPublication(db, period.key);
@@ -101,13 +109,7 @@ export const rankingRoutes: ServicePlugin = async (app) => {
     async (request) => {
       requireRegionStaff(userOf(request), 'read the ranking');
       const { ranking, publishedAt } = await rankingOf(app.reportsDb, periodOfKey(request.query.period));
-      return {
-        period: ranking.period,
-        published: publishedAt !== null,
-        publishedAt,
-        noData: ranking.noData,
-        rows: ranking.rows.map(({ cells: _, ...row }) => row),
-      };
+      return toRankingView(ranking, publishedAt);
     },
   );
 
@@ -168,14 +170,9 @@ export const rankingRoutes: ServicePlugin = async (app) => {
         actor.username,
         new Date(),
       );
-      const ranking = rankingCountSchema.parse(row.bulletin);
-      return reply.code(201).send({
-        period: ranking.period,
-        published: true,
-        publishedAt: row.publishedAt.toISOString(),
-        noData: ranking.noData,
-        rows: ranking.rows.map(({ cells: _, ...rest }) => rest),
-      });
+      return reply
+        .code(201)
+        .send(toRankingView(rankingCountSchema.parse(row.bulletin), row.publishedAt.toISOString()));
     },
   );
 
