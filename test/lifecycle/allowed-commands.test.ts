@@ -37,6 +37,10 @@ const requests: { [C in CaseCommandName]: { body: Record<string, unknown>; comma
   verify: { body: { found: true }, command: { type: 'verify', found: true } },
   file: { body: {}, command: { type: 'file' } },
   reject: { body: { reason: '不属于城管' }, command: { type: 'reject', reason: '不属于城管' } },
+  handOverTo110: {
+    body: { reason: '打架斗殴' },
+    command: { type: 'handOverTo110', reason: '打架斗殴' },
+  },
   dispatch: { body: { departmentId: sanitation }, command: { type: 'dispatch', departmentId: sanitation } },
   cancel: { body: { reason: '重复' }, command: { type: 'cancel', reason: '重复' } },
   accept: { body: {}, command: { type: 'accept' } },
@@ -67,13 +71,22 @@ const walk = (state: WalkState) => (life: Lifecycle) => walkTo(life, state);
 const situations: Record<string, { reach: (life: Lifecycle) => Promise<string>; offered: string[] }> = {
   verifying: {
     reach: walk('verifying'),
-    offered: ['shiftlead1 reject', 'shiftlead1 cancel', 'shiftlead1 reassign', 'officer1 verify'],
+    offered: [
+      'shiftlead1 reject',
+      'shiftlead1 handOverTo110',
+      'shiftlead1 cancel',
+      'shiftlead1 reassign',
+      'officer1 verify',
+    ],
   },
   verified: {
     reach: walk('verified'),
-    offered: ['shiftlead1 file', 'shiftlead1 reject', 'shiftlead1 cancel'],
+    offered: ['shiftlead1 file', 'shiftlead1 reject', 'shiftlead1 handOverTo110', 'shiftlead1 cancel'],
   },
-  filed: { reach: walk('filed'), offered: ['shiftlead1 cancel', 'dispatcher1 dispatch'] },
+  filed: {
+    reach: walk('filed'),
+    offered: ['shiftlead1 handOverTo110', 'shiftlead1 cancel', 'dispatcher1 dispatch'],
+  },
   dispatched: {
     reach: walk('dispatched'),
     offered: ['shiftlead1 cancel', `${handler} accept`, `${handler} return`],

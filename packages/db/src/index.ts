@@ -42,6 +42,7 @@ export * from './repositories/notices.js';
 export * from './repositories/officer-duty.js';
 export * from './repositories/outbox.js';
 export * from './repositories/phone-access.js';
+export * from './repositories/police110-updates.js';
 export * from './repositories/publications.js';
 export * from './repositories/published-sources.js';
 export * from './repositories/reference.js';

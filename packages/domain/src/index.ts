@@ -27,6 +27,7 @@ export * from './indicators/indicator-definitions.js';
 export * from './indicators/rate.js';
 export * from './indicators/scoring.js';
 export * from './indicators/subject-counts.js';
+export * from './integrations/police110.js';
 export * from './integrations/reporter-updates.js';
 export * from './integrations/webhook-events.js';
 export * from './lifecycle/actors.js';

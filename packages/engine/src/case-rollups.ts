@@ -10,7 +10,7 @@
  */
 import type { CaseRow, RollupCounts, RollupDimension, RollupIncrement } from '@urbangrid/db';
 import { staffDimension } from '@urbangrid/db';
-import { stageOf, type TransitionPlan } from '@urbangrid/domain';
+import { countsAsClosing, stageOf, type TransitionPlan } from '@urbangrid/domain';
 
 /** Who did earlier steps the command judges (looked up in the history by the engine). */
 export interface StaffFacts {
@@ -64,7 +64,8 @@ export function rollupCounts(
     counts.checks = 1;
     counts.checksOnTime = onTime(before);
   }
-  if (plan.to === 'closed' && plan.from !== 'closed') {
+  // A case handed over to 110 (移交110) ended here, but nobody here fixed it: no closing to count.
+  if (plan.to === 'closed' && plan.from !== 'closed' && countsAsClosing(after.closureType)) {
     counts.closed = 1;
     counts.closedOnTime = after.closureType === 'on_time' ? 1 : 0;
     counts.closingsOnTime = onTime(before);

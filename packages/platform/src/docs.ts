@@ -9,7 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { reporterSmsWebhook } from './admin/reporter-update-docs.js';
-import { caseEventWebhook } from './admin/webhook-docs.js';
+import { caseEventWebhook, police110Webhook } from './admin/webhook-docs.js';
 
 type OpenApiDocument = ReturnType<typeof jsonSchemaTransformObject>;
 
@@ -69,7 +69,11 @@ export const docs = fp(
         // The deliveries webhook subscriptions receive and the SMS adapter's requests (OpenAPI 3.1 `webhooks`).
         return {
           ...described,
-          webhooks: { caseEvent: caseEventWebhook, reporterSms: reporterSmsWebhook },
+          webhooks: {
+            caseEvent: caseEventWebhook,
+            reporterSms: reporterSmsWebhook,
+            police110: police110Webhook,
+          },
         } as unknown as typeof described;
       },
     });

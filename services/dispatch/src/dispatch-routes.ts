@@ -57,6 +57,11 @@ export function dispatchRoutes(deps: DispatchServiceDeps): ServicePlugin {
     route('dispatch', {
       summary: '派遣 — the dispatcher sends a filed case to a department of its city (filed → dispatched)',
     });
+    route('handOverTo110', {
+      path: '/cases/:id/hand-over-110',
+      summary:
+        '移交110 — the shift lead hands a public-security matter over to the police (reported, verifying, verified, filed → closed, closure type handed_to_110); 110 hears it by webhook (case.handedTo110)',
+    });
     route('cancel', {
       summary: '作废 — the shift lead cancels an open case, with a reason (any open state → cancelled)',
     });

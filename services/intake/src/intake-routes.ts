@@ -9,6 +9,7 @@ import type { IntakeContext, IntakeSettings } from './intake-context.js';
 import { mediaRoutes } from './media/media-routes.js';
 import { localDiskStorage } from './media/media-storage.js';
 import { open311Routes } from './open311/open311-routes.js';
+import { police110Routes } from './police110/police110-routes.js';
 import { publicRoutes } from './public/public-routes.js';
 import { reporterPageRoutes } from './public/reporter-page-routes.js';
 import { reportRoutes } from './reports/report-routes.js';
@@ -53,6 +54,7 @@ export function intakeRoutes(deps: IntakeServiceDeps, settings: IntakeSettings):
     await app.register(callbackRoutes(ctx), { prefix: intake });
     await app.register(findingRoutes(ctx), { prefix: intake });
     await app.register(surveyCallRoutes(ctx), { prefix: intake });
+    await app.register(police110Routes(ctx), { prefix: intake });
     await app.register(publicRoutes(ctx), { prefix: '/api/public' });
     await app.register(publicSurveyRoutes(ctx), { prefix: '/api/public' });
     await app.register(reporterPageRoutes(ctx), { prefix: '/api/public' });

@@ -17,7 +17,7 @@ export interface ApiKeyGrant {
   lastUsedAt: Date | null;
 }
 
-export type ApiKeyRecord = Omit<typeof apiKeys.$inferSelect, 'keyHash'>;
+export type ApiKeyRecord = Omit<typeof apiKeys.$inferSelect, 'keyHash' | 'signingSecretSealed'>;
 
 const grantColumns = {
   id: apiKeys.id,
@@ -45,6 +45,16 @@ export async function findActiveApiKey(db: DbOrTx, keyHash: string): Promise<Api
   return rows[0] ?? null;
 }
 
+/** The sealed secret the key's requests are signed with; null when it signs none (or is unknown). */
+export async function findApiKeySigningSecret(db: DbOrTx, id: string): Promise<string | null> {
+  const rows = await db
+    .select({ sealed: apiKeys.signingSecretSealed })
+    .from(apiKeys)
+    .where(eq(apiKeys.id, id))
+    .limit(1);
+  return rows[0]?.sealed ?? null;
+}
+
 /** Notes a use of the key, at most once a minute (a busy key does not write on every request). */
 export async function touchApiKey(db: DbOrTx, id: string): Promise<void> {
   await db
@@ -70,6 +80,7 @@ export async function insertApiKey(
     source: string;
     rateLimitPerMinute: number;
     createdAt?: Date;
+    signingSecretSealed?: string;
   },
 ): Promise<ApiKeyRecord | null> {
   const inserted = await db.insert(apiKeys).values(row).onConflictDoNothing().returning(recordColumns);

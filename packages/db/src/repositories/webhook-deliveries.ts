@@ -30,6 +30,8 @@ export interface WebhookEventWrite {
   caseVersion: number;
   /** The departments the case was with before and after the step. */
   departmentIds: readonly string[];
+  /** The integrations whose subscriptions hear this step (others hear nothing of it). */
+  integrations: readonly string[];
   /** The case as the step left it; its `caseNo` is taken from the statement (a new case's is made there). */
   caseView: Record<string, unknown>;
 }
@@ -37,7 +39,7 @@ export interface WebhookEventWrite {
 /**
  * The two writes of an event's deliveries in the case write's statement: a delivery row and an
  * outbox row for every subscription of the city that asks for the event, of the whole city or of a
- * department the case is with. Both read the subscriptions at the statement's snapshot, so they
+ * department the case is with (an integration's, only when the step concerns it). Both read the subscriptions at the statement's snapshot, so they
  * agree; an id derived from the event and the subscription makes a replayed write a no-op.
  */
 export function webhookDeliveryWrites(input: WebhookEventWrite): WriteQuery[] {
@@ -45,6 +47,7 @@ export function webhookDeliveryWrites(input: WebhookEventWrite): WriteQuery[] {
   const subscribers = (written: SQL) => sql`from ${ws} where ${ws.city} = ${input.city}
     and ${ws.active} and ${ws.endedAt} is null and ${input.event}::text = any(${ws.events})
     and (${ws.departmentId} is null or ${ws.departmentId} = any(${sql.param([...input.departmentIds])}::text[]))
+    and (${ws.integration} is null or ${ws.integration} = any(${sql.param([...input.integrations])}::text[]))
     and ${written}`;
   const deliveryId = sql`md5(${input.eventId} || ':' || ${ws.id})::uuid::text`;
   const deliveries: WriteQuery = (caseWrite) => sql`insert into ${webhookDeliveries}

@@ -7,6 +7,7 @@ export * from './infrastructure.js';
 export * from './inspections.js';
 export * from './notices.js';
 export * from './people.js';
+export * from './police110.js';
 export * from './publications.js';
 export * from './reference.js';
 export * from './region.js';

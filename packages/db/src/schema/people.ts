@@ -79,6 +79,11 @@ export const apiKeys = pgTable('api_keys', {
   rateLimitPerMinute: integer('rate_limit_per_minute').notNull().default(10),
   /** When the key was last used (kept to the minute, so a busy key does not write every request). */
   lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+  /**
+   * The secret a key's requests are signed with (HMAC-SHA256, as our webhooks are), sealed under
+   * WEBHOOK_SECRET; only a 110 key has one (its requests carry X-Urbangrid-Signature).
+   */
+  signingSecretSealed: text('signing_secret_sealed'),
 });
 
 /**

@@ -17,6 +17,11 @@ export const webhookSubscriptions = pgTable(
       .references(() => cities.code),
     /** Only cases of this department (dispatched to it, or with it when the event happened). */
     departmentId: text('department_id').references(() => departments.id),
+    /**
+     * An outside system's subscription (`police110`): it hears only what concerns it (domain
+     * integrationsHearing): 110, the cases it handed over and those handed over to it.
+     */
+    integration: text('integration'),
     description: text('description'),
     url: text('url').notNull(),
     events: text('events').array().notNull(),

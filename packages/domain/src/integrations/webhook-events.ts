@@ -24,6 +24,8 @@ export const webhookEvents = [
   'case.supervised',
   'case.closed',
   'case.cancelled',
+  /** 移交110: the shift lead handed the case over to the police (README: 110 linkage). */
+  'case.handedTo110',
 ] as const;
 
 export type WebhookEvent = (typeof webhookEvents)[number];
@@ -69,6 +71,8 @@ export function webhookEventOf(
       return 'case.closed';
     case 'cancel':
       return 'case.cancelled';
+    case 'handOverTo110':
+      return 'case.handedTo110';
     default:
       return null;
   }

@@ -27,6 +27,7 @@ const zhCN = {
     public: '公众',
     video: '视频',
     inspection: '检查考评',
+    police110: '110转办',
   },
 };
 
@@ -54,6 +55,7 @@ const en = {
     public: 'Public',
     video: 'Video',
     inspection: 'Inspection',
+    police110: '110 police',
   },
 };
 

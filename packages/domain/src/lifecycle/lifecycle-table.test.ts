@@ -20,6 +20,7 @@ const expected: Record<CaseCommandType, Partial<Record<CaseState, CaseState>>> =
   verify: { verifying: 'verified' },
   file: { verified: 'filed' },
   reject: { reported: 'rejected', verifying: 'rejected', verified: 'rejected' },
+  handOverTo110: { reported: 'closed', verifying: 'closed', verified: 'closed', filed: 'closed' },
   dispatch: { filed: 'dispatched' },
   cancel: Object.fromEntries(openStates.map((state) => [state, 'cancelled'])),
   accept: { dispatched: 'handling' },
@@ -49,6 +50,7 @@ function rightActor(type: CaseCommandType): Actor {
       return actors.officer1;
     case 'file':
     case 'reject':
+    case 'handOverTo110':
     case 'cancel':
     case 'close':
     case 'reassign':
@@ -82,6 +84,7 @@ function sampleCommand(type: CaseCommandType, state: CaseState): CaseCommand {
     case 'check':
       return { type, fixed: true };
     case 'reject':
+    case 'handOverTo110':
     case 'cancel':
     case 'return':
     case 'requestSuspension':

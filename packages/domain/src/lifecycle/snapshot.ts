@@ -12,9 +12,11 @@ export type PendingRequest = 'extension' | 'suspension';
 
 /**
  * 结案类型: `special` when the case was ever suspended (挂账, closed under an approved exception),
- * `overdue` when any stage went red, else `on_time`.
+ * `overdue` when any stage went red, else `on_time`; `handed_to_110` (移交110) when the shift lead
+ * handed a public-security matter over to the police: ended, but fixed by nobody here, so it counts
+ * in no closing rate.
  */
-export const closureTypes = ['on_time', 'overdue', 'special'] as const;
+export const closureTypes = ['on_time', 'overdue', 'special', 'handed_to_110'] as const;
 export type ClosureType = (typeof closureTypes)[number];
 
 /** Counters only ever go up; reports and evaluation read them. */
@@ -88,6 +90,11 @@ export function closureTypeOf(snapshot: Pick<CaseSnapshot, 'suspensionCount' | '
   if (snapshot.suspensionCount > 0) return 'special';
   if (snapshot.overdueCount > 0) return 'overdue';
   return 'on_time';
+}
+
+/** Whether a case closed so counts as closed by urban management (not handed over to 110). */
+export function countsAsClosing(closureType: ClosureType | null): boolean {
+  return closureType !== 'handed_to_110';
 }
 
 /** Whether the current stage is past its limit (红灯 / 超期). */

@@ -4,14 +4,20 @@
  * whole city or of the department the case is with (before or after the step).
  */
 import { type CaseRow, type WriteQuery, webhookDeliveryWrites } from '@urbangrid/db';
-import { type TransitionPlan, webhookEventOf, webhookRetryWindowMs } from '@urbangrid/domain';
+import {
+  integrationsHearing,
+  type ReportSource,
+  type TransitionPlan,
+  webhookEventOf,
+  webhookRetryWindowMs,
+} from '@urbangrid/domain';
 import { webhookCaseView } from './webhook-case-view.js';
 
 export interface StepToAnnounce {
   plan: Pick<TransitionPlan, 'command' | 'to' | 'changes'>;
   before: Pick<CaseRow, 'departmentId'> | null;
   after: CaseRow;
-  event: { id: string; at: Date };
+  event: { id: string; at: Date; data?: unknown };
 }
 
 export function eventDeliveryWrites(step: StepToAnnounce): WriteQuery[] {
@@ -29,6 +35,7 @@ export function eventDeliveryWrites(step: StepToAnnounce): WriteQuery[] {
     retryUntil: new Date(step.event.at.getTime() + webhookRetryWindowMs),
     caseVersion: after.version,
     departmentIds,
-    caseView: webhookCaseView(after),
+    integrations: integrationsHearing(event, after.source as ReportSource),
+    caseView: webhookCaseView(after, event === 'case.handedTo110' ? step.event.data : undefined),
   });
 }

@@ -56,18 +56,33 @@ export const apiKeyAdminRoutes: ServicePlugin = async (app) => {
       schema: {
         tags,
         summary: 'Creates an API key for an integration; the key is in this answer only (stored hashed)',
-        body: z.object({
-          name: z.string().trim().min(1).max(100),
-          source: z.enum(apiKeySources).describe('The source its reports carry'),
-          scopes: z
-            .array(z.enum(apiKeyScopes))
-            .min(1)
-            .max(apiKeyScopes.length)
-            .refine((scopes) => new Set(scopes).size === scopes.length, 'a scope is listed twice'),
-          rateLimitPerMinute: z.number().int().min(1).max(100_000),
-          city: cityCode.optional().describe("The key's city; default the admin's own"),
-        }),
-        response: { 201: apiKeyView.extend({ key: z.string() }) },
+        body: z
+          .object({
+            name: z.string().trim().min(1).max(100),
+            source: z.enum(apiKeySources).describe('The source its reports carry'),
+            scopes: z
+              .array(z.enum(apiKeyScopes))
+              .min(1)
+              .max(apiKeyScopes.length)
+              .refine((scopes) => new Set(scopes).size === scopes.length, 'a scope is listed twice'),
+            rateLimitPerMinute: z.number().int().min(1).max(100_000),
+            city: cityCode.optional().describe("The key's city; default the admin's own"),
+          })
+          .refine((body) => body.scopes.includes('police110') === (body.source === 'police110'), {
+            message: "the scope 'police110' belongs to a key of source 'police110', and such a key holds it",
+            path: ['scopes'],
+          }),
+        response: {
+          201: apiKeyView.extend({
+            key: z.string(),
+            signingSecret: z
+              .string()
+              .optional()
+              .describe(
+                'A 110 key only: the secret its requests are signed with (X-Urbangrid-Signature), shown once',
+              ),
+          }),
+        },
       },
     },
     async (request, reply) => {
@@ -78,8 +93,16 @@ export const apiKeyAdminRoutes: ServicePlugin = async (app) => {
         throw validationFailed(message, [{ in: 'body', path: 'city', message }]);
       }
       await administeredCity(actor, city, app.reference);
-      const { key, record: created } = await createApiKey(app.db, record, { ...request.body, city });
-      return reply.code(201).send({ ...toView(created), key });
+      const {
+        key,
+        record: created,
+        signingSecret,
+      } = await createApiKey(app.db, record, {
+        ...request.body,
+        city,
+        webhookSecret: app.config.webhookSecret,
+      });
+      return reply.code(201).send({ ...toView(created), key, signingSecret });
     },
   );
 

@@ -11,6 +11,8 @@ import {
   findApiKey,
   insertApiKey,
   revokeApiKey as markRevoked,
+  sealText,
+  webhookSealingKey,
 } from '@urbangrid/db';
 import { reportSources } from '@urbangrid/domain';
 import { hashApiKey } from '../auth/api-keys.js';
@@ -28,6 +30,8 @@ export interface NewApiKey {
   source: ApiKeySource;
   scopes: readonly ApiKeyScope[];
   rateLimitPerMinute: number;
+  /** WEBHOOK_SECRET: a 110 key's signing secret is sealed under a key derived from it. */
+  webhookSecret?: string;
   /**
    * The secret and id to store instead of fresh random ones: only for the demo seed, whose keys
    * are documented (api.md). The admin API never passes them.
@@ -48,14 +52,23 @@ export const apiKeyState = (key: ApiKeyRecord) => ({
 /** A new secret: 32 random bytes, URL-safe, with a prefix that tells what it is in a leaked file. */
 const newSecret = () => `ugk_${randomBytes(32).toString('base64url')}`;
 
-/** Creates a key; the record and the secret, which is never available again. */
+/** A 110 key's signing secret (its requests' HMAC), in the form of our webhooks' secrets. */
+const newSigningSecret = () => `whsec_${randomBytes(32).toString('base64url')}`;
+
+/**
+ * Creates a key; the record and the secret, which is never available again — for a 110 key
+ * (source `police110`) also the secret its requests are signed with, kept sealed.
+ */
 export async function createApiKey(
   db: DbOrTx,
   record: RecordChange,
   input: NewApiKey,
-): Promise<{ key: string; record: ApiKeyRecord }> {
+): Promise<{ key: string; record: ApiKeyRecord; signingSecret?: string }> {
   const secret = input.fixed?.key ?? newSecret();
   const id = input.fixed?.id ?? `apikey-${randomUUID()}`;
+  const signs = input.source === 'police110';
+  if (signs && input.webhookSecret === undefined) throw new Error('a 110 key is sealed under WEBHOOK_SECRET');
+  const signingSecret = signs ? newSigningSecret() : undefined;
   return db.transaction(async (tx) => {
     const created = await insertApiKey(tx, {
       id,
@@ -66,6 +79,9 @@ export async function createApiKey(
       source: input.source,
       rateLimitPerMinute: input.rateLimitPerMinute,
       ...(input.fixed?.createdAt ? { createdAt: input.fixed.createdAt } : {}),
+      ...(signingSecret === undefined || input.webhookSecret === undefined
+        ? {}
+        : { signingSecretSealed: sealText(webhookSealingKey(input.webhookSecret), signingSecret) }),
     });
     if (created === null) throw new ConflictError(`an API key ${id} (or with the same secret) exists`);
     await record(tx, {
@@ -76,7 +92,7 @@ export async function createApiKey(
       before: null,
       after: apiKeyState(created),
     });
-    return { key: secret, record: created };
+    return { key: secret, record: created, ...(signingSecret === undefined ? {} : { signingSecret }) };
   });
 }
 

@@ -5,7 +5,7 @@
  * it is signed: the OpenAPI document's `webhooks` and README "Webhooks".
  */
 import { listWebhookDeliveries, listWebhookSubscriptions, webhookDeliveryStatuses } from '@urbangrid/db';
-import { cityCodeString, webhookEvents } from '@urbangrid/domain';
+import { cityCodeString, integrations, webhookEvents } from '@urbangrid/domain';
 import { z } from 'zod';
 import { userOf } from '../auth/actor.js';
 import type { RouteAccess } from '../auth/route-access.js';
@@ -39,6 +39,12 @@ const subscriptionView = z
     id: z.string(),
     city: z.string(),
     departmentId: z.string().nullable().describe('Only cases with this department; null for the whole city'),
+    integration: z
+      .enum(integrations)
+      .nullable()
+      .describe(
+        'An outside system’s subscription: police110 hears only the cases 110 handed over and those handed over to it',
+      ),
     description: z.string().nullable(),
     url: z.string(),
     events: z.array(webhookEvent),
@@ -83,6 +89,7 @@ const toView = (row: SubscriptionRow): z.infer<typeof subscriptionView> => ({
   id: row.id,
   city: row.city,
   departmentId: row.departmentId,
+  integration: integrations.find((name) => name === row.integration) ?? null,
   description: row.description,
   url: row.url,
   events: row.events.filter((event): event is z.infer<typeof webhookEvent> =>
@@ -128,6 +135,10 @@ export const webhookAdminRoutes: ServicePlugin = async (app) => {
           url: receiverUrl,
           events,
           departmentId: z.string().min(1).max(100).optional(),
+          integration: z
+            .enum(integrations)
+            .optional()
+            .describe('police110: the 110 police desk’s subscription (README: 110 linkage)'),
           city: cityCodeString.optional().describe("Default: the admin's city (a region admin names one)"),
           description: z.string().trim().min(1).max(200).optional(),
         }),

@@ -33,6 +33,7 @@ const subscriptionState = (row: WebhookSubscriptionRow | null) =>
         url: row.url,
         events: row.events,
         departmentId: row.departmentId,
+        integration: row.integration,
         description: row.description,
         active: row.active,
         endedAt: row.endedAt,
@@ -68,6 +69,8 @@ export interface NewSubscription {
   url: string;
   events: string[];
   departmentId?: string;
+  /** An outside system's subscription (police110), which hears only what concerns it. */
+  integration?: string;
   description?: string;
 }
 
@@ -91,6 +94,7 @@ export async function createSubscription(
       id: randomUUID(),
       city: input.city,
       departmentId: input.departmentId ?? null,
+      integration: input.integration ?? null,
       description: input.description ?? null,
       url: input.url,
       events: [...new Set(input.events)],

@@ -1,6 +1,7 @@
 /**
  * What a webhook delivery is, for the OpenAPI document's `webhooks` section (OpenAPI 3.1): the POST
- * a subscription's URL receives, its signature header and what its answer means.
+ * a subscription's URL receives, its signature header and what its answer means; and the 110
+ * linkage's view of it (what 110's subscription hears, and how 110 answers through its routes).
  */
 import { webhookEvents } from '@urbangrid/domain';
 
@@ -70,6 +71,20 @@ export const caseEventWebhook = {
                   createdAt: { type: 'string', format: 'date-time' },
                   updatedAt: { type: 'string', format: 'date-time' },
                   closedAt: { type: ['string', 'null'], format: 'date-time' },
+                  closureType: {
+                    type: ['string', 'null'],
+                    enum: ['on_time', 'overdue', 'special', 'handed_to_110', null],
+                  },
+                  police110: {
+                    type: 'object',
+                    description: 'Only for a case 110 handed over (source police110): 110’s own call id',
+                    properties: { callId: { type: 'string' } },
+                  },
+                  handover: {
+                    type: 'object',
+                    description: 'Only in case.handedTo110: why the shift lead handed the case over to 110',
+                    properties: { reason: { type: 'string' } },
+                  },
                 },
               },
             },
@@ -81,5 +96,16 @@ export const caseEventWebhook = {
       '200': { description: 'Accepted (any 2xx): the delivery is done' },
       '410': { description: 'Gone: the subscription ends, nothing more is sent to it' },
     },
+  },
+} as const;
+
+/** The 110 police desk's subscription (integration `police110`): what it hears and how it answers. */
+export const police110Webhook = {
+  post: {
+    ...caseEventWebhook.post,
+    summary: '110 linkage (与110的对接): what the 110 subscription hears (integration police110)',
+    description:
+      'A subscription made with `integration: "police110"` hears only two kinds of step: every step it asks for of the cases 110 handed over (source `police110`; `case.police110.callId` is 110’s call id), and `case.handedTo110` of any case the shift lead hands over to the police (POST /api/dispatch/cases/{id}/hand-over-110: closed with closureType `handed_to_110`, `case.handover.reason` says why). Signed, retried and ordered like every delivery (see caseEvent). 110 answers through its own key (source `police110`, scope `police110`), each request signed the same way with the key’s signing secret (shown once when the key is made) in `X-Urbangrid-Signature` — a missing or wrong signature, or a `t` more than 300 s from our clock, answers 401: POST /api/intake/police110/calls hands over an urban-management call (one case per `callId`: the same id again answers 200 with the same case), POST /api/intake/police110/updates posts its reference and status (accepted, dispatched, resolved, declined) of a case handed over to it (once per `updateId`), shown on the case (GET /api/cases/{id} `police110`).',
+    tags: ['integrations'],
   },
 } as const;

@@ -13,9 +13,10 @@ import { type Role, roles } from './roles.js';
 
 /**
  * What an integration's key may be granted. A reporting key holds `report:create` (report, attach
- * photos) and `report:read` (the status of the reports it made itself); nothing more exists.
+ * photos) and `report:read` (the status of the reports it made itself); the 110 police desk's key
+ * (source `police110`) holds `police110`: its signed hand-overs of calls and status updates.
  */
-export const apiKeyScopes = ['report:create', 'report:read'] as const;
+export const apiKeyScopes = ['report:create', 'report:read', 'police110'] as const;
 export type ApiKeyScope = (typeof apiKeyScopes)[number];
 
 export interface Allowed {

@@ -12,6 +12,7 @@ import {
   listCaseEvents,
   listCaseLedger,
   listCasesInScope,
+  listPolice110Updates,
 } from '@urbangrid/db';
 import { caseStates } from '@urbangrid/domain';
 import { z } from 'zod';
@@ -25,7 +26,14 @@ import { caseCursorParam, encodeCaseCursor } from './case-cursor.js';
 import { caseInScopeOr404 } from './case-in-scope.js';
 import { caseLedgerTable } from './case-ledger.js';
 import { caseSearchFilter, caseSearchQuery } from './case-search.js';
-import { caseDetailSchema, caseViewSchema, toCaseDetail, toCaseView, usernamesOf } from './case-view.js';
+import {
+  caseDetailSchema,
+  caseViewSchema,
+  toCaseDetail,
+  toCaseView,
+  toPolice110Link,
+  usernamesOf,
+} from './case-view.js';
 
 /** `state=handling` or a comma-separated list `state=dispatched,handling`. */
 const stateList = z
@@ -155,16 +163,18 @@ export const caseRoutes: ServicePlugin = async (app) => {
     async (request) => {
       const actor = actorOf(request);
       const row = await caseInScopeOr404(app.db, actor, request.params.id);
-      const [events, burst] = await Promise.all([
+      const [events, burst, police110Updates] = await Promise.all([
         listCaseEvents(app.db, row.id),
         findCameraBurstOfCase(app.db, row.id),
+        row.closureType === 'handed_to_110' ? listPolice110Updates(app.db, row.id) : [],
       ]);
       const names = await findCaseNames(app.db, {
         usernames: usernamesOf(row, events),
         gridCode: row.gridCode,
         districtCode: row.districtCode,
       });
-      return toCaseDetail(row, events, actor, app.config.phoneEncryptionKey, names, burst);
+      const police110 = toPolice110Link(row, police110Updates);
+      return toCaseDetail(row, events, actor, app.config.phoneEncryptionKey, names, burst, police110);
     },
   );
 };

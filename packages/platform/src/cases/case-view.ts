@@ -11,12 +11,14 @@ import {
   type CaseNames,
   type CaseRow,
   caseSnapshotOf,
+  type Police110UpdateRow,
 } from '@urbangrid/db';
 import {
   availableCommands,
   caseStates,
   humanCommands,
   lights,
+  police110Statuses,
   reportSources,
   urgencies,
 } from '@urbangrid/domain';
@@ -149,12 +151,60 @@ export function toCameraBurst(row: CameraBurstRow): z.infer<typeof cameraBurstSc
   };
 }
 
+/**
+ * The case's 110 side (与110的对接): 110's call id for a call it handed over to us; 110's reference
+ * and status, with every update it posted, for a case handed over to it (移交110).
+ */
+export const police110LinkSchema = z
+  .object({
+    /** 110's call id: the case came from 110 (source police110). */
+    callId: z.string().nullable(),
+    /** 110's reference (接警单号) of a case handed over to it, once 110 has said it. */
+    reference: z.string().nullable(),
+    status: z.enum(police110Statuses).nullable(),
+    updates: z.array(
+      z.object({
+        updateId: z.string(),
+        reference: z.string(),
+        status: z.enum(police110Statuses),
+        note: z.string().nullable(),
+        occurredAt: isoTime,
+        receivedAt: isoTime,
+      }),
+    ),
+  })
+  .meta({ id: 'Police110Link' });
+
+export type Police110Link = z.infer<typeof police110LinkSchema>;
+
+/** The 110 side of a case, or null for a case 110 has no part in. */
+export function toPolice110Link(row: CaseRow, updates: readonly Police110UpdateRow[]): Police110Link | null {
+  if (row.source !== 'police110' && row.closureType !== 'handed_to_110') return null;
+  const items = updates.map((update) => ({
+    updateId: update.updateId,
+    reference: update.reference,
+    status: z.enum(police110Statuses).parse(update.status),
+    note: update.note,
+    occurredAt: update.occurredAt.toISOString(),
+    receivedAt: update.receivedAt.toISOString(),
+  }));
+  const latest = items.at(-1);
+  return {
+    callId: row.source === 'police110' ? row.callId : null,
+    reference: latest?.reference ?? null,
+    status: latest?.status ?? null,
+    updates: items,
+  };
+}
+
 export const caseDetailSchema = caseViewSchema
   .extend({
     timeline: z.array(timelineEntrySchema),
     names: caseNamesSchema,
     /** Only for a case a camera's detections opened. */
     cameraBurst: cameraBurstSchema.optional(),
+    /** Only for a case 110 handed over, or one handed over to 110. */
+    police110: police110LinkSchema.optional(),
   })
   .meta({ id: 'CaseDetail' });
 
@@ -247,12 +297,14 @@ export function toCaseDetail(
   phoneKey: Buffer,
   names: CaseNames,
   burst: CameraBurstRow | null,
+  police110: Police110Link | null = null,
 ): CaseDetail {
   return {
     ...toCaseView(row, viewer, phoneKey),
     timeline: events.map(toTimelineEntry),
     names,
     ...(burst === null ? {} : { cameraBurst: toCameraBurst(burst) }),
+    ...(police110 === null ? {} : { police110 }),
   };
 }
 

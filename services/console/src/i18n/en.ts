@@ -125,6 +125,7 @@ const en: ConsoleMessages = {
     check: 'Check',
     close: 'Close case',
     superviseOrder: 'Supervision order',
+    handOverTo110: 'Handed over to 110',
     assignVerification: 'Verification task sent',
     startReview: 'Check task sent',
     reassign: 'Task reassigned',

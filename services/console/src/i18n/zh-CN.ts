@@ -126,6 +126,7 @@ const zhCN = {
     check: '核查',
     close: '结案',
     superviseOrder: '督办',
+    handOverTo110: '移交110',
     assignVerification: '派发核实任务',
     startReview: '派发核查任务',
     reassign: '改派',

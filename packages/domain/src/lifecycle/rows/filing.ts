@@ -1,4 +1,7 @@
-/** 立案: the shift lead files a verified report, or rejects it (不予立案). */
+/**
+ * 立案: the shift lead files a verified report, rejects it (不予立案), or hands a public-security
+ * matter over to the police (移交110) before anyone is sent to fix it.
+ */
 import { z } from 'zod';
 import { notify, suggestDepartment } from '../follow-ups.js';
 import { bodyFields, noFields, transition } from '../rule.js';
@@ -25,6 +28,23 @@ export const filingRows = {
       to: 'rejected',
       stamps: ['rejected'],
       followUps: [notify('reporter', 'case.rejected')],
+    }),
+  }),
+  /**
+   * 移交110: a public-security matter (a fight, a theft, a threat on the street) is the police's,
+   * not a department's: the case ends here with a closure type of its own, and 110 hears of it by
+   * its webhook subscription (`case.handedTo110`). Once dispatched, the department returns it first.
+   */
+  handOverTo110: transition({
+    term: '移交110',
+    from: ['reported', 'verifying', 'verified', 'filed'],
+    issuers: { roles: ['shift_lead'] },
+    body: z.object({ reason: bodyFields.text }),
+    outcome: () => ({
+      to: 'closed',
+      set: { closureType: 'handed_to_110' },
+      stamps: ['closed'],
+      followUps: [notify('reporter', 'case.handedTo110')],
     }),
   }),
 };

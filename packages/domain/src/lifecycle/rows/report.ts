@@ -5,10 +5,19 @@ import { assignTask, notify } from '../follow-ups.js';
 import { creation } from '../rule.js';
 
 /** Where a report came from (案件来源). */
-export const reportSources = ['hotline', 'app', 'officer', 'public', 'video', 'inspection'] as const;
+export const reportSources = [
+  'hotline',
+  'app',
+  'officer',
+  'public',
+  'video',
+  'inspection',
+  'police110',
+] as const;
 export type ReportSource = (typeof reportSources)[number];
 
-const intakeSources: readonly string[] = ['hotline', 'app', 'public', 'video'];
+/** `police110`: an urban-management call the 110 police desk handed over (its own key, signed). */
+const intakeSources: readonly string[] = ['hotline', 'app', 'public', 'video', 'police110'];
 
 export const reportRule = creation({
   term: '上报',

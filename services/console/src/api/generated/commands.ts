@@ -5,6 +5,7 @@ export const commandRoutes = {
   file: { path: '/api/dispatch/cases/{id}/file', required: [] },
   reject: { path: '/api/dispatch/cases/{id}/reject', required: ['reason'] },
   dispatch: { path: '/api/dispatch/cases/{id}/dispatch', required: ['departmentId'] },
+  handOverTo110: { path: '/api/dispatch/cases/{id}/hand-over-110', required: ['reason'] },
   cancel: { path: '/api/dispatch/cases/{id}/cancel', required: ['reason'] },
   reassign: { path: '/api/dispatch/cases/{id}/reassign', required: ['officer'] },
   decideExtension: { path: '/api/dispatch/cases/{id}/extension/decide', required: ['approve'] },

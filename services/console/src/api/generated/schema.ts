@@ -2279,7 +2279,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             city: string;
-                            publishedSources: ("hotline" | "app" | "officer" | "public" | "video" | "inspection")[];
+                            publishedSources: ("hotline" | "app" | "officer" | "public" | "video" | "inspection" | "police110")[];
                             version: number;
                         };
                     };
@@ -2302,7 +2302,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        publishedSources: ("hotline" | "app" | "officer" | "public" | "video" | "inspection")[];
+                        publishedSources: ("hotline" | "app" | "officer" | "public" | "video" | "inspection" | "police110")[];
                     };
                 };
             };
@@ -2315,7 +2315,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             city: string;
-                            publishedSources: ("hotline" | "app" | "officer" | "public" | "video" | "inspection")[];
+                            publishedSources: ("hotline" | "app" | "officer" | "public" | "video" | "inspection" | "police110")[];
                             version: number;
                         };
                     };
@@ -2378,8 +2378,8 @@ export interface paths {
                          * @description The source its reports carry
                          * @enum {string}
                          */
-                        source: "hotline" | "app" | "public" | "video" | "inspection";
-                        scopes: ("report:create" | "report:read")[];
+                        source: "hotline" | "app" | "public" | "video" | "inspection" | "police110";
+                        scopes: ("report:create" | "report:read" | "police110")[];
                         rateLimitPerMinute: number;
                         /** @description The key's city; default the admin's own */
                         city?: string;
@@ -2404,6 +2404,8 @@ export interface paths {
                             lastUsedAt: string | null;
                             revokedAt: string | null;
                             key: string;
+                            /** @description A 110 key only: the secret its requests are signed with (X-Urbangrid-Signature), shown once */
+                            signingSecret?: string;
                         };
                     };
                 };
@@ -3055,6 +3057,11 @@ export interface paths {
                         url: string;
                         events: components["schemas"]["WebhookEventInput"][];
                         departmentId?: string;
+                        /**
+                         * @description police110: the 110 police desk’s subscription (README: 110 linkage)
+                         * @enum {string}
+                         */
+                        integration?: "police110";
                         /** @description Default: the admin's city (a region admin names one) */
                         city?: string;
                         description?: string;
@@ -3073,6 +3080,8 @@ export interface paths {
                             city: string;
                             /** @description Only cases with this department; null for the whole city */
                             departmentId: string | null;
+                            /** @description An outside system’s subscription: police110 hears only the cases 110 handed over and those handed over to it */
+                            integration: "police110" | null;
                             description: string | null;
                             url: string;
                             events: components["schemas"]["WebhookEvent"][];
@@ -3236,6 +3245,8 @@ export interface paths {
                             city: string;
                             /** @description Only cases with this department; null for the whole city */
                             departmentId: string | null;
+                            /** @description An outside system’s subscription: police110 hears only the cases 110 handed over and those handed over to it */
+                            integration: "police110" | null;
                             description: string | null;
                             url: string;
                             events: components["schemas"]["WebhookEvent"][];
@@ -4300,7 +4311,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        source: "hotline" | "app" | "officer" | "public" | "video" | "inspection";
+                        source: "hotline" | "app" | "officer" | "public" | "video" | "inspection" | "police110";
                         categoryCode: string;
                         description: string;
                         location: {
@@ -4391,7 +4402,7 @@ export interface paths {
                             /** Format: date-time */
                             updatedAt: string;
                             closedAt: string | null;
-                            allowedCommands: ("report" | "verify" | "file" | "reject" | "dispatch" | "accept" | "complete" | "return" | "requestExtension" | "decideExtension" | "requestSuspension" | "decideSuspension" | "resume" | "check" | "close" | "cancel" | "reassign" | "superviseOrder")[];
+                            allowedCommands: ("report" | "verify" | "file" | "reject" | "handOverTo110" | "dispatch" | "accept" | "complete" | "return" | "requestExtension" | "decideExtension" | "requestSuspension" | "decideSuspension" | "resume" | "check" | "close" | "cancel" | "reassign" | "superviseOrder")[];
                             possibleDuplicates: components["schemas"]["PossibleDuplicate"][];
                             cameraBurst?: components["schemas"]["CameraBurst"];
                         };
@@ -4460,7 +4471,7 @@ export interface paths {
                             /** Format: date-time */
                             updatedAt: string;
                             closedAt: string | null;
-                            allowedCommands: ("report" | "verify" | "file" | "reject" | "dispatch" | "accept" | "complete" | "return" | "requestExtension" | "decideExtension" | "requestSuspension" | "decideSuspension" | "resume" | "check" | "close" | "cancel" | "reassign" | "superviseOrder")[];
+                            allowedCommands: ("report" | "verify" | "file" | "reject" | "handOverTo110" | "dispatch" | "accept" | "complete" | "return" | "requestExtension" | "decideExtension" | "requestSuspension" | "decideSuspension" | "resume" | "check" | "close" | "cancel" | "reassign" | "superviseOrder")[];
                             possibleDuplicates: components["schemas"]["PossibleDuplicate"][];
                             cameraBurst?: components["schemas"]["CameraBurst"];
                         };
@@ -5050,6 +5061,115 @@ export interface paths {
                         "application/json": {
                             id: string;
                             answeredAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intake/police110/calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 110 hands over an urban-management call (110转办): a case of source police110, one per call id */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" keyed with the key’s signing secret> */
+                    "x-urbangrid-signature"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Police110CallInput"];
+                };
+            };
+            responses: {
+                /** @description The call id was handed over before: the same case */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseNo: string;
+                            state: components["schemas"]["CaseState"];
+                            callId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseNo: string;
+                            state: components["schemas"]["CaseState"];
+                            callId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intake/police110/updates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 110’s reference and status of a case handed over to it (移交110), recorded on the case */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" keyed with the key’s signing secret> */
+                    "x-urbangrid-signature"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Police110UpdateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            caseId: string;
+                            /** @description false: this update id was recorded before */
+                            recorded: boolean;
                         };
                     };
                 };
@@ -5865,6 +5985,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/dispatch/cases/{id}/hand-over-110": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 移交110 — the shift lead hands a public-security matter over to the police (reported, verifying, verified, filed → closed, closure type handed_to_110); 110 hears it by webhook (case.handedTo110)
+         * @description `handOverTo110` (移交110): issued by shift_lead; from reported, verifying, verified, filed.
+         */
+        post: operations["handOverTo110"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/dispatch/cases/{id}/cancel": {
         parameters: {
             query?: never;
@@ -6157,7 +6297,7 @@ export interface paths {
                                     /** Format: date-time */
                                     updatedAt: string;
                                     closedAt: string | null;
-                                    allowedCommands: ("report" | "verify" | "file" | "reject" | "dispatch" | "accept" | "complete" | "return" | "requestExtension" | "decideExtension" | "requestSuspension" | "decideSuspension" | "resume" | "check" | "close" | "cancel" | "reassign" | "superviseOrder")[];
+                                    allowedCommands: ("report" | "verify" | "file" | "reject" | "handOverTo110" | "dispatch" | "accept" | "complete" | "return" | "requestExtension" | "decideExtension" | "requestSuspension" | "decideSuspension" | "resume" | "check" | "close" | "cancel" | "reassign" | "superviseOrder")[];
                                     distanceMetres: number | null;
                                 }[];
                                 total: number;
@@ -6220,7 +6360,7 @@ export interface paths {
                                     /** Format: date-time */
                                     updatedAt: string;
                                     closedAt: string | null;
-                                    allowedCommands: ("report" | "verify" | "file" | "reject" | "dispatch" | "accept" | "complete" | "return" | "requestExtension" | "decideExtension" | "requestSuspension" | "decideSuspension" | "resume" | "check" | "close" | "cancel" | "reassign" | "superviseOrder")[];
+                                    allowedCommands: ("report" | "verify" | "file" | "reject" | "handOverTo110" | "dispatch" | "accept" | "complete" | "return" | "requestExtension" | "decideExtension" | "requestSuspension" | "decideSuspension" | "resume" | "check" | "close" | "cancel" | "reassign" | "superviseOrder")[];
                                     distanceMetres: number | null;
                                 }[];
                                 total: number;
@@ -8245,7 +8385,7 @@ export interface webhooks {
                         /** @description The delivery id: the receiver’s idempotency key */
                         id: string;
                         /** @enum {string} */
-                        event: "case.reported" | "case.verified" | "case.rejected" | "case.filed" | "case.dispatched" | "case.accepted" | "case.returned" | "case.handled" | "case.reviewed" | "case.reworked" | "case.suspended" | "case.resumed" | "case.extended" | "case.overdue" | "case.supervised" | "case.closed" | "case.cancelled";
+                        event: "case.reported" | "case.verified" | "case.rejected" | "case.filed" | "case.dispatched" | "case.accepted" | "case.returned" | "case.handled" | "case.reviewed" | "case.reworked" | "case.suspended" | "case.resumed" | "case.extended" | "case.overdue" | "case.supervised" | "case.closed" | "case.cancelled" | "case.handedTo110";
                         /**
                          * Format: date-time
                          * @description When the step happened
@@ -8284,6 +8424,16 @@ export interface webhooks {
                             updatedAt?: string;
                             /** Format: date-time */
                             closedAt?: string | null;
+                            /** @enum {string|null} */
+                            closureType?: "on_time" | "overdue" | "special" | "handed_to_110" | null;
+                            /** @description Only for a case 110 handed over (source police110): 110’s own call id */
+                            police110?: {
+                                callId?: string;
+                            };
+                            /** @description Only in case.handedTo110: why the shift lead handed the case over to 110 */
+                            handover?: {
+                                reason?: string;
+                            };
                         };
                     };
                 };
@@ -8390,6 +8540,124 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    police110: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 110 linkage (与110的对接): what the 110 subscription hears (integration police110)
+         * @description A subscription made with `integration: "police110"` hears only two kinds of step: every step it asks for of the cases 110 handed over (source `police110`; `case.police110.callId` is 110’s call id), and `case.handedTo110` of any case the shift lead hands over to the police (POST /api/dispatch/cases/{id}/hand-over-110: closed with closureType `handed_to_110`, `case.handover.reason` says why). Signed, retried and ordered like every delivery (see caseEvent). 110 answers through its own key (source `police110`, scope `police110`), each request signed the same way with the key’s signing secret (shown once when the key is made) in `X-Urbangrid-Signature` — a missing or wrong signature, or a `t` more than 300 s from our clock, answers 401: POST /api/intake/police110/calls hands over an urban-management call (one case per `callId`: the same id again answers 200 with the same case), POST /api/intake/police110/updates posts its reference and status (accepted, dispatched, resolved, declined) of a case handed over to it (once per `updateId`), shown on the case (GET /api/cases/{id} `police110`).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /**
+                     * @description The signature of this delivery
+                     * @example t=1772413200,v1=5257a869e7…
+                     */
+                    "X-Urbangrid-Signature": string;
+                    /**
+                     * @description The delivery id (the same as `id` in the body)
+                     * @example 0b0e7c3e-…
+                     */
+                    "X-Urbangrid-Delivery": string;
+                    /**
+                     * @description The event (the same as `event` in the body)
+                     * @example case.dispatched
+                     */
+                    "X-Urbangrid-Event": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The delivery id: the receiver’s idempotency key */
+                        id: string;
+                        /** @enum {string} */
+                        event: "case.reported" | "case.verified" | "case.rejected" | "case.filed" | "case.dispatched" | "case.accepted" | "case.returned" | "case.handled" | "case.reviewed" | "case.reworked" | "case.suspended" | "case.resumed" | "case.extended" | "case.overdue" | "case.supervised" | "case.closed" | "case.cancelled" | "case.handedTo110";
+                        /**
+                         * Format: date-time
+                         * @description When the step happened
+                         */
+                        occurredAt: string;
+                        /** @description The case as the step left it (api.md case fields, none of the reporter) */
+                        case: {
+                            id: string;
+                            caseNo: string;
+                            city: string;
+                            source?: string;
+                            state: string;
+                            version: number;
+                            categoryCode?: string;
+                            urgency?: string;
+                            description?: string;
+                            location?: {
+                                lat?: number;
+                                lng?: number;
+                            };
+                            address?: string | null;
+                            gridCode?: string;
+                            districtCode?: string;
+                            departmentId?: string | null;
+                            deadline?: {
+                                stage?: string | null;
+                                /** Format: date-time */
+                                due?: string | null;
+                                /** @enum {string} */
+                                light?: "green" | "yellow" | "red";
+                            };
+                            reworkCount?: number;
+                            /** Format: date-time */
+                            createdAt?: string;
+                            /** Format: date-time */
+                            updatedAt?: string;
+                            /** Format: date-time */
+                            closedAt?: string | null;
+                            /** @enum {string|null} */
+                            closureType?: "on_time" | "overdue" | "special" | "handed_to_110" | null;
+                            /** @description Only for a case 110 handed over (source police110): 110’s own call id */
+                            police110?: {
+                                callId?: string;
+                            };
+                            /** @description Only in case.handedTo110: why the shift lead handed the case over to 110 */
+                            handover?: {
+                                reason?: string;
+                            };
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Accepted (any 2xx): the delivery is done */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Gone: the subscription ends, nothing more is sent to it */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface components {
     schemas: {
@@ -8444,7 +8712,42 @@ export interface components {
             kind: "rating" | "yesNo" | "text";
         };
         /** @enum {string} */
-        WebhookEventInput: "case.reported" | "case.verified" | "case.rejected" | "case.filed" | "case.dispatched" | "case.accepted" | "case.returned" | "case.handled" | "case.reviewed" | "case.reworked" | "case.suspended" | "case.resumed" | "case.extended" | "case.overdue" | "case.supervised" | "case.closed" | "case.cancelled";
+        WebhookEventInput: "case.reported" | "case.verified" | "case.rejected" | "case.filed" | "case.dispatched" | "case.accepted" | "case.returned" | "case.handled" | "case.reviewed" | "case.reworked" | "case.suspended" | "case.resumed" | "case.extended" | "case.overdue" | "case.supervised" | "case.closed" | "case.cancelled" | "case.handedTo110";
+        Police110CallInput: {
+            /** @description 110’s id of the call: the same id again is the same case */
+            callId: string;
+            categoryCode: string;
+            description: string;
+            location: {
+                lat: number;
+                lng: number;
+            };
+            address?: string;
+            reporter?: {
+                name?: string;
+                phone?: string;
+                /** Format: email */
+                email?: string;
+                /** @enum {string} */
+                language?: "zh-CN" | "en";
+                updates?: boolean;
+            };
+            /** @enum {string} */
+            urgency?: "normal" | "urgent";
+        };
+        Police110UpdateInput: {
+            /** @description 110’s id of this update: posted again, it is recorded once */
+            updateId: string;
+            /** @description Our case number, as the case.handedTo110 delivery named it */
+            caseNo: string;
+            /** @description 110’s reference of the case (接警单号) */
+            reference: string;
+            /** @enum {string} */
+            status: "accepted" | "dispatched" | "resolved" | "declined";
+            note?: string;
+            /** Format: date-time */
+            occurredAt: string;
+        };
         RankingConfig: {
             weights: {
                 targets: number;
@@ -8681,12 +8984,14 @@ export interface components {
         /** @enum {string} */
         Role: "grid_officer" | "intake_operator" | "shift_lead" | "dispatcher" | "department_handler" | "supervisor" | "region_supervisor" | "region_inspector" | "admin";
         /** @enum {string} */
-        WebhookEvent: "case.reported" | "case.verified" | "case.rejected" | "case.filed" | "case.dispatched" | "case.accepted" | "case.returned" | "case.handled" | "case.reviewed" | "case.reworked" | "case.suspended" | "case.resumed" | "case.extended" | "case.overdue" | "case.supervised" | "case.closed" | "case.cancelled";
+        WebhookEvent: "case.reported" | "case.verified" | "case.rejected" | "case.filed" | "case.dispatched" | "case.accepted" | "case.returned" | "case.handled" | "case.reviewed" | "case.reworked" | "case.suspended" | "case.resumed" | "case.extended" | "case.overdue" | "case.supervised" | "case.closed" | "case.cancelled" | "case.handedTo110";
         WebhookSubscription: {
             id: string;
             city: string;
             /** @description Only cases with this department; null for the whole city */
             departmentId: string | null;
+            /** @description An outside system’s subscription: police110 hears only the cases 110 handed over and those handed over to it */
+            integration: "police110" | null;
             description: string | null;
             url: string;
             events: components["schemas"]["WebhookEvent"][];
@@ -8727,7 +9032,7 @@ export interface components {
         /** @enum {string} */
         Urgency: "normal" | "urgent";
         /** @enum {string} */
-        ReportSource: "hotline" | "app" | "officer" | "public" | "video" | "inspection";
+        ReportSource: "hotline" | "app" | "officer" | "public" | "video" | "inspection" | "police110";
         Case: {
             id: string;
             caseNo: string;
@@ -8785,7 +9090,7 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
             closedAt: string | null;
-            allowedCommands: ("report" | "verify" | "file" | "reject" | "dispatch" | "accept" | "complete" | "return" | "requestExtension" | "decideExtension" | "requestSuspension" | "decideSuspension" | "resume" | "check" | "close" | "cancel" | "reassign" | "superviseOrder")[];
+            allowedCommands: ("report" | "verify" | "file" | "reject" | "handOverTo110" | "dispatch" | "accept" | "complete" | "return" | "requestExtension" | "decideExtension" | "requestSuspension" | "decideSuspension" | "resume" | "check" | "close" | "cancel" | "reassign" | "superviseOrder")[];
         };
         TimelineEntry: {
             seq: number;
@@ -8821,6 +9126,22 @@ export interface components {
             /** Format: date-time */
             lastAt: string;
             latestMediaId: string | null;
+        };
+        Police110Link: {
+            callId: string | null;
+            reference: string | null;
+            status: ("accepted" | "dispatched" | "resolved" | "declined") | null;
+            updates: {
+                updateId: string;
+                reference: string;
+                /** @enum {string} */
+                status: "accepted" | "dispatched" | "resolved" | "declined";
+                note: string | null;
+                /** Format: date-time */
+                occurredAt: string;
+                /** Format: date-time */
+                receivedAt: string;
+            }[];
         };
         CaseDetail: {
             id: string;
@@ -8879,10 +9200,11 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
             closedAt: string | null;
-            allowedCommands: ("report" | "verify" | "file" | "reject" | "dispatch" | "accept" | "complete" | "return" | "requestExtension" | "decideExtension" | "requestSuspension" | "decideSuspension" | "resume" | "check" | "close" | "cancel" | "reassign" | "superviseOrder")[];
+            allowedCommands: ("report" | "verify" | "file" | "reject" | "handOverTo110" | "dispatch" | "accept" | "complete" | "return" | "requestExtension" | "decideExtension" | "requestSuspension" | "decideSuspension" | "resume" | "check" | "close" | "cancel" | "reassign" | "superviseOrder")[];
             timeline: components["schemas"]["TimelineEntry"][];
             names: components["schemas"]["CaseNames"];
             cameraBurst?: components["schemas"]["CameraBurst"];
+            police110?: components["schemas"]["Police110Link"];
         };
         PossibleDuplicate: {
             id: string;
@@ -9124,6 +9446,8 @@ export type TargetAppliesToInput = components['schemas']['TargetAppliesToInput']
 export type RegionIndicatorInput = components['schemas']['RegionIndicatorInput'];
 export type SurveyQuestionInput = components['schemas']['SurveyQuestionInput'];
 export type WebhookEventInput = components['schemas']['WebhookEventInput'];
+export type Police110CallInput = components['schemas']['Police110CallInput'];
+export type Police110UpdateInput = components['schemas']['Police110UpdateInput'];
 export type RankingConfig = components['schemas']['RankingConfig'];
 export type TargetAppliesTo = components['schemas']['TargetAppliesTo'];
 export type SurveyQuestion = components['schemas']['SurveyQuestion'];
@@ -9150,6 +9474,7 @@ export type Case = components['schemas']['Case'];
 export type TimelineEntry = components['schemas']['TimelineEntry'];
 export type CaseNames = components['schemas']['CaseNames'];
 export type CameraBurst = components['schemas']['CameraBurst'];
+export type Police110Link = components['schemas']['Police110Link'];
 export type CaseDetail = components['schemas']['CaseDetail'];
 export type PossibleDuplicate = components['schemas']['PossibleDuplicate'];
 export type ReportStatus = components['schemas']['ReportStatus'];
@@ -9276,6 +9601,35 @@ export interface operations {
                 "application/json": {
                     expectedVersion?: number;
                     departmentId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+        };
+    };
+    handOverTo110: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    expectedVersion?: number;
+                    reason: string;
                 };
             };
         };
@@ -9673,17 +10027,22 @@ export interface operations {
         };
     };
 }
-export const webhooksCaseEventPostRequestBodyContentApplicationJsonEventValues: ReadonlyArray<FlattenedDeepRequired<webhooks>["caseEvent"]["post"]["requestBody"]["content"]["application/json"]["event"]> = ["case.reported", "case.verified", "case.rejected", "case.filed", "case.dispatched", "case.accepted", "case.returned", "case.handled", "case.reviewed", "case.reworked", "case.suspended", "case.resumed", "case.extended", "case.overdue", "case.supervised", "case.closed", "case.cancelled"];
+export const webhooksCaseEventPostRequestBodyContentApplicationJsonEventValues: ReadonlyArray<FlattenedDeepRequired<webhooks>["caseEvent"]["post"]["requestBody"]["content"]["application/json"]["event"]> = ["case.reported", "case.verified", "case.rejected", "case.filed", "case.dispatched", "case.accepted", "case.returned", "case.handled", "case.reviewed", "case.reworked", "case.suspended", "case.resumed", "case.extended", "case.overdue", "case.supervised", "case.closed", "case.cancelled", "case.handedTo110"];
 export const webhooksCaseEventPostRequestBodyContentApplicationJsonCaseDeadlineLightValues: ReadonlyArray<FlattenedDeepRequired<webhooks>["caseEvent"]["post"]["requestBody"]["content"]["application/json"]["case"]["deadline"]["light"]> = ["green", "yellow", "red"];
 export const webhooksReporterSmsPostRequestBodyContentApplicationJsonLanguageValues: ReadonlyArray<FlattenedDeepRequired<webhooks>["reporterSms"]["post"]["requestBody"]["content"]["application/json"]["language"]> = ["zh-CN", "en"];
 export const webhooksReporterSmsPostRequestBodyContentApplicationJsonEventValues: ReadonlyArray<FlattenedDeepRequired<webhooks>["reporterSms"]["post"]["requestBody"]["content"]["application/json"]["event"]> = ["case.filed", "case.dispatched", "case.closed"];
+export const webhooksPolice110PostRequestBodyContentApplicationJsonEventValues: ReadonlyArray<FlattenedDeepRequired<webhooks>["police110"]["post"]["requestBody"]["content"]["application/json"]["event"]> = ["case.reported", "case.verified", "case.rejected", "case.filed", "case.dispatched", "case.accepted", "case.returned", "case.handled", "case.reviewed", "case.reworked", "case.suspended", "case.resumed", "case.extended", "case.overdue", "case.supervised", "case.closed", "case.cancelled", "case.handedTo110"];
+export const webhooksPolice110PostRequestBodyContentApplicationJsonCaseDeadlineLightValues: ReadonlyArray<FlattenedDeepRequired<webhooks>["police110"]["post"]["requestBody"]["content"]["application/json"]["case"]["deadline"]["light"]> = ["green", "yellow", "red"];
 export const inspectionChecklistItemInputKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InspectionChecklistItemInput"]["kind"]> = ["target", "category"];
 export const targetAppliesToInputClassesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TargetAppliesToInput"]["classes"]> = ["prefecture", "county-level"];
 export const regionIndicatorInputUnitValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RegionIndicatorInput"]["unit"]> = ["%", "m\u00B2/\u4EBA", "km/km\u00B2", "yes-no"];
 export const regionIndicatorInputDirectionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RegionIndicatorInput"]["direction"]> = ["atLeast", "atMost", "about", "yesNo"];
 export const regionIndicatorInputPeriodKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RegionIndicatorInput"]["periodKind"]> = ["month", "quarter", "year"];
 export const surveyQuestionInputKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyQuestionInput"]["kind"]> = ["rating", "yesNo", "text"];
-export const webhookEventInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookEventInput"]> = ["case.reported", "case.verified", "case.rejected", "case.filed", "case.dispatched", "case.accepted", "case.returned", "case.handled", "case.reviewed", "case.reworked", "case.suspended", "case.resumed", "case.extended", "case.overdue", "case.supervised", "case.closed", "case.cancelled"];
+export const webhookEventInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookEventInput"]> = ["case.reported", "case.verified", "case.rejected", "case.filed", "case.dispatched", "case.accepted", "case.returned", "case.handled", "case.reviewed", "case.reworked", "case.suspended", "case.resumed", "case.extended", "case.overdue", "case.supervised", "case.closed", "case.cancelled", "case.handedTo110"];
+export const police110CallInputReporterLanguageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Police110CallInput"]["reporter"]["language"]> = ["zh-CN", "en"];
+export const police110CallInputUrgencyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Police110CallInput"]["urgency"]> = ["normal", "urgent"];
+export const police110UpdateInputStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Police110UpdateInput"]["status"]> = ["accepted", "dispatched", "resolved", "declined"];
 export const targetAppliesToClassesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TargetAppliesTo"]["classes"]> = ["prefecture", "county-level"];
 export const surveyQuestionKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyQuestion"]["kind"]> = ["rating", "yesNo", "text"];
 export const inspectionRoundChecklistKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InspectionRound"]["checklist"]["kind"]> = ["target", "category"];
@@ -9694,20 +10053,23 @@ export const regionIndicatorViewMeasuredByValues: ReadonlyArray<FlattenedDeepReq
 export const catalogueCategoryKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CatalogueCategory"]["kind"]> = ["component", "event"];
 export const adminAreaLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AdminArea"]["level"]> = ["district", "street", "community"];
 export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Role"]> = ["grid_officer", "intake_operator", "shift_lead", "dispatcher", "department_handler", "supervisor", "region_supervisor", "region_inspector", "admin"];
-export const webhookEventValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookEvent"]> = ["case.reported", "case.verified", "case.rejected", "case.filed", "case.dispatched", "case.accepted", "case.returned", "case.handled", "case.reviewed", "case.reworked", "case.suspended", "case.resumed", "case.extended", "case.overdue", "case.supervised", "case.closed", "case.cancelled"];
+export const webhookEventValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookEvent"]> = ["case.reported", "case.verified", "case.rejected", "case.filed", "case.dispatched", "case.accepted", "case.returned", "case.handled", "case.reviewed", "case.reworked", "case.suspended", "case.resumed", "case.extended", "case.overdue", "case.supervised", "case.closed", "case.cancelled", "case.handedTo110"];
+export const webhookSubscriptionIntegrationAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookSubscription"]["integration"]> = ["police110"];
 export const webhookDeliveryStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookDelivery"]["status"]> = ["pending", "delivered", "dead", "cancelled"];
 export const caseStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseState"]> = ["reported", "verifying", "verified", "filed", "dispatched", "handling", "suspended", "handled", "reviewing", "reviewed", "closed", "rejected", "cancelled"];
 export const lightValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Light"]> = ["green", "yellow", "red"];
 export const urgencyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Urgency"]> = ["normal", "urgent"];
-export const reportSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReportSource"]> = ["hotline", "app", "officer", "public", "video", "inspection"];
+export const reportSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReportSource"]> = ["hotline", "app", "officer", "public", "video", "inspection", "police110"];
 export const casePendingRequestAnyOf0KindValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["Case"]["pendingRequest"], {
     kind: unknown;
 }>["kind"]> = ["extension", "suspension"];
-export const caseAllowedCommandsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Case"]["allowedCommands"]> = ["report", "verify", "file", "reject", "dispatch", "accept", "complete", "return", "requestExtension", "decideExtension", "requestSuspension", "decideSuspension", "resume", "check", "close", "cancel", "reassign", "superviseOrder"];
+export const caseAllowedCommandsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Case"]["allowedCommands"]> = ["report", "verify", "file", "reject", "handOverTo110", "dispatch", "accept", "complete", "return", "requestExtension", "decideExtension", "requestSuspension", "decideSuspension", "resume", "check", "close", "cancel", "reassign", "superviseOrder"];
+export const police110LinkStatusAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Police110Link"]["status"]> = ["accepted", "dispatched", "resolved", "declined"];
+export const police110LinkUpdatesStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Police110Link"]["updates"]["status"]> = ["accepted", "dispatched", "resolved", "declined"];
 export const caseDetailPendingRequestAnyOf0KindValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["CaseDetail"]["pendingRequest"], {
     kind: unknown;
 }>["kind"]> = ["extension", "suspension"];
-export const caseDetailAllowedCommandsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseDetail"]["allowedCommands"]> = ["report", "verify", "file", "reject", "dispatch", "accept", "complete", "return", "requestExtension", "decideExtension", "requestSuspension", "decideSuspension", "resume", "check", "close", "cancel", "reassign", "superviseOrder"];
+export const caseDetailAllowedCommandsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseDetail"]["allowedCommands"]> = ["report", "verify", "file", "reject", "handOverTo110", "dispatch", "accept", "complete", "return", "requestExtension", "decideExtension", "requestSuspension", "decideSuspension", "resume", "check", "close", "cancel", "reassign", "superviseOrder"];
 export const reportStatusStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReportStatus"]["status"]> = ["open", "closed"];
 export const reporterPageSatisfactionAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReporterPage"]["satisfaction"]> = ["satisfied", "unsatisfied"];
 export const indicatorReportStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IndicatorReport"]["state"]> = ["submitted", "accepted", "returned"];
