@@ -55,3 +55,40 @@ export function officerReport(baseUrl: string, description: string): Promise<Api
     location: demoGridPoint,
   });
 }
+
+/** Uploads a photo as `username` (the media route takes one image); answers its media id. */
+export async function uploadPhoto(baseUrl: string, username: string, png: Buffer): Promise<string> {
+  const form = new FormData();
+  form.append('file', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'photo.png');
+  const response = await fetch(`${baseUrl}/api/intake/media`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${await tokenOf(baseUrl, username)}` },
+    body: form,
+  });
+  if (response.status !== 201) throw new Error(`media upload: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { id: string }).id;
+}
+
+/** The demo handler of a department (`handler-<departmentCode>`, api.md "Demo data"). */
+export async function handlerOf(baseUrl: string, departmentId: string): Promise<string> {
+  const departments = await apiAs<{ id: string; code: string }[]>(baseUrl, 'dispatcher1', '/api/departments');
+  const code = departments.find((d) => d.id === departmentId)?.code;
+  if (!code) throw new Error(`no department ${departmentId}`);
+  return `handler-${code}`;
+}
+
+/** A hotline call at the demo grid, with its caller: it goes to `verifying`, the grid's officer assigned. */
+export function hotlineReport(
+  baseUrl: string,
+  description: string,
+  extra: Record<string, unknown> = {},
+): Promise<ApiCase & { assignee: string | null }> {
+  return apiAs(baseUrl, 'operator1', '/api/intake/reports', {
+    source: 'hotline',
+    categoryCode: 'E0101',
+    description,
+    location: demoGridPoint,
+    reporter: { name: '张三丰', phone: '13812345678' },
+    ...extra,
+  });
+}

@@ -246,7 +246,8 @@ describe('the console walks one case through the loop', () => {
       mimeType: 'image/png',
       buffer: tinyPng,
     });
-    await page.waitForSelector('.thumbs img');
+    // The form's own photo (the problem and fix photos above it are thumbnails too).
+    await page.waitForSelector('[data-test="field-task-form"] .thumbs img');
     await screenshot(page, 'officer-check');
     await page.click('button[type="submit"]');
     await page.waitForURL(/\/officer$/);

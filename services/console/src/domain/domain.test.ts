@@ -3,6 +3,7 @@ import type { TimelineEntry } from '../api/contract';
 import { aCase } from '../test-support/fake-api';
 import { casePhotos, timelineAssignee, timelineNote } from './case-photos';
 import { homeZone, instantOfLocal, localTimeIn } from './city-zones';
+import { maskedName } from './masked-name';
 import { formatCountdown } from './countdown';
 import { newIdempotencyKey } from './idempotency';
 import { noticeAge } from './notice-time';
@@ -136,5 +137,13 @@ describe('notice age', () => {
     expect(noticeAge(ago(5 * 60_000), now, 'en')).toBe('5 min ago');
     expect(noticeAge(ago(2 * 3_600_000), now, 'en')).toBe('2 h ago');
     expect(noticeAge('not a time', now, 'en')).toBeNull();
+  });
+});
+
+describe('maskedName', () => {
+  it('keeps the first character of a reporter\'s name and hides the rest', () => {
+    expect(maskedName('张三丰')).toBe('张**');
+    expect(maskedName('李')).toBe('李*');
+    expect(maskedName('  ')).toBe('');
   });
 });
