@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, between, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { gazetteerEntries } from '../schema/gazetteer.js';
 
@@ -56,6 +56,44 @@ export async function searchGazetteer(
     )
     .orderBy(desc(score), desc(sql`similarity(${q}, ${gazetteerEntries.searchText})`), gazetteerEntries.label)
     .limit(options.limit);
+}
+
+/**
+ * The building number or landmark of `city` nearest to a point, within `radiusDegrees` of it (a box
+ * first, so only the entries around the point are measured): where a point picked on the map is,
+ * as an address (逆地址). Null when none lies that close.
+ */
+export async function nearestGazetteerPlace(
+  db: DbOrTx,
+  options: { city: string; lat: number; lng: number; radiusDegrees: number },
+): Promise<Omit<GazetteerMatch, 'score'> | null> {
+  const { lat, lng, radiusDegrees: r } = options;
+  // Squared distance in degrees, a longitude degree shortened by the latitude: enough to rank.
+  const shrink = Math.cos((lat * Math.PI) / 180);
+  const distance = sql`power(${gazetteerEntries.lat} - ${lat}, 2) + power((${gazetteerEntries.lng} - ${lng}) * ${shrink}, 2)`;
+  const rows = await db
+    .select({
+      id: gazetteerEntries.id,
+      kind: gazetteerEntries.kind,
+      label: gazetteerEntries.label,
+      labelEn: gazetteerEntries.labelEn,
+      context: gazetteerEntries.context,
+      lat: gazetteerEntries.lat,
+      lng: gazetteerEntries.lng,
+      gridCode: gazetteerEntries.gridCode,
+    })
+    .from(gazetteerEntries)
+    .where(
+      and(
+        eq(gazetteerEntries.city, options.city),
+        inArray(gazetteerEntries.kind, ['building', 'landmark']),
+        between(gazetteerEntries.lat, lat - r, lat + r),
+        between(gazetteerEntries.lng, lng - r / shrink, lng + r / shrink),
+      ),
+    )
+    .orderBy(distance)
+    .limit(1);
+  return rows[0] ?? null;
 }
 
 /** One entry of `city` by id (Open311's `address_id`). */

@@ -40,3 +40,11 @@ export const findDuplicates = async (at: LatLng, categoryCode: string) =>
       api.GET('/api/intake/duplicates', { params: { query: { lat: at.lat, lng: at.lng, categoryCode } } }),
     )
   ).items;
+
+/**
+ * Beyond api.md — 逆地址: the building number or landmark nearest a point picked on the map:
+ * `GET /api/intake/addresses/nearest?lat=&lng=` → `{item}` (null when none is near).
+ */
+export const nearestAddress = async (at: LatLng) =>
+  (await ok(api.GET('/api/intake/addresses/nearest', { params: { query: { lat: at.lat, lng: at.lng } } })))
+    .item;

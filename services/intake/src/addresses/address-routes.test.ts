@@ -57,3 +57,48 @@ describe('GET /api/intake/addresses', () => {
     expect(response.statusCode).toBe(200);
   });
 });
+
+describe('GET /api/intake/addresses/nearest', () => {
+  let harness: IntakeTestApp;
+  let operator: Record<string, string>;
+
+  redisTest.beforeAll(async ({ database, redis }) => {
+    harness = await buildIntakeTestApp({ database, redis });
+    operator = bearer((await loginAs(harness.app, 'operator1')).token);
+  });
+  redisTest.afterAll(async () => harness.close());
+
+  const nearest = (lat: number, lng: number, headers = operator) =>
+    harness.app.inject({
+      method: 'GET',
+      url: '/api/intake/addresses/nearest',
+      query: { lat: String(lat), lng: String(lng) },
+      headers,
+    });
+
+  redisTest('names the building number a picked point lies beside, with its distance', async () => {
+    const [building] = (
+      await harness.app.inject({
+        method: 'GET',
+        url: '/api/intake/addresses',
+        query: { q: '新华大街101号', limit: '1' },
+        headers: operator,
+      })
+    ).json().items;
+    // About 10 m north-east of the door.
+    const response = await nearest(building.lat + 0.00007, building.lng + 0.00007);
+    expect(response.statusCode, response.body).toBe(200);
+    const { item } = response.json();
+    expect(item).toMatchObject({ kind: 'building', districtCode: building.districtCode });
+    expect(item.distanceMeters).toBeLessThanOrEqual(15);
+    expect(item.label).toBe('新华大街101号');
+  });
+
+  redisTest('answers null far from every address, and wants a point and a caller', async () => {
+    const far = await nearest(41.5, 110.2);
+    expect(far.statusCode, far.body).toBe(200);
+    expect(far.json()).toEqual({ item: null });
+    expectProblem(await nearest(95, 111), 400, 'VALIDATION_FAILED');
+    expectProblem(await nearest(40.83, 111.67, {}), 401, 'UNAUTHENTICATED');
+  });
+});

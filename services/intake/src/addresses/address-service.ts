@@ -3,7 +3,8 @@
  * the operator needs a point on a grid. The seeded gazetteer is searched with pg_trgm, so a
  * misspelt or partial name still finds the place.
  */
-import { findGazetteerEntry, searchGazetteer } from '@urbangrid/db';
+import { findGazetteerEntry, nearestGazetteerPlace, searchGazetteer } from '@urbangrid/db';
+import { distanceMetres } from '@urbangrid/geo';
 import type { IntakeContext } from '../intake-context.js';
 
 export interface AddressHit {
@@ -70,4 +71,25 @@ export async function addressById(
 ): Promise<{ lat: number; lng: number; label: string } | null> {
   const entry = await findGazetteerEntry(ctx.db, city, id);
   return entry ? { lat: entry.lat, lng: entry.lng, label: entry.label } : null;
+}
+
+/** How far from a picked point its address may lie: about a city block. */
+export const nearestAddressMetres = 200;
+
+/**
+ * 逆地址: the building number or landmark nearest a point picked on the map (within
+ * `nearestAddressMetres`), as a hit with its distance; null when nothing of the gazetteer is near.
+ */
+export async function nearestAddress(
+  ctx: IntakeContext,
+  query: { city: string; lat: number; lng: number },
+): Promise<(Omit<AddressHit, 'score'> & { distanceMeters: number }) | null> {
+  const place = await nearestGazetteerPlace(ctx.db, {
+    ...query,
+    radiusDegrees: nearestAddressMetres / 111_000,
+  });
+  if (place === null) return null;
+  const distanceMeters = Math.round(distanceMetres(query.lat, query.lng, place.lat, place.lng));
+  if (distanceMeters > nearestAddressMetres) return null;
+  return { ...place, districtCode: await districtOf(ctx, place.gridCode), distanceMeters };
 }

@@ -4663,6 +4663,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/intake/addresses/nearest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 逆地址: the building number or landmark nearest a point (within 200 m), for a place picked on the map; item is null when none is that close */
+        get: {
+            parameters: {
+                query: {
+                    lat: number;
+                    lng: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            item: {
+                                id: string;
+                                label: string;
+                                labelEn: string;
+                                kind: string;
+                                context: string;
+                                lat: number;
+                                lng: number;
+                                gridCode: string;
+                                districtCode: string;
+                                distanceMeters: number;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/intake/duplicates": {
         parameters: {
             query?: never;
