@@ -184,11 +184,15 @@ describe('NoticeBell', () => {
     let fail = true;
     fakeApi({
       'GET /api/notices': () =>
-        fail ? problem(503, 'UNKNOWN', 'database away') : { json: { items: [notice('1')], unread: 1 } },
+        fail
+          ? problem(503, 'UNKNOWN', 'database away', '数据库暂时不可用')
+          : { json: { items: [notice('1')], unread: 1 } },
     });
     const { wrapper } = await bellWith();
     const panel = await openPanel(wrapper);
-    expect(panel.find('[role="alert"]').text()).toContain('database away');
+    // A zh-CN user reads the server's Chinese detail, never its English one.
+    expect(panel.find('[role="alert"]').text()).toContain('数据库暂时不可用');
+    expect(panel.find('[role="alert"]').text()).not.toContain('database away');
     expect(panel.text()).not.toContain('暂无通知');
     fail = false;
     await panel.find('[role="alert"] button').trigger('click');

@@ -41,6 +41,7 @@ const notice = {
   caseNo: 'N7',
   audience: 'department',
   event: 'case.dispatched',
+  urgent: false,
   at: '2026-07-01T08:00:00.000Z',
 };
 

@@ -56,8 +56,19 @@ export function methodOf(input: RequestInfo | URL, init?: RequestInit): string {
   return input instanceof Request ? input.method : (init?.method ?? 'GET');
 }
 
-export function problem(status: number, code: string, detail = '') {
-  return { status, json: { type: `urn:urbangrid:problem:${code}`, title: code, status, detail, code } };
+/** A problem+json answer; `detailZh` is the server's Chinese detail, which a zh-CN user is shown. */
+export function problem(status: number, code: string, detail = '', detailZh?: string) {
+  return {
+    status,
+    json: {
+      type: `urn:urbangrid:problem:${code}`,
+      title: code,
+      status,
+      detail,
+      code,
+      ...(detailZh === undefined ? {} : { detailZh }),
+    },
+  };
 }
 
 let seq = 0;

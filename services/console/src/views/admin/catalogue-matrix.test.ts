@@ -304,11 +304,12 @@ describe('the matrix tab', () => {
       400,
       'VALIDATION_FAILED',
       'the responsibility matrix: 1 bad row(s), nothing was imported',
+      '权责清单有 1 行有误，未导入任何内容',
     );
     await input.trigger('change');
     await flushPromises();
     const alert = wrapper.find('[role="alert"]');
     expect(alert.attributes('data-code')).toBe('VALIDATION_FAILED');
-    expect(alert.text()).toContain('nothing was imported');
+    expect(alert.text()).toContain('未导入任何内容');
   });
 });

@@ -187,7 +187,7 @@ describe('CallbackPanel 待回访', () => {
   it('shows that another operator answered the caller first, and drops the case', async () => {
     const first = due();
     const second = due();
-    callbackServer([first, second], () => problem(409, 'CONFLICT', 'the caller has been reached already'));
+    callbackServer([first, second], () => problem(409, 'CONFLICT', 'the caller has been reached already', '该来电人已有人回访'));
     const wrapper = await panel();
 
     await press(wrapper, first, 'unsatisfied');
@@ -195,7 +195,7 @@ describe('CallbackPanel 待回访', () => {
     expect(wrapper.text()).toContain(`${first.case.caseNo} 已由其他话务员回访，已从列表移除`);
     const alert = wrapper.find('[role="alert"]');
     expect(alert.attributes('data-code')).toBe('CONFLICT');
-    expect(alert.text()).toContain('the caller has been reached already');
+    expect(alert.text()).toContain('该来电人已有人回访');
     expect(rows(wrapper).map((r) => r.attributes('data-case-no'))).toEqual([second.case.caseNo]);
   });
 
@@ -222,10 +222,10 @@ describe('CallbackPanel 待回访', () => {
     const list: CallbackDue[] = [];
     const { calls } = fakeApi({
       'GET /api/intake/callbacks': () =>
-        fail ? problem(503, 'UNKNOWN', 'database away') : { json: { items: list } },
+        fail ? problem(503, 'UNKNOWN', 'database away', '数据库暂时不可用') : { json: { items: list } },
     });
     const wrapper = await panel();
-    expect(wrapper.find('[role="alert"]').text()).toContain('database away');
+    expect(wrapper.find('[role="alert"]').text()).toContain('数据库暂时不可用');
     expect(wrapper.text()).not.toContain('暂无待回访');
 
     fail = false;
