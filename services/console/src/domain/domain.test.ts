@@ -3,9 +3,9 @@ import type { TimelineEntry } from '../api/contract';
 import { aCase } from '../test-support/fake-api';
 import { casePhotos, timelineAssignee, timelineNote } from './case-photos';
 import { homeZone, instantOfLocal, localTimeIn } from './city-zones';
-import { maskedName } from './masked-name';
 import { formatCountdown } from './countdown';
 import { newIdempotencyKey } from './idempotency';
+import { maskedName } from './masked-name';
 import { noticeAge } from './notice-time';
 import { monthToDate, onTimeClosingRate } from './period';
 import { effectiveLight, sortQueue } from './queue-order';
@@ -141,7 +141,7 @@ describe('notice age', () => {
 });
 
 describe('maskedName', () => {
-  it('keeps the first character of a reporter\'s name and hides the rest', () => {
+  it("keeps the first character of a reporter's name and hides the rest", () => {
     expect(maskedName('张三丰')).toBe('张**');
     expect(maskedName('李')).toBe('李*');
     expect(maskedName('  ')).toBe('');

@@ -187,7 +187,9 @@ describe('CallbackPanel 待回访', () => {
   it('shows that another operator answered the caller first, and drops the case', async () => {
     const first = due();
     const second = due();
-    callbackServer([first, second], () => problem(409, 'CONFLICT', 'the caller has been reached already', '该来电人已有人回访'));
+    callbackServer([first, second], () =>
+      problem(409, 'CONFLICT', 'the caller has been reached already', '该来电人已有人回访'),
+    );
     const wrapper = await panel();
 
     await press(wrapper, first, 'unsatisfied');
