@@ -52,6 +52,7 @@ describe('dispatch and handling routes', () => {
       expect((await allowed('shiftlead1', `/api/cases/${id}`)).allowedCommands).toEqual([
         'file',
         'reject',
+        'handOverTo110',
         'cancel',
       ]);
       expect((await allowed('dispatcher1', `/api/cases/${id}`)).allowedCommands).toEqual([]);
@@ -61,6 +62,7 @@ describe('dispatch and handling routes', () => {
       expect(listed.items.find((item) => item.id === id)?.allowedCommands).toEqual([
         'file',
         'reject',
+        'handOverTo110',
         'cancel',
       ]);
       const queue = (await life.get('shiftlead1', '/api/dispatch/queues/shift-lead')).body as {
@@ -70,7 +72,7 @@ describe('dispatch and handling routes', () => {
 
       // A command's answer is the case as its caller may now act on it.
       const filed = await life.command('shiftlead1', `/api/dispatch/cases/${id}/file`);
-      expect(filed.allowedCommands).toEqual(['cancel']);
+      expect(filed.allowedCommands).toEqual(['handOverTo110', 'cancel']);
       const dispatched = await life.command('dispatcher1', `/api/dispatch/cases/${id}/dispatch`, {
         departmentId: sanitation,
       });

@@ -26,6 +26,7 @@ import {
 import { supervisionService } from '@urbangrid/supervision';
 import { redisTest } from '@urbangrid/test-support';
 import { describe, expect } from 'vitest';
+import { sign } from '../integrations/police110-stand-in.js';
 
 /** What no text field accepts; the guard's rule says why each is here. */
 const controlCharacters = ['\u0000', '\u0001', '\u001b[31m', '\u007f', '\u0085'];
@@ -35,6 +36,8 @@ describe('the text guard over every route', () => {
   let app: App;
   /** A token of each role, so each route is sent by a caller it admits (the guard then reads the text). */
   const tokens = new Map<Role, string>();
+  /** 110's key: its routes admit a signed request only (README "110 linkage"). */
+  let police110 = { key: '', signingSecret: '' };
   let mediaDir: string;
 
   redisTest.beforeAll(async ({ database, redis }) => {
@@ -58,6 +61,14 @@ describe('the text guard over every route', () => {
     for (const [role, username] of Object.entries(demoUserOf) as [Role, string][]) {
       tokens.set(role, (await loginAs(app, username)).token);
     }
+    const key = await app.inject({
+      method: 'POST',
+      url: '/api/admin/api-keys',
+      headers: bearer(tokens.get('admin') ?? ''),
+      payload: { name: '110', source: 'police110', scopes: ['police110'], rateLimitPerMinute: 100_000 },
+    });
+    expect(key.statusCode, key.body).toBe(201);
+    police110 = key.json<{ key: string; signingSecret: string }>();
   });
   redisTest.afterAll(async () => {
     await app?.close();
@@ -67,9 +78,12 @@ describe('the text guard over every route', () => {
   const httpRoutes = () =>
     app.registeredRoutes.filter((r) => !r.websocket && r.url !== '/docs' && !r.url.startsWith('/docs/'));
 
-  function callerOf(route: RouteSummary): Record<string, string> {
+  function callerOf(route: RouteSummary, payload = ''): Record<string, string> {
     if (route.access === 'public') return {};
     const access = route.access;
+    if (access.scopes?.includes('police110')) {
+      return { 'x-api-key': police110.key, 'x-urbangrid-signature': sign(police110.signingSecret, payload) };
+    }
     const role = roles.find((r) => access.roles?.includes(r));
     const token = role === undefined ? undefined : tokens.get(role);
     if (token !== undefined) return bearer(token);
@@ -78,7 +92,7 @@ describe('the text guard over every route', () => {
 
   async function send(route: RouteSummary, input: TextInput, text: string) {
     const request = requestWithText(route, input, text);
-    return app.inject({ ...request, headers: { ...callerOf(route), ...request.headers } });
+    return app.inject({ ...request, headers: { ...callerOf(route, request.payload), ...request.headers } });
   }
 
   /** The refusal names the field: problem+json `errors`, or the Open311 error's description. */

@@ -157,6 +157,7 @@ describe('the live hub', () => {
         caseNo: '1501-20261125-0999',
         audience: 'dispatcher',
         event: 'case.filed',
+        urgent: false,
         at: new Date().toISOString(),
         recipients: ['dispatcher1', 'dispatcher2'],
       };
