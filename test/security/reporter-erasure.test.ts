@@ -3,13 +3,22 @@
  * default) is erased by the nightly job (the queue map's `reporterErasure` queue), keeping the case,
  * its history (the hash chain and the signed anchors still verify) and its statistics (the
  * rollups and their recount do not move). A case closed 181 days ago is erased; one closed 179 days
- * ago, an open one and a duplicate whose original is still open keep their reporter.
+ * ago, an open one and a duplicate whose original is still open keep their reporter. The erased
+ * reporter's free-text survey answer goes too; their rating and yes/no answer stay.
  */
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { callbacks, cases, recountRollups, reportRollups } from '@urbangrid/db';
+import {
+  callbacks,
+  cases,
+  recountRollups,
+  reportRollups,
+  surveyCampaigns,
+  surveyInvitations,
+  surveyResponses,
+} from '@urbangrid/db';
 import { type AuditKeys, auditKeyId, verifyAgainstAnchors, verifyChains } from '@urbangrid/engine';
 import { staff } from '@urbangrid/engine/test-support';
 import type { CaseDetail } from '@urbangrid/platform';
@@ -90,6 +99,49 @@ describe('reporter data past its retention period', () => {
       });
       expect(callback.status, JSON.stringify(callback.body)).toBe(201);
 
+      // Both reporters answered the city's survey (民意调查), writing their number in the text.
+      const [campaign] = await db
+        .insert(surveyCampaigns)
+        .values({
+          id: 'survey-erasure',
+          city: '1501',
+          name: '2026年春季满意度调查',
+          questions: [
+            { code: 'speed', text: '处理速度', textEn: 'Speed', kind: 'rating' },
+            { code: 'again', text: '是否再次反映', textEn: 'Report again', kind: 'yesNo' },
+            { code: 'words', text: '意见建议', textEn: 'Comments', kind: 'text' },
+          ],
+          opensOn: '2026-03-01',
+          closesOn: '2026-03-31',
+          createdBy: 'supervisor1',
+          createdAt: at('2026-03-01T08:00:00'),
+        })
+        .returning();
+      for (const caseId of [old, recent]) {
+        const invitationId = `invitation-${caseId}`;
+        await db.insert(surveyInvitations).values({
+          id: invitationId,
+          campaignId: campaign?.id ?? '',
+          tokenHash: `hash-${caseId}`,
+          kind: 'case',
+          caseId,
+          createdAt: at('2026-03-08T08:00:00'),
+        });
+        await db.insert(surveyResponses).values({
+          id: `answer-${caseId}`,
+          campaignId: campaign?.id ?? '',
+          invitationId,
+          city: '1501',
+          caseId,
+          channel: 'public',
+          satisfaction: 'satisfied',
+          answers: { speed: 4, again: false, words: `王先生，有事打 ${phone}` },
+          answeredAt: at('2026-03-08T09:00:00'),
+        });
+      }
+      const answersOf = async (caseId: string) =>
+        (await db.select().from(surveyResponses).where(eq(surveyResponses.caseId, caseId)))[0];
+
       const [oldRow] = await db.select().from(cases).where(eq(cases.id, old));
       const closedAt = oldRow?.closedAt ?? new Date(0);
       const now = new Date(closedAt.getTime() + 181 * dayMs);
@@ -154,6 +206,14 @@ describe('reporter data past its retention period', () => {
         expect(
           (await db.select().from(callbacks).where(eq(callbacks.caseId, old))).map((c) => c.note),
         ).toEqual([null]);
+        const erasedAnswer = await answersOf(old);
+        expect(erasedAnswer?.satisfaction).toBe('satisfied');
+        expect(erasedAnswer?.answers).toEqual({ speed: 4, again: false });
+        expect((await answersOf(recent))?.answers).toEqual({
+          speed: 4,
+          again: false,
+          words: `王先生，有事打 ${phone}`,
+        });
         const kept = await db
           .select()
           .from(cases)

@@ -1,8 +1,9 @@
 /**
  * The retention of reporters' personal data (个人信息保存期限): once a case has ended (closed,
  * rejected or cancelled) longer ago than the retention period, its reporter's name, phone (cipher
- * text and blind index), email, the hotline's call id, phone numbers written into the description and the
- * notes of the callbacks (回访) are erased, and `cases.reporter_erased_at` says when. The case, its
+ * text and blind index), email, the hotline's call id, phone numbers written into the description, the
+ * notes of the callbacks (回访) and the free texts of their survey answers (民意调查: the reporter's
+ * own words; ratings and yes/no answers stay, so the satisfaction rates do not move) are erased, and `cases.reporter_erased_at` says when. The case, its
  * event history (which never holds reporter data), its counters and rollups stay as they were; the
  * version and the chain head are not touched, so the history still verifies.
  *
@@ -14,6 +15,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../client.js';
 import { callbacks } from '../schema/callbacks.js';
 import { caseEndedAt, cases, reporterDataKeptCondition } from '../schema/cases.js';
+import { surveyResponses } from '../schema/surveys.js';
 
 export interface ReporterErasureBatch {
   /** Cases that ended before this instant have their reporter's data erased. */
@@ -79,6 +81,14 @@ export async function eraseReporterDataBatch(db: Db, batch: ReporterErasureBatch
       .update(callbacks)
       .set({ note: null })
       .where(and(inArray(callbacks.caseId, ids), isNotNull(callbacks.note)));
+    // A text answer is the only string in `answers` (ratings are numbers, yes/no booleans).
+    const texts = sql`(select 1 from jsonb_each(${surveyResponses.answers}) where jsonb_typeof(value) = 'string')`;
+    await tx
+      .update(surveyResponses)
+      .set({
+        answers: sql`(select coalesce(jsonb_object_agg(key, value), '{}'::jsonb) from jsonb_each(${surveyResponses.answers}) where jsonb_typeof(value) <> 'string')`,
+      })
+      .where(and(inArray(surveyResponses.caseId, ids), sql`exists ${texts}`));
     return rows.length;
   });
 }
