@@ -42,6 +42,8 @@ export interface CaseFilter {
   gridCode?: string;
   departmentId?: string;
   assignee?: string;
+  /** Reported by this member of staff (username): an officer's own reports (我的上报). */
+  reporter?: string;
   /**
    * true: open and its current stage is past its limit (red light); false: not that. An ended case
    * has no current stage, so it is never overdue, whatever light it ended with.
@@ -105,6 +107,7 @@ export function caseFilterConditions(filter: CaseFilter): SQL[] {
   if (filter.gridCode !== undefined) conditions.push(eq(cases.gridCode, filter.gridCode));
   if (filter.departmentId !== undefined) conditions.push(eq(cases.departmentId, filter.departmentId));
   if (filter.assignee !== undefined) conditions.push(eq(cases.assignee, filter.assignee));
+  if (filter.reporter !== undefined) conditions.push(eq(cases.reporterUsername, filter.reporter));
   if (filter.overdue !== undefined)
     conditions.push(filter.overdue ? openOverdueCondition(cases) : sql`not (${openOverdueCondition(cases)})`);
   if (filter.flagged === true) conditions.push(sql`cardinality(${cases.flags}) > 0`);

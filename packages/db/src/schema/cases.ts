@@ -225,6 +225,8 @@ export const cases = pgTable(
     index('cases_all_created_idx').on(t.createdAt, t.id),
     index('cases_district_created_idx').on(t.city, t.districtCode, t.createdAt, t.id),
     index('cases_department_created_idx').on(t.departmentId, t.createdAt, t.id),
+    // A member of staff's own reports, newest first (GET /api/cases?mine=true: 我的上报).
+    index('cases_reporter_created_idx').on(t.reporterUsername, t.createdAt, t.id),
     // Reads that must cost what they return, not the city's history (issue 20): open overdue cases
     // and callbacks still due are partial indexes holding those rows only.
     index('cases_open_overdue_idx').on(t.city, t.createdAt, t.id).where(openOverdueCondition(t)),

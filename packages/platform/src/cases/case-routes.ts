@@ -54,6 +54,8 @@ const listQuery = z.object({
     .optional(),
   departmentId: z.string().trim().min(1).max(100).optional(),
   overdue: booleanFlag.optional(),
+  /** true: only the cases the caller reported (an officer's 我的上报). */
+  mine: booleanFlag.optional(),
   page: z.coerce.number().int().min(1).max(caseListCountCap).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
   /** Where the previous page ended (its `nextCursor`); `page` is then ignored. */
@@ -91,7 +93,7 @@ export const caseRoutes: ServicePlugin = async (app) => {
         tags: ['cases'],
         summary: 'Cases the caller may see, newest first',
         description:
-          '`state` takes one state or a comma-separated list; `overdue=true` keeps the open cases whose current stage is past its limit (red light). ' +
+          '`state` takes one state or a comma-separated list; `overdue=true` keeps the open cases whose current stage is past its limit (red light); `mine=true` keeps the cases the caller reported (an officer’s 我的上报). ' +
           '`q` searches the case number, address and description (and, for intake operators, the reporter’s phone); `caseNo` and `address` match part of that field alone; `phone` (intake operators only) finds the cases of one reporter; ' +
           '`from`/`to` bound the report time (a day is the city’s local day, both inclusive, or an ISO instant). All filters combine. ' +
           `\`format=csv\` or \`format=xlsx\` answers every matching case (at most ${maxLedgerRows}, page ignored) as a ledger (台账) file with Chinese headers and names. ` +
@@ -103,7 +105,7 @@ export const caseRoutes: ServicePlugin = async (app) => {
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      const { state, gridCode, departmentId, overdue, page, pageSize, cursor, format, ...search } =
+      const { state, gridCode, departmentId, overdue, mine, page, pageSize, cursor, format, ...search } =
         request.query;
       const timeZone = await timeZoneOf(actor);
       const filter: CaseFilter = {
@@ -111,6 +113,8 @@ export const caseRoutes: ServicePlugin = async (app) => {
         gridCode,
         departmentId,
         overdue,
+        // (Staff only: a key never reaches this route, and sees no case views anyway.)
+        ...(mine === true && actor.kind === 'user' ? { reporter: actor.username } : {}),
         ...caseSearchFilter(actor, search, app.config.phoneEncryptionKey, timeZone),
       };
       if (format !== 'json') {

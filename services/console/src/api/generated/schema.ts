@@ -348,7 +348,7 @@ export interface paths {
         };
         /**
          * Cases the caller may see, newest first
-         * @description `state` takes one state or a comma-separated list; `overdue=true` keeps the open cases whose current stage is past its limit (red light). `q` searches the case number, address and description (and, for intake operators, the reporter’s phone); `caseNo` and `address` match part of that field alone; `phone` (intake operators only) finds the cases of one reporter; `from`/`to` bound the report time (a day is the city’s local day, both inclusive, or an ISO instant). All filters combine. `format=csv` or `format=xlsx` answers every matching case (at most 10000, page ignored) as a ledger (台账) file with Chinese headers and names. `total` counts the matching cases up to 10000: past that it is 10000 with `totalExact: false` (show "10000+"). Pages: `page` reaches the first 10000 cases; every page answers `nextCursor`, and `cursor=<nextCursor>` reads the page after it however deep (newest first, each case once even while cases are reported).
+         * @description `state` takes one state or a comma-separated list; `overdue=true` keeps the open cases whose current stage is past its limit (red light); `mine=true` keeps the cases the caller reported (an officer’s 我的上报). `q` searches the case number, address and description (and, for intake operators, the reporter’s phone); `caseNo` and `address` match part of that field alone; `phone` (intake operators only) finds the cases of one reporter; `from`/`to` bound the report time (a day is the city’s local day, both inclusive, or an ISO instant). All filters combine. `format=csv` or `format=xlsx` answers every matching case (at most 10000, page ignored) as a ledger (台账) file with Chinese headers and names. `total` counts the matching cases up to 10000: past that it is 10000 with `totalExact: false` (show "10000+"). Pages: `page` reaches the first 10000 cases; every page answers `nextCursor`, and `cursor=<nextCursor>` reads the page after it however deep (newest first, each case once even while cases are reported).
          */
         get: {
             parameters: {
@@ -357,6 +357,7 @@ export interface paths {
                     gridCode?: string;
                     departmentId?: string;
                     overdue?: "true" | "false";
+                    mine?: "true" | "false";
                     page?: number;
                     pageSize?: number;
                     cursor?: string;
