@@ -49,6 +49,7 @@ export * from './repositories/reference.js';
 export * from './repositories/reference-data.js';
 export * from './repositories/region-rankings.js';
 export * from './repositories/region-reports.js';
+export * from './repositories/region-screen-reads.js';
 export * from './repositories/region-targets.js';
 export * from './repositories/report-reads.js';
 export * from './repositories/reporter-erasure.js';

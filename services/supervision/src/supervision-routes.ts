@@ -4,6 +4,7 @@ import { auditRoutes } from './audit/audit-routes.js';
 import { caseReviewRoutes } from './case-review-routes.js';
 import type { SupervisionServiceDeps } from './deps.js';
 import { regionRoutes } from './region/region-routes.js';
+import { regionScreenRoutes } from './region/region-screen-routes.js';
 import { analysisRoutes } from './reports/analysis-routes.js';
 import { reportRoutes } from './reports/report-routes.js';
 import { screenRoutes } from './screen/screen-routes.js';
@@ -12,6 +13,7 @@ import { screenRoutes } from './screen/screen-routes.js';
 export function supervisionRoutes(deps: SupervisionServiceDeps): ServicePlugin {
   return async (api) => {
     await api.register(regionRoutes, { prefix: '/region' });
+    await api.register(regionScreenRoutes(deps), { prefix: '/region' });
     await api.register(cityRoutes(deps), { prefix: '/supervision' });
   };
 }

@@ -7560,6 +7560,81 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/region/cities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The region's cities where the map draws them: the middle of their grids, sized by how many */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RegionCity"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/region/screen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 全区大屏 — each city’s counters of today, the region’s 30-day trend and the latest events of every city
+         * @description Read from the day rollups and indexed, limited case reads. The latest events name no person, description or address.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RegionScreen"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/supervision/status": {
         parameters: {
             query?: never;
@@ -9451,6 +9526,76 @@ export interface components {
             issuedBy: string;
             issuedAt: string;
         };
+        RegionCity: {
+            code: string;
+            name: string;
+            nameEn: string;
+            lat: number | null;
+            lng: number | null;
+            grids: number;
+            bbox: [
+                number,
+                number,
+                number,
+                number
+            ] | null;
+        };
+        RegionScreen: {
+            /** Format: date */
+            today: string;
+            /** Format: date */
+            from: string;
+            /** Format: date-time */
+            generatedAt: string;
+            cities: {
+                code: string;
+                name: string;
+                nameEn: string;
+                lat: number | null;
+                lng: number | null;
+                grids: number;
+                bbox: [
+                    number,
+                    number,
+                    number,
+                    number
+                ] | null;
+                /** Format: date */
+                today: string;
+                counters: {
+                    received: number;
+                    filed: number;
+                    dispatched: number;
+                    closed: number;
+                    overdue: number;
+                };
+            }[];
+            /** @description the cities' counters of today added up */
+            totals: {
+                received: number;
+                filed: number;
+                dispatched: number;
+                closed: number;
+                overdue: number;
+            };
+            trend: {
+                /** Format: date */
+                day: string;
+                received: number;
+                closed: number;
+                overdue: number;
+            }[];
+            events: {
+                city: string;
+                caseId: string;
+                caseNo: string;
+                command: string;
+                state: string;
+                /** Format: date-time */
+                at: string;
+                categoryCode: string;
+            }[];
+        };
         IndicatorValues: {
             validReportRate?: number | null;
             onTimeVerificationRate?: number | null;
@@ -9537,6 +9682,8 @@ export type IndicatorReport = components['schemas']['IndicatorReport'];
 export type RegionBulletin = components['schemas']['RegionBulletin'];
 export type RegionRanking = components['schemas']['RegionRanking'];
 export type RegionSupervisionOrder = components['schemas']['RegionSupervisionOrder'];
+export type RegionCity = components['schemas']['RegionCity'];
+export type RegionScreen = components['schemas']['RegionScreen'];
 export type IndicatorValues = components['schemas']['IndicatorValues'];
 export type IndicatorColumn = components['schemas']['IndicatorColumn'];
 export type $defs = Record<string, never>;
