@@ -41,7 +41,7 @@ describe('city and area administration', () => {
 
     const created = await post('/api/admin/cities', wuhai, region);
     expect(created.statusCode, created.body).toBe(201);
-    expect(created.json()).toEqual({ ...wuhai, retiredOn: null, version: 1 });
+    expect(created.json()).toEqual({ ...wuhai, baseMap: null, retiredOn: null, version: 1 });
     expect(created.headers.etag).toBe('"1"');
 
     await expect

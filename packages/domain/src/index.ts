@@ -39,6 +39,7 @@ export * from './lifecycle/outcome.js';
 export * from './lifecycle/plan.js';
 export * from './lifecycle/snapshot.js';
 export * from './lifecycle/states.js';
+export * from './maps/base-map-setting.js';
 export * from './random/seeded-random.js';
 export * from './region/inspection-rounds.js';
 export * from './region/periods.js';

@@ -45,6 +45,7 @@ import { requestIdEcho, requestIdOf } from './observability/request-id.js';
 import { phoneAccessLogging } from './personal-data/phone-access.js';
 import { problemDetails } from './problem-details.js';
 import { type RateLimitSettings, rateLimits } from './rate-limits.js';
+import { deploymentBaseMap } from './reference/base-map.js';
 import { calendarHealthDetails } from './reference/calendar-health.js';
 import { mapLayerRoutes } from './reference/map-layer-routes.js';
 import { referenceRoutes } from './reference/reference-routes.js';
@@ -185,14 +186,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(caseRoutes);
   await app.register(noticeRoutes);
   await app.register(referenceRoutes(reference), { prefix: '/api' });
-  await app.register(
-    mapLayerRoutes({
-      tiles: config.BASE_MAP_TILES ?? null,
-      attribution: config.BASE_MAP_ATTRIBUTION,
-      coordinates: config.BASE_MAP_COORDINATES,
-    }),
-    { prefix: '/api' },
-  );
+  await app.register(mapLayerRoutes(deploymentBaseMap(config)), { prefix: '/api' });
   await app.register(adminRoutes, { prefix: '/api/admin' });
   for (const service of options.services ?? []) {
     await app.register(service.plugin, { prefix: service.prefix });

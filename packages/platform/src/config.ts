@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { baseMapCoordinates, tileUrlTemplate } from '@urbangrid/domain';
 import { clusterNodesSchema, hashTaggedPrefix } from '@urbangrid/redis';
 import { z } from 'zod';
 import { developmentSecrets, isKnownSecret } from './known-secrets.js';
@@ -181,14 +182,11 @@ const envSchema = z.object({
    * the base map the system draws from its own gazetteer (roads and places), for demo and offline
    * installs.
    */
-  BASE_MAP_TILES: z
-    .string()
-    .regex(/^https?:\/\/[^\s'"]+\{z\}[^\s'"]*$/i, 'expected an http(s) URL template with {z}, {x} and {y}')
-    .optional(),
+  BASE_MAP_TILES: tileUrlTemplate.optional(),
   /** The base map's attribution, shown on every map (e.g. "© 天地图"). */
   BASE_MAP_ATTRIBUTION: z.string().max(300).default(''),
   /** The tiles' coordinate system: wgs84, or gcj02 (the Chinese services' shifted one). */
-  BASE_MAP_COORDINATES: z.enum(['wgs84', 'gcj02']).default('wgs84'),
+  BASE_MAP_COORDINATES: z.enum(baseMapCoordinates).default('wgs84'),
   /** Most open `/api/live` connections one user may hold in this process (tabs, the big screen). */
   LIVE_CONNECTIONS_PER_USER: z.coerce.number().int().min(1).max(1000).default(8),
   /** When set, `/metrics` on the public port answers only `Authorization: Bearer <METRICS_TOKEN>`. */
@@ -344,13 +342,13 @@ function passwordOf(url: string | undefined): string | undefined {
 }
 
 /** The origin of a tile URL template, its `{s}` subdomain as a wildcard. */
-function tileOrigin(template: string): string {
+export function tileOrigin(template: string): string {
   const url = new URL(template.replace('{s}', 'subdomain').replace(/\{[a-z]+\}/gi, '0'));
   return `${url.protocol}//${url.host.replace(/^subdomain\./, '*.')}`;
 }
 
 /** Whether a CSP source list lets a page load images from the tile URL template. */
-function cspAllows(sources: readonly string[], template: string): boolean {
+export function cspAllows(sources: readonly string[], template: string): boolean {
   const origin = tileOrigin(template);
   const { protocol } = new URL(origin.replace('*.', 'subdomain.'));
   return sources.some((source) => {

@@ -40,11 +40,11 @@ export async function findCityRecord(
   return row ?? null;
 }
 
-/** Changes a city's names or retirement and raises its version. */
+/** Changes a city's names, base map or retirement and raises its version. */
 export async function updateCity(
   db: DbOrTx,
   code: string,
-  change: Partial<Pick<CityRecord, 'name' | 'nameEn' | 'retiredOn'>>,
+  change: Partial<Pick<CityRecord, 'name' | 'nameEn' | 'retiredOn' | 'baseMap'>>,
 ): Promise<CityRecord> {
   const [row] = await db
     .update(cities)

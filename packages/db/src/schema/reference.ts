@@ -1,4 +1,4 @@
-import type { ReporterLanguage } from '@urbangrid/domain';
+import type { CityBaseMap, ReporterLanguage } from '@urbangrid/domain';
 import { sql } from 'drizzle-orm';
 import {
   boolean,
@@ -33,6 +33,11 @@ export const cities = pgTable('cities', {
     .default(sql`'{hotline,app,officer,public,video}'::text[]`),
   /** The language reporters are written to in when they did not say theirs (reporter updates). */
   defaultLanguage: text('default_language').$type<ReporterLanguage>().notNull().default('zh-CN'),
+  /**
+   * The city's base map (底图): a tile server it names, or `own` (drawn from its gazetteer); null:
+   * the deployment's (BASE_MAP_TILES, else its own). Edited with the city's version.
+   */
+  baseMap: jsonb('base_map').$type<CityBaseMap>(),
   /** The version of `publishedSources` (If-Match of its edit). */
   publicationVersion: integer('publication_version').notNull().default(1),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -5,15 +5,25 @@
  * change is audited and published, so every process's city list changes within seconds.
  */
 import { type AreaRecord, type CityRecord, listCities, listCityAreas } from '@urbangrid/db';
-import { cityCodeString, evaluationConfigSchema, isoWeekdays } from '@urbangrid/domain';
+import { cityBaseMapSchema, cityCodeString, evaluationConfigSchema, isoWeekdays } from '@urbangrid/domain';
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { userOf } from '../auth/actor.js';
 import type { RouteAccess } from '../auth/route-access.js';
+import { cspAllows, tileOrigin } from '../config.js';
 import type { ServicePlugin } from '../service-plugin.js';
 import { adminChange, ifMatchHeaders } from './admin-changes.js';
 import { administeredCity, citiesOf, requireRegionAdmin } from './admin-scope.js';
-import { createArea, createCity, renameArea, renameCity, retireArea, retireCity } from './city-admin.js';
+import { baseMapProblem } from './base-map-problems.js';
+import {
+  createArea,
+  createCity,
+  renameArea,
+  renameCity,
+  retireArea,
+  retireCity,
+  setCityBaseMap,
+} from './city-admin.js';
 
 const admins: RouteAccess = { roles: ['admin'] };
 const tags = ['admin'];
@@ -37,6 +47,9 @@ const cityView = z
     name: z.string(),
     nameEn: z.string(),
     timeZone: z.string(),
+    baseMap: cityBaseMapSchema
+      .nullable()
+      .describe("The city's base map (底图); null: the deployment's (BASE_MAP_TILES, else its own)"),
     retiredOn: z.string().nullable(),
     version: z.number().int(),
   })
@@ -62,6 +75,7 @@ const toCityView = (city: CityRecord): z.infer<typeof cityView> => ({
   name: city.name,
   nameEn: city.nameEn,
   timeZone: city.timeZone,
+  baseMap: city.baseMap,
   retiredOn: city.retiredOn,
   version: city.version,
 });
@@ -172,6 +186,38 @@ export const cityAdminRoutes: ServicePlugin = async (app) => {
           return renameCity(app.db, record, { code, ...request.body, ...expected });
         }),
       ),
+  );
+
+  app.put(
+    '/cities/:city/base-map',
+    {
+      config: { access: admins },
+      // A bad setting is answered with a detail in zh-CN too (baseMapProblem), not the generic one.
+      attachValidation: true,
+      schema: {
+        tags,
+        summary:
+          "Sets a city's base map (底图): a tile server (its {z}/{x}/{y} URL template, attribution, WGS-84 or GCJ-02, deepest zoom), `own` (drawn from the city's gazetteer) or null (the deployment's); If-Match: the city's version",
+        description:
+          "The tile server's origin must be among the deployment's CSP_IMG_SOURCES, else browsers would refuse its tiles (400). Every map of the city's users, and of region users looking at the city, draws on it.",
+        params: z.object({ city: cityCode }),
+        headers: ifMatchHeaders,
+        body: z.object({ baseMap: cityBaseMapSchema.nullable() }),
+        response: { 200: cityView },
+      },
+    },
+    async (request, reply) => {
+      if (request.validationError) throw baseMapProblem(request.validationError);
+      const { baseMap } = request.body;
+      if (baseMap?.kind === 'tiles' && !cspAllows(app.config.CSP_IMG_SOURCES, baseMap.tiles))
+        throw baseMapProblem({ unlistedOrigin: tileOrigin(baseMap.tiles) });
+      return toCityView(
+        await adminChange(app, request, reply, ofCity, async ({ actor, record, expected }) => {
+          const code = await administeredCity(actor, request.params.city, app.reference);
+          return setCityBaseMap(app.db, record, { code, baseMap, ...expected });
+        }),
+      );
+    },
   );
 
   app.post(

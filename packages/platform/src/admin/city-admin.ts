@@ -22,7 +22,7 @@ import {
   updateArea,
   updateCity,
 } from '@urbangrid/db';
-import type { EvaluationConfig, WorkingPeriod } from '@urbangrid/domain';
+import type { CityBaseMap, EvaluationConfig, WorkingPeriod } from '@urbangrid/domain';
 import { loadPublicHolidays } from '@urbangrid/reference';
 import { ConflictError, validationFailed } from '../errors.js';
 import { changeStoredRecord, refuseRetired } from './admin-changes.js';
@@ -91,6 +91,7 @@ const cityState = (city: CityRecord) => ({
   name: city.name,
   nameEn: city.nameEn,
   timeZone: city.timeZone,
+  baseMap: city.baseMap,
   retiredOn: city.retiredOn,
   version: city.version,
 });
@@ -170,8 +171,8 @@ function changeCity(
   db: DbOrTx,
   record: RecordChange,
   edit: Edit,
-  action: 'rename' | 'retire',
-  change: Partial<Pick<CityRecord, 'name' | 'nameEn' | 'retiredOn'>>,
+  action: 'rename' | 'retire' | 'base-map',
+  change: Partial<Pick<CityRecord, 'name' | 'nameEn' | 'retiredOn' | 'baseMap'>>,
   check: (before: CityRecord) => void = () => undefined,
 ): Promise<CityRecord> {
   return db.transaction((tx) =>
@@ -195,6 +196,19 @@ function changeCity(
 /** Renames a city (its Chinese and English names); 409 when `expectedVersion` is stale. */
 export const renameCity = (db: DbOrTx, record: RecordChange, edit: Edit & { name: string; nameEn: string }) =>
   changeCity(db, record, edit, 'rename', { name: edit.name, nameEn: edit.nameEn });
+
+/**
+ * Sets a city's base map (底图): a tile server, `own` (drawn from its gazetteer) or null (the
+ * deployment's); 409 when `expectedVersion` is stale or the city retired.
+ */
+export const setCityBaseMap = (
+  db: DbOrTx,
+  record: RecordChange,
+  edit: Edit & { baseMap: CityBaseMap | null },
+) =>
+  changeCity(db, record, edit, 'base-map', { baseMap: edit.baseMap }, (before) =>
+    refuseRetired(`city ${edit.code}`, before.retiredOn),
+  );
 
 /** Retires a city from a date (its last served day is the day before); 409 when stale or retired. */
 export const retireCity = (db: DbOrTx, record: RecordChange, edit: Edit & { retiredOn: string }) =>

@@ -3,14 +3,14 @@
  * server): districts, streets and communities of the caller's city, and the unit grids inside a
  * box (asked for at street zoom, so one answer stays small).
  */
-import { listAreaOutlines, listGazetteerMapRows, listGridsInBox } from '@urbangrid/db';
+import { findCityRecord, listAreaOutlines, listGazetteerMapRows, listGridsInBox } from '@urbangrid/db';
 import { cityCodeString } from '@urbangrid/domain';
 import { z } from 'zod';
 import { actorOf } from '../auth/actor.js';
 import { staffOnly } from '../auth/route-access.js';
 import { ValidationFailedError } from '../errors.js';
 import type { ServicePlugin } from '../service-plugin.js';
-import { type BaseMapConfig, baseMapSchema, ownBaseMap } from './base-map.js';
+import { type BaseMapConfig, baseMapOf, baseMapSchema, ownBaseMap } from './base-map.js';
 
 /** At most this many grids per answer: about 1.5 km × 1.5 km of 100 m cells. */
 const maxGrids = 2_000;
@@ -37,7 +37,7 @@ const bboxSchema = z
 
 const emptyCollection = { type: 'FeatureCollection' as const, features: [] };
 
-export function mapLayerRoutes(baseMap: BaseMapConfig): ServicePlugin {
+export function mapLayerRoutes(deployment: BaseMapConfig): ServicePlugin {
   return async (app) => {
     app.get(
       '/basemap',
@@ -46,18 +46,19 @@ export function mapLayerRoutes(baseMap: BaseMapConfig): ServicePlugin {
         schema: {
           tags: ['reference'],
           summary:
-            'The base map (底图): the tile server the deployment names, or roads and places drawn from the gazetteer',
+            'The base map (底图) of the caller’s city (a region user’s: `city`): its tile server, or roads and places drawn from its gazetteer',
           description:
-            'With BASE_MAP_TILES set: its URL template, attribution and coordinate system (wgs84, or gcj02 for Chinese tile services; the console shifts our WGS-84 points onto it). Without: `roads` (a line per road through its building numbers) and `places` (named roads and landmarks) of the caller’s city, [lng, lat] in WGS-84.',
+            'The city’s own setting (PUT /api/admin/cities/:city/base-map), else the deployment’s (BASE_MAP_TILES). A tile server: its URL template, attribution, coordinate system (wgs84, or gcj02 for Chinese tile services; the console shifts our WGS-84 points onto it) and deepest zoom. Our own: `roads` (a line per road through its building numbers) and `places` (named roads and landmarks) of the city, [lng, lat] in WGS-84.',
           querystring: z.object({ city: cityQuery }),
           response: { 200: baseMapSchema },
         },
       },
       async (request, reply) => {
-        if (baseMap.tiles !== null) return { ...baseMap, roads: emptyCollection, places: emptyCollection };
         const city = actorOf(request).city ?? request.query.city ?? '1501';
-        // The gazetteer changes with a seed or an import, not by the minute.
-        reply.header('cache-control', 'private, max-age=300');
+        const baseMap = baseMapOf((await findCityRecord(app.db, city))?.baseMap ?? null, deployment);
+        // A city's admin may change it: a page opened after the change draws the new one.
+        reply.header('cache-control', 'private, no-cache');
+        if (baseMap.tiles !== null) return { ...baseMap, roads: emptyCollection, places: emptyCollection };
         return { ...baseMap, ...ownBaseMap(await listGazetteerMapRows(app.db, city)) };
       },
     );

@@ -74,6 +74,17 @@ export const retireCity = (city: string, retiredOn: string, version: number) =>
     }),
   );
 
+/** A city's base map (底图) setting: a tile server, `own` (drawn from its gazetteer); null: the deployment's. */
+export type CityBaseMapSetting = Awaited<ReturnType<typeof fetchCities>>['items'][number]['baseMap'];
+
+export const setCityBaseMap = (city: string, baseMap: CityBaseMapSetting, version: number) =>
+  ok(
+    api.PUT('/api/admin/cities/{city}/base-map', {
+      params: { path: { city }, header: ifMatch(version) },
+      body: { baseMap },
+    }),
+  );
+
 export const fetchAreas = (city: string) =>
   ok(api.GET('/api/admin/cities/{city}/areas', { params: { path: { city } } }));
 

@@ -25,16 +25,21 @@ export const fetchAreas = (
  * → FeatureCollection with `properties: {code, name, communityCode}` and `truncated` when the box
  * held more than one answer carries. The map asks only when zoomed in to ≥ 16.
  */
-export const fetchGridsInBox = (bbox: [number, number, number, number]) =>
-  ok(api.GET('/api/grids', { params: { query: { bbox: bbox.map((n) => n.toFixed(6)).join(',') } } }));
+export const fetchGridsInBox = (bbox: [number, number, number, number], city?: string) =>
+  ok(
+    api.GET('/api/grids', {
+      params: { query: { bbox: bbox.map((n) => n.toFixed(6)).join(','), city } },
+    }),
+  );
 
 export type BaseMap = Awaited<ReturnType<typeof loadBaseMap>>;
 const loadBaseMap = (city?: string) => ok(api.GET('/api/basemap', { params: { query: { city } } }));
 const baseMaps = new Map<string, ReturnType<typeof loadBaseMap>>();
 
 /**
- * Beyond api.md — the base map (底图), asked once per city and session: the deployment's tile
- * server (URL, attribution, WGS-84 or GCJ-02), or the roads and places drawn from our gazetteer.
+ * Beyond api.md — the base map (底图), asked once per city and session: the city's tile server
+ * (URL, attribution, WGS-84 or GCJ-02, deepest zoom), or the roads and places drawn from our
+ * gazetteer.
  */
 export function fetchBaseMap(city?: string): Promise<BaseMap> {
   const key = city ?? '';
@@ -47,4 +52,9 @@ export function fetchBaseMap(city?: string): Promise<BaseMap> {
     baseMaps.set(key, pending);
   }
   return pending;
+}
+
+/** Forgets the base maps asked for, so the next map asks again (after an admin changed a city's). */
+export function forgetBaseMaps(): void {
+  baseMaps.clear();
 }

@@ -780,8 +780,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The base map (底图): the tile server the deployment names, or roads and places drawn from the gazetteer
-         * @description With BASE_MAP_TILES set: its URL template, attribution and coordinate system (wgs84, or gcj02 for Chinese tile services; the console shifts our WGS-84 points onto it). Without: `roads` (a line per road through its building numbers) and `places` (named roads and landmarks) of the caller’s city, [lng, lat] in WGS-84.
+         * The base map (底图) of the caller’s city (a region user’s: `city`): its tile server, or roads and places drawn from its gazetteer
+         * @description The city’s own setting (PUT /api/admin/cities/:city/base-map), else the deployment’s (BASE_MAP_TILES). A tile server: its URL template, attribution, coordinate system (wgs84, or gcj02 for Chinese tile services; the console shifts our WGS-84 points onto it) and deepest zoom. Our own: `roads` (a line per road through its building numbers) and `places` (named roads and landmarks) of the city, [lng, lat] in WGS-84.
          */
         get: {
             parameters: {
@@ -809,6 +809,8 @@ export interface paths {
                              * @enum {string}
                              */
                             coordinates: "wgs84" | "gcj02";
+                            /** @description the deepest zoom the map offers */
+                            maxZoom: number;
                             roads: {
                                 /** @enum {string} */
                                 type: "FeatureCollection";
@@ -2620,6 +2622,56 @@ export interface paths {
                     "application/json": {
                         name: string;
                         nameEn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminCity"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/cities/{city}/base-map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Sets a city's base map (底图): a tile server (its {z}/{x}/{y} URL template, attribution, WGS-84 or GCJ-02, deepest zoom), `own` (drawn from the city's gazetteer) or null (the deployment's); If-Match: the city's version
+         * @description The tile server's origin must be among the deployment's CSP_IMG_SOURCES, else browsers would refuse its tiles (400). Every map of the city's users, and of region users looking at the city, draws on it.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The version (ETag) of the record the edit was made on; stale answers 409 */
+                    "if-match"?: string;
+                };
+                path: {
+                    city: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        baseMap: components["schemas"]["CityBaseMapInput"] | null;
                     };
                 };
             };
@@ -8789,6 +8841,27 @@ export interface webhooks {
 }
 export interface components {
     schemas: {
+        CityBaseMapInput: {
+            /** @constant */
+            kind: "tiles";
+            /** @description `{z}/{x}/{y}` tile URL template, `{s}` for subdomains */
+            tiles: string;
+            /** @default  */
+            attribution: string;
+            /**
+             * @description the coordinate system the tiles are drawn in
+             * @enum {string}
+             */
+            coordinates: "wgs84" | "gcj02";
+            /** @default 18 */
+            maxZoom: number;
+        } | {
+            /**
+             * @description the base map drawn from the city's gazetteer
+             * @constant
+             */
+            kind: "own";
+        };
         InspectionChecklistItemInput: {
             /** @enum {string} */
             kind: "target" | "category";
@@ -8875,6 +8948,27 @@ export interface components {
             note?: string;
             /** Format: date-time */
             occurredAt: string;
+        };
+        CityBaseMap: {
+            /** @constant */
+            kind: "tiles";
+            /** @description `{z}/{x}/{y}` tile URL template, `{s}` for subdomains */
+            tiles: string;
+            /** @default  */
+            attribution: string;
+            /**
+             * @description the coordinate system the tiles are drawn in
+             * @enum {string}
+             */
+            coordinates: "wgs84" | "gcj02";
+            /** @default 18 */
+            maxZoom: number;
+        } | {
+            /**
+             * @description the base map drawn from the city's gazetteer
+             * @constant
+             */
+            kind: "own";
         };
         RankingConfig: {
             weights: {
@@ -9013,6 +9107,8 @@ export interface components {
             name: string;
             nameEn: string;
             timeZone: string;
+            /** @description The city's base map (底图); null: the deployment's (BASE_MAP_TILES, else its own) */
+            baseMap: components["schemas"]["CityBaseMap"] | null;
             retiredOn: string | null;
             version: number;
         };
@@ -9638,6 +9734,7 @@ export interface components {
     headers: never;
     pathItems: never;
 }
+export type CityBaseMapInput = components['schemas']['CityBaseMapInput'];
 export type InspectionChecklistItemInput = components['schemas']['InspectionChecklistItemInput'];
 export type RankingConfigInput = components['schemas']['RankingConfigInput'];
 export type TargetAppliesToInput = components['schemas']['TargetAppliesToInput'];
@@ -9646,6 +9743,7 @@ export type SurveyQuestionInput = components['schemas']['SurveyQuestionInput'];
 export type WebhookEventInput = components['schemas']['WebhookEventInput'];
 export type Police110CallInput = components['schemas']['Police110CallInput'];
 export type Police110UpdateInput = components['schemas']['Police110UpdateInput'];
+export type CityBaseMap = components['schemas']['CityBaseMap'];
 export type RankingConfig = components['schemas']['RankingConfig'];
 export type TargetAppliesTo = components['schemas']['TargetAppliesTo'];
 export type SurveyQuestion = components['schemas']['SurveyQuestion'];
@@ -10233,6 +10331,9 @@ export const webhooksReporterSmsPostRequestBodyContentApplicationJsonLanguageVal
 export const webhooksReporterSmsPostRequestBodyContentApplicationJsonEventValues: ReadonlyArray<FlattenedDeepRequired<webhooks>["reporterSms"]["post"]["requestBody"]["content"]["application/json"]["event"]> = ["case.filed", "case.dispatched", "case.closed"];
 export const webhooksPolice110PostRequestBodyContentApplicationJsonEventValues: ReadonlyArray<FlattenedDeepRequired<webhooks>["police110"]["post"]["requestBody"]["content"]["application/json"]["event"]> = ["case.reported", "case.verified", "case.rejected", "case.filed", "case.dispatched", "case.accepted", "case.returned", "case.handled", "case.reviewed", "case.reworked", "case.suspended", "case.resumed", "case.extended", "case.overdue", "case.supervised", "case.closed", "case.cancelled", "case.handedTo110"];
 export const webhooksPolice110PostRequestBodyContentApplicationJsonCaseDeadlineLightValues: ReadonlyArray<FlattenedDeepRequired<webhooks>["police110"]["post"]["requestBody"]["content"]["application/json"]["case"]["deadline"]["light"]> = ["green", "yellow", "red"];
+export const cityBaseMapInputOneOf0CoordinatesValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["CityBaseMapInput"], {
+    coordinates: unknown;
+}>["coordinates"]> = ["wgs84", "gcj02"];
 export const inspectionChecklistItemInputKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InspectionChecklistItemInput"]["kind"]> = ["target", "category"];
 export const targetAppliesToInputClassesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TargetAppliesToInput"]["classes"]> = ["prefecture", "county-level"];
 export const regionIndicatorInputUnitValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RegionIndicatorInput"]["unit"]> = ["%", "m\u00B2/\u4EBA", "km/km\u00B2", "yes-no"];
@@ -10243,6 +10344,9 @@ export const webhookEventInputValues: ReadonlyArray<FlattenedDeepRequired<compon
 export const police110CallInputReporterLanguageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Police110CallInput"]["reporter"]["language"]> = ["zh-CN", "en"];
 export const police110CallInputUrgencyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Police110CallInput"]["urgency"]> = ["normal", "urgent"];
 export const police110UpdateInputStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Police110UpdateInput"]["status"]> = ["accepted", "dispatched", "resolved", "declined"];
+export const cityBaseMapOneOf0CoordinatesValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["CityBaseMap"], {
+    coordinates: unknown;
+}>["coordinates"]> = ["wgs84", "gcj02"];
 export const targetAppliesToClassesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TargetAppliesTo"]["classes"]> = ["prefecture", "county-level"];
 export const surveyQuestionKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyQuestion"]["kind"]> = ["rating", "yesNo", "text"];
 export const inspectionRoundChecklistKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InspectionRound"]["checklist"]["kind"]> = ["target", "category"];
