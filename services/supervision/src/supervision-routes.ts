@@ -12,7 +12,7 @@ import { screenRoutes } from './screen/screen-routes.js';
 /** Routes of the supervision service under /api/supervision, and the region platform's under /api/region. */
 export function supervisionRoutes(deps: SupervisionServiceDeps): ServicePlugin {
   return async (api) => {
-    await api.register(regionRoutes, { prefix: '/region' });
+    await api.register(regionRoutes(deps), { prefix: '/region' });
     await api.register(regionScreenRoutes(deps), { prefix: '/region' });
     await api.register(cityRoutes(deps), { prefix: '/supervision' });
   };

@@ -10,6 +10,8 @@ import {
   regionRankingSettings,
   regionSupervisionOrders,
 } from '../schema/region.js';
+import type { WriteQuery } from './case-write.js';
+import { jsonRowsInsert } from './json-rows.js';
 
 export type RankingSettingsRow = typeof regionRankingSettings.$inferSelect;
 export type RankingPublicationRow = typeof regionRankingPublications.$inferSelect;
@@ -77,6 +79,11 @@ export async function insertSupervisionOrder(
   const [created] = await db.insert(regionSupervisionOrders).values(row).returning();
   if (created === undefined) throw new Error('a supervision order was not stored');
   return created;
+}
+
+/** The insert of a case's supervision order with the case's 督办 write (none when it did not commit), built but not run. */
+export function supervisionOrderInsertQuery(row: typeof regionSupervisionOrders.$inferInsert): WriteQuery {
+  return (caseWrite) => jsonRowsInsert(regionSupervisionOrders, [row], { where: caseWrite.written });
 }
 
 /** Orders, newest first, of some cities or all. */

@@ -66,7 +66,8 @@ describe('who may issue what', () => {
     {
       command: { type: 'superviseOrder' },
       snapshot: snapshotIn('handling', { light: 'red' }),
-      allowed: [actors.supervisor],
+      // A city's supervision centre, and the region's supervisor (its 督办 on a case).
+      allowed: [actors.supervisor, actors.regionSupervisor],
     },
     {
       command: { type: 'reassign', assignee: 'officer2' },

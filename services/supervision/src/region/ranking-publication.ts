@@ -22,7 +22,7 @@ import {
   reportingDeadline,
 } from '@urbangrid/domain';
 import { localDay } from '@urbangrid/engine';
-import { ConflictError } from '@urbangrid/platform';
+import { ConflictError, withProblemExtensions } from '@urbangrid/platform';
 import { countRanking } from './ranking.js';
 
 /** The region's local day: its cities share one zone (the first city's; UTC without cities). */
@@ -40,12 +40,19 @@ export async function publishRanking(
 ): Promise<RankingPublicationRow> {
   const today = await regionToday(db, now);
   if (!periodFinished(period, today))
-    throw new ConflictError(
-      `period ${period.key} runs until ${period.to}; it is published once it has ended`,
+    throw withProblemExtensions(
+      new ConflictError(`period ${period.key} runs until ${period.to}; it is published once it has ended`),
+      { detailZh: `${period.key} 尚未结束（至 ${period.to}），结束后才能发布` },
     );
   const existing = await findRankingPublication(db, period.key);
   if (existing !== null)
-    throw new ConflictError(`period ${period.key} was published on ${existing.publishedAt.toISOString()}`);
+    throw withProblemExtensions(
+      new ConflictError(`period ${period.key} was published on ${existing.publishedAt.toISOString()}`),
+      {
+        detailZh: `${period.key} 的排名通报已于 ${existing.publishedAt.toISOString().slice(0, 10)} 发布，不能重复发布`,
+        publishedAt: existing.publishedAt.toISOString(),
+      },
+    );
   const count = await countRanking(db, period);
   const row = await insertRankingPublication(db, {
     period: period.key,

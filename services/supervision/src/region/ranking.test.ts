@@ -150,7 +150,9 @@ describe('region ranking and bulletins', () => {
       // The month is published; once only; an unfinished month cannot be.
       const published = await post(`/api/region/ranking/${month.key}/publish`, {});
       expect(published.statusCode, published.body).toBe(201);
-      expectProblem(await post(`/api/region/ranking/${month.key}/publish`, {}), 409, 'CONFLICT');
+      const again = await post(`/api/region/ranking/${month.key}/publish`, {});
+      expectProblem(again, 409, 'CONFLICT');
+      expect(again.json().detailZh).toMatch(/已于 .* 发布，不能重复发布/);
       expectProblem(await post(`/api/region/ranking/${today.slice(0, 7)}/publish`, {}), 409, 'CONFLICT');
       const first = (await get(`/api/region/bulletins/${month.key}`)).json();
       expect(first).toMatchObject({
@@ -231,6 +233,45 @@ describe('region ranking and bulletins', () => {
       );
       expect(hohhotGreen).toMatchObject({ value: 36, target: 35, met: true, reportedFor: quarter });
 
+      // As a workbook: one row per city and target, Chinese headers, the short ones 未达标.
+      const matrixFile = await get(`/api/region/attainment?period=${month.key}&format=xlsx`);
+      expect(matrixFile.statusCode).toBe(200);
+      expect(matrixFile.headers['content-type']).toMatch(/spreadsheetml/);
+      const matrixBook = new ExcelJS.Workbook();
+      await matrixBook.xlsx.load(matrixFile.rawPayload as unknown as ArrayBuffer);
+      const matrixSheet = matrixBook.worksheets[0];
+      expect(matrixSheet?.getRow(2).values).toEqual([
+        undefined,
+        '城市',
+        '代码',
+        '指标',
+        '方向',
+        '单位',
+        '目标值',
+        '实际值',
+        '差距',
+        '是否达标',
+        '来源',
+      ]);
+      const sheetRows = (matrixSheet?.getRows(3, (matrixSheet?.rowCount ?? 2) - 2) ?? []).map((row) =>
+        (row.values as unknown[]).slice(1),
+      );
+      expect(sheetRows).toContainEqual([
+        '呼和浩特市',
+        '1501',
+        '建成区绿地率',
+        '≥',
+        '%',
+        35,
+        36,
+        0,
+        '达标',
+        `报送 ${quarter}`,
+      ]);
+      expect(sheetRows).toContainEqual(
+        expect.arrayContaining(['包头市', '按期结案率', 90, 50, 40, '未达标', '系统计算']),
+      );
+
       // The scheduled publication is idempotent.
       const scheduled = await publishClosedRankings(db, new Date());
       expect(await publishClosedRankings(db, new Date())).toEqual([]);
@@ -263,7 +304,14 @@ describe('region ranking and bulletins', () => {
         409,
         'CONFLICT',
       );
-      const openCase = await insertTestCase(db, { state: 'handling' });
+      // On a case it is the engine's 督办: only an overdue (red) one, like a city supervisor's.
+      const greenCase = await insertTestCase(db, { state: 'handling' });
+      expectProblem(
+        await post('/api/region/supervision-orders', { city: '1501', caseId: greenCase.id, reason: 'x' }),
+        409,
+        'TRANSITION_NOT_ALLOWED',
+      );
+      const openCase = await insertTestCase(db, { state: 'handling', light: 'red' });
       const onCase = await post('/api/region/supervision-orders', {
         city: '1501',
         caseId: openCase.id,

@@ -10,6 +10,7 @@ import {
   toRegionIndicatorView,
 } from '@urbangrid/platform';
 import { z } from 'zod';
+import type { SupervisionServiceDeps } from '../deps.js';
 import { indicatorReportRoutes } from './indicator-report-routes.js';
 import { inspectionRoutes } from './inspection-routes.js';
 import { rankingRoutes } from './ranking-routes.js';
@@ -17,23 +18,25 @@ import { surveyRoutes } from './survey-routes.js';
 
 const tags = ['region'];
 
-export const regionRoutes: ServicePlugin = async (app) => {
-  app.get(
-    '/targets',
-    {
-      config: { access: staffOnly },
-      schema: {
-        tags,
-        summary: "The region plan's indicators with their unit, direction, cities and targets by year",
-        description:
-          '`direction`: atLeast (≥), atMost (≤), about (≈) or yesNo (a task done: 1). `appliesTo`: the city classes, cities, excepted cities and urban-population bounds that must all hold ({} = every city).',
-        response: { 200: z.array(regionIndicatorView) },
+export function regionRoutes(deps: SupervisionServiceDeps): ServicePlugin {
+  return async (app) => {
+    app.get(
+      '/targets',
+      {
+        config: { access: staffOnly },
+        schema: {
+          tags,
+          summary: "The region plan's indicators with their unit, direction, cities and targets by year",
+          description:
+            '`direction`: atLeast (≥), atMost (≤), about (≈) or yesNo (a task done: 1). `appliesTo`: the city classes, cities, excepted cities and urban-population bounds that must all hold ({} = every city).',
+          response: { 200: z.array(regionIndicatorView) },
+        },
       },
-    },
-    async () => (await listRegionIndicators(app.reportsDb)).map(toRegionIndicatorView),
-  );
-  await app.register(indicatorReportRoutes);
-  await app.register(inspectionRoutes);
-  await app.register(surveyRoutes);
-  await app.register(rankingRoutes);
-};
+      async () => (await listRegionIndicators(app.reportsDb)).map(toRegionIndicatorView),
+    );
+    await app.register(indicatorReportRoutes);
+    await app.register(inspectionRoutes);
+    await app.register(surveyRoutes);
+    await app.register(rankingRoutes(deps));
+  };
+}

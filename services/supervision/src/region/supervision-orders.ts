@@ -1,7 +1,10 @@
 /**
  * The region's supervision orders (督办) to a city: on one of the city's open cases, or on a target
  * the city lags behind in a month or quarter (as published, else as counted now). Recorded as
- * issued, with what the region saw, and notified to the city's supervision centre as urgent.
+ * issued, with what the region saw, and notified to the city's supervision centre as urgent. On a
+ * case the order is the engine's own 督办 (superviseOrder, as a city's supervisor issues it): the case
+ * is marked supervised and urgent, its log shows the order with the reason, the desk whose turn it
+ * is gets the urgent notice — and the order's row is written in the same statement.
  */
 import { randomUUID } from 'node:crypto';
 import {
@@ -11,9 +14,17 @@ import {
   insertSupervisionOrder,
   listCities,
   type SupervisionOrderRow,
+  supervisionOrderInsertQuery,
 } from '@urbangrid/db';
 import { type CaseState, isTerminal, type Period } from '@urbangrid/domain';
-import { ConflictError, ForbiddenError, NotFoundError, type UserActor } from '@urbangrid/platform';
+import { applyCommand, type EngineContext } from '@urbangrid/engine';
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  toDomainActor,
+  type UserActor,
+} from '@urbangrid/platform';
 import { notifyCity } from './city-notices.js';
 import { isRegionStaff } from './indicator-reports.js';
 import { countRanking, rankingCountSchema } from './ranking.js';
@@ -34,6 +45,7 @@ async function subjectOf(db: Db, input: SupervisionOrderInput) {
       );
     return {
       subject: 'case' as const,
+      loaded: found,
       caseId: found.id,
       caseNo: found.caseNo,
       facts: { state: found.state, light: found.light, deadlineStage: found.deadlineStage },
@@ -68,39 +80,59 @@ async function subjectOf(db: Db, input: SupervisionOrderInput) {
 }
 
 export async function issueSupervisionOrder(
-  db: Db,
+  engine: EngineContext,
   actor: UserActor,
   input: SupervisionOrderInput,
   now: Date,
 ): Promise<SupervisionOrderRow> {
+  const db = engine.db;
   if (!isRegionStaff(actor))
     throw new ForbiddenError("only the region's staff issue supervision orders to a city");
   if (!(await listCities(db)).some((city) => city.code === input.city))
     throw new NotFoundError(`city ${input.city} does not exist`);
   const subject = await subjectOf(db, input);
-  return db.transaction(async (tx) => {
-    const order = await insertSupervisionOrder(tx, {
-      id: `rso-${randomUUID()}`,
-      city: input.city,
-      reason: input.reason,
-      issuedBy: actor.username,
-      issuedAt: now,
-      ...subject,
-    });
-    await notifyCity(tx, {
-      id: order.id,
-      city: order.city,
-      event: 'region.supervisionOrder',
-      caseId: order.caseId,
-      caseNo: order.caseNo,
-      data: {
-        subject: order.subject,
-        indicatorCode: order.indicatorCode,
-        period: order.period,
-        reason: order.reason,
-      },
-      at: now,
-    });
-    return order;
+  const row = {
+    id: `rso-${randomUUID()}`,
+    city: input.city,
+    reason: input.reason,
+    issuedBy: actor.username,
+    issuedAt: now,
+  };
+  const notice = (order: SupervisionOrderRow) => ({
+    id: order.id,
+    city: order.city,
+    event: 'region.supervisionOrder' as const,
+    caseId: order.caseId,
+    caseNo: order.caseNo,
+    data: {
+      subject: order.subject,
+      indicatorCode: order.indicatorCode,
+      period: order.period,
+      reason: order.reason,
+    },
+    at: now,
   });
+  if (subject.subject === 'target')
+    return db.transaction(async (tx) => {
+      const order = await insertSupervisionOrder(tx, { ...row, ...subject });
+      await notifyCity(tx, notice(order));
+      return order;
+    });
+  // The engine decides (an open, overdue case; the region's supervisor) and writes the order with it.
+  const { loaded, ...fields } = subject;
+  const ordered = { ...row, ...fields };
+  await applyCommand(
+    engine,
+    {
+      caseId: loaded.id,
+      loaded,
+      command: { type: 'superviseOrder', note: input.reason },
+      actor: toDomainActor(actor),
+    },
+    { alsoWrite: () => [supervisionOrderInsertQuery(ordered)] },
+  );
+  const order: SupervisionOrderRow = { ...ordered, indicatorCode: null, period: null };
+  // The city's supervision centre hears of it too (the id makes a repeat write nothing).
+  await notifyCity(db, notice(order));
+  return order;
 }

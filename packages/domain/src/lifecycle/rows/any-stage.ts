@@ -75,10 +75,11 @@ export const anyStageRows = {
             followUps: [notify('assignee', 'task.check')],
           },
   }),
+  /** 督办: the city's supervision centre, or the region's supervisor (through /api/region/supervision-orders). */
   superviseOrder: transition({
     term: '督办',
     from: openStates,
-    issuers: { roles: ['supervisor'] },
+    issuers: { roles: ['supervisor', 'region_supervisor'] },
     body: z.object({ note: bodyFields.text.optional() }),
     requires: (snapshot) =>
       snapshot.light === 'red' ? null : 'only an overdue (red) case can be supervised',

@@ -6201,7 +6201,7 @@ export interface paths {
         put?: never;
         /**
          * 督办 — a supervisor escalates an overdue (red) case: it is marked supervised and urgent and its owner is notified
-         * @description `superviseOrder` (督办): issued by supervisor; from reported, verifying, verified, filed, dispatched, handling, suspended, handled, reviewing, reviewed.
+         * @description `superviseOrder` (督办): issued by supervisor, region_supervisor; from reported, verifying, verified, filed, dispatched, handling, suspended, handled, reviewing, reviewed.
          */
         post: operations["superviseOrder"];
         delete?: never;
@@ -7401,12 +7401,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The attainment matrix: every city × every target that applies to it, short ones marked (met: false) */
+        /**
+         * The attainment matrix: every city × every target that applies to it, short ones marked (met: false); `format=xlsx` as a workbook
+         * @description The XLSX has one row per city and target with Chinese headers (城市, 代码, 指标, 方向, 单位, 目标值, 实际值, 差距, 是否达标, 来源).
+         */
         get: {
             parameters: {
                 query: {
                     /** @description A month (2026-11) or a quarter (2026-Q4) */
                     period: string;
+                    format?: "json" | "xlsx";
                 };
                 header?: never;
                 path?: never;
