@@ -1,3 +1,6 @@
+import { once } from 'node:events';
+import { type AddressInfo, connect, createServer, type Socket } from 'node:net';
+import { connectRedis } from '@urbangrid/redis';
 import { redisTest } from '@urbangrid/test-support';
 import { describe, expect } from 'vitest';
 import type { WebSocket } from 'ws';
@@ -7,6 +10,34 @@ import { bearer, buildTestApp, expectProblem, loginAs } from '../test-support/in
 const me = (app: App, token: string) => app.inject({ url: '/api/auth/me', headers: bearer(token) });
 const refresh = (app: App, refreshToken: string) =>
   app.inject({ method: 'POST', url: '/api/auth/refresh', payload: { refreshToken } });
+/** A TCP hop in front of Redis that can be cut, as a network failure or a Redis restart cuts it. */
+async function redisHop(url: string) {
+  const target = new URL(url);
+  const [host, redisPort] = [target.hostname, Number(target.port || 6379)];
+  const sockets = new Set<Socket>();
+  const server = createServer((client) => {
+    const upstream = connect(redisPort, host);
+    for (const socket of [client, upstream]) {
+      sockets.add(socket);
+      socket.on('error', () => undefined);
+      socket.on('close', () => sockets.delete(socket));
+    }
+    client.pipe(upstream).pipe(client);
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  target.host = `127.0.0.1:${port}`;
+  return {
+    url: target.toString(),
+    /** Refuses new connections and drops the open ones. */
+    cut() {
+      server.close();
+      for (const socket of sockets) socket.destroy();
+    },
+  };
+}
+
 const closed = (socket: WebSocket) =>
   new Promise<{ code: number; ms: number }>((resolve) => {
     const started = performance.now();
@@ -99,4 +130,34 @@ describe('sessions', () => {
       bystander.terminate();
     }
   });
+
+  redisTest(
+    'a process that cannot hear the live channel trusts no cached identity: a revocation counts at once',
+    async ({ database, redis, skip }) => {
+      const { target } = redis;
+      if (target.kind !== 'server') return skip('the hop stands in front of one Redis server');
+      const hop = await redisHop(target.url);
+      // As the processes connect (packages/platform process.ts): a command fails while Redis is away.
+      const client = connectRedis({ kind: 'server', url: hop.url }, { maxRetriesPerRequest: 1 });
+      client.on('error', () => undefined);
+      const away = await buildTestApp(
+        { database, redis: { client, prefix: redis.prefix } },
+        { sessions: { cacheTtlMs: 3_600_000 } },
+      );
+      try {
+        await away.ready();
+        await away.sessions.following();
+        const { token } = await loginAs(app, 'officer1');
+        expect((await me(away, token)).statusCode).toBe(200);
+        hop.cut();
+        await expect.poll(() => client.status).not.toBe('ready');
+        // Ended in another process; its announcement cannot reach this one.
+        await app.sessions.endAll('user-officer1', 'deactivated');
+        expectProblem(await me(away, token), 401, 'UNAUTHENTICATED');
+      } finally {
+        await away.close();
+        client.disconnect();
+      }
+    },
+  );
 });

@@ -3,8 +3,11 @@
  * that must end access (password, roles, deactivation) revoke it. Verifying an access token stays
  * cheap: what a session stands for (the active user's identity) is cached per session in each
  * process for a short TTL, and a revocation is announced on the live channel so every process
- * forgets it — and closes that user's `/api/live` sockets — within moments. A lost announcement
- * (Redis down) costs at most the TTL; a follower that lost its connection forgets everything.
+ * forgets it — and closes that user's `/api/live` sockets — within moments. The cache is trusted
+ * only while this process hears the channel: with its subscription down (Redis away) every request
+ * reads the identity from PostgreSQL, and on reconnecting it forgets everything cached before. An
+ * announcement lost while this process still hears the channel (the announcer's Redis away) costs
+ * at most the TTL (5 s).
  */
 import { randomUUID } from 'node:crypto';
 import {
@@ -62,7 +65,7 @@ declare module 'fastify' {
 }
 
 export interface SessionsOptions {
-  /** How long a session's identity is trusted without asking the database; default 30 s. */
+  /** How long a session's identity is trusted without asking the database; default 5 s. */
   cacheTtlMs?: number;
 }
 
@@ -73,7 +76,7 @@ interface Cached {
 export const sessions = fp(
   async (app: FastifyInstance, options: SessionsOptions) => {
     const channel = liveChannel(app.config.QUEUE_PREFIX);
-    const cache = new LRUCache<string, Cached>({ max: 20_000, ttl: options.cacheTtlMs ?? 30_000 });
+    const cache = new LRUCache<string, Cached>({ max: 20_000, ttl: options.cacheTtlMs ?? 5_000 });
     const listeners: Array<(message: SessionsRevokedMessage) => void> = [];
 
     const forget = (message: SessionsRevokedMessage) => {
@@ -111,6 +114,8 @@ export const sessions = fp(
     app.addHook('onClose', async () => {
       subscriber.disconnect();
     });
+    /** Whether revocations reach this process now: only then may a cached identity answer. */
+    const hearing = () => subscribedOnce && subscriber.status === 'ready';
 
     const announce: Sessions['announce'] = async (revoked) => {
       const message: SessionsRevokedMessage = { type: 'sessions.revoked', ...revoked };
@@ -153,10 +158,12 @@ export const sessions = fp(
         return { ...issueTokens(app, next), identity };
       },
       async identity(sessionId) {
+        if (!hearing()) return findSessionIdentity(app.db, sessionId);
         const cached = cache.get(sessionId);
         if (cached) return cached.identity;
         const identity = await findSessionIdentity(app.db, sessionId);
-        cache.set(sessionId, { identity });
+        // Not kept when the subscription dropped while it was read: a revocation may have gone unheard.
+        if (hearing()) cache.set(sessionId, { identity });
         return identity;
       },
       async end(sessionId, reason) {
