@@ -277,6 +277,11 @@ const en: ConsoleMessages = {
     uploading: 'Uploading…',
     noTasks: 'No verification or check tasks',
     reported: 'Reported: {caseNo}',
+    myReports: 'My reports',
+    myReportsCount: 'Showing {shown} of {total}',
+    noReports: 'You have not reported any case yet',
+    moreReports: 'Load more',
+    reportedAt: 'Reported {at}',
   },
   intake: {
     wantsCallback: 'Caller asks for a callback',
@@ -326,6 +331,33 @@ const en: ConsoleMessages = {
     recorded: 'Callback recorded: {caseNo} {outcome}',
     stillDue: 'Recorded: {caseNo} unreachable; it stays on the list to call again',
     conflict: '{caseNo} was already called back by another operator; removed from the list',
+  },
+  /** The phone's GPS position behind a report, or why there is none and what to do. */
+  locate: {
+    locating: 'Getting your GPS position…',
+    gps: 'GPS position · accurate to ±{metres} m',
+    onMap: 'Place picked on the map',
+    retry: 'Locate again',
+    failed: {
+      denied: 'No position: this site is not allowed to use your location.',
+      unavailable: 'No position: the phone cannot find one right now (indoors or a weak signal).',
+      timeout: 'Locating timed out: no position came in time.',
+      unsupported: 'No position: this browser cannot locate you.',
+    },
+    howTo: {
+      denied:
+        'Allow this site to use your location in the browser or phone settings, then tap “Locate again” — or tap the problem’s place on the map below.',
+      unavailable:
+        'Step outside into the open and tap “Locate again”, or tap the problem’s place on the map below.',
+      timeout: 'Tap “Locate again” to try once more, or tap the problem’s place on the map below.',
+      unsupported: 'Tap the problem’s place on the map below.',
+    },
+    keptPlace: 'The place above is kept.',
+    stale: 'This position was taken {minutes} min ago and may be out of date; locating again.',
+    coarse: 'The position is coarse (±{metres} m): check it on the map and tap the right place if needed.',
+    needed: 'Get a position, or tap the problem’s place on the map, to report.',
+    staleBlocks:
+      'The position is out of date: report once it is taken again or a place is tapped on the map.',
   },
   map: {
     outlinesUnavailable: 'Area outlines could not be loaded; the map shows cases only',

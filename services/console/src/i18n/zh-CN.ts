@@ -279,6 +279,11 @@ const zhCN = {
     uploading: '上传中…',
     noTasks: '暂无核实或核查任务',
     reported: '上报成功：{caseNo}',
+    myReports: '我的上报',
+    myReportsCount: '已显示 {shown} / 共 {total} 件',
+    noReports: '还没有上报过案件',
+    moreReports: '加载更多',
+    reportedAt: '上报于 {at}',
   },
   intake: {
     wantsCallback: '来电人要求回访',
@@ -329,6 +334,30 @@ const zhCN = {
     recorded: '已记录回访：{caseNo} {outcome}',
     stillDue: '已记录：{caseNo} 未接通，留在列表中稍后再拨',
     conflict: '{caseNo} 已由其他话务员回访，已从列表移除',
+  },
+  /** 定位: the phone's GPS position behind a report, or why there is none and what to do. */
+  locate: {
+    locating: '正在获取 GPS 定位…',
+    gps: 'GPS 定位 · 精度 ±{metres} 米',
+    onMap: '已在地图上点选位置',
+    retry: '重新定位',
+    failed: {
+      denied: '无法定位：未允许本网站使用位置信息。',
+      unavailable: '无法定位：手机暂时取不到位置（室内或信号弱）。',
+      timeout: '定位超时：长时间没有取到位置。',
+      unsupported: '无法定位：此浏览器不支持定位。',
+    },
+    howTo: {
+      denied: '请在浏览器或手机设置中允许本网站使用位置，再点「重新定位」；或直接在下方地图上点选问题位置。',
+      unavailable: '请到室外开阔处点「重新定位」，或直接在下方地图上点选问题位置。',
+      timeout: '请点「重新定位」再试，或直接在下方地图上点选问题位置。',
+      unsupported: '请在下方地图上点选问题位置。',
+    },
+    keptPlace: '仍使用上面的位置。',
+    stale: '此位置是 {minutes} 分钟前取得的，可能已不准确，正在重新定位。',
+    coarse: '定位精度较低（±{metres} 米），请在地图上核对，必要时点选正确位置。',
+    needed: '请先取得定位，或在地图上点选问题位置，才能上报。',
+    staleBlocks: '定位已过时：重新定位成功或在地图上点选位置后才能上报。',
   },
   map: {
     outlinesUnavailable: '区域轮廓加载失败，地图仅显示案件',

@@ -42,6 +42,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { screen: 'officer' },
   },
   {
+    path: '/officer/reports',
+    name: 'officer-reports',
+    component: () => import('../views/officer/MyReports.vue'),
+    meta: { screen: 'officer' },
+  },
+  {
     path: '/officer/tasks/:id',
     name: 'officer-task',
     component: () => import('../views/officer/FieldTask.vue'),

@@ -12,7 +12,13 @@ import { aUser } from './fake-api';
 
 export function mountWithApp<C extends Component>(
   component: C,
-  options: { props?: Record<string, unknown>; plugins?: Plugin[]; user?: SessionUser | null } = {},
+  options: {
+    props?: Record<string, unknown>;
+    plugins?: Plugin[];
+    user?: SessionUser | null;
+    /** Components replaced by stand-ins (the map, which happy-dom cannot draw). */
+    stubs?: Record<string, Component | boolean>;
+  } = {},
 ) {
   const pinia = createPinia();
   setActivePinia(pinia);
@@ -32,7 +38,7 @@ export function mountWithApp<C extends Component>(
     attachTo: document.body,
     global: {
       plugins: [pinia, createConsoleI18n('zh-CN'), ...(options.plugins ?? [])],
-      stubs: { RouterLink: { props: ['to'], template: '<a href="#"><slot /></a>' } },
+      stubs: { RouterLink: { props: ['to'], template: '<a href="#"><slot /></a>' }, ...options.stubs },
     },
   });
 }
