@@ -37,8 +37,34 @@ export interface ServiceRequestFilter {
   offset?: number;
 }
 
-/** Cases of a city as Open311 GeoReport v2 lists its service requests, newest first (`cases_created_idx`). */
-export async function listServiceRequests(db: DbOrTx, filter: ServiceRequestFilter): Promise<CaseRow[]> {
+/** What an Open311 service request shows of a case: only these columns are read for a list. */
+export const serviceRequestColumns = {
+  id: cases.id,
+  caseNo: cases.caseNo,
+  state: cases.state,
+  source: cases.source,
+  categoryCode: cases.categoryCode,
+  description: cases.description,
+  address: cases.address,
+  lat: cases.lat,
+  lng: cases.lng,
+  departmentId: cases.departmentId,
+  createdAt: cases.createdAt,
+  updatedAt: cases.updatedAt,
+  deadlineStage: cases.deadlineStage,
+  deadlineDue: cases.deadlineDue,
+};
+
+export type ServiceRequestRow = Pick<CaseRow, keyof typeof serviceRequestColumns>;
+
+/**
+ * Cases of a city as Open311 GeoReport v2 lists its service requests, newest first
+ * (`cases_created_idx`): the columns a request shows, not the whole case (a page holds up to 1000).
+ */
+export async function listServiceRequests(
+  db: DbOrTx,
+  filter: ServiceRequestFilter,
+): Promise<ServiceRequestRow[]> {
   const conditions: Array<SQL | undefined> = [
     eq(cases.city, filter.city),
     inArray(cases.source, [...filter.sources]),
@@ -53,7 +79,7 @@ export async function listServiceRequests(db: DbOrTx, filter: ServiceRequestFilt
         : inArray(cases.state, [...terminalStates]),
   ];
   return db
-    .select()
+    .select(serviceRequestColumns)
     .from(cases)
     .where(and(...conditions))
     .orderBy(desc(cases.createdAt), desc(cases.id))
@@ -104,16 +130,32 @@ export async function findPhotoUses(
     .limit(100);
 }
 
-/** The `media_url` an Open311 app posted with each of these cases (its report event's data). */
+/** A day either side of the reports' instants: the months of the event log that can hold them. */
+const reportSlackMs = 86_400_000;
+
+/**
+ * The `media_url` an Open311 app posted with each of these cases (its report event's data). `at`
+ * is when each was reported (the case's created_at, its report event's at): the event log is read
+ * only in the months those instants fall in, so the read costs the cases asked for, not the years
+ * of the log.
+ */
 export async function findPostedMediaUrls(
   db: DbOrTx,
-  caseIds: readonly string[],
+  reports: ReadonlyArray<{ id: string; at: Date }>,
 ): Promise<Map<string, string>> {
-  if (caseIds.length === 0) return new Map();
+  if (reports.length === 0) return new Map();
+  const instants = reports.map((report) => report.at.getTime());
   const rows = await db
     .select({ caseId: caseEvents.caseId, mediaUrl: sql<string | null>`${caseEvents.data}->>'mediaUrl'` })
     .from(caseEvents)
-    .where(and(inArray(caseEvents.caseId, [...caseIds]), eq(caseEvents.seq, 1)));
+    .where(
+      and(
+        sql`${caseEvents.caseId} = any(${sql.param(reports.map((report) => report.id))}::text[])`,
+        eq(caseEvents.seq, 1),
+        gte(caseEvents.at, new Date(Math.min(...instants) - reportSlackMs)),
+        lte(caseEvents.at, new Date(Math.max(...instants) + reportSlackMs)),
+      ),
+    );
   return new Map(rows.flatMap((row) => (row.mediaUrl === null ? [] : [[row.caseId, row.mediaUrl]])));
 }
 

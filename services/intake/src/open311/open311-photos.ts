@@ -41,10 +41,16 @@ export async function publicPhotosOf(
 export async function requestMediaUrls(
   ctx: IntakeContext,
   base: Open311Base,
-  cases: ReadonlyArray<{ id: string; source: ReportSource }>,
+  cases: ReadonlyArray<{ id: string; source: ReportSource; createdAt: Date }>,
 ): Promise<Map<string, string>> {
   const ids = cases.map((c) => c.id);
-  const [posted, photos] = await Promise.all([findPostedMediaUrls(ctx.db, ids), publicPhotosOf(ctx, cases)]);
+  const [posted, photos] = await Promise.all([
+    findPostedMediaUrls(
+      ctx.db,
+      cases.map((c) => ({ id: c.id, at: c.createdAt })),
+    ),
+    publicPhotosOf(ctx, cases),
+  ]);
   const urls = new Map<string, string>();
   for (const id of ids) {
     const first = photos.get(id)?.[0];

@@ -4,12 +4,12 @@
  * Status is `open` for every non-terminal state and `closed` otherwise; no reporter data leaves.
  */
 import {
-  type CaseRow,
   findCaseById,
   findCaseByNumber,
   listCategories,
   listCityTimeZones,
   listServiceRequests,
+  type ServiceRequestRow,
 } from '@urbangrid/db';
 import { type ReportSource, terminalStates } from '@urbangrid/domain';
 import { httpError, type IntegrationActor, publicLocation, redactPublicText } from '@urbangrid/platform';
@@ -84,14 +84,14 @@ export const stateNotes: Record<string, string> = {
  * check's and closing deadline once it reports it fixed. Before dispatch no department has a
  * deadline yet, and a suspended or ended case none: null.
  */
-function expectedFix(row: CaseRow): Date | null {
+function expectedFix(row: ServiceRequestRow): Date | null {
   const fixStages: readonly (string | null)[] = ['handle', 'check', 'close'];
   return fixStages.includes(row.deadlineStage) ? row.deadlineDue : null;
 }
 
 export async function serviceRequestOf(
   ctx: IntakeContext,
-  row: CaseRow,
+  row: ServiceRequestRow,
   serviceNames: Map<string, string>,
   mediaUrl: string | null,
 ): Promise<Row> {
@@ -171,7 +171,7 @@ export async function findServiceRequests(
 async function requestsOf(
   ctx: IntakeContext,
   base: Open311Base,
-  rows: readonly CaseRow[],
+  rows: readonly ServiceRequestRow[],
   names: Map<string, string>,
 ): Promise<Row[]> {
   const media = await requestMediaUrls(ctx, base, rows);

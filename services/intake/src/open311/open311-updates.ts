@@ -47,7 +47,7 @@ export async function findServiceRequestUpdates(
     publicPhotosOf(ctx, cases),
     findPostedMediaUrls(
       ctx.db,
-      rows.filter((row) => row.seq === 1).map((row) => row.caseId),
+      rows.filter((row) => row.seq === 1).map((row) => ({ id: row.caseId, at: row.at })),
     ),
   ]);
   return rows.map((row) => {

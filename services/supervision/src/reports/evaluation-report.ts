@@ -14,8 +14,9 @@ import {
   listCityDepartments,
   listDistricts,
   listEvaluatedStaff,
-  listOfficersWithGrids,
+  listOfficersWithGridTotals,
   listPublications,
+  type OfficerGridTotalsRow,
   type RollupCounts,
   type RollupTotalsRow,
   sumPublishedRollups,
@@ -135,7 +136,12 @@ async function periodConfigs(
   return { published: evaluationConfigOf(frozen?.config), live };
 }
 
-type Totals = (dimension: AnyRollupDimension) => Promise<Map<string, RollupCounts>>;
+/** The period's rollup totals, frozen (published days from their copy) or live, each read once. */
+interface Totals {
+  of(dimension: AnyRollupDimension): Promise<Map<string, RollupCounts>>;
+  /** The scope's grid officers with their grids' totals summed (in SQL). */
+  officersOverGrids(): Promise<OfficerGridTotalsRow[]>;
+}
 
 function totalsReader(
   db: Db,
@@ -144,25 +150,29 @@ function totalsReader(
   frozen: boolean,
 ): Totals {
   const cache = new Map<AnyRollupDimension, Promise<Map<string, RollupCounts>>>();
-  return (dimension) => {
-    let entry = cache.get(dimension);
-    if (entry === undefined) {
-      const query = { city: scope.city, dimension, fromDay: period.from, toDay: period.to };
-      entry = (frozen ? sumPublishedRollups(db, query) : sumRollups(db, query)).then(byKey);
-      cache.set(dimension, entry);
-    }
-    return entry;
+  return {
+    of: (dimension) => {
+      let entry = cache.get(dimension);
+      if (entry === undefined) {
+        const query = { city: scope.city, dimension, fromDay: period.from, toDay: period.to };
+        entry = (frozen ? sumPublishedRollups(db, query) : sumRollups(db, query)).then(byKey);
+        cache.set(dimension, entry);
+      }
+      return entry;
+    },
+    officersOverGrids: () =>
+      listOfficersWithGridTotals(db, {
+        city: scope.city,
+        fromDay: period.from,
+        toDay: period.to,
+        frozen,
+        districtCode: scope.districtCode ?? undefined,
+      }),
   };
 }
 
 function byKey(rows: readonly RollupTotalsRow[]): Map<string, RollupCounts> {
   return new Map(rows.map(({ key, ...counts }) => [key, counts]));
-}
-
-function plus(a: RollupCounts, b: RollupCounts): RollupCounts {
-  const sum = zeroRollupCounts();
-  for (const metric of Object.keys(sum) as (keyof RollupCounts)[]) sum[metric] = a[metric] + b[metric];
-  return sum;
 }
 
 const countsOf = (map: Map<string, RollupCounts>, key: string) => map.get(key) ?? zeroRollupCounts();
@@ -178,21 +188,17 @@ async function subjectInputs(
   const inDistrict = (code: string) => scope.districtCode === null || code.startsWith(scope.districtCode);
   switch (subject) {
     case 'officer': {
-      const [own, grids] = await Promise.all([totals('officer'), totals('grid')]);
-      const officers = await listOfficersWithGrids(db, city, scope.districtCode ?? undefined);
-      return officers.map((officer) => ({
-        key: officer.username,
-        name: officer.displayName,
-        counts: officerCounts(
-          countsOf(own, officer.username),
-          officer.gridCodes.reduce((sum, code) => plus(sum, countsOf(grids, code)), zeroRollupCounts()),
-        ),
+      const [own, officers] = await Promise.all([totals.of('officer'), totals.officersOverGrids()]);
+      return officers.map(({ username, displayName, ...grids }) => ({
+        key: username,
+        name: displayName,
+        counts: officerCounts(countsOf(own, username), grids),
       }));
     }
     case 'intake_operator':
     case 'shift_lead':
     case 'dispatcher': {
-      const staff = await totals('staff');
+      const staff = await totals.of('staff');
       const people = await listEvaluatedStaff(db, city, subject);
       const toCounts = {
         intake_operator: intakeOperatorCounts,
@@ -206,7 +212,7 @@ async function subjectInputs(
       }));
     }
     case 'department': {
-      const byDepartment = await totals('department');
+      const byDepartment = await totals.of('department');
       const departments = await listCityDepartments(db, city);
       return departments.map((department) => ({
         key: department.id,
@@ -215,7 +221,7 @@ async function subjectInputs(
       }));
     }
     case 'district': {
-      const byDistrict = await totals('district');
+      const byDistrict = await totals.of('district');
       const districts = (await listDistricts(db, city)).filter((district) => inDistrict(district.code));
       return districts.map((district) => ({
         key: district.code,
