@@ -86,30 +86,44 @@ export async function listAreaOutlines(
     .orderBy(asc(areas.code));
 }
 
-/** Valid grids of a city whose bounding box meets [minLng, minLat, maxLng, maxLat], at most `limit`. */
-export async function listGridsInBox(
+/** A grid's outline as the map draws it: its GeoJSON geometry as stored (JSON text, never parsed). */
+export interface GridOutlineRow {
+  code: string;
+  name: string;
+  communityCode: string;
+  geometryJson: string;
+}
+
+/**
+ * The outlines of a city's valid grids meeting a box, by code, at most `limit`: what the map's grid
+ * layer shows, with each geometry as the database holds it (text), so an answer of a thousand
+ * outlines is joined, not parsed and written again.
+ */
+export async function listGridOutlinesInBox(
   db: DbOrTx,
   city: string,
   box: readonly [number, number, number, number],
   limit: number,
-): Promise<GridRecord[]> {
+): Promise<GridOutlineRow[]> {
   const [minLng, minLat, maxLng, maxLat] = box;
-  const rows = await db
-    .select(gridColumns)
+  return db
+    .select({
+      code: grids.code,
+      name: grids.name,
+      communityCode: grids.communityCode,
+      geometryJson: sql<string>`${grids.geometry}::text`,
+    })
     .from(grids)
     .where(
       and(
+        // Bounding boxes meeting the box (edges included), read through grids_box_idx.
+        sql`box(point(${grids.minLng}, ${grids.minLat}), point(${grids.maxLng}, ${grids.maxLat})) && box(point(${minLng}, ${minLat}), point(${maxLng}, ${maxLat}))`,
         eq(grids.city, city),
         validNow,
-        lte(grids.minLng, maxLng),
-        gte(grids.maxLng, minLng),
-        lte(grids.minLat, maxLat),
-        gte(grids.maxLat, minLat),
       ),
     )
     .orderBy(asc(grids.code))
     .limit(limit);
-  return rows as GridRecord[];
 }
 
 /**

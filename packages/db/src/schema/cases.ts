@@ -215,7 +215,8 @@ export const cases = pgTable(
     uniqueIndex('cases_city_case_no_uq').on(t.city, t.caseNo),
     index('cases_city_state_idx').on(t.city, t.state),
     index('cases_grid_state_idx').on(t.gridCode, t.state),
-    index('cases_department_state_idx').on(t.departmentId, t.state),
+    // A department's cases of a state, newest first: its list of a state bounded by the page, whatever the state.
+    index('cases_department_state_idx').on(t.departmentId, t.state, t.createdAt, t.id),
     index('cases_assignee_idx').on(t.assignee),
     index('cases_h3_idx').on(t.h3Cell, t.categoryCode),
     index('cases_deadline_idx').on(t.deadlineDue),

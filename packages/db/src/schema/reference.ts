@@ -114,7 +114,15 @@ export const grids = pgTable(
     validFrom: date('valid_from').notNull(),
     validTo: date('valid_to'),
   },
-  (t) => [index('grids_city_idx').on(t.city), index('grids_community_idx').on(t.communityCode)],
+  (t) => [
+    index('grids_city_idx').on(t.city),
+    index('grids_community_idx').on(t.communityCode),
+    // The map's grids of a box: the outlines whose bounding box meets it, not every grid of the city.
+    index('grids_box_idx').using(
+      'gist',
+      sql`box(point(${t.minLng}, ${t.minLat}), point(${t.maxLng}, ${t.maxLat}))`,
+    ),
+  ],
 );
 
 /**

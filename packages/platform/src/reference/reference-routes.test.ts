@@ -156,6 +156,20 @@ describe('reference routes of api.md on the demo region', () => {
       code: string;
     }>();
     expect(grids.features.map((f) => f.properties.code)).toContain(located.code);
+    // Each outline as GeoJSON; a box touching a grid's corner still meets it (edges count).
+    const grid = grids.features.find((f) => f.properties.code === located.code);
+    expect(grid?.geometry.type).toBe('Polygon');
+    const corner = grid?.geometry.coordinates[0]?.reduce(
+      (max, [lng = 0, lat = 0]) => [Math.max(max[0] ?? 0, lng), Math.max(max[1] ?? 0, lat)],
+      [-180, -90],
+    );
+    const touching = (
+      await app.inject({
+        url: `/api/grids?bbox=${corner?.[0]},${corner?.[1]},${(corner?.[0] ?? 0) + 0.0001},${(corner?.[1] ?? 0) + 0.0001}`,
+        headers,
+      })
+    ).json<{ features: Feature[] }>();
+    expect(touching.features.map((f) => f.properties.code)).toContain(located.code);
     expectProblem(await app.inject({ url: '/api/grids?bbox=1,2,3', headers }), 400, 'VALIDATION_FAILED');
     expectProblem(
       await app.inject({ url: '/api/grids?bbox=111.7,40.9,111.6,40.8', headers }),
