@@ -8,6 +8,7 @@
 import {
   type DbOrTx,
   findCatalogueVersion,
+  findCategoryQuestions,
   findCityRecord,
   findDepartmentRecord,
   listApiKeys,
@@ -25,6 +26,7 @@ import {
   createCity,
   createDepartment,
   recordSeedChange,
+  saveServiceQuestions,
 } from '@urbangrid/platform';
 import type { DemoRegion } from './demo-region/index.js';
 
@@ -88,6 +90,22 @@ export async function seedAreas(tx: DbOrTx, region: DemoRegion): Promise<number>
     });
   }
   return missing.length;
+}
+
+/** Adds the demo questions of categories a city has none of yet; how many were written. */
+export async function seedServiceQuestions(tx: DbOrTx, region: DemoRegion): Promise<number> {
+  let written = 0;
+  for (const entry of region.serviceQuestions) {
+    if ((await findCategoryQuestions(tx, entry.categoryCode, entry.city)) !== null) continue;
+    await saveServiceQuestions(
+      tx,
+      recordSeedChange,
+      { version: entry.version, code: entry.categoryCode, city: entry.city, questions: entry.questions },
+      { reach: null, today: null },
+    );
+    written++;
+  }
+  return written;
 }
 
 /** Adds the demo keys that do not exist yet, with their documented secrets (stored hashed). */

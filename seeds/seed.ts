@@ -21,6 +21,7 @@ import {
   seedCities,
   seedDepartments,
   seedRegionTargets,
+  seedServiceQuestions,
 } from './admin-changes.js';
 import { loadDemoHistory } from './demo-history/load-history.js';
 import {
@@ -137,6 +138,7 @@ export async function seedDemoRegion(
         tx.insert(officerGrids).values(b).onConflictDoNothing(),
       ),
       apiKeys: await seedApiKeys(tx, region),
+      serviceQuestions: await seedServiceQuestions(tx, region),
       cityProfiles: await insertRegionCityProfiles(tx, region.cityProfiles),
       regionIndicators: await seedRegionTargets(tx, region),
     };
@@ -172,6 +174,7 @@ function definedCounts(region: DemoRegion): SeedCounts {
     users: region.users.length,
     officerGrids: region.officerGrids.length,
     apiKeys: region.apiKeys.length,
+    serviceQuestions: region.serviceQuestions.length,
     cityProfiles: region.cityProfiles.length,
     regionIndicators: region.regionIndicators.length,
   };

@@ -21,6 +21,7 @@ import {
   SEEDED_AT,
   type StaffMember,
 } from './rows.js';
+import { type DemoServiceQuestions, demoServiceQuestions } from './service-questions.js';
 import { buildCityStaff, personName, staffMember } from './staff.js';
 
 export { demoApiKeys } from './api-keys.js';
@@ -46,6 +47,8 @@ export interface DemoRegion {
   cityProfiles: CityProfileRow[];
   /** The action plan's targets, added through the admin's addRegionTargets. */
   regionIndicators: RegionIndicator[];
+  /** Questions (追问) of a few categories in every city, through the admin's saveServiceQuestions. */
+  serviceQuestions: Array<DemoServiceQuestions & { city: string }>;
 }
 
 const cityRow = (plan: CityPlan): CityRow => ({
@@ -126,6 +129,7 @@ export function buildDemoRegion(options: DemoRegionOptions = {}): DemoRegion {
       population: plan.urbanPopulation,
     })),
     regionIndicators: [...planTargets, ...caseIndicatorTargets],
+    serviceQuestions: plans.flatMap((plan) => demoServiceQuestions.map((q) => ({ ...q, city: plan.code }))),
   };
   plans.forEach((plan, n) => {
     const { areas, grids, communities } = buildCityAreas(plan);

@@ -127,6 +127,76 @@ describe('API key administration', () => {
     expect(fastAnswers).toEqual(Array(12).fill(201));
   });
 
+  test("an admin changes a key's rate: its next requests count against the new rate, in every process", async () => {
+    const created = await create({
+      name: '视频分析 高峰',
+      source: 'video',
+      scopes: ['report:create'],
+      rateLimitPerMinute: 100,
+    });
+    const { id, key, version } = created.json<KeyView & { version: number }>();
+    const spend = async (n: number) => {
+      // Requests the limit counts (it counts before the body is checked): cheap 400s.
+      for (let i = 0; i < n; i++) {
+        const answer = await (i % 2 ? first : second).inject({
+          method: 'POST',
+          url: '/api/intake/reports',
+          headers: { 'x-api-key': key ?? '' },
+          payload: {},
+        });
+        expect(answer.statusCode).toBe(400);
+      }
+    };
+    await spend(100);
+    // The 101st in the minute is refused at 100 a minute…
+    expectProblem(await report(second, key ?? ''), 429, 'RATE_LIMITED');
+
+    const patch = (payload: object, ifMatch?: string, app = first) =>
+      app.inject({
+        method: 'PATCH',
+        url: `/api/admin/api-keys/${id}`,
+        headers: { ...admin, ...(ifMatch === undefined ? {} : { 'if-match': ifMatch }) },
+        payload,
+      });
+    const raised = await patch({ rateLimitPerMinute: 150 }, `"${version}"`);
+    expect(raised.statusCode, raised.body).toBe(200);
+    expect(raised.json()).toMatchObject({ rateLimitPerMinute: 150, version: version + 1 });
+    expect(raised.headers.etag).toBe(`"${version + 1}"`);
+    // …and allowed at 150, at once and in the other process, no restart.
+    expect((await report(second, key ?? '')).statusCode).toBe(201);
+    expect((await listed(second, id))?.rateLimitPerMinute).toBe(150);
+
+    // An edit made on what another admin changed since is refused; bad rates are 400.
+    expectProblem(await patch({ rateLimitPerMinute: 10 }, `"${version}"`, second), 409, 'VERSION_CONFLICT');
+    expectProblem(await patch({ rateLimitPerMinute: 0 }), 400, 'VALIDATION_FAILED');
+    expectProblem(await patch({ rateLimitPerMinute: 2.5 }), 400, 'VALIDATION_FAILED');
+    const lowered = await patch({ rateLimitPerMinute: 50 }, `"${version + 1}"`, second);
+    expect(lowered.statusCode, lowered.body).toBe(200);
+    expectProblem(await report(first, key ?? ''), 429, 'RATE_LIMITED');
+
+    const log = await first.inject({ url: '/api/admin/audit?entity=api_key&pageSize=200', headers: admin });
+    const updates = log
+      .json<{ items: Array<{ entityKey: string; action: string; before: unknown; after: unknown }> }>()
+      .items.filter((entry) => entry.entityKey === id && entry.action === 'update');
+    expect(updates).toHaveLength(2);
+    expect(updates).toContainEqual(
+      expect.objectContaining({
+        before: expect.objectContaining({ rateLimitPerMinute: 100 }),
+        after: expect.objectContaining({ rateLimitPerMinute: 150 }),
+      }),
+    );
+    expectProblem(
+      await first.inject({
+        method: 'PATCH',
+        url: '/api/admin/api-keys/nope',
+        headers: admin,
+        payload: { rateLimitPerMinute: 10 },
+      }),
+      404,
+      'NOT_FOUND',
+    );
+  });
+
   test('two admins revoking one key: one succeeds, the other gets 409; both changes audited once', async () => {
     const { id } = (
       await create({

@@ -19,6 +19,7 @@ export * from './codes/code-error.js';
 export * from './codes/code-schemas.js';
 export * from './codes/component-code.js';
 export * from './codes/grid-code.js';
+export * from './codes/service-questions.js';
 export * from './codes/urgency.js';
 export * from './indicators/bands.js';
 export * from './indicators/evaluate.js';

@@ -29,7 +29,10 @@ export const defaultRateLimits = {
   public: { max: 60, timeWindow: 60_000 },
   /** Open311 reads per IP. */
   open311Read: { max: 120, timeWindow: 60_000 },
-  /** Open311 POST requests per API key header or IP. */
+  /**
+   * Open311 POST requests without a valid api_key, per IP (a request with one counts against its
+   * key's own rate per minute).
+   */
   open311Write: { max: 30, timeWindow: 60_000 },
 } satisfies Record<string, RateLimitSetting>;
 
@@ -58,17 +61,30 @@ export function routeRateLimit(app: FastifyInstance, group: RateLimitGroup): Rat
 
 /**
  * Route config for the routes an integration reports through: each API key may make its own
- * `rateLimitPerMinute` requests a minute (counted per key, in every process together); callers
- * without a key (staff) are not counted.
+ * `rateLimitPerMinute` requests a minute (counted per key, in every process together, read from the
+ * key's grant on every request so an admin's new rate counts from the next one); callers without a
+ * key (staff) are not counted — unless `withoutKey` names a limit for them, counted per IP (Open311,
+ * whose key is in the body: `hook: 'preValidation'`, after the body was read and its key looked up).
  */
-export function apiKeyRateLimit(): RateLimitOptions {
+export function apiKeyRateLimit(
+  options: { hook?: 'onRequest' | 'preValidation'; withoutKey?: RateLimitSetting & { group: string } } = {},
+): RateLimitOptions {
   const keyOf = (request: FastifyRequest) =>
     request.actor?.kind === 'integration' ? request.actor : undefined;
+  const { withoutKey } = options;
   return {
-    timeWindow: 60_000,
-    max: (request) => keyOf(request)?.rateLimitPerMinute ?? 1,
-    keyGenerator: (request) => `api-key:${keyOf(request)?.keyId ?? callerKey(request)}`,
-    allowList: (request) => keyOf(request) === undefined,
+    ...(options.hook === undefined ? {} : { hook: options.hook }),
+    timeWindow: (request) =>
+      keyOf(request) === undefined && withoutKey !== undefined ? withoutKey.timeWindow : 60_000,
+    max: (request) => keyOf(request)?.rateLimitPerMinute ?? withoutKey?.max ?? 1,
+    keyGenerator: (request) => {
+      const key = keyOf(request);
+      if (key !== undefined) return `api-key:${key.keyId}`;
+      return withoutKey === undefined
+        ? `api-key:${callerKey(request)}`
+        : `${withoutKey.group}:ip:${request.ip}`;
+    },
+    ...(withoutKey === undefined ? { allowList: (request) => keyOf(request) === undefined } : {}),
   };
 }
 

@@ -84,32 +84,36 @@ describe('intake routes', () => {
     }
   });
 
-  redisTest('Open311 POSTs are rate limited per caller', async ({ database, redis }) => {
-    const harness = await buildIntakeTestApp(
-      { database, redis },
-      { rateLimits: { open311Write: { max: 2, timeWindow: 60_000 } } },
-    );
-    try {
-      const statuses: number[] = [];
-      for (let i = 0; i < 4; i++) {
-        const response = await harness.app.inject({
-          method: 'POST',
-          url: '/open311/v2/requests.json',
-          // An address of its own: the fuzz test above spent this file's counters for 127.0.0.1.
-          remoteAddress: '10.31.1.1',
-          headers: { 'content-type': 'application/x-www-form-urlencoded' },
-          payload: 'api_key=open311-demo-key&service_code=E0101&lat=40.83&long=111.67',
-        });
-        statuses.push(response.statusCode);
-        // The spec's status (400), the limit's own number as the error's code, and when to retry.
-        if (response.statusCode === 400) {
-          expect(response.json()).toEqual([{ code: 429, description: expect.any(String) }]);
-          expect(Number(response.headers['retry-after'])).toBeGreaterThan(0);
+  redisTest(
+    'Open311 POSTs without a valid api_key are rate limited per address',
+    async ({ database, redis }) => {
+      const harness = await buildIntakeTestApp(
+        { database, redis },
+        { rateLimits: { open311Write: { max: 2, timeWindow: 60_000 } } },
+      );
+      try {
+        const statuses: number[] = [];
+        for (let i = 0; i < 4; i++) {
+          const response = await harness.app.inject({
+            method: 'POST',
+            url: '/open311/v2/requests.json',
+            // An address of its own: the fuzz test above spent this file's counters for 127.0.0.1.
+            remoteAddress: '10.31.1.1',
+            headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-api-key': `guess-${i}` },
+            payload: `api_key=guess-${i}&service_code=E0101&lat=40.83&long=111.67`,
+          });
+          statuses.push(response.statusCode);
+          // The spec's status (400), the limit's own number as the error's code, and when to retry.
+          if (response.statusCode === 400) {
+            expect(response.json()).toEqual([{ code: 429, description: expect.any(String) }]);
+            expect(Number(response.headers['retry-after'])).toBeGreaterThan(0);
+          }
         }
+        // Guessed keys are refused (403) until the address has spent its tries, whatever key it names.
+        expect(statuses).toEqual([403, 403, 400, 400]);
+      } finally {
+        await harness.close();
       }
-      expect(statuses).toEqual([201, 201, 400, 400]);
-    } finally {
-      await harness.close();
-    }
-  });
+    },
+  );
 });

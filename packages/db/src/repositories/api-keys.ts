@@ -33,6 +33,7 @@ const recordColumns = {
   ...grantColumns,
   createdAt: apiKeys.createdAt,
   revokedAt: apiKeys.revokedAt,
+  version: apiKeys.version,
 };
 
 /** The unrevoked key whose SHA-256 (hex) is `keyHash`; keys themselves are never stored. */
@@ -108,11 +109,25 @@ export async function listApiKeys(db: DbOrTx, cities: readonly string[] | 'all')
     .orderBy(desc(apiKeys.createdAt), apiKeys.id);
 }
 
+/** A key's new rate per minute, its version raised; null when it does not exist. */
+export async function setApiKeyRate(
+  db: DbOrTx,
+  id: string,
+  rateLimitPerMinute: number,
+): Promise<ApiKeyRecord | null> {
+  const rows = await db
+    .update(apiKeys)
+    .set({ rateLimitPerMinute, version: sql`${apiKeys.version} + 1` })
+    .where(eq(apiKeys.id, id))
+    .returning(recordColumns);
+  return rows[0] ?? null;
+}
+
 /** Revokes an unrevoked key; null when it is revoked already (or does not exist). */
 export async function revokeApiKey(db: DbOrTx, id: string): Promise<ApiKeyRecord | null> {
   const rows = await db
     .update(apiKeys)
-    .set({ revokedAt: sql`now()` })
+    .set({ revokedAt: sql`now()`, version: sql`${apiKeys.version} + 1` })
     .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
     .returning(recordColumns);
   return rows[0] ?? null;

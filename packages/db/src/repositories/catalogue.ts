@@ -2,9 +2,9 @@
  * The category catalogue (分类目录) as an admin edits it: versions (each in force from a date, a
  * draft until it has one) and their categories. Changes run under the catalogue lock.
  */
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
-import { calendars, catalogueVersions, categories } from '../schema/reference.js';
+import { calendars, catalogueVersions, categories, categoryQuestions } from '../schema/reference.js';
 
 export type CatalogueVersionRecord = typeof catalogueVersions.$inferSelect;
 export type CategoryRecord = typeof categories.$inferSelect;
@@ -86,4 +86,58 @@ export async function listCalendarCodesByCity(db: DbOrTx): Promise<Map<string, S
   const byCity = new Map<string, Set<string>>();
   for (const row of rows) byCity.set(row.city, (byCity.get(row.city) ?? new Set()).add(row.code));
   return byCity;
+}
+
+export type CategoryQuestionsRecord = typeof categoryQuestions.$inferSelect;
+
+/** A city's questions of its categories (rows only for categories that ask something or did). */
+export async function listCityQuestions(
+  db: DbOrTx,
+  city: string,
+  categoryCodes?: readonly string[],
+): Promise<CategoryQuestionsRecord[]> {
+  if (categoryCodes !== undefined && categoryCodes.length === 0) return [];
+  return db
+    .select()
+    .from(categoryQuestions)
+    .where(
+      and(
+        eq(categoryQuestions.city, city),
+        categoryCodes === undefined ? undefined : inArray(categoryQuestions.categoryCode, [...categoryCodes]),
+      ),
+    )
+    .orderBy(asc(categoryQuestions.categoryCode));
+}
+
+/** One category's questions in a city; `forUpdate` locks the row for the caller's transaction. */
+export async function findCategoryQuestions(
+  db: DbOrTx,
+  categoryCode: string,
+  city: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<CategoryQuestionsRecord | null> {
+  const query = db
+    .select()
+    .from(categoryQuestions)
+    .where(and(eq(categoryQuestions.categoryCode, categoryCode), eq(categoryQuestions.city, city)))
+    .limit(1);
+  const rows = options.forUpdate ? await query.for('update') : await query;
+  return rows[0] ?? null;
+}
+
+/** Writes a category's questions in a city, its version raised (1 for the first). */
+export async function saveCategoryQuestions(
+  db: DbOrTx,
+  row: { categoryCode: string; city: string; questions: unknown },
+): Promise<CategoryQuestionsRecord> {
+  const [saved] = await db
+    .insert(categoryQuestions)
+    .values({ ...row, version: 1 })
+    .onConflictDoUpdate({
+      target: [categoryQuestions.categoryCode, categoryQuestions.city],
+      set: { questions: row.questions, version: sql`${categoryQuestions.version} + 1` },
+    })
+    .returning();
+  if (!saved) throw new Error(`questions of ${row.categoryCode} in ${row.city} not saved`);
+  return saved;
 }

@@ -84,6 +84,8 @@ export const apiKeys = pgTable('api_keys', {
    * WEBHOOK_SECRET; only a 110 key has one (its requests carry X-Urbangrid-Signature).
    */
   signingSecretSealed: text('signing_secret_sealed'),
+  /** Raised by every change (its rate); an admin's edit names the version it saw (409 when stale). */
+  version: integer('version').notNull().default(1),
 });
 
 /**

@@ -218,6 +218,27 @@ export const categories = pgTable(
   (t) => [index('categories_version_idx').on(t.catalogueVersion, t.kind)],
 );
 
+/**
+ * A city's questions (追问) of a category (Open311's service definition attributes): what a reporter
+ * is asked beside the description, e.g. a manhole cover's type. One row per category and city, as
+ * the city's admin writes them (an array of questions in `questions`); a category without a row
+ * asks nothing. The category's code names its catalogue version.
+ */
+export const categoryQuestions = pgTable(
+  'category_questions',
+  {
+    categoryCode: text('category_code')
+      .notNull()
+      .references(() => categories.code),
+    city: text('city')
+      .notNull()
+      .references(() => cities.code),
+    questions: jsonb('questions').notNull().default(sql`'[]'::jsonb`),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [primaryKey({ columns: [t.categoryCode, t.city] })],
+);
+
 /** Departments (专业部门) form a tree: city bureau → district unit → team. */
 export const departments = pgTable(
   'departments',

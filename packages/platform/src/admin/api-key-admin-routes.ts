@@ -1,7 +1,8 @@
 /**
  * `/api/admin/api-keys` (接口密钥管理) for admins: create a key for an integration (the secret is in
  * this answer and nowhere else), list the keys without secrets and with their last use, revoke one
- * (refused from its next request on, in every process). A city's admin manages their city's keys,
+ * (refused from its next request on, in every process), change its rate per minute (counted from its
+ * next request on, in every process). A city's admin manages their city's keys,
  * a region admin every city's.
  */
 
@@ -13,9 +14,9 @@ import { userOf } from '../auth/actor.js';
 import { apiKeyScopes, type RouteAccess } from '../auth/route-access.js';
 import { validationFailed } from '../errors.js';
 import type { ServicePlugin } from '../service-plugin.js';
-import { changeRecorder } from './admin-changes.js';
+import { changeRecorder, etagOf, expectedVersionOf, ifMatchHeaders } from './admin-changes.js';
 import { administeredCity, citiesOf } from './admin-scope.js';
-import { apiKeySources, createApiKey, revokeApiKey } from './api-key-admin.js';
+import { apiKeySources, changeApiKeyRate, createApiKey, revokeApiKey } from './api-key-admin.js';
 
 const admins: RouteAccess = { roles: ['admin'] };
 const tags = ['admin'];
@@ -33,6 +34,7 @@ const apiKeyView = z
     /** To the minute; null when never used. */
     lastUsedAt: z.string().nullable(),
     revokedAt: z.string().nullable(),
+    version: z.number().int().describe('The ETag an edit names in If-Match'),
   })
   .meta({ id: 'ApiKey' });
 
@@ -46,7 +48,10 @@ const toView = (key: ApiKeyRecord): z.infer<typeof apiKeyView> => ({
   createdAt: key.createdAt.toISOString(),
   lastUsedAt: key.lastUsedAt?.toISOString() ?? null,
   revokedAt: key.revokedAt?.toISOString() ?? null,
+  version: key.version,
 });
+
+const rateLimitPerMinute = z.number().int().min(1).max(100_000);
 
 export const apiKeyAdminRoutes: ServicePlugin = async (app) => {
   app.post(
@@ -65,7 +70,7 @@ export const apiKeyAdminRoutes: ServicePlugin = async (app) => {
               .min(1)
               .max(apiKeyScopes.length)
               .refine((scopes) => new Set(scopes).size === scopes.length, 'a scope is listed twice'),
-            rateLimitPerMinute: z.number().int().min(1).max(100_000),
+            rateLimitPerMinute,
             city: cityCode.optional().describe("The key's city; default the admin's own"),
           })
           .refine((body) => body.scopes.includes('police110') === (body.source === 'police110'), {
@@ -123,6 +128,35 @@ export const apiKeyAdminRoutes: ServicePlugin = async (app) => {
       if (city !== undefined) await administeredCity(actor, city, app.reference);
       const keys = await listApiKeys(app.db, city !== undefined ? [city] : citiesOf(actor));
       return { items: keys.map(toView) };
+    },
+  );
+
+  app.patch(
+    '/api-keys/:id',
+    {
+      config: { access: admins },
+      schema: {
+        tags,
+        summary: "Changes a key's rate per minute: its next requests, in every process, count against it",
+        description:
+          'If-Match names the version the admin saw (409 when stale); a revoked key takes no change (409). ' +
+          'Recorded in the admin audit log with the rate before and after.',
+        params: z.object({ id: z.string().min(1).max(100) }),
+        headers: ifMatchHeaders,
+        body: z.object({ rateLimitPerMinute }),
+        response: { 200: apiKeyView },
+      },
+    },
+    async (request, reply) => {
+      const { actor, record } = changeRecorder(request);
+      const changed = await changeApiKeyRate(app.db, record, {
+        id: request.params.id,
+        cities: citiesOf(actor),
+        rateLimitPerMinute: request.body.rateLimitPerMinute,
+        ...expectedVersionOf(request),
+      });
+      reply.header('etag', etagOf(changed.version));
+      return toView(changed);
     },
   );
 

@@ -12,12 +12,14 @@ import {
   insertApiKey,
   revokeApiKey as markRevoked,
   sealText,
+  setApiKeyRate,
   webhookSealingKey,
 } from '@urbangrid/db';
 import { reportSources } from '@urbangrid/domain';
 import { hashApiKey } from '../auth/api-keys.js';
 import type { ApiKeyScope } from '../auth/route-access.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors.js';
+import { changeStoredRecord } from './admin-changes.js';
 import type { RecordChange } from './calendar-admin.js';
 
 /** The sources a key may report as (an officer reports with an account, never a key). */
@@ -94,6 +96,40 @@ export async function createApiKey(
     });
     return { key: secret, record: created, ...(signingSecret === undefined ? {} : { signingSecret }) };
   });
+}
+
+/**
+ * A key's rate per minute changed (a video-analytics feed that outgrew its rate): every process
+ * counts its next requests against the new rate (each request reads its key's grant; nothing caches
+ * it). 404 unknown, 403 another city's, 409 stale (If-Match) or revoked.
+ */
+export async function changeApiKeyRate(
+  db: DbOrTx,
+  record: RecordChange,
+  target: {
+    id: string;
+    cities: readonly string[] | 'all';
+    rateLimitPerMinute: number;
+    expectedVersion?: number;
+  },
+): Promise<ApiKeyRecord> {
+  return db.transaction((tx) =>
+    changeStoredRecord(tx, record, {
+      what: `API key ${target.id}`,
+      entity: 'api_key',
+      entityKey: target.id,
+      action: 'update',
+      cities: target.cities,
+      ...(target.expectedVersion === undefined ? {} : { expectedVersion: target.expectedVersion }),
+      find: (t) => findApiKey(t, target.id, { forUpdate: true }),
+      cityOf: (key) => key.city,
+      state: apiKeyState,
+      apply: async (t, before) => {
+        if (before.revokedAt !== null) throw new ConflictError(`API key ${target.id} is revoked`);
+        return setApiKeyRate(t, target.id, target.rateLimitPerMinute);
+      },
+    }),
+  );
 }
 
 /**

@@ -9,15 +9,17 @@ import {
   type CategoryRecord,
   listCatalogueCategories,
   listCatalogueVersions,
+  listCityQuestions,
 } from '@urbangrid/db';
-import { categoryCodeString } from '@urbangrid/domain';
+import { categoryCodeString, cityCodeString, serviceQuestionSchema } from '@urbangrid/domain';
 import type { FastifyRequest } from 'fastify';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { RouteAccess } from '../auth/route-access.js';
-import { NotFoundError } from '../errors.js';
+import { NotFoundError, validationFailed } from '../errors.js';
 import type { ServicePlugin } from '../service-plugin.js';
 import { changeRecorder, etagOf, expectedVersionOf, ifMatchHeaders, publishChange } from './admin-changes.js';
+import { administeredCity } from './admin-scope.js';
 import {
   type CatalogueEditor,
   categoryFieldsSchema,
@@ -26,6 +28,7 @@ import {
   editCatalogueVersion,
   inForce,
   saveCategory,
+  saveServiceQuestions,
   visibleTo,
   withdrawCategory,
 } from './catalogue-admin.js';
@@ -72,6 +75,22 @@ const categoryOut = (category: CategoryRecord) => ({
   stageCalendars: category.stageCalendars as Record<string, string>,
 });
 
+const questionsView = z
+  .object({
+    categoryCode: z.string(),
+    city: z.string(),
+    questions: z.array(serviceQuestionSchema),
+    version: z.number().int().describe('The ETag an edit names in If-Match (0: none written yet)'),
+  })
+  .meta({ id: 'CategoryQuestions' });
+const questionsOut = (row: { categoryCode: string; city: string; questions: unknown; version: number }) => ({
+  ...row,
+  questions: row.questions as z.infer<typeof serviceQuestionSchema>[],
+});
+const cityQuery = z.object({
+  city: cityCodeString.optional().describe("The city whose questions; default the admin's own"),
+});
+
 const versionFields = {
   name: z.string().trim().min(1).max(120),
   nameEn: z.string().trim().min(1).max(200),
@@ -106,6 +125,17 @@ export const catalogueAdminRoutes: ServicePlugin = async (app) => {
     };
   };
   const published = () => publishChange(app, { parts: ['catalogue'] });
+  /** The city whose questions are read or written: the one asked (in the admin's reach), else their own. */
+  const questionsCity = async (request: FastifyRequest, asked: string | undefined) => {
+    const { actor } = changeRecorder(request);
+    const city = asked ?? actor.city;
+    if (city === null) {
+      const message = 'a region admin names the city (?city=)';
+      throw validationFailed(message, [{ in: 'querystring', path: 'city', message }]);
+    }
+    await administeredCity(actor, city, app.reference);
+    return city;
+  };
 
   app.get(
     '/catalogues',
@@ -285,6 +315,67 @@ export const catalogueAdminRoutes: ServicePlugin = async (app) => {
       await published();
       reply.code(created ? 201 : 200).header('etag', etagOf(category.version));
       return categoryOut(category);
+    },
+  );
+
+  app.get(
+    '/catalogues/:version/questions',
+    {
+      config: { access: admins },
+      schema: {
+        tags,
+        summary: "A city's questions (追问) of the version's categories: Open311's service definitions",
+        params: versionParams,
+        querystring: cityQuery,
+        response: { 200: z.object({ city: z.string(), items: z.array(questionsView) }) },
+      },
+    },
+    async (request) => {
+      const city = await questionsCity(request, request.query.city);
+      const codes = (await listCatalogueCategories(app.db))
+        .filter((c) => c.catalogueVersion === request.params.version)
+        .map((c) => c.code);
+      return { city, items: (await listCityQuestions(app.db, city, codes)).map(questionsOut) };
+    },
+  );
+
+  app.put(
+    '/catalogues/:version/categories/:code/questions',
+    {
+      config: { access: admins },
+      schema: {
+        tags,
+        summary: 'Sets the questions a category asks in a city (its Open311 service definition attributes)',
+        description:
+          "A city's admin for their city, a region admin for the city named (?city=). Each question is a " +
+          'GeoReport v2 attribute: code, datatype (string, number, datetime, text, singlevaluelist, ' +
+          'multivaluelist), required, order, the question in Chinese and English, and a list’s values ' +
+          '(key, name, nameEn). An empty list asks nothing (metadata false). If-Match names the version ' +
+          'seen (0 before any); stale answers 409. Recorded in the admin audit log (category_questions).',
+        params: categoryParams,
+        querystring: cityQuery,
+        headers: ifMatchHeaders,
+        body: z.object({ questions: z.array(serviceQuestionSchema).max(20) }),
+        response: { 200: questionsView },
+      },
+    },
+    async (request, reply) => {
+      const city = await questionsCity(request, request.query.city);
+      const { record, editor } = await editorOf(request);
+      const saved = await saveServiceQuestions(
+        app.db,
+        record,
+        {
+          version: request.params.version,
+          code: request.params.code,
+          city,
+          questions: request.body.questions,
+          ...expectedVersionOf(request),
+        },
+        editor,
+      );
+      reply.header('etag', etagOf(saved.version));
+      return questionsOut(saved);
     },
   );
 

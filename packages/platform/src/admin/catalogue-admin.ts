@@ -10,9 +10,11 @@
  */
 import {
   type CatalogueVersionRecord,
+  type CategoryQuestionsRecord,
   type CategoryRecord,
   type DbOrTx,
   findCatalogueVersion,
+  findCategoryQuestions,
   findCategoryRecord,
   insertCatalogueVersion,
   listCalendarCodesByCity,
@@ -20,6 +22,7 @@ import {
   listVersionCategories,
   lockCatalogue,
   type NewCategoryRecord,
+  saveCategoryQuestions,
   saveCategoryRecord,
   updateCatalogueVersion,
 } from '@urbangrid/db';
@@ -29,6 +32,7 @@ import {
   categoryCodeString,
   cityCodeString,
   parseCategoryCode,
+  serviceQuestionsSchema,
   stages,
   widenCategoryCode,
 } from '@urbangrid/domain';
@@ -427,3 +431,64 @@ export async function withdrawCategory(
 /** Whether a category is visible to an editor: national ones and their own city's. */
 export const visibleTo = (editor: Pick<CatalogueEditor, 'reach'>, category: CategoryRecord) =>
   editor.reach === null || category.city === null || category.city === editor.reach;
+
+export interface QuestionsEdit {
+  version: string;
+  code: string;
+  city: string;
+  questions: unknown;
+  /** The version of the city's questions the editor saw (If-Match; 0 while it has none); stale answers 409. */
+  expectedVersion?: number;
+}
+
+/**
+ * Writes the questions (追问) a category asks in a city, its Open311 service definition: the city's
+ * admin for their city, a region admin for any. Any category of the version the city may use (a
+ * national one, or the city's own local class), in force or not — the questions are not part of
+ * what a filed case keeps, each case keeps its own answers. 404 unknown, 403 out of reach, 409
+ * stale or withdrawn; audited with the questions before and after.
+ */
+export async function saveServiceQuestions(
+  db: DbOrTx,
+  record: RecordChange,
+  edit: QuestionsEdit,
+  editor: CatalogueEditor,
+): Promise<CategoryQuestionsRecord> {
+  const parsed = serviceQuestionsSchema.safeParse(edit.questions);
+  if (!parsed.success)
+    throw validationFailed(
+      parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '),
+      parsed.error.issues.map((issue) => ({
+        in: 'body',
+        path: ['questions', ...issue.path].join('.'),
+        message: issue.message,
+      })),
+    );
+  if (editor.reach !== null && edit.city !== editor.reach)
+    throw new ForbiddenError(`you administer city ${editor.reach}, not ${edit.city}`);
+  return db.transaction(async (tx) => {
+    await lockCatalogue(tx);
+    const category = await findCategoryRecord(tx, edit.code);
+    if (category === null || category.catalogueVersion !== edit.version)
+      throw new NotFoundError(`catalogue version ${edit.version} has no category ${edit.code}`);
+    if (category.city !== null && category.city !== edit.city)
+      throw new ForbiddenError(`category ${edit.code} is a local class of city ${category.city}`);
+    if (!category.active) throw new ConflictError(`category ${edit.code} is withdrawn`);
+    const before = await findCategoryQuestions(tx, edit.code, edit.city, { forUpdate: true });
+    checkVersion(before?.version ?? 0, edit.expectedVersion, `the questions of ${edit.code} in ${edit.city}`);
+    const after = await saveCategoryQuestions(tx, {
+      categoryCode: edit.code,
+      city: edit.city,
+      questions: parsed.data,
+    });
+    await record(tx, {
+      city: edit.city,
+      entity: 'category_questions',
+      entityKey: `${edit.code}@${edit.city}`,
+      action: before === null ? 'create' : 'update',
+      before: before?.questions ?? null,
+      after: after.questions,
+    });
+    return after;
+  });
+}

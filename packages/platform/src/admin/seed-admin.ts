@@ -12,6 +12,7 @@ export {
   type CategoryInput,
   createCatalogueVersion,
   type NewCatalogueVersion,
+  saveServiceQuestions,
 } from './catalogue-admin.js';
 export {
   type CalendarSpec,

@@ -19,6 +19,8 @@ import {
   humanCommands,
   lights,
   police110Statuses,
+  type QuestionAnswer,
+  questionAnswerSchema,
   reportSources,
   urgencies,
 } from '@urbangrid/domain';
@@ -205,6 +207,8 @@ export const caseDetailSchema = caseViewSchema
     cameraBurst: cameraBurstSchema.optional(),
     /** Only for a case 110 handed over, or one handed over to 110. */
     police110: police110LinkSchema.optional(),
+    /** The reporter's answers to the category's questions (追问), as asked and answered then. */
+    answers: z.array(questionAnswerSchema).optional(),
   })
   .meta({ id: 'CaseDetail' });
 
@@ -290,6 +294,13 @@ export function toTimelineEntry(event: CaseEventRow): CaseDetail['timeline'][num
   };
 }
 
+/** The answers to the category's questions the report carried (its first event), if any. */
+export function reportAnswers(events: readonly CaseEventRow[]): QuestionAnswer[] | null {
+  const data = events[0]?.data as Record<string, unknown> | null | undefined;
+  const answers = z.array(questionAnswerSchema).safeParse(data?.answers);
+  return answers.success && answers.data.length > 0 ? answers.data : null;
+}
+
 export function toCaseDetail(
   row: CaseRow,
   events: readonly CaseEventRow[],
@@ -299,12 +310,14 @@ export function toCaseDetail(
   burst: CameraBurstRow | null,
   police110: Police110Link | null = null,
 ): CaseDetail {
+  const answers = reportAnswers(events);
   return {
     ...toCaseView(row, viewer, phoneKey),
     timeline: events.map(toTimelineEntry),
     names,
     ...(burst === null ? {} : { cameraBurst: toCameraBurst(burst) }),
     ...(police110 === null ? {} : { police110 }),
+    ...(answers === null ? {} : { answers }),
   };
 }
 

@@ -106,7 +106,7 @@ export const retireArea = (code: string, retiredOn: string, version: number) =>
     }),
   );
 
-/** API keys: created (the key is in this answer only), listed, revoked. */
+/** API keys: created (the key is in this answer only), listed, their rate changed, revoked. */
 export const fetchApiKeys = () => ok(api.GET('/api/admin/api-keys', { params: { query: {} } }));
 
 export const createApiKey = (body: {
@@ -118,6 +118,15 @@ export const createApiKey = (body: {
 
 export const revokeApiKey = (id: string) =>
   ok(api.POST('/api/admin/api-keys/{id}/revoke', { params: { path: { id } } }));
+
+/** A key's new rate per minute, made on the version seen (409 when another admin changed it since). */
+export const changeApiKeyRate = (id: string, rateLimitPerMinute: number, version: number) =>
+  ok(
+    api.PATCH('/api/admin/api-keys/{id}', {
+      params: { path: { id }, header: ifMatch(version) },
+      body: { rateLimitPerMinute },
+    }),
+  );
 
 /** A city's evaluation settings, and a new version from a date. */
 export const fetchEvaluationSettings = (city: string) =>

@@ -45,6 +45,31 @@ export const withdrawCategory = (version: string, code: string, seen: number) =>
     }),
   );
 
+/** A city's questions (追问) of a version's categories: their Open311 service definitions. */
+export const fetchQuestions = (version: string, city: string) =>
+  ok(
+    api.GET('/api/admin/catalogues/{version}/questions', { params: { path: { version }, query: { city } } }),
+  );
+
+export type QuestionsBody =
+  paths['/api/admin/catalogues/{version}/categories/{code}/questions']['put']['requestBody']['content']['application/json'];
+export type ServiceQuestion = QuestionsBody['questions'][number];
+
+/** Sets the questions a category asks in a city, on the version seen (0 before any). */
+export const saveQuestions = (
+  version: string,
+  code: string,
+  city: string,
+  body: QuestionsBody,
+  seen: number,
+) =>
+  ok(
+    api.PUT('/api/admin/catalogues/{version}/categories/{code}/questions', {
+      params: { path: { version, code }, query: { city }, header: ifMatch(seen) },
+      body,
+    }),
+  );
+
 export const fetchMatrix = (city: string) =>
   ok(api.GET('/api/admin/matrix/{city}', { params: { path: { city }, query: {} } }));
 

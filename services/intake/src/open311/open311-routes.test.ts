@@ -73,7 +73,7 @@ describe('Open311 GeoReport v2', () => {
       service_code: 'C0101',
       service_name: '上水井盖',
       description: expect.stringContaining('Water supply manhole cover'),
-      metadata: false,
+      metadata: true, // it asks the cover's type (open311-questions.test.ts)
       type: 'realtime',
       keywords: expect.any(String),
       group: '公用设施',
@@ -82,16 +82,16 @@ describe('Open311 GeoReport v2', () => {
     expect(doc.services.service).toHaveLength(services.length);
     expect(doc.services.service[0]).toMatchObject({
       service_code: services[0].service_code,
-      metadata: false,
+      metadata: services[0].metadata,
     });
     expectJsonError(await get('services.json?jurisdiction_id=9999'), 404);
     expectXmlError(await get('services.xml?jurisdiction_id=9999'), 404);
   });
 
-  redisTest('a service definition has no attributes; an unknown code is 404', async () => {
-    expect((await get('services/C0101.json')).json()).toEqual({ service_code: 'C0101', attributes: [] });
-    expect(xml.parse((await get('services/C0101.xml')).body)).toMatchObject({
-      service_definition: { service_code: 'C0101', attributes: '' },
+  redisTest('a service that asks nothing has no attributes; an unknown code is 404', async () => {
+    expect((await get('services/E0101.json')).json()).toEqual({ service_code: 'E0101', attributes: [] });
+    expect(xml.parse((await get('services/E0101.xml')).body)).toMatchObject({
+      service_definition: { service_code: 'E0101', attributes: '' },
     });
     expectJsonError(await get('services/C9999.json'), 404);
     expectXmlError(await get('services/C9999.xml'), 404);

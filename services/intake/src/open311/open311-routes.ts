@@ -8,6 +8,7 @@
 import fastifyMultipart from '@fastify/multipart';
 import {
   type Allowed,
+  apiKeyRateLimit,
   authenticateWithApiKey,
   httpError,
   type IntegrationActor,
@@ -24,6 +25,8 @@ import type { IntakeContext } from '../intake-context.js';
 import { formatOfUrl, open311Formats, sendErrors, sendList, sendObject } from './open311-format.js';
 import { type Open311Base, publicPhotoBytes } from './open311-photos.js';
 import {
+  attributeOf,
+  cityQuestions,
   cityServices,
   createServiceRequest,
   findServiceRequest,
@@ -136,12 +139,18 @@ export function open311Routes(ctx: IntakeContext): ServicePlugin {
       },
       throwFileSizeLimit: true,
     });
-    // GeoReport v2 clients POST application/x-www-form-urlencoded; repeated keys keep the last value.
+    // GeoReport v2 clients POST application/x-www-form-urlencoded; repeated keys keep the last value,
+    // except a multivaluelist's `attribute[code][]`, which keeps them all.
     app.addContentTypeParser(
       'application/x-www-form-urlencoded',
       { parseAs: 'string' },
       (_request, body, done) => {
-        done(null, Object.fromEntries(new URLSearchParams(String(body))));
+        const fields: Record<string, string | string[]> = {};
+        for (const [key, value] of new URLSearchParams(String(body))) {
+          const earlier = fields[key];
+          fields[key] = key.endsWith('[]') ? [...(Array.isArray(earlier) ? earlier : []), value] : value;
+        }
+        done(null, fields);
       },
     );
 
@@ -209,7 +218,8 @@ export function open311Routes(ctx: IntakeContext): ServicePlugin {
       },
       async (request, reply) => {
         const city = await jurisdiction(ctx, request.query.jurisdiction_id);
-        const services = (await cityServices(ctx, city)).map(serviceOf);
+        const asked = await cityQuestions(ctx, city);
+        const services = (await cityServices(ctx, city)).map((c) => serviceOf(c, asked.has(c.code)));
         return sendList(reply, request.params.format, { root: 'services', item: 'service' }, services);
       },
     );
@@ -220,7 +230,13 @@ export function open311Routes(ctx: IntakeContext): ServicePlugin {
         config: read,
         schema: {
           tags,
-          summary: 'GET Service Definition: no extra attributes (every service has metadata false)',
+          summary:
+            'GET Service Definition: the questions (attributes) a service with metadata true asks, as the city’s admin set them',
+          description:
+            'Each attribute: variable, code, datatype (string, number, datetime, text, singlevaluelist, ' +
+            'multivaluelist), required, datatype_description, order, description and, for a list, values ' +
+            '[{key, name}]. A POST answers them as attribute[code]=key (attribute[code][]= for each of a ' +
+            'multivaluelist); a missing required one or a value not among the keys is a 400.',
           params: z.object({ service_code: z.string().min(1).max(32), format }),
           querystring: z.object({ jurisdiction_id: jurisdictionId }),
         },
@@ -230,10 +246,22 @@ export function open311Routes(ctx: IntakeContext): ServicePlugin {
         const code = request.params.service_code;
         const service = (await cityServices(ctx, city)).find((c) => c.code === code);
         if (!service) return sendErrors(reply, request.params.format, 404, `service_code ${code} not found`);
+        const attributes = ((await cityQuestions(ctx, city, [code])).get(code) ?? []).map(attributeOf);
         if (request.params.format === 'json') {
-          return sendObject(reply, 'json', 'service_definition', { service_code: code, attributes: [] });
+          return sendObject(reply, 'json', 'service_definition', { service_code: code, attributes });
         }
-        return sendObject(reply, 'xml', 'service_definition', { service_code: code, attributes: '' });
+        // XML: <attributes><attribute>…<values><value><key/><name/></value></values></attribute></attributes>
+        return sendObject(reply, 'xml', 'service_definition', {
+          service_code: code,
+          attributes:
+            attributes.length === 0
+              ? ''
+              : {
+                  attribute: attributes.map(({ values, ...attribute }) =>
+                    values === undefined ? attribute : { ...attribute, values: { value: values } },
+                  ),
+                },
+        });
       },
     );
 
@@ -393,14 +421,30 @@ export function open311Routes(ctx: IntakeContext): ServicePlugin {
     app.post(
       '/requests.:format',
       {
-        config: { access: open311Reporters, rateLimit: routeRateLimit(app, 'open311Write') },
+        config: {
+          access: open311Reporters,
+          // Counted per api_key, at the key's own rate per minute (the same key under any header or
+          // address); a request without a valid key per IP. The key is in the body, so after it is read.
+          rateLimit: apiKeyRateLimit({
+            hook: 'preValidation',
+            withoutKey: { group: 'open311Write', ...app.rateLimitSettings.open311Write },
+          }),
+        },
+        preValidation: async (request) => {
+          const key = postedApiKey(request);
+          if (key !== undefined) await authenticateWithApiKey(request, key).catch(() => undefined);
+        },
         schema: {
           tags,
           summary:
             'POST Service Request: report a problem with an api_key (form-encoded, as the spec says, or multipart with a photo)',
           description:
             'A multipart/form-data body may carry one photo (JPEG, PNG or WebP, any field name) with the ' +
-            'fields: it is stored like any report photo and comes back as the request’s media_url.',
+            'fields: it is stored like any report photo (only once the request is valid) and comes back ' +
+            'as the request’s media_url. The answers to the service’s questions are attribute[code]=… ' +
+            '(400 when a required one is missing or a value is not among a list’s keys); staff see them ' +
+            'on the case. Requests count against the api_key’s own rate per minute (a 400 with code 429 ' +
+            'beyond it).',
           consumes: ['application/x-www-form-urlencoded', 'multipart/form-data', 'application/json'],
           params: z.object({ format }),
           querystring: z.looseObject({ api_key: optionalText(512) }),
@@ -408,7 +452,7 @@ export function open311Routes(ctx: IntakeContext): ServicePlugin {
         },
       },
       async (request, reply) => {
-        const actor = await open311Caller(request, request.body.api_key ?? request.query.api_key);
+        const actor = open311Caller(request, request.body.api_key ?? request.query.api_key);
         const asked = request.body.jurisdiction_id;
         if (asked !== undefined && asked !== actor.city) {
           // The key is tied to its city: it may not report anywhere else.
@@ -424,7 +468,7 @@ export function open311Routes(ctx: IntakeContext): ServicePlugin {
         const created = await createServiceRequest(
           ctx,
           actor,
-          { ...request.body, photo: photos[0] },
+          { ...request.body, photo: photos[0], attributes: postedAttributes(request.body) },
           typeof idempotencyKey === 'string' && idempotencyKey.length > 0 && idempotencyKey.length <= 200
             ? idempotencyKey
             : undefined,
@@ -450,15 +494,47 @@ function baseOf(request: FastifyRequest, city: string): Open311Base {
   return { url: endpointUrl(request), city };
 }
 
-/** The integration an api_key belongs to; 403 (the spec's status) when it is missing, unknown or may not report. */
-async function open311Caller(
-  request: Parameters<typeof authenticateWithApiKey>[0],
-  key: string | undefined,
-): Promise<IntegrationActor> {
+/** The api_key of a POST as sent (body, else query), before the body is validated. */
+function postedApiKey(request: FastifyRequest): string | undefined {
+  const field = (source: unknown) => {
+    const value = (source as Record<string, unknown> | null | undefined)?.api_key;
+    return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+  };
+  return field(request.body) ?? field(request.query);
+}
+
+/**
+ * The answers posted to a service's questions: `attribute[code]` fields (a multivaluelist's as
+ * `attribute[code][]`, repeated), or a JSON body's `attribute` object.
+ */
+function postedAttributes(body: Record<string, unknown>): Map<string, string | string[]> {
+  const answers = new Map<string, string | string[]>();
+  const keep = (code: string, value: unknown) => {
+    if (typeof value === 'string' || typeof value === 'number') answers.set(code, String(value));
+    else if (Array.isArray(value))
+      answers.set(
+        code,
+        value.filter((v) => typeof v === 'string'),
+      );
+  };
+  const nested = body.attribute;
+  if (nested !== null && typeof nested === 'object' && !Array.isArray(nested))
+    for (const [code, value] of Object.entries(nested)) keep(code, value);
+  for (const [field, value] of Object.entries(body)) {
+    const code = /^attribute\[([^\]]{1,64})\](\[\])?$/.exec(field)?.[1];
+    if (code !== undefined) keep(code, value);
+  }
+  return answers;
+}
+
+/**
+ * The integration the api_key belongs to, looked up before the rate limit counted it; 403 (the
+ * spec's status) when it is missing, unknown or may not report.
+ */
+function open311Caller(request: FastifyRequest, key: string | undefined): IntegrationActor {
   if (key === undefined) throw httpError('FORBIDDEN', 'api_key was not provided');
-  const actor = await authenticateWithApiKey(request, key).catch(() => {
-    throw httpError('FORBIDDEN', 'api_key is not valid');
-  });
+  const actor = request.actor;
+  if (actor?.kind !== 'integration') throw httpError('FORBIDDEN', 'api_key is not valid');
   if (!isAllowed(actor, open311Reporters)) throw httpError('FORBIDDEN', 'this api_key may not post requests');
   return actor;
 }

@@ -7,16 +7,27 @@ import {
   findCaseById,
   findCaseByNumber,
   listCategories,
+  listCityQuestions,
   listCityTimeZones,
   listServiceRequests,
   type ServiceRequestRow,
 } from '@urbangrid/db';
-import { type ReportSource, terminalStates } from '@urbangrid/domain';
+import {
+  AnswerProblem,
+  checkAnswers,
+  isListQuestion,
+  type PostedAnswers,
+  type ReportSource,
+  type ServiceQuestion,
+  serviceQuestionsSchema,
+  terminalStates,
+} from '@urbangrid/domain';
 import { httpError, type IntegrationActor, publicLocation, redactPublicText } from '@urbangrid/platform';
 import { z } from 'zod';
 import { addressById, placeAddress } from '../addresses/address-service.js';
+import { gridContaining } from '../grid-location.js';
 import type { IntakeContext } from '../intake-context.js';
-import { storePhoto } from '../media/media-service.js';
+import { sniffPhotoType, storePhoto } from '../media/media-service.js';
 import { createReport } from '../reports/report-service.js';
 import type { Open311Value } from './open311-format.js';
 import { type Open311Base, requestMediaUrls } from './open311-photos.js';
@@ -31,15 +42,50 @@ export async function cityServices(ctx: IntakeContext, city: string) {
   return categories.filter((c) => c.city === null || c.city === city);
 }
 
-export function serviceOf(category: Awaited<ReturnType<typeof cityServices>>[number]): Row {
+/**
+ * The questions (追问) each category asks in `city` (its service definition's attributes), by
+ * category code; a category that asks nothing is not in the map. Read on every request, so an
+ * admin's edit is asked from the next one on in every process.
+ */
+export async function cityQuestions(
+  ctx: IntakeContext,
+  city: string,
+  categoryCodes?: readonly string[],
+): Promise<Map<string, ServiceQuestion[]>> {
+  const rows = await listCityQuestions(ctx.db, city, categoryCodes);
+  const asked = new Map<string, ServiceQuestion[]>();
+  for (const row of rows) {
+    const questions = serviceQuestionsSchema.parse(row.questions);
+    if (questions.length > 0) asked.set(row.categoryCode, questions);
+  }
+  return asked;
+}
+
+export function serviceOf(category: Awaited<ReturnType<typeof cityServices>>[number], asks: boolean): Row {
   return {
     service_code: category.code,
     service_name: category.name,
     description: `${category.nameEn}. ${category.filingCondition}`,
-    metadata: false,
+    metadata: asks,
     type: 'realtime',
     keywords: [category.nameEn, category.majorName, category.kind].join(', '),
     group: category.majorName,
+  };
+}
+
+/** A question as GeoReport v2's attribute: a list's values as {key, name}, other types without values. */
+export function attributeOf(question: ServiceQuestion): Row {
+  return {
+    variable: question.variable,
+    code: question.code,
+    datatype: question.datatype,
+    required: question.required,
+    datatype_description: question.datatypeDescription,
+    order: question.order,
+    description: question.description,
+    ...(isListQuestion(question.datatype)
+      ? { values: question.values.map((value) => ({ key: value.key, name: value.name })) }
+      : {}),
   };
 }
 
@@ -210,6 +256,8 @@ export interface Open311Post {
   media_url?: string;
   /** The bytes of a photo posted with the request (multipart). */
   photo?: Buffer;
+  /** The answers to the service's questions, by code (`attribute[code]=…`). */
+  attributes?: PostedAnswers;
 }
 
 /** POST Service Request: a report from an Open311 app's key, placed by lat/long or a gazetteer address. */
@@ -223,7 +271,19 @@ export async function createServiceRequest(
   if (body.service_code === undefined) throw httpError('VALIDATION_FAILED', 'service_code is required');
   const category = (await cityServices(ctx, city)).find((c) => c.code === body.service_code);
   if (!category) throw httpError('NOT_FOUND', `service_code ${body.service_code} not found`);
+  // Everything is checked before anything is stored: a refused request leaves no photo behind.
+  const questions = (await cityQuestions(ctx, city, [category.code])).get(category.code) ?? [];
+  let answers: ReturnType<typeof checkAnswers>;
+  try {
+    answers = checkAnswers(questions, body.attributes ?? new Map());
+  } catch (error) {
+    if (error instanceof AnswerProblem) throw httpError('VALIDATION_FAILED', error.message);
+    throw error;
+  }
   const place = await locationOf(ctx, city, body);
+  await gridContaining(ctx, city, place, ctx.engine.now());
+  if (body.photo !== undefined && (await sniffPhotoType(body.photo)) === null)
+    throw httpError('UNSUPPORTED_MEDIA_TYPE', 'media: only JPEG, PNG and WebP photos are accepted');
   const name = [body.first_name, body.last_name].filter(Boolean).join(' ').trim();
   const photo =
     body.photo === undefined
@@ -243,7 +303,14 @@ export async function createServiceRequest(
       reporter:
         name || body.phone || email ? { name: name || undefined, phone: body.phone, email } : undefined,
       // What the app sent beyond the report itself; the ids are the reporter's, so they stay out.
-      data: body.media_url ? { mediaUrl: body.media_url } : undefined,
+      // The answers to its questions, as asked and answered (shown to staff on the case).
+      data:
+        body.media_url || answers.length > 0
+          ? {
+              ...(body.media_url ? { mediaUrl: body.media_url } : {}),
+              ...(answers.length > 0 ? { answers } : {}),
+            }
+          : undefined,
       mediaIds: photo === undefined ? undefined : [photo.id],
     },
     idempotencyKey,

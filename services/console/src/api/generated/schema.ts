@@ -2406,6 +2406,8 @@ export interface paths {
                             createdAt: string;
                             lastUsedAt: string | null;
                             revokedAt: string | null;
+                            /** @description The ETag an edit names in If-Match */
+                            version: number;
                             key: string;
                             /** @description A 110 key only: the secret its requests are signed with (X-Urbangrid-Signature), shown once */
                             signingSecret?: string;
@@ -2418,6 +2420,56 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/admin/api-keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Changes a key's rate per minute: its next requests, in every process, count against it
+         * @description If-Match names the version the admin saw (409 when stale); a revoked key takes no change (409). Recorded in the admin audit log with the rate before and after.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The version (ETag) of the record the edit was made on; stale answers 409 */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        rateLimitPerMinute: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiKey"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/admin/api-keys/{id}/revoke": {
@@ -3943,6 +3995,104 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["CatalogueCategory"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/catalogues/{version}/questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A city's questions (追问) of the version's categories: Open311's service definitions */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The city whose questions; default the admin's own */
+                    city?: string;
+                };
+                header?: never;
+                path: {
+                    version: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            city: string;
+                            items: components["schemas"]["CategoryQuestions"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/catalogues/{version}/categories/{code}/questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Sets the questions a category asks in a city (its Open311 service definition attributes)
+         * @description A city's admin for their city, a region admin for the city named (?city=). Each question is a GeoReport v2 attribute: code, datatype (string, number, datetime, text, singlevaluelist, multivaluelist), required, order, the question in Chinese and English, and a list’s values (key, name, nameEn). An empty list asks nothing (metadata false). If-Match names the version seen (0 before any); stale answers 409. Recorded in the admin audit log (category_questions).
+         */
+        put: {
+            parameters: {
+                query?: {
+                    /** @description The city whose questions; default the admin's own */
+                    city?: string;
+                };
+                header?: {
+                    /** @description The version (ETag) of the record the edit was made on; stale answers 409 */
+                    "if-match"?: string;
+                };
+                path: {
+                    version: string;
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        questions: components["schemas"]["ServiceQuestionInput"][];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CategoryQuestions"];
                     };
                 };
             };
@@ -5641,7 +5791,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET Service Definition: no extra attributes (every service has metadata false) */
+        /**
+         * GET Service Definition: the questions (attributes) a service with metadata true asks, as the city’s admin set them
+         * @description Each attribute: variable, code, datatype (string, number, datetime, text, singlevaluelist, multivaluelist), required, datatype_description, order, description and, for a list, values [{key, name}]. A POST answers them as attribute[code]=key (attribute[code][]= for each of a multivaluelist); a missing required one or a value not among the keys is a 400.
+         */
         get: {
             parameters: {
                 query?: {
@@ -5713,7 +5866,7 @@ export interface paths {
         put?: never;
         /**
          * POST Service Request: report a problem with an api_key (form-encoded, as the spec says, or multipart with a photo)
-         * @description A multipart/form-data body may carry one photo (JPEG, PNG or WebP, any field name) with the fields: it is stored like any report photo and comes back as the request’s media_url.
+         * @description A multipart/form-data body may carry one photo (JPEG, PNG or WebP, any field name) with the fields: it is stored like any report photo (only once the request is valid) and comes back as the request’s media_url. The answers to the service’s questions are attribute[code]=… (400 when a required one is missing or a value is not among a list’s keys); staff see them on the case. Requests count against the api_key’s own rate per minute (a 400 with code 429 beyond it).
          */
         post: {
             parameters: {
@@ -8845,6 +8998,34 @@ export interface webhooks {
 }
 export interface components {
     schemas: {
+        ServiceQuestionInput: {
+            code: string;
+            /** @default true */
+            variable: boolean;
+            /** @enum {string} */
+            datatype: "string" | "number" | "datetime" | "text" | "singlevaluelist" | "multivaluelist";
+            /** @default false */
+            required: boolean;
+            /** @description The question in Chinese (Open311 description) */
+            description: string;
+            /** @description The question in English */
+            descriptionEn: string;
+            /**
+             * @description How to answer, e.g. the unit (Open311 datatype_description)
+             * @default null
+             */
+            datatypeDescription: string | null;
+            order: number;
+            /**
+             * @description The choices of a list question (key and name); none for other types
+             * @default []
+             */
+            values: {
+                key: string;
+                name: string;
+                nameEn: string;
+            }[];
+        };
         CityBaseMapInput: {
             /** @constant */
             kind: "tiles";
@@ -8953,6 +9134,42 @@ export interface components {
             /** Format: date-time */
             occurredAt: string;
         };
+        ServiceQuestion: {
+            code: string;
+            /** @default true */
+            variable: boolean;
+            /** @enum {string} */
+            datatype: "string" | "number" | "datetime" | "text" | "singlevaluelist" | "multivaluelist";
+            /** @default false */
+            required: boolean;
+            /** @description The question in Chinese (Open311 description) */
+            description: string;
+            /** @description The question in English */
+            descriptionEn: string;
+            /**
+             * @description How to answer, e.g. the unit (Open311 datatype_description)
+             * @default null
+             */
+            datatypeDescription: string | null;
+            order: number;
+            /**
+             * @description The choices of a list question (key and name); none for other types
+             * @default []
+             */
+            values: {
+                key: string;
+                name: string;
+                nameEn: string;
+            }[];
+        };
+        QuestionAnswer: {
+            code: string;
+            question: string;
+            questionEn: string;
+            value: string | string[];
+            answer: string;
+            answerEn: string;
+        };
         CityBaseMap: {
             /** @constant */
             kind: "tiles";
@@ -9058,6 +9275,8 @@ export interface components {
             createdAt: string;
             lastUsedAt: string | null;
             revokedAt: string | null;
+            /** @description The ETag an edit names in If-Match */
+            version: number;
         };
         CatalogueVersion: {
             version: string;
@@ -9104,6 +9323,13 @@ export interface components {
             /** @description False once withdrawn (撤销) */
             active: boolean;
             /** @description The ETag an edit names in If-Match */
+            version: number;
+        };
+        CategoryQuestions: {
+            categoryCode: string;
+            city: string;
+            questions: components["schemas"]["ServiceQuestion"][];
+            /** @description The ETag an edit names in If-Match (0: none written yet) */
             version: number;
         };
         AdminCity: {
@@ -9433,6 +9659,7 @@ export interface components {
             names: components["schemas"]["CaseNames"];
             cameraBurst?: components["schemas"]["CameraBurst"];
             police110?: components["schemas"]["Police110Link"];
+            answers?: components["schemas"]["QuestionAnswer"][];
         };
         PossibleDuplicate: {
             id: string;
@@ -9738,6 +9965,7 @@ export interface components {
     headers: never;
     pathItems: never;
 }
+export type ServiceQuestionInput = components['schemas']['ServiceQuestionInput'];
 export type CityBaseMapInput = components['schemas']['CityBaseMapInput'];
 export type InspectionChecklistItemInput = components['schemas']['InspectionChecklistItemInput'];
 export type RankingConfigInput = components['schemas']['RankingConfigInput'];
@@ -9747,6 +9975,8 @@ export type SurveyQuestionInput = components['schemas']['SurveyQuestionInput'];
 export type WebhookEventInput = components['schemas']['WebhookEventInput'];
 export type Police110CallInput = components['schemas']['Police110CallInput'];
 export type Police110UpdateInput = components['schemas']['Police110UpdateInput'];
+export type ServiceQuestion = components['schemas']['ServiceQuestion'];
+export type QuestionAnswer = components['schemas']['QuestionAnswer'];
 export type CityBaseMap = components['schemas']['CityBaseMap'];
 export type RankingConfig = components['schemas']['RankingConfig'];
 export type TargetAppliesTo = components['schemas']['TargetAppliesTo'];
@@ -9757,6 +9987,7 @@ export type SurveyCampaign = components['schemas']['SurveyCampaign'];
 export type ApiKey = components['schemas']['ApiKey'];
 export type CatalogueVersion = components['schemas']['CatalogueVersion'];
 export type CatalogueCategory = components['schemas']['CatalogueCategory'];
+export type CategoryQuestions = components['schemas']['CategoryQuestions'];
 export type AdminCity = components['schemas']['AdminCity'];
 export type AdminArea = components['schemas']['AdminArea'];
 export type AdminDepartment = components['schemas']['AdminDepartment'];
@@ -10335,6 +10566,7 @@ export const webhooksReporterSmsPostRequestBodyContentApplicationJsonLanguageVal
 export const webhooksReporterSmsPostRequestBodyContentApplicationJsonEventValues: ReadonlyArray<FlattenedDeepRequired<webhooks>["reporterSms"]["post"]["requestBody"]["content"]["application/json"]["event"]> = ["case.filed", "case.dispatched", "case.closed"];
 export const webhooksPolice110PostRequestBodyContentApplicationJsonEventValues: ReadonlyArray<FlattenedDeepRequired<webhooks>["police110"]["post"]["requestBody"]["content"]["application/json"]["event"]> = ["case.reported", "case.verified", "case.rejected", "case.filed", "case.dispatched", "case.accepted", "case.returned", "case.handled", "case.reviewed", "case.reworked", "case.suspended", "case.resumed", "case.extended", "case.overdue", "case.supervised", "case.closed", "case.cancelled", "case.handedTo110"];
 export const webhooksPolice110PostRequestBodyContentApplicationJsonCaseDeadlineLightValues: ReadonlyArray<FlattenedDeepRequired<webhooks>["police110"]["post"]["requestBody"]["content"]["application/json"]["case"]["deadline"]["light"]> = ["green", "yellow", "red"];
+export const serviceQuestionInputDatatypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ServiceQuestionInput"]["datatype"]> = ["string", "number", "datetime", "text", "singlevaluelist", "multivaluelist"];
 export const cityBaseMapInputOneOf0CoordinatesValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["CityBaseMapInput"], {
     coordinates: unknown;
 }>["coordinates"]> = ["wgs84", "gcj02"];
@@ -10348,6 +10580,7 @@ export const webhookEventInputValues: ReadonlyArray<FlattenedDeepRequired<compon
 export const police110CallInputReporterLanguageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Police110CallInput"]["reporter"]["language"]> = ["zh-CN", "en"];
 export const police110CallInputUrgencyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Police110CallInput"]["urgency"]> = ["normal", "urgent"];
 export const police110UpdateInputStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Police110UpdateInput"]["status"]> = ["accepted", "dispatched", "resolved", "declined"];
+export const serviceQuestionDatatypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ServiceQuestion"]["datatype"]> = ["string", "number", "datetime", "text", "singlevaluelist", "multivaluelist"];
 export const cityBaseMapOneOf0CoordinatesValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["CityBaseMap"], {
     coordinates: unknown;
 }>["coordinates"]> = ["wgs84", "gcj02"];

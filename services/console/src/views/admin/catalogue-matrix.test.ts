@@ -166,6 +166,77 @@ describe('the catalogue tab', () => {
     });
   });
 
+  it('edits the questions a category asks in the city, with the version they were read at', async () => {
+    const manhole = {
+      code: 'cover_type',
+      variable: true,
+      datatype: 'singlevaluelist',
+      required: true,
+      description: '井盖类型',
+      descriptionEn: 'Type of manhole cover',
+      datatypeDescription: null,
+      order: 1,
+      values: [{ key: 'missing', name: '缺失', nameEn: 'Missing' }],
+    };
+    const { calls } = fakeApi({
+      ...screenApi('1501'),
+      ...catalogueApi({ effectiveFrom: '2026-06-01', inForce: true }),
+      'GET /api/admin/catalogues/v2027/questions': () => ({
+        json: {
+          city: '1501',
+          items: [{ categoryCode: 'C01001', city: '1501', questions: [manhole], version: 4 }],
+        },
+      }),
+      'PUT /api/admin/catalogues/v2027/categories/C01001/questions': (call: Call) => ({
+        json: { categoryCode: 'C01001', city: '1501', ...(call.body as object), version: 5 },
+      }),
+    });
+    const wrapper = await openTab('catalogue');
+    // A version in force keeps its categories as they are, but its questions are the city's to edit.
+    await wrapper.find('[data-test="edit-questions"]').trigger('click');
+    await flushPromises();
+    const editor = wrapper.find('[data-test="questions-editor"]');
+    expect(editor.text()).toContain('C01001 上水井盖 的追问（1501）');
+    expect((editor.find('input[name="question-text-0"]').element as HTMLInputElement).value).toBe('井盖类型');
+    await editor.find('[data-test="add-value"]').trigger('click');
+    await editor.find('input[name="value-key-0-1"]').setValue('broken');
+    await editor.find('input[name="value-name-0-1"]').setValue('破损');
+    await editor.find('input[name="value-name-en-0-1"]').setValue('Broken');
+    await editor.find('[data-test="add-question"]').trigger('click');
+    await editor.find('input[name="question-code-1"]').setValue('depth');
+    await editor.find('select[name="question-type-1"]').setValue('number');
+    await editor.find('input[name="question-text-1"]').setValue('井深');
+    await editor.find('input[name="question-text-en-1"]').setValue('Depth of the shaft');
+    await editor.find('input[name="question-hint-1"]').setValue('米');
+    await editor.find('[data-test="questions-form"]').trigger('submit');
+    await flushPromises();
+    const [put] = sent(calls, 'PUT');
+    expect(put?.path).toBe('/api/admin/catalogues/v2027/categories/C01001/questions');
+    expect(put?.headers['if-match']).toBe('"4"');
+    expect(put?.body).toEqual({
+      questions: [
+        {
+          ...manhole,
+          values: [
+            { key: 'missing', name: '缺失', nameEn: 'Missing' },
+            { key: 'broken', name: '破损', nameEn: 'Broken' },
+          ],
+        },
+        {
+          code: 'depth',
+          variable: true,
+          datatype: 'number',
+          required: false,
+          description: '井深',
+          descriptionEn: 'Depth of the shaft',
+          datatypeDescription: '米',
+          order: 2,
+          values: [],
+        },
+      ],
+    });
+  });
+
   it('keeps a version in force as it is, and a city admin away from versions; refusals are shown', async () => {
     fakeApi({
       ...screenApi('1501'),
