@@ -11,6 +11,10 @@ export type Screen =
   | 'region'
   /** 检查考评: the region inspector's phone. */
   | 'inspection'
+  /** 排名通报: the region's targets, the cities' reports, ranking and bulletins. */
+  | 'region-desk'
+  /** 指标报送: a city's supervision centre reports the plan's indicators. */
+  | 'city-reports'
   | 'admin'
   /** 大屏: the command centre's wall. */
   | 'screen'
@@ -26,6 +30,8 @@ export const screenRoles: Record<Screen, readonly Role[]> = {
   supervision: ['supervisor'],
   region: ['region_supervisor'],
   inspection: ['region_inspector'],
+  'region-desk': ['region_supervisor'],
+  'city-reports': ['supervisor'],
   admin: ['admin'],
   screen: ['supervisor', 'shift_lead', 'region_supervisor'],
   search: [
@@ -51,6 +57,8 @@ export const screenOrder: readonly Screen[] = [
   'supervision',
   'region',
   'inspection',
+  'region-desk',
+  'city-reports',
   // Last: nobody lands on the wall or the search.
   'screen',
   'search',

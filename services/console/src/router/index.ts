@@ -101,6 +101,37 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('../views/region/InspectionRoundsView.vue'),
     meta: { screen: 'region' },
   },
+  // The region desk (自治区平台): targets' attainment, the cities' reports, ranking and bulletins.
+  {
+    path: '/region/desk',
+    name: 'region-desk',
+    component: () => import('../views/region/AttainmentView.vue'),
+    meta: { screen: 'region-desk' },
+  },
+  {
+    path: '/region/desk/reports',
+    name: 'region-report-review',
+    component: () => import('../views/region/ReportReviewView.vue'),
+    meta: { screen: 'region-desk' },
+  },
+  {
+    path: '/region/desk/ranking',
+    name: 'region-ranking',
+    component: () => import('../views/region/RankingView.vue'),
+    meta: { screen: 'region-desk' },
+  },
+  {
+    path: '/region/desk/bulletins/:period',
+    name: 'region-bulletin',
+    component: () => import('../views/region/BulletinView.vue'),
+    meta: { screen: 'region-desk', fullscreen: true },
+  },
+  {
+    path: '/supervision/indicator-reports',
+    name: 'city-reports',
+    component: () => import('../views/region/CityReportsView.vue'),
+    meta: { screen: 'city-reports' },
+  },
   {
     path: '/inspection',
     name: 'inspection',
