@@ -2,6 +2,10 @@
  * Follow-ups (后续动作) of a transition as outbox rows: which stage queue does the work, under which
  * job id. Job ids derive from the event id (and the follow-up's place in the plan), deadline timers
  * from case + stage + armed version + light, so relaying a row twice adds nothing new.
+ *
+ * One job per transition (beside its deadline timer): its notices ride in the job of its other
+ * work (a task to hand out, a department to suggest), or in one notice job when it has none, each
+ * notice under the id its own job would have had.
  */
 import type { CaseRow, NewOutboxRow } from '@urbangrid/db';
 import type { Audience, FollowUp } from '@urbangrid/domain';
@@ -74,17 +78,47 @@ function jobFor(followUp: FollowUp, index: number, context: FollowUpContext): An
   }
 }
 
+type CarriedNotice = NonNullable<JobPayloads['notice']['notices']>[number];
+
+/** The transition's jobs with its notices gathered into one of them (see the module note). */
+function oneJobPerTransition(jobs: readonly AnyOutboxJob[]): AnyOutboxJob[] {
+  const isNotice = (job: AnyOutboxJob): job is OutboxJob<'notice'> => job.queue === 'notice';
+  const notices = jobs.filter(isNotice);
+  const others = jobs.filter((job) => !isNotice(job));
+  const carrier = others.find((job) => job.queue === 'task' || job.queue === 'dispatchSuggestion');
+  const [first, ...rest] = notices;
+  if (first === undefined) return others;
+  const carried = (carrier === undefined ? rest : notices).map(
+    ({ jobId, payload }): CarriedNotice => ({
+      id: jobId,
+      audience: payload.audience,
+      event: payload.event,
+      departmentId: payload.departmentId,
+    }),
+  );
+  if (carrier === undefined) {
+    return [
+      ...others,
+      carried.length === 0 ? first : { ...first, payload: { ...first.payload, notices: carried } },
+    ];
+  }
+  return others.map((job) =>
+    job === carrier ? ({ ...job, payload: { ...job.payload, notices: carried } } as AnyOutboxJob) : job,
+  );
+}
+
 export function outboxRowsFor(
   followUps: readonly FollowUp[],
   timers: readonly DeadlineTimer[],
   context: FollowUpContext,
 ): NewOutboxRow[] {
   const { after, eventId } = context;
-  const jobs: AnyOutboxJob[] = [];
+  const planned: AnyOutboxJob[] = [];
   followUps.forEach((followUp, index) => {
     const job = jobFor(followUp, index, context);
-    if (job !== null) jobs.push(job);
+    if (job !== null) planned.push(job);
   });
+  const jobs = oneJobPerTransition(planned);
   for (const timer of timers) {
     jobs.push({
       queue: 'deadline',

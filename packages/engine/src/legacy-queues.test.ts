@@ -4,7 +4,7 @@
  * to the queue that does the work now, and jobs waiting in the old queues are moved when the engine
  * starts, then run.
  */
-import { findCaseById, listOutboxOfCase, markOutboxRelayed, outbox } from '@urbangrid/db';
+import { findCaseById, listOutboxOfCase, markOutboxRelayed, type OutboxRow, outbox } from '@urbangrid/db';
 import { redisTest as test } from '@urbangrid/test-support';
 import { Queue } from 'bullmq';
 import { eq } from 'drizzle-orm';
@@ -13,7 +13,7 @@ import { createEngineContext } from './engine-context.js';
 import { moveLegacyJobs } from './legacy-queues.js';
 import { createOutboxRelay } from './outbox-relay.js';
 import { queueConnection } from './queue-connection.js';
-import { createStageQueues, queueHashTag } from './queues.js';
+import { createStageQueues, queueHashTag, type TaskJob } from './queues.js';
 import { startEngine } from './start-engine.js';
 import { reportTestCase } from './test-support/index.js';
 import type { Notice } from './workers/notices.js';
@@ -32,6 +32,23 @@ function asLegacyStaffNotice(payload: unknown) {
   return { ...rest, target: { kind: 'staff' } };
 }
 
+/**
+ * A report's rows as the earlier release wrote them: its task, and the intake desk's notice as a
+ * job of its own (it rides in the task job now).
+ */
+function asEarlierRelease(rows: readonly OutboxRow[]) {
+  const taskRow = rows.find((row) => row.queue === 'task');
+  const { notices = [], ...task } = (taskRow?.payload ?? {}) as TaskJob;
+  const [carried] = notices;
+  if (taskRow === undefined || carried === undefined) throw new Error('no follow-ups written');
+  const { id, ...notice } = carried;
+  const { task: _task, ...base } = task;
+  return {
+    taskRow: { ...taskRow, payload: task },
+    noticeRow: { jobName: 'staffNotice', jobId: id, payload: { ...base, ...notice } },
+  };
+}
+
 describe('queues of the earlier release', () => {
   test('jobs waiting in them are moved on start, keep their ids and waits, and run', async ({
     database,
@@ -40,9 +57,7 @@ describe('queues of the earlier release', () => {
     const context = createEngineContext({ db: database.db, now: () => now });
     const { case: reported } = await reportTestCase(context);
     const rows = await listOutboxOfCase(database.db, reported.id);
-    const taskRow = rows.find((row) => row.queue === 'task');
-    const noticeRow = rows.find((row) => row.queue === 'notice');
-    if (taskRow === undefined || noticeRow === undefined) throw new Error('no follow-ups written');
+    const { taskRow, noticeRow } = asEarlierRelease(rows);
     // The earlier release relayed these rows into its own queues, and stopped before running them.
     await markOutboxRelayed(
       database.db,
@@ -128,27 +143,28 @@ describe('queues of the earlier release', () => {
     const context = createEngineContext({ db: database.db, now: () => now });
     const { case: reported } = await reportTestCase(context);
     const rows = await listOutboxOfCase(database.db, reported.id);
-    for (const row of rows) {
-      if (row.queue === 'task') {
-        await database.db.update(outbox).set({ queue: 'verify' }).where(eq(outbox.id, row.id));
-      }
-      if (row.queue === 'notice') {
-        await database.db
-          .update(outbox)
-          .set({ queue: 'notify', payload: asLegacyStaffNotice(row.payload) })
-          .where(eq(outbox.id, row.id));
-      }
-    }
+    const { taskRow: task, noticeRow: notice } = asEarlierRelease(rows);
+    await database.db
+      .update(outbox)
+      .set({ queue: 'verify', payload: task.payload })
+      .where(eq(outbox.id, task.id));
+    await database.db.insert(outbox).values({
+      city: reported.city,
+      caseId: reported.id,
+      eventId: task.eventId,
+      queue: 'notify',
+      jobName: notice.jobName,
+      jobId: notice.jobId,
+      payload: asLegacyStaffNotice(notice.payload),
+    });
     const connection = queueConnection(redis.target, 'queues');
     const queues = createStageQueues({ connection: connection.connection, prefix: `${redis.prefix}:rows` });
     try {
       const relay = createOutboxRelay({ context, queues });
-      expect(await relay.relayOnce()).toEqual({ relayed: rows.length, failed: 0 });
-      const task = rows.find((row) => row.queue === 'task');
-      const notice = rows.find((row) => row.queue === 'notice');
-      expect((await queues.get('task').getJob(task?.jobId ?? ''))?.data).toEqual(task?.payload);
+      expect(await relay.relayOnce()).toEqual({ relayed: rows.length + 1, failed: 0 });
+      expect((await queues.get('task').getJob(task.jobId))?.data).toEqual(task.payload);
       // The webhook-shaped staff notice reads as a notice for no department.
-      expect((await queues.get('notice').getJob(notice?.jobId ?? ''))?.data).toEqual(notice?.payload);
+      expect((await queues.get('notice').getJob(notice.jobId))?.data).toEqual(notice.payload);
     } finally {
       await queues.close();
       await connection.close();

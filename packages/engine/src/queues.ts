@@ -38,18 +38,29 @@ const caseJob = {
   caseVersion: z.number().int().positive(),
 };
 
-/** Hand a personal task to an officer: verification (核实) or check (核查). */
-export const taskJobSchema = z.object({ ...caseJob, task: z.enum(['verification', 'check']) });
-/** After filing or a return: tell the dispatchers the department the matrix suggests (权责清单). */
-export const dispatchSuggestionJobSchema = z.object(caseJob);
-/** Someone should hear about a change (通知): a department, the reporter or a staff desk. */
-export const noticeJobSchema = z.object({
-  ...caseJob,
+const noticeFields = {
   audience: z.enum(audiences),
   event: z.string().min(1),
   /** The department concerned when the change happened (it may change later). */
   departmentId: z.string().nullable(),
+};
+/**
+ * The transition's (other) notices, delivered by its one job before its own work: each keeps the
+ * id it would have had as a job of its own (event id + place in the plan), so a run twice stores
+ * it once. Absent in jobs written before notices travelled together.
+ */
+const carriedNotices = { notices: z.array(z.object({ id: z.string().min(1), ...noticeFields })).optional() };
+
+/** Hand a personal task to an officer: verification (核实) or check (核查). */
+export const taskJobSchema = z.object({
+  ...caseJob,
+  task: z.enum(['verification', 'check']),
+  ...carriedNotices,
 });
+/** After filing or a return: tell the dispatchers the department the matrix suggests (权责清单). */
+export const dispatchSuggestionJobSchema = z.object({ ...caseJob, ...carriedNotices });
+/** Someone should hear about a change (通知): a department, the reporter or a staff desk. */
+export const noticeJobSchema = z.object({ ...caseJob, ...noticeFields, ...carriedNotices });
 /** A stage timer: at 80 % of the limit (yellow) or at 100 % (red). */
 export const deadlineJobSchema = z.object({
   caseId: z.string().min(1),

@@ -20,14 +20,19 @@ export interface NoticeToStore {
   recipients: readonly string[];
 }
 
-/** One row per recipient; a notice stored before (a replayed job) adds nothing. */
-export async function storeNotice(db: DbOrTx, notice: NoticeToStore): Promise<void> {
-  if (notice.recipients.length === 0) return;
+/**
+ * One row per recipient; a notice stored before (a replayed job) adds nothing. Answers the
+ * recipients it was stored for now (none for a replay), for the live announcement.
+ */
+export async function storeNotice(db: DbOrTx, notice: NoticeToStore): Promise<string[]> {
+  if (notice.recipients.length === 0) return [];
   const { recipients, ...fields } = notice;
-  await db
+  const stored = await db
     .insert(notices)
     .values(recipients.map((recipient) => ({ ...fields, recipient })))
-    .onConflictDoNothing();
+    .onConflictDoNothing()
+    .returning({ recipient: notices.recipient });
+  return stored.map((row) => row.recipient);
 }
 
 /** A person's notices, newest first; `unreadOnly` leaves out those already read. */

@@ -39,14 +39,15 @@ export type { NoticeMessage };
 export type AnnounceNotice = (message: NoticeMessage) => Promise<void> | void;
 
 /**
- * Keeps each notice in its recipients' inboxes, then announces it live (best effort: the inbox is
- * what counts, a console that missed the announcement finds the notice there).
+ * Keeps each notice in its recipients' inboxes, then announces it live to those it was new for
+ * (best effort: the inbox is what counts, a console that missed the announcement finds the notice
+ * there). A job run again — a retry, or a task job waiting for an officer — announces nothing twice.
  */
 export function storeNotices(db: DbOrTx, announce?: AnnounceNotice, logger?: EngineLogger): DeliverNotice {
   return async (notice) => {
-    await storeNotice(db, notice);
-    if (announce === undefined || notice.recipients.length === 0) return;
-    const { id, caseId, caseNo, audience, event, recipients } = notice;
+    const recipients = await storeNotice(db, notice);
+    if (announce === undefined || recipients.length === 0) return;
+    const { id, caseId, caseNo, audience, event } = notice;
     try {
       await announce({
         type: 'notice',
@@ -102,6 +103,20 @@ export interface NoticeRequest {
   audience: Audience;
   event: string;
   departmentId: string | null;
+}
+
+/**
+ * The notices a transition's job carries (`notices` of its payload), delivered before the job's
+ * own work; each under its own id, so a run twice stores each once.
+ */
+export async function sendCarriedNotices(
+  context: EngineContext,
+  deliver: DeliverNotice,
+  job: { caseId: string; notices?: ReadonlyArray<Omit<NoticeRequest, 'caseId'>> },
+): Promise<void> {
+  for (const notice of job.notices ?? []) {
+    await sendNotice(context, deliver, { ...notice, caseId: job.caseId });
+  }
 }
 
 /** Builds and delivers one notice; a case that no longer exists has nobody left to tell. */

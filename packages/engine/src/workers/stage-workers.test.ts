@@ -1,24 +1,31 @@
-import { dutyShifts, listCaseEvents, listOutboxOfCase, listTasksOfCase, users } from '@urbangrid/db';
+import { dutyShifts, listCaseEvents, listOutboxOfCase, listTasksOfCase, notices, users } from '@urbangrid/db';
+import type { NoticeMessage } from '@urbangrid/live';
 import { dbTest as test } from '@urbangrid/test-support';
 import { eq } from 'drizzle-orm';
 import { describe, expect } from 'vitest';
 import { createEngineContext } from '../engine-context.js';
 import { reportTestCase } from '../test-support/index.js';
-import type { Notice } from './notices.js';
+import { type Notice, storeNotices } from './notices.js';
 import { runStageJob, stageHandlers } from './stage-workers.js';
 
 const now = new Date('2026-03-02T01:00:00Z');
 
 describe('stage jobs run twice do no harm', () => {
-  test('a verification task job replayed assigns once and leaves one task', async ({ database }) => {
+  test('a report is one job: its task job tells the intake desk and assigns; replayed, it does each once', async ({
+    database,
+  }) => {
     const context = createEngineContext({ db: database.db, now: () => now });
-    const notices: Notice[] = [];
-    const handlers = stageHandlers(context, (notice) => void notices.push(notice));
+    const announced: NoticeMessage[] = [];
+    const handlers = stageHandlers(
+      context,
+      storeNotices(database.db, (message) => void announced.push(message)),
+    );
     const { case: reported } = await reportTestCase(context);
     const rows = await listOutboxOfCase(database.db, reported.id);
+    // Beside the stage's deadline timer, the report's one job.
+    expect(rows.filter((row) => row.queue !== 'deadline').map((row) => row.queue)).toEqual(['task']);
     const verifyRow = rows.find((row) => row.queue === 'task');
-    const noticeRow = rows.find((row) => row.queue === 'notice');
-    if (verifyRow === undefined || noticeRow === undefined) throw new Error('no follow-ups written');
+    if (verifyRow === undefined) throw new Error('no follow-ups written');
 
     expect(await runStageJob(handlers, 'task', verifyRow.payload, verifyRow.jobId)).toMatchObject({
       kind: 'assigned',
@@ -33,14 +40,43 @@ describe('stage jobs run twice do no harm', () => {
     ]);
     expect(await listTasksOfCase(database.db, reported.id)).toHaveLength(1);
 
-    await runStageJob(handlers, 'notice', noticeRow.payload, noticeRow.jobId);
-    await runStageJob(handlers, 'notice', noticeRow.payload, noticeRow.jobId);
-    // The same notice twice, under one id: a sink keeps it once.
-    expect(new Set(notices.map((notice) => notice.id))).toEqual(new Set([noticeRow.jobId]));
-    expect(notices[0]).toMatchObject({
-      audience: 'intake_operator',
-      recipients: expect.arrayContaining(['operator1']),
-    });
+    // The intake desk's notice: in each operator's inbox once, announced live once.
+    const inbox = await database.db.select().from(notices).where(eq(notices.caseId, reported.id));
+    expect(inbox.length).toBeGreaterThan(0);
+    const carried = (verifyRow.payload as { notices?: Array<{ id: string }> }).notices ?? [];
+    expect(carried).toHaveLength(1);
+    expect(new Set(inbox.map((row) => row.id))).toEqual(new Set(carried.map((notice) => notice.id)));
+    expect(inbox.map((row) => row.recipient)).toContain('operator1');
+    expect(new Set(inbox.map((row) => row.recipient)).size).toBe(inbox.length);
+    expect(announced).toHaveLength(1);
+    expect(announced[0]).toMatchObject({ audience: 'intake_operator', event: 'case.reported' });
+  });
+
+  test('a notice job replayed delivers the same notice under one id', async ({ database }) => {
+    const context = createEngineContext({ db: database.db, now: () => now });
+    const delivered: Notice[] = [];
+    const handlers = stageHandlers(context, (notice) => void delivered.push(notice));
+    const { case: reported } = await reportTestCase(context);
+    const payload = {
+      caseId: reported.id,
+      city: reported.city,
+      eventId: 'event-overdue',
+      caseVersion: reported.version,
+      audience: 'shift_lead',
+      event: 'deadline.overdue',
+      departmentId: null,
+      notices: [
+        { id: 'event-overdue-1', audience: 'supervisor', event: 'deadline.overdue', departmentId: null },
+      ],
+    };
+    await runStageJob(handlers, 'notice', payload, 'event-overdue-0');
+    await runStageJob(handlers, 'notice', payload, 'event-overdue-0');
+    expect(delivered.map((notice) => [notice.id, notice.audience])).toEqual([
+      ['event-overdue-0', 'shift_lead'],
+      ['event-overdue-1', 'supervisor'],
+      ['event-overdue-0', 'shift_lead'],
+      ['event-overdue-1', 'supervisor'],
+    ]);
   });
 
   test('with the grid officer off duty the task goes to an officer of the same street, flagged fallback', async ({

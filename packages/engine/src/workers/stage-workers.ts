@@ -1,7 +1,8 @@
 /**
  * One BullMQ worker per queue of the engine's work (the queue map's kinds but `publication`, which
  * the supervision service works): `task` hands a task to an officer, `dispatchSuggestion` and
- * `notice` deliver notices, `deadline` fires a stage timer. Payloads are checked against the queue
+ * `notice` deliver notices (the task and suggestion jobs first deliver the notices of their
+ * transition they carry), `deadline` fires a stage timer. Payloads are checked against the queue
  * map before anything runs. Every handler is safe to run twice (jobs may be replayed): a replay
  * finds the case moved on or re-delivers a notice under the same id.
  */
@@ -19,7 +20,7 @@ import {
   type ScheduledKind,
 } from '../queues.js';
 import { fireDeadline } from './deadline-timer.js';
-import { type DeliverNotice, sendNotice } from './notices.js';
+import { type DeliverNotice, sendCarriedNotices, sendNotice } from './notices.js';
 import { assignTask } from './task-assignment.js';
 
 export type { JobRun };
@@ -33,8 +34,12 @@ export type StageHandlers = { readonly [K in StageKind]: QueueHandler<K> };
 /** What each queue's job does; the workers run these, tests may call them directly. */
 export function stageHandlers(context: EngineContext, deliver: DeliverNotice): StageHandlers {
   return {
-    task: (job, run) => assignTask(context, deliver, job, run),
+    async task(job, run) {
+      await sendCarriedNotices(context, deliver, job);
+      return assignTask(context, deliver, job, run);
+    },
     async dispatchSuggestion(job, { id }) {
+      await sendCarriedNotices(context, deliver, job);
       // The suggested department was recorded at filing (权责清单); the dispatchers decide.
       const row = await findCaseById(context.db, job.caseId);
       if (row === null || row.state !== 'filed') return null;
@@ -46,7 +51,11 @@ export function stageHandlers(context: EngineContext, deliver: DeliverNotice): S
         departmentId: row.suggestedDepartmentId,
       });
     },
-    notice: (job, { id }) => sendNotice(context, deliver, { ...job, id }),
+    async notice(job, { id }) {
+      const notice = await sendNotice(context, deliver, { ...job, id });
+      await sendCarriedNotices(context, deliver, job);
+      return notice;
+    },
     deadline: (job) => fireDeadline(context, job),
   };
 }
