@@ -9,6 +9,7 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { listReporterUpdates, reporterUpdates } from '@urbangrid/db';
+import { userActor } from '@urbangrid/domain';
 import { loadConfig } from '@urbangrid/platform';
 import { redisTest } from '@urbangrid/test-support';
 import getPort from 'get-port';
@@ -269,6 +270,58 @@ describe('reporter updates', () => {
         payload: { satisfied: true },
       });
       expect(early.statusCode).toBe(409);
+    },
+  );
+
+  redisTest(
+    'a caller attached to the case (附加来电) is told too, in their own language, with a link of their own',
+    async ({ database }) => {
+      const callerEmail = 'second.caller@example.org';
+      const { id, caseNo } = await report({ email, language: 'en' });
+      const attached = await life.post('operator1', `/api/intake/cases/${id}/attach`, {
+        description: 'the same garbage, another caller',
+        reporter: { name: '李女士', email: callerEmail },
+      });
+      expect(attached.status, JSON.stringify(attached.body)).toBe(201);
+      await walkCase(life, id, 'dispatched');
+      await life.engine.settle();
+
+      const to = (address: string) => mail.arrived.filter((m) => m.to === address).map((m) => m.subject);
+      expect(to(email)).toEqual([
+        `Your report has been registered (${caseNo})`,
+        `Your report has been sent to a department (${caseNo})`,
+      ]);
+      // No language given: the city's (zh-CN).
+      expect(to(callerEmail)).toEqual([
+        `您反映的问题已立案 (${caseNo})`,
+        `您反映的问题已派遣处理 (${caseNo})`,
+      ]);
+      const sent = await listReporterUpdates(database.db, id);
+      expect(sent.filter((row) => row.status === 'sent')).toHaveLength(4);
+      expect(JSON.stringify(sent)).not.toContain(callerEmail);
+
+      // The caller's link is their own: opting out there leaves the reporter's updates alone.
+      const callerMail = mail.arrived.find((m) => m.to === callerEmail)?.text ?? '';
+      const reporterMail = mail.arrived.find((m) => m.to === email)?.text ?? '';
+      const token = pageToken(callerMail);
+      expect(token).toBeDefined();
+      expect(token).not.toBe(pageToken(reporterMail));
+      const optOut = await life.app.inject({ method: 'POST', url: `/api/public/reporter/${token}/opt-out` });
+      expect(optOut.statusCode, optOut.body).toBe(200);
+      expect(optOut.json()).toMatchObject({ caseNo, updates: false });
+      expect(optOut.body).not.toContain('李女士');
+      const handler = 'handler-sanitation-150102';
+      await life.command(handler, `/api/handling/cases/${id}/accept`);
+      await life.command(handler, `/api/handling/cases/${id}/complete`, { note: 'done' });
+      await life.engine.settle();
+      const officer = userActor((await life.read(id)).assignee ?? 'officer1', ['grid_officer']);
+      await life.direct({ caseId: id, command: { type: 'check', fixed: true }, actor: officer });
+      await life.command('shiftlead1', `/api/supervision/cases/${id}/close`);
+      await life.engine.settle();
+      expect(to(email)).toHaveLength(3);
+      expect(to(callerEmail)).toHaveLength(2);
+
+      for (const line of logged) expect(line).not.toContain(callerEmail);
     },
   );
 

@@ -58,6 +58,10 @@ const requests: { [C in CaseCommandName]: { body: Record<string, unknown>; comma
   close: { body: {}, command: { type: 'close' } },
   superviseOrder: { body: { note: '尽快' }, command: { type: 'superviseOrder', note: '尽快' } },
   reassign: { body: { officer: 'officer2' }, command: { type: 'reassign', assignee: 'officer2' } },
+  attachCall: {
+    body: { description: '又一位市民来电', reporter: { name: '李四' } },
+    command: { type: 'attachCall', callerId: 'caller-1' },
+  },
 };
 
 const handler: Person = 'handler-sanitation-150102';
@@ -72,6 +76,7 @@ const situations: Record<string, { reach: (life: Lifecycle) => Promise<string>; 
   verifying: {
     reach: walk('verifying'),
     offered: [
+      'operator1 attachCall',
       'shiftlead1 reject',
       'shiftlead1 handOverTo110',
       'shiftlead1 cancel',
@@ -81,19 +86,31 @@ const situations: Record<string, { reach: (life: Lifecycle) => Promise<string>; 
   },
   verified: {
     reach: walk('verified'),
-    offered: ['shiftlead1 file', 'shiftlead1 reject', 'shiftlead1 handOverTo110', 'shiftlead1 cancel'],
+    offered: [
+      'operator1 attachCall',
+      'shiftlead1 file',
+      'shiftlead1 reject',
+      'shiftlead1 handOverTo110',
+      'shiftlead1 cancel',
+    ],
   },
   filed: {
     reach: walk('filed'),
-    offered: ['shiftlead1 handOverTo110', 'shiftlead1 cancel', 'dispatcher1 dispatch'],
+    offered: [
+      'operator1 attachCall',
+      'shiftlead1 handOverTo110',
+      'shiftlead1 cancel',
+      'dispatcher1 dispatch',
+    ],
   },
   dispatched: {
     reach: walk('dispatched'),
-    offered: ['shiftlead1 cancel', `${handler} accept`, `${handler} return`],
+    offered: ['operator1 attachCall', 'shiftlead1 cancel', `${handler} accept`, `${handler} return`],
   },
   handling: {
     reach: walk('handling'),
     offered: [
+      'operator1 attachCall',
       'shiftlead1 cancel',
       `${handler} complete`,
       `${handler} return`,
@@ -107,7 +124,13 @@ const situations: Record<string, { reach: (life: Lifecycle) => Promise<string>; 
       await life.command(handler, `/api/handling/cases/${id}/extension`, requests.requestExtension.body);
       return id;
     },
-    offered: ['shiftlead1 cancel', 'dispatcher1 decideExtension', `${handler} complete`, `${handler} return`],
+    offered: [
+      'operator1 attachCall',
+      'shiftlead1 cancel',
+      'dispatcher1 decideExtension',
+      `${handler} complete`,
+      `${handler} return`,
+    ],
   },
   suspended: {
     reach: async (life) => {
@@ -116,13 +139,16 @@ const situations: Record<string, { reach: (life: Lifecycle) => Promise<string>; 
       await life.command('dispatcher1', `/api/dispatch/cases/${id}/suspension/decide`, { approve: true });
       return id;
     },
-    offered: ['shiftlead1 cancel', `${handler} resume`],
+    offered: ['operator1 attachCall', 'shiftlead1 cancel', `${handler} resume`],
   },
   reviewing: {
     reach: walk('reviewing'),
-    offered: ['shiftlead1 cancel', 'shiftlead1 reassign', 'officer1 check'],
+    offered: ['operator1 attachCall', 'shiftlead1 cancel', 'shiftlead1 reassign', 'officer1 check'],
   },
-  reviewed: { reach: walk('reviewed'), offered: ['shiftlead1 cancel', 'shiftlead1 close'] },
+  reviewed: {
+    reach: walk('reviewed'),
+    offered: ['operator1 attachCall', 'shiftlead1 cancel', 'shiftlead1 close'],
+  },
   'dispatched, overdue (red)': {
     reach: async (life) => {
       const id = await walkTo(life, 'dispatched');
@@ -135,7 +161,13 @@ const situations: Record<string, { reach: (life: Lifecycle) => Promise<string>; 
       });
       return id;
     },
-    offered: ['shiftlead1 cancel', 'supervisor1 superviseOrder', `${handler} accept`, `${handler} return`],
+    offered: [
+      'operator1 attachCall',
+      'shiftlead1 cancel',
+      'supervisor1 superviseOrder',
+      `${handler} accept`,
+      `${handler} return`,
+    ],
   },
 };
 
@@ -202,7 +234,9 @@ describe('allowedCommands against the command routes', () => {
         for (const [who, command] of listed) {
           const fresh = await reach(life);
           const answer = await life.post(who, routeOf(command)(fresh), requests[command].body);
-          expect(answer.status, `${who} ${command} → ${JSON.stringify(answer.body)}`).toBe(200);
+          // Attaching a call adds the caller: 201.
+          const accepted = command === 'attachCall' ? 201 : 200;
+          expect(answer.status, `${who} ${command} → ${JSON.stringify(answer.body)}`).toBe(accepted);
         }
       },
     );

@@ -13,6 +13,7 @@ export * from './repositories/calendar-days.js';
 export * from './repositories/callback-satisfaction.js';
 export * from './repositories/callbacks.js';
 export * from './repositories/camera-bursts.js';
+export * from './repositories/case-callers.js';
 export * from './repositories/case-duplicates.js';
 export * from './repositories/case-event-actors.js';
 export * from './repositories/case-events.js';

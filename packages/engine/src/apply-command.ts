@@ -10,6 +10,7 @@ import {
   type CaseChanges,
   type CaseEventRow,
   type CaseRow,
+  callersToUpdate,
   caseRowAfterUpdate,
   caseSnapshotColumns,
   caseSnapshotOf,
@@ -24,6 +25,7 @@ import {
   applyPlan,
   type CaseCommand,
   planTransition,
+  reporterUpdateEventOf,
   type TransitionPlan,
   type Urgency,
 } from '@urbangrid/domain';
@@ -85,6 +87,11 @@ export interface CommandOptions {
    * throw an EngineError) before anything is written.
    */
   alsoWrite?: (result: CommandResult) => readonly WriteQuery[] | Promise<readonly WriteQuery[]>;
+  /**
+   * Case columns the caller sets with the command beyond the plan's, none of them the lifecycle's
+   * (an attached caller who asked to be called back makes the case due for a callback, say).
+   */
+  caseColumns?: Pick<CaseChanges, 'wantsCallback'>;
 }
 
 /** A command as a route hands it over: the note and photos that came with it are its evidence. */
@@ -111,7 +118,12 @@ export async function applyCommand(
   if (request.expectedVersion !== undefined && request.expectedVersion !== before.version) {
     throw new VersionConflictError(before.id, before.version, request.expectedVersion);
   }
-  const { changes, transition } = await planCommand(context, before, request);
+  const planned = await planCommand(context, before, request);
+  const changes = { ...planned.changes, ...options.caseColumns };
+  const transition = {
+    ...planned.transition,
+    after: { ...planned.transition.after, ...options.caseColumns },
+  };
   const result = { case: transition.after, event: writtenEvent(transition.event), plan: transition.plan };
   const extra = (await options.alsoWrite?.(result)) ?? [];
   const rollups = await transitionRollups(context, transition);
@@ -190,6 +202,8 @@ async function planCommand(context: EngineContext, before: CaseRow, request: Com
     after: caseRowAfterUpdate(before, changes),
     event: sealed,
     timers: clock.timers,
+    // The callers attached to the case hear of the step as its reporter does (附加来电).
+    callers: reporterUpdateEventOf(plan) === null ? [] : await callersToUpdate(context.db, before.id),
   };
   // Only what differs is sent: most snapshot columns stay as they were.
   return { changes: changedColumns(before, changes), transition };

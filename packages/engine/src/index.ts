@@ -15,6 +15,12 @@ export {
   type EvidencedCommandRequest,
 } from './apply-command.js';
 export {
+  type AttachCallRequest,
+  type AttachCallResult,
+  type AttachedCaller,
+  attachCall,
+} from './attach-call.js';
+export {
   AuditKeyError,
   type AuditKeys,
   auditKeyId,
@@ -84,7 +90,9 @@ export {
 } from './report-case.js';
 export {
   caseOfReporterToken,
+  type ReporterOfToken,
   reporterLinkToken,
+  reporterOfToken,
   reporterPageUrl,
 } from './reporter-updates/reporter-links.js';
 export {

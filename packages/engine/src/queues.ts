@@ -86,6 +86,8 @@ export const reporterUpdateJobSchema = z.object({
   city: z.string().min(1),
   event: z.enum(reporterUpdateEvents),
   channel: z.enum(reporterUpdateChannels),
+  /** A caller attached to the case (附加来電, case_callers) instead of its reporter. */
+  callerId: z.string().min(1).optional(),
 });
 /** The daily freeze of finished days (发布); fired by a job scheduler, it carries nothing. */
 export const publicationJobSchema = z.object({}).strict();

@@ -5,6 +5,7 @@
  * the plan (packages/domain); this file only turns it into rows.
  */
 import {
+  type CallerToUpdate,
   type CaseChanges,
   type CaseEventRow,
   type CaseRow,
@@ -126,6 +127,8 @@ export interface TransitionToWrite {
   after: CaseRow;
   event: ReturnType<typeof sealEvent>;
   timers: readonly DeadlineTimer[];
+  /** The callers attached to the case (附加来电) the step's reporter updates also go to. */
+  callers?: readonly CallerToUpdate[];
 }
 
 /** The event row as written: the sealed content is every column of it. */
@@ -170,7 +173,7 @@ export function transitionWrites(
         eventId: event.id,
         departmentBefore: before?.departmentId ?? null,
       }),
-      ...reporterUpdateRows(plan, after, event.id),
+      ...reporterUpdateRows(plan, after, event.id, input.callers),
     ]),
     caseMediaLinkQuery(
       photos.map((mediaId) => ({ caseId: after.id, mediaId, stage: plan.command, eventSeq: event.seq })),

@@ -2,6 +2,7 @@ import { type ServicePlugin, staffOnly } from '@urbangrid/platform';
 import { z } from 'zod';
 import { addressRoutes } from './addresses/address-routes.js';
 import { callbackRoutes } from './callbacks/callback-routes.js';
+import { attachRoutes } from './callers/attach-routes.js';
 import { duplicateRoutes } from './duplicates/duplicate-routes.js';
 import type { IntakeServiceDeps } from './index.js';
 import { findingRoutes } from './inspections/finding-routes.js';
@@ -51,6 +52,7 @@ export function intakeRoutes(deps: IntakeServiceDeps, settings: IntakeSettings):
     await app.register(mediaRoutes(ctx), { prefix: intake });
     await app.register(addressRoutes(ctx), { prefix: intake });
     await app.register(duplicateRoutes(ctx), { prefix: intake });
+    await app.register(attachRoutes(ctx), { prefix: intake });
     await app.register(callbackRoutes(ctx), { prefix: intake });
     await app.register(findingRoutes(ctx), { prefix: intake });
     await app.register(surveyCallRoutes(ctx), { prefix: intake });

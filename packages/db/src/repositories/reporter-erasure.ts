@@ -2,8 +2,10 @@
  * The retention of reporters' personal data (个人信息保存期限): once a case has ended (closed,
  * rejected or cancelled) longer ago than the retention period, its reporter's name, phone (cipher
  * text and blind index), email, the hotline's call id, phone numbers written into the description, the
- * notes of the callbacks (回访) and the free texts of their survey answers (民意调查: the reporter's
- * own words; ratings and yes/no answers stay, so the satisfaction rates do not move) are erased, and `cases.reporter_erased_at` says when. The case, its
+ * notes of the callbacks (回访), the free texts of their survey answers (民意调查: the reporter's
+ * own words; ratings and yes/no answers stay, so the satisfaction rates do not move) and everything
+ * of the callers attached to the case (附加来电: name, phone, email, their words, their call id)
+ * are erased, and `cases.reporter_erased_at` says when. The case, its
  * event history (which never holds reporter data), its counters and rollups stay as they were; the
  * version and the chain head are not touched, so the history still verifies.
  *
@@ -14,6 +16,7 @@ import { and, asc, eq, exists, inArray, isNotNull, isNull, lt, or, sql } from 'd
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../client.js';
 import { callbacks } from '../schema/callbacks.js';
+import { caseCallers } from '../schema/case-callers.js';
 import { caseEndedAt, cases, reporterDataKeptCondition } from '../schema/cases.js';
 import { surveyResponses } from '../schema/surveys.js';
 
@@ -77,6 +80,18 @@ export async function eraseReporterDataBatch(db: Db, batch: ReporterErasureBatch
         await tx.update(cases).set({ description: redacted }).where(eq(cases.id, row.id));
       }
     }
+    await tx
+      .update(caseCallers)
+      .set({
+        name: null,
+        phoneEnc: null,
+        phoneHash: null,
+        emailEnc: null,
+        description: null,
+        callId: null,
+        erasedAt: batch.at,
+      })
+      .where(and(inArray(caseCallers.caseId, ids), isNull(caseCallers.erasedAt)));
     await tx
       .update(callbacks)
       .set({ note: null })

@@ -5,6 +5,7 @@
 import type { ReporterLanguage, ReporterUpdateChannel, ReporterUpdateEvent } from '@urbangrid/domain';
 import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
+import { caseCallers } from '../schema/case-callers.js';
 import { cases } from '../schema/cases.js';
 import { cities } from '../schema/reference.js';
 import { type ReporterUpdateStatus, reporterUpdates } from '../schema/reporter-updates.js';
@@ -15,6 +16,8 @@ export interface ReporterUpdateKey {
   caseId: string;
   event: ReporterUpdateEvent;
   channel: ReporterUpdateChannel;
+  /** A caller attached to the case (case_callers id); absent: the case's reporter. */
+  callerId?: string;
 }
 
 /** What a sender reads of a case: its reporter's sealed contact, their language and their choice. */
@@ -57,11 +60,45 @@ export async function findReporterContact(db: DbOrTx, caseId: string): Promise<R
   };
 }
 
+const recipientOf = (key: ReporterUpdateKey) => key.callerId ?? '';
+
+/**
+ * What a sender reads of a caller attached to the case (附加来电): their sealed contact, their
+ * language (else the city's) and their choice; null when the case has no such caller.
+ */
+export async function findCallerContact(
+  db: DbOrTx,
+  caseId: string,
+  callerId: string,
+): Promise<ReporterContact | null> {
+  const [row] = await db
+    .select({
+      caseId: cases.id,
+      caseNo: cases.caseNo,
+      city: cases.city,
+      state: cases.state,
+      reporterEmailEnc: caseCallers.emailEnc,
+      reporterPhoneEnc: caseCallers.phoneEnc,
+      language: caseCallers.language,
+      updates: caseCallers.updates,
+      erasedAt: caseCallers.erasedAt,
+      defaultLanguage: cities.defaultLanguage,
+    })
+    .from(caseCallers)
+    .innerJoin(cases, eq(cases.id, caseCallers.caseId))
+    .innerJoin(cities, eq(cities.code, cases.city))
+    .where(and(eq(caseCallers.caseId, caseId), eq(caseCallers.id, callerId)));
+  if (row === undefined) return null;
+  const { language, updates, erasedAt, defaultLanguage, ...contact } = row;
+  return { ...contact, language: language ?? defaultLanguage, wantsUpdates: updates && erasedAt === null };
+}
+
 const keyIs = (key: ReporterUpdateKey) =>
   and(
     eq(reporterUpdates.caseId, key.caseId),
     eq(reporterUpdates.event, key.event),
     eq(reporterUpdates.channel, key.channel),
+    eq(reporterUpdates.recipient, recipientOf(key)),
   );
 
 /**
@@ -73,7 +110,11 @@ export async function claimReporterUpdate(
   key: ReporterUpdateKey & { city: string },
   leaseMs: number,
 ): Promise<ReporterUpdateRow | null> {
-  await db.insert(reporterUpdates).values(key).onConflictDoNothing();
+  const { callerId: _caller, ...row } = key;
+  await db
+    .insert(reporterUpdates)
+    .values({ ...row, recipient: recipientOf(key) })
+    .onConflictDoNothing();
   const [claimed] = await db
     .update(reporterUpdates)
     .set({

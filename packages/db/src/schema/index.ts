@@ -1,6 +1,7 @@
 export * from './admin.js';
 export * from './callbacks.js';
 export * from './camera-bursts.js';
+export * from './case-callers.js';
 export * from './cases.js';
 export * from './gazetteer.js';
 export * from './infrastructure.js';

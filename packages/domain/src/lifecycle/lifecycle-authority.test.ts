@@ -70,6 +70,11 @@ describe('who may issue what', () => {
       allowed: [actors.supervisor, actors.regionSupervisor],
     },
     {
+      command: { type: 'attachCall', callerId: 'caller-1' },
+      snapshot: snapshotIn('dispatched'),
+      allowed: [actors.operator],
+    },
+    {
       command: { type: 'reassign', assignee: 'officer2' },
       snapshot: snapshotIn('verifying'),
       allowed: [actors.shiftLead],

@@ -34,6 +34,7 @@ const expected: Record<CaseCommandType, Partial<Record<CaseState, CaseState>>> =
   check: { reviewing: 'reviewed' },
   close: { reviewed: 'closed' },
   superviseOrder: sameState(openStates),
+  attachCall: sameState(openStates),
   reassign: { reported: 'verifying', verifying: 'verifying', handled: 'reviewing', reviewing: 'reviewing' },
   assignVerification: { reported: 'verifying' },
   startReview: { handled: 'reviewing' },
@@ -44,6 +45,7 @@ const expected: Record<CaseCommandType, Partial<Record<CaseState, CaseState>>> =
 function rightActor(type: CaseCommandType): Actor {
   switch (type) {
     case 'report':
+    case 'attachCall':
       return actors.operator;
     case 'verify':
     case 'check':
@@ -106,6 +108,8 @@ function sampleCommand(type: CaseCommandType, state: CaseState): CaseCommand {
       return { type, stage: stageOf(state) ?? 'verify', light: 'red' };
     case 'superviseOrder':
       return { type };
+    case 'attachCall':
+      return { type, callerId: 'caller-1' };
     case 'file':
     case 'accept':
     case 'complete':

@@ -42,6 +42,7 @@ const commandVariants: readonly CaseCommand[] = [
   { type: 'check', fixed: false },
   { type: 'close' },
   { type: 'superviseOrder' },
+  { type: 'attachCall', callerId: 'caller-1' },
   { type: 'assignVerification', assignee: 'officer1' },
   { type: 'assignVerification', assignee: 'officer2' },
   { type: 'startReview', assignee: 'officer1' },
@@ -90,7 +91,7 @@ describe('lifecycle invariants under random command sequences', () => {
           const allowed = allMoves.filter((move) => planTransition(current, move.command, move.actor).ok);
           const progress = allowed.filter((move) => {
             const plan = planTransition(current, move.command, move.actor);
-            const sideNote = move.command.type === 'markOverdue' || move.command.type === 'superviseOrder';
+            const sideNote = ['markOverdue', 'superviseOrder', 'attachCall'].includes(move.command.type);
             return plan.ok && !isTerminal(plan.to) && !sideNote;
           });
           const wanted = step.mode === 'progress' ? progress : step.mode === 'allowed' ? allowed : allMoves;

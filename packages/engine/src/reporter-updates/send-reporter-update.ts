@@ -1,12 +1,14 @@
 /**
- * One run of a reporter update's job: claim its send row (case + event + channel), open the
- * reporter's address — here and nowhere else — fill in the message of their language and send it.
- * A row already sent, failed for good or held by another run sends nothing, so a job run twice
- * sends once. A send that fails is tried again after a backoff, and after the last try the row says
- * `failed`; the case never waits for any of it.
+ * One run of a reporter update's job: claim its send row (case + event + channel + recipient: the
+ * reporter or a caller attached to the case), open the recipient's address — here and nowhere
+ * else — fill in the message of their language and send it. A row already sent, failed for good
+ * or held by another run sends nothing, so a job run twice sends once. A send that fails is tried
+ * again after a backoff, and after the last try the row says `failed`; the case never waits for
+ * any of it.
  */
 import {
   claimReporterUpdate,
+  findCallerContact,
   findReporterContact,
   openSealedText,
   type ReporterUpdateKey,
@@ -45,7 +47,12 @@ export async function sendReporterUpdate(
   job: ReporterUpdateJob,
 ): Promise<UpdateStep> {
   const { db } = context;
-  const key: ReporterUpdateKey = { caseId: job.caseId, event: job.event, channel: job.channel };
+  const key: ReporterUpdateKey = {
+    caseId: job.caseId,
+    event: job.event,
+    channel: job.channel,
+    ...(job.callerId === undefined ? {} : { callerId: job.callerId }),
+  };
   const claimed = await claimReporterUpdate(db, { ...key, city: job.city }, senders.leaseMs);
   if (claimed === null) return { kind: 'done' };
   const at = context.now();
@@ -53,7 +60,10 @@ export async function sendReporterUpdate(
     await recordReporterUpdate(db, key, { status: 'skipped', lastError: reason, at });
     return { kind: 'skipped', reason };
   };
-  const contact = await findReporterContact(db, job.caseId);
+  const contact =
+    job.callerId === undefined
+      ? await findReporterContact(db, job.caseId)
+      : await findCallerContact(db, job.caseId, job.callerId);
   if (contact === null) return skip('no such case');
   if (!contact.wantsUpdates) return skip('opted out');
   const sealed = job.channel === 'email' ? contact.reporterEmailEnc : contact.reporterPhoneEnc;
@@ -63,10 +73,10 @@ export async function sendReporterUpdate(
 
   const message = reporterUpdateMessage(job.event, contact.language, {
     caseNo: contact.caseNo,
-    pageUrl: reporterPageUrl(senders.publicBaseUrl, senders.contactKey, contact.caseId),
+    pageUrl: reporterPageUrl(senders.publicBaseUrl, senders.contactKey, contact.caseId, job.callerId),
   });
   const failure = await send({
-    id: `${job.caseId}.${job.event}.${job.channel}`,
+    id: [job.caseId, job.event, job.channel, ...(job.callerId === undefined ? [] : [job.callerId])].join('.'),
     to: openSealedText(senders.contactKey, sealed, 'not a sealed reporter address'),
     subject: message.subject,
     text: job.channel === 'email' ? message.text : message.sms,

@@ -9,6 +9,7 @@ import {
   caseListCountCap,
   findCameraBurstOfCase,
   findCaseNames,
+  listCaseCallers,
   listCaseEvents,
   listCaseLedger,
   listCasesInScope,
@@ -167,10 +168,11 @@ export const caseRoutes: ServicePlugin = async (app) => {
     async (request) => {
       const actor = actorOf(request);
       const row = await caseInScopeOr404(app.db, actor, request.params.id);
-      const [events, burst, police110Updates] = await Promise.all([
+      const [events, burst, police110Updates, callers] = await Promise.all([
         listCaseEvents(app.db, row.id),
         findCameraBurstOfCase(app.db, row.id),
         row.closureType === 'handed_to_110' ? listPolice110Updates(app.db, row.id) : [],
+        listCaseCallers(app.db, row.id),
       ]);
       const names = await findCaseNames(app.db, {
         usernames: usernamesOf(row, events),
@@ -178,7 +180,8 @@ export const caseRoutes: ServicePlugin = async (app) => {
         districtCode: row.districtCode,
       });
       const police110 = toPolice110Link(row, police110Updates);
-      return toCaseDetail(row, events, actor, app.config.phoneEncryptionKey, names, burst, police110);
+      const key = app.config.phoneEncryptionKey;
+      return toCaseDetail(row, events, actor, key, names, burst, police110, callers);
     },
   );
 };

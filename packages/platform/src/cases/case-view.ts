@@ -7,6 +7,7 @@
  */
 import {
   type CameraBurstRow,
+  type CaseCallerRow,
   type CaseEventRow,
   type CaseNames,
   type CaseRow,
@@ -199,8 +200,52 @@ export function toPolice110Link(row: CaseRow, updates: readonly Police110UpdateR
   };
 }
 
+/**
+ * A caller attached to the case (附加来电): another call about its problem. Their phone as the
+ * viewer may see the reporter's (in full to intake operators, recorded; masked to everyone else);
+ * their email is never shown, only whether they hear of the case's steps.
+ */
+export const caseCallerSchema = z
+  .object({
+    id: z.string(),
+    name: z.string().nullable(),
+    phone: z.string().nullable(),
+    /** What this caller said. */
+    description: z.string().nullable(),
+    wantsCallback: z.boolean(),
+    /** Whether they are told of the case's steps (they left a phone or an email and did not opt out). */
+    updates: z.boolean(),
+    attachedBy: z.string(),
+    attachedAt: isoTime,
+  })
+  .meta({ id: 'CaseCaller' });
+
+export type CaseCallerView = z.infer<typeof caseCallerSchema>;
+
+/** A caller attached to `row` as `viewer` may see them (null phone once erased). */
+export function toCaseCaller(
+  caller: CaseCallerRow,
+  row: CaseRow,
+  viewer: Actor,
+  phoneKey: Buffer,
+): CaseCallerView {
+  return {
+    id: caller.id,
+    name: caller.name,
+    phone: caller.phoneEnc === null ? null : safePhone(viewer, phoneKey, row, caller.phoneEnc),
+    description: caller.description,
+    wantsCallback: caller.wantsCallback,
+    updates:
+      caller.updates && caller.erasedAt === null && (caller.emailEnc !== null || caller.phoneEnc !== null),
+    attachedBy: caller.attachedBy,
+    attachedAt: caller.attachedAt.toISOString(),
+  };
+}
+
 export const caseDetailSchema = caseViewSchema
   .extend({
+    /** Only for a case other calls were attached to (附加来电), first attached first. */
+    callers: z.array(caseCallerSchema).optional(),
     timeline: z.array(timelineEntrySchema),
     names: caseNamesSchema,
     /** Only for a case a camera's detections opened. */
@@ -271,10 +316,15 @@ export function toCaseView(row: CaseRow, viewer: Actor, phoneKey: Buffer): CaseV
 
 // A number that no longer decrypts (rotated key) is shown as hidden, never as a 500. A full number
 // shown is recorded in the phone access log (phone-access.ts).
-function safePhone(viewer: Actor, key: Buffer, row: CaseRow): string | null {
+function safePhone(
+  viewer: Actor,
+  key: Buffer,
+  row: CaseRow,
+  encrypted: string | null = row.reporterPhoneEnc,
+): string | null {
   let phone: string | null;
   try {
-    phone = phoneFor(viewer, key, row.reporterPhoneEnc);
+    phone = phoneFor(viewer, key, encrypted);
   } catch {
     return '****';
   }
@@ -309,6 +359,7 @@ export function toCaseDetail(
   names: CaseNames,
   burst: CameraBurstRow | null,
   police110: Police110Link | null = null,
+  callers: readonly CaseCallerRow[] = [],
 ): CaseDetail {
   const answers = reportAnswers(events);
   return {
@@ -318,6 +369,9 @@ export function toCaseDetail(
     ...(burst === null ? {} : { cameraBurst: toCameraBurst(burst) }),
     ...(police110 === null ? {} : { police110 }),
     ...(answers === null ? {} : { answers }),
+    ...(callers.length === 0
+      ? {}
+      : { callers: callers.map((caller) => toCaseCaller(caller, row, viewer, phoneKey)) }),
   };
 }
 

@@ -40,6 +40,8 @@ export type LatLng = CasePage['items'][number]['location'];
 /** A report as saved, with the open cases it may duplicate. */
 export type ReportedCase = Answer<'/api/intake/reports', 'post'>;
 export type ReportInput = RequestBody<'/api/intake/reports', 'post'>;
+export type AttachCallInput = RequestBody<'/api/intake/cases/{id}/attach', 'post'>;
+export type AttachedCall = Answer<'/api/intake/cases/{id}/attach', 'post'>;
 /** A grid officer the shift lead can send to a verification or check (改派). */
 export type CandidateOfficer = Answer<'/api/dispatch/cases/{id}/officers', 'get'>['officers'][number];
 

@@ -1,4 +1,4 @@
-import type { LatLng, MediaRef, ReportInput } from './contract';
+import type { AttachCallInput, LatLng, MediaRef, ReportInput } from './contract';
 import { api, ok, requestRaw, withQuery } from './http';
 
 export type { ReportInput } from './contract';
@@ -7,6 +7,20 @@ export type { ReportInput } from './contract';
 export const submitReport = (input: ReportInput, idempotencyKey: string) =>
   ok(
     api.POST('/api/intake/reports', {
+      body: input,
+      headers: { 'idempotency-key': idempotencyKey },
+    }),
+  );
+
+/**
+ * Beyond api.md — 附加来电: the call is recorded on an open case (one of the possible duplicates) and
+ * its caller added to it: `POST /api/intake/cases/{id}/attach` → 201 with the case. The form's
+ * idempotency key makes a retried click one attach.
+ */
+export const attachCall = (caseId: string, input: AttachCallInput, idempotencyKey: string) =>
+  ok(
+    api.POST('/api/intake/cases/{id}/attach', {
+      params: { path: { id: caseId } },
       body: input,
       headers: { 'idempotency-key': idempotencyKey },
     }),

@@ -128,6 +128,7 @@ const zhCN = {
     check: '核查',
     close: '结案',
     superviseOrder: '督办',
+    attachCall: '附加来电',
     handOverTo110: '移交110',
     assignVerification: '派发核实任务',
     startReview: '派发核查任务',
@@ -180,6 +181,7 @@ const zhCN = {
     source: '来源',
     reporterName: '反映人',
     reporterPhone: '联系电话',
+    reporterEmail: '电子邮箱',
     createdAt: '上报时间',
     reason: '原因',
     note: '说明',
@@ -307,6 +309,11 @@ const zhCN = {
     createdNoAssignee: '已登记 {caseNo}',
     newReport: '登记下一件',
     shortcutSubmit: 'Ctrl+Enter 提交',
+    attach: '附加到此案件',
+    attaching: '附加中…',
+    attached: '已附加到案件 {caseNo}，来电人将一并获得进度告知和回访',
+    attachHint: '将本次来电记录到该案件，并把来电人加入回访',
+    emailInvalid: '邮箱格式不正确',
   },
   /** 回访: calling back the citizens who asked for it once their case has ended. */
   reporter: {
@@ -663,6 +670,7 @@ const zhCN = {
     cameraBurst: '视频识别',
     cameraDetections: '摄像头 {camera} 识别 {n} 次，最近一次 {at}',
     reporterErased: '反映人信息已于 {at} 按保存期限删除',
+    callers: '附加来电人',
   },
   admin: {
     title: '系统管理',

@@ -12,6 +12,7 @@ interface DueItem {
     state: string;
     reporter: { name: string | null; phone: string | null };
   };
+  callers: { name: string | null; phone: string | null; wantsCallback: boolean }[];
   attempts: number;
   lastAttemptAt: string | null;
 }
@@ -107,6 +108,28 @@ describe('callbacks (回访)', () => {
       // A second operator who reaches the same caller learns it was done; nothing more is kept.
       expectProblem(await call(asked.id, { outcome: 'unsatisfied' }), 409, 'CONFLICT');
       expectProblem(await call(asked.id, { outcome: 'unreachable' }), 409, 'CONFLICT');
+    },
+  );
+
+  redisTest(
+    'a call attached to the case (附加来电) adds its caller to the list: every caller is called back',
+    async ({ database }) => {
+      const notAsked = await report(false, '13911116666');
+      const attached = await harness.app.inject({
+        method: 'POST',
+        url: `/api/intake/cases/${notAsked.id}/attach`,
+        headers: operator,
+        payload: { reporter: { name: '李女士', phone: '13922227777' }, wantsCallback: true },
+      });
+      expect(attached.statusCode, attached.body).toBe(201);
+      expect((await due()).map((item) => item.case.id)).not.toContain(notAsked.id);
+      await end(database.db, notAsked.id);
+
+      const listed = (await due()).find((item) => item.case.id === notAsked.id);
+      expect(listed).toMatchObject({
+        case: { reporter: { name: '王先生', phone: '13911116666' } },
+        callers: [{ name: '李女士', phone: '13922227777', wantsCallback: true }],
+      });
     },
   );
 

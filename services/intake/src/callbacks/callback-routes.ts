@@ -1,20 +1,23 @@
 /**
  * Callbacks (回访): `GET /api/intake/callbacks` lists the ended cases of the operator's city whose
- * caller asked to be called back and has not been reached yet; `POST /api/intake/cases/:id/callback`
+ * caller asked to be called back and has not been reached yet, each with the callers attached to it
+ * (附加来电), so every one of them is called; `POST /api/intake/cases/:id/callback`
  * records a call — satisfied, unsatisfied, or unreachable (the case stays on the list to be tried
  * again). One answered call per case: a second answers 409 CONFLICT.
  */
 
-import { listCallbacksDue, recordCallback } from '@urbangrid/db';
+import { listCallbacksDue, listCallersOfCases, recordCallback } from '@urbangrid/db';
 import { isTerminal } from '@urbangrid/domain';
 import { newId } from '@urbangrid/engine';
 import {
+  caseCallerSchema,
   caseIdParams,
   caseInScopeOr404,
   caseScopeOf,
   caseViewSchema,
   httpError,
   type ServicePlugin,
+  toCaseCaller,
   toCaseView,
   userOf,
 } from '@urbangrid/platform';
@@ -50,6 +53,8 @@ export function callbackRoutes(ctx: IntakeContext): ServicePlugin {
               items: z.array(
                 z.object({
                   case: caseViewSchema,
+                  /** The other callers attached to the case (附加来电), to be called back as well. */
+                  callers: z.array(caseCallerSchema),
                   /** Calls that reached nobody so far. */
                   attempts: z.number().int(),
                   lastAttemptAt: z.string().nullable(),
@@ -62,9 +67,16 @@ export function callbackRoutes(ctx: IntakeContext): ServicePlugin {
       async (request) => {
         const user = userOf(request);
         const due = await listCallbacksDue(app.db, caseScopeOf(user), request.query.limit);
+        const callers = await listCallersOfCases(
+          app.db,
+          due.map((item) => item.case.id),
+        );
         return {
           items: due.map((item) => ({
             case: toCaseView(item.case, user, ctx.phoneKey),
+            callers: (callers.get(item.case.id) ?? []).map((caller) =>
+              toCaseCaller(caller, item.case, user, ctx.phoneKey),
+            ),
             attempts: item.attempts,
             lastAttemptAt: item.lastAttemptAt?.toISOString() ?? null,
           })),

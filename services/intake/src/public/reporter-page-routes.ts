@@ -2,17 +2,20 @@
  * The reporter's page (`/r/<token>` in the console, linked from every reporter update): with the
  * token of their message a citizen reads where their case stands, answers whether they are
  * satisfied once it is closed (满意度, kept as the case's answered callback, so no operator calls
- * them again) and opts out of further updates. The token names the case, nobody; nothing of anyone
- * is shown.
+ * them again) and opts out of further updates. A caller attached to the case (附加来电) has a link
+ * of their own: the same page, their own opt-out. The token names the case (and the caller's row),
+ * nobody; nothing of anyone is shown.
  */
 import {
   type CaseRow,
   findAnsweredCallback,
   findCaseById,
+  findCaseCallerById,
   recordCallback,
+  stopCallerUpdates,
   stopReporterUpdates,
 } from '@urbangrid/db';
-import { caseOfReporterToken, newId } from '@urbangrid/engine';
+import { newId, reporterOfToken } from '@urbangrid/engine';
 import { caseStateSchema, httpError, routeRateLimit, type ServicePlugin } from '@urbangrid/platform';
 import { z } from 'zod';
 import type { IntakeContext } from '../intake-context.js';
@@ -38,13 +41,25 @@ const params = z.object({
 });
 
 export function reporterPageRoutes(ctx: IntakeContext): ServicePlugin {
-  const caseOf = async (token: string): Promise<CaseRow> => {
-    const caseId = caseOfReporterToken(ctx.phoneKey, token);
-    const row = caseId === null ? null : await findCaseById(ctx.db, caseId);
-    if (row === null) throw httpError('NOT_FOUND', 'no case has this link');
-    return row;
+  /** The case of the link, and whether its holder (the reporter, or the attached caller) still hears of it. */
+  const linkOf = async (
+    token: string,
+  ): Promise<{ row: CaseRow; callerId: string | null; updates: boolean }> => {
+    const named = reporterOfToken(ctx.phoneKey, token);
+    if (named?.caseId) {
+      const row = await findCaseById(ctx.db, named.caseId);
+      if (row !== null)
+        return { row, callerId: null, updates: row.reporterUpdates && row.reporterErasedAt === null };
+    } else if (named?.callerId) {
+      const caller = await findCaseCallerById(ctx.db, named.callerId);
+      const row = caller === null ? null : await findCaseById(ctx.db, caller.caseId);
+      if (caller !== null && row !== null) {
+        return { row, callerId: caller.id, updates: caller.updates && caller.erasedAt === null };
+      }
+    }
+    throw httpError('NOT_FOUND', 'no case has this link');
   };
-  const pageOf = async (row: CaseRow): Promise<z.infer<typeof reporterPage>> => {
+  const pageOf = async (row: CaseRow, updates: boolean): Promise<z.infer<typeof reporterPage>> => {
     const answered = await findAnsweredCallback(ctx.db, row.id);
     const satisfaction =
       answered?.outcome === 'satisfied' || answered?.outcome === 'unsatisfied' ? answered.outcome : null;
@@ -54,7 +69,7 @@ export function reporterPageRoutes(ctx: IntakeContext): ServicePlugin {
       categoryCode: row.categoryCode,
       createdAt: row.createdAt.toISOString(),
       closedAt: row.closedAt?.toISOString() ?? null,
-      updates: row.reporterUpdates && row.reporterErasedAt === null,
+      updates,
       satisfaction,
       canAnswer: row.state === 'closed' && satisfaction === null,
     };
@@ -74,7 +89,10 @@ export function reporterPageRoutes(ctx: IntakeContext): ServicePlugin {
           response: { 200: reporterPage },
         },
       },
-      async (request) => pageOf(await caseOf(request.params.token)),
+      async (request) => {
+        const link = await linkOf(request.params.token);
+        return pageOf(link.row, link.updates);
+      },
     );
 
     app.post(
@@ -89,9 +107,10 @@ export function reporterPageRoutes(ctx: IntakeContext): ServicePlugin {
         },
       },
       async (request) => {
-        const row = await caseOf(request.params.token);
-        await stopReporterUpdates(ctx.db, row.id);
-        return pageOf({ ...row, reporterUpdates: false });
+        const { row, callerId } = await linkOf(request.params.token);
+        if (callerId === null) await stopReporterUpdates(ctx.db, row.id);
+        else await stopCallerUpdates(ctx.db, row.id, callerId);
+        return pageOf(row, false);
       },
     );
 
@@ -109,7 +128,7 @@ export function reporterPageRoutes(ctx: IntakeContext): ServicePlugin {
         },
       },
       async (request) => {
-        const row = await caseOf(request.params.token);
+        const { row, updates } = await linkOf(request.params.token);
         if (row.state !== 'closed') {
           throw httpError('TRANSITION_NOT_ALLOWED', `case ${row.caseNo} is not closed: answer once it is`);
         }
@@ -125,7 +144,7 @@ export function reporterPageRoutes(ctx: IntakeContext): ServicePlugin {
           at,
         });
         if (recorded === null) throw httpError('CONFLICT', `case ${row.caseNo} has been answered already`);
-        return pageOf(row);
+        return pageOf(row, updates);
       },
     );
   };

@@ -24,28 +24,29 @@ export const locationSchema = z.object({
   lng: z.number().min(-180).max(180),
 });
 
+/** Who called (or reported): personal data, sealed where it is kept and never logged. */
+export const reporterSchema = z.object({
+  name: text(100).optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9][0-9 -]{2,24}$/, 'a phone number of digits, spaces and dashes')
+    .optional(),
+  /** Where the reporter hears of the case (filed, dispatched, closed) besides a text message. */
+  email: z.email().max(254).optional(),
+  /** The language the reporter is written to in; default the city's. */
+  language: z.enum(reporterLanguages).optional(),
+  /** false: the reporter does not want updates (进度告知); default true when a phone or email is left. */
+  updates: z.boolean().optional(),
+});
+
 export const reportBodySchema = z.object({
   source: z.enum(reportSources),
   categoryCode: categoryCodeString,
   description: text(2000),
   location: locationSchema,
   address: text(300).optional(),
-  reporter: z
-    .object({
-      name: text(100).optional(),
-      phone: z
-        .string()
-        .trim()
-        .regex(/^\+?[0-9][0-9 -]{2,24}$/, 'a phone number of digits, spaces and dashes')
-        .optional(),
-      /** Where the reporter hears of the case (filed, dispatched, closed) besides a text message. */
-      email: z.email().max(254).optional(),
-      /** The language the reporter is written to in; default the city's. */
-      language: z.enum(reporterLanguages).optional(),
-      /** false: the reporter does not want updates (进度告知); default true when a phone or email is left. */
-      updates: z.boolean().optional(),
-    })
-    .optional(),
+  reporter: reporterSchema.optional(),
   /** The hotline system's call id (12345 / 12319). */
   callId: text(100).optional(),
   /** The caller wants a call back with the outcome (回访). */

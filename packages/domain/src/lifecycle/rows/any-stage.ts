@@ -1,6 +1,7 @@
 /**
  * Commands not tied to one stage: cancelling an open case (作废), sending an officer to a personal
- * task (改派), the supervision order (督办) and the deadline timers' lights (超时预警).
+ * task (改派), the supervision order (督办), another call about an open case attached to it
+ * (附加来电) and the deadline timers' lights (超时预警).
  */
 import { z } from 'zod';
 import { lightRank } from '../../calendar/lights.js';
@@ -90,6 +91,19 @@ export const anyStageRows = {
       increment: { supervisionCount: 1 },
       followUps: [notify(ownerOf(snapshot), 'case.supervised')],
     }),
+  }),
+  /**
+   * 附加来电: the hotline takes another call about a problem an open case already has; the call is
+   * recorded on that case (the caller, kept apart as personal data, is named by `callerId` only) and
+   * the caller hears of it and is called back as its reporter is. An ended case takes no more calls:
+   * the operator files a new report.
+   */
+  attachCall: transition({
+    term: '附加来电',
+    from: openStates,
+    issuers: { roles: ['intake_operator'] },
+    body: z.object({ callerId: z.string().trim().min(1).max(64) }),
+    outcome: (snapshot) => ({ to: snapshot.state }),
   }),
   /** System: a stage deadline timer fired (80 % → yellow, 100 % → red). */
   markOverdue: transition({

@@ -4605,7 +4605,7 @@ export interface paths {
                             /** Format: date-time */
                             updatedAt: string;
                             closedAt: string | null;
-                            allowedCommands: ("report" | "verify" | "file" | "reject" | "handOverTo110" | "dispatch" | "accept" | "complete" | "return" | "requestExtension" | "decideExtension" | "requestSuspension" | "decideSuspension" | "resume" | "check" | "close" | "cancel" | "reassign" | "superviseOrder")[];
+                            allowedCommands: ("report" | "verify" | "file" | "reject" | "handOverTo110" | "dispatch" | "accept" | "complete" | "return" | "requestExtension" | "decideExtension" | "requestSuspension" | "decideSuspension" | "resume" | "check" | "close" | "cancel" | "reassign" | "superviseOrder" | "attachCall")[];
                             possibleDuplicates: components["schemas"]["PossibleDuplicate"][];
                             cameraBurst?: components["schemas"]["CameraBurst"];
                         };
@@ -4674,7 +4674,7 @@ export interface paths {
                             /** Format: date-time */
                             updatedAt: string;
                             closedAt: string | null;
-                            allowedCommands: ("report" | "verify" | "file" | "reject" | "handOverTo110" | "dispatch" | "accept" | "complete" | "return" | "requestExtension" | "decideExtension" | "requestSuspension" | "decideSuspension" | "resume" | "check" | "close" | "cancel" | "reassign" | "superviseOrder")[];
+                            allowedCommands: ("report" | "verify" | "file" | "reject" | "handOverTo110" | "dispatch" | "accept" | "complete" | "return" | "requestExtension" | "decideExtension" | "requestSuspension" | "decideSuspension" | "resume" | "check" | "close" | "cancel" | "reassign" | "superviseOrder" | "attachCall")[];
                             possibleDuplicates: components["schemas"]["PossibleDuplicate"][];
                             cameraBurst?: components["schemas"]["CameraBurst"];
                         };
@@ -5007,6 +5007,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/intake/cases/{id}/attach": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 附加来电: records another call about an open case on it and adds its caller (updates, callback); an Idempotency-Key makes retries one attach; an ended case answers 409 */
+        post: operations["attachCall"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/intake/callbacks": {
         parameters: {
             query?: never;
@@ -5035,6 +5052,7 @@ export interface paths {
                         "application/json": {
                             items: {
                                 case: components["schemas"]["Case"];
+                                callers: components["schemas"]["CaseCaller"][];
                                 attempts: number;
                                 lastAttemptAt: string | null;
                             }[];
@@ -6555,7 +6573,7 @@ export interface paths {
                                     /** Format: date-time */
                                     updatedAt: string;
                                     closedAt: string | null;
-                                    allowedCommands: ("report" | "verify" | "file" | "reject" | "handOverTo110" | "dispatch" | "accept" | "complete" | "return" | "requestExtension" | "decideExtension" | "requestSuspension" | "decideSuspension" | "resume" | "check" | "close" | "cancel" | "reassign" | "superviseOrder")[];
+                                    allowedCommands: ("report" | "verify" | "file" | "reject" | "handOverTo110" | "dispatch" | "accept" | "complete" | "return" | "requestExtension" | "decideExtension" | "requestSuspension" | "decideSuspension" | "resume" | "check" | "close" | "cancel" | "reassign" | "superviseOrder" | "attachCall")[];
                                     distanceMetres: number | null;
                                 }[];
                                 total: number;
@@ -6618,7 +6636,7 @@ export interface paths {
                                     /** Format: date-time */
                                     updatedAt: string;
                                     closedAt: string | null;
-                                    allowedCommands: ("report" | "verify" | "file" | "reject" | "handOverTo110" | "dispatch" | "accept" | "complete" | "return" | "requestExtension" | "decideExtension" | "requestSuspension" | "decideSuspension" | "resume" | "check" | "close" | "cancel" | "reassign" | "superviseOrder")[];
+                                    allowedCommands: ("report" | "verify" | "file" | "reject" | "handOverTo110" | "dispatch" | "accept" | "complete" | "return" | "requestExtension" | "decideExtension" | "requestSuspension" | "decideSuspension" | "resume" | "check" | "close" | "cancel" | "reassign" | "superviseOrder" | "attachCall")[];
                                     distanceMetres: number | null;
                                 }[];
                                 total: number;
@@ -9544,7 +9562,7 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
             closedAt: string | null;
-            allowedCommands: ("report" | "verify" | "file" | "reject" | "handOverTo110" | "dispatch" | "accept" | "complete" | "return" | "requestExtension" | "decideExtension" | "requestSuspension" | "decideSuspension" | "resume" | "check" | "close" | "cancel" | "reassign" | "superviseOrder")[];
+            allowedCommands: ("report" | "verify" | "file" | "reject" | "handOverTo110" | "dispatch" | "accept" | "complete" | "return" | "requestExtension" | "decideExtension" | "requestSuspension" | "decideSuspension" | "resume" | "check" | "close" | "cancel" | "reassign" | "superviseOrder" | "attachCall")[];
         };
         TimelineEntry: {
             seq: number;
@@ -9596,6 +9614,17 @@ export interface components {
                 /** Format: date-time */
                 receivedAt: string;
             }[];
+        };
+        CaseCaller: {
+            id: string;
+            name: string | null;
+            phone: string | null;
+            description: string | null;
+            wantsCallback: boolean;
+            updates: boolean;
+            attachedBy: string;
+            /** Format: date-time */
+            attachedAt: string;
         };
         CaseDetail: {
             id: string;
@@ -9654,7 +9683,8 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
             closedAt: string | null;
-            allowedCommands: ("report" | "verify" | "file" | "reject" | "handOverTo110" | "dispatch" | "accept" | "complete" | "return" | "requestExtension" | "decideExtension" | "requestSuspension" | "decideSuspension" | "resume" | "check" | "close" | "cancel" | "reassign" | "superviseOrder")[];
+            allowedCommands: ("report" | "verify" | "file" | "reject" | "handOverTo110" | "dispatch" | "accept" | "complete" | "return" | "requestExtension" | "decideExtension" | "requestSuspension" | "decideSuspension" | "resume" | "check" | "close" | "cancel" | "reassign" | "superviseOrder" | "attachCall")[];
+            callers?: components["schemas"]["CaseCaller"][];
             timeline: components["schemas"]["TimelineEntry"][];
             names: components["schemas"]["CaseNames"];
             cameraBurst?: components["schemas"]["CameraBurst"];
@@ -10006,6 +10036,7 @@ export type TimelineEntry = components['schemas']['TimelineEntry'];
 export type CaseNames = components['schemas']['CaseNames'];
 export type CameraBurst = components['schemas']['CameraBurst'];
 export type Police110Link = components['schemas']['Police110Link'];
+export type CaseCaller = components['schemas']['CaseCaller'];
 export type CaseDetail = components['schemas']['CaseDetail'];
 export type PossibleDuplicate = components['schemas']['PossibleDuplicate'];
 export type ReportStatus = components['schemas']['ReportStatus'];
@@ -10029,6 +10060,107 @@ type ReadonlyArray<T> = [
     unknown[]
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export interface operations {
+    attachCall: {
+        parameters: {
+            query?: never;
+            header?: {
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    description?: string;
+                    reporter?: {
+                        name?: string;
+                        phone?: string;
+                        /** Format: email */
+                        email?: string;
+                        /** @enum {string} */
+                        language?: "zh-CN" | "en";
+                        updates?: boolean;
+                    };
+                    callId?: string;
+                    wantsCallback?: boolean;
+                    expectedVersion?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        caseNo: string;
+                        city: string;
+                        source: components["schemas"]["ReportSource"];
+                        state: components["schemas"]["CaseState"];
+                        version: number;
+                        categoryCode: string;
+                        urgency: components["schemas"]["Urgency"];
+                        description: string;
+                        location: {
+                            lat: number;
+                            lng: number;
+                        };
+                        address: string | null;
+                        gridCode: string;
+                        districtCode: string;
+                        streetCode: string;
+                        communityCode: string;
+                        departmentId: string | null;
+                        suggestedDepartmentId: string | null;
+                        assignee: string | null;
+                        deadline: {
+                            stage: string | null;
+                            due: string | null;
+                            light: components["schemas"]["Light"];
+                            beyondCalendar: boolean;
+                        };
+                        reworkCount: number;
+                        returnCount: number;
+                        returnedByDepartmentIds: string[];
+                        lastReturnReason: string | null;
+                        extensionCount: number;
+                        suspensionCount: number;
+                        supervised: boolean;
+                        selfHandled: boolean;
+                        flags: string[];
+                        duplicateOf: string | null;
+                        pendingRequest: {
+                            /** @enum {string} */
+                            kind: "extension" | "suspension";
+                            workMinutes: number | null;
+                            reason: string;
+                            requestedBy: string;
+                            at: string;
+                        } | null;
+                        reporter: {
+                            name: string | null;
+                            phone: string | null;
+                        } | null;
+                        reporterErasedAt: string | null;
+                        closureType: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        closedAt: string | null;
+                        allowedCommands: ("report" | "verify" | "file" | "reject" | "handOverTo110" | "dispatch" | "accept" | "complete" | "return" | "requestExtension" | "decideExtension" | "requestSuspension" | "decideSuspension" | "resume" | "check" | "close" | "cancel" | "reassign" | "superviseOrder" | "attachCall")[];
+                        callerId: string;
+                    };
+                };
+            };
+        };
+    };
     verify: {
         parameters: {
             query?: never;
@@ -10604,13 +10736,13 @@ export const reportSourceValues: ReadonlyArray<FlattenedDeepRequired<components>
 export const casePendingRequestAnyOf0KindValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["Case"]["pendingRequest"], {
     kind: unknown;
 }>["kind"]> = ["extension", "suspension"];
-export const caseAllowedCommandsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Case"]["allowedCommands"]> = ["report", "verify", "file", "reject", "handOverTo110", "dispatch", "accept", "complete", "return", "requestExtension", "decideExtension", "requestSuspension", "decideSuspension", "resume", "check", "close", "cancel", "reassign", "superviseOrder"];
+export const caseAllowedCommandsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Case"]["allowedCommands"]> = ["report", "verify", "file", "reject", "handOverTo110", "dispatch", "accept", "complete", "return", "requestExtension", "decideExtension", "requestSuspension", "decideSuspension", "resume", "check", "close", "cancel", "reassign", "superviseOrder", "attachCall"];
 export const police110LinkStatusAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Police110Link"]["status"]> = ["accepted", "dispatched", "resolved", "declined"];
 export const police110LinkUpdatesStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Police110Link"]["updates"]["status"]> = ["accepted", "dispatched", "resolved", "declined"];
 export const caseDetailPendingRequestAnyOf0KindValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["CaseDetail"]["pendingRequest"], {
     kind: unknown;
 }>["kind"]> = ["extension", "suspension"];
-export const caseDetailAllowedCommandsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseDetail"]["allowedCommands"]> = ["report", "verify", "file", "reject", "handOverTo110", "dispatch", "accept", "complete", "return", "requestExtension", "decideExtension", "requestSuspension", "decideSuspension", "resume", "check", "close", "cancel", "reassign", "superviseOrder"];
+export const caseDetailAllowedCommandsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseDetail"]["allowedCommands"]> = ["report", "verify", "file", "reject", "handOverTo110", "dispatch", "accept", "complete", "return", "requestExtension", "decideExtension", "requestSuspension", "decideSuspension", "resume", "check", "close", "cancel", "reassign", "superviseOrder", "attachCall"];
 export const reportStatusStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReportStatus"]["status"]> = ["open", "closed"];
 export const reporterPageSatisfactionAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReporterPage"]["satisfaction"]> = ["satisfied", "unsatisfied"];
 export const indicatorReportStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IndicatorReport"]["state"]> = ["submitted", "accepted", "returned"];

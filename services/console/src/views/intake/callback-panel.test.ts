@@ -23,6 +23,7 @@ function due(more: Partial<CallbackDue> = {}, caseMore: Parameters<typeof aCase>
       reporter: { name: '张先生', phone: '0471-6123456' },
       ...caseMore,
     }),
+    callers: [],
     attempts: 0,
     lastAttemptAt: null,
     ...more,
