@@ -27,15 +27,16 @@ export interface ApiCase {
   suggestedDepartmentId: string | null;
 }
 
-/** Calls the API as `username`; fails on an answer of 400 or more. */
+/** Calls the API as `username` (a body is POSTed unless `method` says PUT); fails on 400 or more. */
 export async function apiAs<T = ApiCase>(
   baseUrl: string,
   username: string,
   path: string,
   body?: Record<string, unknown>,
+  method: 'POST' | 'PUT' = 'POST',
 ): Promise<T> {
   const response = await fetch(`${baseUrl}${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
+    method: body === undefined ? 'GET' : method,
     headers: {
       authorization: `Bearer ${await tokenOf(baseUrl, username)}`,
       ...(body === undefined ? {} : { 'content-type': 'application/json' }),

@@ -26,6 +26,11 @@ declare module 'vitest' {
      * running out) through the engine; empty against CONSOLE_E2E_URL without CONSOLE_E2E_DATABASE_URL.
      */
     databaseUrl: string;
+    /**
+     * A free port for a test's own tile server (city-basemap.e2e.ts): the console's CSP lets images
+     * come from http://127.0.0.1 on it, and from nowhere else outside.
+     */
+    tilePort: number;
   }
 }
 
@@ -63,6 +68,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (given) {
     project.provide('consoleUrl', given.replace(/\/$/, ''));
     project.provide('databaseUrl', process.env.CONSOLE_E2E_DATABASE_URL ?? '');
+    // That server's CSP_IMG_SOURCES must name http://127.0.0.1:<CONSOLE_E2E_TILE_PORT>.
+    project.provide('tilePort', Number(process.env.CONSOLE_E2E_TILE_PORT ?? 0));
     return async () => undefined;
   }
   const database = `urbangrid_console_e2e_${process.pid}`;
@@ -71,6 +78,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   await admin.query(`create database ${database}`);
   await admin.end();
   const port = await getPort({ host: '127.0.0.1' });
+  const tilePort = await getPort({ host: '127.0.0.1', exclude: [port] });
   const url = `http://127.0.0.1:${port}`;
   const ownerUrl = adminUrl.replace(/\/[^/]*$/, `/${database}`);
   const log = createWriteStream(`${artifacts}server.log`);
@@ -94,6 +102,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
         LOG_LEVEL: 'info',
         // The walk finds the cases it reported: no demo history beside them.
         DEMO_HISTORY_DAYS: '0',
+        // A city's tile server, as a test serves it (city-basemap.e2e.ts).
+        CSP_IMG_SOURCES: `http://127.0.0.1:${tilePort}`,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
@@ -116,5 +126,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   project.provide('consoleUrl', url);
   project.provide('databaseUrl', ownerUrl);
+  project.provide('tilePort', tilePort);
   return teardown;
 }
