@@ -8,6 +8,9 @@ import type { Category, Department } from '../api/contract';
 import { fetchAreas, fetchCategories, fetchDepartments } from '../api/reference-api';
 import { activeLocale } from '../i18n';
 
+/** What a report's rows are keyed by. */
+export type ReportGroup = 'category' | 'district' | 'street' | 'grid' | 'department' | 'officer';
+
 export const useReferenceStore = defineStore('reference', () => {
   const categories = ref<Category[]>([]);
   const departments = ref<Department[]>([]);
@@ -35,6 +38,7 @@ export const useReferenceStore = defineStore('reference', () => {
 
   const categoryByCode = computed(() => new Map(categories.value.map((c) => [c.code, c])));
   const departmentById = computed(() => new Map(departments.value.map((d) => [d.id, d])));
+  const departmentByCode = computed(() => new Map(departments.value.map((d) => [d.code, d])));
 
   function load(): Promise<void> {
     if (!loading) {
@@ -77,6 +81,32 @@ export const useReferenceStore = defineStore('reference', () => {
   /** A department's code for a table's code column; what is not a department's id stays as it is. */
   const departmentCode = (id: string) => departmentById.value.get(id)?.code ?? id;
 
+  /**
+   * The name of a report's row in the console's language where the data has one: a category's, a
+   * district's or street's, a department's (keyed by its id, or its code in the monthly report); a
+   * grid or an officer by the name the server gave.
+   */
+  const rowName = (group: ReportGroup, row: { key: string; name: string }): string => {
+    if (group === 'category') {
+      const category = categoryByCode.value.get(row.key);
+      return category ? localName(category) : row.name || row.key;
+    }
+    if (group === 'department') {
+      const department = departmentById.value.get(row.key) ?? departmentByCode.value.get(row.key);
+      return department ? localName(department) : row.name || row.key;
+    }
+    if (group === 'district' || group === 'street') return areaName(row.key, row.name || row.key);
+    return row.name || row.key;
+  };
+  /** A row as a person reads it where no code column is beside: its name, the code in brackets. */
+  const rowLabel = (group: ReportGroup, row: { key: string; name: string }): string => {
+    if (group === 'officer') return row.name || row.key;
+    const name = rowName(group, row);
+    const code = group === 'department' ? departmentCode(row.key) : row.key;
+    if (name === code) return code;
+    return activeLocale() === 'en' ? `${name} (${code})` : `${name}（${code}）`;
+  };
+
   return {
     categories,
     departments,
@@ -88,5 +118,7 @@ export const useReferenceStore = defineStore('reference', () => {
     departmentLabel,
     areaName,
     localName,
+    rowName,
+    rowLabel,
   };
 });

@@ -17,6 +17,7 @@ import {
 import { endOfLocalDay, rate, startOfLocalDay } from '@urbangrid/domain';
 import { ForbiddenError } from '@urbangrid/platform';
 import { z } from 'zod';
+import { analysisColumnSchema, analysisColumns, reportColumnKeys } from './analysis-columns.js';
 import type { ReportScope } from './report-scope.js';
 
 export const trendIntervals = ['day', 'week', 'month'] as const;
@@ -51,6 +52,8 @@ export const trendReportSchema = z.object({
   groupBy: z.enum(trendDimensions),
   /** The one category, district or department followed; null for all of them (the whole scope). */
   key: z.string().nullable(),
+  /** The table's columns, the export's too (analysis-columns.ts). */
+  columns: z.array(analysisColumnSchema),
   rows: z.array(trendRowSchema),
 });
 export type TrendReport = z.infer<typeof trendReportSchema>;
@@ -67,6 +70,7 @@ export const hotspotReportSchema = z.object({
   city: z.string(),
   from: z.string(),
   to: z.string(),
+  columns: z.array(analysisColumnSchema),
   rows: z.array(hotspotSchema),
 });
 export type HotspotReport = z.infer<typeof hotspotReportSchema>;
@@ -84,6 +88,7 @@ export const satisfactionReportSchema = z.object({
   from: z.string(),
   to: z.string(),
   groupBy: z.enum(satisfactionDimensions),
+  columns: z.array(analysisColumnSchema),
   rows: z.array(satisfactionRowSchema),
   totals: satisfactionRowSchema.omit({ key: true, name: true }),
 });
@@ -154,6 +159,7 @@ export async function trendReport(
     interval: query.interval,
     groupBy: query.groupBy,
     key: query.key ?? null,
+    columns: analysisColumns(reportColumnKeys.trend),
     rows: [...periods.values()].map((sum) => ({
       ...sum,
       onTimeHandlingRate: rate(sum.handledOnTime, sum.handled),
@@ -186,6 +192,7 @@ export async function hotspotReport(
     city: scope.city,
     from: query.from,
     to: query.to,
+    columns: analysisColumns(reportColumnKeys.hotspots),
     rows: grids.flatMap((row) => {
       const centre = centres.get(row.key);
       return centre
@@ -242,6 +249,7 @@ export async function satisfactionReport(
     from: query.from,
     to: query.to,
     groupBy: query.groupBy,
+    columns: analysisColumns(reportColumnKeys.satisfaction),
     rows,
     totals: { answered, satisfied, satisfactionRate: rate(satisfied, answered) },
   };

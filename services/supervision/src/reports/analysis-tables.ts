@@ -1,7 +1,7 @@
-/** The analysis reports as export tables: the columns the console shows, with Chinese headers. */
+/** The analysis reports as export tables: the columns the report names (the console's), Chinese headers. */
 import type { ExportTable } from '@urbangrid/platform';
+import { exportColumnsOf } from './analysis-columns.js';
 import type { HotspotReport, SatisfactionReport, TrendReport } from './analysis-report.js';
-import { monthlyColumnHeaders as headers } from './monthly-report.js';
 import type { ExportCodes } from './report-tables.js';
 
 const period = (from: string, to: string) => `${from} 至 ${to}`;
@@ -13,38 +13,21 @@ export const analysisTables = {
     const of = report.key === null ? '' : ` ${groupNames[report.groupBy]} ${report.key}`;
     return {
       title: `案件趋势（按${intervalNames[report.interval]}）${of} ${period(report.from, report.to)}`,
-      columns: [
-        { key: 'period', header: headers.period },
-        { key: 'received', header: headers.received },
-        { key: 'closed', header: headers.closed },
-        { key: 'onTimeHandlingRate', header: headers.onTimeHandlingRate, kind: 'rate' },
-        { key: 'onTimeClosingRate', header: headers.onTimeClosingRate, kind: 'rate' },
-      ],
+      columns: exportColumnsOf(report.columns),
       rows: report.rows,
     };
   },
   hotspots(report: HotspotReport): ExportTable {
     return {
       title: `热点网格 ${period(report.from, report.to)}`,
-      columns: [
-        { key: 'key', header: headers.key },
-        { key: 'name', header: headers.name },
-        { key: 'received', header: headers.received },
-        { key: 'closed', header: headers.closed },
-      ],
+      columns: exportColumnsOf(report.columns),
       rows: report.rows,
     };
   },
   satisfaction(report: SatisfactionReport, codes: ExportCodes): ExportTable {
     return {
       title: `回访满意率（按${groupNames[report.groupBy]}） ${period(report.from, report.to)}`,
-      columns: [
-        { key: 'key', header: headers.key },
-        { key: 'name', header: headers.name },
-        { key: 'answered', header: headers.answered },
-        { key: 'satisfied', header: headers.satisfied },
-        { key: 'satisfactionRate', header: headers.satisfactionRate, kind: 'rate' },
-      ],
+      columns: exportColumnsOf(report.columns),
       rows: [
         ...report.rows.map((row) => ({ ...row, key: codes.get(row.key) ?? row.key })),
         { key: '合计', name: '', ...report.totals },

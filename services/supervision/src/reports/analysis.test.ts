@@ -136,6 +136,17 @@ describe('analysis', () => {
     });
     expect(csv[1]).toEqual(['日期', '受理数', '结案数', '按时处置率', '按时结案率']);
     expect(csv[3]).toEqual(['2026-03-03', '11', '4', '75.00%', '75.00%']);
+    // The screen draws the columns the answer names: the export's, labelled in both languages.
+    const named = (await get('/reports/trend?from=2026-03-02&to=2026-03-03')).json();
+    expect(named.columns.map((c: { label: { 'zh-CN': string } }) => c.label['zh-CN'])).toEqual(csv[1]);
+    expect(named.columns.map((c: { label: { en: string } }) => c.label.en)).toEqual([
+      'Period',
+      'Received',
+      'Closed',
+      'On-time handling',
+      'On-time closing',
+    ]);
+    expect(named.columns.filter((c: { kind?: string }) => c.kind === 'rate')).toHaveLength(2);
   });
 
   redisTest('hotspots are the grids with the most cases, where they are', async () => {
@@ -208,6 +219,12 @@ describe('analysis', () => {
       '按时结案率',
     ]);
     expect(district?.getColumn(7).numFmt).toBe('0.00%');
+    // The page's columns are the sheet's: one set, labelled by the report.
+    const districtSection = report.sections.find((s: { id: string }) => s.id === 'district');
+    expect([
+      undefined,
+      ...districtSection.columns.map((c: { label: { 'zh-CN': string } }) => c.label['zh-CN']),
+    ]).toEqual(district?.getRow(2).values);
     // A district supervisor's month has their areas only.
     const own = (await get('/reports/monthly?month=2026-03', 'supervisor-150102')).json();
     expect(own.sections.map((s: { id: string }) => s.id)).not.toContain('department');

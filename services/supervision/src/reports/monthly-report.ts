@@ -7,42 +7,30 @@
 import { type Db, departmentCodesOf } from '@urbangrid/db';
 import type { Cell, ExportTable } from '@urbangrid/platform';
 import { z } from 'zod';
+import {
+  type AnalysisColumnKey,
+  analysisColumnSchema,
+  analysisColumns,
+  exportColumnsOf,
+  reportColumnKeys,
+} from './analysis-columns.js';
 import { hotspotReport, satisfactionReport, trendReport } from './analysis-report.js';
 import type { ReportScope } from './report-scope.js';
 import { timelinessReport } from './timeliness-report.js';
 
-/** Every column a section may have, with its Chinese header (the console has its own i18n of each key). */
-export const monthlyColumnHeaders = {
-  key: '编码',
-  name: '名称',
-  period: '日期',
-  received: '受理数',
-  dispatched: '派遣数',
-  handled: '处置数',
-  closed: '结案数',
-  overdue: '超期数',
-  onTimeHandlingRate: '按时处置率',
-  onTimeClosingRate: '按时结案率',
-  answered: '回访数',
-  satisfied: '满意数',
-  satisfactionRate: '满意率',
-} as const;
-type ColumnKey = keyof typeof monthlyColumnHeaders;
-const rateColumns: readonly ColumnKey[] = ['onTimeHandlingRate', 'onTimeClosingRate', 'satisfactionRate'];
-
+/** Each section's title in both console languages; the workbook's sheets take the Chinese one. */
 export const monthlySectionTitles = {
-  overview: '概况',
-  trend: '逐日趋势',
-  category: '按案件类别',
-  district: '按区',
-  department: '按部门',
-  satisfactionDepartment: '部门回访满意率',
-  satisfactionDistrict: '区回访满意率',
-  hotspots: '热点网格',
+  overview: { 'zh-CN': '概况', en: 'Overview' },
+  trend: { 'zh-CN': '逐日趋势', en: 'Daily trend' },
+  category: { 'zh-CN': '按案件类别', en: 'By category' },
+  district: { 'zh-CN': '按区', en: 'By district' },
+  department: { 'zh-CN': '按部门', en: 'By department' },
+  satisfactionDepartment: { 'zh-CN': '部门回访满意率', en: 'Satisfaction by department' },
+  satisfactionDistrict: { 'zh-CN': '区回访满意率', en: 'Satisfaction by district' },
+  hotspots: { 'zh-CN': '热点网格', en: 'Hotspot grids' },
 } as const;
 type SectionId = keyof typeof monthlySectionTitles;
 
-const columnKeys = Object.keys(monthlyColumnHeaders) as [ColumnKey, ...ColumnKey[]];
 const sectionIds = Object.keys(monthlySectionTitles) as [SectionId, ...SectionId[]];
 
 export const monthlyReportSchema = z.object({
@@ -54,7 +42,9 @@ export const monthlyReportSchema = z.object({
   sections: z.array(
     z.object({
       id: z.enum(sectionIds),
-      columns: z.array(z.object({ key: z.enum(columnKeys), kind: z.literal('rate').optional() })),
+      title: z.object({ 'zh-CN': z.string(), en: z.string() }),
+      /** The section's columns with their labels (analysis-columns.ts): the page's and the sheet's. */
+      columns: z.array(analysisColumnSchema),
       /** Counts are integers, rates fractions (shown as percentages), codes and names strings. */
       rows: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()]))),
     }),
@@ -65,24 +55,14 @@ type Section = MonthlyReport['sections'][number];
 
 const section = (
   id: SectionId,
-  keys: readonly ColumnKey[],
-  rows: ReadonlyArray<Partial<Record<ColumnKey, Cell>>>,
+  keys: readonly AnalysisColumnKey[],
+  rows: ReadonlyArray<Partial<Record<AnalysisColumnKey, Cell>>>,
 ): Section => ({
   id,
-  columns: keys.map((key) => (rateColumns.includes(key) ? { key, kind: 'rate' as const } : { key })),
+  title: { ...monthlySectionTitles[id] },
+  columns: analysisColumns(keys),
   rows: rows.map((row) => Object.fromEntries(keys.map((key) => [key, row[key] ?? null]))),
 });
-
-const timelinessKeys: ColumnKey[] = [
-  'key',
-  'name',
-  'received',
-  'closed',
-  'overdue',
-  'onTimeHandlingRate',
-  'onTimeClosingRate',
-];
-const satisfactionKeys: ColumnKey[] = ['key', 'name', 'answered', 'satisfied', 'satisfactionRate'];
 
 /** The first and last day of a month, YYYY-MM. */
 export function monthDays(month: string): { from: string; to: string } {
@@ -119,28 +99,14 @@ export async function monthlyReport(db: Db, scope: ReportScope, month: string): 
   const coded = <T extends { key: string }>(rows: readonly T[]) =>
     rows.map((row) => ({ ...row, key: codes.get(row.key) ?? row.key }));
   const sections: Section[] = [
-    section(
-      'overview',
-      [
-        'received',
-        'dispatched',
-        'handled',
-        'closed',
-        'overdue',
-        'onTimeHandlingRate',
-        'onTimeClosingRate',
-        'answered',
-        'satisfactionRate',
-      ],
-      [overview],
-    ),
-    section('trend', ['period', 'received', 'closed', 'onTimeHandlingRate', 'onTimeClosingRate'], trend.rows),
-    ...(byCategory ? [section('category', timelinessKeys, byCategory.rows)] : []),
-    section('district', timelinessKeys, byDistrict.rows),
-    ...(byDepartment ? [section('department', timelinessKeys, coded(byDepartment.rows))] : []),
-    section('satisfactionDepartment', satisfactionKeys, coded(satisfactionDepartment.rows)),
-    section('satisfactionDistrict', satisfactionKeys, satisfactionDistrict.rows),
-    section('hotspots', ['key', 'name', 'received', 'closed'], hotspots.rows),
+    section('overview', reportColumnKeys.overview, [overview]),
+    section('trend', reportColumnKeys.trend, trend.rows),
+    ...(byCategory ? [section('category', reportColumnKeys.timeliness, byCategory.rows)] : []),
+    section('district', reportColumnKeys.timeliness, byDistrict.rows),
+    ...(byDepartment ? [section('department', reportColumnKeys.timeliness, coded(byDepartment.rows))] : []),
+    section('satisfactionDepartment', reportColumnKeys.satisfaction, coded(satisfactionDepartment.rows)),
+    section('satisfactionDistrict', reportColumnKeys.satisfaction, satisfactionDistrict.rows),
+    section('hotspots', reportColumnKeys.hotspots, hotspots.rows),
   ];
   return { city: scope.city, month, from, to, sections };
 }
@@ -148,10 +114,10 @@ export async function monthlyReport(db: Db, scope: ReportScope, month: string): 
 /** The workbook's sheets: one per section, its title naming the month. */
 export function monthlySheets(report: MonthlyReport): Array<{ name: string; table: ExportTable }> {
   return report.sections.map((s) => ({
-    name: monthlySectionTitles[s.id],
+    name: s.title['zh-CN'],
     table: {
-      title: `月度运行分析报告 ${report.month} — ${monthlySectionTitles[s.id]}`,
-      columns: s.columns.map((column) => ({ ...column, header: monthlyColumnHeaders[column.key] })),
+      title: `月度运行分析报告 ${report.month} — ${s.title['zh-CN']}`,
+      columns: exportColumnsOf(s.columns),
       rows: s.rows,
     },
   }));

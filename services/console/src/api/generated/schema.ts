@@ -8206,6 +8206,7 @@ export interface paths {
                             /** @enum {string} */
                             groupBy: "category" | "district" | "department";
                             key: string | null;
+                            columns: components["schemas"]["AnalysisColumn"][];
                             rows: {
                                 period: string;
                                 received: number;
@@ -8262,6 +8263,7 @@ export interface paths {
                             city: string;
                             from: string;
                             to: string;
+                            columns: components["schemas"]["AnalysisColumn"][];
                             rows: {
                                 key: string;
                                 name: string;
@@ -8318,6 +8320,7 @@ export interface paths {
                             to: string;
                             /** @enum {string} */
                             groupBy: "department" | "district";
+                            columns: components["schemas"]["AnalysisColumn"][];
                             rows: {
                                 key: string;
                                 name: string;
@@ -8378,12 +8381,11 @@ export interface paths {
                             sections: {
                                 /** @enum {string} */
                                 id: "overview" | "trend" | "category" | "district" | "department" | "satisfactionDepartment" | "satisfactionDistrict" | "hotspots";
-                                columns: {
-                                    /** @enum {string} */
-                                    key: "key" | "name" | "period" | "received" | "dispatched" | "handled" | "closed" | "overdue" | "onTimeHandlingRate" | "onTimeClosingRate" | "answered" | "satisfied" | "satisfactionRate";
-                                    /** @enum {string} */
-                                    kind?: "rate";
-                                }[];
+                                title: {
+                                    "zh-CN": string;
+                                    en: string;
+                                };
+                                columns: components["schemas"]["AnalysisColumn"][];
                                 rows: {
                                     [key: string]: string | number | null;
                                 }[];
@@ -9953,6 +9955,16 @@ export interface components {
                 categoryCode: string;
             }[];
         };
+        AnalysisColumn: {
+            /** @enum {string} */
+            key: "key" | "name" | "period" | "received" | "dispatched" | "handled" | "closed" | "overdue" | "onTimeHandlingRate" | "onTimeClosingRate" | "answered" | "satisfied" | "satisfactionRate";
+            label: {
+                "zh-CN": string;
+                en: string;
+            };
+            /** @constant */
+            kind?: "rate";
+        };
         IndicatorValues: {
             validReportRate?: number | null;
             onTimeVerificationRate?: number | null;
@@ -10048,6 +10060,7 @@ export type RegionRanking = components['schemas']['RegionRanking'];
 export type RegionSupervisionOrder = components['schemas']['RegionSupervisionOrder'];
 export type RegionCity = components['schemas']['RegionCity'];
 export type RegionScreen = components['schemas']['RegionScreen'];
+export type AnalysisColumn = components['schemas']['AnalysisColumn'];
 export type IndicatorValues = components['schemas']['IndicatorValues'];
 export type IndicatorColumn = components['schemas']['IndicatorColumn'];
 export type $defs = Record<string, never>;
@@ -10753,6 +10766,7 @@ export const regionBulletinRankingRowsCellsMeasuredByValues: ReadonlyArray<Flatt
 export const regionBulletinGapsIndicatorsMeasuredByValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RegionBulletin"]["gaps"]["indicators"]["measuredBy"]> = ["city", "system"];
 export const regionRankingNoDataValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RegionRanking"]["noData"]> = ["targets", "cases", "inspections", "surveys"];
 export const regionSupervisionOrderSubjectValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RegionSupervisionOrder"]["subject"]> = ["case", "target"];
+export const analysisColumnKeyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AnalysisColumn"]["key"]> = ["key", "name", "period", "received", "dispatched", "handled", "closed", "overdue", "onTimeHandlingRate", "onTimeClosingRate", "answered", "satisfied", "satisfactionRate"];
 export const indicatorColumnKeyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IndicatorColumn"]["key"]> = ["validReportRate", "onTimeVerificationRate", "onTimeCheckRate", "missedReportRate", "volumeScore", "onTimeVerificationDispatchRate", "onTimeCheckDispatchRate", "onTimeFilingRate", "accurateFilingRate", "onTimeClosingRate", "onTimeDispatchRate", "accurateDispatchRate", "handlingRate", "onTimeHandlingRate", "reworkRate", "overduePendingRate", "extensionRate", "closingRate", "publicReportRate", "casesPerKm2", "casesPer10kPeople"];
 export const indicatorColumnFormatValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IndicatorColumn"]["format"]> = ["share", "number"];
 export const indicatorColumnDirectionAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IndicatorColumn"]["direction"]> = ["higher", "lower"];
