@@ -86,7 +86,7 @@ describe('ReasonDialog', () => {
 
   it('Esc cancels', async () => {
     const wrapper = mountWithApp(ReasonDialog, { props: { title: '作废', label: '原因' } });
-    await wrapper.find('.backdrop').trigger('keydown', { key: 'Escape' });
+    await wrapper.find('.modal-backdrop').trigger('keydown', { key: 'Escape' });
     expect(wrapper.emitted('cancel')).toHaveLength(1);
   });
 });

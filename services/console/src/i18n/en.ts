@@ -221,6 +221,7 @@ const en: ConsoleMessages = {
     select: 'Arrow keys select, Enter opens',
     emptyQueue: 'Queue is clear, nothing to do',
     nothingSelected: 'Select a case',
+    backToList: 'Back to the list',
     offline: 'Live updates are offline; the list may be stale. Reconnecting…',
     done: 'Done: {action} {caseNo}',
     movedOn: 'Case {caseNo} was acted on by someone else (now {state}); the dialog was closed',

@@ -222,6 +222,7 @@ const zhCN = {
     select: '上下键选择，Enter 查看详情',
     emptyQueue: '队列已清空，暂无待办案件',
     nothingSelected: '请选择一件案件',
+    backToList: '返回列表',
     offline: '实时连接已断开，列表可能不是最新的；正在重连…',
     done: '已完成：{action} {caseNo}',
     movedOn: '案件 {caseNo} 已由他人处理（现为{state}），对话框已关闭',
