@@ -7,7 +7,7 @@
  */
 import { createHmac } from 'node:crypto';
 import type { CaseRow } from '@urbangrid/db';
-import { isTerminal, type ReporterLanguage } from '@urbangrid/domain';
+import { isTerminal } from '@urbangrid/domain';
 import { type AttachCallResult, attachCall, canonicalJson, isEngineError } from '@urbangrid/engine';
 import {
   type Actor,
@@ -17,17 +17,13 @@ import {
   toDomainActor,
 } from '@urbangrid/platform';
 import type { IntakeContext } from '../intake-context.js';
+import type { ReportInput } from '../reports/report-service.js';
 
 export interface AttachCallInput {
   /** What this caller said. */
   description?: string;
-  reporter?: {
-    name?: string;
-    phone?: string;
-    email?: string;
-    language?: ReporterLanguage;
-    updates?: boolean;
-  };
+  /** The caller, as a report's reporter is given. */
+  reporter?: ReportInput['reporter'];
   /** The hotline system's call id of this call. */
   callId?: string;
   /** The caller wants a call back with the outcome (回访). */
