@@ -294,7 +294,7 @@ describe('the console walks one case through the loop', () => {
 
   it('the region supervisor compares the cities', async () => {
     const page = await asRole('region1');
-    await page.waitForSelector('[data-test="region"] .card');
+    await page.waitForSelector('[data-test="region-ranking"] tr[data-city]');
     await screenshot(page, 'region');
   });
 

@@ -15,13 +15,9 @@ export interface CityPlace {
   lng: number;
   /** The grids in force: how big the city is drawn. */
   grids: number;
-  minLat: number;
-  minLng: number;
-  maxLat: number;
-  maxLng: number;
 }
 
-/** Each city's grids in force: their bounding box, its middle and how many. */
+/** Each city's grids in force: the middle of their bounding box and how many. */
 export async function listCityPlaces(db: DbOrTx): Promise<CityPlace[]> {
   return db
     .select({
@@ -29,10 +25,6 @@ export async function listCityPlaces(db: DbOrTx): Promise<CityPlace[]> {
       lat: sql<number>`((min(${grids.minLat}) + max(${grids.maxLat})) / 2)::float8`,
       lng: sql<number>`((min(${grids.minLng}) + max(${grids.maxLng})) / 2)::float8`,
       grids: sql<number>`count(*)::int`,
-      minLat: sql<number>`min(${grids.minLat})::float8`,
-      minLng: sql<number>`min(${grids.minLng})::float8`,
-      maxLat: sql<number>`max(${grids.maxLat})::float8`,
-      maxLng: sql<number>`max(${grids.maxLng})::float8`,
     })
     .from(grids)
     .where(or(isNull(grids.validTo), gt(grids.validTo, sql`current_date`)))

@@ -38,8 +38,6 @@ export const regionCitySchema = z
     lng: z.number().nullable(),
     /** How many grids the city has: the size it is drawn at. */
     grids: count,
-    /** [minLng, minLat, maxLng, maxLat] of its grids; null without grids. */
-    bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).nullable(),
   })
   .meta({ id: 'RegionCity' });
 export type RegionCity = z.infer<typeof regionCitySchema>;
@@ -89,7 +87,6 @@ export async function regionCities(db: Db, today: string): Promise<RegionCity[]>
         lat: place?.lat ?? null,
         lng: place?.lng ?? null,
         grids: place?.grids ?? 0,
-        bbox: place ? [place.minLng, place.minLat, place.maxLng, place.maxLat] : null,
       };
     });
 }

@@ -9892,12 +9892,6 @@ export interface components {
             lat: number | null;
             lng: number | null;
             grids: number;
-            bbox: [
-                number,
-                number,
-                number,
-                number
-            ] | null;
         };
         RegionScreen: {
             /** Format: date */
@@ -9913,12 +9907,6 @@ export interface components {
                 lat: number | null;
                 lng: number | null;
                 grids: number;
-                bbox: [
-                    number,
-                    number,
-                    number,
-                    number
-                ] | null;
                 /** Format: date */
                 today: string;
                 counters: {
