@@ -74,6 +74,7 @@ export function caseChangedMessage(row: CaseRow): CaseChangedMessage {
     districtCode: row.districtCode,
     departmentId: row.departmentId,
     assignee: row.assignee,
+    reporterUsername: row.reporterUsername,
   };
 }
 

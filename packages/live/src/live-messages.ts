@@ -55,6 +55,7 @@ export const caseChangedMessageSchema = caseChangedEventSchema.extend({
   districtCode: z.string().min(1),
   departmentId: z.string().nullable(),
   assignee: z.string().nullable(),
+  reporterUsername: z.string().nullable().optional(),
 });
 
 /** On the Redis channel: the notice plus the usernames it is addressed to. */

@@ -14,7 +14,7 @@ export type CaseScope =
   | { readonly kind: 'district'; readonly city: string; readonly districtCode: string }
   /** Cases currently dispatched to the department. */
   | { readonly kind: 'department'; readonly departmentId: string }
-  /** Cases in the officer's grids, plus any task assigned to them elsewhere. */
+  /** Cases in the officer's grids, plus any task assigned to them and any case they reported elsewhere. */
   | { readonly kind: 'officer'; readonly username: string; readonly gridCodes: readonly string[] }
   | { readonly kind: 'nothing' }
   /** A person with several roles sees what any of them sees. */
@@ -27,6 +27,8 @@ export interface CaseScopeFacts {
   districtCode: string;
   departmentId: string | null;
   assignee: string | null;
+  /** Who reported it (an officer's own report, 我的上报); absent on messages of older processes. */
+  reporterUsername?: string | null;
 }
 
 const never = sql`false`;
@@ -43,9 +45,13 @@ export function caseScopeCondition(scope: CaseScope): SQL {
     case 'department':
       return eq(cases.departmentId, scope.departmentId);
     case 'officer':
-      return scope.gridCodes.length === 0
-        ? eq(cases.assignee, scope.username)
-        : (or(inArray(cases.gridCode, [...scope.gridCodes]), eq(cases.assignee, scope.username)) ?? never);
+      return (
+        or(
+          ...(scope.gridCodes.length === 0 ? [] : [inArray(cases.gridCode, [...scope.gridCodes])]),
+          eq(cases.assignee, scope.username),
+          eq(cases.reporterUsername, scope.username),
+        ) ?? never
+      );
     case 'nothing':
       return never;
     case 'union':
@@ -65,7 +71,11 @@ export function caseVisibleTo(scope: CaseScope, facts: CaseScopeFacts): boolean 
     case 'department':
       return facts.departmentId === scope.departmentId;
     case 'officer':
-      return scope.gridCodes.includes(facts.gridCode) || facts.assignee === scope.username;
+      return (
+        scope.gridCodes.includes(facts.gridCode) ||
+        facts.assignee === scope.username ||
+        facts.reporterUsername === scope.username
+      );
     case 'nothing':
       return false;
     case 'union':

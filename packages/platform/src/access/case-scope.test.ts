@@ -96,6 +96,7 @@ const facts: fc.Arbitrary<CaseScopeFacts> = fc
     gridCode: fc.constantFrom(...gridCodes),
     departmentId: fc.option(fc.constantFrom(...departments), { nil: null }),
     assignee: fc.option(fc.constantFrom(...usernames), { nil: null }),
+    reporterUsername: fc.option(fc.constantFrom(...usernames), { nil: null }),
   })
   .map((f) => ({ ...f, districtCode: f.gridCode.slice(0, 6) }));
 
@@ -140,6 +141,7 @@ describe('caseScopeCondition and caseVisibleTo', () => {
                 ...row,
                 departmentId: row.departmentId ?? null,
                 assignee: row.assignee ?? null,
+                reporterUsername: row.reporterUsername ?? null,
               }),
             )
             .map((r) => r.id)
@@ -197,6 +199,11 @@ describe('a route that reads cases through the scope', () => {
         assignee: 'officer1',
       });
       const elsewhere = await insertTestCase(database.db, { gridCode: '150104001001002' });
+      // Reported by officer1 outside their grids (我的上报): theirs to follow.
+      const reported = await insertTestCase(database.db, {
+        gridCode: '150104001001003',
+        reporterUsername: 'officer1',
+      });
       const baotou = await insertTestCase(database.db, { city: '1502', gridCode: '150203001001001' });
 
       const sees = async (username: string, id: string) => {
@@ -208,6 +215,8 @@ describe('a route that reads cases through the scope', () => {
       expect(await sees('officer1', inGrid.id)).toBe(true);
       expect(await sees('officer1', assigned.id)).toBe(true);
       expect(await sees('officer1', elsewhere.id)).toBe(false);
+      expect(await sees('officer1', reported.id)).toBe(true);
+      expect(await sees('officer2', reported.id)).toBe(false);
       expect(await sees('supervisor-150102', inGrid.id)).toBe(true);
       expect(await sees('supervisor-150102', elsewhere.id)).toBe(false);
       expect(await sees('dispatcher1', elsewhere.id)).toBe(true);

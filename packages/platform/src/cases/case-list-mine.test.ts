@@ -84,8 +84,8 @@ describe('GET /api/cases?mine=true', () => {
     expect(ids(mine)).toEqual(['mine-3', 'mine-2', 'mine-1']);
     expect(mine.total).toBe(3);
     expect(ids(await list('officer1', 'mine=false'))).toHaveLength(5);
-    // Still limited to what the caller may see: officer2's report lies outside officer2's grids.
-    expect(ids(await list('officer2', 'mine=true'))).toEqual([]);
+    // officer2's report lies in officer1's grid, outside officer2's own: still theirs to follow.
+    expect(ids(await list('officer2', 'mine=true'))).toEqual(['theirs-1']);
     // A dispatcher reported none of them.
     expect(await list('dispatcher1', 'mine=true')).toMatchObject({ total: 0, items: [] });
   });
