@@ -191,6 +191,10 @@ describe('the officer’s phone', () => {
     await task.click();
     await page.locator('[data-test="field-task-form"]').waitFor();
     expect(await overflowOf(page)).toBeLessThanOrEqual(0);
+    // The task names its officer by display name, never the username (16.7).
+    const assignee = (await page.locator('[data-test="summary-assignee"]').textContent())?.trim();
+    expect(assignee).toBeTruthy();
+    expect(assignee).not.toBe(String(verifying.assignee));
     await shot(page, 'field-task');
   });
 
