@@ -11,13 +11,24 @@
  * their events, tasks, notices, answered callbacks and day rollups; the copies' hash chains are not
  * valid, see there). Each read is sent SCALE_ROUNDS times (default 30, after 3 unmeasured) one
  * after another over HTTP as its role, reads rotating so a busy moment of the machine falls on
- * each. SCALE_KEEP=1 keeps the database afterwards (its URL is printed) for EXPLAIN.
+ * each. SCALE_KEEP=1 keeps the full-size database afterwards and a copy of the half-size one (their
+ * names are printed) for EXPLAIN and for SCALE_REUSE=<half>,<full>, which times the reads of the code
+ * as it is now on those two (migrated on start-up) without growing anything. Timing waits for a
+ * quiet machine (`support/quiet-moment.ts`).
  */
 
+import { cloneDatabase } from '@urbangrid/db';
 import { startSimulation } from '@urbangrid/simulator';
 import pg from 'pg';
 import type { BenchFigure } from './bench-figure.js';
-import { signIn, startBenchSystem } from './support/bench-system.js';
+import {
+  allInOne,
+  type BenchSystem,
+  benchEnvironment,
+  signIn,
+  startBenchSystem,
+} from './support/bench-system.js';
+import { quietMoment, quietOver } from './support/quiet-moment.js';
 import { type ReadTimes, timeReads } from './support/read-timing.js';
 import { addCopies, copiesFor, markSeed, reportOpenCases, tableSizes } from './support/scale-data.js';
 import { baselineRead, scaleReads } from './support/scale-reads.js';
@@ -27,6 +38,7 @@ const SEED_CASES = Number(process.env.SCALE_SEED_CASES ?? 400);
 const YEARS = Number(process.env.SCALE_YEARS ?? 1);
 const ROUNDS = Number(process.env.SCALE_ROUNDS ?? 30);
 const KEEP = process.env.SCALE_KEEP === '1';
+const REUSE = process.env.SCALE_REUSE;
 /** Hotline reports left open beside the simulator's (ended) cases: the seed of the open backlog. */
 const OPEN_CASES = 40;
 const P95_GOAL_MS = 50;
@@ -75,9 +87,46 @@ function printTable(half: ReadTimes, full: ReadTimes, sizes: { half: number; ful
   console.log(['', line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), ''].join('\n'));
 }
 
-export async function run(): Promise<BenchFigure[]> {
-  const system = await startBenchSystem('scale');
+/** Times every read on a running system; the load it was timed at goes to the notes. */
+async function measure(system: BenchSystem, client: pg.ClientBase, what: string) {
+  const reads = await scaleReads(system.app.baseUrl, client);
+  const load = await quietMoment(what);
+  try {
+    return { times: await timeReads(reads, ROUNDS), load };
+  } finally {
+    quietOver();
+  }
+}
+
+/** A running system on an existing database (a kept one) and a client of it. */
+async function onDatabase(database: string) {
+  const system = await startBenchSystem('scale', allInOne, { existingDatabase: database });
   const client = new pg.Client({ connectionString: system.databaseUrl });
+  await client.connect();
+  return { system, client };
+}
+
+/** SCALE_REUSE=half,full: no growth, the reads of the code as it is now on the two kept databases. */
+async function measureKept(halfDatabase: string, fullDatabase: string) {
+  const results = [];
+  for (const database of [halfDatabase, fullDatabase]) {
+    const { system, client } = await onDatabase(database);
+    try {
+      const size = (await tableSizes(client)).cases ?? 0;
+      results.push({ size, ...(await measure(system, client, `scale: ${database}`)) });
+    } finally {
+      await client.end();
+      await system.close({ keepDatabase: true });
+    }
+  }
+  const [half, full] = results as [(typeof results)[0], (typeof results)[0]];
+  return { half, full };
+}
+
+/** Works the seed through the system and grows its database to half size, then (kept) to full. */
+async function growAndMeasure() {
+  let system = await startBenchSystem('scale');
+  let client = new pg.Client({ connectionString: system.databaseUrl });
   await client.connect();
   try {
     const simulation = await startSimulation({
@@ -118,39 +167,55 @@ export async function run(): Promise<BenchFigure[]> {
       return sizes.cases ?? 0;
     };
     const halfSize = await grow(halfCopies, 1);
-    const reads = await scaleReads(system.app.baseUrl, client);
-    const half = await timeReads(reads, ROUNDS);
-    const fullSize = await grow(copies, halfCopies + 1);
-    const full = await timeReads(reads, ROUNDS);
-    printTable(half, full, { half: halfSize, full: fullSize });
-    if (KEEP) console.log(`scale: database kept at ${system.databaseUrl}`);
-
-    const figures: BenchFigure[] = [];
-    for (const [name, f] of full) {
-      const h = half.get(name);
-      figures.push({
-        name: `${name}: p95 at ${fullSize} cases`,
-        value: f.p95,
-        unit: 'ms',
-        goal: { op: '<=', value: P95_GOAL_MS },
-        baseline: h && { name: `p95 at ${halfSize} cases`, value: h.p95, unit: 'ms' },
-        notes: `p50 ${fixed(f.p50)} ms (half: ${fixed(h?.p50 ?? Number.NaN)} ms), ${ROUNDS} rounds, one request at a time.`,
-      });
-      if (h && name !== baselineRead) {
-        const { raw, corrected } = growth(half, full, name);
-        figures.push({
-          name: `${name}: p50 full / half`,
-          value: corrected,
-          unit: '×',
-          goal: { op: '<=', value: RATIO_GOAL },
-          notes: `${fixed(raw, 2)}× as measured, divided by the baseline read's ${fixed(raw / corrected, 2)}× (the machine's drift).`,
-        });
-      }
+    const half = { size: halfSize, ...(await measure(system, client, 'scale: half size')) };
+    const database = new URL(system.databaseUrl).pathname.slice(1);
+    if (KEEP) {
+      // The half-size database is kept as a copy (cloning needs it without sessions), so later
+      // code can be measured on both sizes again without growing them (SCALE_REUSE).
+      await client.end();
+      await system.close({ keepDatabase: true });
+      await cloneDatabase(benchEnvironment.adminUrl, database, `${database}_half`);
+      ({ system, client } = await onDatabase(database));
     }
-    return figures;
+    const fullSize = await grow(copies, halfCopies + 1);
+    const full = { size: fullSize, ...(await measure(system, client, 'scale: full size')) };
+    if (KEEP) console.log(`scale: databases kept: SCALE_REUSE=${database}_half,${database}`);
+    return { half, full };
   } finally {
     await client.end();
-    if (KEEP) await Promise.all([system.app.stop(), ...system.workers.map((w) => w.stop())]);
-    else await system.close();
+    await system.close({ keepDatabase: KEEP });
   }
+}
+
+export async function run(): Promise<BenchFigure[]> {
+  const [halfDatabase, fullDatabase] = REUSE?.split(',') ?? [];
+  const { half: h, full: f } =
+    halfDatabase && fullDatabase ? await measureKept(halfDatabase, fullDatabase) : await growAndMeasure();
+  const [half, full, halfSize, fullSize] = [h.times, f.times, h.size, f.size];
+  printTable(half, full, { half: halfSize, full: fullSize });
+  const loads = `load ${fixed(h.load, 2)} and ${fixed(f.load, 2)} when timing began`;
+
+  const figures: BenchFigure[] = [];
+  for (const [name, ft] of full) {
+    const ht = half.get(name);
+    figures.push({
+      name: `${name}: p95 at ${fullSize} cases`,
+      value: ft.p95,
+      unit: 'ms',
+      goal: { op: '<=', value: P95_GOAL_MS },
+      baseline: ht && { name: `p95 at ${halfSize} cases`, value: ht.p95, unit: 'ms' },
+      notes: `p50 ${fixed(ft.p50)} ms (half: ${fixed(ht?.p50 ?? Number.NaN)} ms), ${ROUNDS} rounds, one request at a time, ${loads}.`,
+    });
+    if (ht && name !== baselineRead) {
+      const { raw, corrected } = growth(half, full, name);
+      figures.push({
+        name: `${name}: p50 full / half`,
+        value: corrected,
+        unit: '×',
+        goal: { op: '<=', value: RATIO_GOAL },
+        notes: `${fixed(raw, 2)}× as measured, divided by the baseline read's ${fixed(raw / corrected, 2)}× (the machine's drift).`,
+      });
+    }
+  }
+  return figures;
 }

@@ -82,7 +82,8 @@ export interface BenchSystem {
   readonly databaseUrl: string;
   readonly redisUrl: string;
   readonly queuePrefix: string;
-  close(): Promise<void>;
+  /** Stops every process and removes the run's queues; drops the database unless `keepDatabase`. */
+  close(options?: { keepDatabase?: boolean }): Promise<void>;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -116,14 +117,23 @@ export async function stageWorkersReady(
   }
 }
 
+/**
+ * `existingDatabase`: runs on that database as it is (a kept one, migrated on start-up) instead of a
+ * fresh clone of the template; it is never dropped.
+ */
 export async function startBenchSystem(
   name: string,
   topology: BenchTopology = allInOne,
+  options: { existingDatabase?: string } = {},
 ): Promise<BenchSystem> {
-  const template = await benchTemplate();
   const suffix = topology.kind === 'all-in-one' ? name : `${name}_split${topology.workers}`;
-  const database = `urbangrid_bench_${suffix}_${process.pid}`;
-  const url = await cloneDatabase(benchEnvironment.adminUrl, template, database);
+  const database = options.existingDatabase ?? `urbangrid_bench_${suffix}_${process.pid}`;
+  const url = options.existingDatabase
+    ? databaseUrl(benchEnvironment.adminUrl, database)
+    : await cloneDatabase(benchEnvironment.adminUrl, await benchTemplate(), database);
+  const dropOwnDatabase = async () => {
+    if (!options.existingDatabase) await dropDatabase(benchEnvironment.adminUrl, database);
+  };
   const queuePrefix = `bench-${suffix}-${process.pid}`;
   const common = { databaseUrl: url, redisUrl: benchEnvironment.redisUrl, queuePrefix };
   // The HTTP process first, alone, up to /health (migrations checked, seed checked): the worker
@@ -145,7 +155,7 @@ export async function startBenchSystem(
     }
   } catch (error) {
     await stopAll();
-    await dropDatabase(benchEnvironment.adminUrl, database);
+    await dropOwnDatabase();
     await dropRedisKeys(benchEnvironment.redisUrl, queuePrefix);
     throw error;
   }
@@ -156,9 +166,9 @@ export async function startBenchSystem(
     databaseUrl: databaseUrl(benchEnvironment.adminUrl, database),
     redisUrl: benchEnvironment.redisUrl,
     queuePrefix,
-    async close() {
+    async close({ keepDatabase = false } = {}) {
       await stopAll();
-      await dropDatabase(benchEnvironment.adminUrl, database);
+      if (!keepDatabase) await dropOwnDatabase();
       await dropRedisKeys(benchEnvironment.redisUrl, queuePrefix);
     },
   };
