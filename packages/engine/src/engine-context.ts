@@ -45,6 +45,8 @@ export interface EngineContext {
   readonly reference: ReferenceData;
   readonly logger: EngineLogger;
   readonly locateGrid: LocateGrid | undefined;
+  /** How concurrent reports are written together (`report-groups.ts`); false: each alone. */
+  readonly reportGroups: ReportGrouping | false;
   /** Announces a committed change: live publish (best effort) and in-process listeners. */
   committed(row: CaseRow): void;
   /** Listens to commits in this process (the relay wakes on them); returns the unsubscribe. */
@@ -59,7 +61,17 @@ export interface EngineContextOptions {
   locateGrid?: LocateGrid;
   /** The process's reference data (shared with its HTTP layer); default one of its own. */
   reference?: ReferenceData;
+  /** Default `defaultReportGrouping`. */
+  reportGroups?: ReportGrouping | false;
 }
+
+/** Reports that reach their write within `windowMs` of each other share one statement, up to `maxSize`. */
+export interface ReportGrouping {
+  windowMs: number;
+  maxSize: number;
+}
+
+export const defaultReportGrouping: ReportGrouping = { windowMs: 3, maxSize: 32 };
 
 export function caseChangedMessage(row: CaseRow): CaseChangedMessage {
   return {
@@ -91,6 +103,7 @@ export function createEngineContext(options: EngineContextOptions): EngineContex
     reference: options.reference ?? createReferenceData({ db: options.db }),
     logger,
     locateGrid: options.locateGrid,
+    reportGroups: options.reportGroups ?? defaultReportGrouping,
     committed(row) {
       for (const listener of listeners) {
         try {

@@ -41,7 +41,13 @@ export {
   verifyAgainstAnchors,
   writeChainAnchor,
 } from './chain-anchors.js';
-export { createEngineContext, type EngineContext, type EngineContextOptions } from './engine-context.js';
+export {
+  createEngineContext,
+  defaultReportGrouping,
+  type EngineContext,
+  type EngineContextOptions,
+  type ReportGrouping,
+} from './engine-context.js';
 export { EngineError, type EngineErrorCode, engineErrorCodes, isEngineError } from './errors.js';
 export {
   type ChainProblem,

@@ -1,7 +1,8 @@
 /**
  * reportCase (上报 / 受理): creates a case in one statement (`writeCaseTogether`) — idempotency key,
  * the case row, its first sealed event, rollups and follow-ups — so a report acknowledged to a
- * caller is committed with everything that must happen next.
+ * caller is committed with everything that must happen next. Concurrent reports share that
+ * statement (`report-groups.ts`): each is answered once the group's is committed.
  */
 import { createHash } from 'node:crypto';
 import {
@@ -48,6 +49,7 @@ import {
 import { genesisHash } from './event-chain.js';
 import { newId } from './ids.js';
 import { localDay } from './local-day.js';
+import { writeReportInGroup } from './report-groups.js';
 import { checkMedia, type EventData } from './transition-checks.js';
 import {
   sealDraft,
@@ -187,7 +189,6 @@ async function writeReport(
   { plan, place, day, now }: ReportPreparation,
 ): Promise<ReportResult> {
   const { db } = context;
-  const number = caseNumberOfStatement(db, place.city, day);
   const id = newId(now);
   const data: EventData = {
     ...(request.data ?? {}),
@@ -285,14 +286,25 @@ async function writeReport(
             response: { caseId: id },
           }),
         ];
+  const own = [...keyWrite, ...(request.alsoWrite ?? [])];
   let written: WrittenCase | null;
   try {
-    written = await writeCaseTogether(
-      db,
-      newCaseInsert(transition.after, number.caseNo),
-      [...keyWrite, ...(request.alsoWrite ?? []), ...transitionWrites(db, transition, rollups)],
-      [number.counter],
-    );
+    written = await writeReportInGroup(context, {
+      city: place.city,
+      day,
+      key: key === null ? null : `${key.scope}\u0000${key.key}`,
+      case: { row: transition.after, dependents: [...own, ...transitionWrites(db, transition, [])] },
+      rollups,
+      alone: () => {
+        const number = caseNumberOfStatement(db, place.city, day);
+        return writeCaseTogether(
+          db,
+          newCaseInsert(transition.after, number.caseNo),
+          [...own, ...transitionWrites(db, transition, rollups)],
+          [number.counter],
+        );
+      },
+    });
   } catch (error) {
     if (key !== null && isTakenIdempotencyKey(error)) return replay(db, key.scope, key.key, key.requestHash);
     throw error;

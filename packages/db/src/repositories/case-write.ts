@@ -16,6 +16,9 @@
 import { type SQL, type SQLWrapper, sql, type WithSubquery } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { cases } from '../schema/cases.js';
+import { caseNumbersOfStatement } from './case-numbers.js';
+import type { CaseRow } from './cases.js';
+import { jsonRowsInsert } from './json-rows.js';
 
 /** The case write of the statement, as the writes beside it refer to it. */
 export interface CaseWriteRef {
@@ -70,4 +73,66 @@ export async function writeCaseTogether(
     .select()
     .from(written);
   return rows[0] ?? null;
+}
+
+/** A new case of a group (`writeNewCasesTogether`): its row, numbered by the statement, and its own writes. */
+export interface NewCaseOfGroup {
+  row: CaseRow;
+  /** Its writes (event, follow-ups, key, the caller's rows), each guarded by its own case's insert. */
+  dependents: ReadonlyArray<WriteQuery | null>;
+}
+
+/**
+ * Several new cases of one city and day (`day`, their numbers' date) and everything that must commit
+ * with each, as ONE statement: the day's counter taken once for all their numbers
+ * (`caseNumbersOfStatement`), the case rows in one insert, each case's own writes beside it (their
+ * `CaseWriteRef` is that case's row of the insert), and the `shared` writes — the rollups, their
+ * increments summed over the group, for no row may be touched twice in one statement — guarded by
+ * the insert. Atomic like `writeCaseTogether`: one member's write failing fails the statement and
+ * nothing of any member is written (no number taken); the caller decides what to retry. The
+ * written cases' ids and numbers, in the members' order.
+ */
+export async function writeNewCasesTogether(
+  db: DbOrTx,
+  city: string,
+  day: string,
+  members: readonly NewCaseOfGroup[],
+  shared: ReadonlyArray<WriteQuery | null>,
+): Promise<WrittenCase[]> {
+  const numbers = caseNumbersOfStatement(db, city, day, members.length);
+  const insert = jsonRowsInsert(
+    cases,
+    members.map((member) => member.row),
+    { filled: { caseNo: numbers.caseNo }, suffix: ' returning "id", "case_no"' },
+  );
+  const written = db.$with('written_case', { id: cases.id, caseNo: cases.caseNo }).as(insert);
+  const idColumn = sql.identifier('id');
+  const others = members.flatMap((member, m) => {
+    const ref: CaseWriteRef = {
+      id: sql`(select ${idColumn} from ${written} where ${idColumn} = ${member.row.id})`,
+      caseNo: sql`(select ${sql.identifier('case_no')} from ${written} where ${idColumn} = ${member.row.id})`,
+      written: sql`exists (select from ${written} where ${idColumn} = ${member.row.id})`,
+    };
+    return member.dependents
+      .filter((query): query is WriteQuery => query !== null)
+      .map((query, index) => db.$with(`write_${m + 1}_${index + 1}`, {}).as(query(ref).getSQL()));
+  });
+  const groupRef: CaseWriteRef = {
+    id: sql`null`,
+    caseNo: sql`null`,
+    written: sql`exists (select from ${written})`,
+  };
+  const together = shared
+    .filter((query): query is WriteQuery => query !== null)
+    .map((query, index) => db.$with(`write_shared_${index + 1}`, {}).as(query(groupRef).getSQL()));
+  const rows = await db
+    .with(numbers.counter, written, ...others, ...together)
+    .select()
+    .from(written);
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return members.map((member) => {
+    const row = byId.get(member.row.id);
+    if (row === undefined) throw new Error(`case ${member.row.id} of a group was not inserted`);
+    return row;
+  });
 }
