@@ -106,13 +106,36 @@ async function onDatabase(database: string) {
   return { system, client };
 }
 
-/** SCALE_REUSE=half,full: no growth, the reads of the code as it is now on the two kept databases. */
+/** The copies a seed needs for CASES, their half, and how far apart in time they lie. */
+async function copyPlan(client: pg.ClientBase) {
+  const seed = await markSeed(client);
+  const copies = copiesFor(seed, CASES);
+  const stepSeconds = Math.max(1, Math.floor((YEARS * 365 * 86_400) / Math.max(1, copies)));
+  return { seed, copies, halfCopies: Math.floor(copies / 2), stepSeconds };
+}
+
+async function grow(client: pg.ClientBase, from: number, to: number, stepSeconds: number) {
+  const started = performance.now();
+  await addCopies(client, { from, to, stepSeconds });
+  const sizes = await tableSizes(client);
+  console.log(`scale: grown to ${JSON.stringify(sizes)} in ${fixed((performance.now() - started) / 1000)} s`);
+  return sizes.cases ?? 0;
+}
+
+/**
+ * SCALE_REUSE=half,full: the reads of the code as it is now on the two kept databases. A full-size
+ * database left at half size (a run stopped after keeping its half) is grown to full first.
+ */
 async function measureKept(halfDatabase: string, fullDatabase: string) {
   const results = [];
   for (const database of [halfDatabase, fullDatabase]) {
     const { system, client } = await onDatabase(database);
     try {
-      const size = (await tableSizes(client)).cases ?? 0;
+      let size = (await tableSizes(client)).cases ?? 0;
+      if (database === fullDatabase && size < CASES * 0.9) {
+        const plan = await copyPlan(client);
+        size = await grow(client, plan.halfCopies + 1, plan.copies, plan.stepSeconds);
+      }
       results.push({ size, ...(await measure(system, client, `scale: ${database}`)) });
     } finally {
       await client.end();
@@ -149,24 +172,11 @@ async function growAndMeasure() {
       await signIn(system.app.baseUrl, 'operator1'),
       OPEN_CASES,
     );
-    const seed = await markSeed(client);
-    const copies = copiesFor(seed, CASES);
-    const stepSeconds = Math.max(1, Math.floor((YEARS * 365 * 86_400) / Math.max(1, copies)));
-    const halfCopies = Math.floor(copies / 2);
+    const { seed, copies, halfCopies, stepSeconds } = await copyPlan(client);
     console.log(
       `scale: ${seed.cases} seed cases (${seed.ended} ended), ${copies} copies ${stepSeconds} s apart`,
     );
-
-    const grow = async (to: number, from: number) => {
-      const started = performance.now();
-      await addCopies(client, { from, to, stepSeconds });
-      const sizes = await tableSizes(client);
-      console.log(
-        `scale: grown to ${JSON.stringify(sizes)} in ${fixed((performance.now() - started) / 1000)} s`,
-      );
-      return sizes.cases ?? 0;
-    };
-    const halfSize = await grow(halfCopies, 1);
+    const halfSize = await grow(client, 1, halfCopies, stepSeconds);
     const half = { size: halfSize, ...(await measure(system, client, 'scale: half size')) };
     const database = new URL(system.databaseUrl).pathname.slice(1);
     if (KEEP) {
@@ -177,7 +187,7 @@ async function growAndMeasure() {
       await cloneDatabase(benchEnvironment.adminUrl, database, `${database}_half`);
       ({ system, client } = await onDatabase(database));
     }
-    const fullSize = await grow(copies, halfCopies + 1);
+    const fullSize = await grow(client, halfCopies + 1, copies, stepSeconds);
     const full = { size: fullSize, ...(await measure(system, client, 'scale: full size')) };
     if (KEEP) console.log(`scale: databases kept: SCALE_REUSE=${database}_half,${database}`);
     return { half, full };
