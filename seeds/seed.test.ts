@@ -1,6 +1,10 @@
 import { verify } from '@node-rs/argon2';
 import { createDatabase, type Database, databaseUrl, dropDatabase, runMigrations } from '@urbangrid/db';
 import { publicHolidayYears } from '@urbangrid/reference';
+import {
+  type ConnectionOverlaps,
+  watchConnectionOverlaps,
+} from '@urbangrid/test-support/connection-overlaps';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemoRegion } from './demo-region/index.js';
@@ -76,16 +80,27 @@ describe('demo region seed', () => {
   let database: Database;
   let first: SeedSummary;
   let seededBefore: boolean;
+  let overlaps: ConnectionOverlaps;
 
   beforeAll(async () => {
     database = await scratchDatabase(scratchName);
     seededBefore = await isSeeded(database.db);
-    first = await seedDemoRegion(database.db, { demoPassword: password });
+    overlaps = watchConnectionOverlaps();
+    try {
+      first = await seedDemoRegion(database.db, { demoPassword: password });
+    } finally {
+      overlaps.stop();
+    }
   });
 
   afterAll(async () => {
     await database?.close();
     await dropDatabase(adminUrl, scratchName);
+  });
+
+  it('sends its transaction one query at a time (pg@9 refuses a second while one runs)', () => {
+    expect(overlaps.overlapping).toEqual([]);
+    expect(overlaps.warnings).toEqual([]);
   });
 
   it('loads every row it defines into an empty database', async () => {

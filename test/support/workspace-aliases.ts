@@ -29,4 +29,8 @@ export const workspaceAliases = [
     find: /^@urbangrid\/test-support\/two-processes$/,
     replacement: root('test/support/two-processes.ts'),
   },
+  {
+    find: /^@urbangrid\/test-support\/connection-overlaps$/,
+    replacement: root('test/support/connection-overlaps.ts'),
+  },
 ];

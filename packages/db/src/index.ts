@@ -6,6 +6,7 @@ export * from './case-snapshot.js';
 export * from './client.js';
 export * from './database-errors.js';
 export * from './embedded-postgres.js';
+export * from './independent-reads.js';
 export * from './migrate.js';
 export * from './repositories/admin-audit.js';
 export * from './repositories/api-keys.js';

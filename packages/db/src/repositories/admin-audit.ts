@@ -1,6 +1,7 @@
 /** The admin audit log (admin_audit_log): entries written in a change's transaction, and read back. */
 import { and, count, desc, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
+import { independentReads } from '../independent-reads.js';
 import { adminAuditLog } from '../schema/admin.js';
 
 export type AdminAuditRow = typeof adminAuditLog.$inferSelect;
@@ -58,15 +59,16 @@ export async function listAdminChanges(
   filter: AdminAuditFilter,
 ): Promise<{ items: AdminAuditRow[]; total: number }> {
   const where = whereOf(filter);
-  const [items, [counted]] = await Promise.all([
-    db
-      .select()
-      .from(adminAuditLog)
-      .where(where)
-      .orderBy(desc(adminAuditLog.at), desc(adminAuditLog.id))
-      .limit(filter.limit)
-      .offset(filter.offset),
-    db.select({ n: count() }).from(adminAuditLog).where(where),
+  const [items, [counted]] = await independentReads(db, [
+    () =>
+      db
+        .select()
+        .from(adminAuditLog)
+        .where(where)
+        .orderBy(desc(adminAuditLog.at), desc(adminAuditLog.id))
+        .limit(filter.limit)
+        .offset(filter.offset),
+    () => db.select({ n: count() }).from(adminAuditLog).where(where),
   ]);
   return { items, total: counted?.n ?? 0 };
 }

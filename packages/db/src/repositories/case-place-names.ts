@@ -4,6 +4,7 @@
  */
 import { eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
+import { independentReads } from '../independent-reads.js';
 import { users } from '../schema/people.js';
 import { areas, grids } from '../schema/reference.js';
 
@@ -19,18 +20,20 @@ export async function findCaseNames(
   keys: { usernames: readonly string[]; gridCode: string; districtCode: string },
 ): Promise<CaseNames> {
   const usernames = [...new Set(keys.usernames)];
-  const [people, [grid], [district]] = await Promise.all([
-    usernames.length === 0
-      ? Promise.resolve([])
-      : db
-          .select({ username: users.username, displayName: users.displayName })
-          .from(users)
-          .where(inArray(users.username, usernames)),
-    db.select({ code: grids.code, name: grids.name }).from(grids).where(eq(grids.code, keys.gridCode)),
-    db
-      .select({ code: areas.code, name: areas.name, nameEn: areas.nameEn })
-      .from(areas)
-      .where(eq(areas.code, keys.districtCode)),
+  const [people, [grid], [district]] = await independentReads(db, [
+    () =>
+      usernames.length === 0
+        ? Promise.resolve([])
+        : db
+            .select({ username: users.username, displayName: users.displayName })
+            .from(users)
+            .where(inArray(users.username, usernames)),
+    () => db.select({ code: grids.code, name: grids.name }).from(grids).where(eq(grids.code, keys.gridCode)),
+    () =>
+      db
+        .select({ code: areas.code, name: areas.name, nameEn: areas.nameEn })
+        .from(areas)
+        .where(eq(areas.code, keys.districtCode)),
   ]);
   return {
     people: Object.fromEntries(people.map((p) => [p.username, p.displayName])),

@@ -22,6 +22,7 @@ import {
   sql,
 } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
+import { independentReads } from '../independent-reads.js';
 import { cases, openOverdueCondition } from '../schema/cases.js';
 import { type CaseScope, caseScopeCondition, caseVisibleTo } from './case-scope.js';
 import { type CaseRow, findCaseById } from './cases.js';
@@ -195,21 +196,23 @@ export async function listCasesInScope(
     .orderBy(...newestFirst)
     .offset(offset)
     .limit(page.limit + 1);
-  const [rows, counted] = await Promise.all([
-    db
-      .select()
-      .from(cases)
-      .where(offset > 0 ? inArray(cases.id, pageIds) : and(where, from))
-      .orderBy(...newestFirst)
-      .limit(page.limit + 1),
-    db.select({ n: count() }).from(
+  const [rows, counted] = await independentReads(db, [
+    () =>
       db
-        .select({ one: sql`1` })
+        .select()
         .from(cases)
-        .where(where)
-        .limit(caseListCountCap + 1)
-        .as('matching'),
-    ),
+        .where(offset > 0 ? inArray(cases.id, pageIds) : and(where, from))
+        .orderBy(...newestFirst)
+        .limit(page.limit + 1),
+    () =>
+      db.select({ n: count() }).from(
+        db
+          .select({ one: sql`1` })
+          .from(cases)
+          .where(where)
+          .limit(caseListCountCap + 1)
+          .as('matching'),
+      ),
   ]);
   const n = counted[0]?.n ?? 0;
   const shown = rows.slice(0, page.limit);
@@ -233,14 +236,15 @@ export async function listCasesByDeadline(
   limit: number,
 ): Promise<CasePage> {
   const where = and(caseScopeCondition(scope), ...caseFilterConditions(filter));
-  const [rows, totals] = await Promise.all([
-    db
-      .select()
-      .from(cases)
-      .where(where)
-      .orderBy(sql`${cases.deadlineDue} asc nulls last`, asc(cases.createdAt), asc(cases.id))
-      .limit(limit),
-    db.select({ n: count() }).from(cases).where(where),
+  const [rows, totals] = await independentReads(db, [
+    () =>
+      db
+        .select()
+        .from(cases)
+        .where(where)
+        .orderBy(sql`${cases.deadlineDue} asc nulls last`, asc(cases.createdAt), asc(cases.id))
+        .limit(limit),
+    () => db.select({ n: count() }).from(cases).where(where),
   ]);
   return { rows, total: totals[0]?.n ?? 0 };
 }

@@ -4,6 +4,7 @@
  */
 import { and, count, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
+import { independentReads } from '../independent-reads.js';
 import { departments, responsibilities } from '../schema/reference.js';
 import type { DepartmentRow } from './reference-data.js';
 
@@ -51,12 +52,13 @@ export async function departmentDependants(
   db: DbOrTx,
   id: string,
 ): Promise<{ children: number; matrixCells: number }> {
-  const [[children], [cells]] = await Promise.all([
-    db
-      .select({ n: count() })
-      .from(departments)
-      .where(and(eq(departments.parentId, id), isNull(departments.retiredOn))),
-    db.select({ n: count() }).from(responsibilities).where(eq(responsibilities.departmentId, id)),
+  const [[children], [cells]] = await independentReads(db, [
+    () =>
+      db
+        .select({ n: count() })
+        .from(departments)
+        .where(and(eq(departments.parentId, id), isNull(departments.retiredOn))),
+    () => db.select({ n: count() }).from(responsibilities).where(eq(responsibilities.departmentId, id)),
   ]);
   return { children: children?.n ?? 0, matrixCells: cells?.n ?? 0 };
 }

@@ -4,6 +4,7 @@
  */
 import { and, count, desc, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
+import { independentReads } from '../independent-reads.js';
 import { phoneAccessLog } from '../schema/admin.js';
 
 export type PhoneAccessRow = typeof phoneAccessLog.$inferSelect;
@@ -47,15 +48,16 @@ export async function listPhoneAccesses(
   filter: PhoneAccessFilter,
 ): Promise<{ items: PhoneAccessRow[]; total: number }> {
   const where = whereOf(filter);
-  const [items, [counted]] = await Promise.all([
-    db
-      .select()
-      .from(phoneAccessLog)
-      .where(where)
-      .orderBy(desc(phoneAccessLog.at), desc(phoneAccessLog.id))
-      .limit(filter.limit)
-      .offset(filter.offset),
-    db.select({ n: count() }).from(phoneAccessLog).where(where),
+  const [items, [counted]] = await independentReads(db, [
+    () =>
+      db
+        .select()
+        .from(phoneAccessLog)
+        .where(where)
+        .orderBy(desc(phoneAccessLog.at), desc(phoneAccessLog.id))
+        .limit(filter.limit)
+        .offset(filter.offset),
+    () => db.select({ n: count() }).from(phoneAccessLog).where(where),
   ]);
   return { items, total: counted?.n ?? 0 };
 }

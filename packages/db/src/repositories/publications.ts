@@ -4,6 +4,7 @@
  */
 import { and, eq, gte, lte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
+import { independentReads } from '../independent-reads.js';
 import { publishedRollups, rollupPublications } from '../schema/publications.js';
 import { reportRollups } from '../schema/rollups.js';
 import { effectiveEvaluationSettings } from './evaluation-settings.js';
@@ -102,7 +103,7 @@ export async function sumPublishedRollups(
       ),
     )
     .groupBy(reportRollups.key);
-  const [a, b] = await Promise.all([frozen, live]);
+  const [a, b] = await independentReads(db, [() => frozen, () => live]);
   const totals = new Map<string, RollupTotalsRow>();
   for (const row of [...a, ...b]) {
     const entry = totals.get(row.key);

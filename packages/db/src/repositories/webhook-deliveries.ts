@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, count, desc, eq, gt, lt, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
+import { independentReads } from '../independent-reads.js';
 import { outbox } from '../schema/infrastructure.js';
 import { type WebhookDeliveryStatus, webhookDeliveries, webhookSubscriptions } from '../schema/webhooks.js';
 import type { WriteQuery } from './case-write.js';
@@ -202,19 +203,20 @@ export async function listWebhookDeliveries(
     eq(webhookDeliveries.subscriptionId, subscriptionId),
     query.status === undefined ? undefined : eq(webhookDeliveries.status, query.status),
   );
-  const [items, totals] = await Promise.all([
-    db
-      .select()
-      .from(webhookDeliveries)
-      .where(where)
-      .orderBy(
-        desc(webhookDeliveries.occurredAt),
-        desc(webhookDeliveries.caseVersion),
-        desc(webhookDeliveries.id),
-      )
-      .limit(query.limit)
-      .offset(query.offset),
-    db.select({ n: count() }).from(webhookDeliveries).where(where),
+  const [items, totals] = await independentReads(db, [
+    () =>
+      db
+        .select()
+        .from(webhookDeliveries)
+        .where(where)
+        .orderBy(
+          desc(webhookDeliveries.occurredAt),
+          desc(webhookDeliveries.caseVersion),
+          desc(webhookDeliveries.id),
+        )
+        .limit(query.limit)
+        .offset(query.offset),
+    () => db.select({ n: count() }).from(webhookDeliveries).where(where),
   ]);
   return { items, total: totals[0]?.n ?? 0 };
 }

@@ -16,6 +16,7 @@ import {
   findCatalogueVersion,
   findCategoryQuestions,
   findCategoryRecord,
+  independentReads,
   insertCatalogueVersion,
   listCalendarCodesByCity,
   listCatalogueCategories,
@@ -140,9 +141,9 @@ async function categoryProblems(
   input: readonly CategoryFields[],
   path: (index: number) => string,
 ): Promise<FieldError[]> {
-  const [calendarsByCity, all] = await Promise.all([
-    listCalendarCodesByCity(db),
-    listCatalogueCategories(db),
+  const [calendarsByCity, all] = await independentReads(db, [
+    () => listCalendarCodesByCity(db),
+    () => listCatalogueCategories(db),
   ]);
   const owner = new Map(all.map((c) => [c.code, c.catalogueVersion]));
   const errors: FieldError[] = [];

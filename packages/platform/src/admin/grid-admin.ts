@@ -11,6 +11,7 @@ import {
   type CityGridRow,
   type Db,
   type DbOrTx,
+  independentReads,
   latestGridVersion,
   listCityCommunities,
   listCityGrids,
@@ -44,7 +45,10 @@ export interface GridImportReport {
 const asPolygon = (geometry: unknown) => geometry as PolygonLike;
 
 async function planFor(db: DbOrTx, city: string, features: readonly unknown[]): Promise<GridImportPlan> {
-  const [existing, communities] = await Promise.all([listCityGrids(db, city), listCityCommunities(db, city)]);
+  const [existing, communities] = await independentReads(db, [
+    () => listCityGrids(db, city),
+    () => listCityCommunities(db, city),
+  ]);
   return planGridImport({
     features,
     existing: existing.map((row: CityGridRow) => ({ ...row, polygon: asPolygon(row.geometry) })),

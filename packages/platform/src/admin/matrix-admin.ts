@@ -9,6 +9,7 @@ import {
   type DbOrTx,
   deleteMatrixCells,
   findMatrixCell,
+  independentReads,
   listCityAreas,
   listCityCategories,
   listCityDepartmentsInService,
@@ -36,10 +37,10 @@ export type MatrixColumn = (typeof matrixColumns)[number]['key'];
 
 /** What the matrix of a city may name: its categories, areas and departments in service. */
 async function matrixVocabulary(db: DbOrTx, city: string) {
-  const [categories, areas, departments] = await Promise.all([
-    listCityCategories(db, city),
-    listCityAreas(db, city).then((all) => all.filter((area) => area.retiredOn === null)),
-    listCityDepartmentsInService(db, city),
+  const [categories, areas, departments] = await independentReads(db, [
+    () => listCityCategories(db, city),
+    () => listCityAreas(db, city).then((all) => all.filter((area) => area.retiredOn === null)),
+    () => listCityDepartmentsInService(db, city),
   ]);
   return {
     categories: new Map(categories.map((c) => [c.code, c])),
@@ -55,7 +56,10 @@ const cellKey = (categoryCode: string, areaCode: string) => `${categoryCode}:${a
 
 /** The matrix of a city with the names of what its cells name, for the editor and the export. */
 export async function cityMatrix(db: DbOrTx, city: string) {
-  const [cells, vocabulary] = await Promise.all([listMatrixCells(db, city), matrixVocabulary(db, city)]);
+  const [cells, vocabulary] = await independentReads(db, [
+    () => listMatrixCells(db, city),
+    () => matrixVocabulary(db, city),
+  ]);
   return { cells, ...vocabulary };
 }
 

@@ -11,6 +11,7 @@ import {
   effectiveRankingSettings,
   findRankingPublication,
   type IndicatorReportRow,
+  independentReads,
   inspectionResultsByCity,
   listAcceptedReports,
   listCities,
@@ -148,10 +149,10 @@ const meanPercent = (values: readonly number[]) =>
 
 /** Each city's cells and component scores, without ranks. */
 async function scoreCities(db: DbOrTx, period: Period) {
-  const [cities, profiles, indicators] = await Promise.all([
-    listCities(db),
-    listRegionCityProfiles(db),
-    listRegionIndicators(db),
+  const [cities, profiles, indicators] = await independentReads(db, [
+    () => listCities(db),
+    () => listRegionCityProfiles(db),
+    () => listRegionIndicators(db),
   ]);
   const byCode = new Map(indicators.map((indicator) => [indicator.code, indicator]));
   const reports = latestReports(await listAcceptedReports(db, candidatePeriods(period.to)), byCode);
@@ -159,9 +160,9 @@ async function scoreCities(db: DbOrTx, period: Period) {
   // 检查考评 (findings fixed on time) and 民意调查 (satisfied answers), over the period's instants.
   const zone = cities[0]?.timeZone ?? 'UTC';
   const instants = { from: startOfLocalDay(period.from, zone), to: endOfLocalDay(period.to, zone) };
-  const [inspections, surveys] = await Promise.all([
-    inspectionResultsByCity(db, instants),
-    surveyResultsByCity(db, instants),
+  const [inspections, surveys] = await independentReads(db, [
+    () => inspectionResultsByCity(db, instants),
+    () => surveyResultsByCity(db, instants),
   ]);
   const percentOf = (rate: number | null | undefined) => (rate == null ? null : round2(rate * 100));
   const inspectionOf = new Map(inspections.map((row) => [row.city, percentOf(row.fixedOnTimeRate)]));
