@@ -1,5 +1,9 @@
 /** The backend's API as a person uses it, for browser tests that set a case up or act beside a page. */
-/** A point of the demo grid 150102001001001, officer1's (packages/engine's demoGrid). */
+/**
+ * A point of the demo grid 150102003002007 (新城区), officer15's, not officer1's: officer1 still sees
+ * the cases reported here, as the officer sees every case they reported. (packages/engine's
+ * demoGrid pairs this point with the code 150102001001001, which lies elsewhere.)
+ */
 const demoGridPoint = { lat: 40.85, lng: 111.7 };
 
 const password = process.env.DEMO_PASSWORD ?? 'urbangrid';
