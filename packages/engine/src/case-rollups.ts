@@ -4,12 +4,14 @@
  *
  * Keys: department = the case's department (the one it left, for a return); district, street,
  * grid and category = the case's; officer = the officer holding (or who last held) the personal
- * task, else the reporting officer; staff = the person responsible for the step (see staffKey).
+ * task, else the reporting officer; staff = the person responsible for the step (see staffKey);
+ * officer_grids = the officers holding the case's grid as the command is written (keyed by the grid
+ * here, by each officer in the rollup), for the counts an officer's grids count for them.
  * Days are local days of the city. "On time" for a step = the light of the stage it ends had not
  * gone red.
  */
 import type { CaseRow, RollupCounts, RollupDimension, RollupIncrement } from '@urbangrid/db';
-import { staffDimension } from '@urbangrid/db';
+import { officerGridsDimension, officerGridsMetrics, staffDimension } from '@urbangrid/db';
 import { countsAsClosing, stageOf, type TransitionPlan } from '@urbangrid/domain';
 
 /** Who did earlier steps the command judges (looked up in the history by the engine). */
@@ -137,6 +139,15 @@ export function staffCounts(
   }
 }
 
+/** The counts of `officerGridsMetrics` among a command's, null when it has none. */
+function officerGridsCounts(counts: Partial<RollupCounts>): Partial<RollupCounts> | null {
+  const picked: Partial<RollupCounts> = {};
+  for (const metric of officerGridsMetrics) {
+    if ((counts[metric] ?? 0) !== 0) picked[metric] = counts[metric];
+  }
+  return Object.keys(picked).length > 0 ? picked : null;
+}
+
 export function rollupIncrements(
   plan: TransitionPlan,
   before: CaseRow | null,
@@ -150,6 +161,16 @@ export function rollupIncrements(
     const keys = rollupKeys(before, after);
     for (const [dimension, key] of Object.entries(keys) as Array<[RollupDimension, string | null]>) {
       if (key !== null) increments.push({ city: after.city, day, dimension, key, counts });
+    }
+    const forOfficers = officerGridsCounts(counts);
+    if (keys.grid !== null && forOfficers !== null) {
+      increments.push({
+        city: after.city,
+        day,
+        dimension: officerGridsDimension,
+        key: keys.grid,
+        counts: forOfficers,
+      });
     }
   }
   const forStaff = staffCounts(plan, before, after, staff);

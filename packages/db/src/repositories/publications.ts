@@ -8,13 +8,7 @@ import { independentReads } from '../independent-reads.js';
 import { publishedRollups, rollupPublications } from '../schema/publications.js';
 import { reportRollups } from '../schema/rollups.js';
 import { effectiveEvaluationSettings } from './evaluation-settings.js';
-import {
-  type AnyRollupDimension,
-  type RollupCounts,
-  type RollupTotalsRow,
-  rollupMetrics,
-  rollupSums,
-} from './rollups.js';
+import { type AnyRollupDimension, type RollupTotalsRow, rollupMetrics, rollupSums } from './rollups.js';
 
 export interface PublicationRow {
   city: string;
@@ -75,7 +69,8 @@ export async function listPublications(
 }
 
 /**
- * Totals per key over a range: the frozen copy for published days, the live rollups for the rest.
+ * Totals per key over a range: the frozen copy for published days, the live rollups for the rest
+ * (the one place of that rule: every frozen figure of a report is read through here).
  */
 export async function sumPublishedRollups(
   db: DbOrTx,
@@ -111,49 +106,4 @@ export async function sumPublishedRollups(
     else for (const metric of rollupMetrics) entry[metric] += row[metric];
   }
   return [...totals.values()].sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
-}
-
-export type OfficerGridTotalsRow = RollupCounts & {
-  username: string;
-  displayName: string;
-};
-
-/**
- * A city's grid officers (optionally only those with a grid in `districtCode`) with the grid
- * rollups of a range summed over each one's grids (a grid with two officers counts for both): set
- * in SQL, so the answer costs the officers and the period's grid rows, never a grid list per
- * officer in node. `frozen`: published days from their frozen copy, as `sumPublishedRollups`.
- */
-export async function listOfficersWithGridTotals(
-  db: DbOrTx,
-  query: { city: string; fromDay: string; toDay: string; frozen: boolean; districtCode?: string },
-): Promise<OfficerGridTotalsRow[]> {
-  const columns = rollupMetrics.map((metric) => reportRollups[metric].name);
-  const list = (names: string[]) => sql.raw(names.join(', '));
-  const range = sql`city = ${query.city} and dimension = 'grid' and day between ${query.fromDay} and ${query.toDay}`;
-  const gridRows = query.frozen
-    ? sql`select key, ${list(columns)} from published_rollups where ${range}
-          union all
-          select key, ${list(columns)} from report_rollups r where ${range}
-            and not exists (select 1 from rollup_publications p where p.city = r.city and p.day = r.day)`
-    : sql`select key, ${list(columns)} from report_rollups where ${range}`;
-  const inDistrict =
-    query.districtCode === undefined
-      ? sql``
-      : sql`and exists (select 1 from officer_grids d
-              where d.officer_id = u.id and starts_with(d.grid_code, ${query.districtCode}))`;
-  // From the period's grid rows to their officers (officer_grids_grid_idx), then every officer.
-  const result = await db.execute<OfficerGridTotalsRow>(sql`
-    with per_grid as (
-      select key, ${list(columns.map((c) => `sum(${c}) as ${c}`))} from (${gridRows}) as g group by key
-    ), per_officer as (
-      select og.officer_id, ${list(columns.map((c) => `sum(t.${c}) as ${c}`))}
-      from per_grid t join officer_grids og on og.grid_code = t.key group by og.officer_id
-    )
-    select u.username, u.display_name as "displayName",
-      ${list(rollupMetrics.map((m, n) => `coalesce(o.${columns[n]}, 0)::int as "${m}"`))}
-    from users u left join per_officer o on o.officer_id = u.id
-    where u.city = ${query.city} and u.active and u.roles @> array['grid_officer']::text[] ${inDistrict}
-    order by u.username`);
-  return result.rows;
 }

@@ -71,32 +71,31 @@ export async function listEvaluatedStaff(db: DbOrTx, city: string, role: string)
     .orderBy(users.username);
 }
 
-export interface OfficerWithGrids extends StaffMemberRow {
-  gridCodes: string[];
-}
-
-/** A city's grid officers and their grids (optionally only those with a grid in `districtCode`). */
-export async function listOfficersWithGrids(
+/**
+ * A city's grid officers (active), optionally only those with a grid in `districtCode`: whom the
+ * officers' evaluation ranks. Their counts are in the rollups (`officer`, `officer_grids`).
+ */
+export async function listEvaluatedOfficers(
   db: DbOrTx,
-  city: string,
-  districtCode?: string,
-): Promise<OfficerWithGrids[]> {
-  const rows = await db
-    .select({
-      username: users.username,
-      displayName: users.displayName,
-      gridCodes: sql<
-        string[]
-      >`coalesce(array_agg(${officerGrids.gridCode}) filter (where ${officerGrids.gridCode} is not null), '{}')`,
-    })
+  query: { city: string; districtCode?: string },
+): Promise<StaffMemberRow[]> {
+  const inDistrict =
+    query.districtCode === undefined
+      ? undefined
+      : sql`exists (select 1 from ${officerGrids} where ${officerGrids.officerId} = ${users.id}
+          and starts_with(${officerGrids.gridCode}, ${query.districtCode}))`;
+  return db
+    .select({ username: users.username, displayName: users.displayName })
     .from(users)
-    .leftJoin(officerGrids, eq(officerGrids.officerId, users.id))
-    .where(and(eq(users.city, city), eq(users.active, true), arrayContains(users.roles, ['grid_officer'])))
-    .groupBy(users.id)
+    .where(
+      and(
+        eq(users.city, query.city),
+        eq(users.active, true),
+        arrayContains(users.roles, ['grid_officer']),
+        inDistrict,
+      ),
+    )
     .orderBy(users.username);
-  return districtCode === undefined
-    ? rows
-    : rows.filter((row) => row.gridCodes.some((code) => code.startsWith(districtCode)));
 }
 
 export interface AreaRow {

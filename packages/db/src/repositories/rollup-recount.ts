@@ -7,7 +7,13 @@
  */
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
-import { type AnyRollupDimension, type RollupCounts, rollupMetrics } from './rollups.js';
+import {
+  type AnyRollupDimension,
+  officerGridsDimension,
+  officerGridsMetrics,
+  type RollupCounts,
+  rollupMetrics,
+} from './rollups.js';
 
 export interface RecountRow extends RollupCounts {
   day: string;
@@ -31,6 +37,11 @@ export async function recountRollups(
 ): Promise<RecountRow[]> {
   const sums = sql.raw(rollupMetrics.map((m) => `coalesce(sum(${snake(m)}), 0)::int as "${m}"`).join(', '));
   const metricColumns = sql.raw(rollupMetrics.map(snake).join(', '));
+  const officerGridsColumns = sql.raw(
+    rollupMetrics
+      .map((m) => ((officerGridsMetrics as readonly string[]).includes(m) ? snake(m) : `0 as ${snake(m)}`))
+      .join(', '),
+  );
   const anyCount = sql.raw(rollupMetrics.map((m) => `coalesce(sum(${snake(m)}), 0)`).join(' + '));
   const result = await db.execute<Record<string, unknown>>(sql`
 with ev as (
@@ -164,6 +175,12 @@ with ev as (
   select day, 'staff', key, ${metricColumns}
   from staffed
   where key is not null
+  union all
+  -- The officers of the case's grid: those holding it now (officer_grids keeps no history).
+  select day, ${officerGridsDimension}, u.username, ${officerGridsColumns}
+  from counted
+  join officer_grids og on og.grid_code = counted.grid_code
+  join users u on u.id = og.officer_id
 )
 select day, dimension, key, ${sums}
 from keyed

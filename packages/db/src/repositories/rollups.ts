@@ -46,7 +46,20 @@ export type RollupDimension = (typeof rollupDimensions)[number];
  * departments, categories and officers.
  */
 export const staffDimension = 'staff' as const;
-export type AnyRollupDimension = RollupDimension | typeof staffDimension;
+
+/**
+ * The counts of each officer's grids (an officer's missed reports, domain.md §6), keyed by the
+ * officer's username: a grid's count goes to every officer holding the grid when it happened (a
+ * grid with two officers counts for both), so a month's evaluation reads officers × days rows, not
+ * grids × days, and a grid handed to another officer later takes none of its past with it. An
+ * increment of this dimension is keyed by the grid; the upsert writes it to the grid's officers.
+ */
+export const officerGridsDimension = 'officer_grids' as const;
+/** What an officer's grids count for them: filed cases, and of those, the public's. */
+export const officerGridsMetrics = ['filed', 'publicFiled'] as const satisfies readonly RollupMetric[];
+export type OfficerGridsCounts = Record<(typeof officerGridsMetrics)[number], number>;
+
+export type AnyRollupDimension = RollupDimension | typeof staffDimension | typeof officerGridsDimension;
 
 export interface RollupIncrement {
   city: string;
@@ -64,19 +77,27 @@ const metricColumns = rollupMetrics.map((metric) => reportRollups[metric].name);
 
 /**
  * The upsert's text, built once: the increments travel as one JSON parameter (each with only its
- * non-zero counts), so a command's seven or so rows cost one value to bind, not ~200.
+ * non-zero counts), so a command's seven or so rows cost one value to bind, not ~200. An increment
+ * of the officers' grids is keyed by its grid and goes to the officers holding the grid as the
+ * statement runs (officer_grids_grid_idx).
  */
 const upsertText = {
   head: `insert into report_rollups (city, day, dimension, key, ${metricColumns.join(', ')})
 select r.city, r.day::date, r.dimension, r.key, ${rollupMetrics
     .map((metric) => `coalesce((r.counts->>'${metric}')::int, 0)`)
     .join(', ')}
-from rows from (jsonb_to_recordset(`,
-  rows: `) as (city text, day text, dimension text, key text, counts jsonb))
-  with ordinality as r(city, day, dimension, key, counts, n)
+from (select i.city, i.day, i.dimension, i.key, i.counts from jsonb_to_recordset(`,
+  rows: `) as i(city text, day text, dimension text, key text, counts jsonb)
+  where i.dimension <> '${officerGridsDimension}'
+  union all
+  select i.city, i.day, i.dimension, u.username, i.counts from jsonb_to_recordset(`,
+  officers: `) as i(city text, day text, dimension text, key text, counts jsonb)
+  join officer_grids og on og.grid_code = i.key
+  join users u on u.id = og.officer_id
+  where i.dimension = '${officerGridsDimension}') as r
 where `,
   tail: `
-order by r.n
+order by r.city, r.day, r.dimension collate "C", r.key collate "C"
 on conflict (city, dimension, day, key) do update set ${metricColumns
     .map((column) => `${column} = report_rollups.${column} + excluded.${column}`)
     .join(', ')}`,
@@ -85,7 +106,8 @@ on conflict (city, dimension, day, key) do update set ${metricColumns
 /** The upsert adding to the rollup rows with their case write, built but not run; null for no increments. */
 export function rollupIncrementQuery(increments: readonly RollupIncrement[]): WriteQuery | null {
   if (increments.length === 0) return null;
-  // One statement may not touch a row twice: merge duplicates first.
+  // One statement may not touch a row twice: merge duplicates first (an officer holding two grids
+  // of one command's increments would be, but a command counts for one case's one grid).
   const merged = new Map<string, RollupIncrement & { counts: Partial<RollupCounts> }>();
   for (const increment of increments) {
     const id = `${increment.city}|${increment.day}|${increment.dimension}|${increment.key}`;
@@ -96,13 +118,18 @@ export function rollupIncrementQuery(increments: readonly RollupIncrement[]): Wr
     }
     merged.set(id, entry);
   }
-  // Rows in one fixed order, so two transactions touching the same rows never deadlock.
-  const rows = [...merged.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([, { city, day, dimension, key, counts }]) => ({ city, day, dimension, key, counts }));
+  // Rows in one fixed order (the statement's `order by`), so two transactions touching the same
+  // rows never deadlock.
+  const rows = [...merged.values()].map(({ city, day, dimension, key, counts }) => ({
+    city,
+    day,
+    dimension,
+    key,
+    counts,
+  }));
   const json = JSON.stringify(rows);
   return (caseWrite) =>
-    sql`${sql.raw(upsertText.head)}${json}::jsonb${sql.raw(upsertText.rows)}${caseWrite.written}${sql.raw(upsertText.tail)}`;
+    sql`${sql.raw(upsertText.head)}${json}::jsonb${sql.raw(upsertText.rows)}${json}::jsonb${sql.raw(upsertText.officers)}${caseWrite.written}${sql.raw(upsertText.tail)}`;
 }
 
 export interface RollupTotalsRow extends RollupCounts {

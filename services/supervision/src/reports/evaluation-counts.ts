@@ -8,7 +8,7 @@
  *   done, and on time; missed reports = filed cases of the officer's grids the public reported.
  * - area: due to close = filed; public reports = filed cases the public reported.
  */
-import type { RollupCounts } from '@urbangrid/db';
+import type { OfficerGridsCounts, RollupCounts } from '@urbangrid/db';
 import type {
   AreaCounts,
   DepartmentCounts,
@@ -30,8 +30,8 @@ export function departmentCounts(t: RollupCounts): DepartmentCounts {
   };
 }
 
-/** `own` from the officer dimension, `grids` summed over the officer's grids. */
-export function officerCounts(own: RollupCounts, grids: RollupCounts): OfficerCounts {
+/** `own` from the officer dimension, `grids` from the officer's grids (officer_grids). */
+export function officerCounts(own: RollupCounts, grids: OfficerGridsCounts): OfficerCounts {
   return {
     reports: own.received,
     validReports: own.filed,

@@ -13,10 +13,10 @@ import {
   findEvaluationSettings,
   listCityDepartments,
   listDistricts,
+  listEvaluatedOfficers,
   listEvaluatedStaff,
-  listOfficersWithGridTotals,
   listPublications,
-  type OfficerGridTotalsRow,
+  officerGridsDimension,
   type RollupCounts,
   type RollupTotalsRow,
   sumPublishedRollups,
@@ -139,8 +139,6 @@ async function periodConfigs(
 /** The period's rollup totals, frozen (published days from their copy) or live, each read once. */
 interface Totals {
   of(dimension: AnyRollupDimension): Promise<Map<string, RollupCounts>>;
-  /** The scope's grid officers with their grids' totals summed (in SQL). */
-  officersOverGrids(): Promise<OfficerGridTotalsRow[]>;
 }
 
 function totalsReader(
@@ -160,14 +158,6 @@ function totalsReader(
       }
       return entry;
     },
-    officersOverGrids: () =>
-      listOfficersWithGridTotals(db, {
-        city: scope.city,
-        fromDay: period.from,
-        toDay: period.to,
-        frozen,
-        districtCode: scope.districtCode ?? undefined,
-      }),
   };
 }
 
@@ -188,11 +178,16 @@ async function subjectInputs(
   const inDistrict = (code: string) => scope.districtCode === null || code.startsWith(scope.districtCode);
   switch (subject) {
     case 'officer': {
-      const [own, officers] = await Promise.all([totals.of('officer'), totals.officersOverGrids()]);
-      return officers.map(({ username, displayName, ...grids }) => ({
+      // Officers × days rows: an officer's own counts and those of the grids they held.
+      const [own, grids, officers] = await Promise.all([
+        totals.of('officer'),
+        totals.of(officerGridsDimension),
+        listEvaluatedOfficers(db, { city, districtCode: scope.districtCode ?? undefined }),
+      ]);
+      return officers.map(({ username, displayName }) => ({
         key: username,
         name: displayName,
-        counts: officerCounts(countsOf(own, username), grids),
+        counts: officerCounts(countsOf(own, username), countsOf(grids, username)),
       }));
     }
     case 'intake_operator':

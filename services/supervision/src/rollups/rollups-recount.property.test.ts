@@ -8,6 +8,7 @@ import {
   departments,
   findCaseById,
   grids,
+  officerGridsDimension,
   recountRollups,
   rollupDimensions,
   rollupMetrics,
@@ -206,7 +207,7 @@ describe('report rollups', () => {
           }
           const range = { city, fromDay: '2026-01-01', toDay: '2030-12-31' };
           const recount = await recountRollups(db, range);
-          for (const dimension of [...rollupDimensions, staffDimension] as const) {
+          for (const dimension of [...rollupDimensions, staffDimension, officerGridsDimension] as const) {
             const kept = await sumRollups(db, { ...range, dimension });
             const recounted = new Map<string, Record<string, number>>();
             for (const row of recount.filter((r) => r.dimension === dimension)) {
