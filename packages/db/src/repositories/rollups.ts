@@ -79,12 +79,14 @@ const metricColumns = rollupMetrics.map((metric) => reportRollups[metric].name);
  * The upsert's text, built once: the increments travel as one JSON parameter (each with only its
  * non-zero counts), so a command's seven or so rows cost one value to bind, not ~200. An increment
  * of the officers' grids is keyed by its grid and goes to the officers holding the grid as the
- * statement runs (officer_grids_grid_idx).
+ * statement runs (officer_grids_grid_idx). One statement may not touch a row twice, so the rows
+ * are summed per rollup row first (a report group's increments, an officer holding two of their
+ * grids), and come in one fixed order, so two transactions touching the same rows never deadlock.
  */
 const upsertText = {
   head: `insert into report_rollups (city, day, dimension, key, ${metricColumns.join(', ')})
 select r.city, r.day::date, r.dimension, r.key, ${rollupMetrics
-    .map((metric) => `coalesce((r.counts->>'${metric}')::int, 0)`)
+    .map((metric) => `coalesce(sum((r.counts->>'${metric}')::int), 0)::int`)
     .join(', ')}
 from (select i.city, i.day, i.dimension, i.key, i.counts from jsonb_to_recordset(`,
   rows: `) as i(city text, day text, dimension text, key text, counts jsonb)
@@ -97,6 +99,7 @@ from (select i.city, i.day, i.dimension, i.key, i.counts from jsonb_to_recordset
   where i.dimension = '${officerGridsDimension}') as r
 where `,
   tail: `
+group by r.city, r.day, r.dimension, r.key
 order by r.city, r.day, r.dimension collate "C", r.key collate "C"
 on conflict (city, dimension, day, key) do update set ${metricColumns
     .map((column) => `${column} = report_rollups.${column} + excluded.${column}`)
@@ -106,28 +109,9 @@ on conflict (city, dimension, day, key) do update set ${metricColumns
 /** The upsert adding to the rollup rows with their case write, built but not run; null for no increments. */
 export function rollupIncrementQuery(increments: readonly RollupIncrement[]): WriteQuery | null {
   if (increments.length === 0) return null;
-  // One statement may not touch a row twice: merge duplicates first (an officer holding two grids
-  // of one command's increments would be, but a command counts for one case's one grid).
-  const merged = new Map<string, RollupIncrement & { counts: Partial<RollupCounts> }>();
-  for (const increment of increments) {
-    const id = `${increment.city}|${increment.day}|${increment.dimension}|${increment.key}`;
-    const entry = merged.get(id) ?? { ...increment, counts: {} };
-    for (const metric of rollupMetrics) {
-      const add = increment.counts[metric] ?? 0;
-      if (add !== 0) entry.counts[metric] = (entry.counts[metric] ?? 0) + add;
-    }
-    merged.set(id, entry);
-  }
-  // Rows in one fixed order (the statement's `order by`), so two transactions touching the same
-  // rows never deadlock.
-  const rows = [...merged.values()].map(({ city, day, dimension, key, counts }) => ({
-    city,
-    day,
-    dimension,
-    key,
-    counts,
-  }));
-  const json = JSON.stringify(rows);
+  const json = JSON.stringify(
+    increments.map(({ city, day, dimension, key, counts }) => ({ city, day, dimension, key, counts })),
+  );
   return (caseWrite) =>
     sql`${sql.raw(upsertText.head)}${json}::jsonb${sql.raw(upsertText.rows)}${json}::jsonb${sql.raw(upsertText.officers)}${caseWrite.written}${sql.raw(upsertText.tail)}`;
 }

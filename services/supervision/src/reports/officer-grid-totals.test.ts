@@ -236,5 +236,36 @@ describe('officers over their grids', () => {
     );
     expect(after.get(firstOfficer)).toBe(before.get(firstOfficer));
     expect(after.get(successor.username)).toBe((before.get(successor.username) ?? 0) + 1);
+
+    // Two self-handled reports written together by one statement (a report group) in two grids of
+    // one officer: one rollup row for the officer, counted twice.
+    clock = new Date('2026-03-04T09:00:00+08:00');
+    const day = { fromDay: '2026-03-04', toDay: '2026-03-04' };
+    const own = pairs.filter((p) => p.username === firstOfficer && !worked.includes(p.grid)).slice(0, 2);
+    const together = createEngineContext({
+      db,
+      now: () => clock,
+      reportGroups: { windowMs: 50, maxSize: 8 },
+    });
+    const written = await Promise.all(
+      own.map(async ({ grid }) =>
+        reportCase(together, {
+          actor: userActor(firstOfficer, ['grid_officer']),
+          source: 'officer',
+          categoryCode: 'C0101',
+          description: 'officer grid totals, together',
+          location: await centre(grid),
+          gridCode: grid,
+          selfHandled: true,
+        }),
+      ),
+    );
+    const transactions = await db.execute<{ n: number }>(sql`
+      select count(distinct xmin::text)::int as n from cases
+      where id = any(${sql.param(written.map((r) => r.case.id))}::text[])`);
+    expect(transactions.rows[0]?.n).toBe(1);
+    expect(await sumRollups(db, { city, dimension: officerGridsDimension, ...day })).toEqual([
+      { key: firstOfficer, ...zeroRollupCounts(), filed: 2 },
+    ]);
   });
 });
