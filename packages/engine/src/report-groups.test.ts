@@ -5,7 +5,16 @@
  * and number (no gap), its first sealed event, its follow-up jobs, its key and its share of the
  * rollups. A member that fails fails alone; two requests with one key in one group make one case.
  */
-import { createDatabase, type Db, findGridPlace, isDatabaseUnavailable, listCaseEvents } from '@urbangrid/db';
+import {
+  createDatabase,
+  type Db,
+  findGridPlace,
+  findOpenCasesInCells,
+  findOpenCasesInCellsOfMany,
+  isDatabaseUnavailable,
+  listCaseEvents,
+} from '@urbangrid/db';
+import { cellsWithinRadius } from '@urbangrid/geo';
 import { createReferenceData } from '@urbangrid/reference';
 import { dbTest as test } from '@urbangrid/test-support';
 import { sql } from 'drizzle-orm';
@@ -155,6 +164,25 @@ describe('report groups', () => {
     const rollups = await rollupsOf(db, '2026-03-02');
     expect(rollups.length).toBeGreaterThan(0);
     expect(rollups).toEqual(await rollupsOf(db, '2026-03-03'));
+
+    // Their duplicates checked together (one statement) find what each check finds alone: all of
+    // them, or as many as the newer day has of the category (a limit that cuts between the days).
+    const ofNewerDay = (code: string) => oneByOne.filter((r) => r.case.categoryCode === code).length;
+    const queries = inGroups.map((r, i) => ({
+      city: r.case.city,
+      categoryCode: r.case.categoryCode,
+      cells: cellsWithinRadius(r.case.lat, r.case.lng, 50 + i * 10),
+      since: new Date('2026-03-01T00:00:00Z'),
+      excludeId: i % 2 === 0 ? r.case.id : undefined,
+      limit: i % 2 === 0 ? 50 : ofNewerDay(r.case.categoryCode),
+    }));
+    const asked = await findOpenCasesInCellsOfMany(db, queries);
+    const each = await Promise.all(queries.map((query) => findOpenCasesInCells(db, query)));
+    const ids = (found: ReadonlyArray<readonly { id: string }[]>) =>
+      found.map((rows) => rows.map((row) => row.id).sort());
+    expect(ids(asked)).toEqual(ids(each));
+    expect(asked.flat().length).toBeGreaterThan(queries.length);
+    expect(asked[1]?.[0]).toEqual(each[1]?.find((row) => row.id === asked[1]?.[0]?.id));
   });
 
   test('a member that fails fails alone, and takes no number', async ({ database }) => {

@@ -16,22 +16,21 @@ export interface NearbyCase {
 /** Closed, rejected and cancelled cases are no one's duplicate; a constant, so written once. */
 const notTerminal = sql.raw(`"cases"."state" not in ('closed', 'rejected', 'cancelled')`);
 
+export interface NearbyCasesQuery {
+  city: string;
+  categoryCode: string;
+  cells: readonly string[];
+  since: Date;
+  excludeId?: string;
+  limit: number;
+}
+
 /**
  * Open cases of one category in a set of H3 cells reported since `since` (the index
  * `cases_h3_idx` on (h3_cell, category_code) answers it); the caller keeps those within its exact
  * radius. `excludeId` leaves out the report being checked.
  */
-export async function findOpenCasesInCells(
-  db: DbOrTx,
-  options: {
-    city: string;
-    categoryCode: string;
-    cells: readonly string[];
-    since: Date;
-    excludeId?: string;
-    limit: number;
-  },
-): Promise<NearbyCase[]> {
+export async function findOpenCasesInCells(db: DbOrTx, options: NearbyCasesQuery): Promise<NearbyCase[]> {
   if (options.cells.length === 0) return [];
   return db
     .select({
@@ -58,4 +57,63 @@ export async function findOpenCasesInCells(
     )
     .orderBy(desc(cases.createdAt))
     .limit(options.limit);
+}
+
+/**
+ * `findOpenCasesInCells` for several queries in one statement (the reports of a group, checked
+ * together once their group has committed): each query's rows, in the queries' order, exactly
+ * those it finds alone — the same conditions, order and limit, run for each query by a lateral
+ * join on the same index.
+ */
+export async function findOpenCasesInCellsOfMany(
+  db: DbOrTx,
+  queries: readonly NearbyCasesQuery[],
+): Promise<NearbyCase[][]> {
+  const asked = queries.map((query, n) => ({
+    n,
+    city: query.city,
+    category_code: query.categoryCode,
+    cells: query.cells,
+    since: query.since.toISOString(),
+    exclude_id: query.excludeId ?? null,
+    lim: query.limit,
+  }));
+  const found = await db.execute<{
+    n: number;
+    id: string;
+    case_no: string;
+    state: string;
+    category_code: string;
+    description: string;
+    lat: number;
+    lng: number;
+    created_at: string | Date;
+  }>(sql`select q.n, c.id, c.case_no, c.state, c.category_code, c.description, c.lat, c.lng, c.created_at
+    from jsonb_to_recordset(${JSON.stringify(asked)}::jsonb)
+      as q(n int, city text, category_code text, cells text[], since timestamptz, exclude_id text, lim int)
+    cross join lateral (
+      select "cases"."id", "cases"."case_no", "cases"."state", "cases"."category_code", "cases"."description",
+        "cases"."lat", "cases"."lng", "cases"."created_at"
+      from "cases"
+      where "cases"."h3_cell" = any(q.cells) and "cases"."category_code" = q.category_code
+        and "cases"."city" = q.city and ${notTerminal} and "cases"."created_at" >= q.since
+        and (q.exclude_id is null or "cases"."id" <> q.exclude_id)
+      order by "cases"."created_at" desc
+      limit q.lim
+    ) c
+    order by q.n, c.created_at desc`);
+  const answers = queries.map((): NearbyCase[] => []);
+  for (const row of found.rows) {
+    answers[row.n]?.push({
+      id: row.id,
+      caseNo: row.case_no,
+      state: row.state,
+      categoryCode: row.category_code,
+      description: row.description,
+      lat: Number(row.lat),
+      lng: Number(row.lng),
+      createdAt: new Date(row.created_at),
+    });
+  }
+  return answers;
 }

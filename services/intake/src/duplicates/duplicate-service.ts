@@ -8,12 +8,16 @@ import {
   caseVisibleTo,
   findCaseById,
   findOpenCasesInCells,
+  findOpenCasesInCellsOfMany,
   markDuplicateOf,
+  type NearbyCase,
+  type NearbyCasesQuery,
 } from '@urbangrid/db';
 import type { CaseState } from '@urbangrid/domain';
 import { applyCommand } from '@urbangrid/engine';
 import { cellsWithinRadius, distanceMetres } from '@urbangrid/geo';
 import { type Actor, caseScopeOf, caseStateSchema, httpError, toDomainActor } from '@urbangrid/platform';
+import DataLoader from 'dataloader';
 import type { IntakeContext } from '../intake-context.js';
 
 export interface PossibleDuplicate {
@@ -47,7 +51,7 @@ export async function findPossibleDuplicates(
   const hours = query.windowHours ?? rules.windowHours;
   const { lat, lng } = query.location;
   const since = new Date(ctx.engine.now().getTime() - hours * 3_600_000);
-  const nearby = await findOpenCasesInCells(ctx.db, {
+  const nearby = await nearbyCases(ctx).load({
     city: query.city,
     categoryCode: query.categoryCode,
     cells: cellsWithinRadius(lat, lng, radius),
@@ -71,6 +75,29 @@ export async function findPossibleDuplicates(
       distanceMeters: Math.round(distance * 10) / 10,
       createdAt: row.createdAt.toISOString(),
     }));
+}
+
+const loaders = new WeakMap<IntakeContext, DataLoader<NearbyCasesQuery, NearbyCase[]>>();
+
+/**
+ * The nearby open cases of each query, the queries of one moment asked in one statement: a report
+ * group's members, answered together, check their duplicates together. One query alone is asked
+ * as before.
+ */
+function nearbyCases(ctx: IntakeContext): DataLoader<NearbyCasesQuery, NearbyCase[]> {
+  let loader = loaders.get(ctx);
+  if (loader === undefined) {
+    loader = new DataLoader<NearbyCasesQuery, NearbyCase[]>(
+      async (queries) => {
+        const [only] = queries;
+        if (queries.length === 1 && only !== undefined) return [await findOpenCasesInCells(ctx.db, only)];
+        return findOpenCasesInCellsOfMany(ctx.db, queries);
+      },
+      { cache: false, maxBatchSize: 64 },
+    );
+    loaders.set(ctx, loader);
+  }
+  return loader;
 }
 
 const unfollowable = new Set(['rejected', 'cancelled']);
