@@ -4,7 +4,7 @@
  * log shows 督办 by the region's supervisor with the reason, the department whose turn it is gets
  * the urgent notice — and the order is listed for the region and the city.
  */
-import { isUrgentNotice } from '@urbangrid/domain';
+import { isUrgentNotice, type Stage, systemActor } from '@urbangrid/domain';
 import { bearer, loginAs } from '@urbangrid/platform/test-support';
 import { redisTest } from '@urbangrid/test-support';
 import { describe, expect } from 'vitest';
@@ -54,4 +54,45 @@ describe('督办 from the region on a case', () => {
       expect.objectContaining({ caseId: id, reason: '群众多次反映，请限期办结' }),
     ]);
   });
+
+  redisTest(
+    'the region’s 督办 is the region desk’s alone: its direct command route refuses the region',
+    async ({ database }) => {
+      const region = bearer((await loginAs(life.app, 'region1')).token);
+      const id = await walkTo(life, 'handling');
+      const stage = (await life.read(id)).deadline.stage;
+      if (stage === null) throw new Error('a case in handling runs a stage clock');
+      await life.direct({
+        caseId: id,
+        command: { type: 'markOverdue', stage: stage as Stage, light: 'red' },
+        actor: systemActor('deadline'),
+      });
+
+      // The region supervisor may 督办 the case (the case view offers it) — at the region desk only.
+      const offered = await life.app.inject({ method: 'GET', url: `/api/cases/${id}`, headers: region });
+      expect(offered.json().allowedCommands).toContain('superviseOrder');
+      const direct = await life.app.inject({
+        method: 'POST',
+        url: `/api/dispatch/cases/${id}/supervise`,
+        headers: region,
+        payload: { note: '直接督办' },
+      });
+      expect(direct.statusCode, direct.body).toBe(403);
+      expect(direct.json().code).toBe('FORBIDDEN');
+      expect(await life.read(id)).toMatchObject({ supervised: false });
+      const orders = await database.pool.query('select 1 from region_supervision_orders where case_id = $1', [
+        id,
+      ]);
+      expect(orders.rowCount).toBe(0);
+
+      // The city's supervision centre supervises it directly, with no order of the region.
+      const city = await life.post('supervisor1', `/api/dispatch/cases/${id}/supervise`, { note: '尽快' });
+      expect(city.status).toBe(200);
+      expect(await life.read(id)).toMatchObject({ supervised: true, urgency: 'urgent' });
+      expect(
+        (await database.pool.query('select 1 from region_supervision_orders where case_id = $1', [id]))
+          .rowCount,
+      ).toBe(0);
+    },
+  );
 });

@@ -5,7 +5,7 @@
  * supervision orders (督办). Each is one declaration from its command's name: the lifecycle table
  * in packages/domain decides its body, who may issue it and from which state; the engine carries it out.
  */
-import { urgencySchema } from '@urbangrid/domain';
+import { supervisionDesks, urgencySchema } from '@urbangrid/domain';
 import { applyCommand, commandApplier, evidenceData, reassignTask } from '@urbangrid/engine';
 import {
   caseCommandRoute,
@@ -86,10 +86,12 @@ export function dispatchRoutes(deps: DispatchServiceDeps): ServicePlugin {
         '挂账审批 — the dispatcher decides a pending suspension; approved, handling → suspended and the clock stops until resumed',
       fields: { note: noteText.optional() },
     });
+    // The city's desk only: the region's supervisor orders at the region's desk, which records the order.
     route('superviseOrder', {
       path: '/cases/:id/supervise',
+      access: { roles: supervisionDesks.city },
       summary:
-        '督办 — a supervisor escalates an overdue (red) case: it is marked supervised and urgent and its owner is notified',
+        '督办 — a city supervisor escalates an overdue (red) case: it is marked supervised and urgent and its owner is notified (the region supervisor orders through POST /api/region/supervision-orders)',
     });
   };
 }

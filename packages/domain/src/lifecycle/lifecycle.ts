@@ -15,6 +15,7 @@ import { filingRows } from './rows/filing.js';
 import { handlingRows } from './rows/handling.js';
 import { verificationRows } from './rows/verification.js';
 
+export { issuesSupervisionAt, supervisionDesks } from './rows/any-stage.js';
 export { maxExtensionMinutes } from './rows/handling.js';
 export { reportRule } from './rows/report.js';
 export type { CaseGuard, CommandBody, CreationRule, Issuers, RuleRefusal, TransitionRule } from './rule.js';

@@ -69,6 +69,8 @@ export interface CaseCommandRoute<F extends z.ZodRawShape> {
   tags: string[];
   /** The OpenAPI summary: the Chinese term, who, and the transition. */
   summary: string;
+  /** Who may call it: default the command's issuers; a route that is one desk of several names its own. */
+  access?: Allowed;
   /** The body's own fields; `expectedVersion` is added to every command body. */
   fields: F;
   apply: (call: CaseCommandCall, input: z.output<z.ZodObject<F>>) => Promise<{ case: CaseRow }>;
@@ -87,17 +89,18 @@ export function caseCommandRoute<F extends z.ZodRawShape>(
 ): void {
   const body = commandBody.extend(route.fields);
   const row = lifecycle[command];
+  const access = route.access ?? commandAccess(command);
   app.post(
     route.path ?? `/cases/:id/${command}`,
     {
       // Who may issue it is refused before the body is read (route-access.ts).
-      config: { command, access: commandAccess(command) },
+      config: { command, access },
       schema: {
         // The command's name: the console's generated client finds each command's route by it.
         operationId: command,
         tags: route.tags,
         summary: route.summary,
-        description: `\`${command}\` (${row.term}): issued by ${issuerRoles(command).join(', ')}; from ${row.from.join(', ')}.`,
+        description: `\`${command}\` (${row.term}): issued by ${(access.roles ?? []).join(', ')}; from ${row.from.join(', ')}.`,
         params: caseIdParams,
         body,
         response: { 200: caseViewSchema },
@@ -128,6 +131,8 @@ export interface DerivedCommandRoute<C extends CaseCommandName, F extends z.ZodR
   path?: string;
   /** The OpenAPI summary: the Chinese term, who, and the transition (default: the row's term). */
   summary?: string;
+  /** Who may call it: default the command's issuers (see `CaseCommandRoute`). */
+  access?: Allowed;
   /** Fields beyond the row's body: its evidence (`evidenceFields`), or what `apply` reads. */
   fields?: F;
   /**
@@ -156,6 +161,7 @@ export function caseCommandRoutes(
     const ownKeys = Object.keys(own);
     caseCommandRoute(app, command, {
       path: route.path,
+      access: route.access,
       tags: service.tags,
       summary: route.summary ?? lifecycle[command].term,
       fields: { ...own, ...route.fields },

@@ -16,7 +16,13 @@ import {
   type SupervisionOrderRow,
   supervisionOrderInsertQuery,
 } from '@urbangrid/db';
-import { type CaseState, isTerminal, type Period } from '@urbangrid/domain';
+import {
+  type CaseState,
+  issuesSupervisionAt,
+  isTerminal,
+  type Period,
+  supervisionDesks,
+} from '@urbangrid/domain';
 import { applyCommand, type EngineContext } from '@urbangrid/engine';
 import {
   ConflictError,
@@ -88,6 +94,9 @@ export async function issueSupervisionOrder(
   const db = engine.db;
   if (!isRegionStaff(actor))
     throw new ForbiddenError("only the region's staff issue supervision orders to a city");
+  // 督办 on a case is the region supervisor's at this desk (a region admin orders on targets only).
+  if ('caseId' in input && !issuesSupervisionAt('region', actor.roles))
+    throw new ForbiddenError(`督办 on a case is issued by ${supervisionDesks.region.join(', ')}`);
   if (!(await listCities(db)).some((city) => city.code === input.city))
     throw new NotFoundError(`city ${input.city} does not exist`);
   const subject = await subjectOf(db, input);

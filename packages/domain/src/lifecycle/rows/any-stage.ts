@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { lightRank } from '../../calendar/lights.js';
+import type { Role } from '../actors.js';
 import { type Audience, type FollowUp, notify, stateOwner } from '../follow-ups.js';
 import { bodyFields, transition } from '../rule.js';
 import type { CaseSnapshot } from '../snapshot.js';
@@ -20,6 +21,23 @@ function isCheck(snapshot: CaseSnapshot): boolean {
 
 function ownerOf(snapshot: CaseSnapshot): Audience {
   return isOpen(snapshot.state) ? stateOwner[snapshot.state] : 'supervisor';
+}
+
+/**
+ * 督办's two desks (domain.md §2): a city's supervision centre (监督中心, `supervisor`) issues it on
+ * the case's own command route; the region's supervisor (自治区平台) only at the region's desk
+ * (POST /api/region/supervision-orders), whose order to the city is recorded with the case's 督办.
+ * The command's issuers are both; the route and the desk each take their own.
+ */
+export const supervisionDesks = {
+  city: ['supervisor'],
+  region: ['region_supervisor'],
+} as const satisfies Record<'city' | 'region', readonly Role[]>;
+
+/** Whether one of `roles` issues 督办 at `desk`. */
+export function issuesSupervisionAt(desk: keyof typeof supervisionDesks, roles: readonly Role[]): boolean {
+  const at: readonly Role[] = supervisionDesks[desk];
+  return roles.some((role) => at.includes(role));
 }
 
 export const anyStageRows = {
@@ -76,11 +94,11 @@ export const anyStageRows = {
             followUps: [notify('assignee', 'task.check')],
           },
   }),
-  /** 督办: the city's supervision centre, or the region's supervisor (through /api/region/supervision-orders). */
+  /** 督办: the city's supervision centre, or the region's supervisor at its desk (`supervisionDesks`). */
   superviseOrder: transition({
     term: '督办',
     from: openStates,
-    issuers: { roles: ['supervisor', 'region_supervisor'] },
+    issuers: { roles: [...supervisionDesks.city, ...supervisionDesks.region] },
     body: z.object({ note: bodyFields.text.optional() }),
     requires: (snapshot) =>
       snapshot.light === 'red' ? null : 'only an overdue (red) case can be supervised',

@@ -6371,8 +6371,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * 督办 — a supervisor escalates an overdue (red) case: it is marked supervised and urgent and its owner is notified
-         * @description `superviseOrder` (督办): issued by supervisor, region_supervisor; from reported, verifying, verified, filed, dispatched, handling, suspended, handled, reviewing, reviewed.
+         * 督办 — a city supervisor escalates an overdue (red) case: it is marked supervised and urgent and its owner is notified (the region supervisor orders through POST /api/region/supervision-orders)
+         * @description `superviseOrder` (督办): issued by supervisor; from reported, verifying, verified, filed, dispatched, handling, suspended, handled, reviewing, reviewed.
          */
         post: operations["superviseOrder"];
         delete?: never;
