@@ -1,6 +1,6 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, notExists, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
-import { media } from '../schema/cases.js';
+import { caseMedia, media } from '../schema/cases.js';
 
 export type MediaRow = typeof media.$inferSelect;
 export type NewMediaRow = typeof media.$inferInsert;
@@ -54,4 +54,14 @@ export async function findMediaOfCity(db: DbOrTx, city: string, ids: readonly st
 export async function findMediaById(db: DbOrTx, id: string): Promise<MediaRow | null> {
   const rows = await db.select().from(media).where(eq(media.id, id)).limit(1);
   return rows[0] ?? null;
+}
+
+/** Deletes a photo no case uses (none of its steps names it); whether it was deleted. */
+export async function deleteUnusedMedia(db: DbOrTx, id: string): Promise<boolean> {
+  const used = db.select({ one: sql`1` }).from(caseMedia).where(eq(caseMedia.mediaId, id));
+  const deleted = await db
+    .delete(media)
+    .where(and(eq(media.id, id), notExists(used)))
+    .returning({ id: media.id });
+  return deleted.length > 0;
 }

@@ -5,7 +5,14 @@
  */
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { findMedia, findMediaById, findMediaBySha256, insertMediaOnce, type MediaRow } from '@urbangrid/db';
+import {
+  deleteUnusedMedia,
+  findMedia,
+  findMediaById,
+  findMediaBySha256,
+  insertMediaOnce,
+  type MediaRow,
+} from '@urbangrid/db';
 import { newId } from '@urbangrid/engine';
 import { httpError } from '@urbangrid/platform';
 import { fileTypeFromBuffer } from 'file-type';
@@ -30,6 +37,14 @@ export interface StorePhotoInput {
 }
 
 export async function storePhoto(ctx: IntakeContext, input: StorePhotoInput): Promise<MediaRow> {
+  return (await storePhotoOnce(ctx, input)).photo;
+}
+
+/** The photo's row, and whether this call stored it (false: an earlier upload of the same bytes). */
+export async function storePhotoOnce(
+  ctx: IntakeContext,
+  input: StorePhotoInput,
+): Promise<{ photo: MediaRow; stored: boolean }> {
   if (input.bytes.length === 0) throw httpError('VALIDATION_FAILED', 'file: the upload is empty');
   const contentType = await sniffPhotoType(input.bytes);
   if (contentType === null) {
@@ -37,15 +52,16 @@ export async function storePhoto(ctx: IntakeContext, input: StorePhotoInput): Pr
   }
   const sha256 = createHash('sha256').update(input.bytes).digest('hex');
   const earlier = await findMediaBySha256(ctx.db, input.city, sha256);
-  if (earlier) return earlier;
+  if (earlier) return { photo: earlier, stored: false };
   const timeZone = await ctx.engine.reference.cityTimeZone(input.city);
   const facts = await readPhotoFacts(input.bytes, timeZone);
   const storageKey = mediaStorageKey(input.city, sha256);
   // Bytes first: a row must never point at nothing. Bytes without a row are only garbage.
   await ctx.storage.put(storageKey, input.bytes, contentType);
   const now = ctx.engine.now();
-  return insertMediaOnce(ctx.db, {
-    id: newId(now),
+  const id = newId(now);
+  const photo = await insertMediaOnce(ctx.db, {
+    id,
     city: input.city,
     sha256,
     contentType,
@@ -57,6 +73,19 @@ export async function storePhoto(ctx: IntakeContext, input: StorePhotoInput): Pr
     uploadedBy: input.uploadedBy,
     createdAt: now,
   });
+  return { photo, stored: photo.id === id };
+}
+
+/**
+ * Takes back a photo stored for a report that was then refused: its row unless a case uses it by
+ * now, then its bytes — put back if the same photo was stored again meanwhile, so that no row ever
+ * points at nothing.
+ */
+export async function withdrawPhoto(ctx: IntakeContext, photo: MediaRow, bytes: Buffer): Promise<void> {
+  if (!(await deleteUnusedMedia(ctx.db, photo.id))) return;
+  await ctx.storage.remove(photo.storageKey);
+  if ((await findMediaBySha256(ctx.db, photo.city, photo.sha256)) !== null)
+    await ctx.storage.put(photo.storageKey, bytes, photo.contentType);
 }
 
 /** A photo and its bytes, as the caller's city may see it (null city: region staff see all). */

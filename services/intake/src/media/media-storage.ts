@@ -15,6 +15,8 @@ export interface MediaStorage {
   /** The bytes under `key`, or null when nothing is stored there. */
   open(key: string): Promise<Readable | null>;
   has(key: string): Promise<boolean>;
+  /** Removes what is stored under `key`; removing nothing is harmless. */
+  remove(key: string): Promise<void>;
 }
 
 /** The storage key of a photo: per city, fanned out by the hash's first byte. */
@@ -57,6 +59,11 @@ export function localDiskStorage(root: string): MediaStorage {
     async open(key) {
       if (!(await has(key))) return null;
       return createReadStream(fileOf(key));
+    },
+    async remove(key) {
+      await unlink(fileOf(key)).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ENOENT') throw error;
+      });
     },
   };
 }

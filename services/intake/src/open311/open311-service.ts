@@ -27,7 +27,7 @@ import { z } from 'zod';
 import { addressById, placeAddress } from '../addresses/address-service.js';
 import { gridContaining } from '../grid-location.js';
 import type { IntakeContext } from '../intake-context.js';
-import { sniffPhotoType, storePhoto } from '../media/media-service.js';
+import { sniffPhotoType, storePhotoOnce, withdrawPhoto } from '../media/media-service.js';
 import { createReport } from '../reports/report-service.js';
 import type { Open311Value } from './open311-format.js';
 import { type Open311Base, requestMediaUrls } from './open311-photos.js';
@@ -288,33 +288,41 @@ export async function createServiceRequest(
   const photo =
     body.photo === undefined
       ? undefined
-      : await storePhoto(ctx, { city, bytes: body.photo, uploadedBy: actor.name });
+      : await storePhotoOnce(ctx, { city, bytes: body.photo, uploadedBy: actor.name });
   const email = z.email().max(254).safeParse(body.email).data;
-  const outcome = await createReport(
-    ctx,
-    actor,
-    {
-      source: actor.source === 'app' ? 'app' : 'public',
-      categoryCode: category.code,
-      description: body.description ?? category.name,
-      location: { lat: place.lat, lng: place.lng },
-      address: body.address_string ?? place.label ?? null,
-      // The email is where the reporter hears of the case (reporter updates); one that is no address is dropped.
-      reporter:
-        name || body.phone || email ? { name: name || undefined, phone: body.phone, email } : undefined,
-      // What the app sent beyond the report itself; the ids are the reporter's, so they stay out.
-      // The answers to its questions, as asked and answered (shown to staff on the case).
-      data:
-        body.media_url || answers.length > 0
-          ? {
-              ...(body.media_url ? { mediaUrl: body.media_url } : {}),
-              ...(answers.length > 0 ? { answers } : {}),
-            }
-          : undefined,
-      mediaIds: photo === undefined ? undefined : [photo.id],
-    },
-    idempotencyKey,
-  );
+  let outcome: Awaited<ReturnType<typeof createReport>>;
+  try {
+    outcome = await createReport(
+      ctx,
+      actor,
+      {
+        source: actor.source === 'app' ? 'app' : 'public',
+        categoryCode: category.code,
+        description: body.description ?? category.name,
+        location: { lat: place.lat, lng: place.lng },
+        address: body.address_string ?? place.label ?? null,
+        // The email is where the reporter hears of the case (reporter updates); one that is no address is dropped.
+        reporter:
+          name || body.phone || email ? { name: name || undefined, phone: body.phone, email } : undefined,
+        // What the app sent beyond the report itself; the ids are the reporter's, so they stay out.
+        // The answers to its questions, as asked and answered (shown to staff on the case).
+        data:
+          body.media_url || answers.length > 0
+            ? {
+                ...(body.media_url ? { mediaUrl: body.media_url } : {}),
+                ...(answers.length > 0 ? { answers } : {}),
+              }
+            : undefined,
+        mediaIds: photo === undefined ? undefined : [photo.photo.id],
+      },
+      idempotencyKey,
+    );
+  } catch (error) {
+    // The engine refused the report: the photo stored for it alone goes too.
+    if (photo?.stored === true && body.photo !== undefined)
+      await withdrawPhoto(ctx, photo.photo, body.photo).catch(() => undefined);
+    throw error;
+  }
   // A case has its number as soon as it is reported, so the receipt is the id and never a token
   // (the spec returns a token only while no id exists; GET tokens/:token still answers one).
   return {

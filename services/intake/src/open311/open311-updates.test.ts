@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { applyCommand, createEngineContext } from '@urbangrid/engine';
 import { caseInHandling, staff } from '@urbangrid/engine/test-support';
 import { bearer, loginAs } from '@urbangrid/platform/test-support';
@@ -245,4 +248,51 @@ describe('Open311 servicerequestupdates (FixMyStreet extension) and public photo
     expect(text.statusCode).toBe(400);
     expect(text.json()).toEqual([{ code: 415, description: expect.any(String) }]);
   });
+
+  redisTest(
+    'a request the engine refuses after its photo was stored leaves no photo behind',
+    async ({ database }) => {
+      const post = async (description: string, bytes: Buffer) => {
+        const body = multipartBody(bytes, 'bin.jpg', 'image/jpeg', {
+          fields: {
+            api_key: 'open311-demo-key',
+            service_code: 'E0101',
+            lat: String(insideHohhot.lat),
+            long: String(insideHohhot.lng),
+            description,
+          },
+          fileField: 'media',
+        });
+        return harness.app.inject({
+          method: 'POST',
+          url: '/open311/v2/requests.json',
+          headers: { ...body.headers, 'idempotency-key': 'open311-refused-photo' },
+          payload: body.payload,
+        });
+      };
+      const stored = async (bytes: Buffer) => {
+        const sha256 = createHash('sha256').update(bytes).digest('hex');
+        const { rows } = await database.db.execute<{ id: string }>(
+          sql`select id from media where city = '1501' and sha256 = ${sha256}`,
+        );
+        const file = existsSync(path.join(harness.mediaDir, '1501', sha256.slice(0, 2), sha256));
+        return { rows: rows.length, file };
+      };
+      const kept = await jpegPhoto({ colour: '#a4a' });
+      const first = await post('Bin on fire', kept);
+      expect(first.statusCode, first.body).toBe(201);
+
+      // The same Idempotency-Key with another body: valid, stored, then refused by the engine (409).
+      const refusedPhoto = await jpegPhoto({ colour: '#4aa' });
+      const refused = await post('Another bin', refusedPhoto);
+      expect(refused.statusCode, refused.body).toBe(400);
+      expect(refused.json()).toEqual([{ code: 409, description: expect.any(String) }]);
+      expect(await stored(refusedPhoto)).toEqual({ rows: 0, file: false });
+
+      // A refused request whose photo is an earlier upload's takes nothing from the earlier case.
+      const again = await post('Another bin', kept);
+      expect(again.json()).toEqual([{ code: 409, description: expect.any(String) }]);
+      expect(await stored(kept)).toEqual({ rows: 1, file: true });
+    },
+  );
 });

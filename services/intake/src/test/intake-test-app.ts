@@ -15,6 +15,8 @@ export interface IntakeTestApp {
   app: App;
   /** Moves the engine's clock (reports are stamped with it). */
   setNow(at: Date): void;
+  /** Where the app keeps photo bytes (MEDIA_DIR). */
+  mediaDir: string;
   close(): Promise<void>;
 }
 
@@ -34,6 +36,7 @@ export async function buildIntakeTestApp(
   await app.ready();
   return {
     app,
+    mediaDir,
     setNow(at) {
       now = at;
     },
