@@ -8,6 +8,7 @@
 import { and, eq, inArray, lte, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { databaseErrorOf } from '../database-errors.js';
+import { preparedPerDatabase } from '../prepared.js';
 import { cameraBursts } from '../schema/camera-bursts.js';
 import { cases, terminalStatesSql } from '../schema/cases.js';
 import type { WriteQuery } from './case-write.js';
@@ -85,6 +86,14 @@ export function isTakenCameraBurst(error: unknown): boolean {
 
 /** The burst a case was opened by, if a camera's detections opened it. */
 export async function findCameraBurstOfCase(db: DbOrTx, caseId: string): Promise<CameraBurstRow | null> {
-  const [row] = await db.select().from(cameraBursts).where(eq(cameraBursts.caseId, caseId));
+  const [row] = await burstOfCase(db).execute({ caseId });
   return row ?? null;
 }
+
+const burstOfCase = preparedPerDatabase((db) =>
+  db
+    .select()
+    .from(cameraBursts)
+    .where(eq(cameraBursts.caseId, sql.placeholder('caseId')))
+    .prepare('urbangrid_camera_burst_of_case'),
+);

@@ -3,8 +3,9 @@
  * `attachCall` command, the callers a case view and the callback list name, and the callers a
  * step's reporter updates go to.
  */
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
+import { preparedPerDatabase } from '../prepared.js';
 import { caseCallers } from '../schema/case-callers.js';
 import type { WriteQuery } from './case-write.js';
 import { jsonRowsInsert } from './json-rows.js';
@@ -18,12 +19,17 @@ export function caseCallerInsertQuery(row: CaseCallerRow): WriteQuery {
 
 /** The callers attached to a case, first attached first. */
 export async function listCaseCallers(db: DbOrTx, caseId: string): Promise<CaseCallerRow[]> {
-  return db
+  return callersInOrder(db).execute({ caseId });
+}
+
+const callersInOrder = preparedPerDatabase((db) =>
+  db
     .select()
     .from(caseCallers)
-    .where(eq(caseCallers.caseId, caseId))
-    .orderBy(asc(caseCallers.attachedAt), asc(caseCallers.id));
-}
+    .where(eq(caseCallers.caseId, sql.placeholder('caseId')))
+    .orderBy(asc(caseCallers.attachedAt), asc(caseCallers.id))
+    .prepare('urbangrid_case_callers'),
+);
 
 /** The callers of several cases (a callback list's), by case. */
 export async function listCallersOfCases(

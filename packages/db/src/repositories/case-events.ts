@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
+import { preparedPerDatabase } from '../prepared.js';
 import { caseEvents, cases } from '../schema/cases.js';
 import type { WriteQuery } from './case-write.js';
 import { jsonRowsInsert } from './json-rows.js';
@@ -18,8 +19,17 @@ export function caseEventInsertQuery(row: CaseEventRow): WriteQuery {
 
 /** A case's history in order (the timeline). */
 export async function listCaseEvents(db: DbOrTx, caseId: string): Promise<CaseEventRow[]> {
-  return db.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(asc(caseEvents.seq));
+  return caseEventsInOrder(db).execute({ caseId });
 }
+
+const caseEventsInOrder = preparedPerDatabase((db) =>
+  db
+    .select()
+    .from(caseEvents)
+    .where(eq(caseEvents.caseId, sql.placeholder('caseId')))
+    .orderBy(asc(caseEvents.seq))
+    .prepare('urbangrid_case_events'),
+);
 
 export async function lastCaseEvent(db: DbOrTx, caseId: string): Promise<CaseEventRow | null> {
   const rows = await db

@@ -1,6 +1,7 @@
 /** Notices (通知) as their recipients read them: written once per recipient, listed, marked read. */
 import { and, desc, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
+import { preparedPerDatabase } from '../prepared.js';
 import { notices, noticeUnreadCounts } from '../schema/notices.js';
 
 export type NoticeRow = typeof notices.$inferSelect;
@@ -21,17 +22,43 @@ export interface NoticeToStore {
 }
 
 /**
+ * The insert of one notice for its recipients (one array), prepared once: the same text whatever
+ * the number of recipients. Every column of the table in its order (an insert from a select).
+ */
+const noticeInsert = preparedPerDatabase((db) =>
+  db
+    .insert(notices)
+    .select(
+      sql`select ${sql.placeholder('id')}::text, r.recipient, ${sql.placeholder('city')}::text,
+        ${sql.placeholder('caseId')}::text, ${sql.placeholder('caseNo')}::text,
+        ${sql.placeholder('audience')}::text, ${sql.placeholder('event')}::text,
+        ${sql.placeholder('departmentId')}::text, ${sql.placeholder('data')}::jsonb,
+        ${sql.placeholder('at')}::timestamptz, null::timestamptz
+        from unnest(${sql.placeholder('recipients')}::text[]) as r(recipient)`,
+    )
+    .onConflictDoNothing()
+    .returning({ recipient: notices.recipient })
+    .prepare('urbangrid_notice_insert'),
+);
+
+/**
  * One row per recipient; a notice stored before (a replayed job) adds nothing. Answers the
  * recipients it was stored for now (none for a replay), for the live announcement.
  */
 export async function storeNotice(db: DbOrTx, notice: NoticeToStore): Promise<string[]> {
   if (notice.recipients.length === 0) return [];
-  const { recipients, ...fields } = notice;
-  const stored = await db
-    .insert(notices)
-    .values(recipients.map((recipient) => ({ ...fields, recipient })))
-    .onConflictDoNothing()
-    .returning({ recipient: notices.recipient });
+  const stored = await noticeInsert(db).execute({
+    id: notice.id,
+    city: notice.city,
+    caseId: notice.caseId,
+    caseNo: notice.caseNo,
+    audience: notice.audience,
+    event: notice.event,
+    departmentId: notice.departmentId,
+    data: notice.data === undefined ? null : JSON.stringify(notice.data),
+    at: notice.at.toISOString(),
+    recipients: [...notice.recipients],
+  });
   return stored.map((row) => row.recipient);
 }
 

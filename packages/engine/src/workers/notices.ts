@@ -107,15 +107,17 @@ export interface NoticeRequest {
 
 /**
  * The notices a transition's job carries (`notices` of its payload), delivered before the job's
- * own work; each under its own id, so a run twice stores each once.
+ * own work; each under its own id, so a run twice stores each once. `row` is the case as the job
+ * read it (null: it no longer exists, nobody is left to tell).
  */
 export async function sendCarriedNotices(
   context: EngineContext,
   deliver: DeliverNotice,
-  job: { caseId: string; notices?: ReadonlyArray<Omit<NoticeRequest, 'caseId'>> },
+  job: { notices?: ReadonlyArray<Omit<NoticeRequest, 'caseId'>> },
+  row: CaseRow | null,
 ): Promise<void> {
   for (const notice of job.notices ?? []) {
-    await sendNotice(context, deliver, { ...notice, caseId: job.caseId });
+    await sendNoticeAbout(context, deliver, row, notice);
   }
 }
 
@@ -125,7 +127,16 @@ export async function sendNotice(
   deliver: DeliverNotice,
   request: NoticeRequest,
 ): Promise<Notice | null> {
-  const row = await findCaseById(context.db, request.caseId);
+  return sendNoticeAbout(context, deliver, await findCaseById(context.db, request.caseId), request);
+}
+
+/** `sendNotice` about a case already read (null: it no longer exists). */
+export async function sendNoticeAbout(
+  context: EngineContext,
+  deliver: DeliverNotice,
+  row: CaseRow | null,
+  request: Omit<NoticeRequest, 'caseId'>,
+): Promise<Notice | null> {
   if (row === null) return null;
   const notice: Notice = {
     id: request.id,

@@ -20,7 +20,7 @@ import {
   type ScheduledKind,
 } from '../queues.js';
 import { fireDeadline } from './deadline-timer.js';
-import { type DeliverNotice, sendCarriedNotices, sendNotice } from './notices.js';
+import { type DeliverNotice, sendCarriedNotices, sendNoticeAbout } from './notices.js';
 import { assignTask } from './task-assignment.js';
 
 export type { JobRun };
@@ -33,27 +33,29 @@ export type StageHandlers = { readonly [K in StageKind]: QueueHandler<K> };
 
 /** What each queue's job does; the workers run these, tests may call them directly. */
 export function stageHandlers(context: EngineContext, deliver: DeliverNotice): StageHandlers {
+  // Each job reads its case once: for the notices it carries and for its own work.
   return {
     async task(job, run) {
-      await sendCarriedNotices(context, deliver, job);
-      return assignTask(context, deliver, job, run);
+      const row = await findCaseById(context.db, job.caseId);
+      await sendCarriedNotices(context, deliver, job, row);
+      return assignTask(context, deliver, job, run, row);
     },
     async dispatchSuggestion(job, { id }) {
-      await sendCarriedNotices(context, deliver, job);
-      // The suggested department was recorded at filing (权责清单); the dispatchers decide.
       const row = await findCaseById(context.db, job.caseId);
+      await sendCarriedNotices(context, deliver, job, row);
+      // The suggested department was recorded at filing (权责清单); the dispatchers decide.
       if (row === null || row.state !== 'filed') return null;
-      return sendNotice(context, deliver, {
+      return sendNoticeAbout(context, deliver, row, {
         id,
-        caseId: job.caseId,
         audience: 'dispatcher',
         event: 'dispatch.suggested',
         departmentId: row.suggestedDepartmentId,
       });
     },
     async notice(job, { id }) {
-      const notice = await sendNotice(context, deliver, { ...job, id });
-      await sendCarriedNotices(context, deliver, job);
+      const row = await findCaseById(context.db, job.caseId);
+      const notice = await sendNoticeAbout(context, deliver, row, { ...job, id });
+      await sendCarriedNotices(context, deliver, job, row);
       return notice;
     },
     deadline: (job) => fireDeadline(context, job),

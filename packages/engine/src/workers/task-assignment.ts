@@ -6,14 +6,14 @@
  * job fails and is tried again (every minute, see `queues.ts`); the shift lead hears of it at the
  * first try, and the case waits in their queue (`awaitingOfficer`) meanwhile.
  */
-import { findCaseById } from '@urbangrid/db';
+import { type CaseRow, findCaseById } from '@urbangrid/db';
 import { type CaseCommand, systemActor } from '@urbangrid/domain';
 import { applyCommand } from '../apply-command.js';
 import type { EngineContext } from '../engine-context.js';
 import { isEngineError } from '../errors.js';
 import { officerTaskWrite } from '../officer-tasks.js';
 import type { TaskJob } from '../queues.js';
-import { type DeliverNotice, sendNotice } from './notices.js';
+import { type DeliverNotice, sendNoticeAbout } from './notices.js';
 import { chooseOfficer } from './officer-choice.js';
 import type { JobRun } from './stage-workers.js';
 
@@ -36,8 +36,10 @@ export async function assignTask(
   deliver: DeliverNotice,
   job: TaskJob,
   run: JobRun,
+  /** The case as the job already read it; read here when not given. */
+  loaded?: CaseRow | null,
 ): Promise<TaskOutcome> {
-  const row = await findCaseById(context.db, job.caseId);
+  const row = loaded === undefined ? await findCaseById(context.db, job.caseId) : loaded;
   // Moved on since the job was written (assigned by an earlier run, cancelled, rejected...).
   if (row === null || row.state !== waitingState[job.task]) return { kind: 'done already' };
   const choice = await chooseOfficer(context.db, {
@@ -48,9 +50,8 @@ export async function assignTask(
   });
   if (choice === null) {
     if (run.attemptsMade === 0) {
-      await sendNotice(context, deliver, {
+      await sendNoticeAbout(context, deliver, row, {
         id: `${run.id}-no-officer`,
-        caseId: row.id,
         audience: 'shift_lead',
         event: `${job.task}.noOfficer`,
         departmentId: null,
