@@ -54,13 +54,24 @@ export interface CallerToUpdate {
   sms: boolean;
 }
 
-/** The attached callers a step's reporter updates go to: those who left an address and did not opt out. */
-export async function callersToUpdate(db: DbOrTx, caseId: string): Promise<CallerToUpdate[]> {
-  const rows = await db
+const callersWantingUpdates = preparedPerDatabase((db) =>
+  db
     .select({ id: caseCallers.id, emailEnc: caseCallers.emailEnc, phoneEnc: caseCallers.phoneEnc })
     .from(caseCallers)
-    .where(and(eq(caseCallers.caseId, caseId), eq(caseCallers.updates, true), isNull(caseCallers.erasedAt)))
-    .orderBy(asc(caseCallers.attachedAt), asc(caseCallers.id));
+    .where(
+      and(
+        eq(caseCallers.caseId, sql.placeholder('caseId')),
+        eq(caseCallers.updates, true),
+        isNull(caseCallers.erasedAt),
+      ),
+    )
+    .orderBy(asc(caseCallers.attachedAt), asc(caseCallers.id))
+    .prepare('urbangrid_callers_to_update'),
+);
+
+/** The attached callers a step's reporter updates go to: those who left an address and did not opt out. */
+export async function callersToUpdate(db: DbOrTx, caseId: string): Promise<CallerToUpdate[]> {
+  const rows = await callersWantingUpdates(db).execute({ caseId });
   return rows
     .map((row) => ({ id: row.id, email: row.emailEnc !== null, sms: row.phoneEnc !== null }))
     .filter((caller) => caller.email || caller.sms);

@@ -1,5 +1,6 @@
 import { and, arrayContains, asc, eq, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
+import { preparedPerDatabase } from '../prepared.js';
 import { tasks } from '../schema/cases.js';
 import { dutyShifts, officerGrids, users } from '../schema/people.js';
 import { grids } from '../schema/reference.js';
@@ -39,12 +40,21 @@ export async function listOfficerCandidates(
   db: DbOrTx,
   input: { gridCode: string; streetCode: string; at: Date },
 ): Promise<OfficerCandidate[]> {
-  const at = sql`${input.at.toISOString()}::timestamptz`;
+  return officerCandidates(db).execute({
+    gridCode: input.gridCode,
+    streetCode: input.streetCode,
+    at: input.at.toISOString(),
+  });
+}
+
+const officerCandidates = preparedPerDatabase((db) => {
+  const gridCode = sql.placeholder('gridCode');
+  const at = sql`${sql.placeholder('at')}::timestamptz`;
   return db
     .select({
       id: users.id,
       username: users.username,
-      inGrid: sql<boolean>`bool_or(${officerGrids.gridCode} = ${input.gridCode})`,
+      inGrid: sql<boolean>`bool_or(${officerGrids.gridCode} = ${gridCode}::text)`,
       hasShifts: sql<boolean>`exists (select 1 from ${dutyShifts} where ${dutyShifts.officerId} = ${users.id})`,
       onShift: sql<boolean>`exists (select 1 from ${dutyShifts} where ${dutyShifts.officerId} = ${users.id} and ${dutyShifts.startsAt} <= ${at} and ${dutyShifts.endsAt} > ${at})`,
       openTasks: sql<number>`(select count(*) from ${tasks} where ${tasks.assigneeId} = ${users.id} and ${tasks.status} = 'open')::int`,
@@ -55,12 +65,13 @@ export async function listOfficerCandidates(
     .where(
       and(
         eq(users.active, true),
-        or(eq(officerGrids.gridCode, input.gridCode), eq(grids.streetCode, input.streetCode)),
+        or(eq(officerGrids.gridCode, gridCode), eq(grids.streetCode, sql.placeholder('streetCode'))),
       ),
     )
     .groupBy(users.id, users.username)
-    .orderBy(asc(users.username));
-}
+    .orderBy(asc(users.username))
+    .prepare('urbangrid_officer_candidates');
+});
 
 /** An officer of the city as the shift lead weighs them for a case (改派). */
 export interface OfficerForCase extends OfficerOfGrid {

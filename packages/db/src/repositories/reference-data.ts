@@ -1,5 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
+import { preparedPerDatabase } from '../prepared.js';
 import {
   calendars,
   catalogueVersions,
@@ -69,8 +70,17 @@ export async function findGridPlace(db: DbOrTx, code: string): Promise<GridPlace
 
 export type DepartmentRow = typeof departments.$inferSelect;
 
+const departmentById = preparedPerDatabase((db) =>
+  db
+    .select()
+    .from(departments)
+    .where(eq(departments.id, sql.placeholder('id')))
+    .limit(1)
+    .prepare('urbangrid_department_by_id'),
+);
+
 export async function findDepartment(db: DbOrTx, id: string): Promise<DepartmentRow | null> {
-  const rows = await db.select().from(departments).where(eq(departments.id, id)).limit(1);
+  const rows = await departmentById(db).execute({ id });
   return rows[0] ?? null;
 }
 

@@ -5,6 +5,7 @@
 import type { ReporterLanguage, ReporterUpdateChannel, ReporterUpdateEvent } from '@urbangrid/domain';
 import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
+import { preparedPerDatabase } from '../prepared.js';
 import { caseCallers } from '../schema/case-callers.js';
 import { cases } from '../schema/cases.js';
 import { cities } from '../schema/reference.js';
@@ -34,8 +35,8 @@ export interface ReporterContact {
   wantsUpdates: boolean;
 }
 
-export async function findReporterContact(db: DbOrTx, caseId: string): Promise<ReporterContact | null> {
-  const [row] = await db
+const reporterContact = preparedPerDatabase((db) =>
+  db
     .select({
       caseId: cases.id,
       caseNo: cases.caseNo,
@@ -50,7 +51,12 @@ export async function findReporterContact(db: DbOrTx, caseId: string): Promise<R
     })
     .from(cases)
     .innerJoin(cities, eq(cities.code, cases.city))
-    .where(eq(cases.id, caseId));
+    .where(eq(cases.id, sql.placeholder('caseId')))
+    .prepare('urbangrid_reporter_contact'),
+);
+
+export async function findReporterContact(db: DbOrTx, caseId: string): Promise<ReporterContact | null> {
+  const [row] = await reporterContact(db).execute({ caseId });
   if (row === undefined) return null;
   const { reporterLanguage, reporterUpdates: updates, reporterErasedAt, defaultLanguage, ...contact } = row;
   return {
@@ -66,12 +72,8 @@ const recipientOf = (key: ReporterUpdateKey) => key.callerId ?? '';
  * What a sender reads of a caller attached to the case (附加来电): their sealed contact, their
  * language (else the city's) and their choice; null when the case has no such caller.
  */
-export async function findCallerContact(
-  db: DbOrTx,
-  caseId: string,
-  callerId: string,
-): Promise<ReporterContact | null> {
-  const [row] = await db
+const callerContact = preparedPerDatabase((db) =>
+  db
     .select({
       caseId: cases.id,
       caseNo: cases.caseNo,
@@ -87,7 +89,18 @@ export async function findCallerContact(
     .from(caseCallers)
     .innerJoin(cases, eq(cases.id, caseCallers.caseId))
     .innerJoin(cities, eq(cities.code, cases.city))
-    .where(and(eq(caseCallers.caseId, caseId), eq(caseCallers.id, callerId)));
+    .where(
+      and(eq(caseCallers.caseId, sql.placeholder('caseId')), eq(caseCallers.id, sql.placeholder('callerId'))),
+    )
+    .prepare('urbangrid_caller_contact'),
+);
+
+export async function findCallerContact(
+  db: DbOrTx,
+  caseId: string,
+  callerId: string,
+): Promise<ReporterContact | null> {
+  const [row] = await callerContact(db).execute({ caseId, callerId });
   if (row === undefined) return null;
   const { language, updates, erasedAt, defaultLanguage, ...contact } = row;
   return { ...contact, language: language ?? defaultLanguage, wantsUpdates: updates && erasedAt === null };
@@ -101,6 +114,47 @@ const keyIs = (key: ReporterUpdateKey) =>
     eq(reporterUpdates.recipient, recipientOf(key)),
   );
 
+/** The row's key as placeholders, for the prepared statements. */
+const keyPlaceholders = and(
+  eq(reporterUpdates.caseId, sql.placeholder('caseId')),
+  eq(reporterUpdates.event, sql.placeholder('event')),
+  eq(reporterUpdates.channel, sql.placeholder('channel')),
+  eq(reporterUpdates.recipient, sql.placeholder('recipient')),
+);
+
+const claimInsert = preparedPerDatabase((db) =>
+  db
+    .insert(reporterUpdates)
+    .values({
+      caseId: sql.placeholder('caseId'),
+      event: sql.placeholder('event'),
+      channel: sql.placeholder('channel'),
+      recipient: sql.placeholder('recipient'),
+      city: sql.placeholder('city'),
+    })
+    .onConflictDoNothing()
+    .prepare('urbangrid_reporter_update_insert'),
+);
+
+const claimLease = preparedPerDatabase((db) =>
+  db
+    .update(reporterUpdates)
+    .set({
+      attempts: sql`${reporterUpdates.attempts} + 1`,
+      leaseUntil: sql`now() + ${sql.placeholder('lease')}::interval`,
+      updatedAt: sql`now()`,
+    })
+    .where(
+      and(
+        keyPlaceholders,
+        eq(reporterUpdates.status, 'sending'),
+        or(isNull(reporterUpdates.leaseUntil), lt(reporterUpdates.leaseUntil, sql`now()`)),
+      ),
+    )
+    .returning()
+    .prepare('urbangrid_reporter_update_claim'),
+);
+
 /**
  * Claims the update for one run: its row made if new, then held for `leaseMs` and its attempt
  * counted — unless it was sent, failed for good or skipped, or another run holds it (null).
@@ -110,26 +164,9 @@ export async function claimReporterUpdate(
   key: ReporterUpdateKey & { city: string },
   leaseMs: number,
 ): Promise<ReporterUpdateRow | null> {
-  const { callerId: _caller, ...row } = key;
-  await db
-    .insert(reporterUpdates)
-    .values({ ...row, recipient: recipientOf(key) })
-    .onConflictDoNothing();
-  const [claimed] = await db
-    .update(reporterUpdates)
-    .set({
-      attempts: sql`${reporterUpdates.attempts} + 1`,
-      leaseUntil: sql`now() + ${`${leaseMs} milliseconds`}::interval`,
-      updatedAt: sql`now()`,
-    })
-    .where(
-      and(
-        keyIs(key),
-        eq(reporterUpdates.status, 'sending'),
-        or(isNull(reporterUpdates.leaseUntil), lt(reporterUpdates.leaseUntil, sql`now()`)),
-      ),
-    )
-    .returning();
+  const row = { caseId: key.caseId, event: key.event, channel: key.channel, recipient: recipientOf(key) };
+  await claimInsert(db).execute({ ...row, city: key.city });
+  const [claimed] = await claimLease(db).execute({ ...row, lease: `${leaseMs} milliseconds` });
   return claimed ?? null;
 }
 
