@@ -1,8 +1,8 @@
 /**
  * Case search (GET /api/cases?q=, issue 16.4): case number, address, description and — for intake
- * operators only — the reporter's phone, each combined with the other filters and `from`/`to`, always
- * inside what the caller may see; and the same result as a ledger (台账) in CSV and XLSX with
- * Chinese headers and names in place of ids.
+ * operators only — the phone of the reporter or of a caller attached to the case, each combined
+ * with the other filters and `from`/`to`, always inside what the caller may see; and the same
+ * result as a ledger (台账) in CSV and XLSX with Chinese headers and names in place of ids.
  */
 import { cases } from '@urbangrid/db';
 import { userActor } from '@urbangrid/domain';
@@ -157,6 +157,21 @@ describe('case search and its ledger', () => {
     expect(await search('shiftlead1', q('13812345678'))).toEqual([]);
     const refused = await life.get('dispatcher1', '/api/cases?phone=13812345678');
     expect(refused.status).toBe(403);
+  });
+
+  redisTest('an attached caller’s phone finds the case too, for intake operators only', async () => {
+    const attached = await life.post('operator1', `/api/intake/cases/${ids.manhole}/attach`, {
+      description: '井盖还没修，第二位市民来电',
+      reporter: { name: '李女士', phone: '136 5555 7777' },
+    });
+    expect(attached.status, JSON.stringify(attached.body)).toBe(201);
+    expect(await search('operator1', q('13655557777'))).toEqual([ids.manhole]);
+    expect(await search('operator1', `phone=${encodeURIComponent('+86 136-5555-7777')}`)).toEqual([
+      ids.manhole,
+    ]);
+    // With the other filters still applied, and still not for other roles.
+    expect(await search('operator1', `${q('13655557777')}&categoryCode=E0101`)).toEqual([]);
+    expect(await search('dispatcher1', q('13655557777'))).toEqual([]);
   });
 
   redisTest('exports the same result as a ledger in CSV and XLSX, with names, not ids', async () => {

@@ -23,6 +23,7 @@ import {
 } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { independentReads } from '../independent-reads.js';
+import { caseCallers } from '../schema/case-callers.js';
 import { cases, openOverdueCondition } from '../schema/cases.js';
 import { type CaseScope, caseScopeCondition, caseVisibleTo } from './case-scope.js';
 import { type CaseRow, findCaseById } from './cases.js';
@@ -74,10 +75,11 @@ export interface CaseFilter {
   createdBefore?: Date;
   /**
    * Search (检索): `text` found in the case number, address or description (trigram indexes,
-   * migration 0018), or a reporter's phone by its blind index when `phoneHash` is given.
+   * migration 0018), or a reporter's or attached caller's phone by its blind index when
+   * `phoneHash` is given.
    */
   search?: { text: string; phoneHash?: string | null };
-  /** The reporter's phone by its blind index (cases.reporter_phone_hash). */
+  /** The phone of the reporter or of a caller attached to the case, by its blind index. */
   phoneHash?: string;
   /** Part of the case number (trigram index). */
   caseNoContains?: string;
@@ -90,6 +92,17 @@ function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, '\\$&')}%`;
 }
 
+/**
+ * A case whose reporter (cases.reporter_phone_hash) or an attached caller (case_callers.phone_hash,
+ * cleared when erased) called from the phone of this blind index.
+ */
+function phoneCondition(phoneHash: string): SQL {
+  return or(
+    eq(cases.reporterPhoneHash, phoneHash),
+    sql`exists (select 1 from ${caseCallers} where ${caseCallers.caseId} = ${cases.id} and ${caseCallers.phoneHash} = ${phoneHash})`,
+  ) as SQL;
+}
+
 function searchCondition(search: NonNullable<CaseFilter['search']>): SQL {
   const pattern = containsPattern(search.text);
   const texts = [
@@ -97,7 +110,7 @@ function searchCondition(search: NonNullable<CaseFilter['search']>): SQL {
     ilike(cases.address, pattern),
     ilike(cases.description, pattern),
   ];
-  if (search.phoneHash) texts.push(eq(cases.reporterPhoneHash, search.phoneHash));
+  if (search.phoneHash) texts.push(phoneCondition(search.phoneHash));
   return or(...texts) as SQL;
 }
 
@@ -138,7 +151,7 @@ export function caseFilterConditions(filter: CaseFilter): SQL[] {
   if (filter.createdFrom !== undefined) conditions.push(gte(cases.createdAt, filter.createdFrom));
   if (filter.createdBefore !== undefined) conditions.push(lt(cases.createdAt, filter.createdBefore));
   if (filter.search !== undefined) conditions.push(searchCondition(filter.search));
-  if (filter.phoneHash !== undefined) conditions.push(eq(cases.reporterPhoneHash, filter.phoneHash));
+  if (filter.phoneHash !== undefined) conditions.push(phoneCondition(filter.phoneHash));
   if (filter.caseNoContains !== undefined)
     conditions.push(ilike(cases.caseNo, containsPattern(filter.caseNoContains)));
   if (filter.addressContains !== undefined)

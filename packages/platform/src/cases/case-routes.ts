@@ -95,7 +95,7 @@ export const caseRoutes: ServicePlugin = async (app) => {
         summary: 'Cases the caller may see, newest first',
         description:
           '`state` takes one state or a comma-separated list; `overdue=true` keeps the open cases whose current stage is past its limit (red light); `mine=true` keeps the cases the caller reported (an officer’s 我的上报). ' +
-          '`q` searches the case number, address and description (and, for intake operators, the reporter’s phone); `caseNo` and `address` match part of that field alone; `phone` (intake operators only) finds the cases of one reporter; ' +
+          '`q` searches the case number, address and description (and, for intake operators, the phone of the reporter or of a caller attached to the case); `caseNo` and `address` match part of that field alone; `phone` (intake operators only) finds the cases that number called about; ' +
           '`from`/`to` bound the report time (a day is the city’s local day, both inclusive, or an ISO instant). All filters combine. ' +
           `\`format=csv\` or \`format=xlsx\` answers every matching case (at most ${maxLedgerRows}, page ignored) as a ledger (台账) file with Chinese headers and names. ` +
           `\`total\` counts the matching cases up to ${caseListCountCap}: past that it is ${caseListCountCap} with \`totalExact: false\` (show "${caseListCountCap}+"). ` +

@@ -1,8 +1,9 @@
 /**
  * Case search (案件检索, api.md "Additions of the second wave"): the query fields of
  * `GET /api/cases` beyond the plain filters — `q` (case number, address, description, and the
- * reporter's phone for intake operators), `caseNo` and `address` (part of one field), `phone`
- * (operators only), category, district and the period `from`/`to` — as `CaseFilter` fields.
+ * phone of the reporter or of an attached caller, for intake operators), `caseNo` and `address`
+ * (part of one field), `phone` (operators only), category, district and the period `from`/`to` —
+ * as `CaseFilter` fields.
  */
 import type { CaseFilter } from '@urbangrid/db';
 import { categoryCodeString, endOfLocalDay, startOfLocalDay } from '@urbangrid/domain';
@@ -56,7 +57,7 @@ export function caseSearchFilter(
 ): Partial<CaseFilter> {
   const operator = maySeeFullPhone(actor);
   if (query.phone !== undefined && !operator) {
-    throw new ForbiddenError('only intake operators may search by the reporter’s phone');
+    throw new ForbiddenError('only intake operators may search by a caller’s phone');
   }
   const phoneHash = query.phone === undefined ? undefined : phoneSearchHash(phoneKey, query.phone);
   if (phoneHash === null) throw httpError('VALIDATION_FAILED', '`phone` must hold at least 5 digits');
