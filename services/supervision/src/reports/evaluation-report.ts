@@ -9,6 +9,7 @@ import {
   type AnyRollupDimension,
   type Db,
   effectiveEvaluationSettings,
+  type FrozenAndLiveTotalsRow,
   findCity,
   findEvaluationSettings,
   listCityDepartments,
@@ -18,9 +19,7 @@ import {
   listPublications,
   officerGridsDimension,
   type RollupCounts,
-  type RollupTotalsRow,
-  sumPublishedRollups,
-  sumRollups,
+  sumFrozenAndLiveRollups,
   zeroRollupCounts,
 } from '@urbangrid/db';
 import {
@@ -136,36 +135,50 @@ async function periodConfigs(
   return { published: evaluationConfigOf(frozen?.config), live };
 }
 
-/** The period's rollup totals, frozen (published days from their copy) or live, each read once. */
+/** The period's rollup totals of one side, frozen (published days from their copy) or live. */
 interface Totals {
-  of(dimension: AnyRollupDimension): Promise<Map<string, RollupCounts>>;
+  /** Per key, one map for each dimension asked, in their order. */
+  of(...dimensions: AnyRollupDimension[]): Promise<Array<Map<string, RollupCounts>>>;
 }
 
-function totalsReader(
+/**
+ * The period's totals, frozen and live read together: each set of dimensions once, one statement
+ * for both sides (the published ranking and today's recount beside it).
+ */
+function periodTotals(
   db: Db,
   scope: ReportScope,
   period: { from: string; to: string },
-  frozen: boolean,
-): Totals {
-  const cache = new Map<AnyRollupDimension, Promise<Map<string, RollupCounts>>>();
-  return {
-    of: (dimension) => {
-      let entry = cache.get(dimension);
-      if (entry === undefined) {
-        const query = { city: scope.city, dimension, fromDay: period.from, toDay: period.to };
-        entry = (frozen ? sumPublishedRollups(db, query) : sumRollups(db, query)).then(byKey);
-        cache.set(dimension, entry);
-      }
-      return entry;
-    },
+): { frozen: Totals; live: Totals } {
+  const cache = new Map<string, Promise<FrozenAndLiveTotalsRow[]>>();
+  const read = (dimensions: AnyRollupDimension[]) => {
+    const id = dimensions.join(',');
+    let entry = cache.get(id);
+    if (entry === undefined) {
+      entry = sumFrozenAndLiveRollups(db, {
+        city: scope.city,
+        dimensions,
+        fromDay: period.from,
+        toDay: period.to,
+      });
+      cache.set(id, entry);
+    }
+    return entry;
   };
+  const side = (name: 'frozen' | 'live'): Totals => ({
+    of: async (...dimensions) => {
+      const rows = await read(dimensions);
+      return dimensions.map(
+        (dimension) =>
+          new Map(rows.filter((row) => row.dimension === dimension).map((row) => [row.key, row[name]])),
+      );
+    },
+  });
+  return { frozen: side('frozen'), live: side('live') };
 }
 
-function byKey(rows: readonly RollupTotalsRow[]): Map<string, RollupCounts> {
-  return new Map(rows.map(({ key, ...counts }) => [key, counts]));
-}
-
-const countsOf = (map: Map<string, RollupCounts>, key: string) => map.get(key) ?? zeroRollupCounts();
+const countsOf = (map: Map<string, RollupCounts> | undefined, key: string) =>
+  map?.get(key) ?? zeroRollupCounts();
 
 /** The inputs (key, name, counts) of every subject of a kind in the scope. */
 async function subjectInputs(
@@ -179,9 +192,8 @@ async function subjectInputs(
   switch (subject) {
     case 'officer': {
       // Officers × days rows: an officer's own counts and those of the grids they held.
-      const [own, grids, officers] = await Promise.all([
-        totals.of('officer'),
-        totals.of(officerGridsDimension),
+      const [[own, grids], officers] = await Promise.all([
+        totals.of('officer', officerGridsDimension),
         listEvaluatedOfficers(db, { city, districtCode: scope.districtCode ?? undefined }),
       ]);
       return officers.map(({ username, displayName }) => ({
@@ -193,7 +205,7 @@ async function subjectInputs(
     case 'intake_operator':
     case 'shift_lead':
     case 'dispatcher': {
-      const staff = await totals.of('staff');
+      const [staff] = await totals.of('staff');
       const people = await listEvaluatedStaff(db, city, subject);
       const toCounts = {
         intake_operator: intakeOperatorCounts,
@@ -207,7 +219,7 @@ async function subjectInputs(
       }));
     }
     case 'department': {
-      const byDepartment = await totals.of('department');
+      const [byDepartment] = await totals.of('department');
       const departments = await listCityDepartments(db, city);
       return departments.map((department) => ({
         key: department.id,
@@ -216,7 +228,7 @@ async function subjectInputs(
       }));
     }
     case 'district': {
-      const byDistrict = await totals.of('district');
+      const [byDistrict] = await totals.of('district');
       const districts = (await listDistricts(db, city)).filter((district) => inDistrict(district.code));
       return districts.map((district) => ({
         key: district.code,
@@ -260,20 +272,17 @@ export async function evaluationReport(
   const period = { from: query.from, to: query.to };
   const publications = await listPublications(db, { city: scope.city, fromDay: query.from, toDay: query.to });
   const configs = await periodConfigs(db, city.code, query.to, publications);
+  const totals = periodTotals(db, scope, period);
   const published = evaluate(
     query.subject,
-    await subjectInputs(db, scope, query.subject, totalsReader(db, scope, period, true)),
+    await subjectInputs(db, scope, query.subject, totals.frozen),
     configs.published,
   );
   // With nothing published in the period, the frozen and the live counts are the same.
   const live =
     publications.length === 0
       ? published
-      : evaluate(
-          query.subject,
-          await subjectInputs(db, scope, query.subject, totalsReader(db, scope, period, false)),
-          configs.live,
-        );
+      : evaluate(query.subject, await subjectInputs(db, scope, query.subject, totals.live), configs.live);
   const liveByKey = new Map(live.map((row) => [row.key, row]));
   return {
     city: scope.city,
