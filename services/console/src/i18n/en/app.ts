@@ -1,0 +1,85 @@
+import type zh from '../zh-CN/app';
+
+/**
+ * The console's frame: its name, the menu's screens, signing in, and the command centre's wall
+ * (大屏).
+ */
+const app: typeof zh = {
+  app: {
+    title: 'urbangrid',
+    subtitle: 'Grid-based urban management',
+    language: 'Language',
+    signOut: 'Sign out',
+    live: { open: 'Live', connecting: 'Connecting', closed: 'Offline' },
+    loading: 'Loading…',
+    retry: 'Retry',
+    retryAfter: 'Try again in {seconds} second | Try again in {seconds} seconds',
+    sheetRow: 'Row {row}',
+    offline: 'The connection is down; retrying by itself. The screen refreshes once it is back.',
+    reload: 'Reload',
+    cancel: 'Cancel',
+    confirm: 'OK',
+    submit: 'Submit',
+    close: 'Close',
+    back: 'Back',
+    refresh: 'Refresh',
+    shortcuts: 'Shortcuts',
+    empty: 'Nothing here',
+    yes: 'Yes',
+    no: 'No',
+  },
+  screens: {
+    officer: 'Officer',
+    intake: 'Intake',
+    'shift-lead': 'Shift lead',
+    dispatch: 'Dispatch',
+    department: 'Department',
+    supervision: 'Supervision',
+    region: 'Region',
+    inspection: 'Inspections',
+    admin: 'Administration',
+    screen: 'Command screen',
+    search: 'Case search',
+    'region-desk': 'Ranking and bulletins',
+    'city-reports': 'Indicator reports',
+  },
+  /** 大屏: the command centre's wall. */
+  screen: {
+    title: 'City operations command screen',
+    today: 'Today',
+    received: 'Received',
+    filed: 'Filed',
+    dispatched: 'Dispatched',
+    closed: 'Closed',
+    overdue: 'Overdue',
+    rates: 'On-time rates',
+    onTimeHandling: 'Handled on time',
+    onTimeClosing: 'Closed on time',
+    last30: 'last 30 days',
+    map: 'Cases on the map',
+    heat: 'Grid heat (30 days)',
+    events: 'Latest events',
+    topCategories: 'Top categories (30 days)',
+    topDepartments: 'Departments (30 days)',
+    trend: 'Last 30 days',
+  },
+  login: {
+    title: 'Sign in',
+    username: 'Username',
+    password: 'Password',
+    submit: 'Sign in',
+    failed: 'Wrong username or password',
+    noScreen: 'This account has no workspace',
+    changeTitle: 'Choose a new password',
+    changeReason: 'Your password was set by an administrator. Choose your own before you continue.',
+    currentPassword: 'Current password',
+    newPassword: 'New password',
+    repeatPassword: 'New password again',
+    passwordHint:
+      'At least 10 characters; a phrase of unrelated words is easy to remember and hard to guess.',
+    mismatch: 'The two new passwords differ',
+    change: 'Change password',
+  },
+};
+
+export default app;

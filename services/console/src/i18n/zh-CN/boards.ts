@@ -1,0 +1,56 @@
+/**
+ * The work queues (工作台) of the shift lead, the dispatcher and the departments, and their dialogs.
+ */
+export default {
+  board: {
+    queue: '队列',
+    count: '{n} 件',
+    select: '上下键选择，Enter 查看详情',
+    emptyQueue: '队列已清空，暂无待办案件',
+    nothingSelected: '请选择一件案件',
+    backToList: '返回列表',
+    offline: '实时连接已断开，列表可能不是最新的；正在重连…',
+    done: '已完成：{action} {caseNo}',
+    movedOn: '案件 {caseNo} 已由他人处理（现为{state}），对话框已关闭',
+    movedAway: '案件 {caseNo} 已被他人处理并移出本队列，对话框已关闭',
+    returnedBecause: '退回原因：{reason}',
+    returnedMark: '已退回',
+    returned: '退回 {n} 次',
+    returnedBy: '退回部门：{departments}',
+    tabs: {
+      toFile: '待立案',
+      verifying: '核实中',
+      awaitingOfficer: '待派人员',
+      toClose: '待结案',
+      open: '全部在办',
+      toDispatch: '待派遣',
+      approvals: '待审批',
+      inHandling: '处置中',
+      toAccept: '待签收',
+      suspended: '挂账',
+    },
+    pendingExtension: '申请延期 {minutes} 分钟',
+    pendingSuspension: '申请挂账',
+  },
+  dialog: {
+    noSuggestion: '权责清单未给出建议部门，请手动选择',
+    reasonRequired: '请填写原因',
+    noteRequired: '请填写处理说明',
+    chooseDepartment: '选择处置部门',
+    enterHint: 'Enter 提交，Esc 取消',
+  },
+  /** 改派: the shift lead sends an officer to a case's verification or check. */
+  reassign: {
+    action: '改派',
+    chooseOfficer: '选择监督员',
+    noOfficers: '本市暂无在册的监督员',
+    noOther: '除当前处理人外没有可派的监督员',
+    coversGrid: '本网格',
+    coversStreet: '本街道',
+    onDuty: '在岗',
+    current: '当前处理人',
+    openTasks: '在办 {n}',
+    note: '说明（选填）',
+    hint: '↑↓ 选择，Enter 改派，Esc 取消',
+  },
+};
