@@ -30,7 +30,12 @@ const stageOf = (state: string) =>
 
 const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
-/** Recounted rollup rows (only rows with some count) of a city over an inclusive range of local days. */
+/**
+ * Recounted rollup rows (only rows with some count) of a city over an inclusive range of local days.
+ * The officers' grids (officer_grids) go to the officers holding each grid now: officer_grids keeps
+ * no history, so after a grid is handed over the recount gives its past to the new holder while the
+ * kept rollup (counted as each case was filed) leaves it with the one who held it then.
+ */
 export async function recountRollups(
   db: DbOrTx,
   query: { city: string; fromDay: string; toDay: string },
