@@ -1,6 +1,7 @@
 /**
  * Callback satisfaction (回访满意率): the answered callbacks (satisfied or not) of a period, counted
- * per department of the case or per district of its grid. An unreachable caller is no answer.
+ * per department of the case or per district of its grid. An unreachable caller is no answer, and
+ * a case counts its own callback alone (`counted`: the first answered, not each caller's).
  * Queries only.
  */
 import { and, eq, gte, like, lt, ne, sql } from 'drizzle-orm';
@@ -36,6 +37,7 @@ export async function countCallbackOutcomes(
       and(
         eq(callbacks.city, query.city),
         ne(callbacks.outcome, 'unreachable'),
+        eq(callbacks.counted, true),
         gte(callbacks.at, query.from),
         lt(callbacks.at, query.to),
         query.districtCode === undefined ? undefined : like(cases.gridCode, `${query.districtCode}%`),

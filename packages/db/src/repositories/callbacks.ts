@@ -44,45 +44,77 @@ export async function listCallbacksDue(db: DbOrTx, scope: CaseScope, limit: numb
   }));
 }
 
+/** A call to record: `counted` is the repository's to decide. */
+export type NewCallback = Omit<CallbackRow, 'counted'>;
+
 /**
- * Records a call. Any call once the case has an answered one (satisfied or not) writes nothing and
- * answers null: two operators calling the same citizen, the second learns it was done. An answered
- * call marks the case answered (`callback_answered_at`) in the same transaction.
+ * Records a call to one caller of a case: its reporter (`callerId` null) or a caller attached to
+ * it. Any call once that caller has an answered one (satisfied or not) writes nothing and answers
+ * null: two operators calling the same citizen, the second learns it was done. The case's first
+ * answered call, whoever answered, is the case's callback (`counted`): it marks the case answered
+ * (`callback_answered_at`) in the same transaction, and the reports count it alone.
  */
-export async function recordCallback(db: DbOrTx, row: CallbackRow): Promise<CallbackRow | null> {
-  try {
-    return await db.transaction(async (tx) => recordCallbackIn(tx, row));
-  } catch (error) {
-    const cause = databaseErrorOf(error);
-    if (cause?.code === '23505' && cause.constraint === 'callbacks_answered_uq') return null;
-    throw error;
+export async function recordCallback(db: DbOrTx, row: NewCallback): Promise<CallbackRow | null> {
+  // Two callers of one case answered at once: the second to commit is not the case's callback,
+  // which its second attempt sees.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction(async (tx) => recordCallbackIn(tx, row));
+    } catch (error) {
+      const cause = databaseErrorOf(error);
+      if (cause?.code !== '23505') throw error;
+      if (cause.constraint === 'callbacks_caller_answered_uq') return null;
+      if (cause.constraint !== 'callbacks_answered_uq' || attempt > 1) throw error;
+    }
   }
 }
 
-async function recordCallbackIn(db: DbOrTx, row: CallbackRow): Promise<CallbackRow | null> {
-  // An answered call is kept to one per case by the unique index; an unreachable one checks here.
-  const answered = await db
+/** The calls of one caller of a case: its reporter's (no caller id), or an attached caller's. */
+const callsOf = (caseId: string, callerId: string | null) =>
+  and(
+    eq(callbacks.caseId, caseId),
+    callerId === null ? isNull(callbacks.callerId) : eq(callbacks.callerId, callerId),
+  );
+
+const answered = ne(callbacks.outcome, 'unreachable');
+
+async function recordCallbackIn(db: DbOrTx, row: NewCallback): Promise<CallbackRow | null> {
+  // An answered call is kept to one per caller by the unique index; an unreachable one checks here.
+  const reached = await db
     .select({ id: callbacks.id })
     .from(callbacks)
-    .where(and(eq(callbacks.caseId, row.caseId), ne(callbacks.outcome, 'unreachable')))
+    .where(and(callsOf(row.caseId, row.callerId), answered))
     .limit(1);
-  if (answered.length > 0) return null;
-  await db.insert(callbacks).values(row);
-  if (row.outcome !== 'unreachable') {
+  if (reached.length > 0) return null;
+  const caseAnswered = await db
+    .select({ id: callbacks.id })
+    .from(callbacks)
+    .where(and(eq(callbacks.caseId, row.caseId), answered, eq(callbacks.counted, true)))
+    .limit(1);
+  const recorded: CallbackRow = {
+    ...row,
+    counted: row.outcome === 'unreachable' || caseAnswered.length === 0,
+  };
+  await db.insert(callbacks).values(recorded);
+  if (row.outcome !== 'unreachable' && recorded.counted) {
     await db
       .update(cases)
       .set({ callbackAnsweredAt: row.at })
       .where(and(eq(cases.id, row.caseId), isNull(cases.callbackAnsweredAt)));
   }
-  return row;
+  return recorded;
 }
 
-/** The answered call of a case (satisfied or unsatisfied), if it has one. */
-export async function findAnsweredCallback(db: DbOrTx, caseId: string): Promise<CallbackRow | null> {
+/** The answered call (satisfied or unsatisfied) of a case's own caller, or of a caller attached to it. */
+export async function findAnsweredCallback(
+  db: DbOrTx,
+  caseId: string,
+  callerId: string | null = null,
+): Promise<CallbackRow | null> {
   const [row] = await db
     .select()
     .from(callbacks)
-    .where(and(eq(callbacks.caseId, caseId), ne(callbacks.outcome, 'unreachable')))
+    .where(and(callsOf(caseId, callerId), answered))
     .limit(1);
   return row ?? null;
 }

@@ -122,7 +122,10 @@ export async function listAcceptedReports(
     );
 }
 
-/** Answered callbacks (回访) of a city's cases between two local days: satisfied and answered. */
+/**
+ * Answered callbacks (回访) of a city's cases between two local days: satisfied and answered, each
+ * case's own callback alone (`counted`, not each caller's).
+ */
 export async function countCallbackSatisfaction(
   db: DbOrTx,
   query: { city: string; timeZone: string; fromDay: string; toDay: string },
@@ -137,6 +140,7 @@ export async function countCallbackSatisfaction(
     .where(
       and(
         eq(callbacks.city, query.city),
+        eq(callbacks.counted, true),
         sql`${localDay} >= ${query.fromDay}::date`,
         lte(sql`${localDay}`, sql`${query.toDay}::date`),
       ),

@@ -1,3 +1,4 @@
+import { countCallbackOutcomes, countCallbackSatisfaction } from '@urbangrid/db';
 import { applyCommand, createEngineContext } from '@urbangrid/engine';
 import { staff } from '@urbangrid/engine/test-support';
 import { bearer, expectProblem, loginAs } from '@urbangrid/platform/test-support';
@@ -12,7 +13,7 @@ interface DueItem {
     state: string;
     reporter: { name: string | null; phone: string | null };
   };
-  callers: { name: string | null; phone: string | null; wantsCallback: boolean }[];
+  callers: { id: string; name: string | null; phone: string | null; wantsCallback: boolean }[];
   attempts: number;
   lastAttemptAt: string | null;
 }
@@ -129,6 +130,78 @@ describe('callbacks (回访)', () => {
       expect(listed).toMatchObject({
         case: { reporter: { name: '王先生', phone: '13911116666' } },
         callers: [{ name: '李女士', phone: '13922227777', wantsCallback: true }],
+      });
+    },
+  );
+
+  redisTest(
+    'each attached caller’s callback is recorded as theirs; the case and the reports count its first answer alone',
+    async ({ database }) => {
+      const figures = async () => {
+        const byDistrict = await countCallbackOutcomes(database.db, {
+          city: '1501',
+          by: 'district',
+          from: new Date('2000-01-01T00:00:00Z'),
+          to: new Date('2100-01-01T00:00:00Z'),
+        });
+        const district = {
+          answered: byDistrict.reduce((sum, row) => sum + row.answered, 0),
+          satisfied: byDistrict.reduce((sum, row) => sum + row.satisfied, 0),
+        };
+        const city = await countCallbackSatisfaction(database.db, {
+          city: '1501',
+          timeZone: 'Asia/Shanghai',
+          fromDay: '2000-01-01',
+          toDay: '2100-01-01',
+        });
+        return { district, city };
+      };
+      const asked = await report(true, '13911117777');
+      const other = await report(true, '13911118888');
+      const attach = (caseId: string, phone: string) =>
+        harness.app.inject({
+          method: 'POST',
+          url: `/api/intake/cases/${caseId}/attach`,
+          headers: operator,
+          payload: { reporter: { name: '李女士', phone }, wantsCallback: true },
+        });
+      expect((await attach(asked.id, '13922228888')).statusCode).toBe(201);
+      expect((await attach(other.id, '13922229999')).statusCode).toBe(201);
+      await end(database.db, asked.id);
+      await end(database.db, other.id);
+      const callerOf = async (caseId: string) =>
+        (await due()).find((item) => item.case.id === caseId)?.callers[0]?.id ?? '';
+      const caller = await callerOf(asked.id);
+      const otherCaller = await callerOf(other.id);
+      const before = await figures();
+
+      // A caller of another case, or none at all, is no caller of this one.
+      expectProblem(await call(asked.id, { outcome: 'satisfied', callerId: otherCaller }), 404, 'NOT_FOUND');
+      expectProblem(await call(asked.id, { outcome: 'satisfied', callerId: 'nobody' }), 404, 'NOT_FOUND');
+
+      // The attached caller is reached first: theirs is the case's callback (as one call per case was).
+      const unreached = await call(asked.id, { outcome: 'unreachable', callerId: caller });
+      expect(unreached.statusCode, unreached.body).toBe(201);
+      const first = await call(asked.id, { outcome: 'satisfied', callerId: caller });
+      expect(first.statusCode, first.body).toBe(201);
+      expect(first.json()).toMatchObject({ caseId: asked.id, callerId: caller, outcome: 'satisfied' });
+      expect((await due()).map((item) => item.case.id)).not.toContain(asked.id);
+      // The reporter is still called back, their answer theirs; each caller answers once.
+      const reporter = await call(asked.id, { outcome: 'unsatisfied', note: '太慢了' });
+      expect(reporter.statusCode, reporter.body).toBe(201);
+      expect(reporter.json()).toMatchObject({ callerId: null, outcome: 'unsatisfied' });
+      expectProblem(await call(asked.id, { outcome: 'satisfied', callerId: caller }), 409, 'CONFLICT');
+      expectProblem(await call(asked.id, { outcome: 'satisfied' }), 409, 'CONFLICT');
+
+      // The reports count one answered callback for the case, the first.
+      const after = await figures();
+      expect(after.district).toEqual({
+        answered: before.district.answered + 1,
+        satisfied: before.district.satisfied + 1,
+      });
+      expect(after.city).toEqual({
+        answered: before.city.answered + 1,
+        satisfied: before.city.satisfied + 1,
       });
     },
   );

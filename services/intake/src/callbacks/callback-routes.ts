@@ -3,10 +3,12 @@
  * caller asked to be called back and has not been reached yet, each with the callers attached to it
  * (附加来电), so every one of them is called; `POST /api/intake/cases/:id/callback`
  * records a call — satisfied, unsatisfied, or unreachable (the case stays on the list to be tried
- * again). One answered call per case: a second answers 409 CONFLICT.
+ * again) — to the case's own caller, or with `callerId` to an attached caller (their satisfaction
+ * is theirs: the case's callback and the reports count the case's own caller alone). One answered
+ * call per caller: a second answers 409 CONFLICT.
  */
 
-import { listCallbacksDue, listCallersOfCases, recordCallback } from '@urbangrid/db';
+import { findCaseCallerById, listCallbacksDue, listCallersOfCases, recordCallback } from '@urbangrid/db';
 import { isTerminal } from '@urbangrid/domain';
 import { newId } from '@urbangrid/engine';
 import {
@@ -35,6 +37,8 @@ const callbackSchema = z.object({
   /** The operator who called. */
   calledBy: z.string(),
   at: z.string(),
+  /** The attached caller called back; null: the case's own caller. */
+  callerId: z.string().nullable(),
 });
 
 export function callbackRoutes(ctx: IntakeContext): ServicePlugin {
@@ -91,11 +95,13 @@ export function callbackRoutes(ctx: IntakeContext): ServicePlugin {
         schema: {
           tags,
           summary:
-            '回访: records a call to the caller of an ended case; satisfied or unsatisfied ends its callback, unreachable keeps it due',
+            '回访: records a call to the caller of an ended case, or with callerId to a caller attached to it; satisfied or unsatisfied ends that caller’s callback, unreachable keeps it due',
           params: caseIdParams,
           body: z.object({
             outcome: z.enum(outcomes),
             note: z.string().trim().min(1).max(500).optional(),
+            /** A caller attached to the case (附加来电, the case view's `callers`); absent: the case's own caller. */
+            callerId: z.string().trim().min(1).max(64).optional(),
           }),
           response: { 201: callbackSchema },
         },
@@ -109,6 +115,10 @@ export function callbackRoutes(ctx: IntakeContext): ServicePlugin {
             `case ${row.caseNo} is still open: call back once it has ended`,
           );
         }
+        const callerId = request.body.callerId ?? null;
+        if (callerId !== null && (await findCaseCallerById(app.db, callerId))?.caseId !== row.id) {
+          throw httpError('NOT_FOUND', `case ${row.caseNo} has no caller ${callerId}`);
+        }
         const at = ctx.engine.now();
         const recorded = await recordCallback(app.db, {
           id: newId(at),
@@ -118,9 +128,10 @@ export function callbackRoutes(ctx: IntakeContext): ServicePlugin {
           note: request.body.note ?? null,
           calledBy: user.username,
           at,
+          callerId,
         });
         if (recorded === null) {
-          throw httpError('CONFLICT', `the caller of case ${row.caseNo} has been reached already`);
+          throw httpError('CONFLICT', `this caller of case ${row.caseNo} has been reached already`);
         }
         reply.code(201);
         return { ...recorded, at: recorded.at.toISOString() };

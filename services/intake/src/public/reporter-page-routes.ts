@@ -59,8 +59,13 @@ export function reporterPageRoutes(ctx: IntakeContext): ServicePlugin {
     }
     throw httpError('NOT_FOUND', 'no case has this link');
   };
-  const pageOf = async (row: CaseRow, updates: boolean): Promise<z.infer<typeof reporterPage>> => {
-    const answered = await findAnsweredCallback(ctx.db, row.id);
+  /** The page as the link's holder sees it: their own answer (an attached caller's is theirs). */
+  const pageOf = async (
+    row: CaseRow,
+    callerId: string | null,
+    updates: boolean,
+  ): Promise<z.infer<typeof reporterPage>> => {
+    const answered = await findAnsweredCallback(ctx.db, row.id, callerId);
     const satisfaction =
       answered?.outcome === 'satisfied' || answered?.outcome === 'unsatisfied' ? answered.outcome : null;
     return {
@@ -91,7 +96,7 @@ export function reporterPageRoutes(ctx: IntakeContext): ServicePlugin {
       },
       async (request) => {
         const link = await linkOf(request.params.token);
-        return pageOf(link.row, link.updates);
+        return pageOf(link.row, link.callerId, link.updates);
       },
     );
 
@@ -110,7 +115,7 @@ export function reporterPageRoutes(ctx: IntakeContext): ServicePlugin {
         const { row, callerId } = await linkOf(request.params.token);
         if (callerId === null) await stopReporterUpdates(ctx.db, row.id);
         else await stopCallerUpdates(ctx.db, row.id, callerId);
-        return pageOf(row, false);
+        return pageOf(row, callerId, false);
       },
     );
 
@@ -128,7 +133,7 @@ export function reporterPageRoutes(ctx: IntakeContext): ServicePlugin {
         },
       },
       async (request) => {
-        const { row, updates } = await linkOf(request.params.token);
+        const { row, callerId, updates } = await linkOf(request.params.token);
         if (row.state !== 'closed') {
           throw httpError('TRANSITION_NOT_ALLOWED', `case ${row.caseNo} is not closed: answer once it is`);
         }
@@ -139,12 +144,14 @@ export function reporterPageRoutes(ctx: IntakeContext): ServicePlugin {
           city: row.city,
           outcome: request.body.satisfied ? 'satisfied' : 'unsatisfied',
           note: null,
-          // The reporter answered through the link of their update; no operator called.
+          // The reporter (or an attached caller, their own answer) answered through the link of
+          // their update; no operator called.
           calledBy: 'reporter',
           at,
+          callerId,
         });
         if (recorded === null) throw httpError('CONFLICT', `case ${row.caseNo} has been answered already`);
-        return pageOf(row, updates);
+        return pageOf(row, callerId, updates);
       },
     );
   };

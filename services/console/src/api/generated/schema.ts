@@ -5078,7 +5078,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 回访: records a call to the caller of an ended case; satisfied or unsatisfied ends its callback, unreachable keeps it due */
+        /** 回访: records a call to the caller of an ended case, or with callerId to a caller attached to it; satisfied or unsatisfied ends that caller’s callback, unreachable keeps it due */
         post: {
             parameters: {
                 query?: never;
@@ -5094,6 +5094,7 @@ export interface paths {
                         /** @enum {string} */
                         outcome: "satisfied" | "unsatisfied" | "unreachable";
                         note?: string;
+                        callerId?: string;
                     };
                 };
             };
@@ -5112,6 +5113,7 @@ export interface paths {
                             note: string | null;
                             calledBy: string;
                             at: string;
+                            callerId: string | null;
                         };
                     };
                 };
