@@ -23,6 +23,9 @@ export async function quietMoment(what: string): Promise<number> {
   return load;
 }
 
+/** Whether a load average counts as a quiet machine. */
+export const isQuiet = (load: number): boolean => load <= quietLoad;
+
 /** The measurement is over: other work may go on. */
 export function quietOver(): void {
   if (pauseFile) rmSync(pauseFile, { force: true });
