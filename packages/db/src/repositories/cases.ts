@@ -50,9 +50,46 @@ export function newCaseInsert(row: CaseRow, caseNo: SQL): SQL {
   return jsonRowsInsert(cases, [row], { filled: { caseNo }, suffix: ' returning "id", "case_no"' });
 }
 
-/** A version-checked update (`caseUpdateAtVersionQuery`) as the case write of `writeCaseTogether`. */
-export function caseUpdateAtVersion(db: DbOrTx, id: string, version: number, changes: CaseChanges) {
-  return caseUpdateAtVersionQuery(db, id, version, changes).returning({ id: cases.id, caseNo: cases.caseNo });
+/** Each column of `cases`: its key and quoted name, in the table's order. */
+const caseColumns = Object.entries(getTableColumns(cases)).map(
+  ([key, column]) => [key, column.name, `"${column.name.replaceAll('"', '""')}"`] as const,
+);
+
+/** An update's text up to its JSON parameter, by the columns it sets (built once each). */
+const updateHeads = new Map<string, string>();
+
+/**
+ * A version-checked update (`caseUpdateAtVersionQuery`) as the case write of `writeCaseTogether`,
+ * returning the case's id and number. The values travel as one JSON parameter
+ * (`jsonb_populate_record`, as `json-rows.ts` inserts a new case) and the text is built once per
+ * set of columns: a command builds no SQL column by column. A change given as an SQL expression
+ * takes the query builder's way.
+ */
+export function caseUpdateAtVersion(db: DbOrTx, id: string, version: number, changes: CaseChanges): SQL {
+  const set: Record<string, unknown> = { ...changes, version: version + 1 };
+  const json: Record<string, unknown> = {};
+  const given: string[] = [];
+  for (const [key, name] of caseColumns) {
+    const value = set[key];
+    if (value === undefined) continue;
+    if (is(value, SQL)) {
+      return caseUpdateAtVersionQuery(db, id, version, changes)
+        .returning({ id: cases.id, caseNo: cases.caseNo })
+        .getSQL();
+    }
+    given.push(key);
+    json[name] = value;
+  }
+  const columns = given.join(',');
+  let head = updateHeads.get(columns);
+  if (head === undefined) {
+    const assignments = caseColumns
+      .filter(([key]) => given.includes(key))
+      .map(([, , quoted]) => `${quoted} = r.${quoted}`);
+    head = `update "cases" set ${assignments.join(', ')} from jsonb_populate_record(null::"cases", `;
+    updateHeads.set(columns, head);
+  }
+  return sql`${sql.raw(head)}${JSON.stringify(json)}::jsonb) as r where ("cases"."id" = ${id} and "cases"."version" = ${version}) returning "cases"."id", "cases"."case_no"`;
 }
 
 /**
