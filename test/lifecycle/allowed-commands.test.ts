@@ -11,8 +11,6 @@ import {
   type HumanCommandType,
   planTransition,
   type Role,
-  type Stage,
-  systemActor,
   userActor,
 } from '@urbangrid/domain';
 import { commandRoutesOf } from '@urbangrid/platform/test-support';
@@ -26,6 +24,7 @@ import {
   type Person,
   people,
   sanitation,
+  turnRed,
   type WalkState,
   walkTo,
 } from './lifecycle-harness.js';
@@ -152,13 +151,7 @@ const situations: Record<string, { reach: (life: Lifecycle) => Promise<string>; 
   'dispatched, overdue (red)': {
     reach: async (life) => {
       const id = await walkTo(life, 'dispatched');
-      const stage = (await life.read(id)).deadline.stage;
-      if (stage === null) throw new Error('a dispatched case runs a stage clock');
-      await life.direct({
-        caseId: id,
-        command: { type: 'markOverdue', stage: stage as Stage, light: 'red' },
-        actor: systemActor('deadline'),
-      });
+      await turnRed(life, id);
       return id;
     },
     offered: [

@@ -3,7 +3,7 @@
  * helpers to call routes as the demo staff and read a case back with its timeline.
  */
 import { dispatchService } from '@urbangrid/dispatch';
-import { userActor } from '@urbangrid/domain';
+import { type Stage, systemActor, userActor } from '@urbangrid/domain';
 import { applyCommand, type CommandRequest } from '@urbangrid/engine';
 import { startTestEngine, type TestEngine, type TestEngineOptions } from '@urbangrid/engine/test-support';
 import { handlingService } from '@urbangrid/handling';
@@ -155,6 +155,17 @@ export async function walkTo(life: Lifecycle, target: WalkState): Promise<string
   await life.engine.settle();
   await walkCase(life, reported.id, target);
   return reported.id;
+}
+
+/** Turns an open case's light red, as its stage's deadline timer does at 100 %. */
+export async function turnRed(life: Lifecycle, id: string): Promise<void> {
+  const stage = (await life.read(id)).deadline.stage;
+  if (stage === null) throw new Error(`case ${id} runs no stage clock`);
+  await life.direct({
+    caseId: id,
+    command: { type: 'markOverdue', stage: stage as Stage, light: 'red' },
+    actor: systemActor('deadline'),
+  });
 }
 
 /**

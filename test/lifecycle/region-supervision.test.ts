@@ -4,11 +4,11 @@
  * log shows 督办 by the region's supervisor with the reason, the department whose turn it is gets
  * the urgent notice — and the order is listed for the region and the city.
  */
-import { isUrgentNotice, type Stage, systemActor } from '@urbangrid/domain';
+import { isUrgentNotice } from '@urbangrid/domain';
 import { bearer, loginAs } from '@urbangrid/platform/test-support';
 import { redisTest } from '@urbangrid/test-support';
 import { describe, expect } from 'vitest';
-import { lifecycleForFile, sanitation, walkTo } from './lifecycle-harness.js';
+import { lifecycleForFile, sanitation, turnRed, walkTo } from './lifecycle-harness.js';
 
 describe('督办 from the region on a case', () => {
   const life = lifecycleForFile();
@@ -60,13 +60,7 @@ describe('督办 from the region on a case', () => {
     async ({ database }) => {
       const region = bearer((await loginAs(life.app, 'region1')).token);
       const id = await walkTo(life, 'handling');
-      const stage = (await life.read(id)).deadline.stage;
-      if (stage === null) throw new Error('a case in handling runs a stage clock');
-      await life.direct({
-        caseId: id,
-        command: { type: 'markOverdue', stage: stage as Stage, light: 'red' },
-        actor: systemActor('deadline'),
-      });
+      await turnRed(life, id);
 
       // The region supervisor may 督办 the case (the case view offers it) — at the region desk only.
       const offered = await life.app.inject({ method: 'GET', url: `/api/cases/${id}`, headers: region });
