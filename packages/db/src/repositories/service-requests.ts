@@ -1,23 +1,7 @@
 import { type CaseState, type ReportSource, terminalStates } from '@urbangrid/domain';
-import {
-  and,
-  asc,
-  desc,
-  eq,
-  gt,
-  gte,
-  inArray,
-  isNull,
-  lt,
-  lte,
-  ne,
-  notInArray,
-  or,
-  type SQL,
-  sql,
-} from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, lte, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
-import { caseEvents, caseMedia, cases } from '../schema/cases.js';
+import { caseEvents, caseMedia, cases, openCaseCondition } from '../schema/cases.js';
 import type { CaseRow } from './cases.js';
 
 export interface ServiceRequestFilter {
@@ -59,7 +43,7 @@ export type ServiceRequestRow = Pick<CaseRow, keyof typeof serviceRequestColumns
 
 /**
  * Cases of a city as Open311 GeoReport v2 lists its service requests, newest first
- * (`cases_created_idx`): the columns a request shows, not the whole case (a page holds up to 1000).
+ * (`cases_created_idx`; the open ones alone through `cases_open_created_idx`): the columns a request shows, not the whole case (a page holds up to 1000).
  */
 export async function listServiceRequests(
   db: DbOrTx,
@@ -75,7 +59,7 @@ export async function listServiceRequests(
     filter.status === undefined
       ? undefined
       : filter.status === 'open'
-        ? notInArray(cases.state, [...terminalStates])
+        ? openCaseCondition(cases)
         : inArray(cases.state, [...terminalStates]),
   ];
   return db

@@ -63,11 +63,18 @@ export const caseEndedAt = (t: {
 }): SQL => sql`coalesce(${t.closedAt}, ${t.rejectedAt}, ${t.cancelledAt})`;
 
 /**
+ * Open (not ended): Open311's `status=open`. The predicate of `cases_open_created_idx`; a query
+ * repeats it word for word so the planner can use the index.
+ */
+export const openCaseCondition = (t: Pick<CaseColumns, 'state'>): SQL =>
+  sql`${t.state} not in (${terminalList})`;
+
+/**
  * Open and past its stage's limit (red light): `GET /api/cases?overdue=true`. The predicate of
  * `cases_open_overdue_idx`; a query repeats it word for word so the planner can use the index.
  */
 export const openOverdueCondition = (t: CaseColumns): SQL =>
-  sql`${t.light} = 'red' and ${t.state} not in (${terminalList})`;
+  sql`${t.light} = 'red' and ${openCaseCondition(t)}`;
 
 /**
  * Ended, and its reporter's personal data still kept: the predicate of `cases_reporter_retention_idx`
@@ -228,10 +235,15 @@ export const cases = pgTable(
     index('cases_department_created_idx').on(t.departmentId, t.createdAt, t.id),
     // A member of staff's own reports, newest first (GET /api/cases?mine=true: 我的上报).
     index('cases_reporter_created_idx').on(t.reporterUsername, t.createdAt, t.id),
+    // An officer's own reports of a state (the officer's scope beside a state, e.g. field tasks
+    // state=verifying): bounded by the state, not by every report the officer ever made.
+    index('cases_reporter_state_idx').on(t.reporterUsername, t.state),
     // Reads that must cost what they return, not the city's history (issue 20): open overdue cases
     // and callbacks still due are partial indexes holding those rows only.
     index('cases_open_overdue_idx').on(t.city, t.createdAt, t.id).where(openOverdueCondition(t)),
     index('cases_callbacks_due_idx').on(t.city, t.updatedAt, t.id).where(callbackDueCondition(t)),
+    // A city's open cases newest first (Open311 status=open): the few open ones, not the window's history.
+    index('cases_open_created_idx').on(t.city, t.createdAt, t.id).where(openCaseCondition(t)),
     // Case search (GET /api/cases?q=): trigram indexes answer ILIKE '%…%' on each searched text.
     index('cases_case_no_trgm_idx').using('gin', t.caseNo.op('gin_trgm_ops')),
     index('cases_address_trgm_idx').using('gin', t.address.op('gin_trgm_ops')),

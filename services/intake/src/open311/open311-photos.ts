@@ -37,6 +37,12 @@ export async function publicPhotosOf(
   return photos;
 }
 
+/**
+ * The sources of a report an Open311 app posts (`createServiceRequest`): only such a case can
+ * carry a posted `media_url`, so the event log is read for those alone.
+ */
+export const postedReportSources: readonly ReportSource[] = ['app', 'public'];
+
 /** Each case's `media_url`: what its app posted, else its first public photo; absent for none. */
 export async function requestMediaUrls(
   ctx: IntakeContext,
@@ -47,7 +53,7 @@ export async function requestMediaUrls(
   const [posted, photos] = await Promise.all([
     findPostedMediaUrls(
       ctx.db,
-      cases.map((c) => ({ id: c.id, at: c.createdAt })),
+      cases.filter((c) => postedReportSources.includes(c.source)).map((c) => ({ id: c.id, at: c.createdAt })),
     ),
     publicPhotosOf(ctx, cases),
   ]);

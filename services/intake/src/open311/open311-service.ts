@@ -296,6 +296,7 @@ export async function createServiceRequest(
       ctx,
       actor,
       {
+        // One of postedReportSources (open311-photos.ts): the lists look for a posted media_url only there.
         source: actor.source === 'app' ? 'app' : 'public',
         categoryCode: category.code,
         description: body.description ?? category.name,

@@ -1,0 +1,2 @@
+CREATE INDEX "cases_reporter_state_idx" ON "cases" USING btree ("reporter_username","state");--> statement-breakpoint
+CREATE INDEX "cases_open_created_idx" ON "cases" USING btree ("city","created_at","id") WHERE "cases"."state" not in ('closed', 'rejected', 'cancelled');
