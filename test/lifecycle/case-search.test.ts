@@ -21,7 +21,7 @@ interface Found {
 
 describe('case search and its ledger', () => {
   const life = lifecycleForFile();
-  const ids: Record<'bus' | 'manhole' | 'old', string> = { bus: '', manhole: '', old: '' };
+  const ids: Record<'bus' | 'manhole' | 'bike' | 'old', string> = { bus: '', manhole: '', bike: '', old: '' };
   let busCaseNo = '';
 
   /** A hotline call of operator1 in Xincheng district, walked to `departmentId`. */
@@ -75,6 +75,17 @@ describe('case search and its ledger', () => {
         enforcement,
       )
     ).id;
+    ids.bike = (
+      await reportAndDispatch(
+        {
+          description: 'Ofo 共享单车堆放占道（20辆）',
+          address: '青山路1号',
+          phone: '13600003333',
+          categoryCode: 'E0103',
+        },
+        sanitation,
+      )
+    ).id;
     // The same street a month earlier: the period decides.
     life.clock.now = new Date('2026-02-02T10:00:00+08:00');
     ids.old = (
@@ -114,6 +125,18 @@ describe('case search and its ledger', () => {
     // Wildcards are text, not patterns.
     expect(await search('dispatcher1', q('%'))).toEqual([]);
   });
+
+  redisTest(
+    'letters match whatever their case; Chinese, digits and punctuation match as written',
+    async () => {
+      expect(await search('dispatcher1', q('ofo'))).toEqual([ids.bike]);
+      expect(await search('dispatcher1', q('OFO 共享'))).toEqual([ids.bike]);
+      expect(await search('dispatcher1', q('单车堆放'))).toEqual([ids.bike]);
+      expect(await search('dispatcher1', q('（20辆）'))).toEqual([ids.bike]);
+      expect(await search('dispatcher1', q('(20辆)'))).toEqual([]);
+      expect(await search('dispatcher1', `address=${encodeURIComponent('青山路1')}`)).toEqual([ids.bike]);
+    },
+  );
 
   redisTest('combines the text with the filters and the period', async () => {
     expect(await search('dispatcher1', `${q('新华大街')}&from=2026-03-01&to=2026-03-31`)).toEqual([ids.bus]);

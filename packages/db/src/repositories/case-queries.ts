@@ -16,11 +16,13 @@ import {
   inArray,
   isNotNull,
   isNull,
+  like,
   lt,
   or,
   type SQL,
   sql,
 } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../client.js';
 import { independentReads } from '../independent-reads.js';
 import { caseCallers } from '../schema/case-callers.js';
@@ -103,12 +105,25 @@ function phoneCondition(phoneHash: string): SQL {
   ) as SQL;
 }
 
+/**
+ * Text without a letter that has case (Chinese, digits, punctuation, spaces): ILIKE finds exactly
+ * what LIKE finds there, and LIKE spares lowering each searched text of every row it checks (a
+ * common word's capped total checks ten thousand of them).
+ */
+const caselessText = /^[\p{Script=Han}\p{Nd}\p{P}\p{Zs}]*$/u;
+
+/** `column` holds `text` anywhere, whatever its case. */
+function contains(column: AnyPgColumn, text: string): SQL {
+  const pattern = containsPattern(text);
+  return caselessText.test(text) ? like(column, pattern) : ilike(column, pattern);
+}
+
 function searchCondition(search: NonNullable<CaseFilter['search']>): SQL {
-  const pattern = containsPattern(search.text);
+  // The description first: it is what a word is mostly found in, and OR stops at the first match.
   const texts = [
-    ilike(cases.caseNo, pattern),
-    ilike(cases.address, pattern),
-    ilike(cases.description, pattern),
+    contains(cases.description, search.text),
+    contains(cases.address, search.text),
+    contains(cases.caseNo, search.text),
   ];
   if (search.phoneHash) texts.push(phoneCondition(search.phoneHash));
   return or(...texts) as SQL;
@@ -152,10 +167,8 @@ export function caseFilterConditions(filter: CaseFilter): SQL[] {
   if (filter.createdBefore !== undefined) conditions.push(lt(cases.createdAt, filter.createdBefore));
   if (filter.search !== undefined) conditions.push(searchCondition(filter.search));
   if (filter.phoneHash !== undefined) conditions.push(phoneCondition(filter.phoneHash));
-  if (filter.caseNoContains !== undefined)
-    conditions.push(ilike(cases.caseNo, containsPattern(filter.caseNoContains)));
-  if (filter.addressContains !== undefined)
-    conditions.push(ilike(cases.address, containsPattern(filter.addressContains)));
+  if (filter.caseNoContains !== undefined) conditions.push(contains(cases.caseNo, filter.caseNoContains));
+  if (filter.addressContains !== undefined) conditions.push(contains(cases.address, filter.addressContains));
   return conditions;
 }
 
