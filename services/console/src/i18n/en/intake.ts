@@ -81,6 +81,11 @@ const intake: typeof zh = {
     recorded: 'Callback recorded: {caseNo} {outcome}',
     stillDue: 'Recorded: {caseNo} unreachable; it stays on the list to call again',
     conflict: '{caseNo} was already called back by another operator; removed from the list',
+    whom: 'Called',
+    reporter: 'Reporter: {name}',
+    caller: 'Attached caller: {name}',
+    answered: '{who} (answered)',
+    callerConflict: 'This caller of {caseNo} was already called back by another operator',
   },
   /** The phone's GPS position behind a report, or why there is none and what to do. */
   locate: {

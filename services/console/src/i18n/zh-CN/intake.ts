@@ -80,6 +80,11 @@ export default {
     recorded: '已记录回访：{caseNo} {outcome}',
     stillDue: '已记录：{caseNo} 未接通，留在列表中稍后再拨',
     conflict: '{caseNo} 已由其他话务员回访，已从列表移除',
+    whom: '回访对象',
+    reporter: '报告人：{name}',
+    caller: '附加来电：{name}',
+    answered: '{who}（已回访）',
+    callerConflict: '{caseNo} 的这位来电人已由其他话务员回访',
   },
   /** 定位: the phone's GPS position behind a report, or why there is none and what to do. */
   locate: {

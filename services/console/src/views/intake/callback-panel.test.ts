@@ -15,6 +15,20 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+function aCaller(more: Partial<CallbackDue['callers'][number]> = {}): CallbackDue['callers'][number] {
+  return {
+    id: 'caller-1',
+    name: null,
+    phone: null,
+    description: null,
+    wantsCallback: true,
+    updates: false,
+    attachedBy: 'operator1',
+    attachedAt: '2026-07-01T02:00:00.000Z',
+    ...more,
+  };
+}
+
 function due(more: Partial<CallbackDue> = {}, caseMore: Parameters<typeof aCase>[0] = {}): CallbackDue {
   return {
     case: aCase({
@@ -200,6 +214,73 @@ describe('CallbackPanel 待回访', () => {
     expect(alert.attributes('data-code')).toBe('CONFLICT');
     expect(alert.text()).toContain('该来电人已有人回访');
     expect(rows(wrapper).map((r) => r.attributes('data-case-no'))).toEqual([second.case.caseNo]);
+  });
+
+  it("asks whom the operator reached, sends an attached caller's id, and keeps the case until everyone answered", async () => {
+    const item = due({
+      callers: [
+        aCaller({ id: 'caller-li', name: '李女士', phone: '13900000001' }),
+        aCaller({ id: 'caller-wang', name: null }),
+      ],
+    });
+    const { calls } = fakeApi({
+      'GET /api/intake/callbacks': () => ({ json: { items: [item] } }),
+      [`POST /api/intake/cases/${item.case.id}/callback`]: (call: Call) => {
+        const { outcome, callerId } = call.body as { outcome: string; callerId?: string };
+        if (callerId === 'caller-wang')
+          return problem(409, 'CONFLICT', 'this caller has been reached already');
+        return {
+          status: 201,
+          json: {
+            id: 'cb',
+            caseId: item.case.id,
+            outcome,
+            note: null,
+            calledBy: 'operator1',
+            at: '2026-07-03T01:00:00.000Z',
+            callerId: callerId ?? null,
+          },
+        };
+      },
+    });
+    const wrapper = await panel();
+    const whom = () => row(wrapper, item).find<HTMLSelectElement>('select[data-test="callback-whom"]');
+    const options = () =>
+      whom()
+        .findAll('option')
+        .map((o) => [o.text(), o.attributes('disabled') !== undefined]);
+    const sent = () => calls.filter((c) => c.method === 'POST').map((c) => c.body);
+
+    expect(options()).toEqual([
+      ['报告人：张先生 · 0471-6123456', false],
+      ['附加来电：李女士 · 13900000001', false],
+      ['附加来电：未留姓名', false],
+    ]);
+    expect(whom().element.value).toBe('');
+
+    await whom().setValue('caller-li');
+    await press(wrapper, item, 'satisfied');
+    expect(sent()).toEqual([{ outcome: 'satisfied', callerId: 'caller-li' }]);
+    expect(rows(wrapper)).toHaveLength(1);
+    expect(options()[1]).toEqual(['附加来电：李女士 · 13900000001（已回访）', true]);
+    expect(whom().element.value).toBe('');
+
+    await press(wrapper, item, 'unsatisfied');
+    expect(sent()[1]).toEqual({ outcome: 'unsatisfied' });
+    expect(options()[0]).toEqual(['报告人：张先生 · 0471-6123456（已回访）', true]);
+    expect(whom().element.value).toBe('caller-wang');
+
+    // Another operator reached the last one: they count as answered, and the case is done.
+    await press(wrapper, item, 'satisfied');
+    expect(sent()[2]).toEqual({ outcome: 'satisfied', callerId: 'caller-wang' });
+    expect(rows(wrapper)).toHaveLength(0);
+    expect(wrapper.text()).toContain('已由其他话务员回访');
+  });
+
+  it('shows no picker for a case without attached callers', async () => {
+    callbackServer([due()]);
+    const wrapper = await panel();
+    expect(wrapper.find('[data-test="callback-whom"]').exists()).toBe(false);
   });
 
   it('keeps the row and shows why when the call could not be recorded otherwise', async () => {
