@@ -64,28 +64,21 @@ describe('case search and its ledger', () => {
     );
     ids.bus = bus.id;
     busCaseNo = bus.caseNo;
-    ids.manhole = (
-      await reportAndDispatch(
-        {
-          description: '人行道井盖破损，有人绊倒',
-          address: '中山西路8号',
-          phone: '13900001111',
-          categoryCode: 'E0103',
-        },
+    const reports = [
+      [
+        'manhole',
+        { description: '人行道井盖破损，有人绊倒', address: '中山西路8号', phone: '13900001111' },
         enforcement,
-      )
-    ).id;
-    ids.bike = (
-      await reportAndDispatch(
-        {
-          description: 'Ofo 共享单车堆放占道（20辆）',
-          address: '青山路1号',
-          phone: '13600003333',
-          categoryCode: 'E0103',
-        },
+      ],
+      [
+        'bike',
+        { description: 'Ofo 共享单车堆放占道（20辆）', address: '青山路1号', phone: '13600003333' },
         sanitation,
-      )
-    ).id;
+      ],
+    ] as const;
+    for (const [key, fields, departmentId] of reports) {
+      ids[key] = (await reportAndDispatch({ ...fields, categoryCode: 'E0103' }, departmentId)).id;
+    }
     // The same street a month earlier: the period decides.
     life.clock.now = new Date('2026-02-02T10:00:00+08:00');
     ids.old = (
