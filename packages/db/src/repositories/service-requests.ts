@@ -85,7 +85,10 @@ export interface CasePhotoLink {
   eventSeq: number;
 }
 
-/** The photos of these cases, in the order they were added (`case_media`'s primary key). */
+/**
+ * The photos of these cases, in the order they were added (`case_media`'s primary key). The ids
+ * travel as one array parameter: a page of up to 1000 cases builds no statement id by id.
+ */
 export async function listCasePhotoLinks(db: DbOrTx, caseIds: readonly string[]): Promise<CasePhotoLink[]> {
   if (caseIds.length === 0) return [];
   return db
@@ -96,7 +99,7 @@ export async function listCasePhotoLinks(db: DbOrTx, caseIds: readonly string[])
       eventSeq: caseMedia.eventSeq,
     })
     .from(caseMedia)
-    .where(inArray(caseMedia.caseId, [...caseIds]))
+    .where(sql`${caseMedia.caseId} = any(${sql.param([...caseIds])}::text[])`)
     .orderBy(asc(caseMedia.eventSeq), asc(caseMedia.mediaId));
 }
 

@@ -135,14 +135,13 @@ function expectedFix(row: ServiceRequestRow): Date | null {
   return fixStages.includes(row.deadlineStage) ? row.deadlineDue : null;
 }
 
-export async function serviceRequestOf(
-  ctx: IntakeContext,
+/** A request as GeoReport v2 shows it; `agencies` names the departments of the rows (agenciesOf). */
+export function serviceRequestOf(
   row: ServiceRequestRow,
   serviceNames: Map<string, string>,
+  agencies: Map<string, string | null>,
   mediaUrl: string | null,
-): Promise<Row> {
-  const department =
-    row.departmentId === null ? null : await ctx.engine.reference.department(row.departmentId);
+): Row {
   // What everyone may see (public-view.ts): no phone or house number, and the point of a report
   // nobody posted in public only to about 100 m.
   const point = publicLocation(row.source, row);
@@ -153,7 +152,7 @@ export async function serviceRequestOf(
     service_name: serviceNames.get(row.categoryCode) ?? null,
     service_code: row.categoryCode,
     description: redactPublicText(row.description),
-    agency_responsible: department?.name ?? null,
+    agency_responsible: row.departmentId === null ? null : (agencies.get(row.departmentId) ?? null),
     service_notice: null,
     requested_datetime: row.createdAt.toISOString(),
     updated_datetime: row.updatedAt.toISOString(),
@@ -220,8 +219,21 @@ async function requestsOf(
   rows: readonly ServiceRequestRow[],
   names: Map<string, string>,
 ): Promise<Row[]> {
-  const media = await requestMediaUrls(ctx, base, rows);
-  return Promise.all(rows.map((row) => serviceRequestOf(ctx, row, names, media.get(row.id) ?? null)));
+  const [media, agencies] = await Promise.all([requestMediaUrls(ctx, base, rows), agenciesOf(ctx, rows)]);
+  return rows.map((row) => serviceRequestOf(row, names, agencies, media.get(row.id) ?? null));
+}
+
+/** The name of each department the rows are dispatched to (agency_responsible), looked up once a department. */
+async function agenciesOf(
+  ctx: IntakeContext,
+  rows: readonly ServiceRequestRow[],
+): Promise<Map<string, string | null>> {
+  const ids = new Set(rows.flatMap((row) => (row.departmentId === null ? [] : [row.departmentId])));
+  return new Map(
+    await Promise.all(
+      [...ids].map(async (id) => [id, (await ctx.engine.reference.department(id))?.name ?? null] as const),
+    ),
+  );
 }
 
 export async function findServiceRequest(ctx: IntakeContext, base: Open311Base, id: string): Promise<Row> {
