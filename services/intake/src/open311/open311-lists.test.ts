@@ -8,7 +8,12 @@ import { buildIntakeTestApp, type IntakeTestApp, insideHohhot } from '../test/in
 
 const apiKey = 'open311-demo-key';
 const xml = new XMLParser({ isArray: (name) => ['request', 'error'].includes(name) });
-type Listed = { service_request_id: string; expected_datetime: string | null; status: string };
+type Listed = {
+  service_request_id: string;
+  expected_datetime: string | null;
+  status: string;
+  agency_responsible: string | null;
+};
 
 /** The lists' dates, pages and errors as GeoReport v2 has them. */
 describe('Open311 lists: ISO dates, the 90-day window, pages, the expected fix and spec errors', () => {
@@ -99,6 +104,12 @@ describe('Open311 lists: ISO dates, the 90-day window, pages, the expected fix a
     expect(handling?.deadline_stage).toBe('handle');
     const one = async () => ((await get(`requests/${handling?.case_no}.json`)).json() as Listed[])[0];
     expect((await one())?.expected_datetime).toBe(new Date(String(handling?.deadline_due)).toISOString());
+    // The department it was dispatched to is the agency responsible, by its name.
+    const agency = await database.db.execute<{ name: string }>(
+      sql`select d.name from cases c join departments d on d.id = c.department_id where c.id = ${id}`,
+    );
+    expect(agency.rows[0]?.name).toBeTruthy();
+    expect((await one())?.agency_responsible).toBe(agency.rows[0]?.name);
 
     await applyCommand(engine, { caseId: id, command: { type: 'complete' }, actor: handler });
     const after = await database.db.execute<{ deadline_due: Date | null; deadline_stage: string | null }>(
