@@ -9,6 +9,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { apiAs } from './api.js';
 import {
   launchBrowser,
   newRoleContext,
@@ -81,6 +82,8 @@ async function selectRow(page: Page, caseNo: string): Promise<void> {
 describe('the console walks one case through the loop', () => {
   let caseId = '';
   let caseNo = '';
+  /** A second citizen who called about the case before it closed (附加来电). */
+  let callerId = '';
   /** The walk's case once it has reached `state` (workers move it on by themselves). */
   const caseWhen = async (state: string) => {
     let item: Record<string, unknown> = {};
@@ -253,6 +256,20 @@ describe('the console walks one case through the loop', () => {
     await page.waitForURL(/\/officer$/);
   });
 
+  it('a second citizen calls about it and asks for a callback too (附加来电)', async () => {
+    const attached = await apiAs<{ callerId: string }>(
+      baseUrl,
+      'operator1',
+      `/api/intake/cases/${caseId}/attach`,
+      {
+        description: '井盖修好了吗',
+        reporter: { name: '李女士', phone: '13900000001' },
+        wantsCallback: true,
+      },
+    );
+    callerId = attached.callerId;
+  });
+
   it('the shift lead closes it', async () => {
     const page = await asRole('shiftlead1');
     await page.locator('[data-tab="toClose"]').click();
@@ -267,8 +284,14 @@ describe('the console walks one case through the loop', () => {
     const row = page.locator(`[data-test="callbacks"] li[data-case-no="${caseNo}"]`);
     await row.waitFor();
     await expect.poll(() => row.locator('[data-test="callback-phone"]').textContent()).toBe('13800000000');
-    await row.locator('input[name="callbackNote"]').fill('对处理结果满意');
+    // The attached caller first: the case stays on the list for its reporter.
+    const whom = row.locator('select[data-test="callback-whom"]');
+    await whom.selectOption(callerId);
     await screenshot(page, 'intake-callbacks');
+    await row.locator('button[data-outcome="satisfied"]').click();
+    await expect.poll(() => whom.locator('option[disabled]').textContent()).toContain('李女士');
+    expect(await whom.inputValue()).toBe('');
+    await row.locator('input[name="callbackNote"]').fill('对处理结果满意');
     await row.locator('button[data-outcome="satisfied"]').click();
     await row.waitFor({ state: 'detached' });
   });
