@@ -24,7 +24,8 @@ type MessageTree = { [key: string]: string | MessageTree };
 interface ConsoleMessages extends MessageTree {
   errors: Record<string, string>;
 }
-const zhCN = ((await import(consoleFile('i18n/zh-CN/index.ts').href)) as { default: ConsoleMessages }).default;
+const zhCN = ((await import(consoleFile('i18n/zh-CN/index.ts').href)) as { default: ConsoleMessages })
+  .default;
 const en = ((await import(consoleFile('i18n/en/index.ts').href)) as { default: ConsoleMessages }).default;
 const { clientProblemCodes, serverProblemCodes } = (await import(consoleFile('api/http.ts').href)) as {
   clientProblemCodes: readonly string[];
