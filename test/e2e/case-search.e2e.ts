@@ -4,40 +4,20 @@
  * finds nothing of another department's and is offered no phone field.
  */
 import { randomInt } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type ApiCase, apiAs } from './api.js';
-import { launchBrowser, newRoleContext, recordPage, signIn } from './browser.js';
+import { roleSessions } from './browser.js';
 import { artifacts } from './server.js';
 
 const baseUrl = inject('consoleUrl');
-const browserLog = `${artifacts}browser-case-search.log`;
-let browser: Browser | undefined;
-const open: BrowserContext[] = [];
-
-async function asRole(username: string): Promise<Page> {
-  if (!browser) throw new Error('the browser did not start');
-  const context = await newRoleContext(browser);
-  open.push(context);
-  const page = await context.newPage();
-  recordPage(page, username, browserLog);
-  await signIn(page, baseUrl, username);
-  return page;
-}
+const sessions = roleSessions(baseUrl, `${artifacts}browser-case-search.log`);
+const { asRole } = sessions;
 
 describe('case search', () => {
-  beforeAll(async () => {
-    writeFileSync(browserLog, '');
-    browser = await launchBrowser();
-  });
-  afterEach(async () => {
-    await Promise.all(open.splice(0).map((context) => context.close().catch(() => undefined)));
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  beforeAll(() => sessions.start());
+  afterEach(() => sessions.closeAll());
+  afterAll(() => sessions.stop());
 
   it('an operator finds a call by the caller’s phone and exports the ledger; a department finds nothing else’s', async () => {
     const phone = `139${String(randomInt(10_000_000, 99_999_999))}`;

@@ -3,27 +3,15 @@
  * case it was opened for and closes, saying so, when another person moves that case on; after a
  * command nothing else is selected, so the same shortcut pressed again does nothing.
  */
-import { writeFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type ApiCase, apiAs, officerReport } from './api.js';
-import { launchBrowser, newRoleContext, recordPage, signIn } from './browser.js';
+import { roleSessions } from './browser.js';
 import { artifacts } from './server.js';
 
 const baseUrl = inject('consoleUrl');
-const browserLog = `${artifacts}browser-no-wrong-dispatch.log`;
-let browser: Browser | undefined;
-const open: BrowserContext[] = [];
-
-async function asRole(username: string): Promise<Page> {
-  if (!browser) throw new Error('the browser did not start');
-  const context = await newRoleContext(browser);
-  open.push(context);
-  const page = await context.newPage();
-  recordPage(page, username, browserLog);
-  await signIn(page, baseUrl, username);
-  return page;
-}
+const sessions = roleSessions(baseUrl, `${artifacts}browser-no-wrong-dispatch.log`);
+const { asRole } = sessions;
 
 /** The command POSTs a page sends, by path. */
 function commandsSent(page: Page): string[] {
@@ -57,16 +45,9 @@ async function selectRow(page: Page, caseNo: string): Promise<void> {
 const settle = (page: Page) => page.waitForTimeout(2_000);
 
 describe('no wrong dispatch', () => {
-  beforeAll(async () => {
-    writeFileSync(browserLog, '');
-    browser = await launchBrowser();
-  });
-  afterEach(async () => {
-    await Promise.all(open.splice(0).map((context) => context.close().catch(() => undefined)));
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  beforeAll(() => sessions.start());
+  afterEach(() => sessions.closeAll());
+  afterAll(() => sessions.stop());
 
   it('the dispatch dialog closes with a message when another dispatcher dispatched its case', async () => {
     const [first, second] = await twoCases('派遣对话框', true);

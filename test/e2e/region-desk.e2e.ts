@@ -5,28 +5,16 @@
  * opens the bulletin page and downloads its workbook (Chinese headers). (督办 on a case: test/lifecycle/region-supervision.test.ts —
  * the demo has no overdue case to order at start.)
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { apiAs } from './api.js';
-import { launchBrowser, newRoleContext, recordPage, signIn, tinyPng } from './browser.js';
+import { roleSessions, tinyPng } from './browser.js';
 import { artifacts } from './server.js';
 
 const baseUrl = inject('consoleUrl');
-const browserLog = `${artifacts}browser-region-desk.log`;
-let browser: Browser | undefined;
-const open: BrowserContext[] = [];
-
-async function asRole(username: string): Promise<Page> {
-  if (!browser) throw new Error('the browser did not start');
-  const context = await newRoleContext(browser);
-  open.push(context);
-  const page = await context.newPage();
-  recordPage(page, username, browserLog);
-  await signIn(page, baseUrl, username);
-  return page;
-}
+const sessions = roleSessions(baseUrl, `${artifacts}browser-region-desk.log`);
+const { asRole } = sessions;
 
 interface Cell {
   code: string;
@@ -38,16 +26,9 @@ interface Cell {
 const quarterOf = (day: string) => `${day.slice(0, 4)}-Q${Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1}`;
 
 describe('the region desk', () => {
-  beforeAll(async () => {
-    writeFileSync(browserLog, '');
-    browser = await launchBrowser();
-  });
-  afterEach(async () => {
-    await Promise.all(open.splice(0).map((context) => context.close().catch(() => undefined)));
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  beforeAll(() => sessions.start());
+  afterEach(() => sessions.closeAll());
+  afterAll(() => sessions.stop());
 
   it('a report returned with a reason, resubmitted and accepted; the matrix red where short', async () => {
     const quarter = quarterOf(new Date().toISOString().slice(0, 10));
