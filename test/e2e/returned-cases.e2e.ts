@@ -3,28 +3,16 @@
  * on every board — the dispatcher's, the shift lead's, the next department's and the search — and
  * the department that returned it is not suggested again.
  */
-import { writeFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { apiAs, handlerOf, officerReport } from './api.js';
-import { launchBrowser, newRoleContext, recordPage, signIn } from './browser.js';
+import { roleSessions } from './browser.js';
 import { artifacts } from './server.js';
 
 const baseUrl = inject('consoleUrl');
-const browserLog = `${artifacts}browser-returned-cases.log`;
-let browser: Browser | undefined;
-const open: BrowserContext[] = [];
+const sessions = roleSessions(baseUrl, `${artifacts}browser-returned-cases.log`);
+const { asRole } = sessions;
 const reason = '井盖归市政，不属本部门职责';
-
-async function asRole(username: string): Promise<Page> {
-  if (!browser) throw new Error('the browser did not start');
-  const context = await newRoleContext(browser);
-  open.push(context);
-  const page = await context.newPage();
-  recordPage(page, username, browserLog);
-  await signIn(page, baseUrl, username);
-  return page;
-}
 
 /** The row of the case: marked, its reason written out. */
 async function expectMarkedRow(page: Page, caseNo: string): Promise<void> {
@@ -35,16 +23,9 @@ async function expectMarkedRow(page: Page, caseNo: string): Promise<void> {
 }
 
 describe('returned cases', () => {
-  beforeAll(async () => {
-    writeFileSync(browserLog, '');
-    browser = await launchBrowser();
-  });
-  afterEach(async () => {
-    await Promise.all(open.splice(0).map((context) => context.close().catch(() => undefined)));
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  beforeAll(() => sessions.start());
+  afterEach(() => sessions.closeAll());
+  afterAll(() => sessions.stop());
 
   it('every board marks the case with the reason and the returning department is not suggested again', async () => {
     const reported = await officerReport(baseUrl, '回退标记：人行道垃圾堆放，请清理');
