@@ -111,6 +111,8 @@ function spawnSystemProcess(options: SystemProcessOptions, env: Record<string, s
     // The heap budget `npm start` and the Docker image give the process (package.json, Dockerfile).
     [
       '--max-old-space-size=256',
+      // BENCH_NODE_ARGS: extra node flags for the system's processes, e.g. `--cpu-prof` to profile.
+      ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
       '--conditions=source',
       '--import',
       'tsx',
