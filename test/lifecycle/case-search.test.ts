@@ -156,6 +156,24 @@ describe('case search and its ledger', () => {
     );
   });
 
+  redisTest(
+    'a whole case number finds its case and the longer numbers beginning with it, nothing else',
+    async ({ database }) => {
+      // A day past 99,999 cases writes its sequence in six digits: 12345 and 123456 share a start.
+      const numbered = async (id: string, caseNo: string) =>
+        database.db.update(cases).set({ caseNo }).where(eq(cases.id, id));
+      await numbered(ids.bike, '2026030212345');
+      await numbered(ids.manhole, '20260302123456');
+      expect(await search('dispatcher1', 'caseNo=2026030212345')).toEqual([ids.bike, ids.manhole]);
+      expect(await search('dispatcher1', 'caseNo=20260302123456')).toEqual([ids.manhole]);
+      expect(await search('dispatcher1', 'caseNo=2026030212346')).toEqual([]);
+      expect(await search('dispatcher1', 'caseNo=202603021234')).toEqual([ids.bike, ids.manhole]);
+      expect(await search('dispatcher1', `caseNo=${busCaseNo}`)).toEqual([ids.bus]);
+      // Only what the caller may see, as for any search.
+      expect(await search('handler-enforcement-150102', 'caseNo=2026030212345')).toEqual([ids.manhole]);
+    },
+  );
+
   redisTest('a department finds only its own cases, whatever it searches', async () => {
     expect(await search('handler-sanitation-150102', q('新华大街'))).toEqual([ids.bus, ids.old]);
     expect(await search('handler-sanitation-150102', q('中山西路'))).toEqual([]);

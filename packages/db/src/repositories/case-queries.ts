@@ -18,6 +18,7 @@ import {
   isNull,
   like,
   lt,
+  lte,
   or,
   type SQL,
   sql,
@@ -118,6 +119,23 @@ function contains(column: AnyPgColumn, text: string): SQL {
   return caselessText.test(text) ? like(column, pattern) : ilike(column, pattern);
 }
 
+/**
+ * A whole case number (`caseNumberOfStatement`: the local date, then the day's sequence in at least
+ * five digits). The numbers holding one are those beginning with it — the date leads every number,
+ * so it cannot sit further in — and those are one range of the `(city, case_no)` key: looked up
+ * there, a case number costs the same however many days have been filed, where its trigrams
+ * (`202`, `026`, …) are shared by every case of its year, month and day.
+ */
+const wholeCaseNumber = /^\d{13,}$/;
+
+/** `cases.case_no` holds `text`: the key's range for a whole case number, else its trigrams. */
+function caseNoCondition(text: string): SQL {
+  if (!wholeCaseNumber.test(text)) return contains(cases.caseNo, text);
+  // Digit strings sort digit by digit, a prefix first: every number beginning with `text` lies
+  // between it and it followed by nines as long as any case number may be.
+  return and(gte(cases.caseNo, text), lte(cases.caseNo, text.padEnd(40, '9'))) as SQL;
+}
+
 function searchCondition(search: NonNullable<CaseFilter['search']>): SQL {
   // The description first: it is what a word is mostly found in, and OR stops at the first match.
   const texts = [
@@ -167,7 +185,7 @@ export function caseFilterConditions(filter: CaseFilter): SQL[] {
   if (filter.createdBefore !== undefined) conditions.push(lt(cases.createdAt, filter.createdBefore));
   if (filter.search !== undefined) conditions.push(searchCondition(filter.search));
   if (filter.phoneHash !== undefined) conditions.push(phoneCondition(filter.phoneHash));
-  if (filter.caseNoContains !== undefined) conditions.push(contains(cases.caseNo, filter.caseNoContains));
+  if (filter.caseNoContains !== undefined) conditions.push(caseNoCondition(filter.caseNoContains));
   if (filter.addressContains !== undefined) conditions.push(contains(cases.address, filter.addressContains));
   return conditions;
 }
