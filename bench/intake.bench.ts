@@ -16,6 +16,7 @@ import type { BenchFigure } from './bench-figure.js';
 import { seededRandom } from './measure.js';
 import { freePort, repositoryRoot, waitForHealth } from './support/all-in-one.js';
 import { type BenchSystem, signIn, startBenchSystem } from './support/bench-system.js';
+import { type CpuByProgram, cpuByProgram, cpuPerUnit, untilIdle } from './support/cpu-by-program.js';
 
 const CONNECTIONS = 32;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -142,6 +143,42 @@ async function rawInserts(pool: pg.Pool, rows: readonly string[]): Promise<LoadR
   return { rate: latencies.length / seconds, p50: at(0.5), p99: at(0.99), ok: latencies.length, other: 0 };
 }
 
+const ms = (value: number) => value.toFixed(2);
+
+/**
+ * CPU per acknowledged report, all programs together (the system's process with the jobs each report
+ * brings on, PostgreSQL, Redis), against a raw insert's (PostgreSQL and its client): the budget a
+ * throughput ratio comes from on a machine whose cores they all share.
+ */
+function cpuFigure(
+  subject: readonly CpuByProgram[],
+  raw: readonly CpuByProgram[],
+  rounds: string,
+): BenchFigure {
+  const part = (rows: readonly CpuByProgram[], key: keyof CpuByProgram) =>
+    median(rows.map((row) => row[key]));
+  const node = part(subject, 'system');
+  const database = part(subject, 'postgres');
+  const redis = part(subject, 'redis');
+  const rawDatabase = part(raw, 'postgres');
+  const rawClient = part(raw, 'bench');
+  return {
+    name: 'intake: CPU per report (node + PostgreSQL + Redis)',
+    value: Number(ms(node + database + redis)),
+    unit: 'ms',
+    baseline: {
+      name: 'a raw insert (PostgreSQL + its client)',
+      value: Number(ms(rawDatabase + rawClient)),
+      unit: 'ms',
+    },
+    notes:
+      `median of ${rounds}, each round's reports followed until the system was idle again (the jobs they bring on included): ` +
+      `node ${ms(node)} ms, PostgreSQL ${ms(database)} ms, Redis ${ms(redis)} ms per report; ` +
+      `the load generator (autocannon) ${ms(part(subject, 'bench'))} ms. A raw insert: PostgreSQL ${ms(rawDatabase)} ms, its pg client ${ms(rawClient)} ms. ` +
+      'Read from /proc (user + system time of every postgres and redis-server process and of the system’s own).',
+  };
+}
+
 export async function run(): Promise<BenchFigure[]> {
   const system: BenchSystem = await startBenchSystem('intake');
   const empty = await startEmptyRoute();
@@ -173,8 +210,16 @@ export async function run(): Promise<BenchFigure[]> {
     const emptyRounds: LoadRound[] = [];
     const raw: LoadRound[] = [];
     let rows: string[] = [];
+    const subjectCpu: CpuByProgram[] = [];
+    const rawCpu: CpuByProgram[] = [];
+    const appPids = [system.app.pid];
     for (let round = 0; round < ROUNDS; round++) {
-      subject.push(await load(intakeUrl, token, bodies, `${tag}-r${round}`));
+      // What a report costs each program: the round, then the jobs it left behind, until idle.
+      const before = await cpuByProgram(appPids);
+      const measured = await load(intakeUrl, token, bodies, `${tag}-r${round}`);
+      await untilIdle(appPids);
+      subjectCpu.push(cpuPerUnit(before, await cpuByProgram(appPids), measured.ok));
+      subject.push(measured);
       emptyRounds.push(await load(empty.url, token, bodies, `${tag}-empty-r${round}`));
       if (rows.length === 0) {
         const found = await pool.query<{ row: string }>(
@@ -183,7 +228,10 @@ export async function run(): Promise<BenchFigure[]> {
         );
         rows = found.rows.map((r) => r.row);
       }
-      raw.push(await rawInserts(pool, rows));
+      const rawBefore = await cpuByProgram([]);
+      const inserted = await rawInserts(pool, rows);
+      rawCpu.push(cpuPerUnit(rawBefore, await cpuByProgram([]), inserted.ok));
+      raw.push(inserted);
     }
     const peak = await system.app.memory();
 
@@ -215,6 +263,7 @@ export async function run(): Promise<BenchFigure[]> {
           `p99 ${median(raw.map((r) => r.p99)).toFixed(1)} ms; an empty fastify route took ` +
           `${Math.round(median(emptyRounds.map((r) => r.rate)))} req/s under the same load.`,
       },
+      cpuFigure(subjectCpu, rawCpu, rounds),
       {
         name: 'intake: p99 latency (32 clients)',
         value: median(subject.map((r) => r.p99)),

@@ -21,6 +21,7 @@ import { Queue, Worker } from 'bullmq';
 import pg from 'pg';
 import type { BenchFigure } from './bench-figure.js';
 import { type BenchSystem, startBenchSystem } from './support/bench-system.js';
+import { type CpuByProgram, cpuByProgram, cpuPerUnit } from './support/cpu-by-program.js';
 
 const CASES = Number(process.env.BENCH_CASES ?? 300);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -39,6 +40,8 @@ interface LifecycleRound {
   abandoned: string;
   /** CPU share of each process over the round (CPU seconds / wall seconds): the HTTP one first. */
   cpu: number[];
+  /** CPU per closed case by program: PostgreSQL, Redis and the simulator (this process), in ms. */
+  perCase: CpuByProgram;
 }
 
 /** Cases straight through at pace 0, `concurrency` at once; a system that stops answering ends the round. */
@@ -61,12 +64,14 @@ async function lifecycleRound(system: BenchSystem, pool: pg.Pool, runId: string)
   const processes = [system.app, ...system.workers];
   const since = (await pool.query<{ now: Date }>('select now()')).rows[0]?.now ?? new Date();
   const cpuBefore = await Promise.all(processes.map((p) => p.cpuSeconds()));
+  const programsBefore = await cpuByProgram(processes.map((p) => p.pid));
   const started = performance.now();
   const simulation = await simulate(system.app.baseUrl, CASES, CONCURRENCY, runId);
   const tally = await simulation.finished;
   const seconds = (performance.now() - started) / 1000;
   const cpuAfter = await Promise.all(processes.map((p) => p.cpuSeconds()));
   const closed = tally.finished.get('closed') ?? 0;
+  const perCase = cpuPerUnit(programsBefore, await cpuByProgram(processes.map((p) => p.pid)), closed);
   const jobs = await pool.query<{ n: string }>('select count(*) as n from outbox where created_at >= $1', [
     since,
   ]);
@@ -75,6 +80,7 @@ async function lifecycleRound(system: BenchSystem, pool: pg.Pool, runId: string)
     closed,
     jobs: Number(jobs.rows[0]?.n ?? 0),
     cpu: cpuAfter.map((after, n) => (after - (cpuBefore[n] ?? 0)) / seconds),
+    perCase,
     abandoned: [...tally.abandoned.entries()].map(([reason, n]) => `${reason} ×${n}`).join(', '),
   };
 }
@@ -150,7 +156,11 @@ const cpuNote = (subject: Subject) => {
     subject.system.workers.length === 0
       ? `all-in-one ${shares[0]}`
       : `API ${shares[0]}, workers ${shares.slice(1).join(', ')}`;
-  return `${processes}; node CPU per case ${Math.round(perCase)} ms`;
+  const other = (key: keyof CpuByProgram) => Math.round(median(subject.rounds.map((r) => r.perCase[key])));
+  return (
+    `${processes}; CPU per case: node ${Math.round(perCase)} ms, PostgreSQL ${other('postgres')} ms, ` +
+    `Redis ${other('redis')} ms, the simulator ${other('bench')} ms`
+  );
 };
 
 const roundsNote = (subject: Subject) => {
