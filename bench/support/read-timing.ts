@@ -41,18 +41,49 @@ async function timeOne(read: TimedRead): Promise<number> {
   }
 }
 
-export async function timeReads(reads: readonly TimedRead[], rounds: number, warmUp = 3): Promise<ReadTimes> {
-  const times = new Map<string, number[]>(reads.map((read) => [read.name, []]));
-  for (let round = 0; round < warmUp + rounds; round++) {
-    for (const read of reads) {
-      const ms = await timeOne(read);
-      if (round >= warmUp) times.get(read.name)?.push(ms);
-    }
-  }
+function summarise(times: Map<string, number[]>): ReadTimes {
   return new Map(
     [...times].map(([name, values]) => {
       const sorted = [...values].sort((a, b) => a - b);
       return [name, { p50: percentile(sorted, 50), p95: percentile(sorted, 95) }];
     }),
   );
+}
+
+export async function timeReads(reads: readonly TimedRead[], rounds: number, warmUp = 3): Promise<ReadTimes> {
+  const [times] = await timeReadsSideBySide([reads], rounds, warmUp);
+  return times ?? new Map();
+}
+
+/**
+ * The same reads on several systems (each side's list names the same reads in the same order), each
+ * read sent to every side back to back, the side going first changing every round: a drift of the
+ * machine's speed — minutes long on a shared host — lands on every side alike, so their ratios hold
+ * where timing one side after the other would compare two different machines.
+ */
+export async function timeReadsSideBySide(
+  sides: readonly (readonly TimedRead[])[],
+  rounds: number,
+  warmUp = 3,
+): Promise<ReadTimes[]> {
+  const [first] = sides;
+  if (first === undefined) return [];
+  for (const side of sides) {
+    if (side.map((read) => read.name).join('\n') !== first.map((read) => read.name).join('\n')) {
+      throw new Error('side-by-side timing needs the same reads on every side');
+    }
+  }
+  const times = sides.map((side) => new Map<string, number[]>(side.map((read) => [read.name, []])));
+  for (let round = 0; round < warmUp + rounds; round++) {
+    for (const [n, { name }] of first.entries()) {
+      for (let k = 0; k < sides.length; k++) {
+        const side = (k + round) % sides.length;
+        const read = sides[side]?.[n];
+        if (read === undefined) continue;
+        const ms = await timeOne(read);
+        if (round >= warmUp) times[side]?.get(name)?.push(ms);
+      }
+    }
+  }
+  return times.map(summarise);
 }
