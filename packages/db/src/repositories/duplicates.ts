@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
-import { cases } from '../schema/cases.js';
+import { cases, openCaseCondition } from '../schema/cases.js';
 
 export interface NearbyCase {
   id: string;
@@ -13,8 +13,8 @@ export interface NearbyCase {
   createdAt: Date;
 }
 
-/** Closed, rejected and cancelled cases are no one's duplicate; a constant, so written once. */
-const notTerminal = sql.raw(`"cases"."state" not in ('closed', 'rejected', 'cancelled')`);
+/** Closed, rejected and cancelled cases are no one's duplicate: the predicate of `cases_open_cell_idx`. */
+const notTerminal = openCaseCondition(cases);
 
 export interface NearbyCasesQuery {
   city: string;
@@ -26,9 +26,10 @@ export interface NearbyCasesQuery {
 }
 
 /**
- * Open cases of one category in a set of H3 cells reported since `since` (the index
- * `cases_h3_idx` on (h3_cell, category_code) answers it); the caller keeps those within its exact
- * radius. `excludeId` leaves out the report being checked.
+ * Open cases of one category in a set of H3 cells reported since `since` (the partial index
+ * `cases_open_cell_idx` on open cases' (h3_cell, category_code, created_at) answers it, whatever the
+ * city's history or its open backlog elsewhere); the caller keeps those within its exact radius.
+ * `excludeId` leaves out the report being checked.
  */
 export async function findOpenCasesInCells(db: DbOrTx, options: NearbyCasesQuery): Promise<NearbyCase[]> {
   if (options.cells.length === 0) return [];

@@ -225,7 +225,9 @@ export const cases = pgTable(
     // A department's cases of a state, newest first: its list of a state bounded by the page, whatever the state.
     index('cases_department_state_idx').on(t.departmentId, t.state, t.createdAt, t.id),
     index('cases_assignee_idx').on(t.assignee),
-    index('cases_h3_idx').on(t.h3Cell, t.categoryCode),
+    // Possible duplicates (duplicates.ts): open cases of a category in a few H3 cells, newest first.
+    // Open only, so neither the closed history nor the open backlog elsewhere in the city is read.
+    index('cases_open_cell_idx').on(t.h3Cell, t.categoryCode, t.createdAt).where(openCaseCondition(t)),
     index('cases_deadline_idx').on(t.deadlineDue),
     // The plain list, newest first, paged by (created_at, id) (keyset cursor).
     index('cases_created_idx').on(t.city, t.createdAt, t.id),

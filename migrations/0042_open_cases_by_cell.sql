@@ -1,0 +1,2 @@
+DROP INDEX "cases_h3_idx";--> statement-breakpoint
+CREATE INDEX "cases_open_cell_idx" ON "cases" USING btree ("h3_cell","category_code","created_at") WHERE "cases"."state" not in ('closed', 'rejected', 'cancelled');
