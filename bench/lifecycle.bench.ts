@@ -12,7 +12,7 @@
  * The further figures are the same work against the system split in processes: one API process
  * (HTTP=true, WORKERS=false) and N worker processes (HTTP=false) on the same database and queue
  * prefix, their outbox relays sharing the rows (SKIP LOCKED) and their stage workers the queues,
- * one figure per N in BENCH_WORKER_PROCESSES (default "1,3"). Their baseline is the all-in-one
+ * one figure per N in BENCH_WORKER_PROCESSES (default "1,3"; empty: the all-in-one alone). Their baseline is the all-in-one
  * figure: whether splitting helps. All systems run side by side and their rounds rotate, so a busy
  * moment on the machine falls on each. BENCH_CASES (default 300) and BENCH_ROUNDS (default 3) shorten a run.
  */
@@ -25,7 +25,7 @@ import { type CpuByProgram, cpuByProgram, cpuPerUnit } from './support/cpu-by-pr
 
 const CASES = Number(process.env.BENCH_CASES ?? 300);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const WORKER_PROCESSES = (process.env.BENCH_WORKER_PROCESSES ?? '1,3').split(',').map(Number);
+const WORKER_PROCESSES = (process.env.BENCH_WORKER_PROCESSES ?? '1,3').split(',').filter(Boolean).map(Number);
 const CONCURRENCY = 32;
 
 const median = (values: readonly number[]) => {
