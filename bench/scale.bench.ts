@@ -184,6 +184,7 @@ async function growAndMeasure() {
   const halfDatabase = `${database}_half`;
   const client = new pg.Client({ connectionString: system.databaseUrl });
   await client.connect();
+  let grown = false;
   try {
     const simulation = await startSimulation({
       baseUrl: system.app.baseUrl,
@@ -210,13 +211,15 @@ async function growAndMeasure() {
       `scale: ${seed.cases} seed cases (${seed.ended} ended), ${copies} copies ${stepSeconds} s apart`,
     );
     await grow(client, 1, halfCopies, stepSeconds);
+    grown = true;
   } finally {
     await client.end();
-    await system.close({ keepDatabase: true });
+    // Kept for the timing below (which drops it unless KEEP); a failed run drops it now.
+    await system.close({ keepDatabase: grown || KEEP });
   }
-  // Cloning needs the database without sessions: the system is stopped until the timing.
-  await cloneDatabase(benchEnvironment.adminUrl, database, halfDatabase);
   try {
+    // Cloning needs the database without sessions: the system is stopped until the timing.
+    await cloneDatabase(benchEnvironment.adminUrl, database, halfDatabase);
     await growToFull(database);
     const measured = await measureSideBySide(halfDatabase, database);
     if (KEEP) console.log(`scale: databases kept: SCALE_REUSE=${halfDatabase},${database}`);
