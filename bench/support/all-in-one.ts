@@ -8,6 +8,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import getPort from 'get-port';
+import { processCpu } from './cpu-by-program.js';
 
 export const repositoryRoot = path.resolve(import.meta.dirname, '../..');
 
@@ -73,9 +74,6 @@ export interface SystemProcess {
   /** SIGTERM and wait. */
   stop(): Promise<void>;
 }
-
-/** Clock ticks per second of /proc/<pid>/stat (USER_HZ, 100 on Linux). */
-const USER_HZ = 100;
 
 export type SystemProcessOptions = Omit<AllInOneOptions, 'port'>;
 
@@ -158,10 +156,9 @@ function spawnSystemProcess(options: SystemProcessOptions, env: Record<string, s
       return { peakBytes: kib('VmHWM') * 1024, currentBytes: kib('VmRSS') * 1024 };
     },
     async cpuSeconds() {
-      const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
-      // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      return (Number(fields[11]) + Number(fields[12])) / USER_HZ;
+      const cpu = await processCpu(pid);
+      if (cpu === null) throw new Error(`process ${pid} is gone`);
+      return cpu.seconds;
     },
     async kill9() {
       if (!exited) child.kill('SIGKILL');

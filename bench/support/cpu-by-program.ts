@@ -18,15 +18,22 @@ export interface CpuByProgram {
   bench: number;
 }
 
-async function cpuOf(pid: string): Promise<{ name: string; seconds: number } | null> {
+/**
+ * A process's name and CPU seconds from /proc/<pid>/stat (null once it is gone): its own user and
+ * system time, and with `children` also that of its exited children it waited for — PostgreSQL's
+ * postmaster holds there what the backends of closed connections used.
+ */
+export async function processCpu(
+  pid: string | number,
+  children = false,
+): Promise<{ name: string; seconds: number } | null> {
   try {
     const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
     const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
     // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th,
-    // cutime and cstime (children that exited and were waited for) the 14th and 15th — PostgreSQL's
-    // postmaster holds there what the backends of closed connections used.
+    // cutime and cstime the 14th and 15th.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const ticks = [11, 12, 13, 14].reduce((sum, n) => sum + Number(fields[n]), 0);
+    const ticks = (children ? [11, 12, 13, 14] : [11, 12]).reduce((sum, n) => sum + Number(fields[n]), 0);
     return { name, seconds: ticks / USER_HZ };
   } catch {
     return null; // Gone between the listing and the read.
@@ -40,7 +47,7 @@ export async function cpuByProgram(systemPids: readonly number[]): Promise<CpuBy
   const system = new Set(systemPids.map(String));
   await Promise.all(
     pids.map(async (pid) => {
-      const cpu = await cpuOf(pid);
+      const cpu = await processCpu(pid, true);
       if (cpu === null) return;
       if (system.has(pid)) total.system += cpu.seconds;
       else if (pid === String(process.pid)) total.bench += cpu.seconds;
