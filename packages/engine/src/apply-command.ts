@@ -87,11 +87,6 @@ export interface CommandOptions {
    * throw an EngineError) before anything is written.
    */
   alsoWrite?: (result: CommandResult) => readonly WriteQuery[] | Promise<readonly WriteQuery[]>;
-  /**
-   * Case columns the caller sets with the command beyond the plan's, none of them the lifecycle's
-   * (an attached caller who asked to be called back makes the case due for a callback, say).
-   */
-  caseColumns?: Pick<CaseChanges, 'wantsCallback'>;
 }
 
 /** A command as a route hands it over: the note and photos that came with it are its evidence. */
@@ -119,11 +114,7 @@ export async function applyCommand(
     throw new VersionConflictError(before.id, before.version, request.expectedVersion);
   }
   const planned = await planCommand(context, before, request);
-  const changes = { ...planned.changes, ...options.caseColumns };
-  const transition = {
-    ...planned.transition,
-    after: { ...planned.transition.after, ...options.caseColumns },
-  };
+  const { changes, transition } = planned;
   const result = { case: transition.after, event: writtenEvent(transition.event), plan: transition.plan };
   const extra = (await options.alsoWrite?.(result)) ?? [];
   const rollups = await transitionRollups(context, transition);

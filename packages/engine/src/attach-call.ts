@@ -24,7 +24,7 @@ import { newId } from './ids.js';
 /** The caller as the intake service prepared them: the phone and email already sealed. */
 export type AttachedCaller = Omit<
   CaseCallerRow,
-  'id' | 'caseId' | 'city' | 'attachedBy' | 'attachedAt' | 'erasedAt'
+  'id' | 'caseId' | 'city' | 'attachedBy' | 'attachedAt' | 'erasedAt' | 'callbackReachedAt'
 >;
 
 export interface AttachCallRequest {
@@ -79,6 +79,7 @@ export async function attachCall(
             attachedBy: actorFields(request.actor).actorName,
             attachedAt: now,
             erasedAt: null,
+            callbackReachedAt: null,
           }),
           ...(key === null
             ? []
@@ -91,7 +92,6 @@ export async function attachCall(
                 }),
               ]),
         ],
-        ...(request.caller.wantsCallback ? { caseColumns: { wantsCallback: true } } : {}),
       },
     );
     return { case: result.case, callerId, replayed: false };

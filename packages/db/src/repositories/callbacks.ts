@@ -1,9 +1,11 @@
 /** Callbacks (回访) to citizens whose case has ended: who is still to be called, and each call made. */
-import { and, asc, eq, getTableColumns, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { databaseErrorOf } from '../database-errors.js';
 import { callbacks } from '../schema/callbacks.js';
-import { callbackDueCondition, cases } from '../schema/cases.js';
+import { callerCallbackDueCondition, caseCallers } from '../schema/case-callers.js';
+import { callbackDueCondition, cases, reporterDataKeptCondition } from '../schema/cases.js';
+import type { CaseCallerRow } from './case-callers.js';
 import { type CaseScope, caseScopeCondition } from './case-scope.js';
 import type { CaseRow } from './cases.js';
 
@@ -12,36 +14,91 @@ export type CallbackOutcome = CallbackRow['outcome'];
 
 export interface CallbackDue {
   case: CaseRow;
+  /** The case's own caller asked to be called back and has not been reached yet. */
+  reporterDue: boolean;
+  /** The callers attached to the case (附加来电) who asked to be called back and were not reached yet. */
+  callers: CaseCallerRow[];
   /** Calls made that reached nobody. */
   attempts: number;
   lastAttemptAt: Date | null;
 }
 
 /**
- * Ended cases whose caller asked to be called back and has not been reached yet, within the scope,
- * those waiting longest first: read from the partial index of the cases still due, so it costs
- * what it returns however many callbacks the city has made.
+ * Ended cases with someone still to call back — their reporter or a caller attached to them who
+ * asked for a callback and has not been reached — within the scope, those waiting longest first.
+ * The reporters due are a partial index of cases and the attached callers due one of callers, so
+ * the list costs what it returns however many callbacks the city has made.
  */
 export async function listCallbacksDue(db: DbOrTx, scope: CaseScope, limit: number): Promise<CallbackDue[]> {
   // Qualified by hand: drizzle writes a single-table selection's columns bare, and a bare "id" in
   // the subqueries below would mean the callback's own.
   const caseId = sql`${cases}.${sql.identifier(cases.id.name)}`;
-  const attempts = sql<number>`(select count(*) from ${callbacks} where ${callbacks.caseId} = ${caseId})::int`;
+  const unanswered = sql`${callbacks.caseId} = ${caseId} and ${callbacks.outcome} = 'unreachable'`;
+  const attempts = sql<number>`(select count(*) from ${callbacks} where ${unanswered})::int`;
   const lastAttemptAt = sql<
     string | null
-  >`(select max(${callbacks.at}) from ${callbacks} where ${callbacks.caseId} = ${caseId})`;
-  const rows = await db
-    .select({ row: getTableColumns(cases), attempts, lastAttemptAt })
+  >`(select max(${callbacks.at}) from ${callbacks} where ${unanswered})`;
+  const waitingLongest = [asc(cases.updatedAt), asc(cases.id)];
+  // Past the retention period (reporter data erased) there is nobody left to call.
+  const inScope = and(caseScopeCondition(scope), isNull(cases.reporterErasedAt));
+  const reporterDue = db
+    .select({ id: cases.id })
     .from(cases)
-    // Past the retention period (reporter data erased) there is nobody left to call.
-    .where(and(caseScopeCondition(scope), callbackDueCondition(cases), isNull(cases.reporterErasedAt)))
-    .orderBy(asc(cases.updatedAt), asc(cases.id))
+    .where(and(inScope, callbackDueCondition(cases)))
+    .orderBy(...waitingLongest)
     .limit(limit);
-  return rows.map(({ row, attempts: n, lastAttemptAt: last }) => ({
+  const callersDue = db
+    .select({ id: cases.id })
+    .from(cases)
+    .where(
+      and(
+        caseScopeCondition(scope),
+        reporterDataKeptCondition(cases),
+        inArray(
+          cases.id,
+          db
+            .select({ id: caseCallers.caseId })
+            .from(caseCallers)
+            .where(callerCallbackDueCondition(caseCallers)),
+        ),
+      ),
+    )
+    .orderBy(...waitingLongest)
+    .limit(limit);
+  const rows = await db
+    .select({
+      row: getTableColumns(cases),
+      reporterDue: sql<boolean>`${callbackDueCondition(cases)}`,
+      attempts,
+      lastAttemptAt,
+    })
+    .from(cases)
+    .where(sql`${caseId} in ((${reporterDue}) union (${callersDue}))`)
+    .orderBy(...waitingLongest)
+    .limit(limit);
+  const callers = await callersDueOf(
+    db,
+    rows.map(({ row }) => row.id),
+  );
+  return rows.map(({ row, reporterDue: due, attempts: n, lastAttemptAt: last }) => ({
     case: row,
+    reporterDue: due,
+    callers: callers.get(row.id) ?? [],
     attempts: n,
     lastAttemptAt: last === null ? null : new Date(last),
   }));
+}
+
+async function callersDueOf(db: DbOrTx, caseIds: readonly string[]): Promise<Map<string, CaseCallerRow[]>> {
+  const byCase = new Map<string, CaseCallerRow[]>();
+  if (caseIds.length === 0) return byCase;
+  const rows = await db
+    .select()
+    .from(caseCallers)
+    .where(and(inArray(caseCallers.caseId, [...caseIds]), callerCallbackDueCondition(caseCallers)))
+    .orderBy(asc(caseCallers.attachedAt), asc(caseCallers.id));
+  for (const row of rows) byCase.set(row.caseId, [...(byCase.get(row.caseId) ?? []), row]);
+  return byCase;
 }
 
 /** A call to record: `counted` is the repository's to decide. */
@@ -96,13 +153,23 @@ async function recordCallbackIn(db: DbOrTx, row: NewCallback): Promise<CallbackR
     counted: row.outcome === 'unreachable' || caseAnswered.length === 0,
   };
   await db.insert(callbacks).values(recorded);
-  if (row.outcome !== 'unreachable' && recorded.counted) {
+  if (row.outcome !== 'unreachable') await markReached(db, row);
+  return recorded;
+}
+
+/** The caller of an answered call is no longer due: the case's reporter, or the attached caller. */
+async function markReached(db: DbOrTx, row: NewCallback): Promise<void> {
+  if (row.callerId === null) {
     await db
       .update(cases)
       .set({ callbackAnsweredAt: row.at })
       .where(and(eq(cases.id, row.caseId), isNull(cases.callbackAnsweredAt)));
+  } else {
+    await db
+      .update(caseCallers)
+      .set({ callbackReachedAt: row.at })
+      .where(and(eq(caseCallers.id, row.callerId), isNull(caseCallers.callbackReachedAt)));
   }
-  return recorded;
 }
 
 /** The answered call (satisfied or unsatisfied) of a case's own caller, or of a caller attached to it. */

@@ -1,6 +1,7 @@
 // Types only: drizzle-kit loads this file without the workspace packages.
 import type { ReporterLanguage } from '@urbangrid/domain';
-import { boolean, index, pgTable, text } from 'drizzle-orm/pg-core';
+import { type SQL, sql } from 'drizzle-orm';
+import { type AnyPgColumn, boolean, index, pgTable, text } from 'drizzle-orm/pg-core';
 import { cases } from './cases.js';
 import { ts } from './columns.js';
 
@@ -12,6 +13,16 @@ import { ts } from './columns.js';
  * id only), erased with the reporter's data. They hear of the case's steps as its reporter does and
  * are called back with it (回访).
  */
+interface CallerColumns {
+  wantsCallback: AnyPgColumn;
+  callbackReachedAt: AnyPgColumn;
+  erasedAt: AnyPgColumn;
+}
+
+/** The caller asked to be called back and has not been reached yet (their data not erased). */
+export const callerCallbackDueCondition = (t: CallerColumns): SQL =>
+  sql`${t.wantsCallback} and ${t.callbackReachedAt} is null and ${t.erasedAt} is null`;
+
 export const caseCallers = pgTable(
   'case_callers',
   {
@@ -36,6 +47,11 @@ export const caseCallers = pgTable(
     /** The hotline system's call id of this call. */
     callId: text('call_id'),
     wantsCallback: boolean('wants_callback').notNull().default(false),
+    /**
+     * When this caller was reached by a callback (an answered call, satisfied or not): until then a
+     * caller who asked for one keeps the ended case on the callbacks due (`case_callers_callback_due_idx`).
+     */
+    callbackReachedAt: ts('callback_reached_at'),
     /** The operator who attached the call. */
     attachedBy: text('attached_by').notNull(),
     attachedAt: ts('attached_at').notNull(),
@@ -45,5 +61,6 @@ export const caseCallers = pgTable(
   (t) => [
     index('case_callers_case_idx').on(t.caseId, t.attachedAt),
     index('case_callers_phone_hash_idx').on(t.phoneHash),
+    index('case_callers_callback_due_idx').on(t.caseId).where(callerCallbackDueCondition(t)),
   ],
 );

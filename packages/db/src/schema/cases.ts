@@ -83,7 +83,7 @@ export const openOverdueCondition = (t: CaseColumns): SQL =>
 export const reporterDataKeptCondition = (t: CaseColumns): SQL =>
   sql`${t.reporterErasedAt} is null and ${t.state} in (${terminalList})`;
 
-/** Ended, the caller asked to be called back and was not reached yet (回访 due); `cases_callbacks_due_idx`. */
+/** Ended, the reporter asked to be called back and was not reached yet (回访 due); `cases_callbacks_due_idx`. */
 export const callbackDueCondition = (t: CaseColumns): SQL =>
   sql`${t.wantsCallback} and ${t.callbackAnsweredAt} is null and ${t.state} in (${terminalList})`;
 
@@ -156,9 +156,10 @@ export const cases = pgTable(
     callId: text('call_id'),
     wantsCallback: boolean('wants_callback').notNull().default(false),
     /**
-     * When the caller was reached (a satisfied or unsatisfied callback, 回访): set with that call, so
-     * the cases still due are one partial index (`cases_callbacks_due_idx`), not an anti-join over
-     * every call ever made.
+     * When the reporter was reached (a satisfied or unsatisfied callback, 回访, to the case's own
+     * caller): set with that call, so the cases whose reporter is still due are one partial index
+     * (`cases_callbacks_due_idx`), not an anti-join over every call ever made. Callers attached to
+     * the case keep their own (case_callers.callback_reached_at).
      */
     callbackAnsweredAt: ts('callback_answered_at'),
     selfHandled: boolean('self_handled').notNull().default(false),

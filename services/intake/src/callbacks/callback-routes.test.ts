@@ -13,6 +13,7 @@ interface DueItem {
     state: string;
     reporter: { name: string | null; phone: string | null };
   };
+  reporterDue: boolean;
   callers: { id: string; name: string | null; phone: string | null; wantsCallback: boolean }[];
   attempts: number;
   lastAttemptAt: string | null;
@@ -87,6 +88,8 @@ describe('callbacks (回访)', () => {
       // The operator calls, so sees the number in full.
       expect(listed.find((item) => item.case.id === asked.id)).toMatchObject({
         case: { state: 'rejected', reporter: { name: '王先生', phone: '13911112222' } },
+        reporterDue: true,
+        callers: [],
         attempts: 0,
         lastAttemptAt: null,
       });
@@ -113,24 +116,33 @@ describe('callbacks (回访)', () => {
   );
 
   redisTest(
-    'a call attached to the case (附加来电) adds its caller to the list: every caller is called back',
+    'a call attached to the case (附加来电) adds its caller to the list: everyone who asked is called back, no one else',
     async ({ database }) => {
       const notAsked = await report(false, '13911116666');
-      const attached = await harness.app.inject({
-        method: 'POST',
-        url: `/api/intake/cases/${notAsked.id}/attach`,
-        headers: operator,
-        payload: { reporter: { name: '李女士', phone: '13922227777' }, wantsCallback: true },
-      });
-      expect(attached.statusCode, attached.body).toBe(201);
+      const attach = (phone: string, wantsCallback: boolean) =>
+        harness.app.inject({
+          method: 'POST',
+          url: `/api/intake/cases/${notAsked.id}/attach`,
+          headers: operator,
+          payload: { reporter: { name: '李女士', phone }, wantsCallback },
+        });
+      expect((await attach('13922227777', true)).statusCode).toBe(201);
+      expect((await attach('13922226666', false)).statusCode).toBe(201);
       expect((await due()).map((item) => item.case.id)).not.toContain(notAsked.id);
       await end(database.db, notAsked.id);
 
       const listed = (await due()).find((item) => item.case.id === notAsked.id);
       expect(listed).toMatchObject({
         case: { reporter: { name: '王先生', phone: '13911116666' } },
+        reporterDue: false,
         callers: [{ name: '李女士', phone: '13922227777', wantsCallback: true }],
       });
+      expect(listed?.callers).toHaveLength(1);
+
+      // Reached: nobody else of the case asked, so it leaves the list.
+      const reached = await call(notAsked.id, { outcome: 'satisfied', callerId: listed?.callers[0]?.id });
+      expect(reached.statusCode, reached.body).toBe(201);
+      expect((await due()).map((item) => item.case.id)).not.toContain(notAsked.id);
     },
   );
 
@@ -185,11 +197,17 @@ describe('callbacks (回访)', () => {
       const first = await call(asked.id, { outcome: 'satisfied', callerId: caller });
       expect(first.statusCode, first.body).toBe(201);
       expect(first.json()).toMatchObject({ caseId: asked.id, callerId: caller, outcome: 'satisfied' });
-      expect((await due()).map((item) => item.case.id)).not.toContain(asked.id);
-      // The reporter is still called back, their answer theirs; each caller answers once.
+      // The reporter, who asked too, is still due; the caller reached is not.
+      expect((await due()).find((item) => item.case.id === asked.id)).toMatchObject({
+        reporterDue: true,
+        callers: [],
+        attempts: 1,
+      });
+      // The reporter is called back, their answer theirs; each caller answers once.
       const reporter = await call(asked.id, { outcome: 'unsatisfied', note: '太慢了' });
       expect(reporter.statusCode, reporter.body).toBe(201);
       expect(reporter.json()).toMatchObject({ callerId: null, outcome: 'unsatisfied' });
+      expect((await due()).map((item) => item.case.id)).not.toContain(asked.id);
       expectProblem(await call(asked.id, { outcome: 'satisfied', callerId: caller }), 409, 'CONFLICT');
       expectProblem(await call(asked.id, { outcome: 'satisfied' }), 409, 'CONFLICT');
 

@@ -1,14 +1,15 @@
 /**
- * Callbacks (回访): `GET /api/intake/callbacks` lists the ended cases of the operator's city whose
- * caller asked to be called back and has not been reached yet, each with the callers attached to it
- * (附加来电), so every one of them is called; `POST /api/intake/cases/:id/callback`
- * records a call — satisfied, unsatisfied, or unreachable (the case stays on the list to be tried
- * again) — to the case's own caller, or with `callerId` to an attached caller (their satisfaction
- * is theirs: the case's callback and the reports count the case's own caller alone). One answered
- * call per caller: a second answers 409 CONFLICT.
+ * Callbacks (回访): `GET /api/intake/callbacks` lists the ended cases of the operator's city with
+ * someone still to call back — their reporter, or a caller attached to it (附加来电), who asked for a
+ * callback and has not been reached yet — naming who is still due, so every one of them is called
+ * and none twice; `POST /api/intake/cases/:id/callback` records a call — satisfied, unsatisfied, or
+ * unreachable (the caller stays due, to be tried again) — to the case's own caller, or with
+ * `callerId` to an attached caller (their satisfaction is theirs: the reports count the case's
+ * first answered call alone). One answered call per caller: a second answers 409 CONFLICT. The
+ * case leaves the list once everyone who asked has been reached.
  */
 
-import { findCaseCallerById, listCallbacksDue, listCallersOfCases, recordCallback } from '@urbangrid/db';
+import { findCaseCallerById, listCallbacksDue, recordCallback } from '@urbangrid/db';
 import { isTerminal } from '@urbangrid/domain';
 import { newId } from '@urbangrid/engine';
 import {
@@ -50,14 +51,16 @@ export function callbackRoutes(ctx: IntakeContext): ServicePlugin {
         schema: {
           tags,
           summary:
-            '回访 due: ended cases whose caller asked for a callback and was not reached yet, waiting longest first',
+            '回访 due: ended cases with a caller who asked for a callback and was not reached yet, waiting longest first',
           querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
           response: {
             200: z.object({
               items: z.array(
                 z.object({
                   case: caseViewSchema,
-                  /** The other callers attached to the case (附加来电), to be called back as well. */
+                  /** The case's own caller asked for a callback and has not been reached yet. */
+                  reporterDue: z.boolean(),
+                  /** The callers attached to the case (附加来电) who asked for a callback and were not reached yet. */
                   callers: z.array(caseCallerSchema),
                   /** Calls that reached nobody so far. */
                   attempts: z.number().int(),
@@ -71,16 +74,11 @@ export function callbackRoutes(ctx: IntakeContext): ServicePlugin {
       async (request) => {
         const user = userOf(request);
         const due = await listCallbacksDue(app.db, caseScopeOf(user), request.query.limit);
-        const callers = await listCallersOfCases(
-          app.db,
-          due.map((item) => item.case.id),
-        );
         return {
           items: due.map((item) => ({
             case: toCaseView(item.case, user, ctx.phoneKey),
-            callers: (callers.get(item.case.id) ?? []).map((caller) =>
-              toCaseCaller(caller, item.case, user, ctx.phoneKey),
-            ),
+            reporterDue: item.reporterDue,
+            callers: item.callers.map((caller) => toCaseCaller(caller, item.case, user, ctx.phoneKey)),
             attempts: item.attempts,
             lastAttemptAt: item.lastAttemptAt?.toISOString() ?? null,
           })),

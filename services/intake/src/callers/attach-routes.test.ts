@@ -107,9 +107,11 @@ describe('attaching a call to an open case (附加来电)', () => {
         .where(eq(caseCallers.caseId, original.id));
       expect(JSON.stringify(stored)).not.toContain(callerPhone);
       expect(JSON.stringify(stored)).not.toContain(callerEmail);
-      // The caller asked to be called back: the case is due for a callback once it ends.
+      // The caller asked to be called back: theirs is due once the case ends; the reporter, who did
+      // not ask, is not.
+      expect(stored).toMatchObject({ wantsCallback: true, callbackReachedAt: null });
       const [row] = await database.db.select().from(cases).where(eq(cases.id, original.id));
-      expect(row?.wantsCallback).toBe(true);
+      expect(row?.wantsCallback).toBe(false);
     },
   );
 

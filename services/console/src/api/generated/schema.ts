@@ -5031,7 +5031,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 回访 due: ended cases whose caller asked for a callback and was not reached yet, waiting longest first */
+        /** 回访 due: ended cases with a caller who asked for a callback and was not reached yet, waiting longest first */
         get: {
             parameters: {
                 query?: {
@@ -5052,6 +5052,7 @@ export interface paths {
                         "application/json": {
                             items: {
                                 case: components["schemas"]["Case"];
+                                reporterDue: boolean;
                                 callers: components["schemas"]["CaseCaller"][];
                                 attempts: number;
                                 lastAttemptAt: string | null;

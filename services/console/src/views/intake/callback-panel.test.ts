@@ -37,6 +37,7 @@ function due(more: Partial<CallbackDue> = {}, caseMore: Parameters<typeof aCase>
       reporter: { name: '张先生', phone: '0471-6123456' },
       ...caseMore,
     }),
+    reporterDue: true,
     callers: [],
     attempts: 0,
     lastAttemptAt: null,
@@ -281,6 +282,26 @@ describe('CallbackPanel 待回访', () => {
     callbackServer([due()]);
     const wrapper = await panel();
     expect(wrapper.find('[data-test="callback-whom"]').exists()).toBe(false);
+  });
+
+  it('shows the one attached caller still due, not the reporter already reached, and calls them', async () => {
+    const item = due({
+      reporterDue: false,
+      callers: [aCaller({ id: 'caller-li', name: '李女士', phone: '13900000001' })],
+    });
+    const { calls } = callbackServer([item]);
+    const wrapper = await panel();
+    const one = row(wrapper, item);
+    expect(one.find('[data-test="callback-whom"]').exists()).toBe(false);
+    expect(one.text()).toContain('李女士');
+    expect(one.text()).not.toContain('张先生');
+    expect(one.find('[data-test="callback-phone"]').attributes('href')).toBe('tel:13900000001');
+
+    await press(wrapper, item, 'satisfied');
+    expect(calls.filter((c) => c.method === 'POST').map((c) => c.body)).toEqual([
+      { outcome: 'satisfied', callerId: 'caller-li' },
+    ]);
+    expect(rows(wrapper)).toHaveLength(0);
   });
 
   it('keeps the row and shows why when the call could not be recorded otherwise', async () => {
