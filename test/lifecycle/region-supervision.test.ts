@@ -89,4 +89,33 @@ describe('督办 from the region on a case', () => {
       ).toBe(0);
     },
   );
+
+  redisTest(
+    'a city’s supervisor who also holds the region’s role issues 督办 on the city’s route within their own area only',
+    async ({ database }) => {
+      // A district supervisor of another district, granted the region's role as well: the region's
+      // role sees every case, but the city's route is the supervisor's.
+      await database.pool.query(
+        `update users set roles = array['supervisor', 'region_supervisor'], area_code = '150103'
+         where username = 'supervisor-150102'`,
+      );
+      const both = bearer((await loginAs(life.app, 'supervisor-150102')).token);
+      const id = await walkTo(life, 'handling');
+      await turnRed(life, id);
+      expect((await life.read(id)).districtCode).toBe('150102');
+
+      const direct = await life.app.inject({
+        method: 'POST',
+        url: `/api/dispatch/cases/${id}/supervise`,
+        headers: both,
+        payload: { note: '直接督办' },
+      });
+      expect(direct.statusCode, direct.body).toBe(404);
+      expect(direct.json().code).toBe('NOT_FOUND');
+      expect(await life.read(id)).toMatchObject({ supervised: false });
+      // They still read the case, as the region's role lets them.
+      const read = await life.app.inject({ method: 'GET', url: `/api/cases/${id}`, headers: both });
+      expect(read.statusCode, read.body).toBe(200);
+    },
+  );
 });

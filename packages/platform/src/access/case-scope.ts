@@ -47,8 +47,14 @@ function union(scopes: CaseScope[]): CaseScope {
 /**
  * The cases `actor` may see. An integration sees none: a reporting key reads back only the
  * status of its own reports (intake's `GET /api/intake/reports/:id`), never case views.
+ *
+ * With `acting`, the cases they may see as one of those roles only: a route open to some roles
+ * acts on the cases of the roles that let the caller in, not on what another role of theirs sees
+ * (a city supervisor who is also the region's supervisor issues 督办 on the city's route for the
+ * city's cases; any other city's goes through the region's desk, which records the order).
  */
-export function caseScopeOf(actor: Actor): CaseScope {
+export function caseScopeOf(actor: Actor, acting?: readonly Role[]): CaseScope {
   if (actor.kind === 'integration') return nothing;
-  return union(actor.roles.map((role) => scopeOfRole(actor, role)));
+  const roles = acting === undefined ? actor.roles : actor.roles.filter((role) => acting.includes(role));
+  return union(roles.map((role) => scopeOfRole(actor, role)));
 }

@@ -108,7 +108,8 @@ export function caseCommandRoute<F extends z.ZodRawShape>(
     },
     async (request) => {
       const actor = actorOf(request);
-      const loaded = await caseInScopeOr404(app.db, actor, request.params.id);
+      // The case as one of the roles this route lets in: another role's jurisdiction is not this command's.
+      const loaded = await caseInScopeOr404(app.db, actor, request.params.id, access.roles);
       // The body passed `body`'s validation; its generic type is too deep for TypeScript to narrow.
       const { expectedVersion, ...input } = request.body as { expectedVersion?: number };
       const call = { caseId: loaded.id, loaded, actor: toDomainActor(actor), expectedVersion };
