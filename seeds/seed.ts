@@ -8,6 +8,7 @@ import {
   insertRegionCityProfiles,
   listMatrixCells,
   officerGrids,
+  recordUntimedHoldings,
   type Tx,
   users,
 } from '@urbangrid/db';
@@ -142,6 +143,8 @@ export async function seedDemoRegion(
       cityProfiles: await insertRegionCityProfiles(tx, region.cityProfiles),
       regionIndicators: await seedRegionTargets(tx, region),
     };
+    // The seeded officers have held their grids since before any change was recorded.
+    await recordUntimedHoldings(tx);
     // The cities' public holidays come through the loader every process and the admin use.
     const holidays = await syncPublicHolidays(
       tx,

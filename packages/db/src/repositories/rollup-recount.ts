@@ -32,9 +32,9 @@ const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase(
 
 /**
  * Recounted rollup rows (only rows with some count) of a city over an inclusive range of local days.
- * The officers' grids (officer_grids) go to the officers holding each grid now: officer_grids keeps
- * no history, so after a grid is handed over the recount gives its past to the new holder while the
- * kept rollup (counted as each case was filed) leaves it with the one who held it then.
+ * The officers' grids go to the officers who held each event's grid at its time
+ * (officer_grid_holdings), as the kept rollup counted it then: a handed-over grid's past stays with
+ * the one who held it.
  */
 export async function recountRollups(
   db: DbOrTx,
@@ -50,7 +50,7 @@ export async function recountRollups(
   const anyCount = sql.raw(rollupMetrics.map((m) => `coalesce(sum(${snake(m)}), 0)`).join(' + '));
   const result = await db.execute<Record<string, unknown>>(sql`
 with ev as (
-  select e.case_id, e.seq, e.command, e.from_state, e.to_state, e.data,
+  select e.case_id, e.seq, e.at, e.command, e.from_state, e.to_state, e.data,
          case when e.actor_role in ('integration', 'system') then null else e.actor_name end as staff,
          (e.at at time zone ci.time_zone)::date::text as day,
          c.source, c.reporter_username, c.district_code, c.street_code, c.grid_code, c.closure_type,
@@ -113,7 +113,7 @@ with ev as (
     (command = 'startReview' or (command = 'reassign' and from_state = 'handled'))::int as check_dispatch_now
   from state_of window w as (partition by case_id order by seq)
 ), counted as (
-  select day, case_id, seq,
+  select day, at, case_id, seq,
     coalesce(department_after, department_before) as department_key,
     district_code, street_code, grid_code,
     coalesce(category_after, first_category) as category_key,
@@ -181,11 +181,13 @@ with ev as (
   from staffed
   where key is not null
   union all
-  -- The officers of the case's grid: those holding it now (officer_grids keeps no history).
+  -- The officers of the case's grid: those holding it at the event's time.
   select day, ${officerGridsDimension}, u.username, ${officerGridsColumns}
   from counted
-  join officer_grids og on og.grid_code = counted.grid_code
-  join users u on u.id = og.officer_id
+  join officer_grid_holdings h on h.grid_code = counted.grid_code
+    and (h.held_from is null or counted.at >= h.held_from)
+    and (h.held_until is null or counted.at < h.held_until)
+  join users u on u.id = h.officer_id
 )
 select day, dimension, key, ${sums}
 from keyed

@@ -1,7 +1,7 @@
-import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { preparedPerDatabase } from '../prepared.js';
-import { officerGrids, users } from '../schema/people.js';
+import { officerGridHoldings, officerGrids, users } from '../schema/people.js';
 import { areas, grids } from '../schema/reference.js';
 
 /** Who a signed-in person is and where they act: what authentication and jurisdiction need. */
@@ -180,15 +180,51 @@ export async function listOfficerGridCodes(db: DbOrTx, officerId: string): Promi
   return rows.map((row) => row.code);
 }
 
-/** Makes `codes` the officer's grids (those not named are let go). */
+/**
+ * Makes `codes` the officer's grids (those not named are let go) from `at` on: the holdings of the
+ * grids let go end then, those of the grids given begin then (officer_grid_holdings).
+ */
 export async function replaceOfficerGrids(
   db: DbOrTx,
   officerId: string,
   codes: readonly string[],
+  at: Date = new Date(),
 ): Promise<void> {
+  const before = await listOfficerGridCodes(db, officerId);
+  const letGo = before.filter((code) => !codes.includes(code));
+  const given = [...new Set(codes)].filter((code) => !before.includes(code));
   await db.delete(officerGrids).where(eq(officerGrids.officerId, officerId));
   if (codes.length > 0)
     await db.insert(officerGrids).values(codes.map((gridCode) => ({ officerId, gridCode })));
+  if (letGo.length > 0)
+    await db
+      .update(officerGridHoldings)
+      .set({ heldUntil: at })
+      .where(
+        and(
+          eq(officerGridHoldings.officerId, officerId),
+          inArray(officerGridHoldings.gridCode, letGo),
+          isNull(officerGridHoldings.heldUntil),
+        ),
+      );
+  if (given.length > 0)
+    await db
+      .insert(officerGridHoldings)
+      .values(given.map((gridCode) => ({ officerId, gridCode, heldFrom: at })));
+}
+
+/**
+ * Every grid an officer holds without a holding on record is held "since before any change was
+ * recorded" (held_from null): the seeded grids. Migration 0044 did the same for the grids of its day.
+ */
+export async function recordUntimedHoldings(db: DbOrTx): Promise<void> {
+  await db.execute(sql`
+    insert into ${officerGridHoldings} (officer_id, grid_code, held_from)
+    select og.officer_id, og.grid_code, null from ${officerGrids} og
+    where not exists (
+      select 1 from ${officerGridHoldings} h
+      where h.officer_id = og.officer_id and h.grid_code = og.grid_code and h.held_until is null
+    )`);
 }
 
 /** The grids of a city valid today among `codes`, and those of its streets `streetCodes`. */

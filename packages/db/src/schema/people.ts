@@ -44,6 +44,29 @@ export const officerGrids = pgTable(
   (t) => [primaryKey({ columns: [t.officerId, t.gridCode] }), index('officer_grids_grid_idx').on(t.gridCode)],
 );
 
+/**
+ * Who held each grid when (officer_grids keeps the present only): a holding opens when a grid is
+ * given to an officer and ends when it is taken from them; `held_from` null is "since before any
+ * change was recorded" (the seeded grids, and those held when this table came). The recount gives
+ * an event's counts for the officers of its grid to those holding it at the event's time, as the
+ * kept rollups did when it happened.
+ */
+export const officerGridHoldings = pgTable(
+  'officer_grid_holdings',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    officerId: text('officer_id')
+      .notNull()
+      .references(() => users.id),
+    gridCode: text('grid_code')
+      .notNull()
+      .references(() => grids.code),
+    heldFrom: timestamp('held_from', { withTimezone: true }),
+    heldUntil: timestamp('held_until', { withTimezone: true }),
+  },
+  (t) => [index('officer_grid_holdings_grid_idx').on(t.gridCode, t.heldFrom)],
+);
+
 /** On-duty shifts: verification and check tasks go to the officer on duty for the grid. */
 export const dutyShifts = pgTable(
   'duty_shifts',

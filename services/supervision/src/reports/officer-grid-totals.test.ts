@@ -79,10 +79,12 @@ describe('officers over their grids', () => {
     const worked = [...new Map(first.map((p) => [p.username, p.grid])).values()].slice(0, 4);
     expect(worked.length).toBe(4);
     const third = first.find((p) => p.grid === worked[2]) as Pair;
-    await replaceOfficerGrids(db, third.id, [
-      ...first.filter((p) => p.username === third.username).map((p) => p.grid),
-      worked[1] ?? '',
-    ]);
+    await replaceOfficerGrids(
+      db,
+      third.id,
+      [...first.filter((p) => p.username === third.username).map((p) => p.grid), worked[1] ?? ''],
+      clock,
+    );
     const pairs = await officerGridPairs();
     const centre = async (grid: string) =>
       (
@@ -222,11 +224,14 @@ describe('officers over their grids', () => {
       db,
       holder.id,
       pairs.filter((p) => p.username === firstOfficer && p.grid !== worked[0]).map((p) => p.grid),
+      clock,
     );
-    await replaceOfficerGrids(db, successor.id, [
-      ...pairs.filter((p) => p.username === successor.username).map((p) => p.grid),
-      worked[0] ?? '',
-    ]);
+    await replaceOfficerGrids(
+      db,
+      successor.id,
+      [...pairs.filter((p) => p.username === successor.username).map((p) => p.grid), worked[0] ?? ''],
+      clock,
+    );
     await fileCase(worked[0] ?? '', 'hotline');
     const after = new Map(
       (await sumRollups(db, { city, dimension: officerGridsDimension, ...period })).map((row) => [
@@ -236,6 +241,14 @@ describe('officers over their grids', () => {
     );
     expect(after.get(firstOfficer)).toBe(before.get(firstOfficer));
     expect(after.get(successor.username)).toBe((before.get(successor.username) ?? 0) + 1);
+    // The recount too: the grid's past stays with who held it then (officer_grid_holdings).
+    const recountedAfter = (await recountRollups(db, { city, ...period })).filter(
+      (row) => row.dimension === officerGridsDimension,
+    );
+    const filedRecounted = (key: string) =>
+      recountedAfter.filter((row) => row.key === key).reduce((sum, row) => sum + row.filed, 0);
+    expect(filedRecounted(firstOfficer)).toBe(after.get(firstOfficer));
+    expect(filedRecounted(successor.username)).toBe(after.get(successor.username));
 
     // Two self-handled reports written together by one statement (a report group) in two grids of
     // one officer: one rollup row for the officer, counted twice.
