@@ -4,12 +4,12 @@
  * with the other filters and `from`/`to`, always inside what the caller may see; and the same
  * result as a ledger (台账) in CSV and XLSX with Chinese headers and names in place of ids.
  */
-import { cases } from '@urbangrid/db';
+import { caseFilterConditions, cases } from '@urbangrid/db';
 import { userActor } from '@urbangrid/domain';
 import { expectProblem } from '@urbangrid/platform/test-support';
 import { redisTest } from '@urbangrid/test-support';
 import { parse } from 'csv-parse/sync';
-import { eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { describe, expect } from 'vitest';
 import { enforcement, lifecycleForFile, type Person, sanitation } from './lifecycle-harness.js';
@@ -118,6 +118,54 @@ describe('case search and its ledger', () => {
     // Wildcards are text, not patterns.
     expect(await search('dispatcher1', q('%'))).toEqual([]);
   });
+
+  redisTest(
+    'finds a word of one or two characters as it finds a longer one, through an index of its own',
+    async ({ database }) => {
+      expect(await search('dispatcher1', q('绊'))).toEqual([ids.manhole]);
+      expect(await search('dispatcher1', q('绊倒'))).toEqual([ids.manhole]);
+      expect(await search('dispatcher1', q('油'))).toEqual([ids.old]);
+      expect(await search('dispatcher1', q('oF'))).toEqual([ids.bike]);
+      expect(await search('dispatcher1', q('鲸'))).toEqual([]);
+      // The description's end and the address's start are not one word.
+      expect(await search('dispatcher1', q('倒中'))).toEqual([]);
+      expect(await search('dispatcher1', `address=${encodeURIComponent('青山')}`)).toEqual([ids.bike]);
+      expect(await search('dispatcher1', `address=${encodeURIComponent('绊')}`)).toEqual([]);
+      expect(await search('dispatcher1', `caseNo=${busCaseNo.slice(-2)}`)).toContain(ids.bus);
+      // The search's tripled text is the index's expression, so the index answers it (a drift between
+      // the two would read the city's whole history again, row by row).
+      const plan = await database.db.transaction(async (tx) => {
+        await tx.execute(sql`set local enable_seqscan = off`);
+        const query = tx
+          .select({ id: cases.id })
+          .from(cases)
+          .where(and(...caseFilterConditions({ search: { text: '绊' } })));
+        return (await tx.execute<{ 'QUERY PLAN': string }>(sql`explain ${query}`)).rows;
+      });
+      expect(plan.map((row) => row['QUERY PLAN']).join('\n')).toContain('cases_short_text_idx');
+    },
+  );
+
+  redisTest(
+    'a text search is not counted: its total ends with the page while more cases follow',
+    async () => {
+      const page = async (n: number) => {
+        const answer = await life.get('dispatcher1', `/api/cases?${q('新华大街')}&pageSize=1&page=${n}`);
+        expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+        return answer.body as Found & { totalExact: boolean; nextCursor: string | null };
+      };
+      expect(await page(1)).toMatchObject({ total: 1, totalExact: false, items: [{ id: ids.bus }] });
+      expect(await page(2)).toMatchObject({
+        total: 2,
+        totalExact: true,
+        items: [{ id: ids.old }],
+        nextCursor: null,
+      });
+      // A list without words is counted.
+      const counted = await life.get('dispatcher1', `/api/cases?departmentId=${enforcement}&pageSize=1`);
+      expect(counted.body).toMatchObject({ totalExact: true });
+    },
+  );
 
   redisTest(
     'letters match whatever their case; Chinese, digits and punctuation match as written',

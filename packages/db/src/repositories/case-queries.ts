@@ -27,7 +27,7 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../client.js';
 import { independentReads } from '../independent-reads.js';
 import { caseCallers } from '../schema/case-callers.js';
-import { cases, openOverdueCondition } from '../schema/cases.js';
+import { cases, openOverdueCondition, tripledSearchText } from '../schema/cases.js';
 import { type CaseScope, caseScopeCondition, caseVisibleTo } from './case-scope.js';
 import { type CaseRow, findCaseById } from './cases.js';
 
@@ -114,9 +114,21 @@ function phoneCondition(phoneHash: string): SQL {
 const caselessText = /^[\p{Script=Han}\p{Nd}\p{P}\p{Zs}]*$/u;
 
 /** `column` holds `text` anywhere, whatever its case. */
-function contains(column: AnyPgColumn, text: string): SQL {
+function contains(column: AnyPgColumn | SQL, text: string): SQL {
   const pattern = containsPattern(text);
   return caselessText.test(text) ? like(column, pattern) : ilike(column, pattern);
+}
+
+/**
+ * `found` (the texts holding `text`), found through the trigrams: a word of one or two characters
+ * has none, so its tripled form is looked up among the tripled texts (`tripledSearchText`) first —
+ * every text holding it holds that — and `found` says exactly which.
+ */
+function textSearch(text: string, found: SQL): SQL {
+  const characters = [...text];
+  if (characters.length >= 3) return found;
+  const tripled = characters.map((character) => character.repeat(3)).join('');
+  return and(contains(tripledSearchText(cases), tripled), found) as SQL;
 }
 
 /**
@@ -130,7 +142,7 @@ const wholeCaseNumber = /^\d{13,}$/;
 
 /** `cases.case_no` holds `text`: the key's range for a whole case number, else its trigrams. */
 function caseNoCondition(text: string): SQL {
-  if (!wholeCaseNumber.test(text)) return contains(cases.caseNo, text);
+  if (!wholeCaseNumber.test(text)) return textSearch(text, contains(cases.caseNo, text));
   // Digit strings sort digit by digit, a prefix first: every number beginning with `text` lies
   // between it and it followed by nines as long as any case number may be.
   return and(gte(cases.caseNo, text), lte(cases.caseNo, text.padEnd(40, '9'))) as SQL;
@@ -138,13 +150,15 @@ function caseNoCondition(text: string): SQL {
 
 function searchCondition(search: NonNullable<CaseFilter['search']>): SQL {
   // The description first: it is what a word is mostly found in, and OR stops at the first match.
-  const texts = [
-    contains(cases.description, search.text),
-    contains(cases.address, search.text),
-    contains(cases.caseNo, search.text),
-  ];
-  if (search.phoneHash) texts.push(phoneCondition(search.phoneHash));
-  return or(...texts) as SQL;
+  const texts = textSearch(
+    search.text,
+    or(
+      contains(cases.description, search.text),
+      contains(cases.address, search.text),
+      contains(cases.caseNo, search.text),
+    ) as SQL,
+  );
+  return search.phoneHash ? (or(texts, phoneCondition(search.phoneHash)) as SQL) : texts;
 }
 
 /** The filter as conditions over `cases` (AND); case reads add the scope's condition beside them. */
@@ -186,7 +200,8 @@ export function caseFilterConditions(filter: CaseFilter): SQL[] {
   if (filter.search !== undefined) conditions.push(searchCondition(filter.search));
   if (filter.phoneHash !== undefined) conditions.push(phoneCondition(filter.phoneHash));
   if (filter.caseNoContains !== undefined) conditions.push(caseNoCondition(filter.caseNoContains));
-  if (filter.addressContains !== undefined) conditions.push(contains(cases.address, filter.addressContains));
+  if (filter.addressContains !== undefined)
+    conditions.push(textSearch(filter.addressContains, contains(cases.address, filter.addressContains)));
   return conditions;
 }
 
@@ -208,7 +223,10 @@ export interface CaseListPosition {
 }
 
 export interface CaseListPage extends CasePage {
-  /** False when more than `caseListCountCap` cases match: `total` is then the cap, a lower bound. */
+  /**
+   * False when more cases match than were counted — more than `caseListCountCap`, or for a text
+   * search (not counted) more than this page and those before it: `total` is then a lower bound.
+   */
   totalExact: boolean;
   /** The last case of this page when more follow (the next page starts after it), else null. */
   next: CaseListPosition | null;
@@ -240,33 +258,47 @@ export async function listCasesInScope(
     .orderBy(...newestFirst)
     .offset(offset)
     .limit(page.limit + 1);
-  const [rows, counted] = await independentReads(db, [
-    () =>
+  const pageRows = () =>
+    db
+      .select()
+      .from(cases)
+      .where(offset > 0 ? inArray(cases.id, pageIds) : and(where, from))
+      .orderBy(...newestFirst)
+      .limit(page.limit + 1);
+  const countRows = () =>
+    db.select({ n: count() }).from(
       db
-        .select()
+        .select({ one: sql`1` })
         .from(cases)
-        .where(offset > 0 ? inArray(cases.id, pageIds) : and(where, from))
-        .orderBy(...newestFirst)
-        .limit(page.limit + 1),
-    () =>
-      db.select({ n: count() }).from(
-        db
-          .select({ one: sql`1` })
-          .from(cases)
-          .where(where)
-          .limit(caseListCountCap + 1)
-          .as('matching'),
-      ),
-  ]);
-  const n = counted[0]?.n ?? 0;
+        .where(where)
+        .limit(caseListCountCap + 1)
+        .as('matching'),
+    );
+  // A text search is not counted: its matches, a word's in every year of the city's history, are
+  // found page by page newest first, and counting them would read them all.
+  const [rows, counted] = searchesText(filter)
+    ? [await pageRows(), null]
+    : await independentReads(db, [pageRows, countRows]);
   const shown = rows.slice(0, page.limit);
+  const more = rows.length > page.limit;
   const last = shown.at(-1);
+  const n = counted === null ? offset + rows.length : (counted[0]?.n ?? 0);
+  const cap = counted === null ? offset + page.limit : caseListCountCap;
   return {
     rows: shown,
-    total: Math.min(n, caseListCountCap),
-    totalExact: n <= caseListCountCap,
-    next: rows.length > page.limit && last !== undefined ? { createdAt: last.createdAt, id: last.id } : null,
+    total: Math.min(n, cap),
+    totalExact: n <= cap,
+    next: more && last !== undefined ? { createdAt: last.createdAt, id: last.id } : null,
   };
+}
+
+/** The filter looks for words in the cases' texts (not a whole case number: that is a key). */
+function searchesText(filter: CaseFilter): boolean {
+  return (
+    filter.search !== undefined ||
+    filter.addressContains !== undefined ||
+    (filter.caseNoContains !== undefined && !wholeCaseNumber.test(filter.caseNoContains))
+  );
 }
 
 /**

@@ -66,7 +66,7 @@ const listQuery = z.object({
 
 const listAnswer = z.object({
   items: z.array(caseViewSchema),
-  /** Matching cases, counted up to the cap: when `totalExact` is false there are at least this many. */
+  /** Matching cases, counted up to the cap (a text search: to the end of the page): when `totalExact` is false there are more. */
   total: z.number().int(),
   totalExact: z.boolean(),
   /** The `cursor` of the next page; null on the last one. */
@@ -99,6 +99,7 @@ export const caseRoutes: ServicePlugin = async (app) => {
           '`from`/`to` bound the report time (a day is the city’s local day, both inclusive, or an ISO instant). All filters combine. ' +
           `\`format=csv\` or \`format=xlsx\` answers every matching case (at most ${maxLedgerRows}, page ignored) as a ledger (台账) file with Chinese headers and names. ` +
           `\`total\` counts the matching cases up to ${caseListCountCap}: past that it is ${caseListCountCap} with \`totalExact: false\` (show "${caseListCountCap}+"). ` +
+          'A text search (`q`, `address`, `caseNo` with part of a number) is not counted — a word is found in every year of a city, and counting would read them all: `total` is the cases up to the end of this page, with `totalExact: false` while more follow. ' +
           `Pages: \`page\` reaches the first ${caseListCountCap} cases; every page answers \`nextCursor\`, and \`cursor=<nextCursor>\` reads the page after it however deep (newest first, each case once even while cases are reported).`,
         querystring: listQuery.extend(caseSearchQuery.shape),
         response: { 200: listAnswer },

@@ -87,10 +87,12 @@ const cases: typeof zh = {
     exportXlsx: 'Export ledger (Excel)',
     total: '{n} cases',
     totalAtLeast: 'More than {n} cases: narrow the search to page through them all',
+    totalMore: 'More than {n} cases',
     none: 'No case matches',
     previous: 'Previous',
     next: 'Next',
     page: 'Page {page} of {pages}',
+    pageOf: 'Page {page}',
   },
   fields: {
     caseNo: 'Case no.',

@@ -89,10 +89,12 @@ export default {
     exportXlsx: '导出台账 Excel',
     total: '共 {n} 件',
     totalAtLeast: '超过 {n} 件，请缩小查询范围后翻页',
+    totalMore: '{n} 件以上',
     none: '没有符合条件的案件',
     previous: '上一页',
     next: '下一页',
     page: '第 {page} / {pages} 页',
+    pageOf: '第 {page} 页',
   },
   fields: {
     caseNo: '案件编号',
