@@ -106,6 +106,13 @@ export async function scaleReads(baseUrl: string, client: pg.ClientBase): Promis
   await read('list departmentId=', supervisor, `/api/cases?departmentId=${recent.department_id}`);
   await read('list a month', supervisor, `/api/cases?${month}`);
   await read('search q=', supervisor, `/api/cases?q=${word}`);
+  // Two characters (a Chinese word's usual length): one most cases hold, and one none does.
+  await read('search q= two characters', supervisor, `/api/cases?q=${encodeURIComponent('垃圾')}`);
+  await read(
+    'search q= two characters, none found',
+    supervisor,
+    `/api/cases?q=${encodeURIComponent('鲸鲨')}`,
+  );
   await read('search caseNo=', supervisor, `/api/cases?caseNo=${recent.case_no}`);
   await read('search address=', supervisor, `/api/cases?address=${addressPart}`);
   await read('case detail, newest', supervisor, `/api/cases/${recent.id}`);
