@@ -5,7 +5,7 @@ import { databaseErrorOf } from '../database-errors.js';
 import { callbacks } from '../schema/callbacks.js';
 import { callerCallbackDueCondition, caseCallers } from '../schema/case-callers.js';
 import { callbackDueCondition, cases, reporterDataKeptCondition } from '../schema/cases.js';
-import type { CaseCallerRow } from './case-callers.js';
+import { type CaseCallerRow, listCallersDueCallback } from './case-callers.js';
 import { type CaseScope, caseScopeCondition } from './case-scope.js';
 import type { CaseRow } from './cases.js';
 
@@ -76,7 +76,7 @@ export async function listCallbacksDue(db: DbOrTx, scope: CaseScope, limit: numb
     .where(sql`${caseId} in ((${reporterDue}) union (${callersDue}))`)
     .orderBy(...waitingLongest)
     .limit(limit);
-  const callers = await callersDueOf(
+  const callers = await listCallersDueCallback(
     db,
     rows.map(({ row }) => row.id),
   );
@@ -87,18 +87,6 @@ export async function listCallbacksDue(db: DbOrTx, scope: CaseScope, limit: numb
     attempts: n,
     lastAttemptAt: last === null ? null : new Date(last),
   }));
-}
-
-async function callersDueOf(db: DbOrTx, caseIds: readonly string[]): Promise<Map<string, CaseCallerRow[]>> {
-  const byCase = new Map<string, CaseCallerRow[]>();
-  if (caseIds.length === 0) return byCase;
-  const rows = await db
-    .select()
-    .from(caseCallers)
-    .where(and(inArray(caseCallers.caseId, [...caseIds]), callerCallbackDueCondition(caseCallers)))
-    .orderBy(asc(caseCallers.attachedAt), asc(caseCallers.id));
-  for (const row of rows) byCase.set(row.caseId, [...(byCase.get(row.caseId) ?? []), row]);
-  return byCase;
 }
 
 /** A call to record: `counted` is the repository's to decide. */

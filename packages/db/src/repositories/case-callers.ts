@@ -6,7 +6,7 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { preparedPerDatabase } from '../prepared.js';
-import { caseCallers } from '../schema/case-callers.js';
+import { callerCallbackDueCondition, caseCallers } from '../schema/case-callers.js';
 import type { WriteQuery } from './case-write.js';
 import { jsonRowsInsert } from './json-rows.js';
 
@@ -31,8 +31,8 @@ const callersInOrder = preparedPerDatabase((db) =>
     .prepare('urbangrid_case_callers'),
 );
 
-/** The callers of several cases (a callback list's), by case. */
-export async function listCallersOfCases(
+/** The callers of several cases still due a callback (a callback list's), by case. */
+export async function listCallersDueCallback(
   db: DbOrTx,
   caseIds: readonly string[],
 ): Promise<Map<string, CaseCallerRow[]>> {
@@ -41,7 +41,7 @@ export async function listCallersOfCases(
   const rows = await db
     .select()
     .from(caseCallers)
-    .where(inArray(caseCallers.caseId, [...caseIds]))
+    .where(and(inArray(caseCallers.caseId, [...caseIds]), callerCallbackDueCondition(caseCallers)))
     .orderBy(asc(caseCallers.attachedAt), asc(caseCallers.id));
   for (const row of rows) byCase.set(row.caseId, [...(byCase.get(row.caseId) ?? []), row]);
   return byCase;
