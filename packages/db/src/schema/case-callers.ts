@@ -5,14 +5,6 @@ import { type AnyPgColumn, boolean, index, pgTable, text } from 'drizzle-orm/pg-
 import { cases } from './cases.js';
 import { ts } from './columns.js';
 
-/**
- * Callers attached to a case (附加来电): someone else called the hotline about a problem an open
- * case already has, and the operator attached the call to it instead of filing a duplicate. Their
- * personal data is the reporter's kind: the phone and the email sealed like the reporter's (the
- * phone's blind index for search), never in the event log (its `attachCall` event names the row's
- * id only), erased with the reporter's data. They hear of the case's steps as its reporter does and
- * are called back with it (回访).
- */
 interface CallerColumns {
   wantsCallback: AnyPgColumn;
   callbackReachedAt: AnyPgColumn;
@@ -23,6 +15,14 @@ interface CallerColumns {
 export const callerCallbackDueCondition = (t: CallerColumns): SQL =>
   sql`${t.wantsCallback} and ${t.callbackReachedAt} is null and ${t.erasedAt} is null`;
 
+/**
+ * Callers attached to a case (附加来电): someone else called the hotline about a problem an open
+ * case already has, and the operator attached the call to it instead of filing a duplicate. Their
+ * personal data is the reporter's kind: the phone and the email sealed like the reporter's (the
+ * phone's blind index for search), never in the event log (its `attachCall` event names the row's
+ * id only), erased with the reporter's data. They hear of the case's steps as its reporter does and
+ * are called back with it (回访).
+ */
 export const caseCallers = pgTable(
   'case_callers',
   {
